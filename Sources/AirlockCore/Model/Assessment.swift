@@ -1,0 +1,91 @@
+/// Everything the classifier concluded about one action (DESIGN §4).
+public struct Assessment: Codable, Sendable, Equatable {
+    public var categories: [Category]
+    public var risk: Risk
+    public var blastRadius: BlastRadius
+    public var reversibility: Reversibility
+    public var rollback: String?
+    public var findings: [Finding]
+    /// Production markers seen in arguments and environment ("--context prod", "RAILS_ENV=production").
+    public var productionMarkers: [String]
+    /// Control, zero-width and bidi characters hidden in the action's text.
+    public var hiddenCharacters: [HiddenCharacter]
+    /// The executed simple commands, wrappers peeled, as argv; command-prefix scopes match these.
+    public var commands: [[String]]
+    /// True when some part could not be analysed: unknown never means allowed.
+    public var isUnsure: Bool
+
+    /// No automatic allow, ever: a human decides for this very action (DESIGN §6.4).
+    public var isHardFloor: Bool { categories.contains { $0.isHardFloor } }
+
+    public init(
+        findings: [Finding], productionMarkers: [String] = [], hiddenCharacters: [HiddenCharacter] = [],
+        commands: [[String]] = []
+    ) {
+        var findings = findings
+        if findings.isEmpty {
+            findings = [Finding([.unknown], risk: .medium, blast: .machine, reversibility: .unknown,
+                                reason: "nothing recognisable", isUnsure: true)]
+        }
+        if !productionMarkers.isEmpty {
+            findings = findings.map { finding in
+                var finding = finding
+                finding.risk = finding.risk.raised
+                if finding.blastRadius >= .machine || !finding.categories.allSatisfy(\.isReadOnly) {
+                    finding.blastRadius = .production
+                } else {
+                    finding.blastRadius = max(finding.blastRadius, .external)
+                }
+                return finding
+            }
+        }
+        if !hiddenCharacters.isEmpty {
+            findings.append(
+                Finding(
+                    [.unknown], risk: .high, blast: .machine, reversibility: .unknown,
+                    reason: "hidden characters in the text: "
+                        + hiddenCharacters.prefix(4).map(\.name).joined(separator: ", "),
+                    isUnsure: true))
+        }
+        var categories = Set(findings.flatMap(\.categories))
+        // `read` says nothing once something stronger is present.
+        if categories.count > 1 { categories.remove(.read) }
+        self.categories = categories.sorted()
+        self.risk = findings.map(\.risk).max() ?? .medium
+        self.blastRadius = findings.map(\.blastRadius).max() ?? .machine
+        self.reversibility = findings.map(\.reversibility).max() ?? .unknown
+        self.rollback = findings.first { $0.reversibility == self.reversibility }?.rollback
+        self.findings = findings
+        self.productionMarkers = productionMarkers
+        self.hiddenCharacters = hiddenCharacters
+        self.commands = commands
+        self.isUnsure = findings.contains(where: \.isUnsure)
+    }
+
+    /// A short human reason naming what was recognised, worst first.
+    public var summary: String {
+        var seen = Set<String>()
+        let reasons = findings.sorted { $0.risk > $1.risk }.map(\.reason).filter { seen.insert($0).inserted }
+        var text = reasons.prefix(3).joined(separator: "; ")
+        if !productionMarkers.isEmpty {
+            text += "; production marker: " + productionMarkers.prefix(3).joined(separator: ", ")
+        }
+        return text
+    }
+}
+
+/// A character that could make what a reviewer reads differ from what runs.
+public struct HiddenCharacter: Codable, Sendable, Equatable {
+    /// The Unicode scalar value.
+    public var scalar: UInt32
+    /// Offset in Unicode scalars from the start of the text.
+    public var offset: Int
+    /// "ZERO WIDTH SPACE", "RIGHT-TO-LEFT OVERRIDE", "ESC", …
+    public var name: String
+
+    public init(scalar: UInt32, offset: Int, name: String) {
+        self.scalar = scalar
+        self.offset = offset
+        self.name = name
+    }
+}

@@ -53,8 +53,9 @@ public struct Assessment: Codable, Sendable, Equatable {
         self.categories = categories.sorted()
         self.risk = findings.map(\.risk).max() ?? .medium
         self.blastRadius = findings.map(\.blastRadius).max() ?? .machine
-        self.reversibility = findings.map(\.reversibility).max() ?? .unknown
-        self.rollback = findings.first { $0.reversibility == self.reversibility }?.rollback
+        let reversibility = findings.map(\.reversibility).max() ?? .unknown
+        self.reversibility = reversibility
+        self.rollback = findings.first { $0.reversibility == reversibility }?.rollback
         self.findings = findings
         self.productionMarkers = productionMarkers
         self.hiddenCharacters = hiddenCharacters

@@ -68,7 +68,8 @@ public enum JSONValue: Codable, Sendable, Equatable, Hashable {
         case .null: return "null"
         case .bool(let value): return value ? "true" : "false"
         case .number(let value):
-            return value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+            if abs(value) < 1e15, Double(Int64(value)) == value { return String(Int64(value)) }
+            return String(value)
         case .string(let value): return "\"" + Self.escaped(value) + "\""
         case .array(let values): return "[" + values.map(\.canonicalText).joined(separator: ",") + "]"
         case .object(let object):

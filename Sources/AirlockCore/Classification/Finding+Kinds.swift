@@ -1,0 +1,90 @@
+/// Shorthands for the findings the program tables produce, so risk conventions stay uniform.
+extension Finding {
+    /// Looks at local state only.
+    public static func read(_ reason: String, targets: [String] = []) -> Finding {
+        Finding([.read], risk: .low, blast: .none, reason: reason, targets: targets)
+    }
+
+    /// Reads remote state: cloud, cluster, API, registry.
+    public static func remoteRead(_ reason: String, targets: [String] = []) -> Finding {
+        Finding([.network], risk: .low, blast: .external, reason: reason, targets: targets)
+    }
+
+    /// Changes remote state without deleting it: create, update, post, upload.
+    public static func remoteWrite(_ reason: String, risk: Risk = .medium, targets: [String] = []) -> Finding {
+        Finding([.network], risk: risk, blast: .external, reversibility: .partial, reason: reason, targets: targets)
+    }
+
+    public static func dataDelete(_ reason: String, risk: Risk = .high, targets: [String] = []) -> Finding {
+        Finding([.dataDelete], risk: risk, blast: .external, reversibility: .irreversible, reason: reason,
+                targets: targets, rollback: "none: restore from a backup, if one exists")
+    }
+
+    public static func deploy(_ reason: String, risk: Risk = .high, targets: [String] = []) -> Finding {
+        Finding([.deploy], risk: risk, blast: .external, reversibility: .partial, reason: reason,
+                targets: targets, rollback: "redeploy the previous version")
+    }
+
+    public static func migration(_ reason: String, risk: Risk = .high) -> Finding {
+        Finding([.dbMigration], risk: risk, blast: .external, reversibility: .partial, reason: reason,
+                rollback: "the migration's down step, if it has one")
+    }
+
+    public static func dbWrite(_ reason: String, risk: Risk = .high) -> Finding {
+        Finding([.dbWrite], risk: risk, blast: .external, reversibility: .irreversible, reason: reason)
+    }
+
+    /// Reads or changes secret values.
+    public static func secrets(_ reason: String, risk: Risk = .high, targets: [String] = []) -> Finding {
+        Finding([.secretsAccess], risk: risk, blast: .external, reversibility: .irreversible, reason: reason,
+                targets: targets, rollback: "rotate the secret")
+    }
+
+    public static func privilege(_ reason: String, risk: Risk = .high, targets: [String] = []) -> Finding {
+        Finding([.privilege], risk: risk, blast: .machine, reversibility: .partial, reason: reason, targets: targets)
+    }
+
+    public static func billing(_ reason: String, risk: Risk = .critical) -> Finding {
+        Finding([.billingMoney], risk: risk, blast: .production, reversibility: .irreversible, reason: reason)
+    }
+
+    public static func vcsRewrite(_ reason: String, risk: Risk = .high, blast: BlastRadius = .workspaceUnrecoverable,
+                                  rollback: String? = nil) -> Finding {
+        Finding([.vcsRewrite], risk: risk, blast: blast, reversibility: .irreversible, reason: reason,
+                rollback: rollback)
+    }
+
+    public static func destructive(_ reason: String, risk: Risk, blast: BlastRadius, targets: [String] = [])
+        -> Finding
+    {
+        Finding([.destructiveFS], risk: risk, blast: blast, reversibility: .irreversible, reason: reason,
+                targets: targets, rollback: "none for untracked files; git checkout for tracked ones")
+    }
+
+    public static func packageInstall(_ reason: String, risk: Risk = .medium, blast: BlastRadius = .machine)
+        -> Finding
+    {
+        Finding([.packageInstall], risk: risk, blast: blast, reversibility: .partial, reason: reason)
+    }
+
+    public static func build(_ reason: String) -> Finding {
+        Finding([.build], risk: .low, blast: .workspace, reason: reason)
+    }
+
+    public static func test(_ reason: String) -> Finding {
+        Finding([.test], risk: .low, blast: .workspace, reason: reason)
+    }
+
+    public static func formatLint(_ reason: String) -> Finding {
+        Finding([.formatLint], risk: .low, blast: .workspace, reason: reason, rollback: "git checkout -- .")
+    }
+
+    public static func fileWrite(_ reason: String, targets: [String] = []) -> Finding {
+        Finding([.fileWrite], risk: .low, blast: .workspace, reason: reason, targets: targets)
+    }
+
+    public static func unknown(_ reason: String, risk: Risk = .medium, isUnsure: Bool = true) -> Finding {
+        Finding([.unknown], risk: risk, blast: .machine, reversibility: .unknown, reason: reason,
+                isUnsure: isUnsure)
+    }
+}

@@ -8,6 +8,8 @@ public struct Invocation: Sendable {
     public var environment: [String: String]
     /// Literal text fed to standard input by a heredoc or here-string.
     public var stdinText: String?
+    /// Where it runs, for resolving the paths it names.
+    public var context = ClassificationContext()
 
     public init(
         program: String, arguments: [ShellWord], environment: [String: String] = [:],

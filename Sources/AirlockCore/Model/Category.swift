@@ -25,6 +25,8 @@ public enum Category: String, Codable, Sendable, CaseIterable, Comparable {
     case privilege
     case billingMoney = "billing_money"
     case selfModification = "self_modification"
+    /// Stops, signals or reconfigures processes and services on this machine.
+    case processControl = "process_control"
     case unknown
 
     // File classes.

@@ -1,0 +1,265 @@
+/// Interpreter one-liners (`python -c`, `node -e`, `perl -e`, `ruby -e`, …) and code on stdin.
+///
+/// The code is not executed or fully parsed: it is scanned for the APIs that delete files, run
+/// shell commands, reach the network or evaluate hidden code, and the string literals handed to
+/// shell-running APIs are analysed as shell commands.
+enum InterpreterCode {
+    enum Language: String { case python, node, perl, ruby, php, lua, powershell, deno, bun, osascript }
+
+    static func language(of program: String) -> Language? {
+        if program.hasPrefix("python") || program == "pypy" || program == "pypy3" { return .python }
+        switch program {
+        case "node", "nodejs": return .node
+        case "deno": return .deno
+        case "bun": return .bun
+        case "perl": return .perl
+        case "ruby": return .ruby
+        case "php": return .php
+        case "lua", "luajit": return .lua
+        case "pwsh", "powershell": return .powershell
+        case "osascript": return .osascript
+        default: return nil
+        }
+    }
+
+    /// Options that carry code, per language.
+    private static func codeOptions(_ language: Language) -> Set<String> {
+        switch language {
+        case .python: return ["-c"]
+        case .node, .bun: return ["-e", "--eval", "-p", "--print"]
+        case .deno: return ["eval"]
+        case .perl: return ["-e", "-E"]
+        case .ruby: return ["-e"]
+        case .php: return ["-r"]
+        case .lua: return ["-e"]
+        case .powershell: return ["-Command", "-c", "-command", "-EncodedCommand", "-enc", "-e"]
+        case .osascript: return ["-e"]
+        }
+    }
+
+    static func analyze(_ invocation: Invocation, language: Language, stdin: StdinSource,
+                        analyzer: inout ShellAnalyzer, depth: Int)
+    {
+        let program = invocation.program
+        let args = invocation.args
+        if language == .powershell, args.contains(where: { ["-EncodedCommand", "-enc", "-e"].contains($0) }) {
+            analyzer.add(.unknown("\(program) runs a base64-encoded command: its content is hidden", risk: .high))
+            return
+        }
+        let options = codeOptions(language)
+        var codes: [String] = []
+        var index = 0
+        while index < args.count {
+            let arg = args[index]
+            if options.contains(arg), index + 1 < args.count {
+                codes.append(args[index + 1])
+                index += 2
+                continue
+            }
+            // perl -pe, -ne, -lane: clustered flags ending in e take the code next.
+            if language == .perl || language == .ruby, arg.hasPrefix("-"), !arg.hasPrefix("--"), arg.hasSuffix("e"),
+                index + 1 < args.count
+            {
+                if arg.contains("i") {
+                    analyzer.add(.fileWrite("\(program) -i edits files in place", targets: Array(args[(index + 2)...])))
+                }
+                codes.append(args[index + 1])
+                index += 2
+                continue
+            }
+            if language == .python, arg == "-m", index + 1 < args.count {
+                analyzer.add(pythonModule(args[index + 1], rest: Array(args[(index + 2)...]), invocation: invocation))
+                return
+            }
+            if ["--version", "-V", "--help", "-h"].contains(arg), codes.isEmpty {
+                analyzer.add(.read("\(program) \(arg)"))
+                return
+            }
+            if !arg.hasPrefix("-") { break }
+            index += 1
+        }
+        if codes.isEmpty {
+            if index < args.count {
+                analyzer.add(script(args[index], program: program, rest: Array(args[(index + 1)...])))
+                return
+            }
+            if let code = Shells.analyzeStdin(program: program, stdin: stdin, analyzer: &analyzer) {
+                scan(code: code, program: program, analyzer: &analyzer, depth: depth)
+            }
+            return
+        }
+        if invocation.arguments.contains(where: { $0.hasExpansion && options.contains($0.text) == false })
+            && codes.contains(where: { $0.contains("$") })
+        {
+            analyzer.add(.unknown("\(program) runs code built at run time", risk: .high))
+        }
+        for code in codes { scan(code: code, program: program, analyzer: &analyzer, depth: depth) }
+    }
+
+    /// `python -m module …`
+    private static func pythonModule(_ module: String, rest: [String], invocation: Invocation) -> Finding {
+        switch module {
+        case "pytest", "unittest", "nose2", "doctest", "tox", "nox": return .test("python -m \(module) runs tests")
+        case "black", "ruff", "isort", "flake8", "pylint", "mypy", "pyright", "autopep8", "yapf", "pycodestyle":
+            return .formatLint("python -m \(module)")
+        case "pip", "pip3":
+            return ProgramTable.packageManager(Invocation(["pip"] + rest)) ?? .packageInstall("python -m pip")
+        case "venv", "virtualenv", "build", "compileall", "py_compile": return .build("python -m \(module)")
+        case "http.server", "SimpleHTTPServer":
+            return Finding([.network], risk: .medium, blast: .external, reason: "serves files over HTTP")
+        case "json.tool", "site", "platform", "sysconfig", "pydoc", "this", "timeit": return .read("python -m \(module)")
+        case "twine": return .deploy("python -m twine uploads a package")
+        case "django": return ProgramTable.djangoManage(rest, program: "python -m django")
+        default: return .unknown("python -m \(module) runs a module")
+        }
+    }
+
+    /// `python script.py …`: a file, named like what it does when we can tell.
+    private static func script(_ path: String, program: String, rest: [String]) -> Finding {
+        let name = ShellAnalyzer.programName(path)
+        if name == "manage.py" { return ProgramTable.djangoManage(rest, program: "manage.py") }
+        if name.hasPrefix("test_") || name.hasSuffix("_test.py") || name.hasSuffix(".test.js") {
+            return .test("\(program) runs the test file \(name)")
+        }
+        return ShellAnalyzer.unrecognised(Invocation(program: path, arguments: rest.map { ShellWord($0) }))
+    }
+
+    // MARK: Scanning code
+
+    private static let shellAPIs = [
+        "system(", "exec(", "execsync", "execfile", "spawn", "popen", "subprocess", "os.system",
+        "child_process", "shell_exec", "passthru", "proc_open", "%x(", "%x{", "open3", "io.popen",
+        "os.exec", "deno.run", "deno.command", "bun.spawn", "bun.$", "runtime.getruntime", "do shell script",
+        "invoke-expression", "iex ", "start-process", "qx(", "qx{", "check_output", "check_call", "getoutput",
+    ]
+    private static let deleteAPIs = [
+        "rmtree", "rm_rf", "rm_r", "remove_dir_all", "os.remove", "os.unlink", "os.rmdir", "removedirs",
+        "unlinksync", "rmsync", "rmdirsync", "fs.rm(", "fs.rmdir", "fs.unlink", "rimraf", "fileutils.rm",
+        "file.delete", "unlink(", ".unlink(", "remove-item", "deletefile", "rmdir(", "fs.promises.rm",
+        "shutil.move", "truncate(",
+    ]
+    private static let networkAPIs = [
+        "requests.", "urllib", "http.client", "httpx", "fetch(", "axios", "http.get", "https.get",
+        "http.request", "https.request", "net::http", "lwp::", "socket", "invoke-webrequest", "iwr ",
+        "invoke-restmethod", "curl", "smtplib", "ftplib", "websocket", "open-uri", "urlopen",
+    ]
+    private static let hiddenCodeAPIs = [
+        "b64decode", "base64.decode", "atob(", "'base64'", "\"base64\"", "decode_base64", "unpack(\"m",
+        "frombase64string", "codecs.decode", "eval(", "exec(compile", "marshal.loads", "pickle.loads",
+        "zlib.decompress", "function(", "new function",
+    ]
+    private static let environmentAPIs = ["os.environ", "process.env", "env[", "getenv", "%env", "$env:"]
+
+    static func scan(code: String, program: String, analyzer: inout ShellAnalyzer, depth: Int) {
+        let lower = code.lowercased()
+        let literals = stringLiterals(in: code)
+        var recognised = false
+        if shellAPIs.contains(where: lower.contains) || code.contains("`") {
+            recognised = true
+            for command in literals + joinedListLiterals(in: code) + backtickBodies(in: code) {
+                analyzer.analyze(script: command, depth: depth + 1)
+            }
+            if literals.isEmpty {
+                analyzer.add(.unknown("\(program) code runs a shell command built at run time", risk: .high))
+            }
+        }
+        if deleteAPIs.contains(where: lower.contains) {
+            recognised = true
+            let recursive = ["rmtree", "rm_rf", "rm_r", "remove_dir_all", "recursive", "rimraf", "removedirs", "-recurse"]
+                .contains(where: lower.contains)
+            let targets = literals.filter { $0.contains("/") || $0.contains(".") || $0 == "~" }
+            if targets.isEmpty {
+                analyzer.add(.destructive("\(program) code deletes files at paths built at run time",
+                                          risk: .high, blast: .workspaceUnrecoverable))
+            }
+            for target in targets {
+                analyzer.add(DeletionTargets.assess(target, recursive: recursive, via: "\(program) code",
+                                                    context: analyzer.context))
+            }
+        }
+        let reachesNetwork = networkAPIs.contains(where: lower.contains)
+        if reachesNetwork {
+            recognised = true
+            analyzer.add(Finding([.network], risk: .medium, blast: .external, reversibility: .partial,
+                                 reason: "\(program) code reaches the network"))
+        }
+        if reachesNetwork, environmentAPIs.contains(where: lower.contains) {
+            analyzer.add(Finding([.secretsAccess, .network], risk: .critical, blast: .production,
+                                 reversibility: .irreversible,
+                                 reason: "\(program) code reads environment variables and reaches the network"))
+        }
+        if hiddenCodeAPIs.contains(where: lower.contains) {
+            recognised = true
+            analyzer.add(.unknown("\(program) code decodes or evaluates more code at run time", risk: .high))
+        }
+        for literal in literals {
+            let path = analyzer.context.classify(path: literal)
+            if path.isSelfModification, lower.contains("open(") || lower.contains("write") {
+                analyzer.add(Finding([.selfModification], risk: .critical, blast: .machine, reversibility: .partial,
+                                     reason: "\(program) code writes \(path.reason)", targets: [literal]))
+                recognised = true
+            } else if path.isSecret, literal.contains(".") || literal.contains("/") {
+                analyzer.add(.secrets("\(program) code reads \(path.reason)", targets: [literal]))
+                recognised = true
+            }
+        }
+        if lower.contains("open(") && (lower.contains("'w'") || lower.contains("\"w\"") || lower.contains("'a'"))
+            || lower.contains("writefile") || lower.contains("file.write") || lower.contains("write_text")
+        {
+            recognised = true
+            analyzer.add(.fileWrite("\(program) code writes files"))
+        }
+        if !recognised {
+            analyzer.add(.unknown("\(program) one-liner with no recognised effect", risk: .low, isUnsure: false))
+        }
+    }
+
+    /// The contents of '…' and "…" literals in code (escapes kept simple: \x is x).
+    static func stringLiterals(in code: String) -> [String] {
+        var result: [String] = []
+        var current: [Character] = []
+        var quote: Character?
+        var escaped = false
+        for c in code {
+            if let q = quote {
+                if escaped {
+                    current.append(c)
+                    escaped = false
+                } else if c == "\\" {
+                    escaped = true
+                } else if c == q {
+                    result.append(String(current))
+                    current.removeAll()
+                    quote = nil
+                } else {
+                    current.append(c)
+                }
+            } else if c == "'" || c == "\"" {
+                quote = c
+            }
+            if result.count > 200 { break }
+        }
+        return result
+    }
+
+    /// `["rm", "-rf", "/"]` list literals joined into one command line.
+    static func joinedListLiterals(in code: String) -> [String] {
+        var result: [String] = []
+        var rest = Substring(code)
+        while let open = rest.firstIndex(of: "[") {
+            guard let close = rest[open...].firstIndex(of: "]") else { break }
+            let items = stringLiterals(in: String(rest[rest.index(after: open)..<close]))
+            if items.count > 1 { result.append(items.joined(separator: " ")) }
+            rest = rest[rest.index(after: close)...]
+            if result.count > 50 { break }
+        }
+        return result
+    }
+
+    /// Ruby/Perl/PHP backtick commands.
+    static func backtickBodies(in code: String) -> [String] {
+        let parts = code.split(separator: "`", omittingEmptySubsequences: false)
+        guard parts.count >= 3 else { return [] }
+        return stride(from: 1, to: parts.count - 1, by: 2).map { String(parts[$0]) }
+    }
+}

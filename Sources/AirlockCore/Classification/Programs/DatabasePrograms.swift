@@ -1,0 +1,197 @@
+/// Database clients, dump/restore tools and schema migration tools.
+enum DatabasePrograms {
+    static let table: [String: ProgramClassifier] = {
+        var table: [String: ProgramClassifier] = [:]
+        for name in ["psql", "mysql", "mariadb", "sqlite3", "sqlite", "sqlcmd", "mongo", "mongosh", "redis-cli",
+                     "cqlsh", "clickhouse-client", "clickhouse", "duckdb", "snowsql", "cockroach", "usql", "pgcli",
+                     "mycli", "litecli", "valkey-cli", "bq", "trino", "presto", "isql", "sqlplus", "influx"]
+        {
+            table[name] = client
+        }
+        for name in ["pg_dump", "pg_dumpall", "mysqldump", "mariadb-dump", "mongodump", "mongoexport", "redis-dump"] {
+            table[name] = { inv in [Finding([.network], risk: .medium, blast: .external, reason: "\(inv.program) copies database contents")] }
+        }
+        for name in ["pg_restore", "mongorestore", "mongoimport", "mysqlimport"] {
+            table[name] = { inv in
+                inv.has(short: "c", long: ["--clean", "--drop", "--if-exists"])
+                    ? [.dataDelete("\(inv.program) drops existing data before restoring", risk: .critical)]
+                    : [.dbWrite("\(inv.program) writes rows into a database")]
+            }
+        }
+        for name in ["dropdb", "dropuser", "mysqladmin-drop"] {
+            table[name] = { inv in [.dataDelete("\(inv.program) deletes a whole database or role", risk: .critical)] }
+        }
+        table["createdb"] = { _ in [.dbWrite("createdb creates a database", risk: .medium)] }
+        table["mysqladmin"] = { inv in
+            inv.args.contains("drop") ? [.dataDelete("mysqladmin drop deletes a database", risk: .critical)] : [.remoteRead("mysqladmin")]
+        }
+        for name in ["alembic", "flyway", "liquibase", "prisma", "knex", "sequelize", "sequelize-cli", "typeorm", "goose",
+                     "migrate", "dbmate", "atlas", "sqlx", "diesel", "drizzle-kit", "supabase", "sqitch", "graphile-migrate",
+                     "db-migrate", "node-pg-migrate", "umzug", "yoyo", "migra", "skeema", "bytebase"]
+        {
+            table[name] = migrationTool
+        }
+        return table
+    }()
+
+    /// Options whose value is the SQL or command text.
+    private static let queryOptions = ["-c", "--command", "-e", "--execute", "--eval", "-q", "--query", "-Q"]
+
+    static func client(_ inv: Invocation) -> [Finding] {
+        let program = inv.program
+        if inv.has(long: ["--help", "--version"]) || inv.args == ["-V"] { return [.read("\(program) help")] }
+        var statements: [String] = []
+        for option in queryOptions {
+            if let query = inv.value(of: option) {
+                statements.append(query)
+            }
+        }
+        if program == "redis-cli" || program == "valkey-cli" {
+            let command = inv.positionals(valued: ["-h", "-p", "-a", "-n", "-u", "--user", "--pass", "-r", "-i"])
+            if !command.isEmpty { return [redis(command)] }
+        } else if program == "sqlite3" || program == "sqlite" || program == "duckdb" {
+            statements += inv.positionals(valued: ["-cmd", "-separator"]).dropFirst()
+        } else if program == "bq" {
+            let positionals = inv.positionals(valued: ["--project_id", "--dataset_id", "--format", "--location"])
+            if positionals.first == "query" { statements += positionals.dropFirst() }
+            else if let verb = positionals.first, ["rm", "delete"].contains(verb) { return [.dataDelete("bq rm deletes a dataset or table", risk: .critical)] }
+            else if let verb = positionals.first { return [.remoteRead("bq \(verb)")] }
+        }
+        if let file = inv.value(of: "-f", "--file") {
+            return [.migration("\(program) runs the SQL file \(file)", risk: .high)]
+        }
+        if let stdin = inv.stdinText { statements.append(stdin) }
+        if statements.isEmpty {
+            return [Finding([.network], risk: .medium, blast: .external, reversibility: .unknown,
+                            reason: "\(program) opens a database session", isUnsure: true)]
+        }
+        return statements.flatMap { SQLStatements.classify($0, via: program) }
+    }
+
+    static func redis(_ command: [String]) -> Finding {
+        let verb = command[0].uppercased()
+        switch verb {
+        case "FLUSHALL", "FLUSHDB": return .dataDelete("redis \(verb) deletes every key", risk: .critical)
+        case "DEL", "UNLINK", "EXPIRE", "GETDEL", "HDEL", "SREM", "ZREM", "LREM", "XDEL", "XTRIM":
+            return .dataDelete("redis \(verb) deletes keys")
+        case "CONFIG", "ACL", "SHUTDOWN", "DEBUG", "SLAVEOF", "REPLICAOF", "MODULE", "FAILOVER":
+            return .privilege("redis \(verb) changes the server")
+        case "GET", "MGET", "KEYS", "SCAN", "INFO", "PING", "TTL", "TYPE", "EXISTS", "HGET", "HGETALL", "LRANGE",
+             "SMEMBERS", "ZRANGE", "DBSIZE", "MONITOR", "CLIENT", "SLOWLOG", "STRLEN", "XRANGE", "XREAD":
+            return .remoteRead("redis \(verb) reads keys")
+        default: return .dbWrite("redis \(verb) writes keys", risk: .medium)
+        }
+    }
+
+    static func migrationTool(_ inv: Invocation) -> [Finding] {
+        let verbs = inv.positionals(valued: ["-path", "-database", "--url", "-c", "--config", "--schema", "--env", "-d", "--dir", "--database-url", "-u"])
+            .map { $0.lowercased() }
+        let joined = verbs.prefix(3).joined(separator: " ")
+        let label = "\(inv.program) \(joined)"
+        let destructive = ["drop", "clean", "reset", "dropall", "drop-all", "teardown", "--force-reset", "wipe", "purge"]
+        if verbs.contains(where: { destructive.contains($0) }) || inv.has(long: ["--force-reset", "--accept-data-loss"]) {
+            return [.dataDelete("\(label) drops the database or its data", risk: .critical)]
+        }
+        let reads = ["status", "history", "current", "heads", "show", "info", "validate", "list", "check", "diff",
+                     "version", "--version", "help", "print", "plan", "lint", "inspect", "generate", "format", "init", "new",
+                     "create", "revision", "make", "migration:create", "migration:generate", "studio", "introspect"]
+        if let first = verbs.first, reads.contains(first) || first.hasSuffix(":status") || first.hasSuffix(":create")
+            || first.hasSuffix(":generate")
+            || (verbs.count > 1 && ["migrate", "migration", "db", "schema"].contains(first) && reads.contains(verbs[1]))
+        {
+            return [.read("\(label) inspects migrations")]
+        }
+        if verbs.isEmpty { return [.read("\(inv.program) help")] }
+        return [.migration("\(label) changes a database schema")]
+    }
+}
+
+/// SQL text: reads, writes, deletes, schema changes and grants.
+enum SQLStatements {
+    static func classify(_ text: String, via program: String) -> [Finding] {
+        var findings: [Finding] = []
+        for statement in split(text).prefix(50) {
+            findings.append(classifyOne(statement, via: program))
+        }
+        return findings.isEmpty ? [.remoteRead("\(program) runs an empty query")] : findings
+    }
+
+    /// Statements separated by `;`, with comments removed and quoted text kept intact.
+    static func split(_ text: String) -> [String] {
+        var statements: [String] = []
+        var current = ""
+        var quote: Character?
+        let iterator = Array(text)
+        var i = 0
+        while i < iterator.count {
+            let c = iterator[i]
+            if let q = quote {
+                current.append(c)
+                if c == q { quote = nil }
+            } else if c == "'" || c == "\"" || c == "`" {
+                quote = c
+                current.append(c)
+            } else if c == "-", i + 1 < iterator.count, iterator[i + 1] == "-" {
+                while i < iterator.count, iterator[i] != "\n" { i += 1 }
+                continue
+            } else if c == "/", i + 1 < iterator.count, iterator[i + 1] == "*" {
+                i += 2
+                while i + 1 < iterator.count, !(iterator[i] == "*" && iterator[i + 1] == "/") { i += 1 }
+                i += 2
+                continue
+            } else if c == ";" {
+                statements.append(current)
+                current = ""
+            } else {
+                current.append(c)
+            }
+            i += 1
+        }
+        statements.append(current)
+        return statements.map { $0.trimmingCharacters() }.filter { !$0.isEmpty }
+    }
+
+    static func classifyOne(_ statement: String, via program: String) -> Finding {
+        let words = statement.uppercased().split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "(" }).map(String.init)
+        guard let verb = words.first else { return .remoteRead("\(program) empty statement") }
+        let snippet = String(statement.prefix(60))
+        let hasWhere = words.contains("WHERE")
+        switch verb {
+        case "SELECT", "SHOW", "EXPLAIN", "DESCRIBE", "DESC", "WITH", "VALUES", "TABLE", "PRAGMA", "\\D", "\\DT", "\\L", "\\DN", "USE", "SET", "BEGIN", "COMMIT", "ROLLBACK", "ANALYZE":
+            if verb == "WITH", words.contains("DELETE") || words.contains("UPDATE") || words.contains("INSERT") {
+                return .dbWrite("\(program): \(snippet) writes rows")
+            }
+            return Finding([.network], risk: .medium, blast: .external, reason: "\(program) reads database rows: \(snippet)")
+        case "INSERT", "UPSERT", "REPLACE", "MERGE", "COPY", "LOAD", "CALL", "EXEC", "EXECUTE":
+            return .dbWrite("\(program) writes rows: \(snippet)")
+        case "UPDATE":
+            return .dbWrite("\(program) updates \(hasWhere ? "rows" : "EVERY row"): \(snippet)", risk: hasWhere ? .high : .critical)
+        case "DELETE":
+            return .dataDelete("\(program) deletes \(hasWhere ? "rows" : "EVERY row"): \(snippet)", risk: hasWhere ? .high : .critical)
+        case "DROP", "TRUNCATE":
+            return .dataDelete("\(program) \(verb) destroys data: \(snippet)", risk: .critical)
+        case "ALTER", "CREATE", "RENAME", "COMMENT":
+            if words.count > 1, ["USER", "ROLE", "LOGIN"].contains(words[1]) {
+                return .privilege("\(program) \(verb) \(words[1]) changes database accounts")
+            }
+            return .migration("\(program) changes the schema: \(snippet)")
+        case "GRANT", "REVOKE":
+            return .privilege("\(program) \(verb) changes database permissions")
+        default:
+            if statement.contains("dropDatabase") || statement.contains(".drop(") {
+                return .dataDelete("\(program) drops a database or collection", risk: .critical)
+            }
+            if statement.contains("deleteMany") || statement.contains(".remove(") || statement.contains("deleteOne") {
+                return .dataDelete("\(program) deletes documents")
+            }
+            if statement.contains("insert") || statement.contains("update") || statement.contains("replace") {
+                return .dbWrite("\(program) writes documents")
+            }
+            if statement.contains("find") || statement.contains("count") || statement.contains("aggregate") || statement.contains("show") {
+                return Finding([.network], risk: .medium, blast: .external, reason: "\(program) reads documents")
+            }
+            return Finding([.dbWrite], risk: .high, blast: .external, reversibility: .unknown,
+                           reason: "\(program) runs an unrecognised statement: \(snippet)", isUnsure: true)
+        }
+    }
+}

@@ -1,0 +1,51 @@
+/// The command-class, file-class and MCP-type tables of `reference/policy-tables.md`, per mode
+/// (DESIGN §6.7). Hard-floor and integrity-floor classes never reach this table.
+public enum ModeDefaults {
+    /// The default verdict for one category in one mode.
+    public static func verdict(for category: Category, in mode: Mode) -> Verdict {
+        switch category {
+        // Safe reads: "usually yes" everywhere.
+        case .read, .readLookup, .docSearch, .source, .testFile, .docs:
+            return .allow
+        // Edits inside the repository: not in read-only.
+        case .fileWrite:
+            return mode == .readOnly ? .deny : .allow
+        // The known safe loop: "often yes" in a trusted repo — the constrained auto loop.
+        case .formatLint, .test, .build:
+            switch mode {
+            case .readOnly: return .deny
+            case .workspaceEdit: return .ask
+            case .autoLoop: return .allow
+            }
+        // Approval, and never in read-only.
+        case .packageInstall, .destructiveFS, .vcsRewrite, .dbWrite, .remoteExec, .processControl, .agentConfig,
+             .commentWrite, .statusChange, .fileWriteAPI, .unknownWrite, .outsideWorkspace, .productionConfig:
+            return mode == .readOnly ? .deny : .ask
+        // Generated output: "no automatic edits".
+        case .buildOutput:
+            return mode == .readOnly ? .deny : .ask
+        // Network and unknown: a human looks, whatever the mode.
+        case .network, .unknown:
+            return .ask
+        // Denied by default.
+        case .customerData, .productionDBWrite:
+            return .deny
+        // Secrets, deploys, migrations, deletion, privilege, money: the hard floor asks a human first.
+        case .secretsAccess, .secretAccess, .envFile, .credentials, .deploy, .deployTrigger, .dbMigration,
+             .dataDelete, .privilege, .billingMoney:
+            return .ask
+        case .selfModification:
+            return .deny
+        }
+    }
+
+    /// The most restrictive default over all of an action's categories.
+    public static func verdict(for categories: [Category], in mode: Mode) -> (Verdict, Category?) {
+        var worst: (Verdict, Category?) = (.allow, nil)
+        for category in categories {
+            let verdict = verdict(for: category, in: mode)
+            if worst.1 == nil || verdict > worst.0 { worst = (verdict, category) }
+        }
+        return worst
+    }
+}

@@ -1,0 +1,31 @@
+/// A standing allow or deny from a policy file (DESIGN §6.2 and §6.6).
+public struct PolicyRule: Codable, Sendable, Equatable {
+    public enum Effect: String, Codable, Sendable { case allow, deny }
+    public enum Origin: Codable, Sendable, Equatable {
+        /// The user's own `policy.toml`.
+        case user
+        /// A repository's `.airlock/policy.toml`; its allow rules count only once trusted.
+        case repository(trusted: Bool)
+    }
+
+    public var id: String
+    public var effect: Effect
+    public var scope: Scope
+    public var origin: Origin
+    /// Shown to the agent on deny and to the reviewer.
+    public var reason: String?
+
+    public init(id: String, effect: Effect, scope: Scope, origin: Origin = .user, reason: String? = nil) {
+        self.id = id
+        self.effect = effect
+        self.scope = scope
+        self.origin = origin
+        self.reason = reason
+    }
+
+    /// A repository may only tighten: its allow rules are ignored until the user trusts the file.
+    public var isEffective: Bool {
+        if effect == .allow, case .repository(let trusted) = origin { return trusted }
+        return true
+    }
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+
+/// `airlock`: an approval gate between AI coding agents and the world.
+@main
+struct Airlock: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "airlock",
+        abstract: "An approval gate between AI coding agents and the world.",
+        discussion: """
+            Every agent action passes one local gate: it is classified (read, test, install, \
+            network, destructive, deploy, migration, secrets, …), its blast radius estimated, \
+            the policy checked, and it is either decided at once or shown to a human.
+            """,
+        version: "0.1.0",
+        subcommands: [CheckCommand.self]
+    )
+}

@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+@testable import AirlockCore
+
+/// The outside corpus of destructive_command_guard (MIT; see Resources/dcg/LICENSE):
+/// commands labelled deny must rate high or critical, commands labelled allow must not.
+struct CorpusTests {
+    struct Case: Decodable {
+        var command: String
+        var expected: String
+        var note: String?
+    }
+
+    static func loadCases() throws -> [Case] {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Resources/dcg/cases.jsonl")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        return try text.split(separator: "\n").map { try JSONDecoder().decode(Case.self, from: Data($0.utf8)) }
+    }
+
+    @Test func destructiveCommandGuardCorpus() throws {
+        let cases = try Self.loadCases()
+        let context = ClassificationContext(cwd: "/home/dev/proj", workspaceRoot: "/home/dev/proj",
+                                            host: HostFacts(home: "/home/dev"))
+        var caught = 0, denies = 0, falseAlarms = 0, allows = 0
+        var misses: [String] = [], alarms: [String] = []
+        for item in cases {
+            let assessment = Classifier.assess(command: item.command, context: context)
+            let isHigh = assessment.risk >= .high
+            if item.expected == "deny" {
+                denies += 1
+                if isHigh { caught += 1 } else { misses.append("\(assessment.risk) \(item.command.prefix(100))") }
+            } else {
+                allows += 1
+                if isHigh {
+                    falseAlarms += 1
+                    alarms.append("\(assessment.risk) \(item.command.prefix(100)) — \(assessment.summary.prefix(100))")
+                }
+            }
+        }
+        let recall = Double(caught) / Double(denies) * 100
+        let falseAlarmRate = Double(falseAlarms) / Double(allows) * 100
+        print("dcg corpus: \(caught)/\(denies) deny cases rated high or critical (\(String(format: "%.1f", recall)) %)")
+        print("dcg corpus: \(falseAlarms)/\(allows) allow cases rated high or critical (\(String(format: "%.1f", falseAlarmRate)) %)")
+        for miss in misses { print("  missed: \(miss)") }
+        for alarm in alarms { print("  false alarm: \(alarm)") }
+        #expect(recall >= 95)
+        #expect(falseAlarmRate <= 5)
+    }
+}

@@ -231,6 +231,7 @@ private struct ShellParserState {
                 if level == 0 { return }
             }
         }
+        problem("unterminated arithmetic (( ))")
     }
 
     // MARK: Simple commands

@@ -22,7 +22,7 @@ let package = Package(
             ]
         ),
         // Release-build benchmarks: `swift run -c release airlock-bench`.
-        .executableTarget(name: "AirlockBench", dependencies: ["AirlockCore"]),
+        .executableTarget(name: "airlock-bench", dependencies: ["AirlockCore"], path: "Sources/AirlockBench"),
         .testTarget(
             name: "AirlockCoreTests",
             dependencies: ["AirlockCore"],

@@ -10,24 +10,50 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // Pure domain: actions, shell analysis, classification, risk, policy, redaction. No I/O.
         .target(name: "AirlockCore"),
+        // The socket protocol: JSON-RPC 2.0 messages, line framing, limits.
+        .target(name: "AirlockWire", dependencies: ["AirlockCore"]),
+        // The shared policy store (SQLite through GRDB) and the policy files.
+        .target(
+            name: "AirlockStore",
+            dependencies: [
+                "AirlockCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+        // The broker: a pure state machine plus the SwiftNIO shell that owns the socket.
+        .target(
+            name: "AirlockBroker",
+            dependencies: [
+                "AirlockCore", "AirlockWire", "AirlockStore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "airlock",
             dependencies: [
-                "AirlockCore",
+                "AirlockCore", "AirlockWire", "AirlockStore", "AirlockBroker",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Release-build benchmarks: `swift run -c release airlock-bench`.
         .executableTarget(name: "airlock-bench", dependencies: ["AirlockCore"], path: "Sources/AirlockBench"),
-        .testTarget(
-            name: "AirlockCoreTests",
-            dependencies: ["AirlockCore"],
-            exclude: ["Resources"]
-        ),
+        .testTarget(name: "AirlockCoreTests", dependencies: ["AirlockCore"], exclude: ["Resources"]),
+        .testTarget(name: "AirlockWireTests", dependencies: ["AirlockWire"]),
+        .testTarget(name: "AirlockStoreTests", dependencies: ["AirlockStore"]),
+        .testTarget(name: "AirlockBrokerTests", dependencies: ["AirlockBroker"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,2 @@
+/// Placeholder until the module lands (issue 3).
+enum AirlockWireModule {}

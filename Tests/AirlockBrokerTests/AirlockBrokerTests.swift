@@ -1,0 +1,4 @@
+import Testing
+@testable import AirlockBroker
+
+@Test func moduleBuilds() {}

@@ -1,0 +1,4 @@
+import Testing
+@testable import AirlockStore
+
+@Test func moduleBuilds() {}

@@ -1,0 +1,4 @@
+import Testing
+@testable import AirlockWire
+
+@Test func moduleBuilds() {}

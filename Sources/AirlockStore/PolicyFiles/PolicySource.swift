@@ -1,0 +1,68 @@
+import AirlockCore
+import Crypto
+import Foundation
+
+/// Loads the user's and a repository's policy files, keeping the last good policy when a
+/// file breaks: a broken file is reported with file and line, and never opens things up.
+public final class PolicySource: @unchecked Sendable {
+    /// The rules in force and the problems met loading them.
+    public struct Snapshot: Sendable {
+        public var rules: [PolicyRule]
+        public var mode: Mode?
+        public var problems: [PolicyFileError]
+    }
+
+    private let lock = NSLock()
+    private var lastGood: [String: PolicyFile] = [:]
+
+    public init() {}
+
+    /// The user's `policy.toml` in `configDirectory`, plus `.airlock/policy.toml` in the repository
+    /// when given; `isTrusted` says whether the repository file's SHA-256 was trusted by the user.
+    public func load(configDirectory: String, repository: String?, isTrusted: (String, String) -> Bool) -> Snapshot {
+        var snapshot = Snapshot(rules: [], mode: nil, problems: [])
+        let userPath = configDirectory + "/policy.toml"
+        if let file = load(path: userPath, origin: .user, problems: &snapshot.problems) {
+            snapshot.rules += file.rules
+            snapshot.mode = file.mode
+        }
+        if let repository {
+            let path = Self.repositoryPolicyPath(repository)
+            if let data = FileManager.default.contents(atPath: path) {
+                let trusted = isTrusted(path, Self.sha256(data))
+                if let file = load(path: path, origin: .repository(trusted: trusted), problems: &snapshot.problems) {
+                    snapshot.rules += file.rules
+                }
+            }
+        }
+        return snapshot
+    }
+
+    public static func repositoryPolicyPath(_ repository: String) -> String { repository + "/.airlock/policy.toml" }
+
+    public static func sha256(_ data: Data) -> String {
+        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    }
+
+    private func load(path: String, origin: PolicyRule.Origin, problems: inout [PolicyFileError]) -> PolicyFile? {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            // No file is no policy; a file that vanished keeps nothing of its old rules.
+            lock.withLock { _ = lastGood.removeValue(forKey: path) }
+            return nil
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            problems.append(PolicyFileError(file: path, line: 1, message: "not UTF-8 text; keeping the last good policy"))
+            return lock.withLock { lastGood[path] }
+        }
+        do {
+            let file = try PolicyFile.parse(text, file: path, origin: origin)
+            lock.withLock { lastGood[path] = file }
+            return file
+        } catch {
+            var problem = error
+            problem.message += "; keeping the last good policy"
+            problems.append(problem)
+            return lock.withLock { lastGood[path] }
+        }
+    }
+}

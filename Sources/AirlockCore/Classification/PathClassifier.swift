@@ -1,0 +1,549 @@
+/// What a file path is, for policy: its file classes and whether touching it crosses a boundary.
+public struct PathClass: Sendable, Equatable {
+    /// File classes, sorted and unique: `.source`, `.testFile`, `.docs`, `.envFile`, `.credentials`,
+    /// `.productionConfig`, `.customerData`, `.buildOutput`, `.agentConfig`, `.outsideWorkspace`,
+    /// `.selfModification`.
+    public var categories: [Category]
+    /// Absolute and normalised: `~`, `$HOME` and `${HOME}` expanded, relative paths joined to the
+    /// cwd, `.` and `..` resolved, duplicate slashes removed. Stays relative (or `~/…`) only when
+    /// nothing is known to anchor it.
+    public var resolvedPath: String
+    /// An `.env` file or credentials: reading it already crosses a boundary.
+    public var isSecret: Bool
+    /// Writing here could disable or bypass the gate (Airlock's files, harness hooks and permissions).
+    public var isSelfModification: Bool
+    public var isInsideWorkspace: Bool
+    /// Under `/tmp`, `/var/tmp` or a macOS per-user temp folder.
+    public var isTemporary: Bool
+    /// Under the user's (or any user's) home directory.
+    public var isInHome: Bool
+    /// A short phrase: "an .env file", "a private key", "Claude Code settings (hooks and permissions)".
+    public var reason: String
+
+    public init(
+        categories: [Category], resolvedPath: String, isSecret: Bool = false,
+        isSelfModification: Bool = false, isInsideWorkspace: Bool = true, isTemporary: Bool = false,
+        isInHome: Bool = false, reason: String
+    ) {
+        self.categories = categories
+        self.resolvedPath = resolvedPath
+        self.isSecret = isSecret
+        self.isSelfModification = isSelfModification
+        self.isInsideWorkspace = isInsideWorkspace
+        self.isTemporary = isTemporary
+        self.isInHome = isInHome
+        self.reason = reason
+    }
+}
+
+/// Classifies file paths by name and location alone; it never touches the file system.
+public enum PathClassifier {
+    /// The classes of `path`, resolved against `cwd` (else the workspace root) and the host's home.
+    public static func classify(_ path: String, cwd: String?, workspaceRoot: String?, host: HostFacts) -> PathClass {
+        let home = host.home.map { NormalisedPath($0, base: nil, home: nil) }
+        let base = cwd ?? workspaceRoot
+        let resolved = NormalisedPath(path, base: base, home: host.home)
+        let full = resolved.components.map { $0.lowercased() }
+        let baseName = resolved.components.last ?? ""
+        let lowerBase = full.last ?? ""
+
+        // Where the path is.
+        let isInsideWorkspace: Bool
+        var workspaceRelative: [String]?
+        if let workspaceRoot {
+            let root = NormalisedPath(workspaceRoot, base: cwd, home: host.home)
+            isInsideWorkspace = resolved.isUnder(root)
+            if isInsideWorkspace { workspaceRelative = Array(full.dropFirst(root.components.count)) }
+        } else {
+            // Nothing to compare with: relative paths stay in the agent's tree unless they climb out.
+            isInsideWorkspace = resolved.root == .relative && full.first != ".."
+            if isInsideWorkspace { workspaceRelative = full }
+        }
+        let homeRelative = Self.homeRelative(resolved, lower: full, home: home)
+        let isTemporary = resolved.root == .absolute && Self.isTemporary(full)
+
+        // Content classes look only below the workspace (or home), so a checkout at
+        // `~/build/prod-api` does not make every file build output or production config.
+        let local = workspaceRelative ?? homeRelative ?? full
+        let localDirs = local.dropLast()
+        let originalDirs = resolved.components.suffix(local.count).dropLast()
+
+        var classes = Set<Category>()
+        var reasons: [Category: String] = [:]
+        func add(_ category: Category, _ reason: String) {
+            if classes.insert(category).inserted { reasons[category] = reason }
+        }
+
+        if let reason = Self.selfModification(resolved, full: full, home: homeRelative, host: host) {
+            add(.selfModification, reason)
+            add(.agentConfig, reason)
+        }
+        if let reason = Self.agentConfig(full: full, home: homeRelative) { add(.agentConfig, reason) }
+        if let reason = Self.credentials(full: full, base: lowerBase) { add(.credentials, reason) }
+        let envTemplate = Self.isEnvTemplate(lowerBase)
+        if Self.isEnvFile(lowerBase), !envTemplate { add(.envFile, "an .env file") }
+        if let reason = Self.productionConfig(local: local, base: lowerBase) { add(.productionConfig, reason) }
+        if let reason = Self.customerData(dirs: localDirs, base: lowerBase) { add(.customerData, reason) }
+        if Self.isBuildOutput(dirs: localDirs, base: lowerBase) { add(.buildOutput, "build output") }
+        if Self.isTestFile(dirs: localDirs, originalDirs: originalDirs, base: baseName, lowerBase: lowerBase) {
+            add(.testFile, "a test file")
+        }
+        if Self.isDocs(dirs: localDirs, base: lowerBase) { add(.docs, "documentation") }
+        if classes.isEmpty { add(.source, envTemplate ? "an .env template" : "a source file") }
+
+        // The reason names the class that matters most.
+        let precedence: [Category] = [
+            .selfModification, .credentials, .envFile, .customerData, .productionConfig, .agentConfig,
+            .buildOutput, .testFile, .docs, .source,
+        ]
+        var reason = precedence.lazy.compactMap { reasons[$0] }.first ?? "a file"
+        if !isInsideWorkspace {
+            add(.outsideWorkspace, "outside the workspace")
+            if isTemporary {
+                reason = classes.contains(.source) ? "a temp path outside the workspace" : reason + " in a temp path"
+            } else {
+                reason = classes.contains(.source) ? "a path outside the workspace" : reason + " outside the workspace"
+            }
+        }
+
+        return PathClass(
+            categories: classes.sorted(), resolvedPath: resolved.text,
+            isSecret: classes.contains(.envFile) || classes.contains(.credentials),
+            isSelfModification: classes.contains(.selfModification), isInsideWorkspace: isInsideWorkspace,
+            isTemporary: isTemporary, isInHome: homeRelative != nil, reason: reason)
+    }
+
+    /// The path with `~`, `$HOME` and `${HOME}` expanded, joined to `cwd` and normalised.
+    public static func resolve(_ path: String, cwd: String?, host: HostFacts) -> String {
+        NormalisedPath(path, base: cwd, home: host.home).text
+    }
+
+    // MARK: - Location
+
+    /// The components below a home directory: the host's, `~`, or any `/home/<u>`, `/Users/<u>`, `/root`.
+    private static func homeRelative(_ path: NormalisedPath, lower: [String], home: NormalisedPath?) -> [String]? {
+        switch path.root {
+        case .home: return lower
+        case .relative: return nil
+        case .absolute: break
+        }
+        if let home, home.root == .absolute, path.isUnder(home) {
+            return Array(lower.dropFirst(home.components.count))
+        }
+        if lower.count >= 2, lower[0] == "home" || lower[0] == "users" { return Array(lower.dropFirst(2)) }
+        if lower.first == "root" { return Array(lower.dropFirst()) }
+        return nil
+    }
+
+    private static func isTemporary(_ lower: [String]) -> Bool {
+        lower.starts(with: ["tmp"]) || lower.starts(with: ["var", "tmp"]) || lower.starts(with: ["private", "tmp"])
+            || lower.starts(with: ["private", "var", "tmp"]) || lower.starts(with: ["var", "folders"])
+            || lower.starts(with: ["private", "var", "folders"]) || lower.starts(with: ["dev", "shm"])
+    }
+
+    // MARK: - Self-modification and agent config
+
+    /// Why writing here could switch off or route around the gate, or nil.
+    private static func selfModification(
+        _ path: NormalisedPath, full: [String], home: [String]?, host: HostFacts
+    ) -> String? {
+        for airlockPath in host.airlockPaths where !airlockPath.isEmpty {
+            let own = NormalisedPath(airlockPath, base: nil, home: host.home)
+            if own.root != .relative, path.isUnder(own) { return "Airlock's own files" }
+        }
+        if let home,
+            home.starts(with: [".config", "airlock"]) || home.starts(with: [".local", "state", "airlock"])
+                || home.starts(with: [".local", "share", "airlock"])
+        {
+            return "Airlock's own files"
+        }
+        if full.starts(with: ["etc", "airlock"]) { return "Airlock's own files" }
+        if full.contains(".airlock") { return "the repository's Airlock policy" }
+        if full.last == "airlock.sock" { return "Airlock's socket" }
+
+        let last = full.last ?? ""
+        if last == ".claude.json" { return "Claude Code's own config (MCP servers and project trust)" }
+        if let after = components(after: ".claude", in: full) {
+            if after == ["settings.json"] || after == ["settings.local.json"] {
+                return "Claude Code settings (hooks and permissions)"
+            }
+            if last == "hooks.json" { return "Claude Code plugin hooks" }
+        }
+        if full.starts(with: ["etc", "claude-code"])
+            || full.starts(with: ["library", "application support", "claudecode"])
+        {
+            return "Claude Code managed settings (hooks and permissions)"
+        }
+        if let after = components(after: ".codex", in: full), !after.isEmpty {
+            if last == "config.toml" || last == "hooks.json" || last == "requirements.toml"
+                || last.hasSuffix(".config.toml") || last.hasSuffix(".rules") || after.first == "rules"
+            {
+                return "Codex config (hooks and approval policy)"
+            }
+        }
+        if full.starts(with: ["etc", "codex"]) { return "Codex system config (hooks and approval policy)" }
+        if let after = components(after: ".cursor", in: full), after.last == "hooks.json" { return "Cursor hooks" }
+        if full.starts(with: ["etc", "cursor"]) || full.starts(with: ["library", "application support", "cursor"]) {
+            return "Cursor enterprise hooks"
+        }
+        if let after = components(after: ".gemini", in: full) {
+            if after == ["settings.json"] || last == "hooks.json" {
+                return "Gemini CLI settings (hooks and MCP servers)"
+            }
+            if after.first == "policies" { return "Gemini CLI policy rules" }
+        }
+        if full.starts(with: ["etc", "gemini-cli"])
+            || full.starts(with: ["library", "application support", "geminicli"])
+        {
+            return "Gemini CLI system settings"
+        }
+        if let after = components(after: ".copilot", in: full) {
+            if after == ["config.json"] || after == ["settings.json"] || last == "hooks.json" || after.first == "hooks"
+            {
+                return "Copilot CLI config (hooks and trusted folders)"
+            }
+        }
+        if let after = components(after: ".github", in: full), after.first == "hooks" {
+            return "Copilot hooks"
+        }
+        if last == "hooks.json",
+            full.contains(".windsurf") || (full.contains("windsurf") && full.contains(".codeium"))
+        {
+            return "Windsurf hooks"
+        }
+        if full.starts(with: ["etc", "windsurf"]) { return "Windsurf system hooks" }
+        if let after = components(after: ".clinerules", in: full), after.first == "hooks" { return "Cline hooks" }
+        if let after = components(after: ".git", in: full) {
+            if after == ["config"] { return "Git config (core.hooksPath)" }
+            if after.first == "hooks" { return "Git hooks" }
+        }
+        return nil
+    }
+
+    private static let agentDirectories: [String: String] = [
+        ".claude": "Claude Code config", ".codex": "Codex config", ".cursor": "Cursor config",
+        ".gemini": "Gemini CLI config", ".copilot": "Copilot CLI config", ".windsurf": "Windsurf config",
+        ".clinerules": "Cline rules and hooks",
+    ]
+
+    private static let shellStartupFiles: Set<String> = [
+        ".bashrc", ".bash_profile", ".bash_login", ".bash_logout", ".profile", ".zshrc", ".zprofile",
+        ".zshenv", ".zlogin", ".zlogout", ".kshrc", ".cshrc", ".tcshrc",
+    ]
+
+    /// Why the path is a place an agent could use to steer itself or persist, or nil.
+    private static func agentConfig(full: [String], home: [String]?) -> String? {
+        for component in full.dropLast() {
+            if let reason = agentDirectories[component] { return reason }
+        }
+        if let last = full.last, let reason = agentDirectories[last] { return reason }
+        let last = full.last ?? ""
+        if last == ".mcp.json" { return "MCP server config" }
+        if let after = components(after: ".vscode", in: full) {
+            if after == ["mcp.json"] { return "MCP server config" }
+            if after == ["settings.json"] { return "VS Code settings (agent auto-approval)" }
+            if after == ["tasks.json"] { return "VS Code tasks (they run commands)" }
+        }
+        if let after = components(after: ".github", in: full) {
+            if after == ["copilot-instructions.md"] { return "Copilot instructions" }
+            if after == ["mcp.json"] { return "MCP server config" }
+        }
+        if let after = components(after: ".git", in: full), after == ["config"] || after.first == "hooks" {
+            return "Git hooks and config"
+        }
+        if let after = components(after: ".ssh", in: full),
+            ["authorized_keys", "authorized_keys2", "config", "rc", "environment"].contains(after.first ?? "")
+        {
+            return "SSH config (persistence)"
+        }
+        if let home {
+            if home.count == 1, shellStartupFiles.contains(last) { return "a shell startup file" }
+            if home.starts(with: [".config", "fish"]) { return "a shell startup file" }
+            if home.starts(with: [".config", "systemd"]) || home.starts(with: [".config", "autostart"])
+                || home.starts(with: ["library", "launchagents"])
+            {
+                return "a login or service unit (persistence)"
+            }
+        }
+        if full.count >= 2, full[0] == "etc" {
+            let second = full[1]
+            if second.hasPrefix("cron") || second == "anacrontab" { return "a crontab (persistence)" }
+            if ["profile", "profile.d", "bash.bashrc", "bashrc", "zshrc", "zshenv", "zprofile", "zsh", "environment"]
+                .contains(second)
+            {
+                return "a system shell startup file"
+            }
+            if second == "systemd" { return "a login or service unit (persistence)" }
+        }
+        if full.starts(with: ["var", "spool", "cron"]) || full.starts(with: ["var", "at", "spool"])
+            || full.starts(with: ["usr", "lib", "cron", "tabs"])
+        {
+            return "a crontab (persistence)"
+        }
+        if full.starts(with: ["library", "launchagents"]) || full.starts(with: ["library", "launchdaemons"]) {
+            return "a login or service unit (persistence)"
+        }
+        return nil
+    }
+
+    // MARK: - Secrets
+
+    private static let privateKeyNames: Set<String> = [
+        "id_rsa", "id_dsa", "id_ecdsa", "id_ed25519", "id_ecdsa_sk", "id_ed25519_sk",
+    ]
+
+    private static let credentialNames: [String: String] = [
+        ".netrc": "a .netrc (login credentials)", "_netrc": "a .netrc (login credentials)",
+        ".pgpass": "a Postgres password file", ".git-credentials": "stored Git credentials",
+        ".npmrc": "an npm config (registry tokens)", ".pypirc": "a PyPI config (upload tokens)",
+        ".htpasswd": "a password file", "master.key": "a Rails master key",
+        ".dockercfg": "Docker registry credentials", ".s3cfg": "cloud credentials", ".boto": "cloud credentials",
+        ".vault-token": "a Vault token", "application_default_credentials.json": "Google cloud credentials",
+    ]
+
+    private static let credentialExtensions: [String: String] = [
+        "pem": "a private key or certificate", "key": "a private key", "ppk": "a private key", "p8": "a private key",
+        "p12": "a keystore", "pfx": "a keystore", "jks": "a keystore", "keystore": "a keystore",
+        "kdbx": "a password database", "keychain": "a keychain", "keychain-db": "a keychain",
+    ]
+
+    /// Why the path holds credentials, or nil.
+    private static func credentials(full: [String], base: String) -> String? {
+        if privateKeyNames.contains(base) { return "a private key" }
+        if let after = components(after: ".ssh", in: full), let name = after.last, after.count >= 1 {
+            let harmless =
+                name.hasSuffix(".pub") || name.hasPrefix("known_hosts") || name == "config"
+                || name.hasPrefix("authorized_keys") || name == "rc"
+            if !harmless { return "SSH key material" }
+        }
+        if let reason = credentialNames[base] { return reason }
+        if full.count == 3, full[0] == "proc", base == "environ" { return "a process environment (it holds secrets)" }
+        // `secrets/` folders (Docker and Kubernetes mount them under /run/secrets); code there is code.
+        if full.dropLast().contains(where: { $0 == "secrets" || $0 == ".secrets" }),
+            !codeExtensions.contains(extensionOf(base))
+        {
+            return "a file in a secrets folder"
+        }
+        if let dot = base.lastIndex(of: "."), let reason = credentialExtensions[String(base[base.index(after: dot)...])]
+        {
+            return reason
+        }
+        if full.hasSuffix([".aws", "credentials"]) || full.hasSuffix([".aws", "config"]) { return "AWS credentials" }
+        if full.hasSuffix([".docker", "config.json"]) { return "Docker registry credentials" }
+        if full.hasSuffix([".kube", "config"]) { return "a Kubernetes config (cluster credentials)" }
+        if full.hasSuffix(["gh", "hosts.yml"]) { return "GitHub CLI tokens" }
+        if full.contains("gcloud"), base == "credentials.db" || base == "access_tokens.db" {
+            return "Google cloud credentials"
+        }
+        if base.hasSuffix(".json"), base.contains("credentials") { return "a credentials file" }
+        if base.hasPrefix("service-account"), base.hasSuffix(".json") { return "a service account key" }
+        if ["secrets.yml", "secrets.yaml", "secrets.json", "secrets.toml"].contains(base) { return "a secrets file" }
+        if base.hasSuffix(".secret") { return "a secret file" }
+        if base.hasPrefix("terraform.tfstate") { return "Terraform state (it holds secrets)" }
+        if isTfvars(base), base.contains("secret") { return "Terraform secret variables" }
+        return nil
+    }
+
+    private static func isEnvFile(_ base: String) -> Bool {
+        base == ".env" || base == ".envrc" || base.hasPrefix(".env.") || base.hasSuffix(".env")
+    }
+
+    /// `.env.example` and friends document the variables without holding values.
+    private static func isEnvTemplate(_ base: String) -> Bool {
+        guard isEnvFile(base) else { return false }
+        return base.split(separator: ".").contains { ["example", "sample", "template", "dist"].contains($0) }
+    }
+
+    private static func isTfvars(_ base: String) -> Bool {
+        base.hasSuffix(".tfvars") || base.hasSuffix(".tfvars.json")
+    }
+
+    // MARK: - Content classes
+
+    /// Why the path is production config, or nil. `prod` must be a whole token: `product.ts` is not.
+    private static func productionConfig(local: [String], base: String) -> String? {
+        // In a document, "PRD" is a product requirements document, not production.
+        let isDocument = ["md", "markdown", "rst", "adoc", "txt"].contains(extensionOf(base))
+        for component in local {
+            let tokens = component.split { $0 == "." || $0 == "-" || $0 == "_" || $0 == " " }
+            if tokens.contains(where: { $0 == "prod" || $0 == "production" || ($0 == "prd" && !isDocument) }) {
+                return "production config"
+            }
+        }
+        // A tfvars file named for secrets is a credential instead.
+        if isTfvars(base), !base.contains("secret") { return "Terraform variables (infrastructure config)" }
+        return nil
+    }
+
+    private static let customerDirectories: Set<String> = [
+        "customers", "customer_data", "customer-data", "pii", "gdpr", "dumps", "backups", "backup",
+    ]
+
+    private static let dataExtensions: Set<String> = [
+        "csv", "tsv", "json", "jsonl", "ndjson", "sql", "xls", "xlsx", "parquet", "avro", "db", "sqlite",
+        "sqlite3", "xml", "gz", "zip", "bz2", "xz", "txt", "dump", "bak",
+    ]
+
+    /// Code lives in folders named `customers/` too; only data files there count as customer data.
+    private static let codeExtensions: Set<String> = [
+        "swift", "ts", "tsx", "js", "jsx", "mjs", "cjs", "py", "rb", "go", "rs", "java", "kt", "kts", "c", "h",
+        "cc", "cpp", "hpp", "m", "mm", "cs", "php", "scala", "sh", "ex", "exs", "erl", "hs", "ml", "clj", "lua",
+        "dart", "vue", "svelte", "md",
+    ]
+
+    private static func customerData(dirs: ArraySlice<String>, base: String) -> String? {
+        if base.hasSuffix(".dump") || base.hasSuffix(".bak") || base.hasSuffix(".sql.gz") {
+            return "a database dump or backup"
+        }
+        let ext = extensionOf(base)
+        if dirs.contains(where: customerDirectories.contains), !codeExtensions.contains(ext) {
+            return "customer data"
+        }
+        if base.contains("customer"), dataExtensions.contains(ext) { return "customer data" }
+        return nil
+    }
+
+    private static let buildDirectories: Set<String> = [
+        "build", "dist", "out", "target", "node_modules", ".build", "__pycache__", ".next", ".nuxt", "coverage",
+        ".gradle", "deriveddata",
+    ]
+
+    private static func isBuildOutput(dirs: ArraySlice<String>, base: String) -> Bool {
+        if dirs.contains(where: { buildDirectories.contains($0) || $0.hasPrefix(".build-") || $0.hasPrefix(".build_") })
+        {
+            return true
+        }
+        return base.hasSuffix(".pyc") || base.hasSuffix(".o") || base.hasSuffix(".class") || base.hasSuffix(".min.js")
+            || base.hasSuffix(".map")
+    }
+
+    private static let testDirectories: Set<String> = ["test", "tests", "spec", "specs", "__tests__"]
+
+    private static func isTestFile(
+        dirs: ArraySlice<String>, originalDirs: ArraySlice<String>, base: String, lowerBase: String
+    ) -> Bool {
+        if dirs.contains(where: testDirectories.contains) { return true }
+        // SwiftPM test targets: `Tests/AirlockCoreTests/…`.
+        if originalDirs.contains(where: { $0.count > 5 && $0.hasSuffix("Tests") }) { return true }
+        if lowerBase.hasPrefix("test_") && lowerBase.hasSuffix(".py") || lowerBase == "conftest.py" { return true }
+        if lowerBase.contains("_test.") || lowerBase.contains(".test.") || lowerBase.contains(".spec.")
+            || lowerBase.contains("_spec.")
+        {
+            return true
+        }
+        return ["Tests.swift", "Test.swift", "Test.java", "Tests.java", "Test.kt", "Tests.kt"].contains {
+            base.hasSuffix($0) && base.count > $0.count
+        }
+    }
+
+    private static func isDocs(dirs: ArraySlice<String>, base: String) -> Bool {
+        if dirs.contains("docs") || dirs.contains("doc") { return true }
+        for prefix in ["readme", "license", "licence", "changelog", "contributing", "copying"]
+        where base.hasPrefix(prefix) {
+            return true
+        }
+        let ext = extensionOf(base)
+        if ext == "txt" {
+            // Build and dependency lists that happen to be text files.
+            return !(base.hasPrefix("requirements") || base.hasPrefix("constraints") || base == "cmakelists.txt")
+        }
+        return ["md", "markdown", "rst", "adoc"].contains(ext)
+    }
+
+    // MARK: - Helpers
+
+    /// The components after the last occurrence of `name` that is not the final component, or nil.
+    private static func components(after name: String, in lower: [String]) -> ArraySlice<String>? {
+        guard let index = lower.dropLast().lastIndex(of: name) else { return nil }
+        return lower[(index + 1)...]
+    }
+
+    private static func extensionOf(_ base: String) -> String {
+        guard let dot = base.lastIndex(of: "."), dot != base.startIndex else { return "" }
+        return String(base[base.index(after: dot)...])
+    }
+}
+
+/// A path split into components after home expansion, joining and `.`/`..` resolution.
+struct NormalisedPath: Equatable {
+    enum Root: Equatable {
+        case absolute
+        /// `~/…` when the home directory is unknown (or `~user/…`): anchored, but not absolute.
+        case home
+        case relative
+    }
+
+    var root: Root
+    /// For `.home`, the `~` or `~user` word the path starts with.
+    var homeWord = ""
+    var components: [String]
+
+    init(_ path: String, base: String?, home: String?) {
+        var text = Self.expandingHome(path, home: home)
+        if !text.hasPrefix("/"), !text.hasPrefix("~"), let base, !base.isEmpty {
+            text = Self.expandingHome(base, home: home) + "/" + text
+        }
+        if text.hasPrefix("/") {
+            root = .absolute
+        } else if text.hasPrefix("~") {
+            root = .home
+        } else {
+            root = .relative
+        }
+        var parts = text.split(separator: "/", omittingEmptySubsequences: true)
+        if root == .home, let first = parts.first {
+            homeWord = String(first)
+            parts.removeFirst()
+        }
+        var stack: [String] = []
+        stack.reserveCapacity(parts.count)
+        for part in parts {
+            if part == "." { continue }
+            if part == ".." {
+                if let last = stack.last, last != ".." {
+                    stack.removeLast()
+                } else if root == .relative {
+                    stack.append("..")
+                }
+                // Above `/` (or an unknown home) there is nothing to climb to.
+                continue
+            }
+            stack.append(String(part))
+        }
+        components = stack
+    }
+
+    /// Text form: `/a/b`, `~/a/b` or `a/b` (`.` for an empty relative path).
+    var text: String {
+        let joined = components.joined(separator: "/")
+        switch root {
+        case .absolute: return "/" + joined
+        case .home: return joined.isEmpty ? homeWord : homeWord + "/" + joined
+        case .relative: return joined.isEmpty ? "." : joined
+        }
+    }
+
+    /// True when this path is `other` or below it.
+    func isUnder(_ other: NormalisedPath) -> Bool {
+        root == other.root && homeWord == other.homeWord && components.starts(with: other.components)
+    }
+
+    /// Expands `~`, `~/…`, `$HOME`, `$HOME/…`, `${HOME}` and `${HOME}/…`; without a known home, `~` stays.
+    static func expandingHome(_ path: String, home: String?) -> String {
+        let replacement = home ?? "~"
+        if path == "~" { return replacement }
+        if path.hasPrefix("~/") { return replacement + path.dropFirst() }
+        for variable in ["${HOME}", "$HOME"] where path.hasPrefix(variable) {
+            let rest = path.dropFirst(variable.count)
+            if rest.isEmpty || rest.hasPrefix("/") { return replacement + rest }
+        }
+        return path
+    }
+}
+
+extension Array where Element == String {
+    /// True when the last elements equal `tail`.
+    fileprivate func hasSuffix(_ tail: [String]) -> Bool {
+        count >= tail.count && self[(count - tail.count)...].elementsEqual(tail)
+    }
+}

@@ -4,7 +4,8 @@ enum ProgramTable {
     /// they run) are handled in `classify` before this table.
     static let table: [String: ProgramClassifier] = {
         var table: [String: ProgramClassifier] = [:]
-        for part in [LocalPrograms.table, BuildPrograms.table, NetworkPrograms.table, DatabasePrograms.table] {
+        for part in [LocalPrograms.table, BuildPrograms.table, NetworkPrograms.table, DatabasePrograms.table,
+                     InfraPrograms.table, ServicePrograms.table] {
             table.merge(part) { first, _ in first }
         }
         table["git"] = GitProgram.classify

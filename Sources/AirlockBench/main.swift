@@ -18,7 +18,7 @@ guard let text = try? String(contentsOfFile: corpusPath, encoding: .utf8) else {
 }
 let commands = text.split(separator: "\n").compactMap { try? JSONDecoder().decode(Case.self, from: Data($0.utf8)).command }
 let context = ClassificationContext(cwd: "/home/dev/proj", workspaceRoot: "/home/dev/proj", host: HostFacts(home: "/home/dev"))
-let rounds = 31
+let rounds = Int(ProcessInfo.processInfo.environment["AIRLOCK_BENCH_ROUNDS"] ?? "") ?? 31
 
 /// Median nanoseconds per command of `body` over the corpus, per round.
 func measure(_ body: (String) -> Int) -> (median: Double, perRound: [Double]) {

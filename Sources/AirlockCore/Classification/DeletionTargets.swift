@@ -10,13 +10,17 @@ enum DeletionTargets {
     private static let tempPrefixes = ["/tmp/", "/var/tmp/", "/private/tmp/", "/dev/shm/", "$TMPDIR", "${TMPDIR",
                                        "$TMP/", "${TMP}", "$TEMP", "${RUNNER_TEMP", "$RUNNER_TEMP"]
 
+    /// Targets that mean "everything here": home, the working tree, its parent, the repository.
+    private static let everythingForms: Set<String> = [
+        "~", "$HOME", "${HOME}", "~/", "~/*", "~/.*", "*", ".*", ".", "..", "./", "./*", "../*", "~/..", ".git",
+    ]
+
     static func kind(of target: String, context: ClassificationContext) -> Kind {
         var t = target
         while t.count > 1, t.hasSuffix("/") { t.removeLast() }
         if t.hasSuffix("/*") { t.removeLast(2) }
         if t.isEmpty { t = "/" }
-        let homeForms: Set<String> = ["~", "$HOME", "${HOME}", "~/", "~/*", "~/.*", "*", ".*", ".", "..", "./", "./*", "../*", "~/..", ".git"]
-        if homeForms.contains(t) || systemDirectories.contains(t) || t == "/*" || t.hasPrefix("/*") {
+        if everythingForms.contains(t) || systemDirectories.contains(t) || t == "/*" || t.hasPrefix("/*") {
             return .catastrophic
         }
         if let home = context.host.home, t == home { return .catastrophic }

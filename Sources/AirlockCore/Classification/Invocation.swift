@@ -3,7 +3,11 @@ public struct Invocation: Sendable {
     /// The program's base name as the shell resolves it: quotes, a leading `\` and the
     /// directory are removed (`"/usr/bin/git"` → `git`).
     public var program: String
-    public var arguments: [ShellWord]
+    public var arguments: [ShellWord] {
+        didSet { args = arguments.map(\.text) }
+    }
+    /// The argument texts (kept alongside the words: the tables read them constantly).
+    public private(set) var args: [String]
     /// Variables set for this command (`FOO=1 cmd`, `env FOO=1 cmd`), values as written.
     public var environment: [String: String]
     /// Literal text fed to standard input by a heredoc or here-string.
@@ -17,6 +21,7 @@ public struct Invocation: Sendable {
     ) {
         self.program = program
         self.arguments = arguments
+        self.args = arguments.map(\.text)
         self.environment = environment
         self.stdinText = stdinText
     }
@@ -25,12 +30,10 @@ public struct Invocation: Sendable {
     public init(_ argv: [String]) {
         self.program = argv.first ?? ""
         self.arguments = argv.dropFirst().map { ShellWord($0) }
+        self.args = Array(argv.dropFirst())
         self.environment = [:]
         self.stdinText = nil
     }
-
-    /// The argument texts.
-    public var args: [String] { arguments.map(\.text) }
 
     /// The arguments before a `--` end-of-options marker.
     public var optionArgs: ArraySlice<String> {

@@ -6,16 +6,26 @@ enum ProductionMarkers {
 
     /// The text when it carries a production marker, else nil.
     static func marker(in text: String) -> String? {
-        guard text.count < 2_048 else { return nil }
-        var token = ""
-        for character in text.lowercased() {
-            if character.isLetter || character.isNumber {
-                token.append(character)
-            } else {
-                if tokens.contains(token) { return String(text.prefix(80)) }
-                token = ""
+        guard text.utf8.count < 2_048 else { return nil }
+        // ASCII tokens only: the markers are ASCII, and bytes are cheap on the hot path.
+        var token: [UInt8] = []
+        var found = false
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                token.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                token.append(byte + 32)
+            default:
+                if isMarker(token) { found = true }
+                token.removeAll(keepingCapacity: true)
             }
+            if found { break }
         }
-        return tokens.contains(token) ? String(text.prefix(80)) : nil
+        return found || isMarker(token) ? String(text.prefix(80)) : nil
+    }
+
+    private static func isMarker(_ token: [UInt8]) -> Bool {
+        (3...10).contains(token.count) && tokens.contains(String(decoding: token, as: UTF8.self))
     }
 }

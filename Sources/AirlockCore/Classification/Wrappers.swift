@@ -97,13 +97,14 @@ enum Wrappers {
     }
 
     /// `uv run`, `poetry run`, `bundle exec`, … run the rest as a program.
-    private static func runnerSubcommand(program: String, rest: [ShellWord]) -> Step? {
-        let runners: [String: Set<String>] = [
+    private static let runners: [String: Set<String>] = [
             "uv": ["run"], "poetry": ["run"], "pipenv": ["run"], "pdm": ["run"], "hatch": ["run"],
             "bundle": ["exec"], "pnpm": ["exec", "dlx"], "yarn": ["exec", "dlx"], "npm": ["exec"],
             "rye": ["run"], "conda": ["run"], "mise": ["exec", "x"], "asdf": ["exec"], "direnv": ["exec"],
             "dotnet": ["exec"],
         ]
+
+    private static func runnerSubcommand(program: String, rest: [ShellWord]) -> Step? {
         guard let verbs = runners[program], let verb = rest.first, verbs.contains(verb.text) else { return nil }
         var args = skipOptions(Array(rest.dropFirst()), valued: ["--with", "-p", "--package", "--python", "-n", "--name"])
         if program == "direnv", !args.isEmpty { args.removeFirst() }  // the directory

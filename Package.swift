@@ -52,6 +52,8 @@ let package = Package(
         .executableTarget(name: "airlock-bench", dependencies: ["AirlockCore"], path: "Sources/AirlockBench"),
         .testTarget(name: "AirlockCoreTests", dependencies: ["AirlockCore"], exclude: ["Resources"]),
         .testTarget(name: "AirlockWireTests", dependencies: ["AirlockWire"]),
+        // Runs the built `airlock` executable as a user would.
+        .testTarget(name: "AirlockCLITests", dependencies: ["airlock"]),
         .testTarget(name: "AirlockStoreTests", dependencies: ["AirlockStore"]),
         .testTarget(name: "AirlockBrokerTests", dependencies: ["AirlockBroker"]),
     ],

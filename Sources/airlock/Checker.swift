@@ -42,7 +42,7 @@ struct Checker {
             let marks = String(repeating: "■", count: assessment.risk.rawValue + 1)
                 + String(repeating: "□", count: 3 - assessment.risk.rawValue)
             var lines = [
-                "$ " + HiddenCharacters.visible(command),
+                "$ " + command,
                 "",
                 "  risk          \(marks) \(assessment.risk.name.uppercased())",
                 "  categories    \(assessment.categories.map(\.rawValue).joined(separator: ", "))",
@@ -63,7 +63,8 @@ struct Checker {
             for finding in assessment.findings {
                 lines.append("    - [\(finding.risk.name)] \(finding.reason)")
             }
-            return lines.joined(separator: "\n")
+            // Every line, not just the command: reasons quote the command's words.
+            return lines.map(HiddenCharacters.visible).joined(separator: "\n")
         }
     }
 

@@ -324,7 +324,7 @@ struct MCPClassifierTests {
         ("select * from t; delete from t where id = 1", [.read, .delete(hasWhere: true)]),
         ("/* x */ DROP TABLE t", [.drop]),
         ("-- c\nINSERT INTO t VALUES (1)", [.write]),
-        ("BEGIN; UPDATE t SET a = 1; COMMIT;", [.write]),
+        ("BEGIN; UPDATE t SET a = 1; COMMIT;", [.update(hasWhere: false)]),
         ("DELETE FROM t WHERE a = ';DROP TABLE x'", [.delete(hasWhere: true)]),
         ("WITH d AS (DELETE FROM t RETURNING *) SELECT * FROM d", [.delete(hasWhere: false)]),
         ("CREATE TABLE x (id int)", [.schema]),

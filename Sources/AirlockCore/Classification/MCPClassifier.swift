@@ -285,7 +285,7 @@ public enum MCPClassifier {
         for statement in statements {
             switch statement {
             case .read: break
-            case .write: write([.productionDBWrite], "writes rows (production database write)")
+            case .write, .update: write([.productionDBWrite], "writes rows (production database write)")
             case .delete(let hasWhere):
                 write(
                     [.productionDBWrite, .dataDelete],

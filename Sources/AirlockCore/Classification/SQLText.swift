@@ -4,8 +4,10 @@ enum SQLText {
     /// What one statement does.
     enum Kind: Equatable {
         case read
-        /// INSERT, UPDATE, UPSERT, MERGE, REPLACE, COPY … FROM.
+        /// INSERT, UPSERT, MERGE, REPLACE, COPY … FROM.
         case write
+        /// UPDATE … SET, with or without a WHERE clause.
+        case update(hasWhere: Bool)
         /// DELETE FROM, with or without a WHERE clause.
         case delete(hasWhere: Bool)
         /// DROP or TRUNCATE.
@@ -66,7 +68,7 @@ enum SQLText {
             return .read
         case "INSERT", "REPLACE", "MERGE": return second == "INTO" ? .write : .unknown
         case "UPSERT": return words.count > 1 ? .write : .unknown
-        case "UPDATE": return words.contains("SET") ? .write : .unknown
+        case "UPDATE": return words.contains("SET") ? .update(hasWhere: words.contains("WHERE")) : .unknown
         case "COPY": return words.contains("FROM") ? .write : .read
         case "DELETE":
             return words.contains("FROM") ? .delete(hasWhere: words.contains("WHERE")) : .unknown

@@ -106,92 +106,54 @@ enum DatabasePrograms {
     }
 }
 
-/// SQL text: reads, writes, deletes, schema changes and grants.
+/// What a database client's statements do: SQL through `SQLText`, then the document-store
+/// shapes (`db.users.drop()`, `deleteMany`) SQL does not cover.
 enum SQLStatements {
     static func classify(_ text: String, via program: String) -> [Finding] {
-        var findings: [Finding] = []
-        for statement in split(text).prefix(50) {
-            findings.append(classifyOne(statement, via: program))
+        let snippet = String(text.prefix(60))
+        if let kinds = SQLText.statements(text) {
+            return kinds.prefix(50).map { finding(for: $0, via: program, snippet: snippet) }
         }
-        return findings.isEmpty ? [.remoteRead("\(program) runs an empty query")] : findings
+        return [documentStore(text, via: program, snippet: snippet)]
     }
 
-    /// Statements separated by `;`, with comments removed and quoted text kept intact.
-    static func split(_ text: String) -> [String] {
-        var statements: [String] = []
-        var current = ""
-        var quote: Character?
-        let iterator = Array(text)
-        var i = 0
-        while i < iterator.count {
-            let c = iterator[i]
-            if let q = quote {
-                current.append(c)
-                if c == q { quote = nil }
-            } else if c == "'" || c == "\"" || c == "`" {
-                quote = c
-                current.append(c)
-            } else if c == "-", i + 1 < iterator.count, iterator[i + 1] == "-" {
-                while i < iterator.count, iterator[i] != "\n" { i += 1 }
-                continue
-            } else if c == "/", i + 1 < iterator.count, iterator[i + 1] == "*" {
-                i += 2
-                while i + 1 < iterator.count, !(iterator[i] == "*" && iterator[i + 1] == "/") { i += 1 }
-                i += 2
-                continue
-            } else if c == ";" {
-                statements.append(current)
-                current = ""
-            } else {
-                current.append(c)
-            }
-            i += 1
-        }
-        statements.append(current)
-        return statements.map { $0.trimmingCharacters() }.filter { !$0.isEmpty }
-    }
-
-    static func classifyOne(_ statement: String, via program: String) -> Finding {
-        let words = statement.uppercased().split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "(" }).map(String.init)
-        guard let verb = words.first else { return .remoteRead("\(program) empty statement") }
-        let snippet = String(statement.prefix(60))
-        let hasWhere = words.contains("WHERE")
-        switch verb {
-        case "SELECT", "SHOW", "EXPLAIN", "DESCRIBE", "DESC", "WITH", "VALUES", "TABLE", "PRAGMA", "\\D", "\\DT", "\\L", "\\DN", "USE", "SET", "BEGIN", "COMMIT", "ROLLBACK", "ANALYZE":
-            if verb == "WITH", words.contains("DELETE") || words.contains("UPDATE") || words.contains("INSERT") {
-                return .dbWrite("\(program): \(snippet) writes rows")
-            }
+    static func finding(for kind: SQLText.Kind, via program: String, snippet: String) -> Finding {
+        switch kind {
+        case .read:
             return Finding([.network], risk: .medium, blast: .external, reason: "\(program) reads database rows: \(snippet)")
-        case "INSERT", "UPSERT", "REPLACE", "MERGE", "COPY", "LOAD", "CALL", "EXEC", "EXECUTE":
+        case .write:
             return .dbWrite("\(program) writes rows: \(snippet)")
-        case "UPDATE":
+        case .update(let hasWhere):
             return .dbWrite("\(program) updates \(hasWhere ? "rows" : "EVERY row"): \(snippet)", risk: hasWhere ? .high : .critical)
-        case "DELETE":
+        case .delete(let hasWhere):
             return .dataDelete("\(program) deletes \(hasWhere ? "rows" : "EVERY row"): \(snippet)", risk: hasWhere ? .high : .critical)
-        case "DROP", "TRUNCATE":
-            return .dataDelete("\(program) \(verb) destroys data: \(snippet)", risk: .critical)
-        case "ALTER", "CREATE", "RENAME", "COMMENT":
-            if words.count > 1, ["USER", "ROLE", "LOGIN"].contains(words[1]) {
-                return .privilege("\(program) \(verb) \(words[1]) changes database accounts")
-            }
+        case .drop:
+            return .dataDelete("\(program) drops or truncates data: \(snippet)", risk: .critical)
+        case .schema:
             return .migration("\(program) changes the schema: \(snippet)")
-        case "GRANT", "REVOKE":
-            return .privilege("\(program) \(verb) changes database permissions")
-        default:
-            if statement.contains("dropDatabase") || statement.contains(".drop(") {
-                return .dataDelete("\(program) drops a database or collection", risk: .critical)
-            }
-            if statement.contains("deleteMany") || statement.contains(".remove(") || statement.contains("deleteOne") {
-                return .dataDelete("\(program) deletes documents")
-            }
-            if statement.contains("insert") || statement.contains("update") || statement.contains("replace") {
-                return .dbWrite("\(program) writes documents")
-            }
-            if statement.contains("find") || statement.contains("count") || statement.contains("aggregate") || statement.contains("show") {
-                return Finding([.network], risk: .medium, blast: .external, reason: "\(program) reads documents")
-            }
+        case .grant:
+            return .privilege("\(program) changes database permissions: \(snippet)")
+        case .unknown:
             return Finding([.dbWrite], risk: .high, blast: .external, reversibility: .unknown,
                            reason: "\(program) runs an unrecognised statement: \(snippet)", isUnsure: true)
         }
+    }
+
+    /// Mongo-style shell code.
+    static func documentStore(_ text: String, via program: String, snippet: String) -> Finding {
+        if text.contains("dropDatabase") || text.contains(".drop(") {
+            return .dataDelete("\(program) drops a database or collection", risk: .critical)
+        }
+        if text.contains("deleteMany") || text.contains(".remove(") || text.contains("deleteOne") {
+            return .dataDelete("\(program) deletes documents")
+        }
+        if text.contains("insert") || text.contains("update") || text.contains("replace") {
+            return .dbWrite("\(program) writes documents")
+        }
+        if text.contains("find") || text.contains("count") || text.contains("aggregate") || text.contains("show") {
+            return Finding([.network], risk: .medium, blast: .external, reason: "\(program) reads documents")
+        }
+        return Finding([.dbWrite], risk: .high, blast: .external, reversibility: .unknown,
+                       reason: "\(program) runs an unrecognised statement: \(snippet)", isUnsure: true)
     }
 }

@@ -52,7 +52,11 @@ let package = Package(
         .executableTarget(name: "airlock-bench", dependencies: ["AirlockCore"], path: "Sources/AirlockBench"),
         .testTarget(name: "AirlockCoreTests", dependencies: ["AirlockCore"], exclude: ["Resources"]),
         .testTarget(name: "AirlockWireTests", dependencies: ["AirlockWire"]),
-        .testTarget(name: "AirlockStoreTests", dependencies: ["AirlockStore"]),
+        .testTarget(
+            name: "AirlockStoreTests",
+            // GRDB directly, to tamper with the file the way an attacker going around the store would.
+            dependencies: ["AirlockStore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "AirlockBrokerTests", dependencies: ["AirlockBroker"]),
     ],
     swiftLanguageModes: [.v6]

@@ -54,7 +54,11 @@ let package = Package(
         .testTarget(name: "AirlockWireTests", dependencies: ["AirlockWire"]),
         // Runs the built `airlock` executable as a user would.
         .testTarget(name: "AirlockCLITests", dependencies: ["airlock"]),
-        .testTarget(name: "AirlockStoreTests", dependencies: ["AirlockStore"]),
+        .testTarget(
+            name: "AirlockStoreTests",
+            // GRDB directly, to tamper with the file the way an attacker going around the store would.
+            dependencies: ["AirlockStore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "AirlockBrokerTests", dependencies: ["AirlockBroker"]),
     ],
     swiftLanguageModes: [.v6]

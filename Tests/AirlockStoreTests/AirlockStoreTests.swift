@@ -1,4 +1,0 @@
-import Testing
-@testable import AirlockStore
-
-@Test func moduleBuilds() {}

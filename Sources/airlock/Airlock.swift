@@ -12,6 +12,6 @@ struct Airlock: ParsableCommand {
             the policy checked, and it is either decided at once or shown to a human.
             """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, StatusCommand.self]
+        subcommands: [CheckCommand.self, StatusCommand.self, PolicyCommand.self, AuditCommand.self]
     )
 }

@@ -215,11 +215,11 @@ extension BrokerStateMachine {
 
     /// "45s", "10m", "1h", "1h30m", "2m5s": how long, as people say it.
     static func describe(seconds: Double) -> String {
+        if seconds > 0 && seconds < 1 { return "\(Int(seconds * 1000))ms" }
         let total = max(0, Int(seconds.rounded()))
         let hours = total / 3600, minutes = total % 3600 / 60, rest = total % 60
         if hours > 0 { return minutes == 0 ? "\(hours)h" : "\(hours)h\(minutes)m" }
         if minutes > 0 { return rest == 0 ? "\(minutes)m" : "\(minutes)m\(rest)s" }
-        if total == 0 && seconds > 0 { return "\(Int(seconds * 1000))ms" }
         return "\(total)s"
     }
 }

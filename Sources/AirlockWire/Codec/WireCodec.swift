@@ -4,14 +4,15 @@ import FoundationEssentials
 /// Turns lines into messages and messages into lines, for both ends of the socket.
 ///
 /// Lines passed in are without their newline; lines returned end with `\n`. Dates travel as
-/// ISO 8601 text with milliseconds (`2026-11-25T10:00:00.000Z`); unknown fields are ignored.
+/// ISO 8601 text with milliseconds (`2026-11-25T10:00:00.000Z`); keys are sorted, so equal
+/// messages are equal lines; unknown fields are ignored.
 public struct WireCodec: Sendable {
     private let encoder: JSONEncoder
     private let decoder: JSONDecoder
 
     public init() {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
             try container.encode(date.formatted(WireDates.withFraction))

@@ -50,8 +50,18 @@ let package = Package(
         ),
         // Release-build benchmarks: `swift run -c release airlock-bench`.
         .executableTarget(name: "airlock-bench", dependencies: ["AirlockCore"], path: "Sources/AirlockBench"),
+        // Broker throughput and latency against an echo baseline: `swift run -c release broker-bench`.
+        .executableTarget(
+            name: "broker-bench",
+            dependencies: [
+                "AirlockBroker", "AirlockWire",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            path: "Sources/BrokerBench"
+        ),
         .testTarget(name: "AirlockCoreTests", dependencies: ["AirlockCore"], exclude: ["Resources"]),
-        .testTarget(name: "AirlockWireTests", dependencies: ["AirlockWire"]),
+        .testTarget(name: "AirlockWireTests", dependencies: ["AirlockWire", "AirlockCore"]),
         // Runs the built `airlock` executable as a user would.
         .testTarget(name: "AirlockCLITests", dependencies: ["airlock"]),
         .testTarget(
@@ -59,7 +69,14 @@ let package = Package(
             // GRDB directly, to tamper with the file the way an attacker going around the store would.
             dependencies: ["AirlockStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "AirlockBrokerTests", dependencies: ["AirlockBroker"]),
+        .testTarget(
+            name: "AirlockBrokerTests",
+            dependencies: [
+                "AirlockBroker", "AirlockWire", "AirlockCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,2 +1,0 @@
-/// Placeholder until the module lands (issue 3).
-enum AirlockBrokerModule {}

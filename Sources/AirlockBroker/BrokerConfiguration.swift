@@ -1,0 +1,73 @@
+import AirlockCore
+
+/// Everything a broker needs to know before it starts: where to listen and how to decide.
+public struct BrokerConfiguration: Sendable {
+    /// The Unix socket to listen on (`$AIRLOCK_SOCKET`, else `$XDG_RUNTIME_DIR/airlock/airlock.sock`).
+    public var socketPath: String
+    /// How long a queued action waits for a reviewer before it is denied.
+    public var reviewWindow: Duration
+    /// Taken off the harness's own deadline, so the deny reaches the agent before its harness
+    /// gives up on the hook.
+    public var deadlineMargin: Duration
+    /// Queue actions that need a human even when no console is subscribed, instead of
+    /// denying them at once.
+    public var waitForConsole: Bool
+    public var mode: Mode
+    /// The user's and the repository's rules, already merged.
+    public var rules: [PolicyRule]
+    /// The home directory and Airlock's own paths, for the classifier.
+    public var hostFacts: HostFacts
+    /// The longest an exception may last (DESIGN §7: up to a configured cap).
+    public var maximumExceptionSeconds: Int
+    /// How often deadlines and exception expiries are checked.
+    public var tickInterval: Duration
+    /// How often exceptions are re-read from persistence, to pick up grants made elsewhere
+    /// (the CLI, another broker).
+    public var exceptionReloadInterval: Duration
+    /// The most actions held for review at once; beyond it an action that needs a human is
+    /// denied at once, so no client can grow the broker without bound.
+    public var maximumPending: Int
+    /// Reported by `status`.
+    public var brokerVersion: String
+    /// Prefixes action and exception ids; nil picks a random one per start, so ids from two
+    /// runs never collide.
+    public var idPrefix: String?
+
+    public init(
+        socketPath: String,
+        reviewWindow: Duration = .seconds(600),
+        deadlineMargin: Duration = .seconds(2),
+        waitForConsole: Bool = false,
+        mode: Mode = .workspaceEdit,
+        rules: [PolicyRule] = [],
+        hostFacts: HostFacts = HostFacts(),
+        maximumExceptionSeconds: Int = 8 * 3600,
+        tickInterval: Duration = .milliseconds(250),
+        exceptionReloadInterval: Duration = .seconds(2),
+        maximumPending: Int = 10_000,
+        brokerVersion: String = "0.1.0",
+        idPrefix: String? = nil
+    ) {
+        self.socketPath = socketPath
+        self.reviewWindow = reviewWindow
+        self.deadlineMargin = deadlineMargin
+        self.waitForConsole = waitForConsole
+        self.mode = mode
+        self.rules = rules
+        self.hostFacts = hostFacts
+        self.maximumExceptionSeconds = maximumExceptionSeconds
+        self.tickInterval = tickInterval
+        self.exceptionReloadInterval = exceptionReloadInterval
+        self.maximumPending = maximumPending
+        self.brokerVersion = brokerVersion
+        self.idPrefix = idPrefix
+    }
+}
+
+extension Duration {
+    /// The duration in (fractional) seconds, for date arithmetic.
+    var seconds: Double {
+        let (whole, fraction) = components
+        return Double(whole) + Double(fraction) / 1e18
+    }
+}

@@ -1,0 +1,206 @@
+import AirlockCore
+import AirlockWire
+import FoundationEssentials
+import Logging
+import NIOCore
+
+/// Owns the state machine on the broker's event loop and carries out its effects: writes
+/// lines to channels, calls persistence, logs.
+///
+/// Confinement: every method runs on `eventLoop` (handlers and the timer live there), which
+/// is what serialises all events into one order.
+final class BrokerEngine {
+    private var machine: BrokerStateMachine
+    private let persistence: any BrokerPersistence
+    private let codec = WireCodec()
+    private let logger: Logger
+    private let clock: @Sendable () -> Date
+    private let eventLoop: any EventLoop
+    private let ownUID: UInt32
+    private var channels: [ConnectionID: any Channel] = [:]
+    /// Connections whose peer has shut down its sending side: they are closed once answered.
+    private var inputClosed: Set<ConnectionID> = []
+    private var needsFlush: Set<ConnectionID> = []
+    private var nextConnection: UInt64 = 1
+    private var ticks = 0
+    private let ticksPerReload: Int
+
+    init(
+        machine: BrokerStateMachine, persistence: any BrokerPersistence, logger: Logger, clock: @escaping @Sendable () -> Date,
+        eventLoop: any EventLoop, ownUID: UInt32, ticksPerReload: Int
+    ) {
+        self.machine = machine
+        self.persistence = persistence
+        self.logger = logger
+        self.clock = clock
+        self.eventLoop = eventLoop
+        self.ownUID = ownUID
+        self.ticksPerReload = max(1, ticksPerReload)
+    }
+
+    // MARK: Connections
+
+    /// Names a new connection; it takes part once its credentials are checked.
+    func connectionOpened(_ channel: any Channel) -> ConnectionID {
+        eventLoop.preconditionInEventLoop()
+        let id = ConnectionID(nextConnection)
+        nextConnection += 1
+        channels[id] = channel
+        return id
+    }
+
+    /// Admits a connection from our own user; refuses (and closes) anyone else.
+    func credentialsArrived(_ peer: PeerCredentials, for id: ConnectionID) -> Bool {
+        guard peer.uid == ownUID else {
+            logger.warning("refused a connection from uid \(peer.uid.map(String.init) ?? "unknown") (pid \(peer.pid.map(String.init) ?? "unknown"))")
+            let error = RPCError(.permissionDenied, "permission denied: this broker serves only its own user")
+            write(codec.encodeError(error, id: .null), to: id)
+            flush()
+            channels[id]?.close(promise: nil)
+            channels[id] = nil
+            return false
+        }
+        apply(machine.handle(.connectionOpened(id, peer: peer)))
+        return true
+    }
+
+    /// Lines (or framing errors) read from one connection, in order.
+    func linesReceived(_ lines: [Result<[UInt8], FramingError>], from id: ConnectionID) {
+        for line in lines {
+            switch line {
+            case .failure(let error):
+                write(codec.encodeError(error.rpcError, id: .null), to: id)
+            case .success(let bytes):
+                switch codec.decodeRequest(bytes) {
+                case nil:
+                    continue
+                case .failure(let failure):
+                    write(codec.encodeError(failure.error, id: failure.id), to: id)
+                case .success(let envelope):
+                    apply(machine.handle(BrokerEvent(envelope, from: id, now: clock())))
+                }
+            }
+        }
+        closeIfDone(id)
+        flush()
+    }
+
+    /// The peer will send nothing more; answer what it asked, then close.
+    func inputClosed(_ id: ConnectionID) {
+        inputClosed.insert(id)
+        closeIfDone(id)
+        flush()
+    }
+
+    func connectionClosed(_ id: ConnectionID) {
+        channels[id] = nil
+        inputClosed.remove(id)
+        needsFlush.remove(id)
+        apply(machine.handle(.connectionClosed(id, now: clock())))
+        flush()
+    }
+
+    // MARK: Time and shutdown
+
+    func tick() {
+        apply(machine.handle(.clockTicked(now: clock())))
+        ticks += 1
+        if ticks % ticksPerReload == 0 { reloadExceptions() }
+        flush()
+    }
+
+    func reloadExceptions() {
+        let now = clock()
+        do {
+            let exceptions = try persistence.activeExceptions(at: now)
+            apply(machine.handle(.exceptionsReloaded(exceptions, now: now)))
+        } catch {
+            logger.error("could not reload exceptions: \(error)")
+        }
+    }
+
+    func policyReloaded(mode: Mode, rules: [PolicyRule]) {
+        apply(machine.handle(.policyReloaded(mode: mode, rules: rules, now: clock())))
+        flush()
+    }
+
+    /// Denies whatever still waits and closes every connection.
+    func stop() -> EventLoopFuture<Void> {
+        apply(machine.handle(.brokerStopping(now: clock())))
+        flush()
+        let closes = channels.values.map { $0.close() }
+        return EventLoopFuture.andAllComplete(closes, on: eventLoop)
+    }
+
+    // MARK: Effects
+
+    private func apply(_ effects: [BrokerEffect]) {
+        for effect in effects {
+            switch effect {
+            case .sendResult(let connection, let id, let result):
+                write(codec.encodeResult(result, id: id), to: connection)
+                closeIfDone(connection)
+            case .sendError(let connection, let id, let error):
+                write(codec.encodeError(error, id: id), to: connection)
+            case .notify(let connections, let notification):
+                guard let line = codec.encodeNotification(notification) else {
+                    logger.error("could not encode a \(notification.method.rawValue) notification")
+                    continue
+                }
+                for connection in connections { notify(line, to: connection) }
+            case .appendDecision(let record):
+                perform("append a decision") { try persistence.appendDecision(record) }
+            case .saveException(let exception, let sample):
+                perform("save exception \(exception.id)") { try persistence.grant(exception, now: exception.createdAt, sample: sample) }
+            case .revokeException(let id, let reviewer, let at):
+                perform("revoke exception \(id)") { _ = try persistence.revoke(id: id, by: reviewer, at: at) }
+            case .recordUse(let exceptionID):
+                perform("count a use of exception \(exceptionID)") { _ = try persistence.recordUse(of: exceptionID) }
+            case .logRefusal(let message):
+                logger.warning("\(message)")
+            }
+        }
+    }
+
+    private func perform(_ what: String, _ body: () throws -> Void) {
+        do {
+            try body()
+        } catch {
+            logger.error("persistence: could not \(what): \(error)")
+        }
+    }
+
+    private func write(_ line: [UInt8], to id: ConnectionID) {
+        guard let channel = channels[id] else { return }
+        var buffer = channel.allocator.buffer(capacity: line.count)
+        buffer.writeBytes(line)
+        channel.write(buffer, promise: nil)
+        needsFlush.insert(id)
+    }
+
+    /// A console that stopped reading is cut off rather than buffered for without bound; it
+    /// reconnects and subscribes again to catch up.
+    private func notify(_ line: [UInt8], to id: ConnectionID) {
+        guard let channel = channels[id] else { return }
+        guard channel.isWritable else {
+            logger.warning("closing console connection \(id): it stopped reading notifications")
+            channel.close(promise: nil)
+            return
+        }
+        write(line, to: id)
+    }
+
+    private func closeIfDone(_ id: ConnectionID) {
+        guard inputClosed.contains(id), !machine.isAwaitingAnswer(id), !machine.isSubscribed(id),
+              let channel = channels[id] else { return }
+        inputClosed.remove(id)
+        needsFlush.remove(id)
+        // Close after what was written so far has gone out.
+        channel.writeAndFlush(channel.allocator.buffer(capacity: 0)).whenComplete { _ in channel.close(promise: nil) }
+    }
+
+    private func flush() {
+        for id in needsFlush { channels[id]?.flush() }
+        needsFlush.removeAll(keepingCapacity: true)
+    }
+}

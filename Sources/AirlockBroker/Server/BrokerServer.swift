@@ -1,0 +1,171 @@
+import AirlockCore
+import Dispatch
+import FoundationEssentials
+import Logging
+import NIOCore
+import NIOPosix
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The broker's socket: a SwiftNIO server on a Unix domain socket around the state machine.
+///
+/// ```swift
+/// let server = try await BrokerServer.start(configuration: configuration, persistence: store)
+/// try await server.waitUntilClosed()   // or: try await server.shutdown()
+/// ```
+/// or, for `airlock serve`, `try await BrokerServer.run(configuration:persistence:)`, which
+/// also stops cleanly on SIGINT and SIGTERM.
+///
+/// Everything runs on one event loop: connections, the deadline timer and persistence calls,
+/// so events reach the state machine in one order.
+public final class BrokerServer: Sendable {
+    public let socketPath: String
+    private let group: MultiThreadedEventLoopGroup
+    private let serverChannel: any Channel
+    private let engine: NIOLoopBound<BrokerEngine>
+    private let lock: SocketLock
+    private let timer: RepeatedTask
+    private let shutdownTask: Mutex<Task<Void, any Error>?> = Mutex(nil)
+
+    private init(
+        socketPath: String, group: MultiThreadedEventLoopGroup, serverChannel: any Channel, engine: NIOLoopBound<BrokerEngine>,
+        lock: SocketLock, timer: RepeatedTask
+    ) {
+        self.socketPath = socketPath
+        self.group = group
+        self.serverChannel = serverChannel
+        self.engine = engine
+        self.lock = lock
+        self.timer = timer
+    }
+
+    /// Binds the socket and starts answering. Throws `BrokerError.alreadyRunning` when another
+    /// broker listens on the same socket.
+    public static func start(
+        configuration: BrokerConfiguration,
+        persistence: any BrokerPersistence,
+        logger: Logger = Logger(label: "airlock.broker"),
+        clock: @escaping @Sendable () -> Date = { Date() }
+    ) async throws -> BrokerServer {
+        let path = configuration.socketPath
+        let lock = try SocketLock.acquire(path)
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let loop = group.next()
+        do {
+            let now = clock()
+            var exceptions: [PolicyException] = []
+            do {
+                exceptions = try persistence.activeExceptions(at: now)
+            } catch {
+                // Starting without exceptions only makes the broker stricter.
+                logger.error("could not load exceptions, starting without them: \(error)")
+            }
+            let machine = BrokerStateMachine(
+                configuration: configuration, exceptions: exceptions, startedAt: now,
+                idPrefix: configuration.idPrefix ?? randomPrefix(), isDescendant: ProcessTree.isDescendant)
+            let reloadTicks = Int((configuration.exceptionReloadInterval.seconds / configuration.tickInterval.seconds).rounded())
+            let uid = UInt32(getuid())
+            let engine = try await loop.submit {
+                NIOLoopBound(
+                    BrokerEngine(machine: machine, persistence: persistence, logger: logger, clock: clock, eventLoop: loop,
+                                 ownUID: uid, ticksPerReload: reloadTicks),
+                    eventLoop: loop)
+            }.get()
+            let serverChannel: any Channel
+            do {
+                serverChannel = try await ServerBootstrap(group: loop)
+                    .serverChannelOption(.backlog, value: 1024)
+                    .childChannelOption(.allowRemoteHalfClosure, value: true)
+                    .childChannelOption(.writeBufferWaterMark, value: .init(low: 1 << 20, high: 8 << 20))
+                    .childChannelInitializer { channel in
+                        channel.eventLoop.makeCompletedFuture {
+                            try channel.pipeline.syncOperations.addHandler(BrokerConnectionHandler(engine: engine.value))
+                        }
+                    }
+                    .bind(unixDomainSocketPath: path, cleanupExistingSocketFile: false)
+                    .get()
+            } catch {
+                throw BrokerError.bindFailed(path, reason: "\(error)")
+            }
+            try lock.restrictSocketPermissions()
+            let tick = TimeAmount.nanoseconds(Int64(configuration.tickInterval.seconds * 1e9))
+            let timer = loop.scheduleRepeatedTask(initialDelay: tick, delay: tick) { _ in engine.value.tick() }
+            logger.info("airlock broker listening on \(path)")
+            return BrokerServer(socketPath: path, group: group, serverChannel: serverChannel, engine: engine, lock: lock, timer: timer)
+        } catch {
+            lock.release(removingSocket: false)
+            try? await group.shutdownGracefully()
+            throw error
+        }
+    }
+
+    /// Starts a broker and serves until SIGINT or SIGTERM, then stops cleanly: `airlock serve`.
+    public static func run(
+        configuration: BrokerConfiguration, persistence: any BrokerPersistence,
+        logger: Logger = Logger(label: "airlock.broker")
+    ) async throws {
+        let server = try await start(configuration: configuration, persistence: persistence, logger: logger)
+        let sources = [SIGINT, SIGTERM].map { signalNumber in
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler {
+                logger.info("signal \(signalNumber): stopping the broker")
+                Task { try? await server.shutdown() }
+            }
+            source.resume()
+            return source
+        }
+        defer { sources.forEach { $0.cancel() } }
+        try await server.waitUntilClosed()
+        try await server.shutdown()
+    }
+
+    /// Returns when the server has stopped listening (after `shutdown()`).
+    public func waitUntilClosed() async throws {
+        try await serverChannel.closeFuture.get()
+    }
+
+    /// Stops listening, denies whatever still waits, closes every connection and removes the
+    /// socket. Safe to call more than once; later calls wait for the first.
+    public func shutdown() async throws {
+        let task = shutdownTask.withLock { task in
+            if let task { return task }
+            let made = Task { try await self.stop() }
+            task = made
+            return made
+        }
+        try await task.value
+    }
+
+    /// Re-reads nothing itself: the caller passes the new mode and rules (from the policy
+    /// files) and pending actions they now decide are answered.
+    public func updatePolicy(mode: Mode, rules: [PolicyRule]) {
+        let engine = self.engine
+        engine.eventLoop.execute { engine.value.policyReloaded(mode: mode, rules: rules) }
+    }
+
+    /// Picks up exceptions granted elsewhere now instead of at the next periodic reload.
+    public func reloadExceptions() async throws {
+        let engine = self.engine
+        try await engine.eventLoop.submit { engine.value.reloadExceptions() }.get()
+    }
+
+    private func stop() async throws {
+        timer.cancel()
+        try? await serverChannel.close()
+        let engine = self.engine
+        try? await engine.eventLoop.flatSubmit { engine.value.stop() }.get()
+        lock.release()
+        try await group.shutdownGracefully()
+    }
+
+    private static func randomPrefix() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return String(generator.next() & 0xFF_FFFF, radix: 16)
+    }
+}

@@ -1,0 +1,40 @@
+import AirlockCore
+import AirlockWire
+import FoundationEssentials
+
+/// Something that happened to the broker; the state machine answers each with effects.
+public enum BrokerEvent: Sendable {
+    case connectionOpened(ConnectionID, peer: PeerCredentials)
+    case connectionClosed(ConnectionID, now: Date)
+    case actionSubmitted(ConnectionID, RequestID?, SubmitParams, now: Date)
+    case consoleSubscribed(ConnectionID, RequestID?, SubscribeParams)
+    case consoleUnsubscribed(ConnectionID, RequestID?)
+    case verdictGiven(ConnectionID, RequestID?, DecideParams, now: Date)
+    case grantRequested(ConnectionID, RequestID?, GrantParams, now: Date)
+    case revokeRequested(ConnectionID, RequestID?, RevokeParams, now: Date)
+    case listRequested(ConnectionID, RequestID?, now: Date)
+    case statusRequested(ConnectionID, RequestID?, now: Date)
+    /// Time passed: deadlines and expiries are due.
+    case clockTicked(now: Date)
+    /// The exceptions in force, as persistence now has them (grants made by the CLI appear here).
+    case exceptionsReloaded([PolicyException], now: Date)
+    /// The policy files were read again.
+    case policyReloaded(mode: Mode, rules: [PolicyRule], now: Date)
+    /// The broker is shutting down: whoever still waits gets a deny rather than a dropped socket.
+    case brokerStopping(now: Date)
+
+    /// The event for one decoded request line.
+    public init(_ envelope: RequestEnvelope, from connection: ConnectionID, now: Date) {
+        let id = envelope.id
+        switch envelope.request {
+        case .submit(let params): self = .actionSubmitted(connection, id, params, now: now)
+        case .subscribe(let params): self = .consoleSubscribed(connection, id, params)
+        case .unsubscribe: self = .consoleUnsubscribed(connection, id)
+        case .decide(let params): self = .verdictGiven(connection, id, params, now: now)
+        case .grant(let params): self = .grantRequested(connection, id, params, now: now)
+        case .revoke(let params): self = .revokeRequested(connection, id, params, now: now)
+        case .list: self = .listRequested(connection, id, now: now)
+        case .status: self = .statusRequested(connection, id, now: now)
+        }
+    }
+}

@@ -1,0 +1,304 @@
+import AirlockCore
+import AirlockWire
+import FoundationEssentials
+
+/// The broker's logic as a value: events in, effects out; no I/O, time passed in with events.
+///
+/// Invariants:
+/// - every submitted action is answered exactly once: at once, by a reviewer, by an exception
+///   or a policy change, by its deadline, or withdrawn when its requester disconnects;
+/// - an answered action leaves `pending` in the same step, so a second decision on it finds
+///   it gone (first decision wins) and gets `alreadyResolved`;
+/// - `ask` never reaches an agent: without a human it becomes a deny;
+/// - a decision or grant from inside a requesting agent's process tree changes nothing.
+public struct BrokerStateMachine: Sendable {
+    /// Whether process `pid` is `ancestor` or one of its descendants.
+    public typealias DescendantCheck = @Sendable (_ pid: Int32, _ ancestor: Int32) -> Bool
+
+    public private(set) var configuration: BrokerConfiguration
+    let startedAt: Date
+    let idPrefix: String
+    let isDescendant: DescendantCheck
+    var pending: [String: PendingAction] = [:]
+    var connections: [ConnectionID: PeerCredentials] = [:]
+    /// In the order they subscribed, so notifications go out in a stable order.
+    var subscribers: [ConnectionID] = []
+    /// The exceptions in force, oldest grant first (policy takes the first that matches).
+    var exceptions: [PolicyException]
+    /// What happened to recently answered ids, so a late decision gets a precise error.
+    var resolvedRecently: [String: String] = [:]
+    var resolvedOrder: [String] = []
+    var nextActionNumber: UInt64 = 1
+    var nextExceptionNumber: UInt64 = 1
+    let redactor = Redactor()
+
+    /// How many answered ids are remembered for `alreadyResolved` errors.
+    static let resolvedMemory = 10_000
+
+    public init(
+        configuration: BrokerConfiguration, exceptions: [PolicyException] = [], startedAt: Date, idPrefix: String,
+        isDescendant: @escaping DescendantCheck
+    ) {
+        self.configuration = configuration
+        self.exceptions = exceptions.filter { $0.isActive(at: startedAt) }
+        self.startedAt = startedAt
+        self.idPrefix = idPrefix
+        self.isDescendant = isDescendant
+    }
+
+    /// The ids of the actions waiting for a human, oldest first.
+    public var pendingIDs: [String] { orderedPending.map(\.id) }
+
+    public var pendingCount: Int { pending.count }
+
+    public var activeExceptions: [PolicyException] { exceptions }
+
+    public var subscriberCount: Int { subscribers.count }
+
+    /// Whether an action submitted on `connection` still waits for its answer.
+    public func isAwaitingAnswer(_ connection: ConnectionID) -> Bool {
+        pending.values.contains { $0.requester == connection }
+    }
+
+    public func isSubscribed(_ connection: ConnectionID) -> Bool { subscribers.contains(connection) }
+
+    /// Applies one event and returns what the shell must do, in order.
+    public mutating func handle(_ event: BrokerEvent) -> [BrokerEffect] {
+        var effects: [BrokerEffect] = []
+        switch event {
+        case .connectionOpened(let connection, let peer):
+            connections[connection] = peer
+        case .connectionClosed(let connection, let now):
+            connectionClosed(connection, now: now, &effects)
+        case .actionSubmitted(let connection, let id, let params, let now):
+            submit(params, from: connection, id, now: now, &effects)
+        case .consoleSubscribed(let connection, let id, _):
+            if !subscribers.contains(connection) { subscribers.append(connection) }
+            reply(connection, id, .subscribe(SubscribeResult(
+                pending: orderedPending.map(\.queued), exceptions: exceptions, mode: configuration.mode,
+                reviewWindowSeconds: Int(configuration.reviewWindow.seconds))), &effects)
+        case .consoleUnsubscribed(let connection, let id):
+            subscribers.removeAll { $0 == connection }
+            reply(connection, id, .empty, &effects)
+        case .verdictGiven(let connection, let id, let params, let now):
+            decide(params, from: connection, id, now: now, &effects)
+        case .grantRequested(let connection, let id, let params, let now):
+            grant(params, from: connection, id, now: now, &effects)
+        case .revokeRequested(let connection, let id, let params, let now):
+            revoke(params, from: connection, id, now: now, &effects)
+        case .listRequested(let connection, let id, _):
+            reply(connection, id, .list(ListResult(pending: orderedPending.map(\.queued), exceptions: exceptions)), &effects)
+        case .statusRequested(let connection, let id, let now):
+            reply(connection, id, .status(StatusResult(
+                brokerVersion: configuration.brokerVersion, pending: pending.count, subscribers: subscribers.count,
+                connections: connections.count, exceptions: exceptions.count, mode: configuration.mode,
+                waitForConsole: configuration.waitForConsole, reviewWindowSeconds: Int(configuration.reviewWindow.seconds),
+                uptimeSeconds: max(0, now.timeIntervalSince(startedAt)))), &effects)
+        case .clockTicked(let now):
+            clockTicked(now: now, &effects)
+        case .exceptionsReloaded(let list, let now):
+            exceptionsReloaded(list, now: now, &effects)
+        case .policyReloaded(let mode, let rules, let now):
+            configuration.mode = mode
+            configuration.rules = rules
+            resolveCovered(now: now, &effects)
+        case .brokerStopping(let now):
+            for item in orderedPending {
+                let reason = "Denied: the Airlock broker stopped before a reviewer answered. \(item.decision.reason)"
+                expire(item, cause: .timeout, reason: reason, source: .fallback, now: now, &effects)
+            }
+        }
+        return effects
+    }
+
+    // MARK: Submissions
+
+    private mutating func submit(
+        _ params: SubmitParams, from connection: ConnectionID, _ requestID: RequestID?, now: Date,
+        _ effects: inout [BrokerEffect]
+    ) {
+        let action = params.action
+        let assessment = Classifier.assess(action, host: configuration.hostFacts)
+        let actionID = makeActionID()
+        let decision = PolicyEngine.evaluate(action, assessment, context: policyContext(now: now))
+        let answer = Answer(id: actionID, action: action, assessment: assessment, requester: connection, requestID: requestID)
+
+        if let verdict = FinalVerdict(decision.verdict) {
+            send(answer, verdict, reason: decision.reason, source: decision.source, reviewer: nil, now: now, &effects)
+            if verdict == .allow, let exceptionID = decision.source.exceptionID { countUse(of: exceptionID, now: now, &effects) }
+            return
+        }
+        if pending.count >= configuration.maximumPending {
+            let reason = "Denied: \(pending.count) actions already wait for a reviewer, the most this broker holds. "
+                + "Retry once the queue is reviewed. (\(decision.reason))"
+            send(answer, .deny, reason: reason, source: .fallback, reviewer: nil, now: now, &effects)
+            return
+        }
+        if subscribers.isEmpty && !configuration.waitForConsole {
+            let reason = "Denied: this needs a human and no Airlock console is open to review it. "
+                + "Ask the user to run `airlock` in a tmux pane to review actions, then retry. (\(decision.reason))"
+            send(answer, .deny, reason: reason, source: .fallback, reviewer: nil, now: now, &effects)
+            return
+        }
+        var window = configuration.reviewWindow.seconds
+        if let deadlineMs = params.deadlineMs {
+            let harnessWindow = Double(deadlineMs) / 1000 - configuration.deadlineMargin.seconds
+            guard harnessWindow > 0 else {
+                let reason = "Denied: this needs a human, but the harness waits only "
+                    + "\(Self.describe(seconds: Double(deadlineMs) / 1000)) for an answer, too short for a review. "
+                    + "Raise the hook's timeout to give a reviewer time. (\(decision.reason))"
+                send(answer, .deny, reason: reason, source: .timeout, reviewer: nil, now: now, &effects)
+                return
+            }
+            window = min(window, harnessWindow)
+        }
+        let agentPIDs = action.agentPID.map { [$0] } ?? connections[connection]?.pid.map { [$0] } ?? []
+        let item = PendingAction(
+            id: actionID, sequence: nextActionNumber, action: action, assessment: assessment, decision: decision,
+            queuedAt: now, deadline: now.addingTimeInterval(window), requester: connection, requestID: requestID,
+            agentPIDs: agentPIDs)
+        pending[actionID] = item
+        notify(.actionQueued(ActionQueued(item: item.queued)), &effects)
+    }
+
+    // MARK: Decisions
+
+    private mutating func decide(
+        _ params: DecideParams, from connection: ConnectionID, _ requestID: RequestID?, now: Date,
+        _ effects: inout [BrokerEffect]
+    ) {
+        guard !params.ids.isEmpty else {
+            return fail(connection, requestID, RPCError(.invalidParams, "invalid params for decide: ids is empty"), &effects)
+        }
+        guard let reviewer = Self.nonEmpty(params.reviewer) else {
+            return fail(connection, requestID, RPCError(.invalidParams, "invalid params for decide: reviewer is empty"), &effects)
+        }
+        var found: [PendingAction] = []
+        var failed: [DecideResult.Failure] = []
+        var seen = Set<String>()
+        for id in params.ids where seen.insert(id).inserted {
+            if let item = pending[id] {
+                found.append(item)
+            } else if let outcome = resolvedRecently[id] {
+                failed.append(.init(id: id, code: .alreadyResolved, message: "\(id) was already resolved: \(outcome)"))
+            } else {
+                failed.append(.init(id: id, code: .notFound, message: "no pending action has id \(id)"))
+            }
+        }
+        var guarded = found.flatMap(\.agentPIDs)
+        if params.grant != nil { guarded += pending.values.flatMap(\.agentPIDs) }
+        if let refusal = selfApprovalRefusal(connection, agentPIDs: guarded, what: "decide on " + found.map(\.id).joined(separator: ", ")) {
+            effects.append(.logRefusal(refusal.log))
+            return fail(connection, requestID, refusal.error, &effects)
+        }
+        if found.isEmpty, let first = failed.first {
+            let data = JSONValue.object(["failed": .array(failed.map {
+                .object(["id": .string($0.id), "code": .number(Double($0.code)), "message": .string($0.message)])
+            })])
+            return fail(connection, requestID, RPCError(code: first.code, message: first.message, data: data), &effects)
+        }
+        var exception: PolicyException?
+        if let grant = params.grant {
+            switch makeException(grant, reviewer: reviewer, now: now, samples: found.map(\.assessment)) {
+            case .success(let made): exception = made
+            case .failure(let error): return fail(connection, requestID, error, &effects)
+            }
+        }
+        let reason = Self.humanReason(params.verdict, reviewer: reviewer, reason: params.reason)
+        for item in found {
+            resolve(item, params.verdict, reason: reason, source: .human(reviewer), reviewer: reviewer, now: now, &effects)
+        }
+        var alsoResolved: [String] = []
+        if let exception {
+            alsoResolved = install(exception, sample: found.first?.assessment, now: now, &effects)
+        }
+        reply(connection, requestID, .decide(DecideResult(
+            resolved: found.map(\.id), failed: failed, exception: exception.flatMap { made in exceptions.first { $0.id == made.id } ?? made },
+            alsoResolved: alsoResolved)), &effects)
+    }
+
+    private mutating func grant(
+        _ params: GrantParams, from connection: ConnectionID, _ requestID: RequestID?, now: Date,
+        _ effects: inout [BrokerEffect]
+    ) {
+        guard let reviewer = Self.nonEmpty(params.reviewer) else {
+            return fail(connection, requestID, RPCError(.invalidParams, "invalid params for grant: reviewer is empty"), &effects)
+        }
+        // A grant answers no one action, so any agent waiting now must not be its author.
+        let guarded = pending.values.flatMap(\.agentPIDs)
+        if let refusal = selfApprovalRefusal(connection, agentPIDs: guarded, what: "grant an exception") {
+            effects.append(.logRefusal(refusal.log))
+            return fail(connection, requestID, refusal.error, &effects)
+        }
+        switch makeException(params.exception, reviewer: reviewer, now: now, samples: []) {
+        case .failure(let error):
+            fail(connection, requestID, error, &effects)
+        case .success(let exception):
+            let resolved = install(exception, sample: nil, now: now, &effects)
+            let current = exceptions.first { $0.id == exception.id } ?? exception
+            reply(connection, requestID, .grant(GrantResult(exception: current, resolved: resolved)), &effects)
+        }
+    }
+
+    private mutating func revoke(
+        _ params: RevokeParams, from connection: ConnectionID, _ requestID: RequestID?, now: Date,
+        _ effects: inout [BrokerEffect]
+    ) {
+        guard let index = exceptions.firstIndex(where: { $0.id == params.id }) else {
+            return fail(connection, requestID, RPCError(.notFound, "no active exception has id \(params.id)"), &effects)
+        }
+        var exception = exceptions.remove(at: index)
+        exception.revokedAt = now
+        let reviewer = params.reviewer.flatMap(Self.nonEmpty) ?? "console"
+        effects.append(.revokeException(id: exception.id, reviewer: reviewer, at: now))
+        notify(.exceptionRevoked(ExceptionRevoked(exception: exception)), &effects)
+        reply(connection, requestID, .revoke(RevokeResult(exception: exception)), &effects)
+    }
+
+    // MARK: Time and connections
+
+    private mutating func clockTicked(now: Date, _ effects: inout [BrokerEffect]) {
+        let due = pending.values.filter { $0.deadline <= now }.sorted { $0.sequence < $1.sequence }
+        for item in due {
+            let waited = Self.describe(seconds: item.deadline.timeIntervalSince(item.queuedAt))
+            let reason = "Denied: no reviewer answered within \(waited). \(item.decision.reason)"
+            expire(item, cause: .timeout, reason: reason, source: .timeout, now: now, &effects)
+        }
+        expireExceptions(now: now, &effects)
+    }
+
+    private mutating func connectionClosed(_ connection: ConnectionID, now: Date, _ effects: inout [BrokerEffect]) {
+        connections[connection] = nil
+        subscribers.removeAll { $0 == connection }
+        let withdrawn = pending.values.filter { $0.requester == connection }.sorted { $0.sequence < $1.sequence }
+        for item in withdrawn {
+            expire(item, cause: .withdrawn, reason: "Withdrawn: the agent disconnected before a reviewer answered.",
+                   source: nil, now: now, &effects)
+        }
+    }
+
+    private mutating func exceptionsReloaded(_ list: [PolicyException], now: Date, _ effects: inout [BrokerEffect]) {
+        let incoming = list.filter { $0.isActive(at: now) }
+        let incomingIDs = Set(incoming.map(\.id))
+        let currentIDs = Set(exceptions.map(\.id))
+        for gone in exceptions where !incomingIDs.contains(gone.id) {
+            if gone.expiresAt <= now || gone.usesLeft == 0 {
+                notify(.exceptionExpired(ExceptionExpired(exception: gone)), &effects)
+            } else {
+                var revoked = gone
+                revoked.revokedAt = revoked.revokedAt ?? now
+                notify(.exceptionRevoked(ExceptionRevoked(exception: revoked)), &effects)
+            }
+        }
+        exceptions = incoming
+        let added = incoming.filter { !currentIDs.contains($0.id) }
+        guard !added.isEmpty else { return }
+        var resolutions: [BrokerEffect] = []
+        let resolved = resolveCovered(now: now, &resolutions)
+        for exception in added {
+            let mine = resolved.filter { $0.exceptionID == exception.id }.map(\.id)
+            notify(.exceptionGranted(ExceptionGranted(exception: exception, resolved: mine)), &effects)
+        }
+        effects += resolutions
+    }
+}

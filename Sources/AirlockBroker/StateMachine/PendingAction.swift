@@ -1,0 +1,28 @@
+import AirlockCore
+import AirlockWire
+import FoundationEssentials
+
+/// An action waiting for a human, with who to answer when it is decided.
+struct PendingAction: Sendable {
+    var id: String
+    /// Orders the queue: oldest first.
+    var sequence: UInt64
+    var action: Action
+    var assessment: Assessment
+    /// Policy's `ask`, with its reason and source.
+    var decision: Decision
+    var queuedAt: Date
+    var deadline: Date
+    var requester: ConnectionID
+    /// Nil when the submit was a JSON-RPC notification: decided and logged, but nobody to tell.
+    var requestID: RequestID?
+    /// The processes whose descendants may not decide this action: the agent's pid, else the
+    /// submitting process.
+    var agentPIDs: [Int32]
+
+    var queued: QueuedAction {
+        QueuedAction(
+            id: id, action: action, assessment: assessment, reason: decision.reason, source: decision.source.description,
+            queuedAt: queuedAt, deadline: deadline)
+    }
+}

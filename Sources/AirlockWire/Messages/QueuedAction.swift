@@ -1,0 +1,30 @@
+import AirlockCore
+import FoundationEssentials
+
+/// An action waiting for a human, as consoles see it.
+public struct QueuedAction: Codable, Equatable, Sendable, Identifiable {
+    public var id: String
+    /// The action exactly as the agent sent it (consoles show the exact command).
+    public var action: Action
+    public var assessment: Assessment
+    /// Why policy asked a human.
+    public var reason: String
+    /// `hard_floor` or `default`: what sent it to a human.
+    public var source: String
+    public var queuedAt: Date
+    /// When it will be denied if nobody answers.
+    public var deadline: Date
+
+    public init(
+        id: String, action: Action, assessment: Assessment, reason: String, source: String, queuedAt: Date,
+        deadline: Date
+    ) {
+        self.id = id
+        self.action = action
+        self.assessment = assessment
+        self.reason = reason
+        self.source = source
+        self.queuedAt = queuedAt
+        self.deadline = deadline
+    }
+}

@@ -1,0 +1,25 @@
+/// The result of a request, typed by method.
+public enum ServerResult: Equatable, Sendable {
+    case submit(SubmitResult)
+    case subscribe(SubscribeResult)
+    case decide(DecideResult)
+    case grant(GrantResult)
+    case revoke(RevokeResult)
+    case list(ListResult)
+    case status(StatusResult)
+    case empty
+
+    /// The payload as an encodable value, for the envelope.
+    var payload: any Encodable & Sendable {
+        switch self {
+        case .submit(let result): result
+        case .subscribe(let result): result
+        case .decide(let result): result
+        case .grant(let result): result
+        case .revoke(let result): result
+        case .list(let result): result
+        case .status(let result): result
+        case .empty: EmptyResult()
+        }
+    }
+}

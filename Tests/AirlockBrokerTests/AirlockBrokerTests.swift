@@ -1,4 +1,0 @@
-import Testing
-@testable import AirlockBroker
-
-@Test func moduleBuilds() {}

@@ -1,0 +1,160 @@
+import AirlockCore
+import AirlockWire
+import Foundation
+
+@testable import AirlockBroker
+
+/// Drives a state machine with a fake clock and reads its effects.
+struct MachineDriver {
+    var machine: BrokerStateMachine
+    let start = Date(timeIntervalSince1970: 1_800_000_000)
+    var nextRequest: Int64 = 1
+
+    static let agent = ConnectionID(1)
+    static let console = ConnectionID(2)
+    static let otherConsole = ConnectionID(3)
+    static let agentPID: Int32 = 500
+
+    /// `descendants` lists (child, ancestor) pairs the fake process tree knows.
+    init(_ configure: (inout BrokerConfiguration) -> Void = { _ in }, descendants: [(Int32, Int32)] = []) {
+        var configuration = BrokerConfiguration(socketPath: "/unused")
+        configure(&configuration)
+        let pairs = descendants
+        machine = BrokerStateMachine(
+            configuration: configuration, startedAt: start, idPrefix: "t",
+            isDescendant: { pid, ancestor in pid == ancestor || pairs.contains { $0.0 == pid && $0.1 == ancestor } })
+    }
+
+    func at(_ seconds: Double) -> Date { start.addingTimeInterval(seconds) }
+
+    @discardableResult
+    mutating func open(_ connection: ConnectionID, pid: Int32?) -> [BrokerEffect] {
+        machine.handle(.connectionOpened(connection, peer: PeerCredentials(pid: pid, uid: 1000)))
+    }
+
+    /// Opens the agent connection and one subscribed console.
+    mutating func openAgentAndConsole(consolePID: Int32 = 900) {
+        open(Self.agent, pid: 600)
+        open(Self.console, pid: consolePID)
+        _ = subscribe(Self.console)
+    }
+
+    mutating func subscribe(_ connection: ConnectionID) -> [BrokerEffect] {
+        machine.handle(.consoleSubscribed(connection, requestID(), SubscribeParams(reviewer: "alice")))
+    }
+
+    mutating func requestID() -> RequestID {
+        defer { nextRequest += 1 }
+        return .number(nextRequest)
+    }
+
+    mutating func submit(
+        _ command: String, on connection: ConnectionID = agent, agentPID: Int32? = agentPID, deadlineMs: Int? = nil,
+        session: String = "s1", at seconds: Double = 0
+    ) -> [BrokerEffect] {
+        let action = Action(harness: "claude", session: session, agentPID: agentPID, cwd: "/work/proj", kind: .shell(command: command))
+        return machine.handle(.actionSubmitted(connection, requestID(), SubmitParams(action: action, deadlineMs: deadlineMs), now: at(seconds)))
+    }
+
+    /// Submits an action that needs a human and returns its id.
+    mutating func queue(_ command: String, on connection: ConnectionID = agent, at seconds: Double = 0) -> String? {
+        submit(command, on: connection, at: seconds).queued.first?.id
+    }
+
+    /// Like `queue`, but a test error when the action was not queued.
+    mutating func mustQueue(_ command: String, on connection: ConnectionID = agent, at seconds: Double = 0) throws -> String {
+        guard let id = queue(command, on: connection, at: seconds) else { throw NotQueued(command: command) }
+        return id
+    }
+
+    struct NotQueued: Error {
+        var command: String
+    }
+
+    mutating func decide(
+        _ ids: [String], _ verdict: FinalVerdict, by connection: ConnectionID = console, reviewer: String = "alice",
+        reason: String? = nil, grant: ExceptionGrant? = nil, at seconds: Double = 1
+    ) -> [BrokerEffect] {
+        machine.handle(.verdictGiven(connection, requestID(), DecideParams(ids: ids, verdict: verdict, reason: reason, reviewer: reviewer, grant: grant), now: at(seconds)))
+    }
+
+    mutating func grant(_ grant: ExceptionGrant, by connection: ConnectionID = console, at seconds: Double = 1) -> [BrokerEffect] {
+        machine.handle(.grantRequested(connection, requestID(), GrantParams(exception: grant, reviewer: "alice"), now: at(seconds)))
+    }
+
+    mutating func tick(at seconds: Double) -> [BrokerEffect] {
+        machine.handle(.clockTicked(now: at(seconds)))
+    }
+}
+
+extension Array where Element == BrokerEffect {
+    /// Answers sent to agents, with where they went.
+    var submitResults: [(ConnectionID, RequestID, SubmitResult)] {
+        compactMap {
+            if case .sendResult(let connection, let id, .submit(let result)) = $0 { return (connection, id, result) }
+            return nil
+        }
+    }
+
+    var answers: [SubmitResult] { submitResults.map(\.2) }
+
+    var errors: [RPCError] {
+        compactMap {
+            if case .sendError(_, _, let error) = $0 { return error }
+            return nil
+        }
+    }
+
+    var notifications: [ServerNotification] {
+        compactMap {
+            if case .notify(_, let notification) = $0 { return notification }
+            return nil
+        }
+    }
+
+    var queued: [QueuedAction] {
+        notifications.compactMap {
+            if case .actionQueued(let queued) = $0 { return queued.item }
+            return nil
+        }
+    }
+
+    var resolved: [ActionResolved] {
+        notifications.compactMap {
+            if case .actionResolved(let resolved) = $0 { return resolved }
+            return nil
+        }
+    }
+
+    var expired: [ActionExpired] {
+        notifications.compactMap {
+            if case .actionExpired(let expired) = $0 { return expired }
+            return nil
+        }
+    }
+
+    var records: [DecisionRecord] {
+        compactMap {
+            if case .appendDecision(let record) = $0 { return record }
+            return nil
+        }
+    }
+
+    var results: [ServerResult] {
+        compactMap {
+            if case .sendResult(_, _, let result) = $0 { return result }
+            return nil
+        }
+    }
+}
+
+extension ExceptionGrant {
+    static func allowCurl(ttl: Int = 900, uses: Int? = nil) -> ExceptionGrant {
+        ExceptionGrant(effect: .allow, scope: .commandPrefix(["curl"]), binding: .repository("/work/proj"), ttlSeconds: ttl,
+                       usesLeft: uses, reason: "API docs")
+    }
+
+    static func denyCurl(reason: String = "no network today") -> ExceptionGrant {
+        ExceptionGrant(effect: .deny, scope: .commandPrefix(["curl"]), binding: .everywhere, ttlSeconds: 900, reason: reason)
+    }
+}

@@ -1,4 +1,0 @@
-import Testing
-@testable import AirlockWire
-
-@Test func moduleBuilds() {}

@@ -46,6 +46,7 @@ let package = Package(
             dependencies: [
                 "AirlockCore", "AirlockWire", "AirlockStore", "AirlockBroker",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // Release-build benchmarks: `swift run -c release airlock-bench`.

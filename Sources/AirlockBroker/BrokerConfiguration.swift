@@ -13,8 +13,11 @@ public struct BrokerConfiguration: Sendable {
     /// denying them at once.
     public var waitForConsole: Bool
     public var mode: Mode
-    /// The user's and the repository's rules, already merged.
+    /// The user's rules.
     public var rules: [PolicyRule]
+    /// A repository's own rules (`.airlock/policy.toml`), looked up per action by its workspace
+    /// root: injected, like the process tree, so the state machine stays free of I/O.
+    public var repositoryRules: @Sendable (String) -> [PolicyRule]
     /// The home directory and Airlock's own paths, for the classifier.
     public var hostFacts: HostFacts
     /// The longest an exception may last (DESIGN §7: up to a configured cap).
@@ -40,6 +43,7 @@ public struct BrokerConfiguration: Sendable {
         waitForConsole: Bool = false,
         mode: Mode = .workspaceEdit,
         rules: [PolicyRule] = [],
+        repositoryRules: @escaping @Sendable (String) -> [PolicyRule] = { _ in [] },
         hostFacts: HostFacts = HostFacts(),
         maximumExceptionSeconds: Int = 8 * 3600,
         tickInterval: Duration = .milliseconds(250),
@@ -54,6 +58,7 @@ public struct BrokerConfiguration: Sendable {
         self.waitForConsole = waitForConsole
         self.mode = mode
         self.rules = rules
+        self.repositoryRules = repositoryRules
         self.hostFacts = hostFacts
         self.maximumExceptionSeconds = maximumExceptionSeconds
         self.tickInterval = tickInterval

@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// `airlock`: an approval gate between AI coding agents and the world.
 @main
-struct Airlock: ParsableCommand {
+struct Airlock: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "airlock",
         abstract: "An approval gate between AI coding agents and the world.",
@@ -12,6 +12,6 @@ struct Airlock: ParsableCommand {
             the policy checked, and it is either decided at once or shown to a human.
             """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, StatusCommand.self, PolicyCommand.self, AuditCommand.self]
+        subcommands: [CheckCommand.self, ServeCommand.self, StatusCommand.self, PolicyCommand.self, AuditCommand.self]
     )
 }

@@ -120,7 +120,7 @@ public struct BrokerStateMachine: Sendable {
         let action = params.action
         let assessment = Classifier.assess(action, host: configuration.hostFacts)
         let actionID = makeActionID()
-        let decision = PolicyEngine.evaluate(action, assessment, context: policyContext(now: now))
+        let decision = PolicyEngine.evaluate(action, assessment, context: policyContext(now: now, workspace: action.workspaceRoot))
         let answer = Answer(id: actionID, action: action, assessment: assessment, requester: connection, requestID: requestID)
 
         if let verdict = FinalVerdict(decision.verdict) {

@@ -20,20 +20,36 @@ public final class PolicySource: @unchecked Sendable {
     /// The user's `policy.toml` in `configDirectory`, plus `.airlock/policy.toml` in the repository
     /// when given; `isTrusted` says whether the repository file's SHA-256 was trusted by the user.
     public func load(configDirectory: String, repository: String?, isTrusted: (String, String) -> Bool) -> Snapshot {
+        var snapshot = loadUser(configDirectory: configDirectory)
+        if let repository {
+            let repositorySnapshot = loadRepository(repository, isTrusted: isTrusted)
+            snapshot.rules += repositorySnapshot.rules
+            snapshot.problems += repositorySnapshot.problems
+        }
+        return snapshot
+    }
+
+    /// The user's `policy.toml` alone.
+    public func loadUser(configDirectory: String) -> Snapshot {
         var snapshot = Snapshot(rules: [], mode: nil, problems: [])
-        let userPath = configDirectory + "/policy.toml"
-        if let file = load(path: userPath, origin: .user, problems: &snapshot.problems) {
-            snapshot.rules += file.rules
+        if let file = load(path: configDirectory + "/policy.toml", origin: .user, problems: &snapshot.problems) {
+            snapshot.rules = file.rules
             snapshot.mode = file.mode
         }
-        if let repository {
-            let path = Self.repositoryPolicyPath(repository)
-            if let data = FileManager.default.contents(atPath: path) {
-                let trusted = isTrusted(path, Self.sha256(data))
-                if let file = load(path: path, origin: .repository(trusted: trusted), problems: &snapshot.problems) {
-                    snapshot.rules += file.rules
-                }
-            }
+        return snapshot
+    }
+
+    /// A repository's `.airlock/policy.toml` alone; its allow rules count once its hash is trusted.
+    public func loadRepository(_ repository: String, isTrusted: (String, String) -> Bool) -> Snapshot {
+        var snapshot = Snapshot(rules: [], mode: nil, problems: [])
+        let path = Self.repositoryPolicyPath(repository)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            lock.withLock { _ = lastGood.removeValue(forKey: path) }
+            return snapshot
+        }
+        let trusted = isTrusted(path, Self.sha256(data))
+        if let file = load(path: path, origin: .repository(trusted: trusted), problems: &snapshot.problems) {
+            snapshot.rules = file.rules
         }
         return snapshot
     }

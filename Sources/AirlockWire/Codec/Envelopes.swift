@@ -1,8 +1,8 @@
 import AirlockCore
 
-/// The fields of a request line that say what it is, read leniently so that each problem
-/// gets its own JSON-RPC error.
-struct RequestHeader: Decodable {
+/// One request line, read in a single pass: the fields that say what it is, read leniently
+/// so that each problem gets its own JSON-RPC error, then the params its method takes.
+struct RequestLine: Decodable {
     var jsonrpc: String?
     /// Nil when absent (a notification) or of the wrong type (see `isIDValid`).
     var id: RequestID?
@@ -10,6 +10,8 @@ struct RequestHeader: Decodable {
     var method: String?
     /// `params.airlock`, the protocol version the client speaks.
     var version: Int?
+    /// The typed request, or why its params did not decode; nil when the method is unknown.
+    var request: Result<ClientRequest, DecodingError>?
 
     private enum CodingKeys: String, CodingKey { case jsonrpc, id, method, params }
     private enum ParamsKeys: String, CodingKey { case airlock }
@@ -27,6 +29,22 @@ struct RequestHeader: Decodable {
         method = try? container.decodeIfPresent(String.self, forKey: .method)
         if let params = try? container.nestedContainer(keyedBy: ParamsKeys.self, forKey: .params) {
             version = try? params.decodeIfPresent(Int.self, forKey: .airlock)
+        }
+        guard let method = method.flatMap(RPCMethod.init(rawValue:)) else { return }
+        do {
+            switch method {
+            case .submit: request = .success(.submit(try container.decode(SubmitParams.self, forKey: .params)))
+            case .subscribe:
+                request = .success(.subscribe(try container.decodeIfPresent(SubscribeParams.self, forKey: .params) ?? SubscribeParams()))
+            case .unsubscribe: request = .success(.unsubscribe)
+            case .decide: request = .success(.decide(try container.decode(DecideParams.self, forKey: .params)))
+            case .grant: request = .success(.grant(try container.decode(GrantParams.self, forKey: .params)))
+            case .revoke: request = .success(.revoke(try container.decode(RevokeParams.self, forKey: .params)))
+            case .list: request = .success(.list)
+            case .status: request = .success(.status)
+            }
+        } catch let error as DecodingError {
+            request = .failure(error)
         }
     }
 }
@@ -51,10 +69,6 @@ struct ServerHeader: Decodable {
 
 struct ParamsBox<P: Decodable>: Decodable {
     var params: P
-}
-
-struct OptionalParamsBox<P: Decodable>: Decodable {
-    var params: P?
 }
 
 struct ResultBox<R: Decodable>: Decodable {

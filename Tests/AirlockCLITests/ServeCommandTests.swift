@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+/// `airlock serve` as a process: it answers `status`, refuses a second broker, reloads a
+/// broken policy without opening up, and stops cleanly on SIGTERM.
+struct ServeCommandTests {
+    @Test func servesStatusAndStopsCleanly() async throws {
+        var template = Array("/tmp/airlock-s-XXXXXX".utf8CString)
+        let root = try #require(mkdtemp(&template).map { String(cString: $0) })
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let environment = [
+            "AIRLOCK_SOCKET": root + "/run/airlock.sock", "AIRLOCK_STATE_DIR": root + "/state",
+            "AIRLOCK_CONFIG_DIR": root + "/config",
+        ]
+        try FileManager.default.createDirectory(atPath: root + "/config", withIntermediateDirectories: true)
+        try "mode = \"auto-loop\"\n".write(toFile: root + "/config/policy.toml", atomically: true, encoding: .utf8)
+
+        let broker = Process()
+        broker.executableURL = CLIRunner.binary
+        broker.arguments = ["serve"]
+        broker.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        broker.standardOutput = FileHandle.nullDevice
+        broker.standardError = FileHandle.nullDevice
+        try broker.run()
+        defer { if broker.isRunning { broker.terminate() } }
+
+        // Wait (bounded) for the socket to accept connections.
+        var status = try CLIRunner.run(["status", "--json"], environment: environment)
+        for _ in 0..<100 where status.status != 0 {
+            try await Task.sleep(for: .milliseconds(50))
+            status = try CLIRunner.run(["status", "--json"], environment: environment)
+        }
+        #expect(status.status == 0, "\(status.stdout)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
+        #expect(object["running"] as? Bool == true)
+        #expect(object["mode"] as? String == "auto-loop")
+        #expect(try CLIRunner.run(["status", "--tmux"], environment: environment).stdout == "airlock: ok\n")
+
+        let second = try CLIRunner.run(["serve"], environment: environment)
+        #expect(second.status != 0)
+        #expect(second.stderr.contains("another airlock broker is already listening"))
+
+        broker.terminate()
+        broker.waitUntilExit()
+        #expect(broker.terminationStatus == 0)
+        #expect(!FileManager.default.fileExists(atPath: root + "/run/airlock.sock"))
+        let down = try CLIRunner.run(["status"], environment: environment)
+        #expect(down.status == 1)
+        #expect(down.stdout.contains("not running"))
+    }
+}

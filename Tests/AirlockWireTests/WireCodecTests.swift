@@ -274,3 +274,56 @@ import Testing
         }
     }
 }
+
+/// The action shapes `docs/protocol.md` shows decode as documented.
+@Suite struct ProtocolDocumentTests {
+    static let kinds: [(String, Action.Kind)] = [
+        (#"{"shell":{"command":"rm -rf build/"}}"#, .shell(command: "rm -rf build/")),
+        (#"{"fileRead":{"path":"/home/dev/api/.env"}}"#, .fileRead(path: "/home/dev/api/.env")),
+        (#"{"fileWrite":{"path":"src/app.ts","content":"x"}}"#, .fileWrite(path: "src/app.ts", content: "x")),
+        (
+            #"{"fileEdit":{"path":"src/app.ts","edits":[{"oldText":"a","newText":"b","replaceAll":false}]}}"#,
+            .fileEdit(path: "src/app.ts", edits: [FileEdit(oldText: "a", newText: "b")])
+        ),
+        (#"{"patch":{"text":"*** Begin Patch"}}"#, .patch(text: "*** Begin Patch")),
+        (
+            #"{"mcp":{"_0":{"server":"github","tool":"create_issue","arguments":{"title":"t"},"isServerTrusted":false,"annotations":{"readOnlyHint":false,"destructiveHint":false}}}}"#,
+            .mcp(
+                MCPCall(
+                    server: "github", tool: "create_issue", arguments: .object(["title": .string("t")]),
+                    annotations: MCPAnnotations(readOnlyHint: false, destructiveHint: false)))
+        ),
+        (#"{"web":{"url":"https://example.com/docs"}}"#, .web(url: "https://example.com/docs")),
+        (#"{"other":{"tool":"Task","input":"go"}}"#, .other(tool: "Task", input: "go")),
+    ]
+
+    @Test(arguments: kinds)
+    func documentedKindsDecode(_ json: String, _ kind: Action.Kind) throws {
+        let line =
+            #"{"jsonrpc":"2.0","id":1,"method":"submit","params":{"action":{"kind":\#(json)},"harness":"claude"}}"#
+        guard case .submit(let params) = try WireCodec().decodeRequest(Array(line.utf8))?.get().request else {
+            Issue.record("not a submit")
+            return
+        }
+        #expect(params.action.kind == kind)
+    }
+
+    @Test func documentedGrantDecodes() throws {
+        let line =
+            #"{"jsonrpc":"2.0","id":4,"method":"grant","params":{"reviewer":"alice","exception":{"effect":"allow","scope":{"commandPrefix":{"_0":["curl"]}},"binding":{"repository":{"_0":"/home/dev/api"}},"ttlSeconds":900,"usesLeft":5,"reason":"health checks"}}}"#
+        let expected = GrantParams(
+            exception: ExceptionGrant(
+                effect: .allow, scope: .commandPrefix(["curl"]), binding: .repository("/home/dev/api"),
+                ttlSeconds: 900, usesLeft: 5, reason: "health checks"),
+            reviewer: "alice")
+        #expect(try WireCodec().decodeRequest(Array(line.utf8))?.get().request == .grant(expected))
+        for scope in [
+            #"{"exactAction":{"_0":"shell:rm -rf build/"}}"#, #"{"category":{"_0":"test"}}"#,
+            #"{"mcpTool":{"server":"github","tool":"create_issue"}}"#, #"{"paths":{"_0":["src/**"]}}"#,
+        ] {
+            let grant =
+                #"{"jsonrpc":"2.0","id":4,"method":"grant","params":{"reviewer":"a","exception":{"effect":"deny","scope":\#(scope),"binding":{"everywhere":{}},"ttlSeconds":60,"reason":""}}}"#
+            #expect(try WireCodec().decodeRequest(Array(grant.utf8))?.get() != nil, "\(scope)")
+        }
+    }
+}

@@ -6,7 +6,8 @@ import NIOCore
 import NIOPosix
 import Synchronization
 
-// Broker benchmark: `swift build -c release --product broker-bench && .build/release/broker-bench`.
+// Broker benchmark: `swift build -c release --product broker-bench && .build/release/broker-bench`
+// [--clients 32] [--seconds 3] [--queued 2000]; `--pipeline` times the decision path alone.
 //
 // In one process: a line echo server and the broker, each on its own Unix socket, each driven
 // by N client threads doing blocking request/response round trips. Prints throughput and

@@ -199,6 +199,29 @@ struct BrokerServerTests {
         try await fixture.stop()
     }
 
+    @Test func clientsThatHangUpBeforeTheirAnswerDoNotHurtTheBroker() async throws {
+        let fixture = try await BrokerFixture.start()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for index in 0..<50 {
+                group.addTask {
+                    try await fixture.withConnection { agent in
+                        try await agent.send(.shell("ls"), id: .number(Int64(index)))
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        // Every request that arrived was decided once; the broker still answers.
+        var rounds = 0
+        while fixture.persistence.decisions.count < 50 && rounds < 1000 {
+            _ = try await fixture.withConnection { try await $0.call(.status, id: 1, as: StatusResult.self) }.get()
+            rounds += 1
+        }
+        #expect(fixture.persistence.decisions.count == 50)
+        #expect(Set(fixture.persistence.decisions.map(\.actionID)).count == 50)
+        try await fixture.stop()
+    }
+
     @Test func consoleInsideTheAgentsProcessTreeIsRefused() async throws {
         let fixture = try await BrokerFixture.start()
         try await fixture.withConnection { console in

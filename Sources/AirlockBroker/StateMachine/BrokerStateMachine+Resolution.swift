@@ -6,24 +6,17 @@ extension BrokerStateMachine {
     /// Answers an action's requester and logs the decision.
     mutating func send(
         _ answer: Answer, _ verdict: FinalVerdict, reason: String, source: Decision.Source, reviewer: String?,
-        now: Date,
-        _ effects: inout [BrokerEffect]
+        now: Date, _ effects: inout [BrokerEffect]
     ) {
         if let requestID = answer.requestID {
-            effects.append(
-                .sendResult(
-                    answer.requester, requestID,
-                    .submit(
-                        SubmitResult(
-                            id: answer.id, decision: verdict, reason: reason, source: source.description,
-                            ruleID: source.ruleID,
-                            exceptionID: source.exceptionID))))
+            let result = SubmitResult(
+                id: answer.id, decision: verdict, reason: reason, source: source.description, ruleID: source.ruleID,
+                exceptionID: source.exceptionID)
+            effects.append(.sendResult(answer.requester, requestID, .submit(result)))
         }
-        effects.append(
-            .appendDecision(
-                record(
-                    answer, verdict: verdict.verdict, source: source.description, reviewer: reviewer, reason: reason,
-                    now: now)))
+        let entry = record(
+            answer, verdict: verdict.verdict, source: source.description, reviewer: reviewer, reason: reason, now: now)
+        effects.append(.appendDecision(entry))
     }
 
     /// Answers a pending action and takes it out of the queue, telling consoles.
@@ -34,11 +27,9 @@ extension BrokerStateMachine {
         pending[item.id] = nil
         remember(item.id, "\(verdict == .allow ? "allowed" : "denied") (\(source))")
         send(item.answer, verdict, reason: reason, source: source, reviewer: reviewer, now: now, &effects)
-        notify(
-            .actionResolved(
-                ActionResolved(
-                    id: item.id, decision: verdict, reason: reason, source: source.description, reviewer: reviewer)),
-            &effects)
+        let resolved = ActionResolved(
+            id: item.id, decision: verdict, reason: reason, source: source.description, reviewer: reviewer)
+        notify(.actionResolved(resolved), &effects)
     }
 
     /// Takes a pending action out of the queue without a reviewer: denied at its deadline, or
@@ -53,10 +44,9 @@ extension BrokerStateMachine {
             send(item.answer, .deny, reason: reason, source: source, reviewer: nil, now: now, &effects)
         } else {
             remember(item.id, "withdrawn by the agent")
-            effects.append(
-                .appendDecision(
-                    record(
-                        item.answer, verdict: .deny, source: "withdrawn", reviewer: nil, reason: reason, now: now)))
+            let entry = record(
+                item.answer, verdict: .deny, source: "withdrawn", reviewer: nil, reason: reason, now: now)
+            effects.append(.appendDecision(entry))
         }
         notify(.actionExpired(ActionExpired(id: item.id, cause: cause, reason: reason)), &effects)
     }

@@ -209,15 +209,14 @@ public struct BrokerStateMachine: Sendable {
             return fail(connection, requestID, refusal.error, &effects)
         }
         if found.isEmpty, let first = failed.first {
-            let data = JSONValue.object([
-                "failed": .array(
-                    failed.map {
-                        .object([
-                            "id": .string($0.id), "code": .number(Double($0.code)), "message": .string($0.message),
-                        ])
-                    })
-            ])
-            return fail(connection, requestID, RPCError(code: first.code, message: first.message, data: data), &effects)
+            let list = failed.map { failure -> JSONValue in
+                .object([
+                    "id": .string(failure.id), "code": .number(Double(failure.code)),
+                    "message": .string(failure.message),
+                ])
+            }
+            let error = RPCError(code: first.code, message: first.message, data: .object(["failed": .array(list)]))
+            return fail(connection, requestID, error, &effects)
         }
         var exception: PolicyException?
         if let grant = params.grant {
@@ -235,13 +234,11 @@ public struct BrokerStateMachine: Sendable {
         if let exception {
             alsoResolved = install(exception, sample: found.first?.assessment, now: now, &effects)
         }
-        reply(
-            connection, requestID,
-            .decide(
-                DecideResult(
-                    resolved: found.map(\.id), failed: failed,
-                    exception: exception.flatMap { made in exceptions.first { $0.id == made.id } ?? made },
-                    alsoResolved: alsoResolved)), &effects)
+        // The exception as it stands now, its uses counted (it may already have run out).
+        let current = exception.map { made in exceptions.first { $0.id == made.id } ?? made }
+        let result = DecideResult(
+            resolved: found.map(\.id), failed: failed, exception: current, alsoResolved: alsoResolved)
+        reply(connection, requestID, .decide(result), &effects)
     }
 
     private mutating func grant(

@@ -6,7 +6,8 @@ import NIOCore
 import NIOPosix
 import Synchronization
 
-// Broker benchmark: `swift build -c release --product broker-bench && .build/release/broker-bench`.
+// Broker benchmark: `swift build -c release --product broker-bench && .build/release/broker-bench`
+// [--clients 32] [--seconds 3] [--queued 2000]; `--pipeline` times the decision path alone.
 //
 // In one process: a line echo server and the broker, each on its own Unix socket, each driven
 // by N client threads doing blocking request/response round trips. Prints throughput and
@@ -16,7 +17,8 @@ import Synchronization
 let arguments = CommandLine.arguments.dropFirst()
 func option(_ name: String, _ fallback: Int) -> Int {
     guard let index = arguments.firstIndex(of: name), arguments.index(after: index) < arguments.endIndex,
-          let value = Int(arguments[arguments.index(after: index)]) else { return fallback }
+        let value = Int(arguments[arguments.index(after: index)])
+    else { return fallback }
     return value
 }
 let clients = option("--clients", 32)
@@ -38,7 +40,9 @@ final class BlockingClient {
         address.sun_family = sa_family_t(AF_UNIX)
         withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: Array(path.utf8) + [0]) }
         let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
         }
         if connected != 0 {
             close(descriptor)
@@ -51,7 +55,9 @@ final class BlockingClient {
     func send(_ line: [UInt8]) -> Bool {
         var sent = 0
         while sent < line.count {
-            let count = line[sent...].withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            let count = line[sent...].withUnsafeBytes {
+                Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+            }
             if count <= 0 { return false }
             sent += count
         }
@@ -73,7 +79,9 @@ final class BlockingClient {
             }
             if end == buffer.count { buffer += [UInt8](repeating: 0, count: buffer.count) }
             // Into the array's own storage: a slice here would copy the whole buffer per read.
-            let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress.map { $0 + end }, $0.count - end, 0) }
+            let count = buffer.withUnsafeMutableBytes {
+                recv(descriptor, $0.baseAddress.map { $0 + end }, $0.count - end, 0)
+            }
             if count <= 0 { return nil }
             end += count
         }
@@ -143,11 +151,13 @@ func load(path: String, request: [UInt8], reconnect: Bool = false) -> LoadResult
 }
 
 func report(_ name: String, _ result: LoadResult, baseline: LoadResult? = nil) {
-    var line = String(format: "  %-34@ %9.0f ops/s   p50 %7.1f µs   p99 %7.1f µs", name as NSString, result.perSecond,
-                      result.percentile(0.50), result.percentile(0.99))
+    var line = String(
+        format: "  %-34@ %9.0f ops/s   p50 %7.1f µs   p99 %7.1f µs", name as NSString, result.perSecond,
+        result.percentile(0.50), result.percentile(0.99))
     if let baseline {
-        line += String(format: "   (%.2f× echo throughput, p99 %.1f× echo)", result.perSecond / baseline.perSecond,
-                       result.percentile(0.99) / baseline.percentile(0.99))
+        line += String(
+            format: "   (%.2f× echo throughput, p99 %.1f× echo)", result.perSecond / baseline.perSecond,
+            result.percentile(0.99) / baseline.percentile(0.99))
     }
     print(line)
 }
@@ -155,7 +165,8 @@ func report(_ name: String, _ result: LoadResult, baseline: LoadResult? = nil) {
 /// VmRSS from /proc/self/status, in kB.
 func residentKilobytes() -> Int {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }) else { return -1 }
+        let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") })
+    else { return -1 }
     return Int(line.split(separator: " ").dropFirst().first ?? "") ?? -1
 }
 
@@ -182,9 +193,12 @@ let codec = WireCodec()
 
 func submitLine(_ command: String) throws -> [UInt8] {
     try codec.encodeRequest(
-        .submit(SubmitParams(
-            action: Action(harness: "bench", session: "s", agentPID: 999_999, cwd: "/work/proj", kind: .shell(command: command)),
-            deadlineMs: 600_000)),
+        .submit(
+            SubmitParams(
+                action: Action(
+                    harness: "bench", session: "s", agentPID: 999_999, cwd: "/work/proj", kind: .shell(command: command)
+                ),
+                deadlineMs: 600_000)),
         id: 1)
 }
 
@@ -212,9 +226,12 @@ func measurePipeline(_ line: [UInt8]) {
         encodeNanos += t3 - t2
     }
     let n = Double(iterations) * 1000
-    print(String(format: "  decision path per line, no sockets: decode %.1f µs + classify/policy/log record %.1f µs + encode %.1f µs = %.1f µs (%d)",
-                 Double(decodeNanos) / n, Double(handleNanos) / n, Double(encodeNanos) / n,
-                 Double(decodeNanos + handleNanos + encodeNanos) / n, sink % 10))
+    print(
+        String(
+            format:
+                "  decision path per line, no sockets: decode %.1f µs + classify/policy/log record %.1f µs + encode %.1f µs = %.1f µs (%d)",
+            Double(decodeNanos) / n, Double(handleNanos) / n, Double(encodeNanos) / n,
+            Double(decodeNanos + handleNanos + encodeNanos) / n, sink % 10))
 }
 
 if arguments.contains("--pipeline") {
@@ -222,7 +239,9 @@ if arguments.contains("--pipeline") {
     exit(0)
 }
 
-print("broker-bench: \(clients) clients × \(seconds) s per run, one process, \(ProcessInfo.processInfo.activeProcessorCount) cores")
+print(
+    "broker-bench: \(clients) clients × \(seconds) s per run, one process, \(ProcessInfo.processInfo.activeProcessorCount) cores"
+)
 
 // MARK: Memory with queued actions (first, while the heap is small)
 
@@ -234,7 +253,9 @@ do {
     let rssStarted = residentKilobytes()
     guard let submitter = BlockingClient(path: path) else { fatalError("cannot connect to \(path)") }
     var burst: [UInt8] = []
-    for index in 0..<queuedTarget { burst += try submitLine("curl -X POST https://host-\(index).example.com/api/items --data @payload.json") }
+    for index in 0..<queuedTarget {
+        burst += try submitLine("curl -X POST https://host-\(index).example.com/api/items --data @payload.json")
+    }
     _ = submitter.send(burst)
     // Wait (bounded) until the broker holds them all.
     var pending = 0
@@ -244,17 +265,23 @@ do {
         usleep(50_000)
     }
     let rssQueued = residentKilobytes()
-    print(String(format: "  queued %d ask actions: RSS %.1f MB (process before broker %.1f MB, broker started %.1f MB, +%.1f MB for the queue)",
-                 pending, Double(rssQueued) / 1024, Double(rssBefore) / 1024, Double(rssStarted) / 1024,
-                 Double(rssQueued - rssStarted) / 1024))
-    print(rssQueued < 100 * 1024 && pending >= queuedTarget ? "  target 2,000 queued under 100 MB: met" : "  target 2,000 queued under 100 MB: NOT met")
+    print(
+        String(
+            format:
+                "  queued %d ask actions: RSS %.1f MB (process before broker %.1f MB, broker started %.1f MB, +%.1f MB for the queue)",
+            pending, Double(rssQueued) / 1024, Double(rssBefore) / 1024, Double(rssStarted) / 1024,
+            Double(rssQueued - rssStarted) / 1024))
+    print(
+        rssQueued < 100 * 1024 && pending >= queuedTarget
+            ? "  target 2,000 queued under 100 MB: met" : "  target 2,000 queued under 100 MB: NOT met")
     withExtendedLifetime(submitter) {}
     try await server.shutdown()
 }
 
 func statusPending(path: String) throws -> Int {
     guard let client = BlockingClient(path: path), client.send(try codec.encodeRequest(.status, id: 1)),
-          let reply = client.readLine() else { return 0 }
+        let reply = client.readLine()
+    else { return 0 }
     return try codec.result(StatusResult.self, from: reply).pending
 }
 
@@ -272,12 +299,14 @@ let echo = try await ServerBootstrap(group: echoGroup)
 
 let brokerPath = directory + "/broker.sock"
 let persistence = InMemoryPersistence()
-let broker = try await BrokerServer.start(configuration: BrokerConfiguration(socketPath: brokerPath), persistence: persistence)
+let broker = try await BrokerServer.start(
+    configuration: BrokerConfiguration(socketPath: brokerPath), persistence: persistence)
 
 let policyHit = try submitLine("ls -la src")
 // Check the request is what we mean to measure: a policy hit, allowed at once.
 guard let probe = BlockingClient(path: brokerPath), probe.send(policyHit), let reply = probe.readLine(),
-      (try? codec.result(SubmitResult.self, from: reply))?.decision == .allow else {
+    (try? codec.result(SubmitResult.self, from: reply))?.decision == .allow
+else {
     fatalError("the policy-hit request was not allowed at once")
 }
 

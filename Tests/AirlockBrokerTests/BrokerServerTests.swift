@@ -26,7 +26,8 @@ struct BrokerServerTests {
     @Test func secondBrokerOnTheSameSocketRefusesToStart() async throws {
         let fixture = try await BrokerFixture.start()
         do {
-            _ = try await BrokerServer.start(configuration: BrokerConfiguration(socketPath: fixture.socketPath), persistence: InMemoryPersistence())
+            _ = try await BrokerServer.start(
+                configuration: BrokerConfiguration(socketPath: fixture.socketPath), persistence: InMemoryPersistence())
             Issue.record("a second broker started")
         } catch let error as BrokerError {
             #expect(error == .alreadyRunning(socketPath: fixture.socketPath))
@@ -48,13 +49,16 @@ struct BrokerServerTests {
         address.sun_family = sa_family_t(AF_UNIX)
         withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: Array(path.utf8) + [0]) }
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
         }
         #expect(bound == 0)
         close(descriptor)
         #expect(access(path, F_OK) == 0)
 
-        let server = try await BrokerServer.start(configuration: BrokerConfiguration(socketPath: path), persistence: InMemoryPersistence())
+        let server = try await BrokerServer.start(
+            configuration: BrokerConfiguration(socketPath: path), persistence: InMemoryPersistence())
         let status = try await LineConnection.with(path) { try await $0.call(.status, id: 1, as: StatusResult.self) }
         #expect(try status.get().protocolVersion == 1)
         try await server.shutdown()
@@ -66,7 +70,8 @@ struct BrokerServerTests {
         let path = directory + "/airlock.sock"
         #expect(FileManager.default.createFile(atPath: path, contents: Data("keep me".utf8)))
         await #expect(throws: BrokerError.notASocket(path)) {
-            _ = try await BrokerServer.start(configuration: BrokerConfiguration(socketPath: path), persistence: InMemoryPersistence())
+            _ = try await BrokerServer.start(
+                configuration: BrokerConfiguration(socketPath: path), persistence: InMemoryPersistence())
         }
         #expect(FileManager.default.contents(atPath: path) == Data("keep me".utf8))
         try? FileManager.default.removeItem(atPath: directory)
@@ -74,8 +79,10 @@ struct BrokerServerTests {
 
     /// Another user who can reach the socket (here: permissions loosened on purpose) is still
     /// refused, by the peer credentials the kernel reports.
-    @Test(.enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")
-                   && FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")))
+    @Test(
+        .enabled(
+            if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")
+                && FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")))
     func peerOfAnotherUserIsRefused() async throws {
         let fixture = try await BrokerFixture.start()
         #expect(chmod(fixture.directory, 0o755) == 0 && chmod(fixture.directory + "/run", 0o755) == 0)
@@ -94,7 +101,9 @@ struct BrokerServerTests {
             """
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-        process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", "/usr/bin/python3", "-c", script, fixture.socketPath]
+        process.arguments = [
+            "--reuid=65534", "--regid=65534", "--clear-groups", "/usr/bin/python3", "-c", script, fixture.socketPath,
+        ]
         let output = Pipe()
         process.standardOutput = output
         let errors = Pipe()
@@ -136,7 +145,8 @@ struct BrokerServerTests {
     @Test func halfWrittenLineThenDisconnectIsDropped() async throws {
         let fixture = try await BrokerFixture.start()
         try await fixture.withConnection { connection in
-            try await connection.send(#"{"jsonrpc":"2.0","id":1,"method":"submit","params":{"action":{"kind":{"shell":{"comm"#)
+            try await connection.send(
+                #"{"jsonrpc":"2.0","id":1,"method":"submit","params":{"action":{"kind":{"shell":{"comm"#)
         }
         try await fixture.withConnection { connection in
             try await connection.send(Array(#"{"jsonrpc":"2.0","id":1,"method":"sub"#.utf8))
@@ -169,7 +179,8 @@ struct BrokerServerTests {
     @Test func agentVanishingMidRequestWithdrawsItsAction() async throws {
         let fixture = try await BrokerFixture.start()
         try await fixture.withConnection { console in
-            _ = try await console.call(.subscribe(SubscribeParams(reviewer: "t")), id: 1, as: SubscribeResult.self).get()
+            _ = try await console.call(.subscribe(SubscribeParams(reviewer: "t")), id: 1, as: SubscribeResult.self)
+                .get()
             try await fixture.withConnection { agent in
                 try await agent.send(.shell("rm -rf build"), id: 1)
             }
@@ -188,6 +199,29 @@ struct BrokerServerTests {
         try await fixture.stop()
     }
 
+    @Test func clientsThatHangUpBeforeTheirAnswerDoNotHurtTheBroker() async throws {
+        let fixture = try await BrokerFixture.start()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for index in 0..<50 {
+                group.addTask {
+                    try await fixture.withConnection { agent in
+                        try await agent.send(.shell("ls"), id: .number(Int64(index)))
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        // Every request that arrived was decided once; the broker still answers.
+        var rounds = 0
+        while fixture.persistence.decisions.count < 50 && rounds < 1000 {
+            _ = try await fixture.withConnection { try await $0.call(.status, id: 1, as: StatusResult.self) }.get()
+            rounds += 1
+        }
+        #expect(fixture.persistence.decisions.count == 50)
+        #expect(Set(fixture.persistence.decisions.map(\.actionID)).count == 50)
+        try await fixture.stop()
+    }
+
     @Test func consoleInsideTheAgentsProcessTreeIsRefused() async throws {
         let fixture = try await BrokerFixture.start()
         try await fixture.withConnection { console in
@@ -199,7 +233,9 @@ struct BrokerServerTests {
                     Issue.record("no actionQueued")
                     return
                 }
-                let decided = try await console.call(.decide(DecideParams(ids: [queued.item.id], verdict: .allow, reviewer: "me")), id: 2, as: DecideResult.self)
+                let decided = try await console.call(
+                    .decide(DecideParams(ids: [queued.item.id], verdict: .allow, reviewer: "me")), id: 2,
+                    as: DecideResult.self)
                 guard case .failure(let error) = decided else {
                     Issue.record("self-approval was accepted")
                     return
@@ -221,13 +257,18 @@ struct BrokerServerTests {
     @Test func consoleSeesGrantsAndListsExceptions() async throws {
         let fixture = try await BrokerFixture.start()
         try await fixture.withConnection { console in
-            let grant = ExceptionGrant(effect: .deny, scope: .commandPrefix(["curl"]), binding: .everywhere, ttlSeconds: 60, reason: "offline")
-            let granted = try await console.call(.grant(GrantParams(exception: grant, reviewer: "alice")), id: 1, as: GrantResult.self).get()
+            let grant = ExceptionGrant(
+                effect: .deny, scope: .commandPrefix(["curl"]), binding: .everywhere, ttlSeconds: 60, reason: "offline")
+            let granted = try await console.call(
+                .grant(GrantParams(exception: grant, reviewer: "alice")), id: 1, as: GrantResult.self
+            ).get()
             #expect(granted.exception.grantedBy == "alice")
             let listed = try await console.call(.list, id: 2, as: ListResult.self).get()
             #expect(listed.exceptions.map(\.id) == [granted.exception.id])
             #expect(fixture.persistence.allExceptions.map(\.id) == [granted.exception.id])
-            let answer = try await fixture.withConnection { try await $0.call(.shell("curl https://example.com"), id: 1, as: SubmitResult.self) }.get()
+            let answer = try await fixture.withConnection {
+                try await $0.call(.shell("curl https://example.com"), id: 1, as: SubmitResult.self)
+            }.get()
             #expect(answer.decision == .deny)
             #expect(answer.reason == "Denied by alice: offline")
         }
@@ -245,7 +286,9 @@ struct BrokerServerTests {
             // The console: approve even-numbered hosts, deny the others, until every ask is decided.
             group.addTask {
                 try await fixture.withConnection { console in
-                    _ = try await console.call(.subscribe(SubscribeParams(reviewer: "bot")), id: 0, as: SubscribeResult.self).get()
+                    _ = try await console.call(
+                        .subscribe(SubscribeParams(reviewer: "bot")), id: 0, as: SubscribeResult.self
+                    ).get()
                     subscribed.continuation.yield()
                     subscribed.continuation.finish()
                     var decided = 0
@@ -255,7 +298,8 @@ struct BrokerServerTests {
                         case .notification(.actionQueued(let queued)):
                             guard case .shell(let command) = queued.item.action.kind else { continue }
                             let number = Int(command.split(separator: "-").last?.split(separator: ".").first ?? "") ?? 1
-                            let params = DecideParams(ids: [queued.item.id], verdict: number % 2 == 0 ? .allow : .deny, reviewer: "bot")
+                            let params = DecideParams(
+                                ids: [queued.item.id], verdict: number % 2 == 0 ? .allow : .deny, reviewer: "bot")
                             try await console.send(.decide(params), id: .number(nextID))
                             nextID += 1
                         case .response:
@@ -283,7 +327,9 @@ struct BrokerServerTests {
                     }
                     #expect(lines.count == 1, "submitter \(index) got \(lines.count) answers")
                     let codec = WireCodec()
-                    guard let line = lines.first, case .response(.number(Int64(index))) = try codec.decodeServerMessage(line) else {
+                    guard let line = lines.first,
+                        case .response(.number(Int64(index))) = try codec.decodeServerMessage(line)
+                    else {
                         Issue.record("submitter \(index) got no answer to its own request")
                         return
                     }

@@ -52,8 +52,11 @@ struct MachineDriver {
         _ command: String, on connection: ConnectionID = agent, agentPID: Int32? = agentPID, deadlineMs: Int? = nil,
         session: String = "s1", at seconds: Double = 0
     ) -> [BrokerEffect] {
-        let action = Action(harness: "claude", session: session, agentPID: agentPID, cwd: "/work/proj", kind: .shell(command: command))
-        return machine.handle(.actionSubmitted(connection, requestID(), SubmitParams(action: action, deadlineMs: deadlineMs), now: at(seconds)))
+        let action = Action(
+            harness: "claude", session: session, agentPID: agentPID, cwd: "/work/proj", kind: .shell(command: command))
+        return machine.handle(
+            .actionSubmitted(
+                connection, requestID(), SubmitParams(action: action, deadlineMs: deadlineMs), now: at(seconds)))
     }
 
     /// Submits an action that needs a human and returns its id.
@@ -62,7 +65,9 @@ struct MachineDriver {
     }
 
     /// Like `queue`, but a test error when the action was not queued.
-    mutating func mustQueue(_ command: String, on connection: ConnectionID = agent, at seconds: Double = 0) throws -> String {
+    mutating func mustQueue(_ command: String, on connection: ConnectionID = agent, at seconds: Double = 0) throws
+        -> String
+    {
         guard let id = queue(command, on: connection, at: seconds) else { throw NotQueued(command: command) }
         return id
     }
@@ -75,11 +80,19 @@ struct MachineDriver {
         _ ids: [String], _ verdict: FinalVerdict, by connection: ConnectionID = console, reviewer: String = "alice",
         reason: String? = nil, grant: ExceptionGrant? = nil, at seconds: Double = 1
     ) -> [BrokerEffect] {
-        machine.handle(.verdictGiven(connection, requestID(), DecideParams(ids: ids, verdict: verdict, reason: reason, reviewer: reviewer, grant: grant), now: at(seconds)))
+        machine.handle(
+            .verdictGiven(
+                connection, requestID(),
+                DecideParams(ids: ids, verdict: verdict, reason: reason, reviewer: reviewer, grant: grant),
+                now: at(seconds)))
     }
 
-    mutating func grant(_ grant: ExceptionGrant, by connection: ConnectionID = console, at seconds: Double = 1) -> [BrokerEffect] {
-        machine.handle(.grantRequested(connection, requestID(), GrantParams(exception: grant, reviewer: "alice"), now: at(seconds)))
+    mutating func grant(_ grant: ExceptionGrant, by connection: ConnectionID = console, at seconds: Double = 1)
+        -> [BrokerEffect]
+    {
+        machine.handle(
+            .grantRequested(connection, requestID(), GrantParams(exception: grant, reviewer: "alice"), now: at(seconds))
+        )
     }
 
     mutating func tick(at seconds: Double) -> [BrokerEffect] {
@@ -150,11 +163,13 @@ extension Array where Element == BrokerEffect {
 
 extension ExceptionGrant {
     static func allowCurl(ttl: Int = 900, uses: Int? = nil) -> ExceptionGrant {
-        ExceptionGrant(effect: .allow, scope: .commandPrefix(["curl"]), binding: .repository("/work/proj"), ttlSeconds: ttl,
-                       usesLeft: uses, reason: "API docs")
+        ExceptionGrant(
+            effect: .allow, scope: .commandPrefix(["curl"]), binding: .repository("/work/proj"), ttlSeconds: ttl,
+            usesLeft: uses, reason: "API docs")
     }
 
     static func denyCurl(reason: String = "no network today") -> ExceptionGrant {
-        ExceptionGrant(effect: .deny, scope: .commandPrefix(["curl"]), binding: .everywhere, ttlSeconds: 900, reason: reason)
+        ExceptionGrant(
+            effect: .deny, scope: .commandPrefix(["curl"]), binding: .everywhere, ttlSeconds: 900, reason: reason)
     }
 }

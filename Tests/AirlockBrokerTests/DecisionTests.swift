@@ -21,8 +21,14 @@ import Testing
         #expect(answer.2.decision == .allow)
         #expect(answer.2.source == "human:alice")
         #expect(answer.2.reason == "Allowed by alice: it is generated")
-        #expect(first.contains(.notify([MachineDriver.console, MachineDriver.otherConsole], .actionResolved(ActionResolved(
-            id: id, decision: .allow, reason: "Allowed by alice: it is generated", source: "human:alice", reviewer: "alice")))))
+        #expect(
+            first.contains(
+                .notify(
+                    [MachineDriver.console, MachineDriver.otherConsole],
+                    .actionResolved(
+                        ActionResolved(
+                            id: id, decision: .allow, reason: "Allowed by alice: it is generated",
+                            source: "human:alice", reviewer: "alice")))))
         guard case .decide(let result) = first.results.last else { Issue.record("no decide result"); return }
         #expect(result.resolved == [id])
 

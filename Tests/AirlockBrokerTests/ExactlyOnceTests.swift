@@ -47,8 +47,9 @@ import Testing
             switch random.next() % 10 {
             case 0...4 where !open.isEmpty:
                 let agent = open[Int(random.next() % UInt64(open.count))]
-                let effects = driver.submit(commands[Int(random.next() % UInt64(commands.count))], on: agent,
-                                            agentPID: Int32(agent.rawValue), at: time)
+                let effects = driver.submit(
+                    commands[Int(random.next() % UInt64(commands.count))], on: agent,
+                    agentPID: Int32(agent.rawValue), at: time)
                 for item in effects.queued { submitted[item.id] = agent }
                 for result in effects.answers { submitted[result.id] = agent }
                 record(effects)

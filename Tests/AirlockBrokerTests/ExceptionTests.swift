@@ -16,13 +16,18 @@ import Testing
 
         let effects = driver.grant(.allowCurl())
         #expect(effects.answers.map(\.id) == [a, b])
-        #expect(effects.answers.allSatisfy { $0.decision == .allow && $0.exceptionID == "x-t-1" && $0.source == "exception:x-t-1" })
+        #expect(
+            effects.answers.allSatisfy {
+                $0.decision == .allow && $0.exceptionID == "x-t-1" && $0.source == "exception:x-t-1"
+            })
         guard case .grant(let result) = effects.results.last else { Issue.record("no grant result"); return }
         #expect(result.resolved == [a, b])
         #expect(result.exception.grantedBy == "alice")
         #expect(result.exception.expiresAt == driver.at(901))
         #expect(effects.contains(.saveException(result.exception, sample: nil)))
-        #expect(effects.notifications.first == .exceptionGranted(ExceptionGranted(exception: result.exception, resolved: [a, b])))
+        #expect(
+            effects.notifications.first
+                == .exceptionGranted(ExceptionGranted(exception: result.exception, resolved: [a, b])))
         #expect(effects.filter { if case .recordUse = $0 { true } else { false } }.count == 2)
         #expect(driver.machine.pendingIDs == [rm])
         // Later matching actions pass without asking.
@@ -35,8 +40,9 @@ import Testing
         let command = "psql -c 'DROP TABLE users'"
         let drop = try driver.mustQueue(command)
         let action = Action(harness: "claude", session: "s1", cwd: "/work/proj", kind: .shell(command: command))
-        let exact = ExceptionGrant(effect: .allow, scope: .exactAction(Scope.fingerprint(of: action)), binding: .everywhere,
-                                   ttlSeconds: 300, reason: "once more")
+        let exact = ExceptionGrant(
+            effect: .allow, scope: .exactAction(Scope.fingerprint(of: action)), binding: .everywhere,
+            ttlSeconds: 300, reason: "once more")
         let effects = driver.grant(exact)
         #expect(effects.answers.isEmpty)
         #expect(driver.machine.pendingIDs == [drop])
@@ -46,13 +52,18 @@ import Testing
         var driver = MachineDriver()
         driver.openAgentAndConsole()
         let drop = try driver.mustQueue("psql -c 'DROP TABLE users'")
-        let grant = ExceptionGrant(effect: .allow, scope: .commandPrefix(["psql"]), binding: .everywhere, ttlSeconds: 300, reason: "db work")
+        let grant = ExceptionGrant(
+            effect: .allow, scope: .commandPrefix(["psql"]), binding: .everywhere, ttlSeconds: 300, reason: "db work")
         let effects = driver.decide([drop], .allow, grant: grant)
         #expect(effects.errors.first?.knownCode == .exceptionRefused)
         #expect(effects.errors.first?.message.contains("hard floor") == true)
         #expect(effects.answers.isEmpty)
         #expect(driver.machine.pendingIDs == [drop])
-        #expect(driver.grant(ExceptionGrant(effect: .allow, scope: .category(.dataDelete), binding: .everywhere, ttlSeconds: 60, reason: ""))
+        #expect(
+            driver.grant(
+                ExceptionGrant(
+                    effect: .allow, scope: .category(.dataDelete), binding: .everywhere, ttlSeconds: 60, reason: "")
+            )
             .errors.first?.knownCode == .exceptionRefused)
     }
 
@@ -75,7 +86,9 @@ import Testing
         var driver = MachineDriver()
         driver.openAgentAndConsole()
         _ = try driver.mustQueue("cat .env")
-        let grant = ExceptionGrant(effect: .deny, scope: .category(.secretsAccess), binding: .everywhere, ttlSeconds: 600, reason: "no secrets")
+        let grant = ExceptionGrant(
+            effect: .deny, scope: .category(.secretsAccess), binding: .everywhere, ttlSeconds: 600, reason: "no secrets"
+        )
         #expect(driver.grant(grant).answers.map(\.decision) == [.deny])
     }
 
@@ -124,7 +137,8 @@ import Testing
         #expect(driver.grant(.allowCurl(ttl: 0)).errors.first?.knownCode == .exceptionRefused)
         #expect(driver.grant(.allowCurl(ttl: 7200)).errors.first?.message.contains("at most 60 minutes") == true)
         #expect(driver.grant(.allowCurl(uses: 0)).errors.first?.knownCode == .exceptionRefused)
-        let wholeServer = ExceptionGrant(effect: .allow, scope: .mcpTool(server: "gh", tool: nil), binding: .everywhere, ttlSeconds: 60, reason: "")
+        let wholeServer = ExceptionGrant(
+            effect: .allow, scope: .mcpTool(server: "gh", tool: nil), binding: .everywhere, ttlSeconds: 60, reason: "")
         #expect(driver.grant(wholeServer).errors.first?.knownCode == .exceptionRefused)
         #expect(driver.machine.activeExceptions.isEmpty)
     }
@@ -133,13 +147,15 @@ import Testing
         var driver = MachineDriver()
         driver.openAgentAndConsole()
         _ = driver.grant(.allowCurl())
-        let effects = driver.machine.handle(.revokeRequested(MachineDriver.console, 9, RevokeParams(id: "x-t-1", reviewer: "bob"), now: driver.at(10)))
+        let effects = driver.machine.handle(
+            .revokeRequested(MachineDriver.console, 9, RevokeParams(id: "x-t-1", reviewer: "bob"), now: driver.at(10)))
         #expect(effects.contains(.revokeException(id: "x-t-1", reviewer: "bob", at: driver.at(10))))
         guard case .revoke(let result) = effects.results.last else { Issue.record("no revoke result"); return }
         #expect(result.exception.revokedAt == driver.at(10))
         #expect(effects.notifications == [.exceptionRevoked(ExceptionRevoked(exception: result.exception))])
         #expect(driver.submit("curl https://a.example", at: 11).queued.count == 1)
-        let again = driver.machine.handle(.revokeRequested(MachineDriver.console, 10, RevokeParams(id: "x-t-1"), now: driver.at(12)))
+        let again = driver.machine.handle(
+            .revokeRequested(MachineDriver.console, 10, RevokeParams(id: "x-t-1"), now: driver.at(12)))
         #expect(again.errors.first?.knownCode == .notFound)
     }
 
@@ -155,7 +171,9 @@ import Testing
         #expect(effects.notifications.first == .exceptionGranted(ExceptionGranted(exception: fromCLI, resolved: [id])))
         // Gone from the store before its expiry: revoked elsewhere.
         let removed = driver.machine.handle(.exceptionsReloaded([], now: driver.at(3)))
-        guard case .exceptionRevoked(let revoked) = removed.notifications.first else { Issue.record("no revoke"); return }
+        guard case .exceptionRevoked(let revoked) = removed.notifications.first else {
+            Issue.record("no revoke"); return
+        }
         #expect(revoked.exception.id == "cli-1")
         #expect(driver.machine.handle(.exceptionsReloaded([], now: driver.at(4))).isEmpty)
     }

@@ -51,7 +51,10 @@ final class LineConnection {
     private var ready: [[UInt8]] = []
     let codec = WireCodec()
 
-    private init(_ iterator: NIOAsyncChannelInboundStream<ByteBuffer>.AsyncIterator, _ outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>) {
+    private init(
+        _ iterator: NIOAsyncChannelInboundStream<ByteBuffer>.AsyncIterator,
+        _ outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>
+    ) {
         self.iterator = iterator
         self.outbound = outbound
     }
@@ -105,7 +108,9 @@ final class LineConnection {
     }
 
     /// Sends a request and reads until its response (skipping notifications).
-    func call<R: Decodable>(_ request: ClientRequest, id: RequestID, as type: R.Type) async throws -> Result<R, RPCError> {
+    func call<R: Decodable>(_ request: ClientRequest, id: RequestID, as type: R.Type) async throws -> Result<
+        R, RPCError
+    > {
         try await send(request, id: id)
         while let (message, line) = try await readMessage() {
             switch message {
@@ -123,8 +128,11 @@ final class LineConnection {
 extension ClientRequest {
     /// A shell action from an agent that is not an ancestor of the test process.
     static func shell(_ command: String, agentPID: Int32 = 999_999, deadlineMs: Int? = nil) -> ClientRequest {
-        .submit(SubmitParams(
-            action: Action(harness: "test", session: "s1", agentPID: agentPID, cwd: "/work/proj", kind: .shell(command: command)),
-            deadlineMs: deadlineMs))
+        .submit(
+            SubmitParams(
+                action: Action(
+                    harness: "test", session: "s1", agentPID: agentPID, cwd: "/work/proj",
+                    kind: .shell(command: command)),
+                deadlineMs: deadlineMs))
     }
 }

@@ -25,7 +25,9 @@ import Testing
 
     @Test func denyRuleDeniesAtOnceWithItsID() {
         var driver = MachineDriver {
-            $0.rules = [PolicyRule(id: "no-curl", effect: .deny, scope: .commandPrefix(["curl"]), reason: "use the proxy")]
+            $0.rules = [
+                PolicyRule(id: "no-curl", effect: .deny, scope: .commandPrefix(["curl"]), reason: "use the proxy")
+            ]
         }
         driver.openAgentAndConsole()
         let result = driver.submit("curl https://example.com").answers.first
@@ -163,8 +165,10 @@ import Testing
         driver.openAgentAndConsole()
         let token = "ghp_abcdefghijklmnopqrstuvwxyz0123456789"
         let queued = driver.submit("curl -H 'Authorization: Bearer \(token)' https://api.github.com")
-        #expect(queued.queued.first?.action.kind == .shell(command: "curl -H 'Authorization: Bearer \(token)' https://api.github.com"),
-                "the reviewer sees the exact command")
+        #expect(
+            queued.queued.first?.action.kind
+                == .shell(command: "curl -H 'Authorization: Bearer \(token)' https://api.github.com"),
+            "the reviewer sees the exact command")
         let effects = driver.decide(["t-1"], .deny, reason: "not with my token \(token)")
         let record = effects.records.first
         #expect(record?.summary.contains(token) == false)

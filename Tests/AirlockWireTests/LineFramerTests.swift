@@ -64,7 +64,10 @@ import Testing
 
     @Test func lineOfExactlyTheLimitIsAccepted() {
         var framer = LineFramer(maxLineBytes: 4)
-        #expect(text(framer.lines(Array("abcd\nabcd\r\nabcde\n".utf8))) == ["abcd", "abcd", "<line longer than 4 bytes; it was discarded up to its newline>"])
+        #expect(
+            text(framer.lines(Array("abcd\nabcd\r\nabcde\n".utf8))) == [
+                "abcd", "abcd", "<line longer than 4 bytes; it was discarded up to its newline>",
+            ])
     }
 
     @Test func realLimitIsOneMebibyte() {

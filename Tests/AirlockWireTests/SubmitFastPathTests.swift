@@ -62,8 +62,10 @@ import Testing
             .other(tool: "Task", input: "go"),
         ]
         for kind in kinds {
-            let request = ClientRequest.submit(SubmitParams(
-                action: Action(harness: "claude", session: "s", agentPID: 7, cwd: "/w", kind: kind), deadlineMs: 1000))
+            let request = ClientRequest.submit(
+                SubmitParams(
+                    action: Action(harness: "claude", session: "s", agentPID: 7, cwd: "/w", kind: kind),
+                    deadlineMs: 1000))
             let line = Array(try codec.encodeRequest(request, id: 3).dropLast())
             let fast = try #require(SubmitFastPath.decode(line), "\(kind)")
             #expect(fast == RequestEnvelope(id: 3, request: request))

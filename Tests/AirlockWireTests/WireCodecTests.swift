@@ -19,7 +19,8 @@ import Testing
     // MARK: Requests
 
     @Test func decodesAMinimalSubmitAsATypedAction() throws {
-        let line = #"{"jsonrpc":"2.0","id":7,"method":"submit","params":{"action":{"kind":{"shell":{"command":"ls -la"}}},"harness":"claude","session":"s1","cwd":"/w","agentPID":4242,"deadlineMs":60000}}"#
+        let line =
+            #"{"jsonrpc":"2.0","id":7,"method":"submit","params":{"action":{"kind":{"shell":{"command":"ls -la"}}},"harness":"claude","session":"s1","cwd":"/w","agentPID":4242,"deadlineMs":60000}}"#
         let envelope = try #require(try decode(line)?.get())
         #expect(envelope.id == 7)
         guard case .submit(let params) = envelope.request else { Issue.record("not a submit"); return }
@@ -33,7 +34,8 @@ import Testing
     }
 
     @Test func topLevelFieldsTakePrecedenceOverTheActionsOwn() throws {
-        let line = #"{"jsonrpc":"2.0","id":"a","method":"submit","params":{"action":{"harness":"x","session":"inner","kind":{"web":{"url":"https://e.com"}}},"session":"outer"}}"#
+        let line =
+            #"{"jsonrpc":"2.0","id":"a","method":"submit","params":{"action":{"harness":"x","session":"inner","kind":{"web":{"url":"https://e.com"}}},"session":"outer"}}"#
         guard case .submit(let params) = try decode(line)?.get().request else { Issue.record("not a submit"); return }
         #expect(params.action.harness == "x")
         #expect(params.action.session == "outer")
@@ -41,13 +43,30 @@ import Testing
     }
 
     static let requests: [ClientRequest] = [
-        .submit(SubmitParams(action: Action(harness: "codex", session: "s", agentPID: 9, cwd: "/p", kind: .shell(command: "echo \"a\nb\"")), deadlineMs: 5000)),
-        .submit(SubmitParams(action: Action(harness: "mcp", kind: .mcp(MCPCall(server: "gh", tool: "create_issue", arguments: .object(["title": .string("t")])))))),
+        .submit(
+            SubmitParams(
+                action: Action(
+                    harness: "codex", session: "s", agentPID: 9, cwd: "/p", kind: .shell(command: "echo \"a\nb\"")),
+                deadlineMs: 5000)),
+        .submit(
+            SubmitParams(
+                action: Action(
+                    harness: "mcp",
+                    kind: .mcp(MCPCall(server: "gh", tool: "create_issue", arguments: .object(["title": .string("t")])))
+                ))),
         .subscribe(SubscribeParams(reviewer: "alice")),
         .unsubscribe,
-        .decide(DecideParams(ids: ["a-1", "a-2"], verdict: .deny, reason: "no", reviewer: "alice",
-                             grant: ExceptionGrant(effect: .deny, scope: .commandPrefix(["curl"]), binding: .repository("/p"), ttlSeconds: 900, reason: "no network"))),
-        .grant(GrantParams(exception: ExceptionGrant(effect: .allow, scope: .category(.test), binding: .session("s"), ttlSeconds: 300, usesLeft: 3, reason: "tests"), reviewer: "bob")),
+        .decide(
+            DecideParams(
+                ids: ["a-1", "a-2"], verdict: .deny, reason: "no", reviewer: "alice",
+                grant: ExceptionGrant(
+                    effect: .deny, scope: .commandPrefix(["curl"]), binding: .repository("/p"), ttlSeconds: 900,
+                    reason: "no network"))),
+        .grant(
+            GrantParams(
+                exception: ExceptionGrant(
+                    effect: .allow, scope: .category(.test), binding: .session("s"), ttlSeconds: 300, usesLeft: 3,
+                    reason: "tests"), reviewer: "bob")),
         .revoke(RevokeParams(id: "x-1", reviewer: "bob")),
         .list,
         .status,
@@ -73,7 +92,8 @@ import Testing
     }
 
     @Test func unknownFieldsAreIgnored() throws {
-        let line = #"{"jsonrpc":"2.0","id":1,"method":"revoke","extra":true,"params":{"id":"x-1","future":{"a":[1,2]},"airlock":1}}"#
+        let line =
+            #"{"jsonrpc":"2.0","id":1,"method":"revoke","extra":true,"params":{"id":"x-1","future":{"a":[1,2]},"airlock":1}}"#
         #expect(try decode(line)?.get().request == .revoke(RevokeParams(id: "x-1")))
     }
 
@@ -133,7 +153,9 @@ import Testing
 
     @Test func invalidParamsNeverEchoWhatWasSent() {
         let secret = "ghp_abcdefghijklmnopqrstuvwxyz0123456789"
-        let failure = failure(#"{"jsonrpc":"2.0","id":4,"method":"submit","params":{"action":{"kind":{"shell":{"command":{"token":"\#(secret)"}}}}}}"#)
+        let failure = failure(
+            #"{"jsonrpc":"2.0","id":4,"method":"submit","params":{"action":{"kind":{"shell":{"command":{"token":"\#(secret)"}}}}}}"#
+        )
         #expect(failure?.error.knownCode == .invalidParams)
         #expect(failure?.error.message.contains(secret) == false)
         #expect(failure?.error.message.contains("action.kind.shell.command") == true)
@@ -142,14 +164,18 @@ import Testing
     @Test func otherProtocolVersionsAreRefused() throws {
         let failure = failure(#"{"jsonrpc":"2.0","id":1,"method":"status","params":{"airlock":2}}"#)
         #expect(failure?.error.knownCode == .unsupportedVersion)
-        #expect(try decode(#"{"jsonrpc":"2.0","id":1,"method":"status","params":{"airlock":1}}"#)?.get().request == .status)
+        #expect(
+            try decode(#"{"jsonrpc":"2.0","id":1,"method":"status","params":{"airlock":1}}"#)?.get().request == .status)
     }
 
     @Test func errorLinesCarryCodeMessageAndID() throws {
         let line = codec.encodeError(RPCError(.alreadyResolved, "a-1 was already resolved"), id: 12)
         let text = String(decoding: line, as: UTF8.self)
-        #expect(text == #"{"error":{"code":-32004,"message":"a-1 was already resolved"},"id":12,"jsonrpc":"2.0"}"# + "\n")
-        #expect(try codec.decodeServerMessage(Array(line.dropLast())) == .error(id: 12, RPCError(.alreadyResolved, "a-1 was already resolved")))
+        #expect(
+            text == #"{"error":{"code":-32004,"message":"a-1 was already resolved"},"id":12,"jsonrpc":"2.0"}"# + "\n")
+        #expect(
+            try codec.decodeServerMessage(Array(line.dropLast()))
+                == .error(id: 12, RPCError(.alreadyResolved, "a-1 was already resolved")))
         let null = String(decoding: codec.encodeError(RPCError(.parseError, "x"), id: nil), as: UTF8.self)
         #expect(null.contains(#""id":null"#))
     }
@@ -166,7 +192,8 @@ import Testing
         queuedAt: date, deadline: date.addingTimeInterval(600.25))
 
     @Test func submitResultRoundTrips() throws {
-        let result = SubmitResult(id: "a-1", decision: .deny, reason: "Denied by policy rule r1.", source: "rule:r1", ruleID: "r1")
+        let result = SubmitResult(
+            id: "a-1", decision: .deny, reason: "Denied by policy rule r1.", source: "rule:r1", ruleID: "r1")
         let line = codec.encodeResult(.submit(result), id: 1)
         #expect(try codec.decodeServerMessage(Array(line.dropLast())) == .response(id: 1))
         #expect(try codec.result(SubmitResult.self, from: Array(line.dropLast())) == result)
@@ -174,19 +201,29 @@ import Testing
     }
 
     @Test func consoleResultsRoundTrip() throws {
-        let subscribe = SubscribeResult(pending: [Self.queued], exceptions: [Self.exception], mode: .workspaceEdit, reviewWindowSeconds: 600)
+        let subscribe = SubscribeResult(
+            pending: [Self.queued], exceptions: [Self.exception], mode: .workspaceEdit, reviewWindowSeconds: 600)
         let line = codec.encodeResult(.subscribe(subscribe), id: "s")
         #expect(try codec.result(SubscribeResult.self, from: Array(line.dropLast())) == subscribe)
-        let status = StatusResult(brokerVersion: "0.1.0", pending: 1, subscribers: 2, connections: 3, exceptions: 1, mode: .autoLoop,
-                                  waitForConsole: false, reviewWindowSeconds: 600, uptimeSeconds: 12.5)
-        #expect(try codec.result(StatusResult.self, from: Array(codec.encodeResult(.status(status), id: 2).dropLast())) == status)
-        let decide = DecideResult(resolved: ["a-1"], failed: [.init(id: "a-9", code: .notFound, message: "no")], exception: Self.exception, alsoResolved: ["a-2"])
-        #expect(try codec.result(DecideResult.self, from: Array(codec.encodeResult(.decide(decide), id: 3).dropLast())) == decide)
+        let status = StatusResult(
+            brokerVersion: "0.1.0", pending: 1, subscribers: 2, connections: 3, exceptions: 1, mode: .autoLoop,
+            waitForConsole: false, reviewWindowSeconds: 600, uptimeSeconds: 12.5)
+        #expect(
+            try codec.result(StatusResult.self, from: Array(codec.encodeResult(.status(status), id: 2).dropLast()))
+                == status)
+        let decide = DecideResult(
+            resolved: ["a-1"], failed: [.init(id: "a-9", code: .notFound, message: "no")], exception: Self.exception,
+            alsoResolved: ["a-2"])
+        #expect(
+            try codec.result(DecideResult.self, from: Array(codec.encodeResult(.decide(decide), id: 3).dropLast()))
+                == decide)
     }
 
     @Test(arguments: [
         ServerNotification.actionQueued(ActionQueued(item: queued)),
-        .actionResolved(ActionResolved(id: "a-1", decision: .allow, reason: "Allowed by alice.", source: "human:alice", reviewer: "alice")),
+        .actionResolved(
+            ActionResolved(
+                id: "a-1", decision: .allow, reason: "Allowed by alice.", source: "human:alice", reviewer: "alice")),
         .actionExpired(ActionExpired(id: "a-1", cause: .withdrawn, reason: "gone")),
         .exceptionGranted(ExceptionGranted(exception: exception, resolved: ["a-1"])),
         .exceptionRevoked(ExceptionRevoked(exception: exception)),
@@ -200,7 +237,8 @@ import Testing
     }
 
     @Test func datesAreISO8601WithMilliseconds() throws {
-        let line = try #require(codec.encodeNotification(.exceptionExpired(ExceptionExpired(exception: Self.exception))))
+        let line = try #require(
+            codec.encodeNotification(.exceptionExpired(ExceptionExpired(exception: Self.exception))))
         #expect(String(decoding: line, as: UTF8.self).contains(#""expiresAt":"2027-01-15T08:15:00.000Z""#))
     }
 }
@@ -226,11 +264,66 @@ import Testing
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         for id: RequestID in [.number(-42), .string("a\"b/c"), .null] {
             for (rule, exception) in [(nil, nil), ("r/1", nil), (nil, "x-1")] as [(String?, String?)] {
-                let result = SubmitResult(id: "a-1", decision: .deny, reason: reason, source: "rule:r/1", ruleID: rule, exceptionID: exception)
+                let result = SubmitResult(
+                    id: "a-1", decision: .deny, reason: reason, source: "rule:r/1", ruleID: rule, exceptionID: exception
+                )
                 let expected = try encoder.encode(Envelope(id: id, result: result)) + [10]
                 let actual = WireCodec().encodeResult(.submit(result), id: id)
                 #expect(String(decoding: actual, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
             }
+        }
+    }
+}
+
+/// The action shapes `docs/protocol.md` shows decode as documented.
+@Suite struct ProtocolDocumentTests {
+    static let kinds: [(String, Action.Kind)] = [
+        (#"{"shell":{"command":"rm -rf build/"}}"#, .shell(command: "rm -rf build/")),
+        (#"{"fileRead":{"path":"/home/dev/api/.env"}}"#, .fileRead(path: "/home/dev/api/.env")),
+        (#"{"fileWrite":{"path":"src/app.ts","content":"x"}}"#, .fileWrite(path: "src/app.ts", content: "x")),
+        (
+            #"{"fileEdit":{"path":"src/app.ts","edits":[{"oldText":"a","newText":"b","replaceAll":false}]}}"#,
+            .fileEdit(path: "src/app.ts", edits: [FileEdit(oldText: "a", newText: "b")])
+        ),
+        (#"{"patch":{"text":"*** Begin Patch"}}"#, .patch(text: "*** Begin Patch")),
+        (
+            #"{"mcp":{"_0":{"server":"github","tool":"create_issue","arguments":{"title":"t"},"isServerTrusted":false,"annotations":{"readOnlyHint":false,"destructiveHint":false}}}}"#,
+            .mcp(
+                MCPCall(
+                    server: "github", tool: "create_issue", arguments: .object(["title": .string("t")]),
+                    annotations: MCPAnnotations(readOnlyHint: false, destructiveHint: false)))
+        ),
+        (#"{"web":{"url":"https://example.com/docs"}}"#, .web(url: "https://example.com/docs")),
+        (#"{"other":{"tool":"Task","input":"go"}}"#, .other(tool: "Task", input: "go")),
+    ]
+
+    @Test(arguments: kinds)
+    func documentedKindsDecode(_ json: String, _ kind: Action.Kind) throws {
+        let line =
+            #"{"jsonrpc":"2.0","id":1,"method":"submit","params":{"action":{"kind":\#(json)},"harness":"claude"}}"#
+        guard case .submit(let params) = try WireCodec().decodeRequest(Array(line.utf8))?.get().request else {
+            Issue.record("not a submit")
+            return
+        }
+        #expect(params.action.kind == kind)
+    }
+
+    @Test func documentedGrantDecodes() throws {
+        let line =
+            #"{"jsonrpc":"2.0","id":4,"method":"grant","params":{"reviewer":"alice","exception":{"effect":"allow","scope":{"commandPrefix":{"_0":["curl"]}},"binding":{"repository":{"_0":"/home/dev/api"}},"ttlSeconds":900,"usesLeft":5,"reason":"health checks"}}}"#
+        let expected = GrantParams(
+            exception: ExceptionGrant(
+                effect: .allow, scope: .commandPrefix(["curl"]), binding: .repository("/home/dev/api"),
+                ttlSeconds: 900, usesLeft: 5, reason: "health checks"),
+            reviewer: "alice")
+        #expect(try WireCodec().decodeRequest(Array(line.utf8))?.get().request == .grant(expected))
+        for scope in [
+            #"{"exactAction":{"_0":"shell:rm -rf build/"}}"#, #"{"category":{"_0":"test"}}"#,
+            #"{"mcpTool":{"server":"github","tool":"create_issue"}}"#, #"{"paths":{"_0":["src/**"]}}"#,
+        ] {
+            let grant =
+                #"{"jsonrpc":"2.0","id":4,"method":"grant","params":{"reviewer":"a","exception":{"effect":"deny","scope":\#(scope),"binding":{"everywhere":{}},"ttlSeconds":60,"reason":""}}}"#
+            #expect(try WireCodec().decodeRequest(Array(grant.utf8))?.get() != nil, "\(scope)")
         }
     }
 }

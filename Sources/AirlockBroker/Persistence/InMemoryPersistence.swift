@@ -38,7 +38,9 @@ public final class InMemoryPersistence: BrokerPersistence {
 
     public func revoke(id: String, by reviewer: String, at now: Date) throws -> PolicyException? {
         state.withLock { state in
-            guard let index = state.exceptions.firstIndex(where: { $0.id == id && $0.isActive(at: now) }) else { return nil }
+            guard let index = state.exceptions.firstIndex(where: { $0.id == id && $0.isActive(at: now) }) else {
+                return nil
+            }
             state.exceptions[index].revokedAt = now
             return state.exceptions[index]
         }

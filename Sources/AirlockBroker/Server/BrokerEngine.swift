@@ -26,7 +26,8 @@ final class BrokerEngine {
     private let ticksPerReload: Int
 
     init(
-        machine: BrokerStateMachine, persistence: any BrokerPersistence, logger: Logger, clock: @escaping @Sendable () -> Date,
+        machine: BrokerStateMachine, persistence: any BrokerPersistence, logger: Logger,
+        clock: @escaping @Sendable () -> Date,
         eventLoop: any EventLoop, ownUID: UInt32, ticksPerReload: Int
     ) {
         self.machine = machine
@@ -52,7 +53,9 @@ final class BrokerEngine {
     /// Admits a connection from our own user; refuses (and closes) anyone else.
     func credentialsArrived(_ peer: PeerCredentials, for id: ConnectionID) -> Bool {
         guard peer.uid == ownUID else {
-            logger.warning("refused a connection from uid \(peer.uid.map(String.init) ?? "unknown") (pid \(peer.pid.map(String.init) ?? "unknown"))")
+            logger.warning(
+                "refused a connection from uid \(peer.uid.map(String.init) ?? "unknown") (pid \(peer.pid.map(String.init) ?? "unknown"))"
+            )
             let error = RPCError(.permissionDenied, "permission denied: this broker serves only its own user")
             write(codec.encodeError(error, id: .null), to: id)
             flush()
@@ -157,7 +160,9 @@ final class BrokerEngine {
             case .appendDecision(let record):
                 perform("append a decision") { try persistence.appendDecision(record) }
             case .saveException(let exception, let sample):
-                perform("save exception \(exception.id)") { try persistence.grant(exception, now: exception.createdAt, sample: sample) }
+                perform("save exception \(exception.id)") {
+                    try persistence.grant(exception, now: exception.createdAt, sample: sample)
+                }
             case .revokeException(let id, let reviewer, let at):
                 perform("revoke exception \(id)") { _ = try persistence.revoke(id: id, by: reviewer, at: at) }
             case .recordUse(let exceptionID):
@@ -198,7 +203,8 @@ final class BrokerEngine {
 
     private func closeIfDone(_ id: ConnectionID) {
         guard inputClosed.contains(id), !machine.isAwaitingAnswer(id), !machine.isSubscribed(id),
-              let channel = channels[id] else { return }
+            let channel = channels[id]
+        else { return }
         inputClosed.remove(id)
         needsFlush.remove(id)
         // Close after what was written so far has gone out.

@@ -7,9 +7,9 @@ import NIOPosix
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The broker's socket: a SwiftNIO server on a Unix domain socket around the state machine.
@@ -33,7 +33,8 @@ public final class BrokerServer: Sendable {
     private let shutdownTask: Mutex<Task<Void, any Error>?> = Mutex(nil)
 
     private init(
-        socketPath: String, group: MultiThreadedEventLoopGroup, serverChannel: any Channel, engine: NIOLoopBound<BrokerEngine>,
+        socketPath: String, group: MultiThreadedEventLoopGroup, serverChannel: any Channel,
+        engine: NIOLoopBound<BrokerEngine>,
         lock: SocketLock, timer: RepeatedTask
     ) {
         self.socketPath = socketPath
@@ -68,12 +69,14 @@ public final class BrokerServer: Sendable {
             let machine = BrokerStateMachine(
                 configuration: configuration, exceptions: exceptions, startedAt: now,
                 idPrefix: configuration.idPrefix ?? randomPrefix(), isDescendant: ProcessTree.isDescendant)
-            let reloadTicks = Int((configuration.exceptionReloadInterval.seconds / configuration.tickInterval.seconds).rounded())
+            let reloadTicks = Int(
+                (configuration.exceptionReloadInterval.seconds / configuration.tickInterval.seconds).rounded())
             let uid = UInt32(getuid())
             let engine = try await loop.submit {
                 NIOLoopBound(
-                    BrokerEngine(machine: machine, persistence: persistence, logger: logger, clock: clock, eventLoop: loop,
-                                 ownUID: uid, ticksPerReload: reloadTicks),
+                    BrokerEngine(
+                        machine: machine, persistence: persistence, logger: logger, clock: clock, eventLoop: loop,
+                        ownUID: uid, ticksPerReload: reloadTicks),
                     eventLoop: loop)
             }.get()
             let serverChannel: any Channel
@@ -84,7 +87,8 @@ public final class BrokerServer: Sendable {
                     .childChannelOption(.writeBufferWaterMark, value: .init(low: 1 << 20, high: 8 << 20))
                     .childChannelInitializer { channel in
                         channel.eventLoop.makeCompletedFuture {
-                            try channel.pipeline.syncOperations.addHandler(BrokerConnectionHandler(engine: engine.value))
+                            try channel.pipeline.syncOperations.addHandler(
+                                BrokerConnectionHandler(engine: engine.value))
                         }
                     }
                     .bind(unixDomainSocketPath: path, cleanupExistingSocketFile: false)
@@ -96,7 +100,8 @@ public final class BrokerServer: Sendable {
             let tick = TimeAmount.nanoseconds(Int64(configuration.tickInterval.seconds * 1e9))
             let timer = loop.scheduleRepeatedTask(initialDelay: tick, delay: tick) { _ in engine.value.tick() }
             logger.info("airlock broker listening on \(path)")
-            return BrokerServer(socketPath: path, group: group, serverChannel: serverChannel, engine: engine, lock: lock, timer: timer)
+            return BrokerServer(
+                socketPath: path, group: group, serverChannel: serverChannel, engine: engine, lock: lock, timer: timer)
         } catch {
             lock.release(removingSocket: false)
             try? await group.shutdownGracefully()

@@ -1,9 +1,9 @@
 import NIOCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 extension PeerCredentials {
@@ -14,27 +14,27 @@ extension PeerCredentials {
             return channel.eventLoop.makeSucceededFuture(PeerCredentials(pid: nil, uid: nil))
         }
         #if os(Linux)
-        let future: EventLoopFuture<LinuxPeerCredentials> = provider.unsafeGetSocketOption(
-            level: SocketOptionLevel(SOL_SOCKET), name: SocketOptionName(SO_PEERCRED))
-        return future.map { PeerCredentials(pid: $0.pid, uid: $0.uid) }
+            let future: EventLoopFuture<LinuxPeerCredentials> = provider.unsafeGetSocketOption(
+                level: SocketOptionLevel(SOL_SOCKET), name: SocketOptionName(SO_PEERCRED))
+            return future.map { PeerCredentials(pid: $0.pid, uid: $0.uid) }
         #elseif canImport(Darwin)
-        let credentials: EventLoopFuture<xucred> = provider.unsafeGetSocketOption(
-            level: SocketOptionLevel(SOL_LOCAL), name: SocketOptionName(LOCAL_PEERCRED))
-        let pid: EventLoopFuture<pid_t> = provider.unsafeGetSocketOption(
-            level: SocketOptionLevel(SOL_LOCAL), name: SocketOptionName(LOCAL_PEERPID))
-        return credentials.and(pid).map { PeerCredentials(pid: $0.1, uid: $0.0.cr_uid) }
+            let credentials: EventLoopFuture<xucred> = provider.unsafeGetSocketOption(
+                level: SocketOptionLevel(SOL_LOCAL), name: SocketOptionName(LOCAL_PEERCRED))
+            let pid: EventLoopFuture<pid_t> = provider.unsafeGetSocketOption(
+                level: SocketOptionLevel(SOL_LOCAL), name: SocketOptionName(LOCAL_PEERPID))
+            return credentials.and(pid).map { PeerCredentials(pid: $0.1, uid: $0.0.cr_uid) }
         #else
-        return channel.eventLoop.makeSucceededFuture(PeerCredentials(pid: nil, uid: nil))
+            return channel.eventLoop.makeSucceededFuture(PeerCredentials(pid: nil, uid: nil))
         #endif
     }
 }
 
 #if os(Linux)
-/// Glibc's `struct ucred`, which Swift does not import (it needs `_GNU_SOURCE`): same fields,
-/// same layout.
-struct LinuxPeerCredentials: Sendable {
-    var pid: Int32 = 0
-    var uid: UInt32 = 0
-    var gid: UInt32 = 0
-}
+    /// Glibc's `struct ucred`, which Swift does not import (it needs `_GNU_SOURCE`): same fields,
+    /// same layout.
+    struct LinuxPeerCredentials: Sendable {
+        var pid: Int32 = 0
+        var uid: UInt32 = 0
+        var gid: UInt32 = 0
+    }
 #endif

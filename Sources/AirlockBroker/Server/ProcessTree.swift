@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads the parent chain of processes, to tell whether a reviewer runs inside an agent's
@@ -23,24 +23,24 @@ public enum ProcessTree {
     /// The parent process id of `pid`, or nil when it cannot be read (gone, or no permission).
     public static func parent(of pid: Int32) -> Int32? {
         #if os(Linux)
-        return linuxParent(of: pid)
+            return linuxParent(of: pid)
         #elseif canImport(Darwin)
-        return darwinParent(of: pid)
+            return darwinParent(of: pid)
         #else
-        return nil
+            return nil
         #endif
     }
 
     #if os(Linux)
-    private static func linuxParent(of pid: Int32) -> Int32? {
-        let fd = open("/proc/\(pid)/stat", O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var bytes = [UInt8](repeating: 0, count: 1024)
-        let count = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-        guard count > 0 else { return nil }
-        return parseStatParent(Array(bytes.prefix(count)))
-    }
+        private static func linuxParent(of pid: Int32) -> Int32? {
+            let fd = open("/proc/\(pid)/stat", O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { return nil }
+            defer { close(fd) }
+            var bytes = [UInt8](repeating: 0, count: 1024)
+            let count = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            guard count > 0 else { return nil }
+            return parseStatParent(Array(bytes.prefix(count)))
+        }
     #endif
 
     /// The ppid field of a `/proc/<pid>/stat` line: `pid (comm) state ppid …`, where `comm`
@@ -53,12 +53,12 @@ public enum ProcessTree {
     }
 
     #if canImport(Darwin)
-    private static func darwinParent(of pid: Int32) -> Int32? {
-        var info = kinfo_proc()
-        var size = MemoryLayout<kinfo_proc>.stride
-        var name: [Int32] = [CTL_KERN, KERN_PROC, KERN_PROC_PID, pid]
-        guard sysctl(&name, UInt32(name.count), &info, &size, nil, 0) == 0, size > 0 else { return nil }
-        return info.kp_eproc.e_ppid
-    }
+        private static func darwinParent(of pid: Int32) -> Int32? {
+            var info = kinfo_proc()
+            var size = MemoryLayout<kinfo_proc>.stride
+            var name: [Int32] = [CTL_KERN, KERN_PROC, KERN_PROC_PID, pid]
+            guard sysctl(&name, UInt32(name.count), &info, &size, nil, 0) == 0, size > 0 else { return nil }
+            return info.kp_eproc.e_ppid
+        }
     #endif
 }

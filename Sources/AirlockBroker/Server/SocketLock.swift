@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Makes a socket path safe to bind and keeps it ours while the broker runs.
@@ -150,8 +150,8 @@ final class SocketLock: Sendable {
     }
 
     #if os(Linux)
-    private static let socketStreamType = Int32(SOCK_STREAM.rawValue)
+        private static let socketStreamType = Int32(SOCK_STREAM.rawValue)
     #else
-    private static let socketStreamType = SOCK_STREAM
+        private static let socketStreamType = SOCK_STREAM
     #endif
 }

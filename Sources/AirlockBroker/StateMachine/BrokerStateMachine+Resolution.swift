@@ -2,28 +2,21 @@ import AirlockCore
 import AirlockWire
 import FoundationEssentials
 
-/// Who to answer for one action, and what to log about it.
-struct Answer {
-    var id: String
-    var action: Action
-    var assessment: Assessment
-    var requester: ConnectionID
-    var requestID: RequestID?
-}
-
 extension BrokerStateMachine {
     /// Answers an action's requester and logs the decision.
     mutating func send(
-        _ answer: Answer, _ verdict: FinalVerdict, reason: String, source: Decision.Source, reviewer: String?, now: Date,
-        _ effects: inout [BrokerEffect]
+        _ answer: Answer, _ verdict: FinalVerdict, reason: String, source: Decision.Source, reviewer: String?,
+        now: Date, _ effects: inout [BrokerEffect]
     ) {
         if let requestID = answer.requestID {
-            effects.append(.sendResult(answer.requester, requestID, .submit(SubmitResult(
+            let result = SubmitResult(
                 id: answer.id, decision: verdict, reason: reason, source: source.description, ruleID: source.ruleID,
-                exceptionID: source.exceptionID))))
+                exceptionID: source.exceptionID)
+            effects.append(.sendResult(answer.requester, requestID, .submit(result)))
         }
-        effects.append(.appendDecision(record(
-            answer, verdict: verdict.verdict, source: source.description, reviewer: reviewer, reason: reason, now: now)))
+        let entry = record(
+            answer, verdict: verdict.verdict, source: source.description, reviewer: reviewer, reason: reason, now: now)
+        effects.append(.appendDecision(entry))
     }
 
     /// Answers a pending action and takes it out of the queue, telling consoles.
@@ -34,8 +27,9 @@ extension BrokerStateMachine {
         pending[item.id] = nil
         remember(item.id, "\(verdict == .allow ? "allowed" : "denied") (\(source))")
         send(item.answer, verdict, reason: reason, source: source, reviewer: reviewer, now: now, &effects)
-        notify(.actionResolved(ActionResolved(
-            id: item.id, decision: verdict, reason: reason, source: source.description, reviewer: reviewer)), &effects)
+        let resolved = ActionResolved(
+            id: item.id, decision: verdict, reason: reason, source: source.description, reviewer: reviewer)
+        notify(.actionResolved(resolved), &effects)
     }
 
     /// Takes a pending action out of the queue without a reviewer: denied at its deadline, or
@@ -50,8 +44,9 @@ extension BrokerStateMachine {
             send(item.answer, .deny, reason: reason, source: source, reviewer: nil, now: now, &effects)
         } else {
             remember(item.id, "withdrawn by the agent")
-            effects.append(.appendDecision(record(
-                item.answer, verdict: .deny, source: "withdrawn", reviewer: nil, reason: reason, now: now)))
+            let entry = record(
+                item.answer, verdict: .deny, source: "withdrawn", reviewer: nil, reason: reason, now: now)
+            effects.append(.appendDecision(entry))
         }
         notify(.actionExpired(ActionExpired(id: item.id, cause: cause, reason: reason)), &effects)
     }
@@ -79,7 +74,9 @@ extension BrokerStateMachine {
             let decision = PolicyEngine.evaluate(item.action, item.assessment, context: policyContext(now: now, workspace: item.action.workspaceRoot))
             guard let verdict = FinalVerdict(decision.verdict) else { continue }
             resolve(item, verdict, reason: decision.reason, source: decision.source, reviewer: nil, now: now, &effects)
-            if verdict == .allow, let exceptionID = decision.source.exceptionID { countUse(of: exceptionID, now: now, &effects) }
+            if verdict == .allow, let exceptionID = decision.source.exceptionID {
+                countUse(of: exceptionID, now: now, &effects)
+            }
             resolved.append((item.id, decision.source.exceptionID))
         }
         return resolved
@@ -139,25 +136,37 @@ extension BrokerStateMachine {
         let agents = Set(agentPIDs.filter { $0 > 1 })
         guard !agents.isEmpty else { return nil }
         guard let pid = connections[connection]?.pid else {
-            return (RPCError(.selfApprovalRefused, "refused: the reviewer's process could not be identified, so it cannot be "
-                                + "shown to be outside the requesting agent's process tree"),
-                    "refused \(what) from connection \(connection): reviewer pid unknown")
+            return (
+                RPCError(
+                    .selfApprovalRefused,
+                    "refused: the reviewer's process could not be identified, so it cannot be "
+                        + "shown to be outside the requesting agent's process tree"),
+                "refused \(what) from connection \(connection): reviewer pid unknown"
+            )
         }
         guard let agent = agents.sorted().first(where: { pid == $0 || isDescendant(pid, $0) }) else { return nil }
-        return (RPCError(.selfApprovalRefused, "refused: this comes from inside the requesting agent's own process tree "
-                            + "(pid \(pid) descends from agent pid \(agent)); an agent cannot approve its own actions",
-                         data: .object(["pid": .number(Double(pid)), "agentPID": .number(Double(agent))])),
-                "refused self-approval: pid \(pid) (connection \(connection)) tried to \(what); it descends from agent pid \(agent)")
+        return (
+            RPCError(
+                .selfApprovalRefused,
+                "refused: this comes from inside the requesting agent's own process tree "
+                    + "(pid \(pid) descends from agent pid \(agent)); an agent cannot approve its own actions",
+                data: .object(["pid": .number(Double(pid)), "agentPID": .number(Double(agent))])),
+            "refused self-approval: pid \(pid) (connection \(connection)) tried to \(what); it descends from agent pid \(agent)"
+        )
     }
 
     // MARK: Small helpers
 
-    mutating func reply(_ connection: ConnectionID, _ requestID: RequestID?, _ result: ServerResult, _ effects: inout [BrokerEffect]) {
+    mutating func reply(
+        _ connection: ConnectionID, _ requestID: RequestID?, _ result: ServerResult, _ effects: inout [BrokerEffect]
+    ) {
         guard let requestID else { return }
         effects.append(.sendResult(connection, requestID, result))
     }
 
-    mutating func fail(_ connection: ConnectionID, _ requestID: RequestID?, _ error: RPCError, _ effects: inout [BrokerEffect]) {
+    mutating func fail(
+        _ connection: ConnectionID, _ requestID: RequestID?, _ error: RPCError, _ effects: inout [BrokerEffect]
+    ) {
         // Errors are reported even for notifications (id null), so a typo in a console is seen.
         effects.append(.sendError(connection, requestID ?? .null, error))
     }
@@ -224,8 +233,4 @@ extension BrokerStateMachine {
         if minutes > 0 { return rest == 0 ? "\(minutes)m" : "\(minutes)m\(rest)s" }
         return "\(total)s"
     }
-}
-
-extension PendingAction {
-    var answer: Answer { Answer(id: id, action: action, assessment: assessment, requester: requester, requestID: requestID) }
 }

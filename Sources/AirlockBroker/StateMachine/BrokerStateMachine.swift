@@ -74,9 +74,10 @@ public struct BrokerStateMachine: Sendable {
             submit(params, from: connection, id, now: now, &effects)
         case .consoleSubscribed(let connection, let id, _):
             if !subscribers.contains(connection) { subscribers.append(connection) }
-            reply(connection, id, .subscribe(SubscribeResult(
+            let snapshot = SubscribeResult(
                 pending: orderedPending.map(\.queued), exceptions: exceptions, mode: configuration.mode,
-                reviewWindowSeconds: Int(configuration.reviewWindow.seconds))), &effects)
+                reviewWindowSeconds: Int(configuration.reviewWindow.seconds))
+            reply(connection, id, .subscribe(snapshot), &effects)
         case .consoleUnsubscribed(let connection, let id):
             subscribers.removeAll { $0 == connection }
             reply(connection, id, .empty, &effects)
@@ -87,13 +88,10 @@ public struct BrokerStateMachine: Sendable {
         case .revokeRequested(let connection, let id, let params, let now):
             revoke(params, from: connection, id, now: now, &effects)
         case .listRequested(let connection, let id, _):
-            reply(connection, id, .list(ListResult(pending: orderedPending.map(\.queued), exceptions: exceptions)), &effects)
+            let list = ListResult(pending: orderedPending.map(\.queued), exceptions: exceptions)
+            reply(connection, id, .list(list), &effects)
         case .statusRequested(let connection, let id, let now):
-            reply(connection, id, .status(StatusResult(
-                brokerVersion: configuration.brokerVersion, pending: pending.count, subscribers: subscribers.count,
-                connections: connections.count, exceptions: exceptions.count, mode: configuration.mode,
-                waitForConsole: configuration.waitForConsole, reviewWindowSeconds: Int(configuration.reviewWindow.seconds),
-                uptimeSeconds: max(0, now.timeIntervalSince(startedAt)))), &effects)
+            reply(connection, id, .status(status(now: now)), &effects)
         case .clockTicked(let now):
             clockTicked(now: now, &effects)
         case .exceptionsReloaded(let list, let now):
@@ -111,6 +109,14 @@ public struct BrokerStateMachine: Sendable {
         return effects
     }
 
+    private func status(now: Date) -> StatusResult {
+        StatusResult(
+            brokerVersion: configuration.brokerVersion, pending: pending.count, subscribers: subscribers.count,
+            connections: connections.count, exceptions: exceptions.count, mode: configuration.mode,
+            waitForConsole: configuration.waitForConsole, reviewWindowSeconds: Int(configuration.reviewWindow.seconds),
+            uptimeSeconds: max(0, now.timeIntervalSince(startedAt)))
+    }
+
     // MARK: Submissions
 
     private mutating func submit(
@@ -121,21 +127,26 @@ public struct BrokerStateMachine: Sendable {
         let assessment = Classifier.assess(action, host: configuration.hostFacts)
         let actionID = makeActionID()
         let decision = PolicyEngine.evaluate(action, assessment, context: policyContext(now: now, workspace: action.workspaceRoot))
-        let answer = Answer(id: actionID, action: action, assessment: assessment, requester: connection, requestID: requestID)
+        let answer = Answer(
+            id: actionID, action: action, assessment: assessment, requester: connection, requestID: requestID)
 
         if let verdict = FinalVerdict(decision.verdict) {
             send(answer, verdict, reason: decision.reason, source: decision.source, reviewer: nil, now: now, &effects)
-            if verdict == .allow, let exceptionID = decision.source.exceptionID { countUse(of: exceptionID, now: now, &effects) }
+            if verdict == .allow, let exceptionID = decision.source.exceptionID {
+                countUse(of: exceptionID, now: now, &effects)
+            }
             return
         }
         if pending.count >= configuration.maximumPending {
-            let reason = "Denied: \(pending.count) actions already wait for a reviewer, the most this broker holds. "
+            let reason =
+                "Denied: \(pending.count) actions already wait for a reviewer, the most this broker holds. "
                 + "Retry once the queue is reviewed. (\(decision.reason))"
             send(answer, .deny, reason: reason, source: .fallback, reviewer: nil, now: now, &effects)
             return
         }
         if subscribers.isEmpty && !configuration.waitForConsole {
-            let reason = "Denied: this needs a human and no Airlock console is open to review it. "
+            let reason =
+                "Denied: this needs a human and no Airlock console is open to review it. "
                 + "Ask the user to run `airlock` in a tmux pane to review actions, then retry. (\(decision.reason))"
             send(answer, .deny, reason: reason, source: .fallback, reviewer: nil, now: now, &effects)
             return
@@ -144,7 +155,8 @@ public struct BrokerStateMachine: Sendable {
         if let deadlineMs = params.deadlineMs {
             let harnessWindow = Double(deadlineMs) / 1000 - configuration.deadlineMargin.seconds
             guard harnessWindow > 0 else {
-                let reason = "Denied: this needs a human, but the harness waits only "
+                let reason =
+                    "Denied: this needs a human, but the harness waits only "
                     + "\(Self.describe(seconds: Double(deadlineMs) / 1000)) for an answer, too short for a review. "
                     + "Raise the hook's timeout to give a reviewer time. (\(decision.reason))"
                 send(answer, .deny, reason: reason, source: .timeout, reviewer: nil, now: now, &effects)
@@ -168,10 +180,13 @@ public struct BrokerStateMachine: Sendable {
         _ effects: inout [BrokerEffect]
     ) {
         guard !params.ids.isEmpty else {
-            return fail(connection, requestID, RPCError(.invalidParams, "invalid params for decide: ids is empty"), &effects)
+            return fail(
+                connection, requestID, RPCError(.invalidParams, "invalid params for decide: ids is empty"), &effects)
         }
         guard let reviewer = Self.nonEmpty(params.reviewer) else {
-            return fail(connection, requestID, RPCError(.invalidParams, "invalid params for decide: reviewer is empty"), &effects)
+            return fail(
+                connection, requestID, RPCError(.invalidParams, "invalid params for decide: reviewer is empty"),
+                &effects)
         }
         var found: [PendingAction] = []
         var failed: [DecideResult.Failure] = []
@@ -187,15 +202,21 @@ public struct BrokerStateMachine: Sendable {
         }
         var guarded = found.flatMap(\.agentPIDs)
         if params.grant != nil { guarded += pending.values.flatMap(\.agentPIDs) }
-        if let refusal = selfApprovalRefusal(connection, agentPIDs: guarded, what: "decide on " + found.map(\.id).joined(separator: ", ")) {
+        if let refusal = selfApprovalRefusal(
+            connection, agentPIDs: guarded, what: "decide on " + found.map(\.id).joined(separator: ", "))
+        {
             effects.append(.logRefusal(refusal.log))
             return fail(connection, requestID, refusal.error, &effects)
         }
         if found.isEmpty, let first = failed.first {
-            let data = JSONValue.object(["failed": .array(failed.map {
-                .object(["id": .string($0.id), "code": .number(Double($0.code)), "message": .string($0.message)])
-            })])
-            return fail(connection, requestID, RPCError(code: first.code, message: first.message, data: data), &effects)
+            let list = failed.map { failure -> JSONValue in
+                .object([
+                    "id": .string(failure.id), "code": .number(Double(failure.code)),
+                    "message": .string(failure.message),
+                ])
+            }
+            let error = RPCError(code: first.code, message: first.message, data: .object(["failed": .array(list)]))
+            return fail(connection, requestID, error, &effects)
         }
         var exception: PolicyException?
         if let grant = params.grant {
@@ -206,15 +227,18 @@ public struct BrokerStateMachine: Sendable {
         }
         let reason = Self.humanReason(params.verdict, reviewer: reviewer, reason: params.reason)
         for item in found {
-            resolve(item, params.verdict, reason: reason, source: .human(reviewer), reviewer: reviewer, now: now, &effects)
+            resolve(
+                item, params.verdict, reason: reason, source: .human(reviewer), reviewer: reviewer, now: now, &effects)
         }
         var alsoResolved: [String] = []
         if let exception {
             alsoResolved = install(exception, sample: found.first?.assessment, now: now, &effects)
         }
-        reply(connection, requestID, .decide(DecideResult(
-            resolved: found.map(\.id), failed: failed, exception: exception.flatMap { made in exceptions.first { $0.id == made.id } ?? made },
-            alsoResolved: alsoResolved)), &effects)
+        // The exception as it stands now, its uses counted (it may already have run out).
+        let current = exception.map { made in exceptions.first { $0.id == made.id } ?? made }
+        let result = DecideResult(
+            resolved: found.map(\.id), failed: failed, exception: current, alsoResolved: alsoResolved)
+        reply(connection, requestID, .decide(result), &effects)
     }
 
     private mutating func grant(
@@ -222,7 +246,9 @@ public struct BrokerStateMachine: Sendable {
         _ effects: inout [BrokerEffect]
     ) {
         guard let reviewer = Self.nonEmpty(params.reviewer) else {
-            return fail(connection, requestID, RPCError(.invalidParams, "invalid params for grant: reviewer is empty"), &effects)
+            return fail(
+                connection, requestID, RPCError(.invalidParams, "invalid params for grant: reviewer is empty"), &effects
+            )
         }
         // A grant answers no one action, so any agent waiting now must not be its author.
         let guarded = pending.values.flatMap(\.agentPIDs)
@@ -272,8 +298,9 @@ public struct BrokerStateMachine: Sendable {
         subscribers.removeAll { $0 == connection }
         let withdrawn = pending.values.filter { $0.requester == connection }.sorted { $0.sequence < $1.sequence }
         for item in withdrawn {
-            expire(item, cause: .withdrawn, reason: "Withdrawn: the agent disconnected before a reviewer answered.",
-                   source: nil, now: now, &effects)
+            expire(
+                item, cause: .withdrawn, reason: "Withdrawn: the agent disconnected before a reviewer answered.",
+                source: nil, now: now, &effects)
         }
     }
 

@@ -22,7 +22,8 @@ struct PendingAction: Sendable {
 
     var queued: QueuedAction {
         QueuedAction(
-            id: id, action: action, assessment: assessment, reason: decision.reason, source: decision.source.description,
+            id: id, action: action, assessment: assessment, reason: decision.reason,
+            source: decision.source.description,
             queuedAt: queuedAt, deadline: deadline)
     }
 }

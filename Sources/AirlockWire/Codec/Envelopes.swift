@@ -35,7 +35,9 @@ struct RequestLine: Decodable {
             switch method {
             case .submit: request = .success(.submit(try container.decode(SubmitParams.self, forKey: .params)))
             case .subscribe:
-                request = .success(.subscribe(try container.decodeIfPresent(SubscribeParams.self, forKey: .params) ?? SubscribeParams()))
+                request = .success(
+                    .subscribe(
+                        try container.decodeIfPresent(SubscribeParams.self, forKey: .params) ?? SubscribeParams()))
             case .unsubscribe: request = .success(.unsubscribe)
             case .decide: request = .success(.decide(try container.decode(DecideParams.self, forKey: .params)))
             case .grant: request = .success(.grant(try container.decode(GrantParams.self, forKey: .params)))

@@ -27,19 +27,22 @@ struct SubmitFastPath {
     private mutating func request() -> RequestEnvelope? {
         var jsonrpc: String?, method: String?, id: RequestID?, params: SubmitParams?
         var seen = Seen()
-        guard object({ key, parser in
-            switch key {
-            case "jsonrpc": jsonrpc = seen.first(0) ? parser.string() : nil
-            case "method": method = seen.first(1) ? parser.string() : nil
-            case "id": id = seen.first(2) ? parser.requestID() : nil
-            case "params": params = seen.first(3) ? parser.submitParams() : nil
-            default: return parser.skipValue()
-            }
-            return true
-        }) else { return nil }
+        guard
+            object({ key, parser in
+                switch key {
+                case "jsonrpc": jsonrpc = seen.first(0) ? parser.string() : nil
+                case "method": method = seen.first(1) ? parser.string() : nil
+                case "id": id = seen.first(2) ? parser.requestID() : nil
+                case "params": params = seen.first(3) ? parser.submitParams() : nil
+                default: return parser.skipValue()
+                }
+                return true
+            })
+        else { return nil }
         skipWhitespace()
         guard index == bytes.count, jsonrpc == WireProtocol.jsonRPC, method == RPCMethod.submit.rawValue,
-              let id, let params else { return nil }
+            let id, let params
+        else { return nil }
         return RequestEnvelope(id: id, request: .submit(params))
     }
 
@@ -47,24 +50,26 @@ struct SubmitFastPath {
         var partial: PartialAction?
         var harness: String?, session: String?, cwd: String?, agentPID: Int32?, deadlineMs: Int?
         var seen = Seen()
-        guard object({ key, parser in
-            switch key {
-            case "action":
-                guard seen.first(0) else { return false }
-                partial = parser.partialAction()
-                return partial != nil
-            case "harness": return seen.first(1) && parser.optionalString(&harness)
-            case "session": return seen.first(2) && parser.optionalString(&session)
-            case "cwd": return seen.first(3) && parser.optionalString(&cwd)
-            case "agentPID": return seen.first(4) && parser.optionalInteger(&agentPID)
-            case "deadlineMs": return seen.first(5) && parser.optionalInteger(&deadlineMs)
-            case "airlock":
-                // Only the version this build speaks; anything else gets its answer on the general path.
-                return seen.first(6) && parser.integer() == Int64(WireProtocol.version)
-            default:
-                return parser.skipValue()
-            }
-        }), let partial else { return nil }
+        guard
+            object({ key, parser in
+                switch key {
+                case "action":
+                    guard seen.first(0) else { return false }
+                    partial = parser.partialAction()
+                    return partial != nil
+                case "harness": return seen.first(1) && parser.optionalString(&harness)
+                case "session": return seen.first(2) && parser.optionalString(&session)
+                case "cwd": return seen.first(3) && parser.optionalString(&cwd)
+                case "agentPID": return seen.first(4) && parser.optionalInteger(&agentPID)
+                case "deadlineMs": return seen.first(5) && parser.optionalInteger(&deadlineMs)
+                case "airlock":
+                    // Only the version this build speaks; anything else gets its answer on the general path.
+                    return seen.first(6) && parser.integer() == Int64(WireProtocol.version)
+                default:
+                    return parser.skipValue()
+                }
+            }), let partial
+        else { return nil }
         let directory = cwd ?? partial.cwd
         let action = Action(
             harness: harness ?? partial.harness ?? "unknown",
@@ -103,21 +108,23 @@ struct SubmitFastPath {
         var kind: Action.Kind?
         var action = PartialAction(kind: .other(tool: "", input: ""))
         var seen = Seen()
-        guard object({ key, parser in
-            switch key {
-            case "kind":
-                guard seen.first(0) else { return false }
-                kind = parser.kind()
-                return kind != nil
-            case "harness": return seen.first(1) && parser.optionalString(&action.harness)
-            case "session": return seen.first(2) && parser.optionalString(&action.session)
-            case "cwd": return seen.first(3) && parser.optionalString(&action.cwd)
-            case "workspaceRoot": return seen.first(4) && parser.optionalString(&action.workspaceRoot)
-            case "raw": return seen.first(5) && parser.optionalString(&action.raw)
-            case "agentPID": return seen.first(6) && parser.optionalInteger(&action.agentPID)
-            default: return parser.skipValue()
-            }
-        }), let kind else { return nil }
+        guard
+            object({ key, parser in
+                switch key {
+                case "kind":
+                    guard seen.first(0) else { return false }
+                    kind = parser.kind()
+                    return kind != nil
+                case "harness": return seen.first(1) && parser.optionalString(&action.harness)
+                case "session": return seen.first(2) && parser.optionalString(&action.session)
+                case "cwd": return seen.first(3) && parser.optionalString(&action.cwd)
+                case "workspaceRoot": return seen.first(4) && parser.optionalString(&action.workspaceRoot)
+                case "raw": return seen.first(5) && parser.optionalString(&action.raw)
+                case "agentPID": return seen.first(6) && parser.optionalInteger(&action.agentPID)
+                default: return parser.skipValue()
+                }
+            }), let kind
+        else { return nil }
         action.kind = kind
         return action
     }
@@ -126,31 +133,36 @@ struct SubmitFastPath {
     private mutating func kind() -> Action.Kind? {
         var kind: Action.Kind?
         var count = 0
-        guard object({ key, parser in
-            count += 1
-            switch key {
-            case "shell": kind = parser.fields(["command"]).map { .shell(command: $0[0]) }
-            case "fileRead": kind = parser.fields(["path"]).map { .fileRead(path: $0[0]) }
-            case "fileWrite": kind = parser.fields(["path", "content"]).map { .fileWrite(path: $0[0], content: $0[1]) }
-            case "patch": kind = parser.fields(["text"]).map { .patch(text: $0[0]) }
-            case "web": kind = parser.fields(["url"]).map { .web(url: $0[0]) }
-            case "other": kind = parser.fields(["tool", "input"]).map { .other(tool: $0[0], input: $0[1]) }
-            default: return false
-            }
-            return kind != nil
-        }), count == 1 else { return nil }
+        guard
+            object({ key, parser in
+                count += 1
+                switch key {
+                case "shell": kind = parser.fields(["command"]).map { .shell(command: $0[0]) }
+                case "fileRead": kind = parser.fields(["path"]).map { .fileRead(path: $0[0]) }
+                case "fileWrite":
+                    kind = parser.fields(["path", "content"]).map { .fileWrite(path: $0[0], content: $0[1]) }
+                case "patch": kind = parser.fields(["text"]).map { .patch(text: $0[0]) }
+                case "web": kind = parser.fields(["url"]).map { .web(url: $0[0]) }
+                case "other": kind = parser.fields(["tool", "input"]).map { .other(tool: $0[0], input: $0[1]) }
+                default: return false
+                }
+                return kind != nil
+            }), count == 1
+        else { return nil }
         return kind
     }
 
     /// An object whose named fields are all strings (others ignored); nil if one is missing.
     private mutating func fields(_ names: [String]) -> [String]? {
         var values = [String?](repeating: nil, count: names.count)
-        guard object({ key, parser in
-            guard let slot = names.firstIndex(of: key) else { return parser.skipValue() }
-            guard values[slot] == nil, let value = parser.string() else { return false }
-            values[slot] = value
-            return true
-        }) else { return nil }
+        guard
+            object({ key, parser in
+                guard let slot = names.firstIndex(of: key) else { return parser.skipValue() }
+                guard values[slot] == nil, let value = parser.string() else { return false }
+                values[slot] = value
+                return true
+            })
+        else { return nil }
         let found = values.compactMap { $0 }
         return found.count == names.count ? found : nil
     }
@@ -204,7 +216,9 @@ struct SubmitFastPath {
         let digits = index
         while let byte = peek(), byte >= 0x30, byte <= 0x39 { index += 1 }
         guard index > digits, index - digits <= 18, !(bytes[digits] == 0x30 && index - digits > 1) else { return nil }
-        if let next = peek(), next == UInt8(ascii: ".") || next == UInt8(ascii: "e") || next == UInt8(ascii: "E") { return nil }
+        if let next = peek(), next == UInt8(ascii: ".") || next == UInt8(ascii: "e") || next == UInt8(ascii: "E") {
+            return nil
+        }
         var value: Int64 = 0
         for byte in bytes[digits..<index] { value = value * 10 + Int64(byte - 0x30) }
         return bytes[start] == UInt8(ascii: "-") ? -value : value

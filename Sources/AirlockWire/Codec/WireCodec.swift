@@ -38,7 +38,10 @@ public struct WireCodec: Sendable {
         guard let first = line.first(where: { !Self.isJSONWhitespace($0) }) else { return nil }
         if first == UInt8(ascii: "[") {
             // Valid JSON or not, a batch is not something this protocol takes.
-            return .failure(RequestFailure(id: .null, error: RPCError(.invalidRequest, "batch requests are not supported; send one request per line")))
+            return .failure(
+                RequestFailure(
+                    id: .null,
+                    error: RPCError(.invalidRequest, "batch requests are not supported; send one request per line")))
         }
         if let submit = SubmitFastPath.decode(line) { return .success(submit) }
         return decodeGeneral(line)
@@ -50,35 +53,50 @@ public struct WireCodec: Sendable {
         do {
             header = try decoder.decode(RequestLine.self, from: Data(line))
         } catch DecodingError.typeMismatch {
-            return .failure(RequestFailure(id: .null, error: RPCError(.invalidRequest, "a request must be a JSON object")))
+            return .failure(
+                RequestFailure(id: .null, error: RPCError(.invalidRequest, "a request must be a JSON object")))
         } catch {
-            return .failure(RequestFailure(id: .null, error: RPCError(.parseError, "parse error: the line is not valid JSON")))
+            return .failure(
+                RequestFailure(id: .null, error: RPCError(.parseError, "parse error: the line is not valid JSON")))
         }
         guard header.isIDValid else {
-            return .failure(RequestFailure(id: .null, error: RPCError(.invalidRequest, "\"id\" must be a string, an integer or null")))
+            return .failure(
+                RequestFailure(
+                    id: .null, error: RPCError(.invalidRequest, "\"id\" must be a string, an integer or null")))
         }
         let id = header.id
         let replyID = id ?? .null
         guard header.jsonrpc == WireProtocol.jsonRPC else {
-            return .failure(RequestFailure(id: replyID, error: RPCError(.invalidRequest, "\"jsonrpc\" must be \"2.0\"")))
+            return .failure(
+                RequestFailure(id: replyID, error: RPCError(.invalidRequest, "\"jsonrpc\" must be \"2.0\"")))
         }
         guard let name = header.method else {
-            return .failure(RequestFailure(id: replyID, error: RPCError(.invalidRequest, "\"method\" must be a string")))
+            return .failure(
+                RequestFailure(id: replyID, error: RPCError(.invalidRequest, "\"method\" must be a string")))
         }
         guard let request = header.request else {
             let known = RPCMethod.allCases.map(\.rawValue).joined(separator: ", ")
-            return .failure(RequestFailure(id: replyID, error: RPCError(.methodNotFound, "method not found; this broker answers \(known)")))
+            return .failure(
+                RequestFailure(
+                    id: replyID, error: RPCError(.methodNotFound, "method not found; this broker answers \(known)")))
         }
         if let version = header.version, version != WireProtocol.version {
-            return .failure(RequestFailure(id: replyID, error: RPCError(
-                .unsupportedVersion, "protocol version \(version) is not supported; this broker speaks \(WireProtocol.version)",
-                data: .object(["supported": .array([.number(Double(WireProtocol.version))])]))))
+            return .failure(
+                RequestFailure(
+                    id: replyID,
+                    error: RPCError(
+                        .unsupportedVersion,
+                        "protocol version \(version) is not supported; this broker speaks \(WireProtocol.version)",
+                        data: .object(["supported": .array([.number(Double(WireProtocol.version))])]))))
         }
         switch request {
         case .success(let request):
             return .success(RequestEnvelope(id: id, request: request))
         case .failure(let error):
-            return .failure(RequestFailure(id: replyID, error: RPCError(.invalidParams, "invalid params for \(name): " + Self.describe(error))))
+            return .failure(
+                RequestFailure(
+                    id: replyID, error: RPCError(.invalidParams, "invalid params for \(name): " + Self.describe(error)))
+            )
         }
     }
 
@@ -96,12 +114,14 @@ public struct WireCodec: Sendable {
         // Only `data` can fail to encode (a non-finite number); the rest always can.
         var plain = error
         plain.data = nil
-        return encodeLine(ErrorEnvelope(id: id ?? .null, error: plain)) ?? Array(#"{"jsonrpc":"2.0","id":null,"error":{"code":-32603,"message":"internal error"}}"#.utf8) + [10]
+        return encodeLine(ErrorEnvelope(id: id ?? .null, error: plain)) ?? Array(
+            #"{"jsonrpc":"2.0","id":null,"error":{"code":-32603,"message":"internal error"}}"#.utf8) + [10]
     }
 
     /// The line carrying a notification to consoles; nil if it could not be encoded.
     public func encodeNotification(_ notification: ServerNotification) -> [UInt8]? {
-        encodeLine(NotificationEnvelope(method: notification.method.rawValue, params: AnyEncodable(notification.payload)))
+        encodeLine(
+            NotificationEnvelope(method: notification.method.rawValue, params: AnyEncodable(notification.payload)))
     }
 
     // MARK: Client side
@@ -117,7 +137,8 @@ public struct WireCodec: Sendable {
         case .revoke(let value): params = value
         case .unsubscribe, .list, .status: params = nil
         }
-        let envelope = RequestEnvelopeOut(id: id, method: request.method.rawValue, params: params.map(AnyEncodable.init))
+        let envelope = RequestEnvelopeOut(
+            id: id, method: request.method.rawValue, params: params.map(AnyEncodable.init))
         guard let line = encodeLine(envelope) else { throw .unencodable }
         return line
     }
@@ -134,7 +155,9 @@ public struct WireCodec: Sendable {
         }
         if let error = header.error { return .error(id: header.id, error) }
         if let name = header.method {
-            guard let method = NotificationMethod(rawValue: name) else { throw .malformed("unknown notification \(name)") }
+            guard let method = NotificationMethod(rawValue: name) else {
+                throw .malformed("unknown notification \(name)")
+            }
             do {
                 switch method {
                 case .actionQueued: return .notification(.actionQueued(try params(ActionQueued.self, data)))
@@ -193,7 +216,8 @@ public struct WireCodec: Sendable {
         switch error {
         case .keyNotFound(let key, let context): return "\(path(context.codingPath, key)) is missing"
         case .valueNotFound(_, let context): return "\(path(context.codingPath)) must not be null"
-        case .typeMismatch(let type, let context): return "\(path(context.codingPath)) has the wrong type (expected \(type))"
+        case .typeMismatch(let type, let context):
+            return "\(path(context.codingPath)) has the wrong type (expected \(type))"
         case .dataCorrupted(let context): return "\(path(context.codingPath)) is invalid"
         @unknown default: return "invalid"
         }

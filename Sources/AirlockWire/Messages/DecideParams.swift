@@ -1,0 +1,54 @@
+import AirlockCore
+
+/// `decide`: answer one or many pending actions, optionally granting an exception at once.
+public struct DecideParams: Codable, Equatable, Sendable {
+    public var ids: [String]
+    public var verdict: FinalVerdict
+    /// Goes back to the agent; a default naming the reviewer is used when absent.
+    public var reason: String?
+    public var reviewer: String
+    /// An exception to grant in the same step; it resolves other pending actions it covers.
+    public var grant: ExceptionGrant?
+
+    public init(
+        ids: [String], verdict: FinalVerdict, reason: String? = nil, reviewer: String, grant: ExceptionGrant? = nil
+    ) {
+        self.ids = ids
+        self.verdict = verdict
+        self.reason = reason
+        self.reviewer = reviewer
+        self.grant = grant
+    }
+}
+
+/// The answer to `decide`: which ids it resolved and which it could not.
+public struct DecideResult: Codable, Equatable, Sendable {
+    public var resolved: [String]
+    public var failed: [Failure]
+    /// The exception granted with the decision, if one was asked for.
+    public var exception: PolicyException?
+    /// Other pending actions the granted exception resolved.
+    public var alsoResolved: [String]
+
+    public init(
+        resolved: [String], failed: [Failure] = [], exception: PolicyException? = nil, alsoResolved: [String] = []
+    ) {
+        self.resolved = resolved
+        self.failed = failed
+        self.exception = exception
+        self.alsoResolved = alsoResolved
+    }
+
+    /// One id that could not be decided, and why.
+    public struct Failure: Codable, Equatable, Sendable {
+        public var id: String
+        public var code: Int
+        public var message: String
+
+        public init(id: String, code: RPCErrorCode, message: String) {
+            self.id = id
+            self.code = code.rawValue
+            self.message = message
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import AirlockCore
+
+/// The answer to `status`: a health line for `airlock status` and tmux.
+public struct StatusResult: Codable, Equatable, Sendable {
+    public var protocolVersion: Int
+    public var brokerVersion: String
+    public var pending: Int
+    public var subscribers: Int
+    public var connections: Int
+    public var exceptions: Int
+    public var mode: Mode
+    public var waitForConsole: Bool
+    public var reviewWindowSeconds: Int
+    public var uptimeSeconds: Double
+
+    public init(
+        protocolVersion: Int = WireProtocol.version, brokerVersion: String, pending: Int, subscribers: Int,
+        connections: Int,
+        exceptions: Int, mode: Mode, waitForConsole: Bool, reviewWindowSeconds: Int, uptimeSeconds: Double
+    ) {
+        self.protocolVersion = protocolVersion
+        self.brokerVersion = brokerVersion
+        self.pending = pending
+        self.subscribers = subscribers
+        self.connections = connections
+        self.exceptions = exceptions
+        self.mode = mode
+        self.waitForConsole = waitForConsole
+        self.reviewWindowSeconds = reviewWindowSeconds
+        self.uptimeSeconds = uptimeSeconds
+    }
+}

@@ -1,0 +1,30 @@
+import AirlockCore
+
+/// `subscribe`: become a console; `reviewer` names who is watching (for `status`).
+public struct SubscribeParams: Codable, Equatable, Sendable {
+    public var reviewer: String?
+
+    public init(reviewer: String? = nil) {
+        self.reviewer = reviewer
+    }
+}
+
+/// The answer to `subscribe`: everything pending and in force now; notifications follow.
+public struct SubscribeResult: Codable, Equatable, Sendable {
+    public var protocolVersion: Int
+    public var pending: [QueuedAction]
+    public var exceptions: [PolicyException]
+    public var mode: Mode
+    public var reviewWindowSeconds: Int
+
+    public init(
+        protocolVersion: Int = WireProtocol.version, pending: [QueuedAction], exceptions: [PolicyException], mode: Mode,
+        reviewWindowSeconds: Int
+    ) {
+        self.protocolVersion = protocolVersion
+        self.pending = pending
+        self.exceptions = exceptions
+        self.mode = mode
+        self.reviewWindowSeconds = reviewWindowSeconds
+    }
+}

@@ -95,7 +95,7 @@ import Testing
         let result = effects.answers.first
         #expect(result?.decision == .deny)
         #expect(result?.source == "fallback")
-        #expect(result?.reason.contains("run `airlock` in a tmux pane") == true)
+        #expect(result?.reason.contains("`airlock` in a tmux pane") == true)
         #expect(driver.machine.pendingCount == 0)
     }
 

@@ -147,7 +147,8 @@ public struct BrokerStateMachine: Sendable {
         if subscribers.isEmpty && !configuration.waitForConsole {
             let reason =
                 "Denied: this needs a human and no Airlock console is open to review it. "
-                + "Ask the user to run `airlock` in a tmux pane to review actions, then retry. (\(decision.reason))"
+                + "Ask the user to open one (`airlock` in a tmux pane) or to grant a time-boxed exception "
+                + "(`airlock policy grant`), then retry. (\(decision.reason))"
             send(answer, .deny, reason: reason, source: .fallback, reviewer: nil, now: now, &effects)
             return
         }

@@ -55,7 +55,7 @@ let package = Package(
         .executableTarget(
             name: "broker-bench",
             dependencies: [
-                "AirlockBroker", "AirlockWire",
+                "AirlockBroker", "AirlockWire", "AirlockStore",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],

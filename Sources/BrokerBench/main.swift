@@ -1,4 +1,5 @@
 import AirlockBroker
+import AirlockStore
 import AirlockCore
 import AirlockWire
 import Foundation
@@ -7,7 +8,7 @@ import NIOPosix
 import Synchronization
 
 // Broker benchmark: `swift build -c release --product broker-bench && .build/release/broker-bench`
-// [--clients 32] [--seconds 3] [--queued 2000]; `--pipeline` times the decision path alone.
+// [--clients 32] [--seconds 3] [--queued 2000] [--store]; `--pipeline` times the decision path alone.
 //
 // In one process: a line echo server and the broker, each on its own Unix socket, each driven
 // by N client threads doing blocking request/response round trips. Prints throughput and
@@ -298,7 +299,13 @@ let echo = try await ServerBootstrap(group: echoGroup)
     .get()
 
 let brokerPath = directory + "/broker.sock"
-let persistence = InMemoryPersistence()
+// `--store` logs every decision to the real SQLite store (WAL) instead of memory.
+let usesStore = arguments.contains("--store")
+let memory = InMemoryPersistence()
+let store = usesStore ? try PolicyStore.open(path: directory + "/state/airlock.sqlite") : nil
+let storePersistence = store.map { StorePersistence(store: $0) }
+let persistence: any BrokerPersistence = storePersistence ?? memory
+print("  persistence: \(usesStore ? "SQLite store (WAL), every decision appended to the hash-chained log" : "in memory")")
 let broker = try await BrokerServer.start(
     configuration: BrokerConfiguration(socketPath: brokerPath), persistence: persistence)
 
@@ -324,7 +331,9 @@ report("broker, connect per request (hook)", brokerConnect, baseline: echoConnec
 let best = brokerPersistent
 print(best.perSecond >= 10_000 ? "  target ≥ 10,000 decisions/s: met" : "  target ≥ 10,000 decisions/s: NOT met")
 print(best.percentile(0.99) <= 5000 ? "  target p99 ≤ 5 ms: met" : "  target p99 ≤ 5 ms: NOT met")
-print("  decisions logged: \(persistence.decisions.count)")
+storePersistence?.waitUntilLogged()
+let logged = try store.map { try $0.decisions(since: nil, limit: Int.max).count } ?? memory.decisions.count
+print("  decisions logged: \(logged)")
 
 try await broker.shutdown()
 try await echo.close().get()

@@ -42,9 +42,10 @@ struct ServeCommand: AsyncParsableCommand {
             socketPath: paths.socket, reviewWindow: .seconds(reviewWindow), waitForConsole: waitForConsole,
             mode: mode ?? user.mode ?? .workspaceEdit, rules: user.rules,
             repositoryRules: { policies.repositoryRules($0) }, hostFacts: paths.hostFacts())
+        let persistence = StorePersistence(store: store)
         let server: BrokerServer
         do {
-            server = try await BrokerServer.start(configuration: configuration, persistence: StorePersistence(store: store))
+            server = try await BrokerServer.start(configuration: configuration, persistence: persistence)
         } catch let error as BrokerError {
             throw CLIError("\(error)")
         }
@@ -69,6 +70,7 @@ struct ServeCommand: AsyncParsableCommand {
         try await server.waitUntilClosed()
         watcher.cancel()
         try await server.shutdown()
+        persistence.waitUntilLogged()
     }
 }
 

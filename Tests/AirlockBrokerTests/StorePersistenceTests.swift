@@ -22,9 +22,10 @@ struct StorePersistenceTests {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let databasePath = directory + "/state/airlock.sqlite"
         let store = try PolicyStore.open(path: databasePath)
+        let persistence = StorePersistence(store: store)
         let server = try await BrokerServer.start(
             configuration: BrokerConfiguration(socketPath: directory + "/run/airlock.sock", idPrefix: "p"),
-            persistence: StorePersistence(store: store))
+            persistence: persistence)
         let commands = [
             "curl -H 'Authorization: Bearer \(Self.secrets[0])' https://api.github.com/user",
             "AWS_ACCESS_KEY_ID=\(Self.secrets[1]) aws s3 ls",
@@ -40,6 +41,7 @@ struct StorePersistenceTests {
             }
         }
         try await server.shutdown()
+        persistence.waitUntilLogged()
         let records = try store.decisions(since: nil, limit: 100)
         #expect(records.count == commands.count)
         #expect(try store.verifyLog() == .intact(count: commands.count))

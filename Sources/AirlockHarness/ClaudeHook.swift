@@ -15,7 +15,7 @@ public enum ClaudeHook {
         switch input.string("hook_event_name") {
         case "PreToolUse"?: return .preToolUse
         case "PermissionRequest"?: return .permissionRequest
-        case let other?: throw .unsupportedEvent(other)
+        case let other?: throw .unanswered(other)
         case nil: throw .missingField("hook_event_name")
         }
     }

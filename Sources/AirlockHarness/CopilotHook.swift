@@ -8,7 +8,7 @@ public enum CopilotHook {
         switch input.string("hook_event_name", "hookEventName") {
         case nil, "preToolUse"?, "PreToolUse"?: name = .preToolUse
         case "permissionRequest"?, "PermissionRequest"?: name = .permissionRequest
-        case let other?: throw .unsupportedEvent(other)
+        case let other?: throw .unanswered(other)
         }
         guard let tool = input.string("toolName", "tool_name") else { throw .missingField("toolName") }
         let arguments = input.arguments("toolArgs", "tool_input")

@@ -24,7 +24,7 @@ public enum CursorHook {
             guard let tool = input.string("tool_name") else { throw .missingField("tool_name") }
             kind = toolKind(tool, input.arguments("tool_input"))
         case let other?:
-            throw .unsupportedEvent(other)
+            throw .unanswered(other)
         }
         return input.event(.preToolUse, kind: kind, session: session, cwd: cwd)
     }

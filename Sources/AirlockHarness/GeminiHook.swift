@@ -3,7 +3,7 @@ import AirlockCore
 /// Gemini CLI's BeforeTool hook (harness-protocols §3.2).
 public enum GeminiHook {
     static func parse(_ input: HookInput) throws(HookError) -> HookEvent {
-        if let event = input.string("hook_event_name"), event != "BeforeTool" { throw .unsupportedEvent(event) }
+        if let event = input.string("hook_event_name"), event != "BeforeTool" { throw .unanswered(event) }
         guard let tool = input.string("tool_name") else { throw .missingField("tool_name") }
         let arguments = input.arguments("tool_input")
         var cwd = input.string("cwd")

@@ -49,6 +49,8 @@ struct HookCommand: ParsableCommand {
         do throws(HookError) {
             event = try harness.parse(try Self.readInput(), deadlineMs: deadlineMs)
         } catch {
+            // Nothing to gate: "no opinion" is the valid answer everywhere.
+            if case .notAGate = error { output.finish("", status: 0) }
             let answer = harness.render(LocalFallback.unreadable(error), for: .preToolUse)
             output.finish(answer.stdout, status: answer.exitCode)
         }

@@ -97,6 +97,32 @@ struct HookCommandTests {
         #expect((kind?["shell"] as? [String: Any])?["command"] as? String == "ls")
     }
 
+    @Test func observationEventsGetNoOpinion() throws {
+        let output = try CLIRunner.run(["hook", "claude"], stdin: Self.claudeInput("ls", event: "PostToolUse"),
+                                       environment: Self.missingSocket)
+        #expect(output.status == 0)
+        #expect(output.stdout.isEmpty)
+    }
+
+    @Test func realBrokerDecides() throws {
+        let broker = try BrokerProcess()
+        var environment = broker.environment
+        environment["AIRLOCK_HOOK_TIMEOUT_MS"] = "20000"
+        let allowed = try CLIRunner.run(["hook", "claude"], stdin: Self.claudeInput("ls"), environment: environment)
+        let (decision, reason) = try Self.claudeDecision(allowed)
+        #expect(decision == "allow")
+        #expect(!reason.contains("decided locally"))
+        let denied = try CLIRunner.run(["hook", "codex"], stdin: Self.claudeInput("rm -rf /"), environment: environment)
+        let (verdict, why) = try Self.claudeDecision(denied)
+        #expect(verdict == "deny")
+        #expect(!why.contains("decided locally"))
+        let refused = try CLIRunner.run(["exec", "--", "rm", "-rf", "/"], environment: environment)
+        #expect(refused.status == 126)
+        let ran = try CLIRunner.run(["exec", "--", "echo", "hi there"], environment: environment)
+        #expect(ran.status == 0)
+        #expect(ran.stdout == "hi there\n")
+    }
+
     @Test func execRunsAllowedCommands() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("airlock-exec-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

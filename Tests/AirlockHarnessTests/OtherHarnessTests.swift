@@ -36,7 +36,7 @@ struct OtherHarnessTests {
         #expect(replace.action.kind == .fileEdit(path: "/p/a", edits: [FileEdit(oldText: "a", newText: "b", replaceAll: true)]))
         let mcp = try parse(.gemini, #"{"hook_event_name":"BeforeTool","tool_name":"mcp_git_git_reset","tool_input":{"repo":"."}}"#)
         #expect(mcp.action.kind == .mcp(MCPCall(server: "git", tool: "git_reset", arguments: .object(["repo": .string(".")]))))
-        #expect(throws: HookError.unsupportedEvent("AfterTool")) {
+        #expect(throws: HookError.notAGate("AfterTool")) {
             try parse(.gemini, #"{"hook_event_name":"AfterTool","tool_name":"read_file"}"#)
         }
     }

@@ -50,7 +50,7 @@ struct SampleTests {
         let bytes = try Data(contentsOf: Self.directory.appendingPathComponent(expected.file + ".json"))
         let harness = try #require(Harness(rawValue: String(expected.file.prefix { $0 != "_" })))
         guard let name = expected.name, let kind = expected.kind else {
-            #expect(throws: HookError.unsupportedEvent("PostToolUse")) { try harness.parse(bytes) }
+            #expect(throws: HookError.notAGate("PostToolUse")) { try harness.parse(bytes) }
             return
         }
         let event = try harness.parse(bytes)
@@ -69,6 +69,12 @@ struct SampleTests {
         #expect(throws: HookError.notAnObject) { try Harness.codex.parse(Array("[1]".utf8)) }
         #expect(throws: HookError.missingField("tool_name")) {
             try Harness.claude.parse(Array(#"{"hook_event_name":"PreToolUse"}"#.utf8))
+        }
+    }
+
+    @Test func unknownEventsAreRefused() {
+        #expect(throws: HookError.unsupportedEvent("PreToolUseV2")) {
+            try Harness.claude.parse(Array(#"{"hook_event_name":"PreToolUseV2","tool_name":"Bash"}"#.utf8))
         }
     }
 

@@ -28,7 +28,9 @@ struct BrokerGate {
             let result = try submit(action, budgetMs: budgetMs)
             return HookAnswer(allows: result.decision == .allow, reason: result.reason)
         } catch {
-            return fallback.decide(action, why: "\(error)")
+            // The socket client's own "start one with …" hint would repeat the fallback's.
+            let why = "\(error)".components(separatedBy: " (start one with").first ?? "\(error)"
+            return fallback.decide(action, why: why)
         }
     }
 

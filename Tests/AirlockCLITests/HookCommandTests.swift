@@ -29,6 +29,7 @@ struct HookCommandTests {
         let (decision, reason) = try Self.claudeDecision(output)
         #expect(decision == "deny")
         #expect(reason.contains("airlock serve"))
+        #expect(reason.contains("no broker is listening"))
     }
 
     @Test func brokerDownAllowsReads() throws {
@@ -95,6 +96,27 @@ struct HookCommandTests {
         #expect((params["deadlineMs"] as? Int).map { $0 > 0 && $0 < 5000 } == true)
         let kind = (params["action"] as? [String: Any])?["kind"] as? [String: Any]
         #expect((kind?["shell"] as? [String: Any])?["command"] as? String == "ls")
+    }
+
+    @Test func inputThatNeverEndsStillGetsAnAnswer() throws {
+        let process = Process()
+        process.executableURL = CLIRunner.binary
+        process.arguments = ["hook", "claude"]
+        process.environment = ProcessInfo.processInfo.environment.merging(
+            Self.missingSocket.merging(["AIRLOCK_HOOK_TIMEOUT_MS": "300"]) { _, new in new }) { _, new in new }
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        // Half an input, and stdin left open: only the watchdog can answer.
+        input.fileHandleForWriting.write(Data(#"{"hook_event_name":"PreToolUse","#.utf8))
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        try input.fileHandleForWriting.close()
+        let (decision, reason) = try Self.claudeDecision(CLIRunner.Output(status: process.terminationStatus,
+                                                                          stdout: String(decoding: data, as: UTF8.self), stderr: ""))
+        #expect(decision == "deny")
+        #expect(reason.contains("did not arrive in time"))
     }
 
     @Test func observationEventsGetNoOpinion() throws {

@@ -24,6 +24,10 @@ struct BrokerGate {
 
     /// The broker's answer, or the local one when it is down, slow or speaks garbage.
     func decide(_ action: Action, budgetMs: Int) -> HookAnswer {
+        // A broker that hangs up mid-request must not kill us with SIGPIPE (silence fails open);
+        // the default comes back for `exec`'s command.
+        let previous = signal(SIGPIPE, SIG_IGN)
+        defer { signal(SIGPIPE, previous) }
         do {
             let result = try submit(action, budgetMs: budgetMs)
             return HookAnswer(allows: result.decision == .allow, reason: result.reason)

@@ -5,7 +5,7 @@ import Glibc
 #endif
 
 /// A stand-in broker on a Unix socket: it answers each connection with `reply` (or never
-/// answers when nil) and records the request lines it received.
+/// answers when nil, or hangs up at once when `hangUp`) and records the request lines it received.
 final class FakeBroker: @unchecked Sendable {
     let path: String
     private let fd: Int32
@@ -13,7 +13,7 @@ final class FakeBroker: @unchecked Sendable {
     private var received: [String] = []
     private var clients: [Int32] = []
 
-    init(reply: String?) throws {
+    init(reply: String?, hangUp: Bool = false) throws {
         path = "/tmp/airlock-fake-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).sock"
         unlink(path)
         fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
@@ -33,6 +33,10 @@ final class FakeBroker: @unchecked Sendable {
             while true {
                 let client = accept(listener, nil, nil)
                 guard client >= 0 else { return }
+                if hangUp {
+                    close(client)
+                    continue
+                }
                 lock.withLock { clients.append(client) }
                 var line: [UInt8] = []
                 var byte: UInt8 = 0

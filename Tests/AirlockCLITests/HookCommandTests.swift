@@ -78,6 +78,17 @@ struct HookCommandTests {
         #expect(reason.contains("airlock serve"))
     }
 
+    @Test func brokerHangingUpFallsBack() throws {
+        let broker = try FakeBroker(reply: nil, hangUp: true)
+        // A large input makes the write outlive the hang-up (EPIPE, not SIGPIPE).
+        let input = Self.claudeInput("rm -rf / # " + String(repeating: "x", count: 400_000))
+        let output = try CLIRunner.run(["hook", "claude"], stdin: input,
+                                       environment: ["AIRLOCK_SOCKET": broker.path, "AIRLOCK_HOOK_TIMEOUT_MS": "5000"])
+        let (decision, reason) = try Self.claudeDecision(output)
+        #expect(decision == "deny")
+        #expect(reason.contains("decided locally"))
+    }
+
     @Test func brokerDecisionIsPrintedAndRequestIsWellFormed() throws {
         let broker = try FakeBroker(reply: #"{"jsonrpc":"2.0","id":1,"result":{"id":"a1","decision":"deny","reason":"Denied by rule r1.","source":"rule:r1"}}"#)
         let output = try CLIRunner.run(["hook", "claude"], stdin: Self.claudeInput("ls"),

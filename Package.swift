@@ -31,6 +31,8 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
+        // Harness hook adapters: hook JSON in, Action out; answers rendered per harness. No I/O.
+        .target(name: "AirlockHarness", dependencies: ["AirlockCore"]),
         // The broker: a pure state machine plus the SwiftNIO shell that owns the socket.
         .target(
             name: "AirlockBroker",
@@ -44,7 +46,7 @@ let package = Package(
         .executableTarget(
             name: "airlock",
             dependencies: [
-                "AirlockCore", "AirlockWire", "AirlockStore", "AirlockBroker",
+                "AirlockCore", "AirlockWire", "AirlockStore", "AirlockBroker", "AirlockHarness",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -62,6 +64,7 @@ let package = Package(
             path: "Sources/BrokerBench"
         ),
         .testTarget(name: "AirlockCoreTests", dependencies: ["AirlockCore"], exclude: ["Resources"]),
+        .testTarget(name: "AirlockHarnessTests", dependencies: ["AirlockHarness"], exclude: ["Samples"]),
         .testTarget(name: "AirlockWireTests", dependencies: ["AirlockWire", "AirlockCore"]),
         // Runs the built `airlock` executable as a user would.
         .testTarget(name: "AirlockCLITests", dependencies: ["airlock"]),

@@ -12,6 +12,9 @@ struct Airlock: AsyncParsableCommand {
             the policy checked, and it is either decided at once or shown to a human.
             """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, ServeCommand.self, StatusCommand.self, PolicyCommand.self, AuditCommand.self]
+        subcommands: [
+            CheckCommand.self, ServeCommand.self, StatusCommand.self, PolicyCommand.self, AuditCommand.self,
+            HookCommand.self, ExecCommand.self,
+        ]
     )
 }

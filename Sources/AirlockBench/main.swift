@@ -16,8 +16,11 @@ guard let text = try? String(contentsOfFile: corpusPath, encoding: .utf8) else {
     FileHandle.standardError.write(Data("airlock-bench: cannot read \(corpusPath)\n".utf8))
     exit(1)
 }
-let commands = text.split(separator: "\n").compactMap { try? JSONDecoder().decode(Case.self, from: Data($0.utf8)).command }
-let context = ClassificationContext(cwd: "/home/dev/proj", workspaceRoot: "/home/dev/proj", host: HostFacts(home: "/home/dev"))
+let commands = text.split(separator: "\n").compactMap {
+    try? JSONDecoder().decode(Case.self, from: Data($0.utf8)).command
+}
+let context = ClassificationContext(
+    cwd: "/home/dev/proj", workspaceRoot: "/home/dev/proj", host: HostFacts(home: "/home/dev"))
 let rounds = Int(ProcessInfo.processInfo.environment["AIRLOCK_BENCH_ROUNDS"] ?? "") ?? 31
 
 /// Median nanoseconds per command of `body` over the corpus, per round.
@@ -28,7 +31,8 @@ func measure(_ body: (String) -> Int) -> (median: Double, perRound: [Double]) {
     for _ in 0..<rounds {
         for (index, command) in commands.enumerated() {
             let elapsed = clock.measure { sink &+= body(command) }
-            perCommand[index].append(Double(elapsed.components.attoseconds) / 1e9 + Double(elapsed.components.seconds) * 1e9)
+            perCommand[index].append(
+                Double(elapsed.components.attoseconds) / 1e9 + Double(elapsed.components.seconds) * 1e9)
         }
     }
     if sink == 42 { print("") }
@@ -44,8 +48,13 @@ let classify = measure { Classifier.assess(command: $0, context: context).findin
 let p90 = classify.perRound[classify.perRound.count * 9 / 10]
 let worst = classify.perRound.last ?? 0
 
-print("airlock-bench: \(commands.count) commands × \(rounds) rounds (\(corpusPath.split(separator: "/").suffix(2).joined(separator: "/")))")
+print(
+    "airlock-bench: \(commands.count) commands × \(rounds) rounds (\(corpusPath.split(separator: "/").suffix(2).joined(separator: "/")))"
+)
 print(String(format: "  baseline (split on whitespace): median %8.2f µs/command", baseline.median / 1000))
-print(String(format: "  classify (Classifier.assess):   median %8.2f µs/command  p90 %.2f µs  max %.2f µs", classify.median / 1000, p90 / 1000, worst / 1000))
+print(
+    String(
+        format: "  classify (Classifier.assess):   median %8.2f µs/command  p90 %.2f µs  max %.2f µs",
+        classify.median / 1000, p90 / 1000, worst / 1000))
 print(String(format: "  ratio classify / baseline:      %8.1f×", classify.median / baseline.median))
 print(classify.median / 1000 <= 20 ? "  target ≤ 20 µs median: met" : "  target ≤ 20 µs median: NOT met")

@@ -26,18 +26,22 @@ public enum ClaudeHook {
         let verdict: JSONValue = .string(answer.allows ? "allow" : "deny")
         switch event {
         case .preToolUse:
-            return .json(["hookSpecificOutput": .object([
-                "hookEventName": .string("PreToolUse"),
-                "permissionDecision": verdict,
-                "permissionDecisionReason": .string(capped(answer.reason)),
-            ])])
+            return .json([
+                "hookSpecificOutput": .object([
+                    "hookEventName": .string("PreToolUse"),
+                    "permissionDecision": verdict,
+                    "permissionDecisionReason": .string(capped(answer.reason)),
+                ])
+            ])
         case .permissionRequest:
             var decision: [String: JSONValue] = ["behavior": verdict]
             // `message` applies to deny only.
             if !answer.allows { decision["message"] = .string(capped(answer.reason)) }
-            return .json(["hookSpecificOutput": .object([
-                "hookEventName": .string("PermissionRequest"), "decision": .object(decision),
-            ])])
+            return .json([
+                "hookSpecificOutput": .object([
+                    "hookEventName": .string("PermissionRequest"), "decision": .object(decision),
+                ])
+            ])
         }
     }
 }

@@ -7,11 +7,14 @@ enum ClaudeTools {
         case "Bash", "PowerShell":
             if let command = input.string("command") { return .shell(command: command) }
         case "Write":
-            if let path = input.string("file_path") { return .fileWrite(path: path, content: input.string("content") ?? "") }
+            if let path = input.string("file_path") {
+                return .fileWrite(path: path, content: input.string("content") ?? "")
+            }
         case "Edit":
             if let path = input.string("file_path") {
-                let edit = FileEdit(oldText: input.string("old_string") ?? "", newText: input.string("new_string") ?? "",
-                                    replaceAll: input["replace_all"]?.boolValue ?? false)
+                let edit = FileEdit(
+                    oldText: input.string("old_string") ?? "", newText: input.string("new_string") ?? "",
+                    replaceAll: input["replace_all"]?.boolValue ?? false)
                 return .fileEdit(path: path, edits: [edit])
             }
         case "Read":

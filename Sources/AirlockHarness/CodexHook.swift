@@ -17,11 +17,13 @@ public enum CodexHook {
         switch event {
         case .preToolUse:
             guard !answer.allows else { return HookOutput(stdout: "") }
-            return .json(["hookSpecificOutput": .object([
-                "hookEventName": .string("PreToolUse"),
-                "permissionDecision": .string("deny"),
-                "permissionDecisionReason": .string(capped(answer.reason)),
-            ])])
+            return .json([
+                "hookSpecificOutput": .object([
+                    "hookEventName": .string("PreToolUse"),
+                    "permissionDecision": .string("deny"),
+                    "permissionDecisionReason": .string(capped(answer.reason)),
+                ])
+            ])
         case .permissionRequest:
             return ClaudeHook.render(answer, for: .permissionRequest)
         }

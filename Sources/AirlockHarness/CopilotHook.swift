@@ -12,8 +12,9 @@ public enum CopilotHook {
         }
         guard let tool = input.string("toolName", "tool_name") else { throw .missingField("toolName") }
         let arguments = input.arguments("toolArgs", "tool_input")
-        return input.event(name, kind: kind(tool, arguments), session: input.string("sessionId", "session_id"),
-                           cwd: input.string("cwd"))
+        return input.event(
+            name, kind: kind(tool, arguments), session: input.string("sessionId", "session_id"),
+            cwd: input.string("cwd"))
     }
 
     /// Tool names: bash, powershell, create, edit, view, web_fetch, … plus MCP tools.
@@ -23,11 +24,15 @@ public enum CopilotHook {
         case "bash", "powershell":
             if let command = arguments.string("command") { return .shell(command: command) }
         case "create":
-            if let path { return .fileWrite(path: path, content: arguments.string("file_text") ?? arguments.string("content") ?? "") }
+            if let path {
+                return .fileWrite(
+                    path: path, content: arguments.string("file_text") ?? arguments.string("content") ?? "")
+            }
         case "edit":
             if let path {
-                let edit = FileEdit(oldText: arguments.string("old_str") ?? arguments.string("old_string") ?? "",
-                                    newText: arguments.string("new_str") ?? arguments.string("new_string") ?? "")
+                let edit = FileEdit(
+                    oldText: arguments.string("old_str") ?? arguments.string("old_string") ?? "",
+                    newText: arguments.string("new_str") ?? arguments.string("new_string") ?? "")
                 return .fileEdit(path: path, edits: [edit])
             }
         case "view":

@@ -18,8 +18,9 @@ public enum GeminiHook {
         case "write_file" where arguments.string("file_path") != nil:
             kind = .fileWrite(path: arguments.string("file_path") ?? "", content: arguments.string("content") ?? "")
         case "replace" where arguments.string("file_path") != nil:
-            let edit = FileEdit(oldText: arguments.string("old_string") ?? "", newText: arguments.string("new_string") ?? "",
-                                replaceAll: arguments["allow_multiple"]?.boolValue ?? false)
+            let edit = FileEdit(
+                oldText: arguments.string("old_string") ?? "", newText: arguments.string("new_string") ?? "",
+                replaceAll: arguments["allow_multiple"]?.boolValue ?? false)
             kind = .fileEdit(path: arguments.string("file_path") ?? "", edits: [edit])
         case "read_file" where arguments.string("file_path") != nil:
             kind = .fileRead(path: arguments.string("file_path") ?? "")
@@ -27,7 +28,8 @@ public enum GeminiHook {
             kind = .web(url: arguments.string("url") ?? "")
         default:
             let server = input.payload["mcp_context"]?.string("server_name")
-            kind = MCPName.gemini(tool, server: server, arguments: arguments).map(Action.Kind.mcp)
+            kind =
+                MCPName.gemini(tool, server: server, arguments: arguments).map(Action.Kind.mcp)
                 ?? .other(tool: tool, input: arguments.canonicalText)
         }
         return input.event(.preToolUse, kind: kind, session: input.string("session_id"), cwd: cwd)

@@ -1,9 +1,10 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import AirlockCore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Decides without the broker, from `Classifier` and the static policy (workspace-edit mode,
 /// no rules or exceptions), when the broker is down, answers garbage or answers too late.
@@ -35,7 +36,9 @@ public struct LocalFallback: Sendable {
 
     /// Reads `AIRLOCK_FALLBACK`; an unknown value keeps the safe default.
     public init(environment: [String: String], host: HostFacts = HostFacts(), now: Date = Date()) {
-        self.init(defaultPolicy: environment["AIRLOCK_FALLBACK"].flatMap(Default.init(rawValue:)) ?? .deny, host: host, now: now)
+        self.init(
+            defaultPolicy: environment["AIRLOCK_FALLBACK"].flatMap(Default.init(rawValue:)) ?? .deny, host: host,
+            now: now)
     }
 
     /// The local answer; `why` says what went wrong with the broker.
@@ -47,19 +50,22 @@ public struct LocalFallback: Sendable {
             return .allow("\(prefix) \(decision.reason)")
         }
         if assessment.isHardFloor || assessment.risk >= .high || decision.verdict == .deny {
-            return .deny("\(prefix) Denied: \(assessment.summary) (risk \(assessment.risk)) needs the Airlock broker to approve it; "
-                         + "ask the user to \(Self.startHint).")
+            return .deny(
+                "\(prefix) Denied: \(assessment.summary) (risk \(assessment.risk)) needs the Airlock broker to approve it; "
+                    + "ask the user to \(Self.startHint).")
         }
         if defaultPolicy == .allowLow, assessment.risk == .low {
             return .allow("\(prefix) Allowed under AIRLOCK_FALLBACK=allow-low: \(assessment.summary).")
         }
-        return .deny("\(prefix) Denied: \(assessment.summary) (risk \(assessment.risk)) needs a human decision and the broker "
-                     + "is unavailable; ask the user to \(Self.startHint), or do without it.")
+        return .deny(
+            "\(prefix) Denied: \(assessment.summary) (risk \(assessment.risk)) needs a human decision and the broker "
+                + "is unavailable; ask the user to \(Self.startHint), or do without it.")
     }
 
     /// The answer to a hook input that could not be read at all.
     public static func unreadable(_ error: HookError) -> HookAnswer {
-        .deny("Airlock denied this tool call: \(error). Airlock cannot check what it cannot read; retry the call, "
-              + "and if it keeps failing ask the user to update Airlock's hook.")
+        .deny(
+            "Airlock denied this tool call: \(error). Airlock cannot check what it cannot read; retry the call, "
+                + "and if it keeps failing ask the user to update Airlock's hook.")
     }
 }

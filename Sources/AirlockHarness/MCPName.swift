@@ -10,9 +10,11 @@ enum MCPName {
             return MCPCall(server: server, tool: String(rest.dropFirst(server.count + 2)), arguments: arguments)
         }
         guard let separator = rest.firstRange(of: "__"), separator.lowerBound > rest.startIndex,
-              separator.upperBound < rest.endIndex else { return nil }
-        return MCPCall(server: String(rest[..<separator.lowerBound]), tool: String(rest[separator.upperBound...]),
-                       arguments: arguments)
+            separator.upperBound < rest.endIndex
+        else { return nil }
+        return MCPCall(
+            server: String(rest[..<separator.lowerBound]), tool: String(rest[separator.upperBound...]),
+            arguments: arguments)
     }
 
     /// Gemini's `mcp_<server>_<tool>`: its policy parser splits at the first `_` after `mcp_`.
@@ -23,8 +25,10 @@ enum MCPName {
             return MCPCall(server: server, tool: String(rest.dropFirst(server.count + 1)), arguments: arguments)
         }
         guard let separator = rest.firstIndex(of: "_"), separator > rest.startIndex,
-              rest.index(after: separator) < rest.endIndex else { return nil }
-        return MCPCall(server: String(rest[..<separator]), tool: String(rest[rest.index(after: separator)...]),
-                       arguments: arguments)
+            rest.index(after: separator) < rest.endIndex
+        else { return nil }
+        return MCPCall(
+            server: String(rest[..<separator]), tool: String(rest[rest.index(after: separator)...]),
+            arguments: arguments)
     }
 }

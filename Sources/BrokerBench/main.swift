@@ -1,6 +1,6 @@
 import AirlockBroker
-import AirlockStore
 import AirlockCore
+import AirlockStore
 import AirlockWire
 import Foundation
 import NIOCore
@@ -305,7 +305,8 @@ let memory = InMemoryPersistence()
 let store = usesStore ? try PolicyStore.open(path: directory + "/state/airlock.sqlite") : nil
 let storePersistence = store.map { StorePersistence(store: $0) }
 let persistence: any BrokerPersistence = storePersistence ?? memory
-print("  persistence: \(usesStore ? "SQLite store (WAL), every decision appended to the hash-chained log" : "in memory")")
+print(
+    "  persistence: \(usesStore ? "SQLite store (WAL), every decision appended to the hash-chained log" : "in memory")")
 let broker = try await BrokerServer.start(
     configuration: BrokerConfiguration(socketPath: brokerPath), persistence: persistence)
 

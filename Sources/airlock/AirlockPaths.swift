@@ -1,5 +1,5 @@
-import Foundation
 import AirlockCore
+import Foundation
 
 /// Where Airlock keeps its socket, state and configuration; every path can be redirected by
 /// the environment (AIRLOCK_SOCKET, AIRLOCK_STATE_DIR, AIRLOCK_CONFIG_DIR) for users and tests.
@@ -27,6 +27,7 @@ struct AirlockPaths {
     /// Facts the pure classifier needs: the home directory and Airlock's own paths.
     func hostFacts(environment: [String: String] = ProcessInfo.processInfo.environment) -> HostFacts {
         let socketDirectory = (socket as NSString).deletingLastPathComponent
-        return HostFacts(home: environment["HOME"], airlockPaths: [stateDirectory, configDirectory, socketDirectory, socket])
+        return HostFacts(
+            home: environment["HOME"], airlockPaths: [stateDirectory, configDirectory, socketDirectory, socket])
     }
 }

@@ -7,7 +7,8 @@ struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
         abstract: "Show the decision log, or verify that nobody tampered with it.",
-        discussion: "The log is append-only and hash-chained; --verify recomputes the chain and exits 1 when it is broken."
+        discussion:
+            "The log is append-only and hash-chained; --verify recomputes the chain and exits 1 when it is broken."
     )
 
     @Option(help: "Only entries newer than this: 30m, 4h, 2d, or an ISO 8601 time.") var since: String?
@@ -30,7 +31,9 @@ struct AuditCommand: ParsableCommand {
         }
         var start: Date?
         if let since {
-            guard let date = Self.parseSince(since) else { throw CLIError("--since takes 30m, 4h, 2d or an ISO 8601 time") }
+            guard let date = Self.parseSince(since) else {
+                throw CLIError("--since takes 30m, 4h, 2d or an ISO 8601 time")
+            }
             start = date
         }
         let records = try store.decisions(since: start, limit: limit)
@@ -41,7 +44,8 @@ struct AuditCommand: ParsableCommand {
                 var object: [String: Any] = [
                     "sequence": record.sequence, "time": formatter.string(from: entry.time), "action": entry.actionID,
                     "harness": entry.harness, "summary": entry.summary, "categories": entry.categories.map(\.rawValue),
-                    "risk": entry.risk.name, "decision": entry.verdict.rawValue, "source": entry.source, "reason": entry.reason,
+                    "risk": entry.risk.name, "decision": entry.verdict.rawValue, "source": entry.source,
+                    "reason": entry.reason,
                     "hash": record.hash,
                 ]
                 object["session"] = entry.session
@@ -49,7 +53,9 @@ struct AuditCommand: ParsableCommand {
                 object["reviewer"] = entry.reviewer
                 print(Checker.encode(object))
             } else {
-                print("\(record.sequence)  \(formatter.string(from: entry.time))  \(entry.verdict.rawValue.uppercased().padding(toLength: 5, withPad: " ", startingAt: 0)) \(entry.risk.name.padding(toLength: 8, withPad: " ", startingAt: 0)) \(entry.harness)  \(entry.summary.prefix(80))  [\(entry.source)]")
+                print(
+                    "\(record.sequence)  \(formatter.string(from: entry.time))  \(entry.verdict.rawValue.uppercased().padding(toLength: 5, withPad: " ", startingAt: 0)) \(entry.risk.name.padding(toLength: 8, withPad: " ", startingAt: 0)) \(entry.harness)  \(entry.summary.prefix(80))  [\(entry.source)]"
+                )
             }
         }
         if records.isEmpty, !json { print("no decisions logged" + (since.map { " since \($0)" } ?? "")) }

@@ -45,7 +45,8 @@ struct BrokerGate {
         guard let params = try JSONSerialization.jsonObject(with: encoded) as? [String: Any] else {
             throw CLIError("cannot encode the action")
         }
-        let result = try SocketClient(path: paths.socket).call("submit", params: params, timeout: Double(budgetMs) / 1000)
+        let result = try SocketClient(path: paths.socket).call(
+            "submit", params: params, timeout: Double(budgetMs) / 1000)
         do {
             return try JSONDecoder().decode(SubmitResult.self, from: JSONSerialization.data(withJSONObject: result))
         } catch {

@@ -23,7 +23,10 @@ struct Checker {
                 "unsure": assessment.isUnsure,
                 "reversibility": assessment.reversibility.rawValue,
                 "findings": assessment.findings.map { finding in
-                    ["reason": finding.reason, "risk": finding.risk.name, "categories": finding.categories.map(\.rawValue)]
+                    [
+                        "reason": finding.reason, "risk": finding.risk.name,
+                        "categories": finding.categories.map(\.rawValue),
+                    ]
                 },
             ]
             if let rollback = assessment.rollback { object["rollback"] = rollback }
@@ -39,7 +42,8 @@ struct Checker {
         var jsonLine: String { Checker.encode(jsonObject) }
 
         func readable(command: String) -> String {
-            let marks = String(repeating: "■", count: assessment.risk.rawValue + 1)
+            let marks =
+                String(repeating: "■", count: assessment.risk.rawValue + 1)
                 + String(repeating: "□", count: 3 - assessment.risk.rawValue)
             var lines = [
                 "$ " + command,
@@ -48,7 +52,8 @@ struct Checker {
                 "  categories    \(assessment.categories.map(\.rawValue).joined(separator: ", "))",
                 "  blast radius  \(assessment.blastRadius.name)",
                 "  hard floor    \(assessment.isHardFloor ? "yes: a human decides this action" : "no")",
-                "  reversible    \(assessment.reversibility.rawValue)" + (assessment.rollback.map { " (rollback: \($0))" } ?? ""),
+                "  reversible    \(assessment.reversibility.rawValue)"
+                    + (assessment.rollback.map { " (rollback: \($0))" } ?? ""),
                 "  decision      \(decision.verdict.rawValue.uppercased()) [\(decision.source)]",
                 "  reason        \(decision.reason)",
             ]
@@ -57,7 +62,10 @@ struct Checker {
                 lines.append("  production    \(assessment.productionMarkers.joined(separator: ", "))")
             }
             if !assessment.hiddenCharacters.isEmpty {
-                lines.append("  hidden chars  " + assessment.hiddenCharacters.prefix(6).map { "\($0.name) at \($0.offset)" }.joined(separator: ", "))
+                lines.append(
+                    "  hidden chars  "
+                        + assessment.hiddenCharacters.prefix(6).map { "\($0.name) at \($0.offset)" }.joined(
+                            separator: ", "))
             }
             lines.append("  recognised:")
             for finding in assessment.findings {
@@ -85,7 +93,9 @@ struct Checker {
     }
 
     static func encode(_ object: [String: Any]) -> String {
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]),
+        guard
+            let data = try? JSONSerialization.data(
+                withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]),
             let text = String(data: data, encoding: .utf8)
         else { return #"{"error":"could not encode the result"}"# }
         return text
@@ -121,7 +131,8 @@ enum CheckInput {
             case "Read": return make(.fileRead(path: path))
             case "Write": return make(.fileWrite(path: path, content: object["content"]?.stringValue ?? ""))
             case "Edit":
-                let edit = FileEdit(oldText: object["old_string"]?.stringValue ?? "", newText: object["new_string"]?.stringValue ?? "")
+                let edit = FileEdit(
+                    oldText: object["old_string"]?.stringValue ?? "", newText: object["new_string"]?.stringValue ?? "")
                 return make(.fileEdit(path: path, edits: [edit]))
             default: throw InputError(description: "unknown tool \"\(tool)\" (expected Read, Write or Edit)")
             }
@@ -139,8 +150,9 @@ enum CheckInput {
                     destructiveHint: a["destructiveHint"]?.boolValue, idempotentHint: a["idempotentHint"]?.boolValue,
                     openWorldHint: a["openWorldHint"]?.boolValue)
             }
-            let call = MCPCall(server: server, tool: tool, arguments: mcp["arguments"] ?? .object([:]), annotations: annotations,
-                               isServerTrusted: mcp["trusted"]?.boolValue ?? false)
+            let call = MCPCall(
+                server: server, tool: tool, arguments: mcp["arguments"] ?? .object([:]), annotations: annotations,
+                isServerTrusted: mcp["trusted"]?.boolValue ?? false)
             return make(.mcp(call))
         }
         throw InputError(description: "expected one of \"command\", \"tool\", \"patch\", \"url\" or \"mcp\"")

@@ -4,7 +4,7 @@ import ArgumentParser
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `airlock hook <harness>`: answers one pre-tool hook call in the harness's own format.
@@ -30,7 +30,8 @@ struct HookCommand: ParsableCommand {
 
     func validate() throws {
         guard Harness(rawValue: harness) != nil else {
-            throw ValidationError("Unknown harness \(harness); use one of \(Harness.allCases.map(\.rawValue).joined(separator: ", ")).")
+            throw ValidationError(
+                "Unknown harness \(harness); use one of \(Harness.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
     }
 
@@ -39,8 +40,9 @@ struct HookCommand: ParsableCommand {
         let gate = BrokerGate()
         let deadlineMs = gate.deadlineMs(default: harness.defaultDeadlineMs)
         let budgetMs = BrokerGate.budgetMs(deadlineMs: deadlineMs)
-        let late = harness.render(.deny("Airlock denied this tool call: its hook input did not arrive in time; retry the call."),
-                                  for: .preToolUse)
+        let late = harness.render(
+            .deny("Airlock denied this tool call: its hook input did not arrive in time; retry the call."),
+            for: .preToolUse)
         let output = OneShotOutput(fallback: late.stdout, status: late.exitCode)
         // The normal path gives up at the budget; the watchdog fires halfway through the margin.
         output.arm(deadline: .now() + .milliseconds((budgetMs + deadlineMs) / 2))
@@ -54,8 +56,9 @@ struct HookCommand: ParsableCommand {
             let answer = harness.render(LocalFallback.unreadable(error), for: .preToolUse)
             output.finish(answer.stdout, status: answer.exitCode)
         }
-        let slow = harness.render(gate.fallback.decide(event.action, why: "the broker did not answer within \(budgetMs) ms"),
-                                  for: event.name)
+        let slow = harness.render(
+            gate.fallback.decide(event.action, why: "the broker did not answer within \(budgetMs) ms"),
+            for: event.name)
         output.setFallback(slow.stdout, status: slow.exitCode)
         let answer = harness.render(gate.decide(event.action, budgetMs: budgetMs), for: event.name)
         output.finish(answer.stdout, status: answer.exitCode)

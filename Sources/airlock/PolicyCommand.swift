@@ -41,7 +41,8 @@ struct PolicyCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show the rules from the policy files and the exceptions.")
+        static let configuration = CommandConfiguration(
+            abstract: "Show the rules from the policy files and the exceptions.")
 
         @Flag(help: "Also show expired, revoked and used-up exceptions.")
         var all = false
@@ -49,16 +50,24 @@ struct PolicyCommand: ParsableCommand {
         func run() throws {
             let environment = Environment()
             let store = try environment.openStore()
-            let snapshot = PolicySource().load(configDirectory: environment.paths.configDirectory,
-                                               repository: environment.repository) { path, sha in
+            let snapshot = PolicySource().load(
+                configDirectory: environment.paths.configDirectory,
+                repository: environment.repository
+            ) { path, sha in
                 (try? store.isPolicyFileTrusted(path: path, sha256: sha)) ?? false
             }
-            print("rules (\(environment.paths.configDirectory)/policy.toml" + (environment.repository.map { ", \($0)/.airlock/policy.toml" } ?? "") + ")")
+            print(
+                "rules (\(environment.paths.configDirectory)/policy.toml"
+                    + (environment.repository.map { ", \($0)/.airlock/policy.toml" } ?? "") + ")")
             if snapshot.rules.isEmpty { print("  none") }
             for rule in snapshot.rules {
                 var origin = "user"
-                if case .repository(let trusted) = rule.origin { origin = trusted ? "repo, trusted" : "repo, NOT trusted: allow ignored" }
-                print("  \(rule.effect.rawValue.padding(toLength: 5, withPad: " ", startingAt: 0)) \(rule.scope.summary)  [\(rule.id); \(origin)]")
+                if case .repository(let trusted) = rule.origin {
+                    origin = trusted ? "repo, trusted" : "repo, NOT trusted: allow ignored"
+                }
+                print(
+                    "  \(rule.effect.rawValue.padding(toLength: 5, withPad: " ", startingAt: 0)) \(rule.scope.summary)  [\(rule.id); \(origin)]"
+                )
             }
             for problem in snapshot.problems { print("  problem: \(problem)") }
             let now = Date()
@@ -66,8 +75,12 @@ struct PolicyCommand: ParsableCommand {
             print("exceptions")
             if exceptions.isEmpty { print("  none") }
             for exception in exceptions {
-                let state = exception.isActive(at: now) ? "\(Duration.seconds(exception.expiresAt.timeIntervalSince(now)).shortText) left" : "inactive"
-                print("  \(exception.id)  \(exception.effect.rawValue) \(exception.scope.summary) · \(exception.binding.summary) · \(state) · by \(exception.grantedBy): \(exception.reason)")
+                let state =
+                    exception.isActive(at: now)
+                    ? "\(Duration.seconds(exception.expiresAt.timeIntervalSince(now)).shortText) left" : "inactive"
+                print(
+                    "  \(exception.id)  \(exception.effect.rawValue) \(exception.scope.summary) · \(exception.binding.summary) · \(state) · by \(exception.grantedBy): \(exception.reason)"
+                )
             }
         }
     }
@@ -102,8 +115,12 @@ struct PolicyCommand: ParsableCommand {
         func validate() throws {
             guard allow != deny else { throw ValidationError("Choose one of --allow or --deny.") }
             let scopes = [command != nil, category != nil, mcp != nil, !path.isEmpty, exact != nil].filter { $0 }.count
-            guard scopes == 1 else { throw ValidationError("Give exactly one of --command, --category, --mcp, --path or --exact.") }
-            guard Duration.parse(duration) != nil else { throw ValidationError("--for takes a duration such as 15m, 1h or 90s.") }
+            guard scopes == 1 else {
+                throw ValidationError("Give exactly one of --command, --category, --mcp, --path or --exact.")
+            }
+            guard Duration.parse(duration) != nil else {
+                throw ValidationError("--for takes a duration such as 15m, 1h or 90s.")
+            }
         }
 
         func run() throws {
@@ -114,7 +131,9 @@ struct PolicyCommand: ParsableCommand {
                 scope = .commandPrefix(command.split(separator: " ").map(String.init))
             } else if let category {
                 guard let value = Category(rawValue: category) else {
-                    throw CLIError("unknown category \(category); one of: \(Category.allCases.map(\.rawValue).joined(separator: ", "))")
+                    throw CLIError(
+                        "unknown category \(category); one of: \(Category.allCases.map(\.rawValue).joined(separator: ", "))"
+                    )
                 }
                 scope = .category(value)
             } else if let mcp {
@@ -131,7 +150,9 @@ struct PolicyCommand: ParsableCommand {
                 binding = .everywhere
             } else if let session {
                 binding = .session(session)
-            } else if let root = repo.map({ URL(fileURLWithPath: $0).standardizedFileURL.path }) ?? environment.repository {
+            } else if let root = repo.map({ URL(fileURLWithPath: $0).standardizedFileURL.path })
+                ?? environment.repository
+            {
                 binding = .repository(root)
             } else {
                 throw CLIError("Not in a git repository: bind with --repo DIR, --session ID or --everywhere.")
@@ -139,7 +160,8 @@ struct PolicyCommand: ParsableCommand {
             let seconds = Duration.parse(duration) ?? 0
             let user = ProcessInfo.processInfo.environment["USER"] ?? "user"
             let exception = PolicyException(
-                id: "x" + String(UInt64.random(in: 0..<UInt64.max), radix: 36), effect: allow ? .allow : .deny, scope: scope,
+                id: "x" + String(UInt64.random(in: 0..<UInt64.max), radix: 36), effect: allow ? .allow : .deny,
+                scope: scope,
                 binding: binding, createdAt: now, expiresAt: now.addingTimeInterval(seconds), usesLeft: uses,
                 grantedBy: "cli:\(user)", reason: reason ?? "granted with airlock policy grant")
             let store = try environment.openStore()
@@ -148,7 +170,9 @@ struct PolicyCommand: ParsableCommand {
             } catch {
                 throw CLIError("not granted: \(error)")
             }
-            print("granted \(exception.id): \(exception.effect.rawValue) \(scope.summary) · \(binding.summary) · for \(Duration.seconds(seconds).shortText)")
+            print(
+                "granted \(exception.id): \(exception.effect.rawValue) \(scope.summary) · \(binding.summary) · for \(Duration.seconds(seconds).shortText)"
+            )
         }
     }
 
@@ -170,18 +194,24 @@ struct PolicyCommand: ParsableCommand {
     struct Trust: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Trust a repository's .airlock/policy.toml as it is now, so its allow rules apply.",
-            discussion: "Trust is by content hash: any later change to the file needs trusting again. Deny rules always apply."
+            discussion:
+                "Trust is by content hash: any later change to the file needs trusting again. Deny rules always apply."
         )
 
         @Argument(help: "The repository (default: the current one).") var directory: String?
 
         func run() throws {
             let environment = Environment(directory: directory ?? FileManager.default.currentDirectoryPath)
-            guard let repository = directory.map({ URL(fileURLWithPath: $0).standardizedFileURL.path }) ?? environment.repository else {
+            guard
+                let repository = directory.map({ URL(fileURLWithPath: $0).standardizedFileURL.path })
+                    ?? environment.repository
+            else {
                 throw CLIError("Not in a git repository; name the repository directory.")
             }
             let path = PolicySource.repositoryPolicyPath(repository)
-            guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("no policy file at \(path)") }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw CLIError("no policy file at \(path)")
+            }
             guard let text = String(data: data, encoding: .utf8) else { throw CLIError("\(path) is not UTF-8 text") }
             let file: PolicyFile
             do {

@@ -24,7 +24,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Seconds a queued action waits for a reviewer before it is denied.")
     var reviewWindow = 600
 
-    @Flag(help: "Queue actions that need a human even when no console is open (default: deny at once, saying how to open one).")
+    @Flag(
+        help:
+            "Queue actions that need a human even when no console is open (default: deny at once, saying how to open one)."
+    )
     var waitForConsole = false
 
     func run() async throws {
@@ -54,7 +57,9 @@ struct ServeCommand: AsyncParsableCommand {
             while !Task.isCancelled {
                 try? await Task.sleep(for: .seconds(2))
                 if let changed = policies.userPolicyIfChanged() {
-                    for problem in changed.problems { FileHandle.standardError.write(Data("airlock: \(problem)\n".utf8)) }
+                    for problem in changed.problems {
+                        FileHandle.standardError.write(Data("airlock: \(problem)\n".utf8))
+                    }
                     server.updatePolicy(mode: mode ?? changed.mode ?? .workspaceEdit, rules: changed.rules)
                 }
             }

@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A blocking, one-request JSON-RPC client for the broker's Unix socket, for short-lived
@@ -31,17 +31,22 @@ struct SocketClient {
                 guard let object = try? JSONSerialization.jsonObject(with: line) as? [String: Any] else {
                     throw Failure(description: "the broker sent something that is not JSON")
                 }
-                if object["id"] == nil || object["id"] is NSNull, object["method"] != nil { continue }  // a notification
+                // Skip notifications: they carry a method and no id.
+                if object["id"] == nil || object["id"] is NSNull, object["method"] != nil { continue }
                 if let error = object["error"] as? [String: Any] {
                     throw Failure(description: (error["message"] as? String) ?? "the broker refused the request")
                 }
                 return (object["result"] as? [String: Any]) ?? [:]
             }
             let remaining = deadline.timeIntervalSinceNow
-            guard remaining > 0 else { throw Failure(description: "the broker did not answer within \(Int(timeout)) s") }
+            guard remaining > 0 else {
+                throw Failure(description: "the broker did not answer within \(Int(timeout)) s")
+            }
             var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
             let ready = poll(&poller, 1, Int32(min(remaining, 1) * 1000))
-            if ready < 0, errno != EINTR { throw Failure(description: "waiting for the broker failed: \(String(cString: strerror(errno)))") }
+            if ready < 0, errno != EINTR {
+                throw Failure(description: "waiting for the broker failed: \(String(cString: strerror(errno)))")
+            }
             guard ready > 0 else { continue }
             var chunk = [UInt8](repeating: 0, count: 65_536)
             let count = read(fd, &chunk, chunk.count)
@@ -72,11 +77,16 @@ struct SocketClient {
             raw[bytes.count] = 0
         }
         let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
         }
         guard result == 0 else {
             close(fd)
-            throw Failure(description: "no broker is listening on \(path) (start one with `airlock serve`, or open the console with `airlock`)")
+            throw Failure(
+                description:
+                    "no broker is listening on \(path) (start one with `airlock serve`, or open the console with `airlock`)"
+            )
         }
         return fd
     }

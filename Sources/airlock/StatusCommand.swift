@@ -39,7 +39,9 @@ struct StatusCommand: ParsableCommand {
         let exceptions = status["exceptions"] as? Int ?? 0
         let mode = status["mode"] as? String ?? "?"
         if tmux {
-            print(pending > 0 ? "airlock: \(pending) pending" : "airlock: ok", terminator: exceptions > 0 ? " · \(exceptions) exc\n" : "\n")
+            print(
+                pending > 0 ? "airlock: \(pending) pending" : "airlock: ok",
+                terminator: exceptions > 0 ? " · \(exceptions) exc\n" : "\n")
         } else if json {
             var object = status
             object["running"] = true

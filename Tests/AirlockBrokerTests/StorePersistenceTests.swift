@@ -36,7 +36,9 @@ struct StorePersistenceTests {
         ]
         try await LineConnection.with(directory + "/run/airlock.sock") { connection in
             for (index, command) in commands.enumerated() {
-                let answer = try await connection.call(.shell(command), id: .number(Int64(index + 1)), as: SubmitResult.self).get()
+                let answer = try await connection.call(
+                    .shell(command), id: .number(Int64(index + 1)), as: SubmitResult.self
+                ).get()
                 #expect(answer.decision == (command == "ls -la" ? .allow : .deny))
             }
         }

@@ -46,7 +46,11 @@ struct CheckCommandTests {
         input.append(Data(#"{not json"#.utf8 + [0x0A]))
         input.append(Data([0x7B, 0x22, 0xFF, 0xFE, 0x22, 0x7D, 0x0A]))  // invalid UTF-8
         input.append(Data(#"{"tool": "Read", "path": ".env", "extra": 1}"#.utf8 + [0x0A]))
-        input.append(Data(#"{"mcp": {"server": "github", "tool": "add_issue_comment", "arguments": {"body": "hi"}}}"#.utf8 + [0x0A]))
+        input.append(
+            Data(
+                #"{"mcp": {"server": "github", "tool": "add_issue_comment", "arguments": {"body": "hi"}}}"#.utf8 + [
+                    0x0A
+                ]))
         input.append(Data(#"{"command": "\ud800 rm -rf /"}"#.utf8 + [0x0A]))
         input.append(Data(#"{"command": 42}"#.utf8 + [0x0A]))
         input.append(Data(("{\"command\": \"echo " + String(repeating: "x", count: 1 << 20) + "\"}").utf8 + [0x0A]))

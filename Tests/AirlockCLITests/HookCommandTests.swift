@@ -25,7 +25,8 @@ struct HookCommandTests {
     }
 
     @Test func brokerDownDeniesDestruction() throws {
-        let output = try CLIRunner.run(["hook", "claude"], stdin: Self.claudeInput("rm -rf /"), environment: Self.missingSocket)
+        let output = try CLIRunner.run(
+            ["hook", "claude"], stdin: Self.claudeInput("rm -rf /"), environment: Self.missingSocket)
         let (decision, reason) = try Self.claudeDecision(output)
         #expect(decision == "deny")
         #expect(reason.contains("airlock serve"))
@@ -33,12 +34,14 @@ struct HookCommandTests {
     }
 
     @Test func brokerDownAllowsReads() throws {
-        let output = try CLIRunner.run(["hook", "claude"], stdin: Self.claudeInput("ls"), environment: Self.missingSocket)
+        let output = try CLIRunner.run(
+            ["hook", "claude"], stdin: Self.claudeInput("ls"), environment: Self.missingSocket)
         #expect(try Self.claudeDecision(output).0 == "allow")
     }
 
     @Test func unreadableInputIsDenied() throws {
-        let output = try CLIRunner.run(["hook", "claude"], stdin: Data("rm -rf /".utf8), environment: Self.missingSocket)
+        let output = try CLIRunner.run(
+            ["hook", "claude"], stdin: Data("rm -rf /".utf8), environment: Self.missingSocket)
         let (decision, reason) = try Self.claudeDecision(output)
         #expect(decision == "deny")
         #expect(reason.contains("not JSON"))
@@ -57,22 +60,26 @@ struct HookCommandTests {
     func silentBroker(_ command: String) throws {
         let broker = try FakeBroker(reply: nil)
         let started = Date()
-        let output = try CLIRunner.run(["hook", "claude"], stdin: Self.claudeInput(command),
-                                       environment: ["AIRLOCK_SOCKET": broker.path, "AIRLOCK_HOOK_TIMEOUT_MS": "400"])
+        let output = try CLIRunner.run(
+            ["hook", "claude"], stdin: Self.claudeInput(command),
+            environment: ["AIRLOCK_SOCKET": broker.path, "AIRLOCK_HOOK_TIMEOUT_MS": "400"])
         #expect(Date().timeIntervalSince(started) < 10)
         let (decision, reason) = try Self.claudeDecision(output)
         #expect(decision == (command == "ls" ? "allow" : "deny"))
         #expect(reason.contains("decided locally"))
     }
 
-    @Test("a garbage answer falls back", arguments: [
-        "this is not json",
-        #"{"jsonrpc":"2.0","id":1,"result":{"decision":"maybe"}}"#,
-    ])
+    @Test(
+        "a garbage answer falls back",
+        arguments: [
+            "this is not json",
+            #"{"jsonrpc":"2.0","id":1,"result":{"decision":"maybe"}}"#,
+        ])
     func garbageBroker(_ reply: String) throws {
         let broker = try FakeBroker(reply: reply)
-        let output = try CLIRunner.run(["hook", "claude"], stdin: Self.claudeInput("rm -rf /"),
-                                       environment: ["AIRLOCK_SOCKET": broker.path, "AIRLOCK_HOOK_TIMEOUT_MS": "5000"])
+        let output = try CLIRunner.run(
+            ["hook", "claude"], stdin: Self.claudeInput("rm -rf /"),
+            environment: ["AIRLOCK_SOCKET": broker.path, "AIRLOCK_HOOK_TIMEOUT_MS": "5000"])
         let (decision, reason) = try Self.claudeDecision(output)
         #expect(decision == "deny")
         #expect(reason.contains("airlock serve"))
@@ -82,17 +89,22 @@ struct HookCommandTests {
         let broker = try FakeBroker(reply: nil, hangUp: true)
         // A large input makes the write outlive the hang-up (EPIPE, not SIGPIPE).
         let input = Self.claudeInput("rm -rf / # " + String(repeating: "x", count: 400_000))
-        let output = try CLIRunner.run(["hook", "claude"], stdin: input,
-                                       environment: ["AIRLOCK_SOCKET": broker.path, "AIRLOCK_HOOK_TIMEOUT_MS": "5000"])
+        let output = try CLIRunner.run(
+            ["hook", "claude"], stdin: input,
+            environment: ["AIRLOCK_SOCKET": broker.path, "AIRLOCK_HOOK_TIMEOUT_MS": "5000"])
         let (decision, reason) = try Self.claudeDecision(output)
         #expect(decision == "deny")
         #expect(reason.contains("decided locally"))
     }
 
     @Test func brokerDecisionIsPrintedAndRequestIsWellFormed() throws {
-        let broker = try FakeBroker(reply: #"{"jsonrpc":"2.0","id":1,"result":{"id":"a1","decision":"deny","reason":"Denied by rule r1.","source":"rule:r1"}}"#)
-        let output = try CLIRunner.run(["hook", "claude"], stdin: Self.claudeInput("ls"),
-                                       environment: ["AIRLOCK_SOCKET": broker.path, "AIRLOCK_HOOK_TIMEOUT_MS": "5000"])
+        let broker = try FakeBroker(
+            reply:
+                #"{"jsonrpc":"2.0","id":1,"result":{"id":"a1","decision":"deny","reason":"Denied by rule r1.","source":"rule:r1"}}"#
+        )
+        let output = try CLIRunner.run(
+            ["hook", "claude"], stdin: Self.claudeInput("ls"),
+            environment: ["AIRLOCK_SOCKET": broker.path, "AIRLOCK_HOOK_TIMEOUT_MS": "5000"])
         let (decision, reason) = try Self.claudeDecision(output)
         #expect(decision == "deny")
         #expect(reason == "Denied by rule r1.")
@@ -114,7 +126,8 @@ struct HookCommandTests {
         process.executableURL = CLIRunner.binary
         process.arguments = ["hook", "claude"]
         process.environment = ProcessInfo.processInfo.environment.merging(
-            Self.missingSocket.merging(["AIRLOCK_HOOK_TIMEOUT_MS": "300"]) { _, new in new }) { _, new in new }
+            Self.missingSocket.merging(["AIRLOCK_HOOK_TIMEOUT_MS": "300"]) { _, new in new }
+        ) { _, new in new }
         let input = Pipe(), output = Pipe()
         process.standardInput = input
         process.standardOutput = output
@@ -124,15 +137,18 @@ struct HookCommandTests {
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         try input.fileHandleForWriting.close()
-        let (decision, reason) = try Self.claudeDecision(CLIRunner.Output(status: process.terminationStatus,
-                                                                          stdout: String(decoding: data, as: UTF8.self), stderr: ""))
+        let (decision, reason) = try Self.claudeDecision(
+            CLIRunner.Output(
+                status: process.terminationStatus,
+                stdout: String(decoding: data, as: UTF8.self), stderr: ""))
         #expect(decision == "deny")
         #expect(reason.contains("did not arrive in time"))
     }
 
     @Test func observationEventsGetNoOpinion() throws {
-        let output = try CLIRunner.run(["hook", "claude"], stdin: Self.claudeInput("ls", event: "PostToolUse"),
-                                       environment: Self.missingSocket)
+        let output = try CLIRunner.run(
+            ["hook", "claude"], stdin: Self.claudeInput("ls", event: "PostToolUse"),
+            environment: Self.missingSocket)
         #expect(output.status == 0)
         #expect(output.stdout.isEmpty)
     }
@@ -145,7 +161,8 @@ struct HookCommandTests {
         let (decision, reason) = try Self.claudeDecision(allowed)
         #expect(decision == "allow")
         #expect(!reason.contains("decided locally"))
-        let denied = try CLIRunner.run(["hook", "codex"], stdin: Self.claudeInput("rm -rf /"), environment: environment)
+        let denied = try CLIRunner.run(
+            ["hook", "codex"], stdin: Self.claudeInput("rm -rf /"), environment: environment)
         let (verdict, why) = try Self.claudeDecision(denied)
         #expect(verdict == "deny")
         #expect(!why.contains("decided locally"))
@@ -157,14 +174,17 @@ struct HookCommandTests {
     }
 
     @Test func execRunsAllowedCommands() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("airlock-exec-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "airlock-exec-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        _ = FileManager.default.createFile(atPath: directory.appendingPathComponent("marker.txt").path, contents: Data())
+        _ = FileManager.default.createFile(
+            atPath: directory.appendingPathComponent("marker.txt").path, contents: Data())
         let output = try CLIRunner.run(["exec", "--", "ls"], environment: Self.missingSocket, directory: directory)
         #expect(output.status == 0)
         #expect(output.stdout.contains("marker.txt"))
-        let missing = try CLIRunner.run(["exec", "--", "ls", "no such file"], environment: Self.missingSocket, directory: directory)
+        let missing = try CLIRunner.run(
+            ["exec", "--", "ls", "no such file"], environment: Self.missingSocket, directory: directory)
         #expect(missing.status != 0 && missing.status != 126)
     }
 

@@ -8,7 +8,8 @@ struct PolicyCommandTests {
 
     init() throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("airlock-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("repo/.git"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent("repo/.git"), withIntermediateDirectories: true)
         environment = [
             "AIRLOCK_STATE_DIR": root.appendingPathComponent("state").path,
             "AIRLOCK_CONFIG_DIR": root.appendingPathComponent("config").path,
@@ -21,7 +22,9 @@ struct PolicyCommandTests {
     }
 
     @Test func grantListRevoke() throws {
-        let granted = try airlock(["policy", "grant", "--allow", "--command", "npm install", "--for", "15m", "--reason", "adding zod"])
+        let granted = try airlock([
+            "policy", "grant", "--allow", "--command", "npm install", "--for", "15m", "--reason", "adding zod",
+        ])
         #expect(granted.status == 0, "\(granted.stderr)")
         let id = try #require(granted.stdout.split(separator: " ").dropFirst().first.map { String($0.dropLast()) })
         let listed = try airlock(["policy", "list"])
@@ -49,7 +52,8 @@ struct PolicyCommandTests {
 
     @Test func trustMakesRepositoryAllowRulesCount() throws {
         let policy = root.appendingPathComponent("repo/.airlock/policy.toml")
-        try FileManager.default.createDirectory(at: policy.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: policy.deletingLastPathComponent(), withIntermediateDirectories: true)
         try "[[allow]]\ncommand = \"make docs\"\n".write(to: policy, atomically: true, encoding: .utf8)
         #expect(try airlock(["policy", "list"]).stdout.contains("NOT trusted"))
         let trusted = try airlock(["policy", "trust"])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AirlockCore
 
 /// The outside corpus of destructive_command_guard (MIT; see Resources/dcg/LICENSE):
@@ -20,8 +21,9 @@ struct CorpusTests {
 
     @Test func destructiveCommandGuardCorpus() throws {
         let cases = try Self.loadCases()
-        let context = ClassificationContext(cwd: "/home/dev/proj", workspaceRoot: "/home/dev/proj",
-                                            host: HostFacts(home: "/home/dev"))
+        let context = ClassificationContext(
+            cwd: "/home/dev/proj", workspaceRoot: "/home/dev/proj",
+            host: HostFacts(home: "/home/dev"))
         var caught = 0, denies = 0, falseAlarms = 0, allows = 0
         var misses: [String] = [], alarms: [String] = []
         for item in cases {
@@ -41,7 +43,9 @@ struct CorpusTests {
         let recall = Double(caught) / Double(denies) * 100
         let falseAlarmRate = Double(falseAlarms) / Double(allows) * 100
         print("dcg corpus: \(caught)/\(denies) deny cases rated high or critical (\(String(format: "%.1f", recall)) %)")
-        print("dcg corpus: \(falseAlarms)/\(allows) allow cases rated high or critical (\(String(format: "%.1f", falseAlarmRate)) %)")
+        print(
+            "dcg corpus: \(falseAlarms)/\(allows) allow cases rated high or critical (\(String(format: "%.1f", falseAlarmRate)) %)"
+        )
         for miss in misses { print("  missed: \(miss)") }
         for alarm in alarms { print("  false alarm: \(alarm)") }
         #expect(recall >= 95)

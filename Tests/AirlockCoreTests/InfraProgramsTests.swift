@@ -1,4 +1,5 @@
 import Testing
+
 @testable import AirlockCore
 
 /// One command line and what its findings must say: the category of the worst finding and
@@ -53,8 +54,11 @@ struct InfraCase: Sendable, CustomTestStringConvertible {
 /// Runs the program's classifier from either table.
 private func classify(_ argv: [String]) -> [Finding] {
     let invocation = Invocation(argv)
-    let classifier = InfraPrograms.table[invocation.program] ?? ServicePrograms.table[invocation.program]
-    return classifier!(invocation)
+    guard let classifier = InfraPrograms.table[invocation.program] ?? ServicePrograms.table[invocation.program] else {
+        Issue.record("no table knows \(invocation.program)")
+        return []
+    }
+    return classifier(invocation)
 }
 
 private func check(_ testCase: InfraCase) {
@@ -93,10 +97,12 @@ func infraProgramsServices(_ testCase: InfraCase) {
 }
 
 @Test func infraProgramsCoverEveryListedProgram() {
-    let infra = "aws gcloud gsutil az kubectl oc helm terraform tofu terragrunt pulumi fly flyctl vercel netlify"
+    let infra =
+        "aws gcloud gsutil az kubectl oc helm terraform tofu terragrunt pulumi fly flyctl vercel netlify"
         + " railway heroku firebase wrangler serverless sls cdk docker podman docker-compose gh glab"
         + " ansible-playbook argocd skaffold eb"
-    let services = "vault op doppler infisical sops stripe restic borg velero rclone rsync kafka-topics"
+    let services =
+        "vault op doppler infisical sops stripe restic borg velero rclone rsync kafka-topics"
         + " kafka-topics.sh kafka-consumer-groups kafka-acls kafka-configs kafka-delete-records"
         + " kafka-delete-records.sh rabbitmqctl rabbitmqadmin nats gitlab-runner circleci jenkins-cli"
     for name in infra.split(separator: " ") { #expect(InfraPrograms.table[String(name)] != nil, "\(name)") }
@@ -148,16 +154,36 @@ extension InfraCase {
         InfraCase(#"vault policy delete myapp-policy"#, .dataDelete, .high, .critical),
         InfraCase(#"vault auth disable github"#, .dataDelete, .high, .critical),
         InfraCase(#"vault lease revoke -prefix secret/"#, .dataDelete, .high, .critical),
-        InfraCase(#"aws secretsmanager delete-secret --secret-id my/secret --force-delete-without-recovery"#, .dataDelete, .high, .critical),
-        InfraCase(#"aws secretsmanager delete-secret --secret-id my/secret --recovery-window-in-days 7"#, .dataDelete, .high, .critical),
-        InfraCase(#"aws secretsmanager delete-secret --secret-id arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db"#, .dataDelete, .high, .critical),
-        InfraCase(#"aws secretsmanager delete-secret --secret-id my/secret --force-delete-without-recovery --region us-east-1"#, .dataDelete, .high, .critical),
-        InfraCase(#"aws secretsmanager update-secret --secret-id my/secret --secret-string "{\"key\":\"new\"}""#, .secretsAccess, .high, .critical),
-        InfraCase(#"aws secretsmanager update-secret --secret-id my/secret --secret-binary fileb://payload.bin"#, .secretsAccess, .high, .critical),
-        InfraCase(#"aws secretsmanager put-secret-value --secret-id my/secret --secret-string "{\"key\":\"rotated\"}""#, .secretsAccess, .high, .critical),
-        InfraCase(#"aws secretsmanager put-secret-value --secret-id my/secret --secret-binary fileb://payload.bin"#, .secretsAccess, .high, .critical),
-        InfraCase(#"aws secretsmanager update-secret --secret-id my/secret --kms-key-id alias/old-key"#, .secretsAccess, .high, .critical),
-        InfraCase(#"aws secretsmanager update-secret --secret-id my/secret --description "rotated in emergency""#, .secretsAccess, .high, .critical),
+        InfraCase(
+            #"aws secretsmanager delete-secret --secret-id my/secret --force-delete-without-recovery"#, .dataDelete,
+            .high, .critical),
+        InfraCase(
+            #"aws secretsmanager delete-secret --secret-id my/secret --recovery-window-in-days 7"#, .dataDelete, .high,
+            .critical),
+        InfraCase(
+            #"aws secretsmanager delete-secret --secret-id arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db"#,
+            .dataDelete, .high, .critical),
+        InfraCase(
+            #"aws secretsmanager delete-secret --secret-id my/secret --force-delete-without-recovery --region us-east-1"#,
+            .dataDelete, .high, .critical),
+        InfraCase(
+            #"aws secretsmanager update-secret --secret-id my/secret --secret-string "{\"key\":\"new\"}""#,
+            .secretsAccess, .high, .critical),
+        InfraCase(
+            #"aws secretsmanager update-secret --secret-id my/secret --secret-binary fileb://payload.bin"#,
+            .secretsAccess, .high, .critical),
+        InfraCase(
+            #"aws secretsmanager put-secret-value --secret-id my/secret --secret-string "{\"key\":\"rotated\"}""#,
+            .secretsAccess, .high, .critical),
+        InfraCase(
+            #"aws secretsmanager put-secret-value --secret-id my/secret --secret-binary fileb://payload.bin"#,
+            .secretsAccess, .high, .critical),
+        InfraCase(
+            #"aws secretsmanager update-secret --secret-id my/secret --kms-key-id alias/old-key"#, .secretsAccess,
+            .high, .critical),
+        InfraCase(
+            #"aws secretsmanager update-secret --secret-id my/secret --description "rotated in emergency""#,
+            .secretsAccess, .high, .critical),
         InfraCase(#"op item delete "Database Password""#, .dataDelete, .high, .critical),
         InfraCase(#"op item delete 4f3b2c"#, .dataDelete, .high, .critical),
         InfraCase(#"op item delete --archive "Legacy Token""#, .dataDelete, .high, .critical),
@@ -169,15 +195,18 @@ extension InfraCase {
         InfraCase(#"op group delete "Contractors""#, .dataDelete, .high, .critical),
         InfraCase(#"op group delete grp_12345"#, .dataDelete, .high, .critical),
         InfraCase(#"doppler secrets delete DATABASE_URL"#, .dataDelete, .high, .critical),
-        InfraCase(#"doppler secrets delete API_KEY --project backend --config prod --yes"#, .dataDelete, .high, .critical),
-        InfraCase(#"doppler secrets delete STRIPE_KEY --project payments --config prod -y"#, .dataDelete, .high, .critical),
+        InfraCase(
+            #"doppler secrets delete API_KEY --project backend --config prod --yes"#, .dataDelete, .high, .critical),
+        InfraCase(
+            #"doppler secrets delete STRIPE_KEY --project payments --config prod -y"#, .dataDelete, .high, .critical),
         InfraCase(#"doppler secrets delete LEGACY_TOKEN --config dev -y"#, .dataDelete, .high, .critical),
         InfraCase(#"doppler configs delete dev"#, .dataDelete, .high, .critical),
         InfraCase(#"doppler configs delete dev --project backend -y"#, .dataDelete, .high, .critical),
         InfraCase(#"doppler configs delete prod --project backend --yes"#, .dataDelete, .high, .critical),
         InfraCase(#"doppler projects delete backend --yes"#, .dataDelete, .high, .critical),
         InfraCase(#"doppler projects delete payments -y"#, .dataDelete, .high, .critical),
-        InfraCase(#"doppler secrets delete SSH_KEY --project infra --config staging --yes"#, .dataDelete, .high, .critical),
+        InfraCase(
+            #"doppler secrets delete SSH_KEY --project infra --config staging --yes"#, .dataDelete, .high, .critical),
         InfraCase(#"rclone sync /empty remote:important-bucket"#, .dataDelete, .high, .critical),
         InfraCase(#"rclone sync /src remote:important-bucket --delete-before"#, .dataDelete, .high, .critical),
         InfraCase(#"rclone sync /src remote:important-bucket --delete-during"#, .dataDelete, .high, .critical),
@@ -233,21 +262,41 @@ extension InfraCase {
         InfraCase(#"aws s3 rb s3://my-bucket --force"#, .dataDelete, .high, .critical),
         InfraCase(#"aws s3api delete-bucket --bucket my-bucket"#, .dataDelete, .high, .critical),
         InfraCase(#"aws s3api delete-object --bucket my-bucket --key path/file.txt"#, .dataDelete, .high, .critical),
-        InfraCase(#"aws s3api delete-objects --bucket my-bucket --delete file://delete.json"#, .dataDelete, .high, .critical),
+        InfraCase(
+            #"aws s3api delete-objects --bucket my-bucket --delete file://delete.json"#, .dataDelete, .high, .critical),
         InfraCase(#"aws s3 sync /empty s3://my-bucket --delete"#, .dataDelete, .high, .critical),
         InfraCase(#"aws s3 sync s3://my-bucket /restore --delete"#, .dataDelete, .high, .critical),
-        InfraCase(#"aws s3api delete-object --bucket my-bucket --key file.txt --version-id 3HL4k"#, .dataDelete, .high, .critical),
+        InfraCase(
+            #"aws s3api delete-object --bucket my-bucket --key file.txt --version-id 3HL4k"#, .dataDelete, .high,
+            .critical),
         InfraCase(#"aws s3api delete-bucket-policy --bucket my-bucket"#, .dataDelete, .high, .critical),
-        InfraCase(#"kafka-topics --bootstrap-server localhost:9092 --delete --topic payments"#, .dataDelete, .high, .critical),
-        InfraCase(#"kafka-topics --bootstrap-server localhost:9092 --delete --topic users"#, .dataDelete, .high, .critical),
-        InfraCase(#"kafka-topics --bootstrap-server localhost:9092 --delete --topic orders"#, .dataDelete, .high, .critical),
-        InfraCase(#"kafka-delete-records --bootstrap-server localhost:9092 --offset-json-file offsets.json"#, .dataDelete, .high, .critical),
-        InfraCase(#"kafka-consumer-groups --bootstrap-server localhost:9092 --delete --group billing"#, .dataDelete, .high, .critical),
-        InfraCase(#"kafka-consumer-groups --bootstrap-server localhost:9092 --delete --group analytics"#, .dataDelete, .high, .critical),
-        InfraCase(#"kafka-acls --bootstrap-server localhost:9092 --remove --topic payments --operation All"#, .dataDelete, .high, .critical),
-        InfraCase(#"kafka-configs --bootstrap-server localhost:9092 --alter --delete-config retention.ms --entity-type topics --entity-name logs"#, .dataDelete, .high, .critical),
-        InfraCase(#"kafka-topics --bootstrap-server localhost:9092 --delete --topic __consumer_offsets"#, .dataDelete, .high, .critical),
-        InfraCase(#"kafka-configs --bootstrap-server localhost:9092 --alter --delete-config cleanup.policy --entity-type topics --entity-name orders"#, .dataDelete, .high, .critical),
+        InfraCase(
+            #"kafka-topics --bootstrap-server localhost:9092 --delete --topic payments"#, .dataDelete, .high, .critical),
+        InfraCase(
+            #"kafka-topics --bootstrap-server localhost:9092 --delete --topic users"#, .dataDelete, .high, .critical),
+        InfraCase(
+            #"kafka-topics --bootstrap-server localhost:9092 --delete --topic orders"#, .dataDelete, .high, .critical),
+        InfraCase(
+            #"kafka-delete-records --bootstrap-server localhost:9092 --offset-json-file offsets.json"#, .dataDelete,
+            .high, .critical),
+        InfraCase(
+            #"kafka-consumer-groups --bootstrap-server localhost:9092 --delete --group billing"#, .dataDelete, .high,
+            .critical),
+        InfraCase(
+            #"kafka-consumer-groups --bootstrap-server localhost:9092 --delete --group analytics"#, .dataDelete, .high,
+            .critical),
+        InfraCase(
+            #"kafka-acls --bootstrap-server localhost:9092 --remove --topic payments --operation All"#, .dataDelete,
+            .high, .critical),
+        InfraCase(
+            #"kafka-configs --bootstrap-server localhost:9092 --alter --delete-config retention.ms --entity-type topics --entity-name logs"#,
+            .dataDelete, .high, .critical),
+        InfraCase(
+            #"kafka-topics --bootstrap-server localhost:9092 --delete --topic __consumer_offsets"#, .dataDelete, .high,
+            .critical),
+        InfraCase(
+            #"kafka-configs --bootstrap-server localhost:9092 --alter --delete-config cleanup.policy --entity-type topics --entity-name orders"#,
+            .dataDelete, .high, .critical),
         InfraCase(#"rabbitmqctl delete_user deployer"#, .dataDelete, .high, .critical),
         InfraCase(#"rabbitmqctl delete_user ci-bot"#, .dataDelete, .high, .critical),
         InfraCase(#"rabbitmqctl delete_vhost /prod"#, .dataDelete, .high, .critical),
@@ -268,16 +317,36 @@ extension InfraCase {
         InfraCase(#"nats kv del CONFIG secrets --purge"#, .dataDelete, .high, .critical),
         InfraCase(#"nats kv purge CONFIG"#, .dataDelete, .high, .critical),
         InfraCase(#"nats bucket delete CONFIG"#, .dataDelete, .high, .critical),
-        InfraCase(#"aws sqs delete-queue --queue-url https://sqs.us-east-1.amazonaws.com/123456789012/my-queue"#, .dataDelete, .high, .critical),
-        InfraCase(#"aws sqs delete-queue --queue-url https://sqs.us-east-1.amazonaws.com/123456789012/critical"#, .dataDelete, .high, .critical),
-        InfraCase(#"aws sqs purge-queue --queue-url https://sqs.us-east-1.amazonaws.com/123456789012/my-queue"#, .dataDelete, .high, .critical),
-        InfraCase(#"aws sqs purge-queue --queue-url https://sqs.us-east-1.amazonaws.com/123456789012/critical"#, .dataDelete, .high, .critical),
-        InfraCase(#"aws sns delete-topic --topic-arn arn:aws:sns:us-east-1:123456789012:alerts"#, .dataDelete, .high, .critical),
-        InfraCase(#"aws sns delete-topic --topic-arn arn:aws:sns:us-east-1:123456789012:critical"#, .dataDelete, .high, .critical),
-        InfraCase(#"aws sns unsubscribe --subscription-arn arn:aws:sns:us-east-1:123456789012:alerts:abcd"#, .dataDelete, .high, .critical),
-        InfraCase(#"aws sns unsubscribe --subscription-arn arn:aws:sns:us-east-1:123456789012:critical:efgh"#, .dataDelete, .high, .critical),
-        InfraCase(#"aws sqs delete-message --queue-url https://sqs.us-east-1.amazonaws.com/123456789012/my-queue --receipt-handle AQEB..."#, .dataDelete, .high, .critical),
-        InfraCase(#"aws sqs delete-message-batch --queue-url https://sqs.us-east-1.amazonaws.com/123456789012/my-queue --entries file://entries.json"#, .dataDelete, .high, .critical),
+        InfraCase(
+            #"aws sqs delete-queue --queue-url https://sqs.us-east-1.amazonaws.com/123456789012/my-queue"#, .dataDelete,
+            .high, .critical),
+        InfraCase(
+            #"aws sqs delete-queue --queue-url https://sqs.us-east-1.amazonaws.com/123456789012/critical"#, .dataDelete,
+            .high, .critical),
+        InfraCase(
+            #"aws sqs purge-queue --queue-url https://sqs.us-east-1.amazonaws.com/123456789012/my-queue"#, .dataDelete,
+            .high, .critical),
+        InfraCase(
+            #"aws sqs purge-queue --queue-url https://sqs.us-east-1.amazonaws.com/123456789012/critical"#, .dataDelete,
+            .high, .critical),
+        InfraCase(
+            #"aws sns delete-topic --topic-arn arn:aws:sns:us-east-1:123456789012:alerts"#, .dataDelete, .high,
+            .critical),
+        InfraCase(
+            #"aws sns delete-topic --topic-arn arn:aws:sns:us-east-1:123456789012:critical"#, .dataDelete, .high,
+            .critical),
+        InfraCase(
+            #"aws sns unsubscribe --subscription-arn arn:aws:sns:us-east-1:123456789012:alerts:abcd"#, .dataDelete,
+            .high, .critical),
+        InfraCase(
+            #"aws sns unsubscribe --subscription-arn arn:aws:sns:us-east-1:123456789012:critical:efgh"#, .dataDelete,
+            .high, .critical),
+        InfraCase(
+            #"aws sqs delete-message --queue-url https://sqs.us-east-1.amazonaws.com/123456789012/my-queue --receipt-handle AQEB..."#,
+            .dataDelete, .high, .critical),
+        InfraCase(
+            #"aws sqs delete-message-batch --queue-url https://sqs.us-east-1.amazonaws.com/123456789012/my-queue --entries file://entries.json"#,
+            .dataDelete, .high, .critical),
         InfraCase(#"jenkins-cli -s http://jenkins.local/ delete-job deploy-prod"#, .dataDelete, .high, .critical),
         InfraCase(#"jenkins-cli -s http://jenkins.local/ delete-job deploy-staging"#, .dataDelete, .high, .critical),
         InfraCase(#"jenkins-cli -s http://jenkins.local/ delete-node agent-1"#, .dataDelete, .high, .critical),
@@ -286,13 +355,19 @@ extension InfraCase {
         InfraCase(#"jenkins-cli -s http://jenkins.local/ delete-view staging-view"#, .dataDelete, .high, .critical),
         InfraCase(#"gitlab-runner unregister --all-runners"#, .dataDelete, .high, .critical),
         InfraCase(#"gitlab-runner unregister --name runner-prod"#, .dataDelete, .high, .critical),
-        InfraCase(#"gitlab-runner unregister --url https://gitlab.example.com --token ABCD"#, .dataDelete, .high, .critical),
-        InfraCase(#"gitlab-runner unregister --url https://gitlab.example.com --token EFGH"#, .dataDelete, .high, .critical),
+        InfraCase(
+            #"gitlab-runner unregister --url https://gitlab.example.com --token ABCD"#, .dataDelete, .high, .critical),
+        InfraCase(
+            #"gitlab-runner unregister --url https://gitlab.example.com --token EFGH"#, .dataDelete, .high, .critical),
         InfraCase(#"circleci context delete org/my-org context/prod"#, .dataDelete, .high, .critical),
         InfraCase(#"circleci context delete org/my-org context/staging"#, .dataDelete, .high, .critical),
-        InfraCase(#"circleci context remove-secret org/my-org context/prod AWS_ACCESS_KEY_ID"#, .dataDelete, .high, .critical),
-        InfraCase(#"circleci context remove-secret org/my-org context/prod AWS_SECRET_ACCESS_KEY"#, .dataDelete, .high, .critical),
-        InfraCase(#"circleci context remove-secret org/my-org context/staging DATABASE_URL"#, .dataDelete, .high, .critical),
+        InfraCase(
+            #"circleci context remove-secret org/my-org context/prod AWS_ACCESS_KEY_ID"#, .dataDelete, .high, .critical),
+        InfraCase(
+            #"circleci context remove-secret org/my-org context/prod AWS_SECRET_ACCESS_KEY"#, .dataDelete, .high,
+            .critical),
+        InfraCase(
+            #"circleci context remove-secret org/my-org context/staging DATABASE_URL"#, .dataDelete, .high, .critical),
         InfraCase(#"circleci orb delete my-org/my-orb"#, .dataDelete, .high, .critical),
         InfraCase(#"circleci orb delete my-org/deprecated-orb"#, .dataDelete, .high, .critical),
         InfraCase(#"circleci namespace delete my-org"#, .dataDelete, .high, .critical),
@@ -326,11 +401,19 @@ extension InfraCase {
         InfraCase(#"aws secretsmanager list-secrets"#, .network, .low, .medium),
         InfraCase(#"aws secretsmanager list-secret-version-ids --secret-id my/secret"#, .network, .low, .medium),
         InfraCase(#"aws secretsmanager get-resource-policy --secret-id my/secret"#, .network, .low, .medium),
-        InfraCase(#"aws secretsmanager get-secret-value --secret-id my/secret --version-id 1234"#, .secretsAccess, .high, .high),
-        InfraCase(#"aws secretsmanager get-secret-value --secret-id my/secret --version-stage AWSCURRENT"#, .secretsAccess, .high, .high),
+        InfraCase(
+            #"aws secretsmanager get-secret-value --secret-id my/secret --version-id 1234"#, .secretsAccess, .high,
+            .high),
+        InfraCase(
+            #"aws secretsmanager get-secret-value --secret-id my/secret --version-stage AWSCURRENT"#, .secretsAccess,
+            .high, .high),
         InfraCase(#"aws secretsmanager get-random-password --password-length 32"#, .network, .low, .medium),
-        InfraCase(#"aws secretsmanager describe-secret --secret-id arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db"#, .network, .low, .medium),
-        InfraCase(#"aws secretsmanager list-secret-version-ids --secret-id my/secret --max-results 10"#, .network, .low, .medium),
+        InfraCase(
+            #"aws secretsmanager describe-secret --secret-id arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db"#,
+            .network, .low, .medium),
+        InfraCase(
+            #"aws secretsmanager list-secret-version-ids --secret-id my/secret --max-results 10"#, .network, .low,
+            .medium),
         InfraCase(#"op whoami"#, .network, .low, .medium),
         InfraCase(#"op item get "Database Password""#, .secretsAccess, .high, .high),
         InfraCase(#"op item get 4f3b2c"#, .secretsAccess, .high, .high),
@@ -408,18 +491,27 @@ extension InfraCase {
         InfraCase(#"aws s3api list-buckets"#, .network, .low, .medium),
         InfraCase(#"aws s3api list-objects-v2 --bucket my-bucket"#, .network, .low, .medium),
         InfraCase(#"aws s3api head-object --bucket my-bucket --key path/file.txt"#, .network, .low, .medium),
-        InfraCase(#"aws s3api get-object --bucket my-bucket --key path/file.txt /tmp/file.txt"#, .network, .low, .medium),
+        InfraCase(
+            #"aws s3api get-object --bucket my-bucket --key path/file.txt /tmp/file.txt"#, .network, .low, .medium),
         InfraCase(#"aws s3api get-bucket-versioning --bucket my-bucket"#, .network, .low, .medium),
         InfraCase(#"aws s3api get-bucket-tagging --bucket my-bucket"#, .network, .low, .medium),
         InfraCase(#"kafka-topics --bootstrap-server localhost:9092 --list"#, .network, .low, .medium),
         InfraCase(#"kafka-topics --bootstrap-server localhost:9092 --describe"#, .network, .low, .medium),
         InfraCase(#"kafka-consumer-groups --bootstrap-server localhost:9092 --list"#, .network, .low, .medium),
-        InfraCase(#"kafka-consumer-groups --bootstrap-server localhost:9092 --describe --group billing"#, .network, .low, .medium),
+        InfraCase(
+            #"kafka-consumer-groups --bootstrap-server localhost:9092 --describe --group billing"#, .network, .low,
+            .medium),
         InfraCase(#"kafka-acls --bootstrap-server localhost:9092 --list"#, .network, .low, .medium),
-        InfraCase(#"kafka-configs --bootstrap-server localhost:9092 --describe --entity-type topics --entity-name logs"#, .network, .low, .medium),
-        InfraCase(#"kafka-topics --bootstrap-server localhost:9092 --create --topic new-topic --partitions 3 --replication-factor 1"#, .network, .low, .medium),
+        InfraCase(
+            #"kafka-configs --bootstrap-server localhost:9092 --describe --entity-type topics --entity-name logs"#,
+            .network, .low, .medium),
+        InfraCase(
+            #"kafka-topics --bootstrap-server localhost:9092 --create --topic new-topic --partitions 3 --replication-factor 1"#,
+            .network, .low, .medium),
         InfraCase(#"kafka-topics --bootstrap-server localhost:9092 --describe --topic logs"#, .network, .low, .medium),
-        InfraCase(#"kafka-consumer-groups --bootstrap-server localhost:9092 --describe --group analytics"#, .network, .low, .medium),
+        InfraCase(
+            #"kafka-consumer-groups --bootstrap-server localhost:9092 --describe --group analytics"#, .network, .low,
+            .medium),
         InfraCase(#"kafka-broker-api-versions --bootstrap-server localhost:9092"#, .network, .low, .medium),
         InfraCase(#"rabbitmqctl list_users"#, .network, .low, .medium),
         InfraCase(#"rabbitmqctl list_vhosts"#, .network, .low, .medium),
@@ -442,22 +534,35 @@ extension InfraCase {
         InfraCase(#"nats account info"#, .network, .low, .medium),
         InfraCase(#"nats context ls"#, .network, .low, .medium),
         InfraCase(#"aws sqs list-queues"#, .network, .low, .medium),
-        InfraCase(#"aws sqs get-queue-attributes --queue-url https://sqs.us-east-1.amazonaws.com/123456789012/my-queue --attribute-names All"#, .network, .low, .medium),
+        InfraCase(
+            #"aws sqs get-queue-attributes --queue-url https://sqs.us-east-1.amazonaws.com/123456789012/my-queue --attribute-names All"#,
+            .network, .low, .medium),
         InfraCase(#"aws sqs get-queue-url --queue-name my-queue"#, .network, .low, .medium),
-        InfraCase(#"aws sqs list-dead-letter-source-queues --queue-url https://sqs.us-east-1.amazonaws.com/123456789012/my-queue"#, .network, .low, .medium),
+        InfraCase(
+            #"aws sqs list-dead-letter-source-queues --queue-url https://sqs.us-east-1.amazonaws.com/123456789012/my-queue"#,
+            .network, .low, .medium),
         InfraCase(#"aws sns list-topics"#, .network, .low, .medium),
         InfraCase(#"aws sns list-subscriptions"#, .network, .low, .medium),
-        InfraCase(#"aws sns get-topic-attributes --topic-arn arn:aws:sns:us-east-1:123456789012:alerts"#, .network, .low, .medium),
-        InfraCase(#"aws sns list-subscriptions-by-topic --topic-arn arn:aws:sns:us-east-1:123456789012:alerts"#, .network, .low, .medium),
-        InfraCase(#"aws sqs receive-message --queue-url https://sqs.us-east-1.amazonaws.com/123456789012/my-queue --max-number-of-messages 1"#, .network, .low, .medium),
-        InfraCase(#"aws sqs get-queue-attributes --queue-url https://sqs.us-east-1.amazonaws.com/123456789012/critical --attribute-names ApproximateNumberOfMessages"#, .network, .low, .medium),
+        InfraCase(
+            #"aws sns get-topic-attributes --topic-arn arn:aws:sns:us-east-1:123456789012:alerts"#, .network, .low,
+            .medium),
+        InfraCase(
+            #"aws sns list-subscriptions-by-topic --topic-arn arn:aws:sns:us-east-1:123456789012:alerts"#, .network,
+            .low, .medium),
+        InfraCase(
+            #"aws sqs receive-message --queue-url https://sqs.us-east-1.amazonaws.com/123456789012/my-queue --max-number-of-messages 1"#,
+            .network, .low, .medium),
+        InfraCase(
+            #"aws sqs get-queue-attributes --queue-url https://sqs.us-east-1.amazonaws.com/123456789012/critical --attribute-names ApproximateNumberOfMessages"#,
+            .network, .low, .medium),
         InfraCase(#"jenkins-cli -s http://jenkins.local/ list-jobs"#, .network, .low, .medium),
         InfraCase(#"jenkins-cli -s http://jenkins.local/ who-am-i"#, .network, .low, .medium),
         InfraCase(#"jenkins-cli -s http://jenkins.local/ get-job deploy-prod"#, .network, .low, .medium),
         InfraCase(#"jenkins-cli -s http://jenkins.local/ list-views"#, .network, .low, .medium),
         InfraCase(#"jenkins-cli -s http://jenkins.local/ list-plugins"#, .network, .low, .medium),
         InfraCase(#"jenkins-cli -s http://jenkins.local/ get-node agent-1"#, .network, .low, .medium),
-        InfraCase(#"jenkins-cli -s http://jenkins.local/ get-credentials system::system::jenkins"#, .network, .low, .medium),
+        InfraCase(
+            #"jenkins-cli -s http://jenkins.local/ get-credentials system::system::jenkins"#, .network, .low, .medium),
         InfraCase(#"gitlab-runner list"#, .network, .low, .medium),
         InfraCase(#"gitlab-runner status"#, .network, .low, .medium),
         InfraCase(#"circleci context list org/my-org"#, .network, .low, .medium),
@@ -487,18 +592,24 @@ extension InfraCase {
         InfraCase(#"aws ec2 purchase-reserved-instances-offering --instance-count 3"#, .billingMoney, .critical),
         InfraCase(#"aws ec2 terminate-instances --instance-ids i-123"#, .dataDelete, .high),
         InfraCase(#"aws ec2 authorize-security-group-ingress --group-id sg-1 --cidr 0.0.0.0/0"#, .privilege, .high),
-        InfraCase(#"aws iam attach-user-policy --user-name bob --policy-arn arn:aws:iam::aws:policy/AdministratorAccess"#, .privilege, .high),
+        InfraCase(
+            #"aws iam attach-user-policy --user-name bob --policy-arn arn:aws:iam::aws:policy/AdministratorAccess"#,
+            .privilege, .high),
         InfraCase(#"aws iam delete-user --user-name bob"#, .privilege, .high),
         InfraCase(#"aws iam list-users"#, .network, .low),
-        InfraCase(#"aws sts assume-role --role-arn arn:aws:iam::1:role/admin --role-session-name x"#, .privilege, .medium),
+        InfraCase(
+            #"aws sts assume-role --role-arn arn:aws:iam::1:role/admin --role-session-name x"#, .privilege, .medium),
         InfraCase(#"aws sts get-caller-identity"#, .network, .low),
         InfraCase(#"aws ssm get-parameter --name /app/db --with-decryption"#, .secretsAccess, .high),
         InfraCase(#"aws ssm get-parameter --name /app/region"#, .network, .low),
         InfraCase(#"aws ssm put-parameter --name /app/db --type SecureString --value x"#, .secretsAccess, .high),
-        InfraCase(#"aws ssm send-command --document-name AWS-RunShellScript --targets Key=tag:role,Values=web"#, .unknown, .high),
+        InfraCase(
+            #"aws ssm send-command --document-name AWS-RunShellScript --targets Key=tag:role,Values=web"#, .unknown,
+            .high),
         InfraCase(#"aws kms decrypt --ciphertext-blob fileb://blob"#, .secretsAccess, .high),
         InfraCase(#"aws kms schedule-key-deletion --key-id k --pending-window-in-days 7"#, .dataDelete, .critical),
-        InfraCase(#"aws rds delete-db-instance --db-instance-identifier main --skip-final-snapshot"#, .dataDelete, .critical),
+        InfraCase(
+            #"aws rds delete-db-instance --db-instance-identifier main --skip-final-snapshot"#, .dataDelete, .critical),
         InfraCase(#"aws rds delete-db-snapshot --db-snapshot-identifier nightly"#, .dataDelete, .critical),
         InfraCase(#"aws rds describe-db-instances"#, .network, .low),
         InfraCase(#"aws dynamodb delete-table --table-name users"#, .dataDelete, .critical),
@@ -527,7 +638,8 @@ extension InfraCase {
         InfraCase(#"gcloud secrets versions access latest --secret=db-password"#, .secretsAccess, .high),
         InfraCase(#"gcloud secrets list"#, .network, .low),
         InfraCase(#"gcloud secrets delete db-password"#, .dataDelete, .high),
-        InfraCase(#"gcloud projects add-iam-policy-binding p --member=user:a@b.c --role=roles/owner"#, .privilege, .high),
+        InfraCase(
+            #"gcloud projects add-iam-policy-binding p --member=user:a@b.c --role=roles/owner"#, .privilege, .high),
         InfraCase(#"gcloud iam service-accounts create deployer"#, .privilege, .high),
         InfraCase(#"gcloud iam roles list"#, .network, .low),
         InfraCase(#"gcloud billing projects link p --billing-account=0X0X"#, .billingMoney, .critical),
@@ -579,7 +691,8 @@ extension InfraCase {
         InfraCase(#"kubectl delete ns shop"#, .dataDelete, .critical),
         InfraCase(#"kubectl delete crd widgets.example.com"#, .dataDelete, .critical),
         InfraCase(#"kubectl delete secret db"#, .secretsAccess, .high),
-        InfraCase(#"kubectl create clusterrolebinding admin --clusterrole=cluster-admin --user=bob"#, .privilege, .high),
+        InfraCase(
+            #"kubectl create clusterrolebinding admin --clusterrole=cluster-admin --user=bob"#, .privilege, .high),
         InfraCase(#"kubectl create secret generic db --from-literal=password=x"#, .secretsAccess, .high),
         InfraCase(#"kubectl exec -it web-1 -- sh"#, .unknown, .high),
         InfraCase(#"kubectl config view --raw"#, .secretsAccess, .high),
@@ -761,7 +874,8 @@ extension InfraCase {
         InfraCase(#"gh api repos/owner/repo/issues -f title=bug"#, .network, .medium),
         InfraCase(#"gh api --method DELETE repos/owner/repo/git/refs/heads/old"#, .dataDelete, .high),
         InfraCase(#"gh api -X PUT repos/owner/repo/collaborators/bob -f permission=admin"#, .privilege, .high),
-        InfraCase(#"gh api graphql -f query='mutation { addStar(input: {}) { clientMutationId } }'"#, .network, .medium),
+        InfraCase(
+            #"gh api graphql -f query='mutation { addStar(input: {}) { clientMutationId } }'"#, .network, .medium),
         InfraCase(#"gh api graphql -f query='query { viewer { login } }'"#, .network, .low),
         InfraCase(#"gh repo edit owner/repo --visibility public"#, .privilege, .high),
         InfraCase(#"gh ssh-key add key.pub"#, .privilege, .high),
@@ -826,13 +940,24 @@ extension InfraCase {
         InfraCase(#"rsync --dry-run --delete -a /src/ /dst/"#, .read, .low),
         InfraCase(#"rsync -a --delay-updates /src/ /dst/"#, .fileWrite, .low),
         InfraCase(#"rsync --help"#, .read, .low),
-        InfraCase(#"kafka-topics.sh --bootstrap-server localhost:9092 --delete --topic orders"#, .dataDelete, .critical),
+        InfraCase(
+            #"kafka-topics.sh --bootstrap-server localhost:9092 --delete --topic orders"#, .dataDelete, .critical),
         InfraCase(#"kafka-topics.sh --bootstrap-server localhost:9092 --list"#, .network, .low),
-        InfraCase(#"kafka-consumer-groups --bootstrap-server k:9092 --reset-offsets --to-latest --group g --topic t --execute"#, .network, .high),
-        InfraCase(#"kafka-consumer-groups --bootstrap-server k:9092 --reset-offsets --to-latest --group g --topic t --dry-run"#, .network, .low),
-        InfraCase(#"kafka-acls --bootstrap-server k:9092 --add --allow-principal User:bob --operation All --topic t"#, .privilege, .high),
-        InfraCase(#"kafka-configs --bootstrap-server k:9092 --alter --entity-type topics --entity-name logs --add-config retention.ms=1000"#, .dataDelete, .high),
-        InfraCase(#"kafka-configs --bootstrap-server k:9092 --alter --entity-type topics --entity-name logs --add-config cleanup.policy=compact"#, .network, .medium),
+        InfraCase(
+            #"kafka-consumer-groups --bootstrap-server k:9092 --reset-offsets --to-latest --group g --topic t --execute"#,
+            .network, .high),
+        InfraCase(
+            #"kafka-consumer-groups --bootstrap-server k:9092 --reset-offsets --to-latest --group g --topic t --dry-run"#,
+            .network, .low),
+        InfraCase(
+            #"kafka-acls --bootstrap-server k:9092 --add --allow-principal User:bob --operation All --topic t"#,
+            .privilege, .high),
+        InfraCase(
+            #"kafka-configs --bootstrap-server k:9092 --alter --entity-type topics --entity-name logs --add-config retention.ms=1000"#,
+            .dataDelete, .high),
+        InfraCase(
+            #"kafka-configs --bootstrap-server k:9092 --alter --entity-type topics --entity-name logs --add-config cleanup.policy=compact"#,
+            .network, .medium),
         InfraCase(#"kafka-console-consumer --bootstrap-server k:9092 --topic t --from-beginning"#, .network, .low),
         InfraCase(#"rabbitmqctl set_permissions -p / bob '.*' '.*' '.*'"#, .privilege, .high),
         InfraCase(#"rabbitmqctl purge_queue jobs"#, .dataDelete, .high, .critical),

@@ -319,25 +319,26 @@ struct MCPClassifierTests {
 
     // MARK: SQL
 
-    @Test(arguments: [
-        ("SELECT 1", [SQLText.Kind.read]),
-        ("select * from t; delete from t where id = 1", [.read, .delete(hasWhere: true)]),
-        ("/* x */ DROP TABLE t", [.drop]),
-        ("-- c\nINSERT INTO t VALUES (1)", [.write]),
-        ("BEGIN; UPDATE t SET a = 1; COMMIT;", [.update(hasWhere: false)]),
-        ("DELETE FROM t WHERE a = ';DROP TABLE x'", [.delete(hasWhere: true)]),
-        ("WITH d AS (DELETE FROM t RETURNING *) SELECT * FROM d", [.delete(hasWhere: false)]),
-        ("CREATE TABLE x (id int)", [.schema]),
-        ("GRANT SELECT ON t TO bob", [.grant]),
-        ("TRUNCATE TABLE t", [.drop]),
-        ("SELECT 1; frobnicate", [.read, .unknown]),
-        ("Drop me a line", nil),
-        ("Update the docs", nil),
-        ("Insert coin", nil),
-        ("create a table", nil),
-        ("hello", nil),
-        ("", nil),
-    ] as [(String, [SQLText.Kind]?)])
+    @Test(
+        arguments: [
+            ("SELECT 1", [SQLText.Kind.read]),
+            ("select * from t; delete from t where id = 1", [.read, .delete(hasWhere: true)]),
+            ("/* x */ DROP TABLE t", [.drop]),
+            ("-- c\nINSERT INTO t VALUES (1)", [.write]),
+            ("BEGIN; UPDATE t SET a = 1; COMMIT;", [.update(hasWhere: false)]),
+            ("DELETE FROM t WHERE a = ';DROP TABLE x'", [.delete(hasWhere: true)]),
+            ("WITH d AS (DELETE FROM t RETURNING *) SELECT * FROM d", [.delete(hasWhere: false)]),
+            ("CREATE TABLE x (id int)", [.schema]),
+            ("GRANT SELECT ON t TO bob", [.grant]),
+            ("TRUNCATE TABLE t", [.drop]),
+            ("SELECT 1; frobnicate", [.read, .unknown]),
+            ("Drop me a line", nil),
+            ("Update the docs", nil),
+            ("Insert coin", nil),
+            ("create a table", nil),
+            ("hello", nil),
+            ("", nil),
+        ] as [(String, [SQLText.Kind]?)])
     func readsSQL(text: String, expected: [SQLText.Kind]?) {
         #expect(SQLText.statements(text) == expected)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AirlockCore
 
 /// One test per row of `reference/policy-tables.md`, plus the evaluation order of DESIGN §6.
@@ -19,16 +20,22 @@ struct PolicyTableTests {
         Action(harness: "mcp", cwd: root, kind: .mcp(MCPCall(server: server, tool: tool, arguments: arguments)))
     }
 
-    static func decide(_ action: Action, mode: Mode = .workspaceEdit, rules: [PolicyRule] = [],
-                       exceptions: [PolicyException] = [], at time: Date = now) -> Decision {
+    static func decide(
+        _ action: Action, mode: Mode = .workspaceEdit, rules: [PolicyRule] = [],
+        exceptions: [PolicyException] = [], at time: Date = now
+    ) -> Decision {
         let assessment = Classifier.assess(action, host: host)
-        return PolicyEngine.evaluate(action, assessment, context: PolicyContext(mode: mode, rules: rules, exceptions: exceptions, now: time))
+        return PolicyEngine.evaluate(
+            action, assessment, context: PolicyContext(mode: mode, rules: rules, exceptions: exceptions, now: time))
     }
 
-    static func exception(_ effect: PolicyRule.Effect, _ scope: Scope, binding: PolicyException.Binding = .everywhere,
-                          minutes: Double = 15, uses: Int? = nil) -> PolicyException {
-        PolicyException(id: "x1", effect: effect, scope: scope, binding: binding, createdAt: now,
-                        expiresAt: now.addingTimeInterval(minutes * 60), usesLeft: uses, grantedBy: "alice", reason: "reviewed")
+    static func exception(
+        _ effect: PolicyRule.Effect, _ scope: Scope, binding: PolicyException.Binding = .everywhere,
+        minutes: Double = 15, uses: Int? = nil
+    ) -> PolicyException {
+        PolicyException(
+            id: "x1", effect: effect, scope: scope, binding: binding, createdAt: now,
+            expiresAt: now.addingTimeInterval(minutes * 60), usesLeft: uses, grantedBy: "alice", reason: "reviewed")
     }
 
     // MARK: Command classes
@@ -155,13 +162,15 @@ struct PolicyTableTests {
     @Test func integrityFloorBeatsEverything() {
         let rule = PolicyRule(id: "r", effect: .allow, scope: .commandPrefix(["airlock"]))
         let exception = Self.exception(.allow, .commandPrefix(["airlock"]))
-        let decision = Self.decide(Self.shell("airlock policy grant network"), mode: .autoLoop, rules: [rule], exceptions: [exception])
+        let decision = Self.decide(
+            Self.shell("airlock policy grant network"), mode: .autoLoop, rules: [rule], exceptions: [exception])
         #expect(decision.verdict == .deny)
         #expect(decision.source == .integrityFloor)
     }
 
     @Test func denyRuleBeatsAllowException() {
-        let rule = PolicyRule(id: "no-push", effect: .deny, scope: .commandPrefix(["git", "push"]), reason: "push from CI only")
+        let rule = PolicyRule(
+            id: "no-push", effect: .deny, scope: .commandPrefix(["git", "push"]), reason: "push from CI only")
         let exception = Self.exception(.allow, .commandPrefix(["git", "push"]))
         let decision = Self.decide(Self.shell("git push origin main"), rules: [rule], exceptions: [exception])
         #expect(decision.verdict == .deny)
@@ -170,9 +179,10 @@ struct PolicyTableTests {
     }
 
     @Test func denyExceptionAnswersWithTheReviewersReason() {
-        let exception = PolicyException(id: "d1", effect: .deny, scope: .commandPrefix(["npm", "install"]), binding: .session("s1"),
-                                         createdAt: Self.now, expiresAt: Self.now.addingTimeInterval(900), grantedBy: "bob",
-                                         reason: "use the vendored copy instead")
+        let exception = PolicyException(
+            id: "d1", effect: .deny, scope: .commandPrefix(["npm", "install"]), binding: .session("s1"),
+            createdAt: Self.now, expiresAt: Self.now.addingTimeInterval(900), grantedBy: "bob",
+            reason: "use the vendored copy instead")
         let decision = Self.decide(Self.shell("npm install left-pad"), exceptions: [exception])
         #expect(decision.verdict == .deny)
         #expect(decision.reason.contains("use the vendored copy instead"))
@@ -203,23 +213,32 @@ struct PolicyTableTests {
 
     @Test func exceptionsAreBoundToSessionOrRepository() {
         let session = Self.exception(.allow, .category(.network), binding: .session("s1"))
-        #expect(Self.decide(Self.shell("curl https://example.com", session: "s1"), exceptions: [session]).verdict == .allow)
-        #expect(Self.decide(Self.shell("curl https://example.com", session: "s2"), exceptions: [session]).verdict == .ask)
+        #expect(
+            Self.decide(Self.shell("curl https://example.com", session: "s1"), exceptions: [session]).verdict == .allow)
+        #expect(
+            Self.decide(Self.shell("curl https://example.com", session: "s2"), exceptions: [session]).verdict == .ask)
         let repo = Self.exception(.allow, .category(.network), binding: .repository("/other/repo"))
         #expect(Self.decide(Self.shell("curl https://example.com"), exceptions: [repo]).verdict == .ask)
     }
 
     @Test func categoryScopeDoesNotCoverMixedActions() {
         let exception = Self.exception(.allow, .category(.network))
-        #expect(Self.decide(Self.shell("curl https://x.io -o out.bin && rm -rf build"), exceptions: [exception]).verdict == .ask)
+        #expect(
+            Self.decide(Self.shell("curl https://x.io -o out.bin && rm -rf build"), exceptions: [exception]).verdict
+                == .ask)
     }
 
     @Test func repositoryRulesOnlyTightenUntilTrusted() {
-        let untrusted = PolicyRule(id: "repo-allow", effect: .allow, scope: .commandPrefix(["npm", "install"]), origin: .repository(trusted: false))
+        let untrusted = PolicyRule(
+            id: "repo-allow", effect: .allow, scope: .commandPrefix(["npm", "install"]),
+            origin: .repository(trusted: false))
         #expect(Self.decide(Self.shell("npm install"), rules: [untrusted]).verdict == .ask)
-        let trusted = PolicyRule(id: "repo-allow", effect: .allow, scope: .commandPrefix(["npm", "install"]), origin: .repository(trusted: true))
+        let trusted = PolicyRule(
+            id: "repo-allow", effect: .allow, scope: .commandPrefix(["npm", "install"]),
+            origin: .repository(trusted: true))
         #expect(Self.decide(Self.shell("npm install"), rules: [trusted]).verdict == .allow)
-        let repoDeny = PolicyRule(id: "repo-deny", effect: .deny, scope: .commandPrefix(["git", "push"]), origin: .repository(trusted: false))
+        let repoDeny = PolicyRule(
+            id: "repo-deny", effect: .deny, scope: .commandPrefix(["git", "push"]), origin: .repository(trusted: false))
         #expect(Self.decide(Self.shell("git push"), rules: [repoDeny]).verdict == .deny)
     }
 
@@ -231,7 +250,9 @@ struct PolicyTableTests {
 
     @Test func exceptionsMustExpireWithinTheCap() {
         var forever = Self.exception(.allow, .category(.network), minutes: 60 * 24 * 365)
-        #expect(throws: ExceptionProblem.expiryBeyondCap(maximumSeconds: 8 * 3600)) { try forever.validate(now: Self.now) }
+        #expect(throws: ExceptionProblem.expiryBeyondCap(maximumSeconds: 8 * 3600)) {
+            try forever.validate(now: Self.now)
+        }
         forever.expiresAt = Self.now
         #expect(throws: ExceptionProblem.noExpiry) { try forever.validate(now: Self.now) }
         let server = Self.exception(.allow, .mcpTool(server: "github", tool: nil))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import AirlockCore
 
 /// A text holding one secret: what must disappear, the label that replaces it, and text that must survive.
@@ -24,7 +25,8 @@ private let awsSessionID = "ASIA" + "Y3FJ5ZQ2XK7RT4MB"
 private let awsSecret = "wJalrXUtnFEMI/K7MDENG/" + "bPxRfiCYEXAMPLEKEY"
 private let ghp = "ghp_" + "16C7e42F292c6912E7710c838347Ae178B4a"
 private let gho = "gho_" + "aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3z5A"
-private let githubPAT = "github_pat_" + "11ABCDEFG0aBcDeFgHiJkL_mNoPqRsTuVwXyZ0123456789"
+private let githubPAT =
+    "github_pat_" + "11ABCDEFG0aBcDeFgHiJkL_mNoPqRsTuVwXyZ0123456789"
     + "aBcDeFgHiJkLmNoPqRsTuVwXyZ01234"
 private let slack = "xoxb-" + "123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx"
 private let openAI = "sk-proj-" + "Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4z"
@@ -33,7 +35,8 @@ private let stripe = "sk_live_" + "4eC39HqLyjWDarjtT1zdp7dc"
 private let google = "AIza" + "SyA1234567890abcdefghijklmnopqrstuv"
 private let gitlab = "glpat-" + "xY9zA8bC7dE6fG5hI4jK"
 private let npm = "npm_" + "aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789"
-private let jwt = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9" + ".eyJzdWIiOiIxMjM0NTY3ODkwIn0"
+private let jwt =
+    "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9" + ".eyJzdWIiOiIxMjM0NTY3ODkwIn0"
     + ".dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"
 
 @Suite struct RedactorTests {
@@ -197,8 +200,9 @@ private let jwt = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9" + ".eyJzdWIiOiIxMjM0NTY
 
     @Test func redactsEverySecretOnOneLine() {
         let redacted = redactor.redact(Self.multiSecretLine)
-        #expect(redactor.findings(in: Self.multiSecretLine)
-            == ["aws-access-key", "aws-secret-key", "password-in-url", "github-token"])
+        #expect(
+            redactor.findings(in: Self.multiSecretLine)
+                == ["aws-access-key", "aws-secret-key", "password-in-url", "github-token"])
         for secret in [awsID, awsSecret, "hunter2", ghp] { #expect(!redacted.contains(secret)) }
         #expect(redacted.contains("psql postgres://app:[REDACTED:password-in-url]@db/app -c 'select 1' --token "))
     }
@@ -206,8 +210,9 @@ private let jwt = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9" + ".eyJzdWIiOiIxMjM0NTY
     @Test func redactsTokenUsedAsURLUser() {
         let text = "git clone https://\(ghp):x-oauth-basic@github.com/org/repo.git"
         #expect(redactor.findings(in: text) == ["github-token", "password-in-url"])
-        #expect(redactor.redact(text)
-            == "git clone https://[REDACTED:github-token]:[REDACTED:password-in-url]@github.com/org/repo.git")
+        #expect(
+            redactor.redact(text)
+                == "git clone https://[REDACTED:github-token]:[REDACTED:password-in-url]@github.com/org/repo.git")
     }
 
     @Test(arguments: positives.map(\.text) + negatives + [multiSecretLine])

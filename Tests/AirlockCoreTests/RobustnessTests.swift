@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AirlockCore
 
 /// Random and adversarial input never crashes or hangs the analyser, and cost stays linear.
@@ -55,7 +56,9 @@ struct RobustnessTests {
     @Test func invalidUTF8FromJSONEscapesIsSafe() throws {
         // A lone surrogate escape decodes to U+FFFD or fails; either way nothing crashes.
         let line = #"{"command": "rm -rf \ud800 /"}"#
-        if let value = try? JSONDecoder().decode(JSONValue.self, from: Data(line.utf8)), let command = value["command"]?.stringValue {
+        if let value = try? JSONDecoder().decode(JSONValue.self, from: Data(line.utf8)),
+            let command = value["command"]?.stringValue
+        {
             #expect(Classifier.assess(command: command).risk >= .high)
         }
         let bytes: [UInt8] = [0x72, 0x6D, 0x20, 0xFF, 0xFE, 0x2D, 0x72, 0x66, 0x20, 0x2F]

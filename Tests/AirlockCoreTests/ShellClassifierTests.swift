@@ -1,4 +1,5 @@
 import Testing
+
 @testable import AirlockCore
 
 /// Table-driven checks of shell classification: every trap named in the foundation issue
@@ -181,8 +182,10 @@ struct ShellClassifierTests {
     @Test(arguments: harmless)
     func harmlessCommandsStayCalm(_ item: Case) {
         let assessment = Self.assess(item.command)
-        #expect(assessment.categories.contains(item.category) || (item.category == .read && assessment.categories == [.read]),
-                "\(assessment.categories) — \(assessment.summary)")
+        #expect(
+            assessment.categories.contains(item.category)
+                || (item.category == .read && assessment.categories == [.read]),
+            "\(assessment.categories) — \(assessment.summary)")
         #expect(item.risk.contains(assessment.risk), "risk \(assessment.risk) — \(assessment.summary)")
     }
 

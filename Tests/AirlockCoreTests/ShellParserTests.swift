@@ -1,4 +1,5 @@
 import Testing
+
 @testable import AirlockCore
 
 /// The parser finds every command the text would run, and keeps data as data.

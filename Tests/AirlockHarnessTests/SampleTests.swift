@@ -1,6 +1,7 @@
 import AirlockCore
 import Foundation
 import Testing
+
 @testable import AirlockHarness
 
 /// Every captured real hook input parses into the action it describes.
@@ -14,27 +15,34 @@ struct SampleTests {
         var description: String { file }
     }
 
-    static let demoDelete = Action.Kind.mcp(MCPCall(server: "demo", tool: "delete_note", arguments: .object(["name": .string("a.txt")])))
+    static let demoDelete = Action.Kind.mcp(
+        MCPCall(server: "demo", tool: "delete_note", arguments: .object(["name": .string("a.txt")])))
 
     static let expected: [Expected] = [
         Expected(file: "claude_PreToolUse_Bash", name: .preToolUse, kind: .shell(command: "rm -rf build")),
-        Expected(file: "claude_PreToolUse_Edit", name: .preToolUse,
-                 kind: .fileEdit(path: "/home/dev/proj/app.py", edits: [FileEdit(oldText: "pritn", newText: "print")])),
+        Expected(
+            file: "claude_PreToolUse_Edit", name: .preToolUse,
+            kind: .fileEdit(path: "/home/dev/proj/app.py", edits: [FileEdit(oldText: "pritn", newText: "print")])),
         Expected(file: "claude_PreToolUse_Read", name: .preToolUse, kind: .fileRead(path: "/home/dev/proj/app.py")),
-        Expected(file: "claude_PreToolUse_Write", name: .preToolUse,
-                 kind: .fileWrite(path: "/home/dev/proj/notes.txt", content: "hello from the mock model\n")),
+        Expected(
+            file: "claude_PreToolUse_Write", name: .preToolUse,
+            kind: .fileWrite(path: "/home/dev/proj/notes.txt", content: "hello from the mock model\n")),
         Expected(file: "claude_PreToolUse_mcp", name: .preToolUse, kind: demoDelete),
-        Expected(file: "claude_PermissionRequest_Bash", name: .permissionRequest, kind: .shell(command: "rm -rf build")),
-        Expected(file: "claude_PermissionRequest_Write", name: .permissionRequest,
-                 kind: .fileWrite(path: "/home/dev/proj/n.txt", content: "x")),
+        Expected(
+            file: "claude_PermissionRequest_Bash", name: .permissionRequest, kind: .shell(command: "rm -rf build")),
+        Expected(
+            file: "claude_PermissionRequest_Write", name: .permissionRequest,
+            kind: .fileWrite(path: "/home/dev/proj/n.txt", content: "x")),
         Expected(file: "claude_PermissionRequest_mcp", name: .permissionRequest, kind: demoDelete),
         Expected(file: "claude_PostToolUse_Bash", name: nil, kind: nil),
         Expected(file: "codex_PreToolUse_Bash", name: .preToolUse, kind: .shell(command: "rm -rf build")),
-        Expected(file: "codex_PreToolUse_apply_patch", name: .preToolUse,
-                 kind: .patch(text: "*** Begin Patch\n*** Add File: hello.txt\n+hello from codex mock\n*** End Patch\n")),
+        Expected(
+            file: "codex_PreToolUse_apply_patch", name: .preToolUse,
+            kind: .patch(text: "*** Begin Patch\n*** Add File: hello.txt\n+hello from codex mock\n*** End Patch\n")),
         Expected(file: "codex_PreToolUse_mcp", name: .preToolUse, kind: demoDelete),
-        Expected(file: "codex_PermissionRequest_Bash", name: .permissionRequest,
-                 kind: .shell(command: "touch /home/dev/testbed/codex_outside_marker.txt")),
+        Expected(
+            file: "codex_PermissionRequest_Bash", name: .permissionRequest,
+            kind: .shell(command: "touch /home/dev/testbed/codex_outside_marker.txt")),
         Expected(file: "codex_PostToolUse_Bash", name: nil, kind: nil),
     ]
 
@@ -79,8 +87,9 @@ struct SampleTests {
     }
 
     @Test func deadlineOverride() throws {
-        let event = try Harness.claude.parse(Array(#"{"hook_event_name":"PreToolUse","tool_name":"Bash","tool_input":{"command":"ls"}}"#.utf8),
-                                             deadlineMs: 1234)
+        let event = try Harness.claude.parse(
+            Array(#"{"hook_event_name":"PreToolUse","tool_name":"Bash","tool_input":{"command":"ls"}}"#.utf8),
+            deadlineMs: 1234)
         #expect(event.deadlineMs == 1234)
         #expect(Harness.gemini.defaultDeadlineMs == 60_000)
         #expect(Harness.copilot.defaultDeadlineMs == 30_000)

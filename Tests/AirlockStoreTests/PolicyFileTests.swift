@@ -1,6 +1,7 @@
 import AirlockCore
 import Foundation
 import Testing
+
 @testable import AirlockStore
 
 /// `policy.toml`: rules parse, broken files are reported with file and line, and the last good
@@ -31,8 +32,12 @@ struct PolicyFileTests {
         let file = try PolicyFile.parse(Self.sample, file: "policy.toml")
         #expect(file.mode == .autoLoop)
         #expect(file.rules.count == 5)
-        #expect(file.rules.contains(PolicyRule(id: "tests", effect: .allow, scope: .commandPrefix(["npm", "test"]), reason: "the test loop")))
-        #expect(file.rules.contains { $0.effect == .deny && $0.scope == .category(.network) && $0.id == "policy.toml:8" })
+        #expect(
+            file.rules.contains(
+                PolicyRule(
+                    id: "tests", effect: .allow, scope: .commandPrefix(["npm", "test"]), reason: "the test loop")))
+        #expect(
+            file.rules.contains { $0.effect == .deny && $0.scope == .category(.network) && $0.id == "policy.toml:8" })
         #expect(file.rules.contains { $0.scope == .paths(["secrets/**", "**/*.pem"]) })
         #expect(file.rules.contains { $0.scope == .mcpTool(server: "github", tool: "get_issue") })
         #expect(file.rules.contains { $0.scope == .commandPrefix(["git", "push"]) && $0.effect == .deny })
@@ -61,12 +66,14 @@ struct PolicyFileTests {
     }
 
     @Test func repositoryRulesCarryTheirTrust() throws {
-        let file = try PolicyFile.parse("[[allow]]\ncommand = \"make\"", file: ".airlock/policy.toml", origin: .repository(trusted: false))
+        let file = try PolicyFile.parse(
+            "[[allow]]\ncommand = \"make\"", file: ".airlock/policy.toml", origin: .repository(trusted: false))
         #expect(file.rules.first?.isEffective == false)
     }
 
     @Test func brokenFileKeepsTheLastGoodPolicy() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("airlock-policy-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "airlock-policy-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let policy = directory.appendingPathComponent("policy.toml")
@@ -84,7 +91,8 @@ struct PolicyFileTests {
 
     @Test func repositoryPolicyCountsOnlyWhenItsHashIsTrusted() throws {
         let repo = FileManager.default.temporaryDirectory.appendingPathComponent("airlock-repo-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: repo.appendingPathComponent(".airlock"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: repo.appendingPathComponent(".airlock"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: repo) }
         let text = "[[allow]]\ncommand = [\"make\", \"deploy-docs\"]\n\n[[deny]]\ncommand = \"curl\""
         try text.write(toFile: PolicySource.repositoryPolicyPath(repo.path), atomically: true, encoding: .utf8)

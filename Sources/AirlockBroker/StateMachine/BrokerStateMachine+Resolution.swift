@@ -71,7 +71,8 @@ extension BrokerStateMachine {
     mutating func resolveCovered(now: Date, _ effects: inout [BrokerEffect]) -> [(id: String, exceptionID: String?)] {
         var resolved: [(id: String, exceptionID: String?)] = []
         for item in orderedPending {
-            let decision = PolicyEngine.evaluate(item.action, item.assessment, context: policyContext(now: now, workspace: item.action.workspaceRoot))
+            let decision = PolicyEngine.evaluate(
+                item.action, item.assessment, context: policyContext(now: now, workspace: item.action.workspaceRoot))
             guard let verdict = FinalVerdict(decision.verdict) else { continue }
             resolve(item, verdict, reason: decision.reason, source: decision.source, reviewer: nil, now: now, &effects)
             if verdict == .allow, let exceptionID = decision.source.exceptionID {
@@ -179,7 +180,8 @@ extension BrokerStateMachine {
     /// The policy for one action: the user's rules plus its repository's own.
     func policyContext(now: Date, workspace: String?) -> PolicyContext {
         let repository = workspace.map(configuration.repositoryRules) ?? []
-        return PolicyContext(mode: configuration.mode, rules: configuration.rules + repository, exceptions: exceptions, now: now)
+        return PolicyContext(
+            mode: configuration.mode, rules: configuration.rules + repository, exceptions: exceptions, now: now)
     }
 
     mutating func makeActionID() -> String {

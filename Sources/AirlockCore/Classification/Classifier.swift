@@ -7,27 +7,37 @@ public enum Classifier {
         case .shell(let command):
             return assess(command: command, context: context)
         case .fileRead(let path):
-            return Assessment(findings: FileActionClassifier.read(path: path, cwd: context.cwd, workspaceRoot: context.workspaceRoot, host: host),
-                              hiddenCharacters: HiddenCharacters.find(in: path))
+            return Assessment(
+                findings: FileActionClassifier.read(
+                    path: path, cwd: context.cwd, workspaceRoot: context.workspaceRoot, host: host),
+                hiddenCharacters: HiddenCharacters.find(in: path))
         case .fileWrite(let path, _):
-            return Assessment(findings: FileActionClassifier.write(path: path, cwd: context.cwd, workspaceRoot: context.workspaceRoot, host: host),
-                              hiddenCharacters: HiddenCharacters.find(in: path))
+            return Assessment(
+                findings: FileActionClassifier.write(
+                    path: path, cwd: context.cwd, workspaceRoot: context.workspaceRoot, host: host),
+                hiddenCharacters: HiddenCharacters.find(in: path))
         case .fileEdit(let path, _):
-            return Assessment(findings: FileActionClassifier.write(path: path, cwd: context.cwd, workspaceRoot: context.workspaceRoot, host: host),
-                              hiddenCharacters: HiddenCharacters.find(in: path))
+            return Assessment(
+                findings: FileActionClassifier.write(
+                    path: path, cwd: context.cwd, workspaceRoot: context.workspaceRoot, host: host),
+                hiddenCharacters: HiddenCharacters.find(in: path))
         case .patch(let text):
             let paths = FileActionClassifier.patchTargets(text).map(\.path).joined(separator: "\n")
-            return Assessment(findings: FileActionClassifier.patch(text, cwd: context.cwd, workspaceRoot: context.workspaceRoot, host: host),
-                              hiddenCharacters: HiddenCharacters.find(in: paths))
+            return Assessment(
+                findings: FileActionClassifier.patch(
+                    text, cwd: context.cwd, workspaceRoot: context.workspaceRoot, host: host),
+                hiddenCharacters: HiddenCharacters.find(in: paths))
         case .mcp(let call):
             let markers = call.arguments.allStrings.prefix(64).compactMap(ProductionMarkers.marker(in:))
-            return Assessment(findings: MCPClassifier.classify(call, host: host),
-                              productionMarkers: Array(markers.prefix(4)),
-                              hiddenCharacters: HiddenCharacters.find(in: call.tool + " " + call.arguments.canonicalText))
+            return Assessment(
+                findings: MCPClassifier.classify(call, host: host),
+                productionMarkers: Array(markers.prefix(4)),
+                hiddenCharacters: HiddenCharacters.find(in: call.tool + " " + call.arguments.canonicalText))
         case .web(let url):
-            return Assessment(findings: [.remoteRead("fetches \(url.prefix(120))", targets: [url])],
-                              productionMarkers: ProductionMarkers.marker(in: url).map { [$0] } ?? [],
-                              hiddenCharacters: HiddenCharacters.find(in: url))
+            return Assessment(
+                findings: [.remoteRead("fetches \(url.prefix(120))", targets: [url])],
+                productionMarkers: ProductionMarkers.marker(in: url).map { [$0] } ?? [],
+                hiddenCharacters: HiddenCharacters.find(in: url))
         case .other(let tool, _):
             return Assessment(findings: [.unknown("the tool \(tool) is not one Airlock knows")])
         }
@@ -44,12 +54,17 @@ public enum Classifier {
         // A secret read and a network send in one command line is the shape of exfiltration.
         let readsSecret = findings.contains { $0.categories.contains(.secretsAccess) }
         let sends = findings.contains { $0.categories.contains(.network) || $0.categories.contains(.remoteExec) }
-        if readsSecret, sends, !findings.contains(where: { $0.categories.contains(.secretsAccess) && $0.categories.contains(.network) }) {
-            findings.append(Finding([.secretsAccess, .network], risk: .critical, blast: .production, reversibility: .irreversible,
-                                    reason: "reads a secret and talks to the network in one command: possible exfiltration",
-                                    rollback: "rotate the secret"))
+        if readsSecret, sends,
+            !findings.contains(where: { $0.categories.contains(.secretsAccess) && $0.categories.contains(.network) })
+        {
+            findings.append(
+                Finding(
+                    [.secretsAccess, .network], risk: .critical, blast: .production, reversibility: .irreversible,
+                    reason: "reads a secret and talks to the network in one command: possible exfiltration",
+                    rollback: "rotate the secret"))
         }
-        return Assessment(findings: findings, productionMarkers: analyzer.productionMarkers,
-                          hiddenCharacters: HiddenCharacters.find(in: command), commands: analyzer.commands)
+        return Assessment(
+            findings: findings, productionMarkers: analyzer.productionMarkers,
+            hiddenCharacters: HiddenCharacters.find(in: command), commands: analyzer.commands)
     }
 }

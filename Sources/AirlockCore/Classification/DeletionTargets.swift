@@ -7,8 +7,10 @@ enum DeletionTargets {
         "/opt", "/srv", "/dev", "/proc", "/sys", "/mnt", "/media", "/snap", "/System", "/Library",
         "/Applications", "/Users", "/private", "/var/lib", "/var/log", "/usr/local", "/usr/bin", "/usr/lib",
     ]
-    private static let tempPrefixes = ["/tmp/", "/var/tmp/", "/private/tmp/", "/dev/shm/", "$TMPDIR", "${TMPDIR",
-                                       "$TMP/", "${TMP}", "$TEMP", "${RUNNER_TEMP", "$RUNNER_TEMP"]
+    private static let tempPrefixes = [
+        "/tmp/", "/var/tmp/", "/private/tmp/", "/dev/shm/", "$TMPDIR", "${TMPDIR",
+        "$TMP/", "${TMP}", "$TEMP", "${RUNNER_TEMP", "$RUNNER_TEMP",
+    ]
 
     /// Targets that mean "everything here": home, the working tree, its parent, the repository.
     private static let everythingForms: Set<String> = [
@@ -41,28 +43,35 @@ enum DeletionTargets {
         let what = recursive ? "recursively deletes" : "deletes"
         switch kind(of: target, context: context) {
         case .catastrophic:
-            return .destructive("\(tool) \(what) \(target): the whole disk, home or working tree",
-                                risk: recursive ? .critical : .high, blast: .machine, targets: [target])
+            return .destructive(
+                "\(tool) \(what) \(target): the whole disk, home or working tree",
+                risk: recursive ? .critical : .high, blast: .machine, targets: [target])
         case .temporary:
-            return Finding([.destructiveFS], risk: recursive ? .medium : .low, blast: .machine,
-                           reversibility: .irreversible, reason: "\(tool) \(what) a temp path \(target)",
-                           targets: [target])
+            return Finding(
+                [.destructiveFS], risk: recursive ? .medium : .low, blast: .machine,
+                reversibility: .irreversible, reason: "\(tool) \(what) a temp path \(target)",
+                targets: [target])
         case .dynamic:
-            return .destructive("\(tool) \(what) a path built at run time (\(target))", risk: recursive ? .high : .medium,
-                                blast: .workspaceUnrecoverable, targets: [target])
+            return .destructive(
+                "\(tool) \(what) a path built at run time (\(target))", risk: recursive ? .high : .medium,
+                blast: .workspaceUnrecoverable, targets: [target])
         case .selfModification:
-            return Finding([.selfModification, .destructiveFS], risk: .critical, blast: .machine,
-                           reversibility: .irreversible, reason: "\(tool) deletes Airlock's or a harness's own files",
-                           targets: [target])
+            return Finding(
+                [.selfModification, .destructiveFS], risk: .critical, blast: .machine,
+                reversibility: .irreversible, reason: "\(tool) deletes Airlock's or a harness's own files",
+                targets: [target])
         case .secret:
-            return .destructive("\(tool) deletes a secrets file \(target)", risk: .high, blast: .workspaceUnrecoverable,
-                                targets: [target])
+            return .destructive(
+                "\(tool) deletes a secrets file \(target)", risk: .high, blast: .workspaceUnrecoverable,
+                targets: [target])
         case .outside:
-            return .destructive("\(tool) \(what) \(target), outside the workspace", risk: .high, blast: .machine,
-                                targets: [target])
+            return .destructive(
+                "\(tool) \(what) \(target), outside the workspace", risk: .high, blast: .machine,
+                targets: [target])
         case .workspace:
-            return .destructive("\(tool) \(what) \(target)", risk: recursive ? .high : .medium,
-                                blast: .workspaceUnrecoverable, targets: [target])
+            return .destructive(
+                "\(tool) \(what) \(target)", risk: recursive ? .high : .medium,
+                blast: .workspaceUnrecoverable, targets: [target])
         }
     }
 }

@@ -4,8 +4,11 @@ enum FileTargets {
     static func write(_ target: String, verb: String, context: ClassificationContext) -> [Finding] {
         let path = context.classify(path: target)
         if path.isSelfModification {
-            return [Finding([.selfModification], risk: .critical, blast: .machine, reversibility: .partial,
-                            reason: "\(verb) \(path.reason)", targets: [target])]
+            return [
+                Finding(
+                    [.selfModification], risk: .critical, blast: .machine, reversibility: .partial,
+                    reason: "\(verb) \(path.reason)", targets: [target])
+            ]
         }
         var findings: [Finding] = []
         if path.isSecret {
@@ -13,18 +16,24 @@ enum FileTargets {
         }
         let categories = [Category.fileWrite] + path.categories.filter { $0 != .source && $0 != .selfModification }
         if path.categories.contains(.agentConfig) {
-            findings.append(Finding(categories, risk: .high, blast: .machine, reversibility: .partial,
-                                    reason: "\(verb) \(path.reason), which steers agents", targets: [target]))
+            findings.append(
+                Finding(
+                    categories, risk: .high, blast: .machine, reversibility: .partial,
+                    reason: "\(verb) \(path.reason), which steers agents", targets: [target]))
         } else if !path.isInsideWorkspace {
             let temp = target.hasPrefix("/tmp/") || target.hasPrefix("/var/tmp/") || target.hasPrefix("$TMPDIR")
-            findings.append(Finding(categories, risk: temp ? .low : .medium, blast: .machine, reversibility: .partial,
-                                    reason: "\(verb) \(target), outside the workspace", targets: [target]))
+            findings.append(
+                Finding(
+                    categories, risk: temp ? .low : .medium, blast: .machine, reversibility: .partial,
+                    reason: "\(verb) \(target), outside the workspace", targets: [target]))
         } else {
             var risk = Risk.low
             if path.categories.contains(.productionConfig) || path.categories.contains(.customerData) { risk = .high }
             if path.categories.contains(.buildOutput) { risk = .medium }
-            findings.append(Finding(categories, risk: risk, blast: .workspace, reversibility: .reversible,
-                                    reason: "\(verb) \(target)", targets: [target], rollback: "git checkout -- \(target)"))
+            findings.append(
+                Finding(
+                    categories, risk: risk, blast: .workspace, reversibility: .reversible,
+                    reason: "\(verb) \(target)", targets: [target], rollback: "git checkout -- \(target)"))
         }
         return findings
     }
@@ -60,8 +69,10 @@ enum FileTargets {
             if path.isSecret {
                 findings.append(.secrets("\(invocation.program) reads \(path.reason)", targets: [text]))
             } else if path.isSelfModification, !readOnlyPrograms.contains(invocation.program) {
-                findings.append(Finding([.selfModification], risk: .critical, blast: .machine, reversibility: .partial,
-                                        reason: "\(invocation.program) touches \(path.reason)", targets: [text]))
+                findings.append(
+                    Finding(
+                        [.selfModification], risk: .critical, blast: .machine, reversibility: .partial,
+                        reason: "\(invocation.program) touches \(path.reason)", targets: [text]))
             }
             if findings.count >= 4 { break }
         }

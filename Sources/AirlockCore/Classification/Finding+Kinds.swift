@@ -16,18 +16,21 @@ extension Finding {
     }
 
     public static func dataDelete(_ reason: String, risk: Risk = .high, targets: [String] = []) -> Finding {
-        Finding([.dataDelete], risk: risk, blast: .external, reversibility: .irreversible, reason: reason,
-                targets: targets, rollback: "none: restore from a backup, if one exists")
+        Finding(
+            [.dataDelete], risk: risk, blast: .external, reversibility: .irreversible, reason: reason,
+            targets: targets, rollback: "none: restore from a backup, if one exists")
     }
 
     public static func deploy(_ reason: String, risk: Risk = .high, targets: [String] = []) -> Finding {
-        Finding([.deploy], risk: risk, blast: .external, reversibility: .partial, reason: reason,
-                targets: targets, rollback: "redeploy the previous version")
+        Finding(
+            [.deploy], risk: risk, blast: .external, reversibility: .partial, reason: reason,
+            targets: targets, rollback: "redeploy the previous version")
     }
 
     public static func migration(_ reason: String, risk: Risk = .high) -> Finding {
-        Finding([.dbMigration], risk: risk, blast: .external, reversibility: .partial, reason: reason,
-                rollback: "the migration's down step, if it has one")
+        Finding(
+            [.dbMigration], risk: risk, blast: .external, reversibility: .partial, reason: reason,
+            rollback: "the migration's down step, if it has one")
     }
 
     public static func dbWrite(_ reason: String, risk: Risk = .high) -> Finding {
@@ -36,8 +39,9 @@ extension Finding {
 
     /// Reads or changes secret values.
     public static func secrets(_ reason: String, risk: Risk = .high, targets: [String] = []) -> Finding {
-        Finding([.secretsAccess], risk: risk, blast: .external, reversibility: .irreversible, reason: reason,
-                targets: targets, rollback: "rotate the secret")
+        Finding(
+            [.secretsAccess], risk: risk, blast: .external, reversibility: .irreversible, reason: reason,
+            targets: targets, rollback: "rotate the secret")
     }
 
     public static func privilege(_ reason: String, risk: Risk = .high, targets: [String] = []) -> Finding {
@@ -48,17 +52,21 @@ extension Finding {
         Finding([.billingMoney], risk: risk, blast: .production, reversibility: .irreversible, reason: reason)
     }
 
-    public static func vcsRewrite(_ reason: String, risk: Risk = .high, blast: BlastRadius = .workspaceUnrecoverable,
-                                  rollback: String? = nil) -> Finding {
-        Finding([.vcsRewrite], risk: risk, blast: blast, reversibility: .irreversible, reason: reason,
-                rollback: rollback)
+    public static func vcsRewrite(
+        _ reason: String, risk: Risk = .high, blast: BlastRadius = .workspaceUnrecoverable,
+        rollback: String? = nil
+    ) -> Finding {
+        Finding(
+            [.vcsRewrite], risk: risk, blast: blast, reversibility: .irreversible, reason: reason,
+            rollback: rollback)
     }
 
     public static func destructive(_ reason: String, risk: Risk, blast: BlastRadius, targets: [String] = [])
         -> Finding
     {
-        Finding([.destructiveFS], risk: risk, blast: blast, reversibility: .irreversible, reason: reason,
-                targets: targets, rollback: "none for untracked files; git checkout for tracked ones")
+        Finding(
+            [.destructiveFS], risk: risk, blast: blast, reversibility: .irreversible, reason: reason,
+            targets: targets, rollback: "none for untracked files; git checkout for tracked ones")
     }
 
     public static func packageInstall(_ reason: String, risk: Risk = .medium, blast: BlastRadius = .machine)
@@ -84,7 +92,8 @@ extension Finding {
     }
 
     public static func unknown(_ reason: String, risk: Risk = .medium, isUnsure: Bool = true) -> Finding {
-        Finding([.unknown], risk: risk, blast: .machine, reversibility: .unknown, reason: reason,
-                isUnsure: isUnsure)
+        Finding(
+            [.unknown], risk: risk, blast: .machine, reversibility: .unknown, reason: reason,
+            isUnsure: isUnsure)
     }
 }

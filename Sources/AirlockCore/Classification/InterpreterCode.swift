@@ -37,9 +37,10 @@ enum InterpreterCode {
         }
     }
 
-    static func analyze(_ invocation: Invocation, language: Language, stdin: StdinSource,
-                        analyzer: inout ShellAnalyzer, depth: Int)
-    {
+    static func analyze(
+        _ invocation: Invocation, language: Language, stdin: StdinSource,
+        analyzer: inout ShellAnalyzer, depth: Int
+    ) {
         let program = invocation.program
         let args = invocation.args
         if language == .powershell, args.contains(where: { ["-EncodedCommand", "-enc", "-e"].contains($0) }) {
@@ -105,7 +106,8 @@ enum InterpreterCode {
         case "venv", "virtualenv", "build", "compileall", "py_compile": return .build("python -m \(module)")
         case "http.server", "SimpleHTTPServer":
             return Finding([.network], risk: .medium, blast: .external, reason: "serves files over HTTP")
-        case "json.tool", "site", "platform", "sysconfig", "pydoc", "this", "timeit": return .read("python -m \(module)")
+        case "json.tool", "site", "platform", "sysconfig", "pydoc", "this", "timeit":
+            return .read("python -m \(module)")
         case "twine": return .deploy("python -m twine uploads a package")
         case "django": return ProgramTable.djangoManage(rest, program: "python -m django")
         default: return .unknown("python -m \(module) runs a module")
@@ -163,28 +165,38 @@ enum InterpreterCode {
         }
         if deleteAPIs.contains(where: lower.contains) {
             recognised = true
-            let recursive = ["rmtree", "rm_rf", "rm_r", "remove_dir_all", "recursive", "rimraf", "removedirs", "-recurse"]
-                .contains(where: lower.contains)
+            let recursive = [
+                "rmtree", "rm_rf", "rm_r", "remove_dir_all", "recursive", "rimraf", "removedirs", "-recurse",
+            ]
+            .contains(where: lower.contains)
             let targets = literals.filter { $0.contains("/") || $0.contains(".") || $0 == "~" }
             if targets.isEmpty {
-                analyzer.add(.destructive("\(program) code deletes files at paths built at run time",
-                                          risk: .high, blast: .workspaceUnrecoverable))
+                analyzer.add(
+                    .destructive(
+                        "\(program) code deletes files at paths built at run time",
+                        risk: .high, blast: .workspaceUnrecoverable))
             }
             for target in targets {
-                analyzer.add(DeletionTargets.assess(target, recursive: recursive, via: "\(program) code",
-                                                    context: analyzer.context))
+                analyzer.add(
+                    DeletionTargets.assess(
+                        target, recursive: recursive, via: "\(program) code",
+                        context: analyzer.context))
             }
         }
         let reachesNetwork = networkAPIs.contains(where: lower.contains)
         if reachesNetwork {
             recognised = true
-            analyzer.add(Finding([.network], risk: .medium, blast: .external, reversibility: .partial,
-                                 reason: "\(program) code reaches the network"))
+            analyzer.add(
+                Finding(
+                    [.network], risk: .medium, blast: .external, reversibility: .partial,
+                    reason: "\(program) code reaches the network"))
         }
         if reachesNetwork, environmentAPIs.contains(where: lower.contains) {
-            analyzer.add(Finding([.secretsAccess, .network], risk: .critical, blast: .production,
-                                 reversibility: .irreversible,
-                                 reason: "\(program) code reads environment variables and reaches the network"))
+            analyzer.add(
+                Finding(
+                    [.secretsAccess, .network], risk: .critical, blast: .production,
+                    reversibility: .irreversible,
+                    reason: "\(program) code reads environment variables and reaches the network"))
         }
         if hiddenCodeAPIs.contains(where: lower.contains) {
             recognised = true
@@ -193,8 +205,10 @@ enum InterpreterCode {
         for literal in literals {
             let path = analyzer.context.classify(path: literal)
             if path.isSelfModification, lower.contains("open(") || lower.contains("write") {
-                analyzer.add(Finding([.selfModification], risk: .critical, blast: .machine, reversibility: .partial,
-                                     reason: "\(program) code writes \(path.reason)", targets: [literal]))
+                analyzer.add(
+                    Finding(
+                        [.selfModification], risk: .critical, blast: .machine, reversibility: .partial,
+                        reason: "\(program) code writes \(path.reason)", targets: [literal]))
                 recognised = true
             } else if path.isSecret, literal.contains(".") || literal.contains("/") {
                 analyzer.add(.secrets("\(program) code reads \(path.reason)", targets: [literal]))

@@ -65,8 +65,10 @@ struct ShellAnalyzer {
     mutating func analyze(redirection: Redirection) {
         let target = redirection.target.text
         if target.hasPrefix("/dev/tcp/") || target.hasPrefix("/dev/udp/") {
-            add(Finding([.remoteExec, .network], risk: .critical, blast: .production, reversibility: .irreversible,
-                        reason: "redirects a shell to a network socket (\(target))", targets: [target]))
+            add(
+                Finding(
+                    [.remoteExec, .network], risk: .critical, blast: .production, reversibility: .irreversible,
+                    reason: "redirects a shell to a network socket (\(target))", targets: [target]))
             return
         }
         if redirection.op == .input {
@@ -195,7 +197,9 @@ struct ShellAnalyzer {
             command.words.dropFirst().allSatisfy({ !$0.hasExpansion && !$0.hasGlob })
         else { return nil }
         let output = command.words.dropFirst().map(\.text).joined(separator: " ")
-        let words = output.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map { ShellWord(String($0)) }
+        let words = output.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map {
+            ShellWord(String($0))
+        }
         return words.isEmpty ? nil : words
     }
 
@@ -240,7 +244,9 @@ enum StdinSource: Equatable {
     var isPiped: Bool { self != .terminal }
 
     static let fetchers: Set<String> = ["curl", "wget", "fetch", "http", "https", "xh", "aria2c", "nc", "ncat", "lynx"]
-    static let decoders: Set<String> = ["base64", "base32", "xxd", "openssl", "gunzip", "zcat", "gzip", "rev", "uudecode", "bzcat", "xz", "unxz", "tr"]
+    static let decoders: Set<String> = [
+        "base64", "base32", "xxd", "openssl", "gunzip", "zcat", "gzip", "rev", "uudecode", "bzcat", "xz", "unxz", "tr",
+    ]
 
     /// What flows into `command` from the previous command of its pipeline.
     static func of(command: SimpleCommand, at index: Int, in script: ShellScript) -> StdinSource {

@@ -19,7 +19,8 @@ enum Shells {
             return
         }
         if program == "busybox", !invocation.arguments.isEmpty {
-            analyzer.analyze(words: invocation.arguments, environment: invocation.environment, stdin: stdin, depth: depth)
+            analyzer.analyze(
+                words: invocation.arguments, environment: invocation.environment, stdin: stdin, depth: depth)
             return
         }
         // `bash [options] -c 'script' [name args…]`
@@ -34,8 +35,10 @@ enum Shells {
                 }
                 let script = words[index + 1]
                 if script.hasExpansion {
-                    analyzer.add(.unknown("\(program) -c runs a script built at run time (\(script.text.prefix(60)))",
-                                          risk: .high))
+                    analyzer.add(
+                        .unknown(
+                            "\(program) -c runs a script built at run time (\(script.text.prefix(60)))",
+                            risk: .high))
                 }
                 analyzer.analyze(script: script.text, depth: depth + 1)
                 return
@@ -70,12 +73,15 @@ enum Shells {
             return text
         case .network(let fetcher):
             analyzer.add(
-                Finding([.remoteExec, .network], risk: .critical, blast: .machine, reversibility: .irreversible,
-                        reason: "downloads code with \(fetcher) and runs it in \(program)", isUnsure: true,
-                        rollback: "none"))
+                Finding(
+                    [.remoteExec, .network], risk: .critical, blast: .machine, reversibility: .irreversible,
+                    reason: "downloads code with \(fetcher) and runs it in \(program)", isUnsure: true,
+                    rollback: "none"))
         case .decoded(let decoder):
-            analyzer.add(.unknown("runs a payload decoded by \(decoder) in \(program): its content is hidden",
-                                  risk: .high))
+            analyzer.add(
+                .unknown(
+                    "runs a payload decoded by \(decoder) in \(program): its content is hidden",
+                    risk: .high))
         case .command(let producer):
             analyzer.add(.unknown("runs text produced by \(producer) as code in \(program)", risk: .high))
         }

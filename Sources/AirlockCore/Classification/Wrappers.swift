@@ -19,7 +19,9 @@ enum Wrappers {
     ]
 
     /// Programs that run a command with secrets injected into its environment.
-    private static let secretRunners: Set<String> = ["doppler", "op", "infisical", "aws-vault", "chamber", "teller", "envchain"]
+    private static let secretRunners: Set<String> = [
+        "doppler", "op", "infisical", "aws-vault", "chamber", "teller", "envchain",
+    ]
 
     /// Peels one wrapper; nil when `program` is not one.
     static func peel(program: String, words: [ShellWord], analyzer: inout ShellAnalyzer, depth: Int) -> Step? {
@@ -41,8 +43,11 @@ enum Wrappers {
             return .continueWith(skipOptions(rest, valued: []), [:])
         case "xargs":
             let args = skipOptions(
-                rest, valued: ["-I", "-i", "-n", "-P", "-L", "-l", "-d", "-E", "-e", "-a", "-s", "--max-args",
-                               "--max-procs", "--delimiter", "--arg-file", "--replace", "--max-lines"])
+                rest,
+                valued: [
+                    "-I", "-i", "-n", "-P", "-L", "-l", "-d", "-E", "-e", "-a", "-s", "--max-args",
+                    "--max-procs", "--delimiter", "--arg-file", "--replace", "--max-lines",
+                ])
             // xargs appends words read from stdin: the targets are not known in advance.
             let next = args.isEmpty ? [ShellWord("echo")] : args + [ShellWord("$XARGS_INPUT", hasExpansion: true)]
             return .continueWith(next, [:])
@@ -81,7 +86,8 @@ enum Wrappers {
             var args = skipOptions(rest, valued: valued)
             if program == "chrt", let first = args.first, Int(first.text) != nil { args.removeFirst() }
             if program == "taskset", !rest.contains(where: { $0.text == "-c" }), !args.isEmpty { args.removeFirst() }
-            if program == "nice", let first = rest.first, first.text.hasPrefix("-"), Int(first.text.dropFirst()) != nil {
+            if program == "nice", let first = rest.first, first.text.hasPrefix("-"), Int(first.text.dropFirst()) != nil
+            {
                 args = Array(rest.dropFirst())
             }
             if program == "flock", !args.isEmpty {
@@ -98,15 +104,16 @@ enum Wrappers {
 
     /// `uv run`, `poetry run`, `bundle exec`, … run the rest as a program.
     private static let runners: [String: Set<String>] = [
-            "uv": ["run"], "poetry": ["run"], "pipenv": ["run"], "pdm": ["run"], "hatch": ["run"],
-            "bundle": ["exec"], "pnpm": ["exec", "dlx"], "yarn": ["exec", "dlx"], "npm": ["exec"],
-            "rye": ["run"], "conda": ["run"], "mise": ["exec", "x"], "asdf": ["exec"], "direnv": ["exec"],
-            "dotnet": ["exec"],
-        ]
+        "uv": ["run"], "poetry": ["run"], "pipenv": ["run"], "pdm": ["run"], "hatch": ["run"],
+        "bundle": ["exec"], "pnpm": ["exec", "dlx"], "yarn": ["exec", "dlx"], "npm": ["exec"],
+        "rye": ["run"], "conda": ["run"], "mise": ["exec", "x"], "asdf": ["exec"], "direnv": ["exec"],
+        "dotnet": ["exec"],
+    ]
 
     private static func runnerSubcommand(program: String, rest: [ShellWord]) -> Step? {
         guard let verbs = runners[program], let verb = rest.first, verbs.contains(verb.text) else { return nil }
-        var args = skipOptions(Array(rest.dropFirst()), valued: ["--with", "-p", "--package", "--python", "-n", "--name"])
+        var args = skipOptions(
+            Array(rest.dropFirst()), valued: ["--with", "-p", "--package", "--python", "-n", "--name"])
         if program == "direnv", !args.isEmpty { args.removeFirst() }  // the directory
         return .continueWith(args, [:])
     }
@@ -120,8 +127,10 @@ enum Wrappers {
         let args = skipOptions(rest, valued: valued)
         if args.isEmpty {
             let shell = rest.contains { $0.text == "-i" || $0.text == "-s" }
-            analyzer.add(.privilege(shell ? "\(program) opens a root shell" : "\(program) with no command",
-                                    risk: shell ? .high : .medium))
+            analyzer.add(
+                .privilege(
+                    shell ? "\(program) opens a root shell" : "\(program) with no command",
+                    risk: shell ? .high : .medium))
             return .done
         }
         analyzer.add(.privilege("runs as root through \(program)", risk: .medium))
@@ -178,7 +187,9 @@ enum Wrappers {
         while let first = words.first, rounds < 8 {
             rounds += 1
             let program = ShellAnalyzer.programName(first.text)
-            guard ["sudo", "env", "command", "nice", "nohup", "time", "timeout", "stdbuf"].contains(program) else { break }
+            guard ["sudo", "env", "command", "nice", "nohup", "time", "timeout", "stdbuf"].contains(program) else {
+                break
+            }
             words = skipOptions(Array(words.dropFirst()), valued: ["-u", "-n", "-o", "-s", "-k"])
             while let next = words.first, next.text.contains("="), !next.text.hasPrefix("-") { words.removeFirst() }
             if program == "timeout", !words.isEmpty { words.removeFirst() }

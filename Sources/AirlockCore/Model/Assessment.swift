@@ -24,8 +24,11 @@ public struct Assessment: Codable, Sendable, Equatable {
     ) {
         var findings = findings
         if findings.isEmpty {
-            findings = [Finding([.unknown], risk: .medium, blast: .machine, reversibility: .unknown,
-                                reason: "nothing recognisable", isUnsure: true)]
+            findings = [
+                Finding(
+                    [.unknown], risk: .medium, blast: .machine, reversibility: .unknown,
+                    reason: "nothing recognisable", isUnsure: true)
+            ]
         }
         if !productionMarkers.isEmpty {
             findings = findings.map { finding in

@@ -19,7 +19,7 @@ public enum ModeDefaults {
             }
         // Approval, and never in read-only.
         case .packageInstall, .destructiveFS, .vcsRewrite, .dbWrite, .remoteExec, .processControl, .agentConfig,
-             .commentWrite, .statusChange, .fileWriteAPI, .unknownWrite, .outsideWorkspace, .productionConfig:
+            .commentWrite, .statusChange, .fileWriteAPI, .unknownWrite, .outsideWorkspace, .productionConfig:
             return mode == .readOnly ? .deny : .ask
         // Generated output: "no automatic edits".
         case .buildOutput:
@@ -32,7 +32,7 @@ public enum ModeDefaults {
             return .deny
         // Secrets, deploys, migrations, deletion, privilege, money: the hard floor asks a human first.
         case .secretsAccess, .secretAccess, .envFile, .credentials, .deploy, .deployTrigger, .dbMigration,
-             .dataDelete, .privilege, .billingMoney:
+            .dataDelete, .privilege, .billingMoney:
             return .ask
         case .selfModification:
             return .deny

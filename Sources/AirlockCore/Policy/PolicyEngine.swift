@@ -22,43 +22,59 @@ public enum PolicyEngine {
     public static func evaluate(_ action: Action, _ assessment: Assessment, context: PolicyContext) -> Decision {
         // 1. Integrity floor: nothing overrides it.
         if assessment.categories.contains(.selfModification) {
-            let why = assessment.findings.first { $0.categories.contains(.selfModification) }?.reason ?? "touches Airlock's own files"
-            return Decision(.deny, reason: "Denied: \(why). Agents may not change Airlock or their own hooks; ask the user to do it.",
-                            source: .integrityFloor)
+            let why =
+                assessment.findings.first { $0.categories.contains(.selfModification) }?.reason
+                ?? "touches Airlock's own files"
+            return Decision(
+                .deny,
+                reason: "Denied: \(why). Agents may not change Airlock or their own hooks; ask the user to do it.",
+                source: .integrityFloor)
         }
         let rules = context.rules.filter(\.isEffective)
         // 2. Deny rules, user and repository alike.
         if let rule = rules.first(where: { $0.effect == .deny && $0.scope.covers(action, assessment) }) {
-            return Decision(.deny, reason: "Denied by policy rule \(rule.id)" + (rule.reason.map { ": \($0)" } ?? "."),
-                            source: .rule(rule.id))
+            return Decision(
+                .deny, reason: "Denied by policy rule \(rule.id)" + (rule.reason.map { ": \($0)" } ?? "."),
+                source: .rule(rule.id))
         }
         // 3. Active deny exceptions: the reviewer's reason, without asking again.
-        if let exception = context.exceptions.first(where: { $0.effect == .deny && $0.covers(action, assessment, at: context.now) }) {
-            return Decision(.deny, reason: "Denied by \(exception.grantedBy): \(exception.reason)",
-                            source: .exception(exception.id))
+        if let exception = context.exceptions.first(where: {
+            $0.effect == .deny && $0.covers(action, assessment, at: context.now)
+        }) {
+            return Decision(
+                .deny, reason: "Denied by \(exception.grantedBy): \(exception.reason)",
+                source: .exception(exception.id))
         }
         // 4. Hard floor: a human decides for this very action.
         if assessment.isHardFloor {
             let floor = assessment.categories.filter(\.isHardFloor).map(\.rawValue).joined(separator: ", ")
-            return Decision(.ask, reason: "\(floor) needs a human decision for this action: \(assessment.summary)",
-                            source: .hardFloor)
+            return Decision(
+                .ask, reason: "\(floor) needs a human decision for this action: \(assessment.summary)",
+                source: .hardFloor)
         }
         // 5. Active allow exceptions.
-        if let exception = context.exceptions.first(where: { $0.effect == .allow && $0.covers(action, assessment, at: context.now) }) {
-            return Decision(.allow, reason: "Allowed by \(exception.grantedBy)'s exception until \(exception.expiresAt): \(exception.reason)",
-                            source: .exception(exception.id))
+        if let exception = context.exceptions.first(where: {
+            $0.effect == .allow && $0.covers(action, assessment, at: context.now)
+        }) {
+            return Decision(
+                .allow,
+                reason:
+                    "Allowed by \(exception.grantedBy)'s exception until \(exception.expiresAt): \(exception.reason)",
+                source: .exception(exception.id))
         }
         // 6. Allow rules (a repository's only when trusted; filtered above).
         if let rule = rules.first(where: { $0.effect == .allow && $0.scope.covers(action, assessment) }) {
-            return Decision(.allow, reason: "Allowed by policy rule \(rule.id)" + (rule.reason.map { ": \($0)" } ?? "."),
-                            source: .rule(rule.id))
+            return Decision(
+                .allow, reason: "Allowed by policy rule \(rule.id)" + (rule.reason.map { ": \($0)" } ?? "."),
+                source: .rule(rule.id))
         }
         // 7. Mode defaults, never allowing what is risky or unsure.
         let (verdict, category) = ModeDefaults.verdict(for: assessment.categories, in: context.mode)
         let what = category.map { "\($0.rawValue) in \(context.mode.rawValue) mode" } ?? context.mode.rawValue
         switch verdict {
         case .deny:
-            return Decision(.deny, reason: "Denied: \(what) is not allowed (\(assessment.summary)).", source: .mode(context.mode))
+            return Decision(
+                .deny, reason: "Denied: \(what) is not allowed (\(assessment.summary)).", source: .mode(context.mode))
         case .allow where assessment.risk < .high && !assessment.isUnsure:
             return Decision(.allow, reason: "Allowed: \(what) (\(assessment.summary)).", source: .mode(context.mode))
         default:

@@ -85,7 +85,8 @@ public enum ExceptionProblem: Error, Equatable, Sendable, CustomStringConvertibl
 extension PolicyException {
     /// Checks a proposed exception against the rules every grant must keep. `sample` is the
     /// assessment of the action it was made from, when there is one.
-    public func validate(now: Date, maximumSeconds: Int = 8 * 3600, sample: Assessment? = nil) throws(ExceptionProblem) {
+    public func validate(now: Date, maximumSeconds: Int = 8 * 3600, sample: Assessment? = nil) throws(ExceptionProblem)
+    {
         guard expiresAt > now else { throw .noExpiry }
         guard expiresAt.timeIntervalSince(now) <= Double(maximumSeconds) + 1 else {
             throw .expiryBeyondCap(maximumSeconds: maximumSeconds)

@@ -59,8 +59,11 @@ public enum Scope: Codable, Sendable, Equatable, Hashable {
     /// Reads that may stand beside a prefix-matched command (`cd src && npm test`).
     static func isPlainRead(_ argv: [String]) -> Bool {
         guard let program = argv.first else { return true }
-        return ["cd", "pwd", "echo", "printf", "true", "ls", "cat", "test", "[", "sleep", "wc", "head", "tail", "grep", "sort"]
-            .contains(program)
+        return [
+            "cd", "pwd", "echo", "printf", "true", "ls", "cat", "test", "[", "sleep", "wc", "head", "tail", "grep",
+            "sort",
+        ]
+        .contains(program)
     }
 
     /// A short human description, for lists and confirmations.
@@ -93,7 +96,8 @@ public enum Glob {
     }
 
     /// Backtracking matcher with a step budget, so hostile patterns cannot hang policy.
-    private static func match(_ p: [Unicode.Scalar], _ pi: Int, _ s: [Unicode.Scalar], _ si: Int, budget: Int) -> Bool? {
+    private static func match(_ p: [Unicode.Scalar], _ pi: Int, _ s: [Unicode.Scalar], _ si: Int, budget: Int) -> Bool?
+    {
         var pi = pi, si = si
         var steps = budget
         while pi < p.count {

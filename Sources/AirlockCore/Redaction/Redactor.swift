@@ -294,7 +294,7 @@ private struct SecretScanner {
             if next == ASCII.equals {
                 j += 2
             } else if ASCII.isWhitespace(next) || ASCII.isQuote(next) || next == ASCII.backslash || next == 0 {
-                j += 1 // A space or quote must follow, which spares `${PASSWORD:-x}` and `user:pass`.
+                j += 1  // A space or quote must follow, which spares `${PASSWORD:-x}` and `user:pass`.
             } else {
                 return nil
             }

@@ -209,7 +209,11 @@ private struct ShellParserState {
         var level = 1
         while let b = peek() {
             pos += 1
-            if b == Byte.backslash { pos += 1 } else if b == Byte.lparen { level += 1 } else if b == Byte.rparen {
+            if b == Byte.backslash {
+                pos += 1
+            } else if b == Byte.lparen {
+                level += 1
+            } else if b == Byte.rparen {
                 level -= 1
                 if level == 0 { return }
             }
@@ -226,7 +230,9 @@ private struct ShellParserState {
                 continue
             }
             pos += 1
-            if b == Byte.lparen { level += 1 } else if b == Byte.rparen {
+            if b == Byte.lparen {
+                level += 1
+            } else if b == Byte.rparen {
                 level -= 1
                 if level == 0 { return }
             }
@@ -286,7 +292,9 @@ private struct ShellParserState {
                         depth: depth)
                 } else if command.words.isEmpty, builder.isAssignment {
                     // `NAME=(a b c)` is an array assignment: keep the list as its value.
-                    if builder.bytes.last == Byte.equals, peek() == Byte.lparen, builder.bytes.count == builder.plainPrefix {
+                    if builder.bytes.last == Byte.equals, peek() == Byte.lparen,
+                        builder.bytes.count == builder.plainPrefix
+                    {
                         pos += 1
                         let start = pos
                         skipBalanced()
@@ -480,8 +488,9 @@ private struct ShellParserState {
             }
             switch b {
             case Byte.backslash:
-                if let next = peek(1), next == Byte.dollar || next == Byte.backtick || next == Byte.dquote
-                    || next == Byte.backslash || next == Byte.newline
+                if let next = peek(1),
+                    next == Byte.dollar || next == Byte.backtick || next == Byte.dquote
+                        || next == Byte.backslash || next == Byte.newline
                 {
                     if next != Byte.newline { word.appendSpecial([next]) }
                     pos += 2

@@ -29,7 +29,9 @@ public struct PolicyFile: Sendable, Equatable {
     }
 
     /// Parses policy text. `file` names it in errors and rule ids; `origin` marks repository rules.
-    public static func parse(_ text: String, file: String, origin: PolicyRule.Origin = .user) throws(PolicyFileError) -> PolicyFile {
+    public static func parse(_ text: String, file: String, origin: PolicyRule.Origin = .user) throws(PolicyFileError)
+        -> PolicyFile
+    {
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
@@ -44,13 +46,15 @@ public struct PolicyFile: Sendable, Equatable {
             switch key {
             case "mode":
                 guard let name = table[key]?.string, let mode = Mode(rawValue: name) else {
-                    throw PolicyFileError(file: file, line: lines.line(ofKey: "mode"),
-                                          message: "mode must be one of \(Mode.allCases.map(\.rawValue).joined(separator: ", "))")
+                    throw PolicyFileError(
+                        file: file, line: lines.line(ofKey: "mode"),
+                        message: "mode must be one of \(Mode.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
                 policy.mode = mode
             case "allow", "deny":
                 guard let array = table[key]?.array else {
-                    throw PolicyFileError(file: file, line: lines.line(ofKey: key), message: "write rules as [[\(key)]] tables")
+                    throw PolicyFileError(
+                        file: file, line: lines.line(ofKey: key), message: "write rules as [[\(key)]] tables")
                 }
                 let effect: PolicyRule.Effect = key == "allow" ? .allow : .deny
                 for index in 0..<array.count {
@@ -61,15 +65,18 @@ public struct PolicyFile: Sendable, Equatable {
                     policy.rules.append(try Self.rule(rule, effect: effect, origin: origin, file: file, line: line))
                 }
             default:
-                throw PolicyFileError(file: file, line: lines.line(ofKey: key),
-                                      message: "unknown key \"\(key)\" (expected mode, [[allow]] or [[deny]])")
+                throw PolicyFileError(
+                    file: file, line: lines.line(ofKey: key),
+                    message: "unknown key \"\(key)\" (expected mode, [[allow]] or [[deny]])")
             }
         }
         return policy
     }
 
-    private static func rule(_ table: TOMLTable, effect: PolicyRule.Effect, origin: PolicyRule.Origin,
-                             file: String, line: Int) throws(PolicyFileError) -> PolicyRule {
+    private static func rule(
+        _ table: TOMLTable, effect: PolicyRule.Effect, origin: PolicyRule.Origin,
+        file: String, line: Int
+    ) throws(PolicyFileError) -> PolicyRule {
         func fail(_ message: String) -> PolicyFileError { PolicyFileError(file: file, line: line, message: message) }
         var scopes: [Scope] = []
         for key in table.keys {
@@ -78,7 +85,9 @@ public struct PolicyFile: Sendable, Equatable {
             case "id", "reason":
                 guard value?.string != nil else { throw fail("\(key) must be a string") }
             case "command":
-                if let words = value?.array?.compactMap({ $0.string }), !words.isEmpty, words.count == value?.array?.count {
+                if let words = value?.array?.compactMap({ $0.string }), !words.isEmpty,
+                    words.count == value?.array?.count
+                {
                     scopes.append(.commandPrefix(words))
                 } else if let text = value?.string, !text.isEmpty {
                     scopes.append(.commandPrefix(text.split(separator: " ").map(String.init)))
@@ -92,14 +101,18 @@ public struct PolicyFile: Sendable, Equatable {
             case "path":
                 if let glob = value?.string {
                     scopes.append(.paths([glob]))
-                } else if let globs = value?.array?.compactMap({ $0.string }), !globs.isEmpty, globs.count == value?.array?.count {
+                } else if let globs = value?.array?.compactMap({ $0.string }), !globs.isEmpty,
+                    globs.count == value?.array?.count
+                {
                     scopes.append(.paths(globs))
                 } else {
                     throw fail("path must be a glob string or an array of them")
                 }
             case "mcp":
                 guard let mcp = value?.table, let server = mcp["server"]?.string else {
-                    throw fail("mcp must be a table with a server (and a tool): mcp = { server = \"github\", tool = \"get_issue\" }")
+                    throw fail(
+                        "mcp must be a table with a server (and a tool): mcp = { server = \"github\", tool = \"get_issue\" }"
+                    )
                 }
                 scopes.append(.mcpTool(server: server, tool: mcp["tool"]?.string))
             default:
@@ -109,8 +122,11 @@ public struct PolicyFile: Sendable, Equatable {
         guard scopes.count == 1, let scope = scopes.first else {
             throw fail("a rule needs exactly one of command, category, path or mcp")
         }
-        if effect == .allow, case .mcpTool(_, nil) = scope { throw fail("allow an MCP tool, never a whole server: add tool = \"…\"") }
-        if effect == .allow, case .category(let category) = scope, category.isHardFloor || category == .selfModification {
+        if effect == .allow, case .mcpTool(_, nil) = scope {
+            throw fail("allow an MCP tool, never a whole server: add tool = \"…\"")
+        }
+        if effect == .allow, case .category(let category) = scope, category.isHardFloor || category == .selfModification
+        {
             throw fail("\(category.rawValue) cannot be allowed by a rule: a human decides each such action")
         }
         let id = table["id"]?.string ?? "\(file.split(separator: "/").last ?? ""):\(line)"
@@ -138,7 +154,8 @@ private struct RuleLines {
 
     func line(ofRule key: String, index: Int) -> Int {
         var seen = 0
-        for (number, line) in lines.enumerated() where line.trimmingPrefix(while: \.isWhitespace).hasPrefix("[[\(key)]]") {
+        for (number, line) in lines.enumerated()
+        where line.trimmingPrefix(while: \.isWhitespace).hasPrefix("[[\(key)]]") {
             if seen == index { return number + 1 }
             seen += 1
         }
@@ -148,7 +165,9 @@ private struct RuleLines {
     func line(ofKey key: String) -> Int {
         for (number, line) in lines.enumerated() {
             let trimmed = line.trimmingPrefix(while: \.isWhitespace)
-            if trimmed.hasPrefix(key + " ") || trimmed.hasPrefix(key + "=") || trimmed.hasPrefix("[" + key) { return number + 1 }
+            if trimmed.hasPrefix(key + " ") || trimmed.hasPrefix(key + "=") || trimmed.hasPrefix("[" + key) {
+                return number + 1
+            }
         }
         return 1
     }

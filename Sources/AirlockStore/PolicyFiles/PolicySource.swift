@@ -67,7 +67,8 @@ public final class PolicySource: @unchecked Sendable {
             return nil
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            problems.append(PolicyFileError(file: path, line: 1, message: "not UTF-8 text; keeping the last good policy"))
+            problems.append(
+                PolicyFileError(file: path, line: 1, message: "not UTF-8 text; keeping the last good policy"))
             return lock.withLock { lastGood[path] }
         }
         do {

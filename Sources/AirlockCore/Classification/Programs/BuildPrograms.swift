@@ -36,12 +36,15 @@ enum BuildPrograms {
         table["dotnet"] = dotnet
         table["mix"] = mix
         table["deno"] = { inv in [scriptVerb(inv.positionals().first ?? "", tool: "deno")] }
-        for name in ["pip", "pip3", "pipx", "uv", "poetry", "pdm", "conda", "mamba", "micromamba", "gem", "bundle",
-                     "composer", "brew", "apt", "apt-get", "aptitude", "dnf", "yum", "apk", "pacman", "zypper", "snap",
-                     "flatpak", "port", "nix-env", "nix", "asdf", "mise", "rustup", "sdk", "cpan", "cpanm", "luarocks",
-                     "opam", "vcpkg", "conan", "pub", "flutter", "dart", "helmfile-deps", "rye", "hatch", "pipenv", "npm-check-updates", "ncu"]
-        {
-            table[name] = { inv in [packageManager(inv) ?? .unknown("\(inv.program) \(inv.positionals().first ?? "")")] }
+        for name in [
+            "pip", "pip3", "pipx", "uv", "poetry", "pdm", "conda", "mamba", "micromamba", "gem", "bundle",
+            "composer", "brew", "apt", "apt-get", "aptitude", "dnf", "yum", "apk", "pacman", "zypper", "snap",
+            "flatpak", "port", "nix-env", "nix", "asdf", "mise", "rustup", "sdk", "cpan", "cpanm", "luarocks",
+            "opam", "vcpkg", "conan", "pub", "flutter", "dart", "helmfile-deps", "rye", "hatch", "pipenv",
+            "npm-check-updates", "ncu",
+        ] {
+            table[name] = { inv in [packageManager(inv) ?? .unknown("\(inv.program) \(inv.positionals().first ?? "")")]
+            }
         }
         table["rails"] = { inv in [rails(inv)] }
         table["django-admin"] = { inv in [ProgramTable.djangoManage(inv.args, program: "django-admin")] }
@@ -54,26 +57,38 @@ enum BuildPrograms {
         let lower = name.lowercased()
         let label = "\(tool) \(name)".trimmingCharacters()
         func has(_ words: String...) -> Bool { words.contains { lower.contains($0) } }
-        if has("deploy", "release", "publish", "ship", "rollout", "promote") { return .deploy("\(label) deploys or publishes") }
-        if has("db:drop", "db:reset", "db:schema:load", "ecto.drop", "ecto.reset", "db-reset", "dropdb", "db:purge", "db:truncate") {
+        if has("deploy", "release", "publish", "ship", "rollout", "promote") {
+            return .deploy("\(label) deploys or publishes")
+        }
+        if has(
+            "db:drop", "db:reset", "db:schema:load", "ecto.drop", "ecto.reset", "db-reset", "dropdb", "db:purge",
+            "db:truncate")
+        {
             return .dataDelete("\(label) drops or resets a database", risk: .critical)
         }
-        if has("migrat", "db:rollback", "db:push", "ecto.rollback") { return .migration("\(label) changes a database schema") }
+        if has("migrat", "db:rollback", "db:push", "ecto.rollback") {
+            return .migration("\(label) changes a database schema")
+        }
         if has("seed") { return .dbWrite("\(label) writes seed data", risk: .medium) }
         if has("destroy", "teardown", "nuke", "wipe") { return .dataDelete("\(label) tears something down") }
         if has("test", "spec", "check", "e2e", "coverage", "verify") { return .test("\(label) runs tests") }
         if has("lint", "fmt", "format", "prettier", "eslint", "style", "typecheck", "type-check", "tsc", "vet") {
             return .formatLint("\(label) formats or lints")
         }
-        if has("build", "compile", "bundle", "dist", "generate", "gen", "docs", "all", "assemble", "package") || name.isEmpty {
+        if has("build", "compile", "bundle", "dist", "generate", "gen", "docs", "all", "assemble", "package")
+            || name.isEmpty
+        {
             return .build("\(label) builds")
         }
         if has("install", "setup", "bootstrap", "deps") { return .packageInstall("\(label) installs dependencies") }
         if has("clean", "clobber") {
-            return Finding([.destructiveFS], risk: .medium, blast: .workspace, reversibility: .reversible,
-                           reason: "\(label) removes build outputs", rollback: "build again")
+            return Finding(
+                [.destructiveFS], risk: .medium, blast: .workspace, reversibility: .reversible,
+                reason: "\(label) removes build outputs", rollback: "build again")
         }
-        if has("start", "dev", "serve", "run", "watch", "preview") { return .unknown("\(label) runs the project", isUnsure: false) }
+        if has("start", "dev", "serve", "run", "watch", "preview") {
+            return .unknown("\(label) runs the project", isUnsure: false)
+        }
         return .unknown("\(label) runs a project script")
     }
 
@@ -120,11 +135,13 @@ enum BuildPrograms {
         case "publish", "pack-publish": return [.deploy("\(tool) publish publishes a package to the registry")]
         case "unpublish", "deprecate": return [.dataDelete("\(tool) \(verb) removes a published package")]
         case "ls", "list", "outdated", "audit", "why", "explain", "config", "view", "info", "show", "search",
-             "help", "--version", "-v", "version", "doctor", "pack", "fund", "bin", "root", "prefix", "whoami", "licenses":
+            "help", "--version", "-v", "version", "doctor", "pack", "fund", "bin", "root", "prefix", "whoami",
+            "licenses":
             return [.read("\(tool) \(verb)")]
         case "x", "exec", "dlx", "create", "init":
             return [.packageInstall("\(tool) \(verb) downloads and runs a package")]
-        case "login", "logout", "adduser", "token": return [.secrets("\(tool) \(verb) handles registry credentials", risk: .medium)]
+        case "login", "logout", "adduser", "token":
+            return [.secrets("\(tool) \(verb) handles registry credentials", risk: .medium)]
         case "link", "unlink": return [.packageInstall("\(tool) \(verb) links a package globally")]
         default:
             if let finding = packageManager(inv) { return [finding] }
@@ -136,31 +153,45 @@ enum BuildPrograms {
     /// Installs, removals and upgrades by any package manager; nil when it is none of those.
     static func packageManager(_ inv: Invocation) -> Finding? {
         let tool = inv.program
-        let positionals = inv.positionals(valued: ["-r", "--requirement", "-c", "--constraint", "-t", "--target", "-e", "--index-url", "-i", "--prefix", "-p", "--python", "-n", "--name"])
+        let positionals = inv.positionals(valued: [
+            "-r", "--requirement", "-c", "--constraint", "-t", "--target", "-e", "--index-url", "-i", "--prefix", "-p",
+            "--python", "-n", "--name",
+        ])
         var verbs = positionals.prefix(2).map { $0.lowercased() }
         if tool == "uv", verbs.first == "pip" || verbs.first == "tool" { verbs.removeFirst() }
         if tool == "conda" || tool == "mamba", verbs.first == "env" { verbs.removeFirst() }
         guard let verb = verbs.first else {
-            return ["bundle", "composer", "pipenv", "poetry"].contains(tool) ? .packageInstall("\(tool) installs dependencies") : nil
+            return ["bundle", "composer", "pipenv", "poetry"].contains(tool)
+                ? .packageInstall("\(tool) installs dependencies") : nil
         }
-        let system: Set<String> = ["apt", "apt-get", "aptitude", "dnf", "yum", "apk", "pacman", "zypper", "snap", "flatpak", "port", "brew", "nix-env"]
-        let isGlobal = inv.has(short: "g", long: ["--global", "--user", "--system", "--break-system-packages"]) || system.contains(tool)
+        let system: Set<String> = [
+            "apt", "apt-get", "aptitude", "dnf", "yum", "apk", "pacman", "zypper", "snap", "flatpak", "port", "brew",
+            "nix-env",
+        ]
+        let isGlobal =
+            inv.has(short: "g", long: ["--global", "--user", "--system", "--break-system-packages"])
+            || system.contains(tool)
         let blast: BlastRadius = isGlobal ? .machine : .workspace
         switch verb {
-        case "install", "i", "add", "ci", "sync", "update", "upgrade", "up", "require", "get", "lock", "-s", "-sy", "-syu",
-             "refresh", "dist-upgrade", "full-upgrade", "reinstall", "download", "fetch", "restore", "resolve", "tap",
-             "deps.get", "bootstrap", "inject", "ensurepath", "dedupe", "pip-install":
-            if verb == "install", tool == "pip" || tool == "pip3", positionals.count == 1, inv.has(short: "r", long: ["--requirement", "--editable"]) || inv.has(short: "e", long: []) {
+        case "install", "i", "add", "ci", "sync", "update", "upgrade", "up", "require", "get", "lock", "-s", "-sy",
+            "-syu",
+            "refresh", "dist-upgrade", "full-upgrade", "reinstall", "download", "fetch", "restore", "resolve", "tap",
+            "deps.get", "bootstrap", "inject", "ensurepath", "dedupe", "pip-install":
+            if verb == "install", tool == "pip" || tool == "pip3", positionals.count == 1,
+                inv.has(short: "r", long: ["--requirement", "--editable"]) || inv.has(short: "e", long: [])
+            {
                 return .packageInstall("\(tool) install installs the project's dependencies", blast: blast)
             }
             return .packageInstall("\(tool) \(verb) installs packages\(isGlobal ? " system-wide" : "")", blast: blast)
-        case "uninstall", "remove", "rm", "un", "erase", "purge", "autoremove", "-r", "-rs", "-rns", "del", "prune", "clean":
-            let risk: Risk = system.contains(tool) && (verb == "purge" || verb == "autoremove" || verb == "remove") ? .high : .medium
+        case "uninstall", "remove", "rm", "un", "erase", "purge", "autoremove", "-r", "-rs", "-rns", "del", "prune",
+            "clean":
+            let risk: Risk =
+                system.contains(tool) && (verb == "purge" || verb == "autoremove" || verb == "remove") ? .high : .medium
             return .packageInstall("\(tool) \(verb) removes packages", risk: risk, blast: blast)
         case "publish", "push", "upload", "release":
             return .deploy("\(tool) \(verb) publishes a package")
         case "list", "ls", "show", "info", "search", "freeze", "check", "outdated", "--version", "-v", "version",
-             "help", "config", "doctor", "env", "which", "why", "tree", "inspect", "query", "-q", "-ss", "-qi", "policy":
+            "help", "config", "doctor", "env", "which", "why", "tree", "inspect", "query", "-q", "-ss", "-qi", "policy":
             return .read("\(tool) \(verb)")
         case "run", "exec", "x":
             return nil
@@ -170,9 +201,13 @@ enum BuildPrograms {
     }
 
     static func cargo(_ inv: Invocation) -> [Finding] {
-        let verb = inv.positionals(valued: ["-p", "--package", "--manifest-path", "--target", "-j", "--features", "-F", "--bin", "--example"]).first ?? ""
+        let verb =
+            inv.positionals(valued: [
+                "-p", "--package", "--manifest-path", "--target", "-j", "--features", "-F", "--bin", "--example",
+            ]).first ?? ""
         switch verb {
-        case "build", "b", "check", "c", "doc", "d", "rustc", "metadata", "tree", "vendor", "package", "generate-lockfile":
+        case "build", "b", "check", "c", "doc", "d", "rustc", "metadata", "tree", "vendor", "package",
+            "generate-lockfile":
             return [.build("cargo \(verb)")]
         case "test", "t", "bench", "nextest", "miri": return [.test("cargo \(verb) runs tests")]
         case "fmt", "clippy", "fix", "deny", "audit", "udeps", "machete": return [.formatLint("cargo \(verb)")]
@@ -197,14 +232,17 @@ enum BuildPrograms {
         case "get", "install": return [.packageInstall("go \(verb) downloads modules")]
         case "mod":
             let sub = inv.positionals().dropFirst().first ?? ""
-            return ["download", "tidy", "vendor", "get"].contains(sub) ? [.packageInstall("go mod \(sub)", blast: .workspace)] : [.read("go mod \(sub)")]
+            return ["download", "tidy", "vendor", "get"].contains(sub)
+                ? [.packageInstall("go mod \(sub)", blast: .workspace)] : [.read("go mod \(sub)")]
         case "clean": return [scriptVerb("clean", tool: "go")]
         default: return [.read("go \(verb)")]
         }
     }
 
     static func swift(_ inv: Invocation) -> [Finding] {
-        let verbs = inv.positionals(valued: ["--package-path", "-c", "--configuration", "--scratch-path", "--filter", "-Xswiftc", "--product", "-j"])
+        let verbs = inv.positionals(valued: [
+            "--package-path", "-c", "--configuration", "--scratch-path", "--filter", "-Xswiftc", "--product", "-j",
+        ])
         switch verbs.first ?? "" {
         case "build": return [.build("swift build")]
         case "test": return [.test("swift test runs tests")]
@@ -212,7 +250,9 @@ enum BuildPrograms {
         case "format": return [.formatLint("swift format")]
         case "package":
             let sub = verbs.dropFirst().first ?? ""
-            if ["resolve", "update", "add-dependency"].contains(sub) { return [.packageInstall("swift package \(sub)", blast: .workspace)] }
+            if ["resolve", "update", "add-dependency"].contains(sub) {
+                return [.packageInstall("swift package \(sub)", blast: .workspace)]
+            }
             if ["clean", "reset", "purge-cache"].contains(sub) { return [scriptVerb("clean", tool: "swift package")] }
             return [.read("swift package \(sub)")]
         case "": return [.unknown("swift opens a REPL or runs a script")]
@@ -221,16 +261,26 @@ enum BuildPrograms {
     }
 
     static func dotnet(_ inv: Invocation) -> [Finding] {
-        let verbs = inv.positionals(valued: ["-c", "--configuration", "-o", "--output", "-f", "--framework", "-p", "--project"])
+        let verbs = inv.positionals(valued: [
+            "-c", "--configuration", "-o", "--output", "-f", "--framework", "-p", "--project",
+        ])
         switch verbs.first ?? "" {
         case "test": return [.test("dotnet test runs tests")]
         case "build", "pack", "restore-safe", "msbuild": return [.build("dotnet \(verbs.first ?? "")")]
         case "format": return [.formatLint("dotnet format")]
         case "run", "watch": return [.unknown("dotnet \(verbs.first ?? "") runs the project", isUnsure: false)]
-        case "add", "restore", "remove", "tool": return [.packageInstall("dotnet \(verbs.first ?? "") changes packages", blast: .workspace)]
-        case "nuget": return verbs.contains("push") || verbs.contains("delete") ? [.deploy("dotnet nuget \(verbs.dropFirst().first ?? "") publishes")] : [.read("dotnet nuget")]
+        case "add", "restore", "remove", "tool":
+            return [.packageInstall("dotnet \(verbs.first ?? "") changes packages", blast: .workspace)]
+        case "nuget":
+            return verbs.contains("push") || verbs.contains("delete")
+                ? [.deploy("dotnet nuget \(verbs.dropFirst().first ?? "") publishes")] : [.read("dotnet nuget")]
         case "publish": return [.build("dotnet publish builds a release")]
-        case "ef": return [scriptVerb(verbs.dropFirst().joined(separator: ":").replacingOccurrences("database:update", with: "migrate"), tool: "dotnet ef")]
+        case "ef":
+            return [
+                scriptVerb(
+                    verbs.dropFirst().joined(separator: ":").replacingOccurrences("database:update", with: "migrate"),
+                    tool: "dotnet ef")
+            ]
         default: return [.read("dotnet \(verbs.first ?? "")")]
         }
     }
@@ -246,10 +296,12 @@ enum BuildPrograms {
     static func rails(_ inv: Invocation) -> Finding {
         let command = inv.positionals().first ?? ""
         switch command {
-        case "server", "s", "console", "c", "runner", "r", "dbconsole", "db": return .unknown("rails \(command) runs the application")
+        case "server", "s", "console", "c", "runner", "r", "dbconsole", "db":
+            return .unknown("rails \(command) runs the application")
         case "generate", "g", "destroy-safe": return .fileWrite("rails \(command) writes files")
         case "test", "spec": return .test("rails test runs tests")
-        case "credentials:show", "credentials:edit", "secret", "secrets:show": return .secrets("rails \(command) reads credentials")
+        case "credentials:show", "credentials:edit", "secret", "secrets:show":
+            return .secrets("rails \(command) reads credentials")
         default: return scriptVerb(command, tool: "rails")
         }
     }

@@ -2,14 +2,20 @@
 enum DatabasePrograms {
     static let table: [String: ProgramClassifier] = {
         var table: [String: ProgramClassifier] = [:]
-        for name in ["psql", "mysql", "mariadb", "sqlite3", "sqlite", "sqlcmd", "mongo", "mongosh", "redis-cli",
-                     "cqlsh", "clickhouse-client", "clickhouse", "duckdb", "snowsql", "cockroach", "usql", "pgcli",
-                     "mycli", "litecli", "valkey-cli", "bq", "trino", "presto", "isql", "sqlplus", "influx"]
-        {
+        for name in [
+            "psql", "mysql", "mariadb", "sqlite3", "sqlite", "sqlcmd", "mongo", "mongosh", "redis-cli",
+            "cqlsh", "clickhouse-client", "clickhouse", "duckdb", "snowsql", "cockroach", "usql", "pgcli",
+            "mycli", "litecli", "valkey-cli", "bq", "trino", "presto", "isql", "sqlplus", "influx",
+        ] {
             table[name] = client
         }
         for name in ["pg_dump", "pg_dumpall", "mysqldump", "mariadb-dump", "mongodump", "mongoexport", "redis-dump"] {
-            table[name] = { inv in [Finding([.network], risk: .medium, blast: .external, reason: "\(inv.program) copies database contents")] }
+            table[name] = { inv in
+                [
+                    Finding(
+                        [.network], risk: .medium, blast: .external, reason: "\(inv.program) copies database contents")
+                ]
+            }
         }
         for name in ["pg_restore", "mongorestore", "mongoimport", "mysqlimport"] {
             table[name] = { inv in
@@ -23,12 +29,14 @@ enum DatabasePrograms {
         }
         table["createdb"] = { _ in [.dbWrite("createdb creates a database", risk: .medium)] }
         table["mysqladmin"] = { inv in
-            inv.args.contains("drop") ? [.dataDelete("mysqladmin drop deletes a database", risk: .critical)] : [.remoteRead("mysqladmin")]
+            inv.args.contains("drop")
+                ? [.dataDelete("mysqladmin drop deletes a database", risk: .critical)] : [.remoteRead("mysqladmin")]
         }
-        for name in ["alembic", "flyway", "liquibase", "prisma", "knex", "sequelize", "sequelize-cli", "typeorm", "goose",
-                     "migrate", "dbmate", "atlas", "sqlx", "diesel", "drizzle-kit", "supabase", "sqitch", "graphile-migrate",
-                     "db-migrate", "node-pg-migrate", "umzug", "yoyo", "migra", "skeema", "bytebase"]
-        {
+        for name in [
+            "alembic", "flyway", "liquibase", "prisma", "knex", "sequelize", "sequelize-cli", "typeorm", "goose",
+            "migrate", "dbmate", "atlas", "sqlx", "diesel", "drizzle-kit", "supabase", "sqitch", "graphile-migrate",
+            "db-migrate", "node-pg-migrate", "umzug", "yoyo", "migra", "skeema", "bytebase",
+        ] {
             table[name] = migrationTool
         }
         return table
@@ -53,17 +61,24 @@ enum DatabasePrograms {
             statements += inv.positionals(valued: ["-cmd", "-separator"]).dropFirst()
         } else if program == "bq" {
             let positionals = inv.positionals(valued: ["--project_id", "--dataset_id", "--format", "--location"])
-            if positionals.first == "query" { statements += positionals.dropFirst() }
-            else if let verb = positionals.first, ["rm", "delete"].contains(verb) { return [.dataDelete("bq rm deletes a dataset or table", risk: .critical)] }
-            else if let verb = positionals.first { return [.remoteRead("bq \(verb)")] }
+            if positionals.first == "query" {
+                statements += positionals.dropFirst()
+            } else if let verb = positionals.first, ["rm", "delete"].contains(verb) {
+                return [.dataDelete("bq rm deletes a dataset or table", risk: .critical)]
+            } else if let verb = positionals.first {
+                return [.remoteRead("bq \(verb)")]
+            }
         }
         if let file = inv.value(of: "-f", "--file") {
             return [.migration("\(program) runs the SQL file \(file)", risk: .high)]
         }
         if let stdin = inv.stdinText { statements.append(stdin) }
         if statements.isEmpty {
-            return [Finding([.network], risk: .medium, blast: .external, reversibility: .unknown,
-                            reason: "\(program) opens a database session", isUnsure: true)]
+            return [
+                Finding(
+                    [.network], risk: .medium, blast: .external, reversibility: .unknown,
+                    reason: "\(program) opens a database session", isUnsure: true)
+            ]
         }
         return statements.flatMap { SQLStatements.classify($0, via: program) }
     }
@@ -77,27 +92,37 @@ enum DatabasePrograms {
         case "CONFIG", "ACL", "SHUTDOWN", "DEBUG", "SLAVEOF", "REPLICAOF", "MODULE", "FAILOVER":
             return .privilege("redis \(verb) changes the server")
         case "GET", "MGET", "KEYS", "SCAN", "INFO", "PING", "TTL", "TYPE", "EXISTS", "HGET", "HGETALL", "LRANGE",
-             "SMEMBERS", "ZRANGE", "DBSIZE", "MONITOR", "CLIENT", "SLOWLOG", "STRLEN", "XRANGE", "XREAD":
+            "SMEMBERS", "ZRANGE", "DBSIZE", "MONITOR", "CLIENT", "SLOWLOG", "STRLEN", "XRANGE", "XREAD":
             return .remoteRead("redis \(verb) reads keys")
         default: return .dbWrite("redis \(verb) writes keys", risk: .medium)
         }
     }
 
     static func migrationTool(_ inv: Invocation) -> [Finding] {
-        let verbs = inv.positionals(valued: ["-path", "-database", "--url", "-c", "--config", "--schema", "--env", "-d", "--dir", "--database-url", "-u"])
-            .map { $0.lowercased() }
+        let verbs = inv.positionals(valued: [
+            "-path", "-database", "--url", "-c", "--config", "--schema", "--env", "-d", "--dir", "--database-url", "-u",
+        ])
+        .map { $0.lowercased() }
         let joined = verbs.prefix(3).joined(separator: " ")
         let label = "\(inv.program) \(joined)"
-        let destructive = ["drop", "clean", "reset", "dropall", "drop-all", "teardown", "--force-reset", "wipe", "purge"]
-        if verbs.contains(where: { destructive.contains($0) }) || inv.has(long: ["--force-reset", "--accept-data-loss"]) {
+        let destructive = [
+            "drop", "clean", "reset", "dropall", "drop-all", "teardown", "--force-reset", "wipe", "purge",
+        ]
+        if verbs.contains(where: { destructive.contains($0) })
+            || inv.has(long: ["--force-reset", "--accept-data-loss"])
+        {
             return [.dataDelete("\(label) drops the database or its data", risk: .critical)]
         }
-        let reads = ["status", "history", "current", "heads", "show", "info", "validate", "list", "check", "diff",
-                     "version", "--version", "help", "print", "plan", "lint", "inspect", "generate", "format", "init", "new",
-                     "create", "revision", "make", "migration:create", "migration:generate", "studio", "introspect"]
-        if let first = verbs.first, reads.contains(first) || first.hasSuffix(":status") || first.hasSuffix(":create")
-            || first.hasSuffix(":generate")
-            || (verbs.count > 1 && ["migrate", "migration", "db", "schema"].contains(first) && reads.contains(verbs[1]))
+        let reads = [
+            "status", "history", "current", "heads", "show", "info", "validate", "list", "check", "diff",
+            "version", "--version", "help", "print", "plan", "lint", "inspect", "generate", "format", "init", "new",
+            "create", "revision", "make", "migration:create", "migration:generate", "studio", "introspect",
+        ]
+        if let first = verbs.first,
+            reads.contains(first) || first.hasSuffix(":status") || first.hasSuffix(":create")
+                || first.hasSuffix(":generate")
+                || (verbs.count > 1 && ["migrate", "migration", "db", "schema"].contains(first)
+                    && reads.contains(verbs[1]))
         {
             return [.read("\(label) inspects migrations")]
         }
@@ -120,13 +145,16 @@ enum SQLStatements {
     static func finding(for kind: SQLText.Kind, via program: String, snippet: String) -> Finding {
         switch kind {
         case .read:
-            return Finding([.network], risk: .medium, blast: .external, reason: "\(program) reads database rows: \(snippet)")
+            return Finding(
+                [.network], risk: .medium, blast: .external, reason: "\(program) reads database rows: \(snippet)")
         case .write:
             return .dbWrite("\(program) writes rows: \(snippet)")
         case .update(let hasWhere):
-            return .dbWrite("\(program) updates \(hasWhere ? "rows" : "EVERY row"): \(snippet)", risk: hasWhere ? .high : .critical)
+            return .dbWrite(
+                "\(program) updates \(hasWhere ? "rows" : "EVERY row"): \(snippet)", risk: hasWhere ? .high : .critical)
         case .delete(let hasWhere):
-            return .dataDelete("\(program) deletes \(hasWhere ? "rows" : "EVERY row"): \(snippet)", risk: hasWhere ? .high : .critical)
+            return .dataDelete(
+                "\(program) deletes \(hasWhere ? "rows" : "EVERY row"): \(snippet)", risk: hasWhere ? .high : .critical)
         case .drop:
             return .dataDelete("\(program) drops or truncates data: \(snippet)", risk: .critical)
         case .schema:
@@ -134,8 +162,9 @@ enum SQLStatements {
         case .grant:
             return .privilege("\(program) changes database permissions: \(snippet)")
         case .unknown:
-            return Finding([.dbWrite], risk: .high, blast: .external, reversibility: .unknown,
-                           reason: "\(program) runs an unrecognised statement: \(snippet)", isUnsure: true)
+            return Finding(
+                [.dbWrite], risk: .high, blast: .external, reversibility: .unknown,
+                reason: "\(program) runs an unrecognised statement: \(snippet)", isUnsure: true)
         }
     }
 
@@ -153,7 +182,8 @@ enum SQLStatements {
         if text.contains("find") || text.contains("count") || text.contains("aggregate") || text.contains("show") {
             return Finding([.network], risk: .medium, blast: .external, reason: "\(program) reads documents")
         }
-        return Finding([.dbWrite], risk: .high, blast: .external, reversibility: .unknown,
-                       reason: "\(program) runs an unrecognised statement: \(snippet)", isUnsure: true)
+        return Finding(
+            [.dbWrite], risk: .high, blast: .external, reversibility: .unknown,
+            reason: "\(program) runs an unrecognised statement: \(snippet)", isUnsure: true)
     }
 }

@@ -32,8 +32,11 @@ enum InfraPrograms {
     private static let gcloud = Spec(
         [
             (.secretRead(), "secrets versions access"),
-            (.secretRead(.medium), "auth print-access-token|auth print-identity-token"
-                + "|auth application-default print-access-token"),
+            (
+                .secretRead(.medium),
+                "auth print-access-token|auth print-identity-token"
+                    + "|auth application-default print-access-token"
+            ),
             (.secretWrite, "secrets create|secrets update|secrets versions add|iam service-accounts keys create"),
             (.secretDelete(), "secrets delete|secrets versions destroy|secrets versions disable"),
             (.delete(.critical), "sql instances delete"),
@@ -48,22 +51,34 @@ enum InfraPrograms {
 
     private static let az = Spec(
         [
-            (.delete(.critical), "group delete|aks delete|sql server delete|sql db delete|cosmosdb delete"
-                + "|storage account delete|storage container delete|storage blob delete-batch"
-                + "|postgres flexible-server delete|mysql flexible-server delete"),
+            (
+                .delete(.critical),
+                "group delete|aks delete|sql server delete|sql db delete|cosmosdb delete"
+                    + "|storage account delete|storage container delete|storage blob delete-batch"
+                    + "|postgres flexible-server delete|mysql flexible-server delete"
+            ),
             (.secretDelete(.critical), "keyvault delete|keyvault purge"),
-            (.secretRead(), "keyvault secret show|keyvault secret download|storage account keys list"
-                + "|storage account show-connection-string|cosmosdb keys list|webapp config appsettings list"
-                + "|functionapp config appsettings list|acr credential show"),
+            (
+                .secretRead(),
+                "keyvault secret show|keyvault secret download|storage account keys list"
+                    + "|storage account show-connection-string|cosmosdb keys list|webapp config appsettings list"
+                    + "|functionapp config appsettings list|acr credential show"
+            ),
             (.secretRead(.medium), "account get-access-token"),
             (.secretWrite, "keyvault secret set|webapp config appsettings set|functionapp config appsettings set"),
-            (.secretDelete(), "keyvault secret delete|keyvault secret purge|keyvault key delete|keyvault key purge"
-                + "|keyvault certificate delete|webapp config appsettings delete"
-                + "|functionapp config appsettings delete"),
+            (
+                .secretDelete(),
+                "keyvault secret delete|keyvault secret purge|keyvault key delete|keyvault key purge"
+                    + "|keyvault certificate delete|webapp config appsettings delete"
+                    + "|functionapp config appsettings delete"
+            ),
             (.privilege(), "role assignment create|role definition create|role definition update"),
             (.privilegeDelete(), "role assignment delete|role definition delete"),
-            (.deploy(), "webapp up|webapp deployment source config-zip|functionapp deployment source config-zip"
-                + "|deployment group create|deployment sub create|containerapp update|containerapp up|aks upgrade"),
+            (
+                .deploy(),
+                "webapp up|webapp deployment source config-zip|functionapp deployment source config-zip"
+                    + "|deployment group create|deployment sub create|containerapp update|containerapp up|aks upgrade"
+            ),
             (.exec(), "vm run-command invoke|vm run-command create|ssh vm"),
         ],
         valued: "--subscription -g --resource-group -n --name -o --output --query --vault-name",
@@ -74,8 +89,11 @@ enum InfraPrograms {
             (.deploy(), "install|upgrade|rollback|push"),
             (.delete(.critical), "uninstall|delete|del|un"),
             (.write(), "test|repo remove|repo rm|registry login|plugin uninstall"),
-            (.install, "pull|fetch|dependency build|dependency update|dep build|dep up|dep update"
-                + "|plugin install|repo update"),
+            (
+                .install,
+                "pull|fetch|dependency build|dependency update|dep build|dep up|dep update"
+                    + "|plugin install|repo update"
+            ),
             (.build, "package"),
             (.local, "create|repo add"),
             (.read, "env"),
@@ -100,8 +118,11 @@ enum InfraPrograms {
 
     private static let fly = Spec(
         [
-            (.deploy(), "launch|scale|restart|apps restart|machine restart|machines restart|machine update"
-                + "|machine run"),
+            (
+                .deploy(),
+                "launch|scale|restart|apps restart|machine restart|machines restart|machine update"
+                    + "|machine run"
+            ),
             (.read, "scale show|releases|proxy"),
             (.delete(.critical), "destroy"),
             (.delete(), "ips release"),
@@ -146,8 +167,11 @@ enum InfraPrograms {
             (.secretRead(), "config|config get|pg credentials|pg credentials url|auth token"),
             (.secretWrite, "config set|config add|pg credentials rotate|authorizations create"),
             (.secretDelete(), "config unset|config remove"),
-            (.deploy(), "releases rollback|rollback|container release|container push|ps scale|scale|ps restart"
-                + "|restart|ps stop|ps kill|ps resize|ps type"),
+            (
+                .deploy(),
+                "releases rollback|rollback|container release|container push|ps scale|scale|ps restart"
+                    + "|restart|ps stop|ps kill|ps resize|ps type"
+            ),
             (.deploy(.medium), "maintenance on|maintenance off"),
             (.privilege(), "access add|access update|members add|members set"),
             (.privilegeDelete(), "access remove|members remove"),
@@ -208,8 +232,11 @@ enum InfraPrograms {
 
     private static let argocd = Spec(
         [
-            (.deploy(), "app sync|app rollback|app create|app set|app unset|app patch|app edit|app actions run"
-                + "|appset create"),
+            (
+                .deploy(),
+                "app sync|app rollback|app create|app set|app unset|app patch|app edit|app actions run"
+                    + "|appset create"
+            ),
             (.delete(.critical), "app delete|appset delete|proj delete"),
             (.write(), "app terminate-op"),
             (.read, "app manifests|app resources|app wait"),
@@ -281,11 +308,17 @@ enum InfraPrograms {
         [
             (.write(.high), "pr merge"),
             (.delete(), "repo archive"),
-            (.read, "repo clone|pr checks|release download|run list|run view|run watch|run download|browse"
-                + "|gist clone"),
+            (
+                .read,
+                "repo clone|pr checks|release download|run list|run view|run watch|run download|browse"
+                    + "|gist clone"
+            ),
             (.delete(), "run delete"),
-            (.local, "pr checkout|auth login|auth logout|auth refresh|auth setup-git|auth switch|repo set-default"
-                + "|extension remove"),
+            (
+                .local,
+                "pr checkout|auth login|auth logout|auth refresh|auth setup-git|auth switch|repo set-default"
+                    + "|extension remove"
+            ),
             (.deploy(), "release create|release upload|release edit"),
             (.deploy(.medium), "workflow run"),
             (.write(), "workflow disable|workflow enable|repo unarchive"),
@@ -319,40 +352,58 @@ enum InfraPrograms {
 
     private static let awsSpec = Spec(
         [
-            (.secretRead(), "secretsmanager get-secret-value|secretsmanager batch-get-secret-value|kms decrypt"
-                + "|kms generate-data-key|kms generate-data-key-pair|ec2 get-password-data"),
-            (.secretRead(.medium), "ecr get-login-password|ecr-public get-login-password|ecr get-authorization-token"
-                + "|codeartifact get-authorization-token|rds generate-db-auth-token|eks get-token"
-                + "|sts get-session-token|sts get-federation-token|configure get|configure export-credentials"),
-            (.secretWrite, "secretsmanager put-secret-value|secretsmanager update-secret|secretsmanager create-secret"
-                + "|secretsmanager restore-secret|secretsmanager rotate-secret|secretsmanager cancel-rotate-secret"
-                + "|secretsmanager update-secret-version-stage|secretsmanager replicate-secret-to-regions"
-                + "|ec2 create-key-pair|configure|configure set|configure import|configure sso"),
+            (
+                .secretRead(),
+                "secretsmanager get-secret-value|secretsmanager batch-get-secret-value|kms decrypt"
+                    + "|kms generate-data-key|kms generate-data-key-pair|ec2 get-password-data"
+            ),
+            (
+                .secretRead(.medium),
+                "ecr get-login-password|ecr-public get-login-password|ecr get-authorization-token"
+                    + "|codeartifact get-authorization-token|rds generate-db-auth-token|eks get-token"
+                    + "|sts get-session-token|sts get-federation-token|configure get|configure export-credentials"
+            ),
+            (
+                .secretWrite,
+                "secretsmanager put-secret-value|secretsmanager update-secret|secretsmanager create-secret"
+                    + "|secretsmanager restore-secret|secretsmanager rotate-secret|secretsmanager cancel-rotate-secret"
+                    + "|secretsmanager update-secret-version-stage|secretsmanager replicate-secret-to-regions"
+                    + "|ec2 create-key-pair|configure|configure set|configure import|configure sso"
+            ),
             (.read, "configure list|configure list-profiles"),
-            (.privilege(), "secretsmanager put-resource-policy|s3api put-bucket-policy|s3api put-bucket-acl"
-                + "|s3api put-object-acl|s3api put-public-access-block|s3api delete-public-access-block"
-                + "|ec2 authorize-security-group-ingress|ec2 authorize-security-group-egress"
-                + "|ec2 revoke-security-group-ingress|ec2 revoke-security-group-egress|lambda add-permission"
-                + "|kms create-grant|kms put-key-policy|ecr set-repository-policy"),
+            (
+                .privilege(),
+                "secretsmanager put-resource-policy|s3api put-bucket-policy|s3api put-bucket-acl"
+                    + "|s3api put-object-acl|s3api put-public-access-block|s3api delete-public-access-block"
+                    + "|ec2 authorize-security-group-ingress|ec2 authorize-security-group-egress"
+                    + "|ec2 revoke-security-group-ingress|ec2 revoke-security-group-egress|lambda add-permission"
+                    + "|kms create-grant|kms put-key-policy|ecr set-repository-policy"
+            ),
             (.privilegeDelete(), "secretsmanager delete-resource-policy"),
             (.privilege(.medium), "sts assume-role|sts assume-role-with-web-identity|sts assume-role-with-saml"),
             (.delete(.critical), "kms schedule-key-deletion"),
-            (.deploy(), "cloudformation deploy|cloudformation create-stack|cloudformation update-stack"
-                + "|cloudformation execute-change-set|cloudformation create-stack-set|cloudformation update-stack-set"
-                + "|lambda update-function-code|lambda update-function-configuration|lambda publish-version"
-                + "|lambda update-alias|lambda create-function|ecs update-service|ecs create-service"
-                + "|ecs register-task-definition|eks update-cluster-version|eks update-nodegroup-version"
-                + "|eks update-cluster-config|elasticbeanstalk update-environment"
-                + "|elasticbeanstalk swap-environment-cnames|route53 change-resource-record-sets"
-                + "|deploy create-deployment|autoscaling update-auto-scaling-group|autoscaling set-desired-capacity"
-                + "|apprunner start-deployment"),
+            (
+                .deploy(),
+                "cloudformation deploy|cloudformation create-stack|cloudformation update-stack"
+                    + "|cloudformation execute-change-set|cloudformation create-stack-set|cloudformation update-stack-set"
+                    + "|lambda update-function-code|lambda update-function-configuration|lambda publish-version"
+                    + "|lambda update-alias|lambda create-function|ecs update-service|ecs create-service"
+                    + "|ecs register-task-definition|eks update-cluster-version|eks update-nodegroup-version"
+                    + "|eks update-cluster-config|elasticbeanstalk update-environment"
+                    + "|elasticbeanstalk swap-environment-cnames|route53 change-resource-record-sets"
+                    + "|deploy create-deployment|autoscaling update-auto-scaling-group|autoscaling set-desired-capacity"
+                    + "|apprunner start-deployment"
+            ),
             (.deploy(.medium), "codepipeline start-pipeline-execution|codebuild start-build|ecs run-task"),
             (.exec(), "ssm send-command|ssm start-session|ecs execute-command"),
             (.exec(.medium), "lambda invoke"),
             (.billing, "ec2 run-instances|ec2 request-spot-instances|savingsplans create-savings-plan"),
-            (.dbWrite, "dynamodb put-item|dynamodb update-item|dynamodb batch-write-item|dynamodb execute-statement"
-                + "|dynamodb batch-execute-statement|dynamodb transact-write-items|rds-data execute-statement"
-                + "|rds-data batch-execute-statement"),
+            (
+                .dbWrite,
+                "dynamodb put-item|dynamodb update-item|dynamodb batch-write-item|dynamodb execute-statement"
+                    + "|dynamodb batch-execute-statement|dynamodb transact-write-items|rds-data execute-statement"
+                    + "|rds-data batch-execute-statement"
+            ),
             (.write(), "sns publish|sns publish-batch"),
         ],
         valued: "--region --profile --output --endpoint-url --query --cli-read-timeout --cli-connect-timeout --color"
@@ -400,7 +451,8 @@ enum InfraPrograms {
         let effect: Effect = isRead ? .read : ServiceVerbs.verbEffect(operation) ?? .write()
         let isAccess = ["iam", "sso-admin", "identitystore"].contains(service)
         guard case .delete = effect else { return isAccess && effect != .read ? .privilege() : effect }
-        let isBroad = ServiceVerbs.isBroad([operation], at: 0)
+        let isBroad =
+            ServiceVerbs.isBroad([operation], at: 0)
             || (service == "rds" && operation.hasPrefix("delete-db-"))
             || ServiceVerbs.hasFlag(inv, "--force-delete-without-recovery")
         let risk: Risk = isBroad ? .critical : .high
@@ -427,8 +479,11 @@ enum InfraPrograms {
         case "rb": return [.dataDelete("aws s3 rb deletes the bucket \(shown)", risk: .critical, targets: buckets)]
         case "mv": return [.dataDelete("aws s3 mv removes the source after copying", targets: buckets)]
         case "sync" where inv.has(long: ["--delete"]):
-            return [.dataDelete("aws s3 sync --delete removes files in \(destination) missing from the source",
-                                targets: [destination])]
+            return [
+                .dataDelete(
+                    "aws s3 sync --delete removes files in \(destination) missing from the source",
+                    targets: [destination])
+            ]
         case "cp", "sync":
             return destination.hasPrefix("s3://")
                 ? [.remoteWrite("\(what) uploads to \(destination)", targets: [destination])]
@@ -456,10 +511,12 @@ enum InfraPrograms {
             return [.dataDelete("gsutil rsync -d deletes destination objects missing from the source", targets: urls)]
         case "cp", "rsync":
             let uploads = words.count > 2 && (words.last ?? "").hasPrefix("gs://")
-            return uploads ? [.remoteWrite("\(what) uploads to Cloud Storage", targets: urls)]
+            return uploads
+                ? [.remoteWrite("\(what) uploads to Cloud Storage", targets: urls)]
                 : [.remoteRead("\(what) downloads from Cloud Storage", targets: urls)]
         case "iam", "acl", "defacl":
-            return words.dropFirst().first == "get" ? [.remoteRead("\(what) get reads access policy")]
+            return words.dropFirst().first == "get"
+                ? [.remoteRead("\(what) get reads access policy")]
                 : [.privilege("\(what) changes who can access the bucket", targets: urls)]
         default: return ServiceVerbs.classify(inv, spec)
         }
@@ -517,8 +574,12 @@ enum InfraPrograms {
             let showsData = verb == "describe" || !["", "wide", "name"].contains(kubeOutput(inv))
             effect = isSecret && showsData ? .secretRead() : .read
         case "create":
-            effect = isSecret ? .secretWrite : isRole ? .privilege()
-                : kind == "token" ? .secretRead(.medium) : .deploy()
+            effect =
+                isSecret
+                ? .secretWrite
+                : isRole
+                    ? .privilege()
+                    : kind == "token" ? .secretRead(.medium) : .deploy()
         case "rollout": effect = ["status", "history"].contains(kind) ? .read : .deploy()
         case "config" where kind == "view": effect = ServiceVerbs.hasFlag(inv, "--raw") ? .secretRead() : .read
         case "config": effect = kind.hasPrefix("get-") || kind == "current-context" ? .read : .local
@@ -528,9 +589,14 @@ enum InfraPrograms {
         case "certificate": effect = .privilege()
         case "login", "logout": effect = .local
         case "adm":
-            effect = ["policy", "groups"].contains(kind) ? .privilege() : kind == "prune" ? .delete()
-                : ["drain", "cordon", "uncordon", "taint"].contains(kind) ? .deploy()
-                : kind == "top" ? .read : .write()
+            effect =
+                ["policy", "groups"].contains(kind)
+                ? .privilege()
+                : kind == "prune"
+                    ? .delete()
+                    : ["drain", "cordon", "uncordon", "taint"].contains(kind)
+                        ? .deploy()
+                        : kind == "top" ? .read : .write()
         case "kustomize": return [.read("\(program) kustomize renders manifests locally")]
         case _ where kubeDeploy.contains(verb): effect = .deploy(verb == "run" ? .medium : .high)
         case _ where kubeRead.contains(verb): effect = .read
@@ -676,7 +742,8 @@ enum InfraPrograms {
         let verb = grouped ? words[1] : words.first ?? ""
         let rest = Array(words.dropFirst(grouped ? 2 : 1))
         let what = [program, group, verb].filter { !$0.isEmpty }.joined(separator: " ")
-        let removesVolumes = verb == "rm" && ["", "container"].contains(group)
+        let removesVolumes =
+            verb == "rm" && ["", "container"].contains(group)
             && inv.has(short: "v", long: ["--volumes"])
         switch (group, verb) {
         case ("volume", "rm"), ("volume", "remove"), ("volume", "prune"):
@@ -725,8 +792,11 @@ enum InfraPrograms {
             return [.read("\(what) inspects local containers and images", targets: rest)]
         case "search": return [.remoteRead("\(what) searches an image registry")]
         case "rm", "rmi", "remove", "prune", "stop", "kill", "down", "pause":
-            return [Finding([.destructiveFS], risk: .medium, blast: .machine, reversibility: .irreversible,
-                            reason: "\(what) stops or removes local containers, images or networks", targets: rest)]
+            return [
+                Finding(
+                    [.destructiveFS], risk: .medium, blast: .machine, reversibility: .irreversible,
+                    reason: "\(what) stops or removes local containers, images or networks", targets: rest)
+            ]
         case "start", "restart", "unpause", "up", "scale", "watch", "run", "create", "connect", "disconnect":
             return [started("\(what) starts or changes local containers", rest)]
         case "exec", "attach":
@@ -799,4 +869,3 @@ enum InfraPrograms {
         return finding
     }
 }
-

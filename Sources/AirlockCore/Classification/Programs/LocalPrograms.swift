@@ -26,7 +26,9 @@ enum LocalPrograms {
         table["sed"] = sed
         table["tee"] = tee
         for name in ["touch", "mkdir", "ln", "install", "mktemp", "split", "csplit", "truncate-safe"] {
-            table[name] = { inv in writes(inv, targets: inv.positionals(valued: ["-m", "-t", "-d", "-S", "-o", "-g", "--mode"])) }
+            table[name] = { inv in
+                writes(inv, targets: inv.positionals(valued: ["-m", "-t", "-d", "-S", "-o", "-g", "--mode"]))
+            }
         }
         table["cp"] = copyOrMove
         table["mv"] = copyOrMove
@@ -35,21 +37,39 @@ enum LocalPrograms {
             table[name] = { inv in [.fileWrite("\(inv.program) packs or unpacks files")] }
         }
         table["rm"] = rm
-        table["unlink"] = { inv in inv.positionals().map { DeletionTargets.assess($0, recursive: false, via: "unlink", context: inv.context) } }
-        table["rmdir"] = { inv in [Finding([.destructiveFS], risk: .low, blast: .workspace, reason: "rmdir removes empty directories", targets: inv.positionals())] }
+        table["unlink"] = { inv in
+            inv.positionals().map { DeletionTargets.assess($0, recursive: false, via: "unlink", context: inv.context) }
+        }
+        table["rmdir"] = { inv in
+            [
+                Finding(
+                    [.destructiveFS], risk: .low, blast: .workspace, reason: "rmdir removes empty directories",
+                    targets: inv.positionals())
+            ]
+        }
         for name in ["shred", "srm", "wipe"] {
             table[name] = { inv in
                 let recursive = inv.has(short: "rR", long: ["--recursive"])
                 return inv.positionals(valued: ["-n", "-s", "--iterations"]).map {
-                    var finding = DeletionTargets.assess($0, recursive: recursive, via: inv.program, context: inv.context)
+                    var finding = DeletionTargets.assess(
+                        $0, recursive: recursive, via: inv.program, context: inv.context)
                     finding.reason += " beyond recovery"
                     return finding
                 }
             }
         }
-        table["truncate"] = { inv in [.destructive("truncate cuts files to a size", risk: .medium, blast: .workspaceUnrecoverable, targets: inv.positionals(valued: ["-s", "-r", "--size"]))] }
+        table["truncate"] = { inv in
+            [
+                .destructive(
+                    "truncate cuts files to a size", risk: .medium, blast: .workspaceUnrecoverable,
+                    targets: inv.positionals(valued: ["-s", "-r", "--size"]))
+            ]
+        }
         table["dd"] = dd
-        for name in ["fdisk", "sfdisk", "cfdisk", "parted", "gdisk", "sgdisk", "wipefs", "mkswap", "cryptsetup", "lvremove", "vgremove", "pvremove", "zpool", "zfs"] {
+        for name in [
+            "fdisk", "sfdisk", "cfdisk", "parted", "gdisk", "sgdisk", "wipefs", "mkswap", "cryptsetup", "lvremove",
+            "vgremove", "pvremove", "zpool", "zfs",
+        ] {
             table[name] = { inv in
                 inv.args.contains("list") || inv.args == ["-l"] || inv.args.contains("status")
                     ? [.read("\(inv.program) lists disks")]
@@ -58,7 +78,13 @@ enum LocalPrograms {
         }
         for name in ["kill", "pkill", "killall", "xkill"] { table[name] = kill }
         for name in ["reboot", "shutdown", "halt", "poweroff"] {
-            table[name] = { inv in [Finding([.processControl, .privilege], risk: .critical, blast: .machine, reversibility: .partial, reason: "\(inv.program) stops the machine")] }
+            table[name] = { inv in
+                [
+                    Finding(
+                        [.processControl, .privilege], risk: .critical, blast: .machine, reversibility: .partial,
+                        reason: "\(inv.program) stops the machine")
+                ]
+            }
         }
         table["systemctl"] = services
         table["service"] = services
@@ -68,17 +94,25 @@ enum LocalPrograms {
         table["chown"] = chmodChown
         table["chgrp"] = chmodChown
         table["chattr"] = { inv in [.privilege("chattr changes file attributes", risk: .medium)] }
-        for name in ["useradd", "userdel", "usermod", "adduser", "deluser", "groupadd", "groupdel", "passwd", "chpasswd", "visudo", "setcap", "setfacl", "gpasswd", "newgrp", "sudoers"] {
+        for name in [
+            "useradd", "userdel", "usermod", "adduser", "deluser", "groupadd", "groupdel", "passwd", "chpasswd",
+            "visudo", "setcap", "setfacl", "gpasswd", "newgrp", "sudoers",
+        ] {
             table[name] = { inv in [.privilege("\(inv.program) changes users, groups or permissions")] }
         }
-        for name in ["iptables", "ip6tables", "nft", "ufw", "firewall-cmd", "sysctl", "modprobe", "insmod", "rmmod", "mount", "umount", "swapon", "swapoff", "setenforce"] {
+        for name in [
+            "iptables", "ip6tables", "nft", "ufw", "firewall-cmd", "sysctl", "modprobe", "insmod", "rmmod", "mount",
+            "umount", "swapon", "swapoff", "setenforce",
+        ] {
             table[name] = { inv in
                 inv.args.isEmpty || inv.args.contains("-L") || inv.args.contains("status") || inv.args.contains("list")
                     ? [.read("\(inv.program) shows system settings")]
                     : [.privilege("\(inv.program) changes system settings")]
             }
         }
-        for name in ["vim", "vi", "nvim", "nano", "emacs", "code", "subl", "micro", "hx", "ed", "pico", "joe", "mcedit"] {
+        for name in [
+            "vim", "vi", "nvim", "nano", "emacs", "code", "subl", "micro", "hx", "ed", "pico", "joe", "mcedit",
+        ] {
             table[name] = { inv in [.unknown("\(inv.program) opens an interactive editor")] }
         }
         for name in ["security"] {
@@ -97,13 +131,17 @@ enum LocalPrograms {
             inv.has(short: "d", long: ["--decrypt", "--export-secret-keys", "--export-secret-subkeys"])
                 ? [.secrets("gpg decrypts or exports secret material")] : [.read("gpg")]
         }
-        table["age"] = { inv in inv.has(short: "d", long: ["--decrypt"]) ? [.secrets("age decrypts a file")] : [.fileWrite("age encrypts a file")] }
+        table["age"] = { inv in
+            inv.has(short: "d", long: ["--decrypt"])
+                ? [.secrets("age decrypts a file")] : [.fileWrite("age encrypts a file")]
+        }
         table["ssh-keygen"] = { inv in [.fileWrite("ssh-keygen manages keys")] }
         table["ssh-add"] = { inv in [.secrets("ssh-add loads a private key into the agent", risk: .medium)] }
         table["ssh-copy-id"] = { inv in [.privilege("ssh-copy-id grants this key access to another host")] }
         table["tmux"] = { inv in
             let verb = inv.positionals(valued: ["-t", "-s", "-n", "-c", "-F", "-L", "-S"]).first ?? ""
-            return verb.hasPrefix("kill") ? [Finding([.processControl], risk: .medium, blast: .machine, reason: "tmux \(verb) ends sessions")]
+            return verb.hasPrefix("kill")
+                ? [Finding([.processControl], risk: .medium, blast: .machine, reason: "tmux \(verb) ends sessions")]
                 : [.read("tmux \(verb)")]
         }
         return table
@@ -111,7 +149,9 @@ enum LocalPrograms {
 
     static func writes(_ inv: Invocation, targets: [String]) -> [Finding] {
         let context = inv.context
-        var findings = targets.prefix(16).flatMap { FileTargets.write($0, verb: "\(inv.program) writes", context: context) }
+        var findings = targets.prefix(16).flatMap {
+            FileTargets.write($0, verb: "\(inv.program) writes", context: context)
+        }
         if findings.isEmpty { findings = [.fileWrite("\(inv.program) writes files")] }
         return findings
     }
@@ -121,8 +161,11 @@ enum LocalPrograms {
         var findings: [Finding] = []
         if let destination = inv.value(of: "-t", "--target-directory") ?? operands.last {
             if destination == "/dev/null", inv.program == "mv" {
-                return [.destructive("mv into /dev/null destroys \(operands.dropLast().joined(separator: " "))",
-                                     risk: .high, blast: .workspaceUnrecoverable)]
+                return [
+                    .destructive(
+                        "mv into /dev/null destroys \(operands.dropLast().joined(separator: " "))",
+                        risk: .high, blast: .workspaceUnrecoverable)
+                ]
             }
             findings += FileTargets.write(destination, verb: "\(inv.program) writes", context: inv.context)
         }
@@ -148,7 +191,8 @@ enum LocalPrograms {
                 : [.read("rm with nothing to remove")]
         }
         var findings = targets.prefix(32).map {
-            DeletionTargets.assess($0, recursive: recursive, via: recursive && force ? "rm -rf" : "rm", context: inv.context)
+            DeletionTargets.assess(
+                $0, recursive: recursive, via: recursive && force ? "rm -rf" : "rm", context: inv.context)
         }
         if inv.has(long: ["--no-preserve-root"]) {
             findings.append(.destructive("rm --no-preserve-root allows deleting /", risk: .critical, blast: .machine))
@@ -158,7 +202,8 @@ enum LocalPrograms {
 
     static func awk(_ inv: Invocation) -> [Finding] {
         let program = inv.positionals(valued: ["-F", "-v", "-f"]).first ?? ""
-        if program.contains("system(") || program.contains("| \"") || program.contains("|\"") || program.contains("|&") {
+        if program.contains("system(") || program.contains("| \"") || program.contains("|\"") || program.contains("|&")
+        {
             return [.unknown("awk program runs shell commands", risk: .high)]
         }
         if program.contains("> \"") || program.contains(">\"") || program.contains(">> ") {
@@ -168,7 +213,10 @@ enum LocalPrograms {
     }
 
     static func sed(_ inv: Invocation) -> [Finding] {
-        let inPlace = inv.args.contains { $0 == "-i" || $0.hasPrefix("-i") || $0.hasPrefix("--in-place") || ($0.hasPrefix("-") && !$0.hasPrefix("--") && $0.contains("i")) }
+        let inPlace = inv.args.contains {
+            $0 == "-i" || $0.hasPrefix("-i") || $0.hasPrefix("--in-place")
+                || ($0.hasPrefix("-") && !$0.hasPrefix("--") && $0.contains("i"))
+        }
         let script = inv.positionals(valued: ["-e", "-f", "--expression", "--file", "-l"]).first ?? ""
         if script.contains("e") && (script.hasSuffix("/e") || script.contains("/e;")) {
             return [.unknown("sed script runs shell commands (e flag)", risk: .high)]
@@ -188,7 +236,10 @@ enum LocalPrograms {
             return [.read("dd copies to stdout")]
         }
         if output.hasPrefix("/dev/") && !output.hasPrefix("/dev/null") {
-            return [.destructive("dd overwrites the device \(output)", risk: .critical, blast: .machine, targets: [String(output)])]
+            return [
+                .destructive(
+                    "dd overwrites the device \(output)", risk: .critical, blast: .machine, targets: [String(output)])
+            ]
         }
         return writes(inv, targets: [String(output)])
     }
@@ -196,28 +247,45 @@ enum LocalPrograms {
     static func kill(_ inv: Invocation) -> [Finding] {
         let targets = inv.positionals(valued: ["-s", "-n", "-u", "-signal"])
         if targets.contains(where: { $0.lowercased().contains("airlock") }) {
-            return [Finding([.selfModification], risk: .critical, blast: .machine, reversibility: .partial,
-                            reason: "\(inv.program) stops Airlock itself")]
+            return [
+                Finding(
+                    [.selfModification], risk: .critical, blast: .machine, reversibility: .partial,
+                    reason: "\(inv.program) stops Airlock itself")
+            ]
         }
         if inv.program == "kill", inv.args.contains("-l") { return [.read("kill -l lists signals")] }
         let all = targets.contains("1") || targets.contains("-1") || inv.program == "killall" && inv.args.contains("-u")
-        return [Finding([.processControl], risk: all ? .high : .medium, blast: .machine, reversibility: .partial,
-                        reason: "\(inv.program) stops processes", targets: targets)]
+        return [
+            Finding(
+                [.processControl], risk: all ? .high : .medium, blast: .machine, reversibility: .partial,
+                reason: "\(inv.program) stops processes", targets: targets)
+        ]
     }
 
     static func services(_ inv: Invocation) -> [Finding] {
         let verbs = inv.positionals()
-        let readVerbs: Set<String> = ["status", "list-units", "list-unit-files", "show", "cat", "is-active", "is-enabled", "list", "print", "--status-all", "list-timers"]
-        if verbs.isEmpty || verbs.contains(where: readVerbs.contains) { return [.read("\(inv.program) shows services")] }
-        return [Finding([.processControl, .privilege], risk: .medium, blast: .machine, reversibility: .partial,
-                        reason: "\(inv.program) \(verbs.prefix(2).joined(separator: " ")) changes system services")]
+        let readVerbs: Set<String> = [
+            "status", "list-units", "list-unit-files", "show", "cat", "is-active", "is-enabled", "list", "print",
+            "--status-all", "list-timers",
+        ]
+        if verbs.isEmpty || verbs.contains(where: readVerbs.contains) {
+            return [.read("\(inv.program) shows services")]
+        }
+        return [
+            Finding(
+                [.processControl, .privilege], risk: .medium, blast: .machine, reversibility: .partial,
+                reason: "\(inv.program) \(verbs.prefix(2).joined(separator: " ")) changes system services")
+        ]
     }
 
     static func crontab(_ inv: Invocation) -> [Finding] {
         if inv.args.contains("-l") { return [.read("crontab -l lists scheduled jobs")] }
         if inv.args.contains("-r") { return [.dataDelete("crontab -r deletes every scheduled job")] }
-        return [Finding([.agentConfig], risk: .high, blast: .machine, reversibility: .partial,
-                        reason: "crontab schedules commands that run later, outside any gate")]
+        return [
+            Finding(
+                [.agentConfig], risk: .high, blast: .machine, reversibility: .partial,
+                reason: "crontab schedules commands that run later, outside any gate")
+        ]
     }
 
     static func chmodChown(_ inv: Invocation) -> [Finding] {
@@ -229,17 +297,25 @@ enum LocalPrograms {
         for target in targets {
             let kind = DeletionTargets.kind(of: target, context: context)
             if kind == .selfModification {
-                return [Finding([.selfModification], risk: .critical, blast: .machine, reversibility: .partial,
-                                reason: "\(inv.program) changes Airlock's or a harness's own files", targets: [target])]
+                return [
+                    Finding(
+                        [.selfModification], risk: .critical, blast: .machine, reversibility: .partial,
+                        reason: "\(inv.program) changes Airlock's or a harness's own files", targets: [target])
+                ]
             }
             if kind == .catastrophic, recursive || target.hasPrefix("/") {
-                return [.privilege("\(inv.program) \(recursive ? "-R " : "")on \(target)", risk: .critical, targets: [target])]
+                return [
+                    .privilege(
+                        "\(inv.program) \(recursive ? "-R " : "")on \(target)", risk: .critical, targets: [target])
+                ]
             }
             if target.contains(".ssh") || target.hasPrefix("/etc") || target.hasPrefix("/usr") {
                 return [.privilege("\(inv.program) on a sensitive path \(target)", targets: [target])]
             }
         }
-        if inv.program == "chmod", mode.contains("s") || mode.hasPrefix("4") && mode.count == 4 || mode.hasPrefix("2") && mode.count == 4 {
+        if inv.program == "chmod",
+            mode.contains("s") || mode.hasPrefix("4") && mode.count == 4 || mode.hasPrefix("2") && mode.count == 4
+        {
             return [.privilege("chmod sets setuid/setgid bits", targets: targets)]
         }
         if inv.program == "chmod", mode.hasSuffix("777") || mode == "a+w" || mode == "o+w" {
@@ -254,9 +330,10 @@ enum LocalPrograms {
 
 /// `find`: a read, unless it deletes (`-delete`) or runs commands (`-exec`, `-ok`).
 enum FindProgram {
-    static func classify(_ inv: Invocation, context: ClassificationContext, analyzer: inout ShellAnalyzer,
-                         depth: Int) -> [Finding]
-    {
+    static func classify(
+        _ inv: Invocation, context: ClassificationContext, analyzer: inout ShellAnalyzer,
+        depth: Int
+    ) -> [Finding] {
         let args = inv.arguments
         let roots = inv.args.prefix { !$0.hasPrefix("-") && $0 != "(" && $0 != "!" }
         var findings: [Finding] = []

@@ -16,7 +16,9 @@ enum NetworkPrograms {
         table["wget"] = wget
         table["aria2c"] = { _ in [.remoteRead("aria2c downloads files")] }
         for name in ["scp", "sftp"] { table[name] = copyRemote }
-        for name in ["ping", "ping6", "dig", "nslookup", "host", "traceroute", "tracepath", "mtr", "whois", "curl-config"] {
+        for name in [
+            "ping", "ping6", "dig", "nslookup", "host", "traceroute", "tracepath", "mtr", "whois", "curl-config",
+        ] {
             table[name] = { inv in [.remoteRead("\(inv.program) queries the network")] }
         }
         for name in ["nc", "ncat", "netcat", "socat", "telnet", "ftp", "openssl", "websocat"] { table[name] = raw }
@@ -30,11 +32,19 @@ enum NetworkPrograms {
         var method = (inv.value(of: "-X", "--request", "--method") ?? "").uppercased()
         let positionals = inv.positionals(valued: curlValued)
         // httpie style: `http DELETE example.com/x`
-        if method.isEmpty, let first = positionals.first, ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"].contains(first.uppercased()) {
+        if method.isEmpty, let first = positionals.first,
+            ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"].contains(first.uppercased())
+        {
             method = first.uppercased()
         }
         let uploads = uploadedFiles(inv)
-        let sendsData = !uploads.isEmpty || inv.has(short: "dFT", long: ["--data", "--data-raw", "--data-binary", "--data-urlencode", "--form", "--json", "--upload-file"])
+        let sendsData =
+            !uploads.isEmpty
+            || inv.has(
+                short: "dFT",
+                long: [
+                    "--data", "--data-raw", "--data-binary", "--data-urlencode", "--form", "--json", "--upload-file",
+                ])
         if method.isEmpty { method = sendsData ? "POST" : "GET" }
         let urls = positionals.filter { $0.contains("://") || $0.contains(".") && !$0.hasPrefix("@") }
         let target = urls.first ?? "?"
@@ -43,14 +53,18 @@ enum NetworkPrograms {
         for file in uploads {
             let path = inv.context.classify(path: file)
             if path.isSecret {
-                findings.append(Finding([.secretsAccess, .network], risk: .critical, blast: .production,
-                                        reversibility: .irreversible, reason: "\(inv.program) sends \(path.reason) to \(target)",
-                                        targets: [file, target], rollback: "rotate the secret"))
+                findings.append(
+                    Finding(
+                        [.secretsAccess, .network], risk: .critical, blast: .production,
+                        reversibility: .irreversible, reason: "\(inv.program) sends \(path.reason) to \(target)",
+                        targets: [file, target], rollback: "rotate the secret"))
             }
         }
         if moneyHosts.contains(where: lowerTarget.contains) {
-            findings.append(method == "GET" ? .remoteRead("\(inv.program) reads a payment API", targets: [target])
-                            : .billing("\(inv.program) \(method) to a payment API (\(target))"))
+            findings.append(
+                method == "GET"
+                    ? .remoteRead("\(inv.program) reads a payment API", targets: [target])
+                    : .billing("\(inv.program) \(method) to a payment API (\(target))"))
         } else if method == "DELETE" {
             findings.append(.dataDelete("\(inv.program) sends an HTTP DELETE to \(target)", targets: [target]))
         } else if method != "GET" && method != "HEAD" && deletionWords.contains(where: lowerTarget.contains) {
@@ -96,18 +110,26 @@ enum NetworkPrograms {
 
     static func wget(_ inv: Invocation) -> [Finding] {
         let method = (inv.value(of: "--method") ?? "").uppercased()
-        let url = inv.positionals(valued: ["-O", "-o", "--output-document", "-P", "--header", "--post-data", "--post-file", "-U", "--method", "--body-data", "--body-file"]).first ?? "?"
+        let url =
+            inv.positionals(valued: [
+                "-O", "-o", "--output-document", "-P", "--header", "--post-data", "--post-file", "-U", "--method",
+                "--body-data", "--body-file",
+            ]).first ?? "?"
         var findings: [Finding] = []
         for file in uploadedFiles(inv) + [inv.value(of: "--post-file", "--body-file")].compactMap({ $0 }) {
             let path = inv.context.classify(path: file)
             if path.isSecret {
-                findings.append(Finding([.secretsAccess, .network], risk: .critical, blast: .production, reversibility: .irreversible,
-                                        reason: "wget sends \(path.reason) to \(url)", targets: [file, url]))
+                findings.append(
+                    Finding(
+                        [.secretsAccess, .network], risk: .critical, blast: .production, reversibility: .irreversible,
+                        reason: "wget sends \(path.reason) to \(url)", targets: [file, url]))
             }
         }
         if method == "DELETE" {
             findings.append(.dataDelete("wget sends an HTTP DELETE to \(url)", targets: [url]))
-        } else if inv.has(long: ["--post-data", "--post-file", "--body-data", "--body-file"]) || ["POST", "PUT", "PATCH"].contains(method) {
+        } else if inv.has(long: ["--post-data", "--post-file", "--body-data", "--body-file"])
+            || ["POST", "PUT", "PATCH"].contains(method)
+        {
             findings.append(.remoteWrite("wget sends data to \(url)", targets: [url]))
         } else {
             findings.append(.remoteRead("wget downloads \(url)", targets: [url]))
@@ -120,11 +142,14 @@ enum NetworkPrograms {
 
     static func copyRemote(_ inv: Invocation) -> [Finding] {
         var findings: [Finding] = []
-        for operand in inv.positionals(valued: ["-P", "-i", "-o", "-F", "-l", "-c", "-J", "-S"]) where !operand.contains(":") {
+        for operand in inv.positionals(valued: ["-P", "-i", "-o", "-F", "-l", "-c", "-J", "-S"])
+        where !operand.contains(":") {
             let path = inv.context.classify(path: operand)
             if path.isSecret {
-                findings.append(Finding([.secretsAccess, .network], risk: .critical, blast: .production, reversibility: .irreversible,
-                                        reason: "\(inv.program) copies \(path.reason) to another host", targets: [operand]))
+                findings.append(
+                    Finding(
+                        [.secretsAccess, .network], risk: .critical, blast: .production, reversibility: .irreversible,
+                        reason: "\(inv.program) copies \(path.reason) to another host", targets: [operand]))
             }
         }
         findings.append(.remoteWrite("\(inv.program) copies files between hosts"))
@@ -141,28 +166,48 @@ enum NetworkPrograms {
             }
             return [.read("openssl \(verb)")]
         }
-        if args.contains("-e") || args.contains("-c") || args.contains(where: { $0.lowercased().hasPrefix("exec:") || $0.lowercased().hasPrefix("system:") }) {
-            return [Finding([.remoteExec, .network], risk: .critical, blast: .machine, reversibility: .irreversible,
-                            reason: "\(inv.program) connects a shell to the network")]
+        if args.contains("-e") || args.contains("-c")
+            || args.contains(where: { $0.lowercased().hasPrefix("exec:") || $0.lowercased().hasPrefix("system:") })
+        {
+            return [
+                Finding(
+                    [.remoteExec, .network], risk: .critical, blast: .machine, reversibility: .irreversible,
+                    reason: "\(inv.program) connects a shell to the network")
+            ]
         }
         if args.contains("-l") || args.contains(where: { $0.uppercased().hasPrefix("TCP-LISTEN") }) {
-            return [Finding([.network], risk: .medium, blast: .external, reason: "\(inv.program) listens for connections")]
+            return [
+                Finding([.network], risk: .medium, blast: .external, reason: "\(inv.program) listens for connections")
+            ]
         }
-        return [Finding([.network], risk: .medium, blast: .external, reversibility: .partial,
-                        reason: "\(inv.program) opens a raw network connection")]
+        return [
+            Finding(
+                [.network], risk: .medium, blast: .external, reversibility: .partial,
+                reason: "\(inv.program) opens a raw network connection")
+        ]
     }
 
     /// `ssh host [command…]`: the remote command is analysed as shell code.
     static func ssh(_ inv: Invocation, analyzer: inout ShellAnalyzer, depth: Int) -> [Finding] {
-        let valued: Set<String> = ["-p", "-i", "-l", "-o", "-F", "-J", "-L", "-R", "-D", "-b", "-c", "-E", "-e", "-m", "-O", "-Q", "-S", "-W", "-w", "-B", "-I"]
+        let valued: Set<String> = [
+            "-p", "-i", "-l", "-o", "-F", "-J", "-L", "-R", "-D", "-b", "-c", "-E", "-e", "-m", "-O", "-Q", "-S", "-W",
+            "-w", "-B", "-I",
+        ]
         let positionals = inv.positionals(valued: valued)
         guard let host = positionals.first else { return [.read("ssh with no host")] }
         let command = positionals.dropFirst().joined(separator: " ")
         if command.isEmpty {
-            return [Finding([.network], risk: .medium, blast: .external, reason: "ssh opens a shell on \(host)", targets: [host])]
+            return [
+                Finding(
+                    [.network], risk: .medium, blast: .external, reason: "ssh opens a shell on \(host)", targets: [host]
+                )
+            ]
         }
         analyzer.analyze(script: command, depth: depth + 1)
-        return [Finding([.network], risk: .medium, blast: .external, reversibility: .partial,
-                        reason: "ssh runs a command on \(host)", targets: [host])]
+        return [
+            Finding(
+                [.network], risk: .medium, blast: .external, reversibility: .partial,
+                reason: "ssh runs a command on \(host)", targets: [host])
+        ]
     }
 }

@@ -4,17 +4,20 @@ enum ProgramTable {
     /// they run) are handled in `classify` before this table.
     static let table: [String: ProgramClassifier] = {
         var table: [String: ProgramClassifier] = [:]
-        for part in [LocalPrograms.table, BuildPrograms.table, NetworkPrograms.table, DatabasePrograms.table,
-                     InfraPrograms.table, ServicePrograms.table] {
+        for part in [
+            LocalPrograms.table, BuildPrograms.table, NetworkPrograms.table, DatabasePrograms.table,
+            InfraPrograms.table, ServicePrograms.table,
+        ] {
             table.merge(part) { first, _ in first }
         }
         table["git"] = GitProgram.classify
         return table
     }()
 
-    static func classify(_ invocation: Invocation, context: ClassificationContext,
-                         analyzer: inout ShellAnalyzer, depth: Int) -> [Finding]
-    {
+    static func classify(
+        _ invocation: Invocation, context: ClassificationContext,
+        analyzer: inout ShellAnalyzer, depth: Int
+    ) -> [Finding] {
         let program = invocation.program
         switch program {
         case "find":
@@ -22,7 +25,9 @@ enum ProgramTable {
         case "ssh":
             return NetworkPrograms.ssh(invocation, analyzer: &analyzer, depth: depth)
         case "su", "runuser":
-            if let c = invocation.args.firstIndex(where: { $0 == "-c" || $0 == "--command" }), c + 1 < invocation.args.count {
+            if let c = invocation.args.firstIndex(where: { $0 == "-c" || $0 == "--command" }),
+                c + 1 < invocation.args.count
+            {
                 analyzer.analyze(script: invocation.args[c + 1], depth: depth + 1)
             }
             return [.privilege("\(program) switches user", risk: .high)]
@@ -60,8 +65,10 @@ enum ProgramTable {
     /// `$AWS_SECRET_ACCESS_KEY`, `${GITHUB_TOKEN}`, …
     static func namesSecret(_ text: String) -> Bool {
         let upper = text.uppercased()
-        return ["SECRET", "TOKEN", "PASSWORD", "PASSWD", "API_KEY", "APIKEY", "PRIVATE_KEY", "ACCESS_KEY", "CREDENTIAL"]
-            .contains(where: upper.contains)
+        return [
+            "SECRET", "TOKEN", "PASSWORD", "PASSWD", "API_KEY", "APIKEY", "PRIVATE_KEY", "ACCESS_KEY", "CREDENTIAL",
+        ]
+        .contains(where: upper.contains)
     }
 
     /// Airlock's own CLI: changing its policy from inside an agent is an escape.
@@ -71,8 +78,9 @@ enum ProgramTable {
         case "check", "status", "audit", "doctor", "help", "--help", "--version", "hook", "", "demo":
             return .read("airlock \(verb) only reads")
         default:
-            return Finding([.selfModification], risk: .critical, blast: .machine, reversibility: .partial,
-                           reason: "airlock \(verb) changes Airlock itself; an agent may not do that")
+            return Finding(
+                [.selfModification], risk: .critical, blast: .machine, reversibility: .partial,
+                reason: "airlock \(verb) changes Airlock itself; an agent may not do that")
         }
     }
 
@@ -86,7 +94,8 @@ enum ProgramTable {
         let command = rest.first { !$0.hasPrefix("-") } ?? ""
         switch command {
         case "migrate": return .migration("\(program) migrate changes the database schema")
-        case "flush", "sqlflush", "reset_db": return .dataDelete("\(program) \(command) deletes every row", risk: .critical)
+        case "flush", "sqlflush", "reset_db":
+            return .dataDelete("\(program) \(command) deletes every row", risk: .critical)
         case "test": return .test("\(program) test runs tests")
         case "makemigrations", "collectstatic", "compilemessages", "startapp": return .build("\(program) \(command)")
         case "check", "showmigrations", "sqlmigrate", "diffsettings", "help", "": return .read("\(program) \(command)")

@@ -44,14 +44,23 @@ enum ServicePrograms {
         [
             (.secretRead(), "read|inject|item get|document get"),
             (.secretRead(.medium), "run"),
-            (.secretWrite, "item create|item edit|item share|item move|document create|document edit"
-                + "|connect token create|service-account create"),
+            (
+                .secretWrite,
+                "item create|item edit|item share|item move|document create|document edit"
+                    + "|connect token create|service-account create"
+            ),
             (.secretDelete(), "item delete|document delete"),
             (.secretDelete(.critical), "vault delete"),
-            (.privilege(), "user provision|user confirm|user edit|user reactivate|group create|group edit"
-                + "|group user grant|vault user grant|vault group grant"),
-            (.privilegeDelete(), "user delete|user suspend|group delete|group user revoke|vault user revoke"
-                + "|vault group revoke"),
+            (
+                .privilege(),
+                "user provision|user confirm|user edit|user reactivate|group create|group edit"
+                    + "|group user grant|vault user grant|vault group grant"
+            ),
+            (
+                .privilegeDelete(),
+                "user delete|user suspend|group delete|group user revoke|vault user revoke"
+                    + "|vault group revoke"
+            ),
         ], valued: "--vault --account --format --fields --session --config --out-file -o --categories --tags")
 
     private static let doppler = Spec(
@@ -126,8 +135,11 @@ enum ServicePrograms {
     private static let rabbitmqctl = Spec(
         [
             (.privilegeDelete(), "delete_user"),
-            (.privilege(), "clear_permissions|clear_topic_permissions|clear_password|add_user|set_permissions"
-                + "|set_topic_permissions|set_user_tags|change_password"),
+            (
+                .privilege(),
+                "clear_permissions|clear_topic_permissions|clear_password|add_user|set_permissions"
+                    + "|set_topic_permissions|set_user_tags|change_password"
+            ),
             (.delete(.critical), "reset|force_reset"),
             (.write(.high), "stop|stop_app|shutdown|close_all_connections"),
             (.exec(), "eval"),
@@ -186,7 +198,8 @@ enum ServicePrograms {
         }
         if let flag = inv.optionArgs.first(where: deleting) {
             let name = flag.split(separator: "=").first.map(String.init) ?? flag
-            let what = name == "--remove-source-files"
+            let what =
+                name == "--remove-source-files"
                 ? "rsync --remove-source-files deletes the source files it copied"
                 : "rsync \(name) deletes files in \(destination) that are missing from the source"
             var finding = Finding.dataDelete(what, targets: [destination])
@@ -280,8 +293,10 @@ enum ServicePrograms {
     ]
 
     private static let stripeSpec = Spec(
-        [(.read, "listen|logs|status|open|resources|config"), (.write(), "trigger|fixtures|samples"),
-         (.local, "login|logout|completion")],
+        [
+            (.read, "listen|logs|status|open|resources|config"), (.write(), "trigger|fixtures|samples"),
+            (.local, "login|logout|completion"),
+        ],
         valued: "--api-key --stripe-account -p --project-name -d --data -e --expand -i --idempotency"
             + " --stripe-version --color --log-level --limit --starting-after --ending-before")
 
@@ -496,8 +511,11 @@ enum ServiceVerbs {
             separator = ":"
         }
         if isHelp(inv, words) || inv.args.isEmpty {
-            return [.read([inv.program, words.first ?? "", "shows help, usage or version"].filter { !$0.isEmpty }
-                .joined(separator: " "))]
+            return [
+                .read(
+                    [inv.program, words.first ?? "", "shows help, usage or version"].filter { !$0.isEmpty }
+                        .joined(separator: " "))
+            ]
         }
         if isDryRun(inv) || (!spec.dryRunShort.isEmpty && inv.has(short: spec.dryRunShort)) {
             return [.remoteRead("\(inv.program) \(words.first ?? "") dry run changes nothing")]
@@ -525,7 +543,9 @@ enum ServiceVerbs {
         }
         var extra: [Finding] = []
         for (flag, flagEffect) in spec.flags where hasFlag(inv, flag) {
-            if effect == .read { (effect, note) = (flagEffect, flag) } else {
+            if effect == .read {
+                (effect, note) = (flagEffect, flag)
+            } else {
                 extra += findings(flagEffect, "\(what) \(flag)", targets: targets)
             }
         }

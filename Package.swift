@@ -67,7 +67,10 @@ let package = Package(
         .testTarget(name: "AirlockHarnessTests", dependencies: ["AirlockHarness"], exclude: ["Samples"]),
         .testTarget(name: "AirlockWireTests", dependencies: ["AirlockWire", "AirlockCore"]),
         // Runs the built `airlock` executable as a user would.
-        .testTarget(name: "AirlockCLITests", dependencies: ["airlock"]),
+        .testTarget(
+            name: "AirlockCLITests",
+            dependencies: ["airlock", "AirlockStore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(
             name: "AirlockStoreTests",
             // GRDB directly, to tamper with the file the way an attacker going around the store would.

@@ -10,7 +10,9 @@ struct AuditVerifyTests {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("airlock-audit-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let state = root.appendingPathComponent("state").path
-        let environment = ["AIRLOCK_STATE_DIR": state, "AIRLOCK_CONFIG_DIR": root.appendingPathComponent("config").path]
+        let environment = [
+            "AIRLOCK_STATE_DIR": state, "AIRLOCK_CONFIG_DIR": root.appendingPathComponent("config").path,
+        ]
         let path = StorePaths.defaultDatabase(stateDirectory: state)
         let store = try PolicyStore.open(path: path)
         for index in 1...5 {
@@ -23,7 +25,8 @@ struct AuditVerifyTests {
         let intact = try CLIRunner.run(["audit", "--verify"], environment: environment)
         #expect(intact.status == 0)
         #expect(intact.stdout.contains("intact: 5 entries"))
-        #expect(try CLIRunner.run(["audit", "--since", "1h"], environment: environment).stdout.contains("rm -rf build3"))
+        #expect(
+            try CLIRunner.run(["audit", "--since", "1h"], environment: environment).stdout.contains("rm -rf build3"))
 
         // Go around the store, as a process writing the file directly could.
         let raw = try DatabaseQueue(path: path)

@@ -33,6 +33,9 @@ let package = Package(
         ),
         // Harness hook adapters: hook JSON in, Action out; answers rendered per harness. No I/O.
         .target(name: "AirlockHarness", dependencies: ["AirlockCore"]),
+        // `airlock install`: merges the hook into harness settings files. Pure text in, text out; full
+        // Foundation (JSONSerialization) kept out of AirlockHarness, which the hook's hot path loads.
+        .target(name: "AirlockInstall", dependencies: ["AirlockHarness"]),
         // The broker: a pure state machine plus the SwiftNIO shell that owns the socket.
         .target(
             name: "AirlockBroker",
@@ -47,6 +50,7 @@ let package = Package(
             name: "airlock",
             dependencies: [
                 "AirlockCore", "AirlockWire", "AirlockStore", "AirlockBroker", "AirlockHarness",
+                "AirlockInstall",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -65,6 +69,7 @@ let package = Package(
         ),
         .testTarget(name: "AirlockCoreTests", dependencies: ["AirlockCore"], exclude: ["Resources"]),
         .testTarget(name: "AirlockHarnessTests", dependencies: ["AirlockHarness"], exclude: ["Samples"]),
+        .testTarget(name: "AirlockInstallTests", dependencies: ["AirlockInstall", "AirlockHarness"]),
         .testTarget(name: "AirlockWireTests", dependencies: ["AirlockWire", "AirlockCore"]),
         // Runs the built `airlock` executable as a user would.
         .testTarget(

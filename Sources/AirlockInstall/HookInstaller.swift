@@ -1,0 +1,169 @@
+import AirlockHarness
+import Foundation
+
+/// Merges Airlock's hook into a harness's JSON hook settings, and takes it out again, touching nothing else.
+///
+/// Pure: text in, text out. Foundation's `JSONSerialization` keeps no key order, so a changed file is
+/// written pretty-printed with sorted keys; an unchanged one is returned byte for byte.
+public struct HookInstaller: Sendable {
+    public let harness: Harness
+    /// The shell command the harness runs, deadline included.
+    public let command: String
+
+    /// `executable` is the absolute path of the running `airlock`, when known; otherwise `airlock` on PATH.
+    public init(harness: Harness, executable: String? = nil) {
+        self.harness = harness
+        let program = executable.map(Self.shellQuoted) ?? "airlock"
+        // The hook must know the installed timeout to answer before it (docs/hooks.md, Deadlines).
+        let deadlineMs = HookLayout.timeoutSeconds * 1000
+        self.command = "AIRLOCK_HOOK_TIMEOUT_MS=\(deadlineMs) \(program) hook \(harness.rawValue)"
+    }
+
+    /// The events the hook is installed under, for messages.
+    public var events: [String] { HookLayout.of(harness).events }
+
+    /// The installed timeout in the harness's own unit and key, for messages.
+    public var timeoutSummary: String {
+        let layout = HookLayout.of(harness)
+        return "\(layout.timeoutKey) \(layout.timeout)"
+    }
+
+    /// `text` with Airlock's hook in; `text` itself when it is already there. `nil` means no file yet.
+    public func install(into text: String?) throws(InstallError) -> String {
+        let layout = HookLayout.of(harness)
+        var root = try Self.parse(text)
+        let original = root
+        var hooks = try Self.hooksObject(in: root)
+        _ = remove(from: &hooks, layout: layout)
+        for event in layout.events {
+            var list: [Any] = []
+            if let existing = hooks[event] {
+                guard let array = existing as? [Any] else { throw .unexpectedShape("hooks.\(event) is not a list") }
+                list = array
+            }
+            list.append(layout.entry(for: harness, command: command))
+            hooks[event] = list
+        }
+        root["hooks"] = hooks
+        for (key, value) in layout.topLevelDefaults where root[key] == nil { root[key] = value }
+        if let text, Self.same(root, original) { return text }
+        return try Self.render(root)
+    }
+
+    /// `text` without Airlock's hook; `text` itself when it was not there.
+    public func uninstall(from text: String?) throws(InstallError) -> String? {
+        guard let text else { return nil }
+        var root = try Self.parse(text)
+        var hooks = try Self.hooksObject(in: root)
+        guard remove(from: &hooks, layout: HookLayout.of(harness)) else { return text }
+        // Leave no empty `hooks` behind that we may have created.
+        if hooks.isEmpty { root["hooks"] = nil } else { root["hooks"] = hooks }
+        return try Self.render(root)
+    }
+
+    /// Whether `text` holds nothing but what an install adds at top level, so the file can go.
+    public func isVacant(_ text: String) -> Bool {
+        guard let root = try? Self.parse(text) else { return false }
+        return Self.same(root, HookLayout.of(harness).topLevelDefaults)
+    }
+
+    /// Whether a handler's command is an Airlock hook for this harness, whatever path or env it was installed with.
+    public func isAirlock(_ command: String) -> Bool {
+        let trimmed = command.trimmingCharacters(in: .whitespaces)
+        return trimmed.hasSuffix(" hook \(harness.rawValue)") && trimmed.contains("airlock")
+    }
+
+    /// Removes Airlock's handlers (and groups and event lists left empty by that); true when any were there.
+    private func remove(from hooks: inout [String: Any], layout: HookLayout) -> Bool {
+        var removed = false
+        for event in hooks.keys.sorted() {
+            guard let list = hooks[event] as? [Any] else { continue }
+            let removedBefore = removed
+            removed = false
+            var kept: [Any] = []
+            for entry in list {
+                guard var object = entry as? [String: Any] else {
+                    kept.append(entry)
+                    continue
+                }
+                switch layout.style {
+                case .flat:
+                    if let command = object[layout.commandKey] as? String, isAirlock(command) {
+                        removed = true
+                    } else {
+                        kept.append(entry)
+                    }
+                case .grouped:
+                    guard let handlers = object["hooks"] as? [Any] else {
+                        kept.append(entry)
+                        continue
+                    }
+                    let others = handlers.filter { handler in
+                        guard let command = (handler as? [String: Any])?[layout.commandKey] as? String else {
+                            return true
+                        }
+                        return !isAirlock(command)
+                    }
+                    if others.count == handlers.count {
+                        kept.append(entry)
+                    } else {
+                        removed = true
+                        // A group that held only Airlock goes; one shared with other handlers keeps them.
+                        if !others.isEmpty {
+                            object["hooks"] = others
+                            kept.append(object)
+                        }
+                    }
+                }
+            }
+            // A shared group loses a handler but not its place, so the count alone does not tell.
+            if removed { hooks[event] = kept.isEmpty ? nil : kept }
+            removed = removed || removedBefore
+        }
+        return removed
+    }
+
+    static func parse(_ text: String?) throws(InstallError) -> [String: Any] {
+        guard let text, !text.allSatisfy(\.isWhitespace) else { return [:] }
+        let value: Any
+        do {
+            value = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
+        } catch {
+            throw .notJSON(String(describing: error))
+        }
+        guard let object = value as? [String: Any] else { throw .unexpectedShape("the top level is not an object") }
+        return object
+    }
+
+    static func hooksObject(in root: [String: Any]) throws(InstallError) -> [String: Any] {
+        guard let value = root["hooks"] else { return [:] }
+        guard let hooks = value as? [String: Any] else { throw .unexpectedShape("hooks is not an object") }
+        return hooks
+    }
+
+    static func render(_ root: [String: Any]) throws(InstallError) -> String {
+        do {
+            let data = try JSONSerialization.data(
+                withJSONObject: root, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+            return String(decoding: data, as: UTF8.self) + "\n"
+        } catch {
+            throw .unexpectedShape(String(describing: error))
+        }
+    }
+
+    /// Semantic equality of two JSON objects (their canonical sorted serializations).
+    static func same(_ a: [String: Any], _ b: [String: Any]) -> Bool {
+        let options: JSONSerialization.WritingOptions = [.sortedKeys]
+        guard let left = try? JSONSerialization.data(withJSONObject: a, options: options),
+            let right = try? JSONSerialization.data(withJSONObject: b, options: options)
+        else { return false }
+        return left == right
+    }
+
+    /// `path` as one shell word.
+    static func shellQuoted(_ path: String) -> String {
+        let safe = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-+")
+        if !path.isEmpty, path.allSatisfy(safe.contains) { return path }
+        return "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+
+/// `airlock install` / `uninstall` change a project's Claude settings and put them back.
+struct InstallCommandTests {
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("airlock-install-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// The JSON in `data` in one canonical spelling, for semantic comparison.
+    static func canonical(_ data: Data) throws -> String {
+        let value = try JSONSerialization.jsonObject(with: data)
+        return String(
+            decoding: try JSONSerialization.data(withJSONObject: value, options: [.sortedKeys]), as: UTF8.self)
+    }
+
+    @Test func installThenUninstallClaudeProject() throws {
+        let home = try Self.temporaryDirectory()
+        let project = try Self.temporaryDirectory()
+        defer {
+            try? FileManager.default.removeItem(at: home)
+            try? FileManager.default.removeItem(at: project)
+        }
+        let environment = ["HOME": home.path, "CLAUDE_CONFIG_DIR": ""]
+        let settings = project.appendingPathComponent(".claude/settings.json")
+        try FileManager.default.createDirectory(
+            at: settings.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let original =
+            #"{"permissions": {"allow": ["Bash(npm test)"]}, "hooks": {"Stop": [{"hooks": [{"type": "command", "command": "say done"}]}]}}"#
+        try Data(original.utf8).write(to: settings)
+
+        let install = try CLIRunner.run(["install", "claude", "--project", project.path], environment: environment)
+        #expect(install.status == 0, "\(install.stderr)")
+        #expect(install.stdout.contains("trusted workspace"))
+        let installed = try String(contentsOf: settings, encoding: .utf8)
+        #expect(installed.contains("hook claude"))
+        #expect(installed.contains("\"timeout\" : 900") || installed.contains("\"timeout\": 900"))
+
+        let again = try CLIRunner.run(["install", "claude", "--project", project.path], environment: environment)
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("already installed"))
+        #expect(try String(contentsOf: settings, encoding: .utf8) == installed)
+
+        let uninstall = try CLIRunner.run(["uninstall", "claude", "--project", project.path], environment: environment)
+        #expect(uninstall.status == 0, "\(uninstall.stderr)")
+        #expect(try Self.canonical(Data(contentsOf: settings)) == Self.canonical(Data(original.utf8)))
+
+        // Each change left a backup beside the file; the user's home was not touched.
+        let backups = try FileManager.default.contentsOfDirectory(atPath: settings.deletingLastPathComponent().path)
+            .filter { $0.contains(".airlock-backup-") }
+        #expect(backups.count == 2)
+        #expect(!FileManager.default.fileExists(atPath: home.appendingPathComponent(".claude").path))
+    }
+
+    @Test func brokenSettingsAreRefusedAndLeftAlone() throws {
+        let project = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: project) }
+        let settings = project.appendingPathComponent(".gemini/settings.json")
+        try FileManager.default.createDirectory(
+            at: settings.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("{ not json".utf8).write(to: settings)
+
+        let output = try CLIRunner.run(["install", "gemini", "--project", project.path])
+        #expect(output.status != 0)
+        #expect(output.stderr.contains(settings.path) || output.stderr.contains("settings.json"))
+        #expect(try String(contentsOf: settings, encoding: .utf8) == "{ not json")
+        let entries = try FileManager.default.contentsOfDirectory(atPath: settings.deletingLastPathComponent().path)
+        #expect(entries == ["settings.json"])
+    }
+}

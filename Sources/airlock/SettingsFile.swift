@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// A harness settings file on disk: read, backed up, and replaced atomically.
 struct SettingsFile {
     var path: String
@@ -28,7 +32,7 @@ struct SettingsFile {
             suffix += 1
             backup = "\(path).airlock-backup-\(formatter.string(from: now))-\(suffix)"
         }
-        try write(text, to: backup)
+        try write(text, to: backup, mode: currentMode())
         return backup
     }
 
@@ -40,7 +44,7 @@ struct SettingsFile {
         } catch {
             throw CLIError("cannot create \(directory.path): \(error.localizedDescription)")
         }
-        try write(text, to: path)
+        try write(text, to: path, mode: currentMode())
     }
 
     /// Deletes the file.
@@ -52,11 +56,32 @@ struct SettingsFile {
         }
     }
 
-    private func write(_ text: String, to target: String) throws {
+    /// The file's permission bits, so settings holding secrets (`env`, tokens) stay as private as they were.
+    private func currentMode() -> Int {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        return (attributes?[.posixPermissions] as? NSNumber)?.intValue ?? 0o644
+    }
+
+    /// Writes a temporary file with `mode` beside `target` and renames it over, so no reader sees half a file
+    /// and the contents are never readable more widely than `mode`.
+    private func write(_ text: String, to target: String, mode: Int) throws {
+        let temporary = "\(target).airlock-tmp-\(getpid())"
+        // Created with `mode` from the start: no moment where the copy is more readable than the original.
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_TRUNC, mode_t(mode))
+        guard fd >= 0 else { throw CLIError("cannot write \(temporary): \(String(cString: strerror(errno)))") }
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
+            try handle.write(contentsOf: Data(text.utf8))
+            try handle.synchronize()
+            try handle.close()
         } catch {
-            throw CLIError("cannot write \(target): \(error.localizedDescription)")
+            unlink(temporary)
+            throw CLIError("cannot write \(temporary): \(error.localizedDescription)")
+        }
+        guard rename(temporary, target) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw CLIError("cannot write \(target): \(reason)")
         }
     }
 }

@@ -69,4 +69,22 @@ struct InstallCommandTests {
         let entries = try FileManager.default.contentsOfDirectory(atPath: settings.deletingLastPathComponent().path)
         #expect(entries == ["settings.json"])
     }
+
+    @Test func privateSettingsStayPrivate() throws {
+        let home = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let settings = home.appendingPathComponent(".gemini/settings.json")
+        try FileManager.default.createDirectory(
+            at: settings.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(#"{"env": {"API_KEY": "secret"}}"#.utf8).write(to: settings)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: settings.path)
+
+        let output = try CLIRunner.run(["install", "gemini", "--user"], environment: ["HOME": home.path])
+        #expect(output.status == 0, "\(output.stderr)")
+        let directory = settings.deletingLastPathComponent().path
+        for name in try FileManager.default.contentsOfDirectory(atPath: directory) {
+            let attributes = try FileManager.default.attributesOfItem(atPath: directory + "/" + name)
+            #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600, "\(name)")
+        }
+    }
 }

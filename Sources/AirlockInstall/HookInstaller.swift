@@ -14,9 +14,10 @@ public struct HookInstaller: Sendable {
     public init(harness: Harness, executable: String? = nil) {
         self.harness = harness
         let program = executable.map(Self.shellQuoted) ?? "airlock"
-        // The hook must know the installed timeout to answer before it (docs/hooks.md, Deadlines).
+        // The hook must know the installed timeout to answer before it (docs/hooks.md, Deadlines); an
+        // argument, since not every harness is documented to run the command through a shell.
         let deadlineMs = HookLayout.timeoutSeconds * 1000
-        self.command = "AIRLOCK_HOOK_TIMEOUT_MS=\(deadlineMs) \(program) hook \(harness.rawValue)"
+        self.command = "\(program) hook \(harness.rawValue) --timeout-ms \(deadlineMs)"
     }
 
     /// The events the hook is installed under, for messages.
@@ -67,10 +68,11 @@ public struct HookInstaller: Sendable {
         return Self.same(root, HookLayout.of(harness).topLevelDefaults)
     }
 
-    /// Whether a handler's command is an Airlock hook for this harness, whatever path or env it was installed with.
+    /// Whether a handler's command runs `airlock … hook <harness>`, whatever path or options it was installed with.
     public func isAirlock(_ command: String) -> Bool {
-        let trimmed = command.trimmingCharacters(in: .whitespaces)
-        return trimmed.hasSuffix(" hook \(harness.rawValue)") && trimmed.contains("airlock")
+        let words = command.split(whereSeparator: \.isWhitespace)
+        let named = zip(words, words.dropFirst()).contains { $0 == "hook" && $1 == harness.rawValue[...] }
+        return named && command.contains("airlock")
     }
 
     /// Removes Airlock's handlers (and groups and event lists left empty by that); true when any were there.

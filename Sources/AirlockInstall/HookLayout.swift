@@ -27,10 +27,10 @@ struct HookLayout: Sendable {
             return HookLayout(
                 style: .grouped(matcher: "*"), events: ["PreToolUse"], commandKey: "command", timeoutKey: "timeout",
                 timeout: seconds, topLevelDefaults: [:])
-        // Codex matchers are regexes, so match-all is `.*`, not Claude's `*`.
+        // `*` is what real Codex 0.163 was seen to honour as match-all (real-clients §3).
         case .codex:
             return HookLayout(
-                style: .grouped(matcher: ".*"), events: ["PreToolUse"], commandKey: "command", timeoutKey: "timeout",
+                style: .grouped(matcher: "*"), events: ["PreToolUse"], commandKey: "command", timeoutKey: "timeout",
                 timeout: seconds, topLevelDefaults: [:])
         // Gemini's timeout is in milliseconds.
         case .gemini:

@@ -37,7 +37,7 @@ public enum SettingsLocation {
         switch (harness, scope) {
         case (.codex, _):
             return "Codex runs a new or changed hook only once you trust it: open /hooks in Codex and trust Airlock's"
-                + " hook (or the hook stays inactive)."
+                + " hook. Until then Codex silently skips it and every tool runs ungated."
                 + (scope == .user ? "" : " Project hooks also load only for trusted projects.")
         case (_, .user):
             return "The hook applies to every session of \(harness.rawValue) started from now on."

@@ -15,7 +15,7 @@ struct HookCommand: ParsableCommand {
         discussion: """
             Harnesses: \(Harness.allCases.map(\.rawValue).joined(separator: ", ")).
             It always prints an explicit allow or deny before the harness's deadline (the hook \
-            timeout, AIRLOCK_HOOK_TIMEOUT_MS, else the harness default). When the broker is down, \
+            timeout, --timeout-ms or AIRLOCK_HOOK_TIMEOUT_MS, else the harness default). When the broker is down, \
             slow or answers garbage it decides locally: low-risk actions policy allows pass, \
             hard-floor and high-risk ones are denied, the rest per AIRLOCK_FALLBACK=deny|allow-low \
             (default deny).
@@ -28,6 +28,10 @@ struct HookCommand: ParsableCommand {
     @Argument(help: "The harness calling: claude, codex, cursor, gemini or copilot.")
     var harness: String
 
+    // An argument, not only the environment: a harness may run the command without a shell.
+    @Option(help: "The hook timeout installed in the harness, in ms (overrides AIRLOCK_HOOK_TIMEOUT_MS).")
+    var timeoutMs: Int?
+
     func validate() throws {
         guard Harness(rawValue: harness) != nil else {
             throw ValidationError(
@@ -38,7 +42,7 @@ struct HookCommand: ParsableCommand {
     func run() throws {
         guard let harness = Harness(rawValue: harness) else { throw ExitCode(2) }
         let gate = BrokerGate()
-        let deadlineMs = gate.deadlineMs(default: harness.defaultDeadlineMs)
+        let deadlineMs = timeoutMs.flatMap { $0 > 0 ? $0 : nil } ?? gate.deadlineMs(default: harness.defaultDeadlineMs)
         let budgetMs = BrokerGate.budgetMs(deadlineMs: deadlineMs)
         let late = harness.render(
             .deny("Airlock denied this tool call: its hook input did not arrive in time; retry the call."),

@@ -87,4 +87,36 @@ struct InstallCommandTests {
             #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600, "\(name)")
         }
     }
+
+    @Test func installedCommandAnswersTheHook() throws {
+        let project = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: project) }
+        let install = try CLIRunner.run(["install", "claude", "--project", project.path])
+        #expect(install.status == 0, "\(install.stderr)")
+        let data = try Data(contentsOf: project.appendingPathComponent(".claude/settings.json"))
+        let root = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let groups = try #require((root["hooks"] as? [String: Any])?["PreToolUse"] as? [[String: Any]])
+        let handler = try #require((groups.first?["hooks"] as? [[String: Any]])?.first)
+        let command = try #require(handler["command"] as? String)
+
+        // Run it the way Claude does, through a shell, with no broker: the hook still denies.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        var environment = ProcessInfo.processInfo.environment
+        environment.merge(HookCommandTests.missingSocket) { _, new in new }
+        process.environment = environment
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(HookCommandTests.claudeInput("rm -rf /"))
+        try input.fileHandleForWriting.close()
+        let stdout = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let (decision, _) = try HookCommandTests.claudeDecision(
+            CLIRunner.Output(
+                status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: ""))
+        #expect(decision == "deny")
+    }
 }

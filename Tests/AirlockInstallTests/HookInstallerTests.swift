@@ -94,7 +94,7 @@ struct HookInstallerTests {
         let handler = try #require((ours["hooks"] as? [Any])?.first as? [String: Any])
         #expect(handler["type"] as? String == "command")
         #expect(handler["timeout"] as? Int == 900)
-        #expect(handler["command"] as? String == "AIRLOCK_HOOK_TIMEOUT_MS=900000 /opt/airlock/bin/airlock hook claude")
+        #expect(handler["command"] as? String == "/opt/airlock/bin/airlock hook claude --timeout-ms 900000")
         #expect(Self.list(root, "PostToolUse").count == 1)
         #expect((root["permissions"] as? [String: Any])?["deny"] as? [String] == ["Bash(curl *)"])
         #expect(root["futureKey"] != nil)
@@ -105,7 +105,7 @@ struct HookInstallerTests {
         let geminiHandler = try #require(
             (Self.list(gemini, "BeforeTool").first?["hooks"] as? [Any])?.first as? [String: Any])
         #expect(geminiHandler["timeout"] as? Int == 900_000)
-        #expect(geminiHandler["command"] as? String == "AIRLOCK_HOOK_TIMEOUT_MS=900000 airlock hook gemini")
+        #expect(geminiHandler["command"] as? String == "airlock hook gemini --timeout-ms 900000")
 
         let cursor = try Self.object(HookInstaller(harness: .cursor).install(into: nil))
         #expect(cursor["version"] as? Int == 1)
@@ -116,11 +116,11 @@ struct HookInstallerTests {
         let copilot = try Self.object(HookInstaller(harness: .copilot).install(into: nil))
         let copilotEntry = try #require(Self.list(copilot, "preToolUse").first)
         #expect(copilotEntry["timeoutSec"] as? Int == 900)
-        #expect(copilotEntry["bash"] as? String == "AIRLOCK_HOOK_TIMEOUT_MS=900000 airlock hook copilot")
+        #expect(copilotEntry["bash"] as? String == "airlock hook copilot --timeout-ms 900000")
 
         let codex = try Self.object(HookInstaller(harness: .codex).install(into: nil))
         let codexGroup = try #require(Self.list(codex, "PreToolUse").first)
-        #expect(codexGroup["matcher"] as? String == ".*")
+        #expect(codexGroup["matcher"] as? String == "*")
         #expect((codexGroup["hooks"] as? [Any])?.count == 1)
     }
 
@@ -130,7 +130,7 @@ struct HookInstallerTests {
         let groups = Self.list(try Self.object(second), "PreToolUse")
         #expect(groups.count == 1)
         let handler = try #require((groups.first?["hooks"] as? [Any])?.first as? [String: Any])
-        #expect(handler["command"] as? String == "AIRLOCK_HOOK_TIMEOUT_MS=900000 '/new dir/airlock' hook claude")
+        #expect(handler["command"] as? String == "'/new dir/airlock' hook claude --timeout-ms 900000")
     }
 
     @Test func sharedGroupKeepsTheOtherHandlers() throws {

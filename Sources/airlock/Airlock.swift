@@ -14,7 +14,7 @@ struct Airlock: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             CheckCommand.self, ServeCommand.self, StatusCommand.self, PolicyCommand.self, AuditCommand.self,
-            HookCommand.self, ExecCommand.self, InstallCommand.self, UninstallCommand.self,
+            HookCommand.self, ExecCommand.self, MCPCommand.self, InstallCommand.self, UninstallCommand.self,
         ]
     )
 }

@@ -1,0 +1,183 @@
+import AirlockCore
+import AirlockHarness
+import AirlockWire
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The process plumbing of `airlock mcp`: runs the server, pumps lines both ways on their own
+/// threads, and gates each `tools/call` on a thread of its own so a slow or denied call never
+/// holds up other traffic.
+final class MCPProxy: @unchecked Sendable {
+    /// Client lines larger than this are refused with an error; the connection survives.
+    static let clientLineLimit = 4 * 1_048_576
+    /// Server lines are trusted further (results can be large) but not without bound.
+    static let serverLineLimit = 256 * 1_048_576
+    /// How long the server gets to exit after its stdin closes before SIGTERM, then SIGKILL.
+    static let graceSeconds = 5.0
+
+    private let command: [String]
+    private let gate = BrokerGate()
+    private let cwd = FileManager.default.currentDirectoryPath
+    private let process = Process()
+    private let toServer = Pipe()
+    private let fromServer = Pipe()
+
+    // Guarded by `lock`: the core's tool catalog, and whether the server's stdin is still open
+    // (a closed descriptor's number may be reused, so nothing may write after the close).
+    private let lock = NSLock()
+    private var core: MCPProxyCore
+    private var isServerInputOpen = true
+    /// Calls still being decided; the server's stdin stays open until they are forwarded or denied.
+    private let inFlight = DispatchGroup()
+    /// Serialises whole lines onto our stdout, which the server pump and gate threads share.
+    private let outputLock = NSLock()
+
+    init(server: String, command: [String]) {
+        core = MCPProxyCore(server: server)
+        self.command = command
+    }
+
+    /// Runs until the server exits; returns the status to exit with.
+    func run() throws -> Int32 {
+        // A peer that goes away must not kill the proxy with SIGPIPE; writes report it instead.
+        signal(SIGPIPE, SIG_IGN)
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = command
+        process.standardInput = toServer
+        process.standardOutput = fromServer
+        // stderr is inherited: the server's logging reaches the client's log untouched.
+        do {
+            try process.run()
+        } catch {
+            throw CLIError("cannot start the MCP server \(command.joined(separator: " ")): \(error)")
+        }
+        Thread.detachNewThread { [self] in pumpClient() }
+        pumpServer()
+        process.waitUntilExit()
+        if process.terminationReason == .uncaughtSignal { return 128 + process.terminationStatus }
+        return process.terminationStatus
+    }
+
+    // MARK: - Client → server
+
+    private func pumpClient() {
+        var framer = LineFramer(maxLineBytes: Self.clientLineLimit)
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = read(STDIN_FILENO, &chunk, chunk.count)
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { break }
+            framer.append(chunk[0..<count]) { handleClient($0) }
+        }
+        if let last = framer.finish() { handleClient(last) }
+        // A client may close its side right after its last request and still read the answers.
+        inFlight.wait()
+        closeServerInput()
+    }
+
+    private func handleClient(_ framed: Result<[UInt8], FramingError>) {
+        let line: [UInt8]
+        switch framed {
+        case .success(let bytes): line = bytes
+        case .failure(.invalidUTF8):
+            writeClient(MCPProxyCore.error(id: .null, code: -32700, message: "Parse error: the line is not UTF-8"))
+            return
+        case .failure(let error):
+            writeClient(MCPProxyCore.error(id: .null, code: -32600, message: "Invalid Request: \(error)"))
+            return
+        }
+        switch lock.withLock({ core.fromClient(line) }) {
+        case .forward: writeServer(line)
+        case .reply(let answer): writeClient(answer)
+        case .drop(let reason): log("dropped a client message: \(reason)")
+        case .gate(let call):
+            let action = lock.withLock { core.action(for: call, cwd: cwd) }
+            inFlight.enter()
+            Thread.detachNewThread { [self] in
+                defer { inFlight.leave() }
+                let budgetMs = BrokerGate.budgetMs(deadlineMs: gate.deadlineMs(default: 600_000))
+                let answer = gate.decide(action, budgetMs: budgetMs)
+                if answer.allows {
+                    writeServer(line)
+                } else {
+                    writeClient(MCPProxyCore.denial(for: call, reason: answer.reason))
+                }
+            }
+        }
+    }
+
+    private func writeServer(_ line: [UInt8]) {
+        lock.withLock {
+            guard isServerInputOpen else { return }
+            if !Self.writeAll(toServer.fileHandleForWriting.fileDescriptor, line + [0x0A]) {
+                log("the MCP server stopped reading its input")
+            }
+        }
+    }
+
+    /// Closes the server's stdin (the client is gone), then escalates if it does not exit.
+    private func closeServerInput() {
+        lock.withLock {
+            isServerInputOpen = false
+            try? toServer.fileHandleForWriting.close()
+        }
+        let pid = process.processIdentifier
+        DispatchQueue.global().asyncAfter(deadline: .now() + Self.graceSeconds) { [self] in
+            guard process.isRunning else { return }
+            kill(pid, SIGTERM)
+            DispatchQueue.global().asyncAfter(deadline: .now() + Self.graceSeconds) { [self] in
+                if process.isRunning { kill(pid, SIGKILL) }
+            }
+        }
+    }
+
+    // MARK: - Server → client
+
+    private func pumpServer() {
+        let fd = fromServer.fileHandleForReading.fileDescriptor
+        var framer = LineFramer(maxLineBytes: Self.serverLineLimit)
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = read(fd, &chunk, chunk.count)
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { break }
+            framer.append(chunk[0..<count]) { handleServer($0) }
+        }
+        if let last = framer.finish() { handleServer(last) }
+    }
+
+    private func handleServer(_ framed: Result<[UInt8], FramingError>) {
+        guard case .success(let line) = framed else {
+            log("dropped a line from the MCP server: \(framed)")
+            return
+        }
+        lock.withLock { core.fromServer(line) }
+        outputLock.withLock { _ = Self.writeAll(STDOUT_FILENO, line + [0x0A]) }
+    }
+
+    private func writeClient(_ line: String) {
+        outputLock.withLock { _ = Self.writeAll(STDOUT_FILENO, Array((line + "\n").utf8)) }
+    }
+
+    private func log(_ message: String) {
+        FileHandle.standardError.write(Data("airlock mcp: \(message)\n".utf8))
+    }
+
+    /// Writes every byte, retrying short writes; false when the reader is gone.
+    private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return true }
+            var offset = 0
+            while offset < raw.count {
+                let written = write(fd, base + offset, raw.count - offset)
+                if written < 0, errno == EINTR { continue }
+                guard written > 0 else { return false }
+                offset += written
+            }
+            return true
+        }
+    }
+}

@@ -77,52 +77,45 @@ public struct HookInstaller: Sendable {
 
     /// Removes Airlock's handlers (and groups and event lists left empty by that); true when any were there.
     private func remove(from hooks: inout [String: Any], layout: HookLayout) -> Bool {
-        var removed = false
+        var removedAny = false
         for event in hooks.keys.sorted() {
             guard let list = hooks[event] as? [Any] else { continue }
-            let removedBefore = removed
-            removed = false
+            var changed = false
             var kept: [Any] = []
             for entry in list {
-                guard var object = entry as? [String: Any] else {
+                if let remaining = withoutAirlock(entry, layout: layout) {
+                    changed = true
+                    if let remaining { kept.append(remaining) }
+                } else {
                     kept.append(entry)
-                    continue
-                }
-                switch layout.style {
-                case .flat:
-                    if let command = object[layout.commandKey] as? String, isAirlock(command) {
-                        removed = true
-                    } else {
-                        kept.append(entry)
-                    }
-                case .grouped:
-                    guard let handlers = object["hooks"] as? [Any] else {
-                        kept.append(entry)
-                        continue
-                    }
-                    let others = handlers.filter { handler in
-                        guard let command = (handler as? [String: Any])?[layout.commandKey] as? String else {
-                            return true
-                        }
-                        return !isAirlock(command)
-                    }
-                    if others.count == handlers.count {
-                        kept.append(entry)
-                    } else {
-                        removed = true
-                        // A group that held only Airlock goes; one shared with other handlers keeps them.
-                        if !others.isEmpty {
-                            object["hooks"] = others
-                            kept.append(object)
-                        }
-                    }
                 }
             }
             // A shared group loses a handler but not its place, so the count alone does not tell.
-            if removed { hooks[event] = kept.isEmpty ? nil : kept }
-            removed = removed || removedBefore
+            if changed { hooks[event] = kept.isEmpty ? nil : kept }
+            removedAny = removedAny || changed
         }
-        return removed
+        return removedAny
+    }
+
+    /// nil when `entry` holds no Airlock handler; otherwise what is left of it (`.some(nil)`: nothing).
+    private func withoutAirlock(_ entry: Any, layout: HookLayout) -> Any?? {
+        guard var object = entry as? [String: Any] else { return nil }
+        switch layout.style {
+        case .flat:
+            guard let command = object[layout.commandKey] as? String, isAirlock(command) else { return nil }
+            return .some(nil)
+        case .grouped:
+            guard let handlers = object["hooks"] as? [Any] else { return nil }
+            let others = handlers.filter { handler in
+                guard let command = (handler as? [String: Any])?[layout.commandKey] as? String else { return true }
+                return !isAirlock(command)
+            }
+            if others.count == handlers.count { return nil }
+            // A group that held only Airlock goes; one shared with other handlers keeps them.
+            if others.isEmpty { return .some(nil) }
+            object["hooks"] = others
+            return .some(object)
+        }
     }
 
     static func parse(_ text: String?) throws(InstallError) -> [String: Any] {

@@ -8,6 +8,9 @@ import Foundation
 struct SettingsFile {
     var path: String
 
+    /// Where writes go: the file a symlinked settings file (dotfiles) points to, so the link survives.
+    var resolvedPath: String { URL(fileURLWithPath: path).resolvingSymlinksInPath().path }
+
     /// The file's text, or nil when it does not exist.
     func read() throws -> String? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
@@ -38,13 +41,13 @@ struct SettingsFile {
 
     /// Replaces the file with `text` atomically (a temporary file renamed over it), creating its directory.
     func replace(with text: String) throws {
-        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+        let directory = URL(fileURLWithPath: resolvedPath).deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
             throw CLIError("cannot create \(directory.path): \(error.localizedDescription)")
         }
-        try write(text, to: path, mode: currentMode())
+        try write(text, to: resolvedPath, mode: currentMode())
     }
 
     /// Deletes the file.
@@ -58,7 +61,7 @@ struct SettingsFile {
 
     /// The file's permission bits, so settings holding secrets (`env`, tokens) stay as private as they were.
     private func currentMode() -> Int {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        let attributes = try? FileManager.default.attributesOfItem(atPath: resolvedPath)
         return (attributes?[.posixPermissions] as? NSNumber)?.intValue ?? 0o644
     }
 

@@ -119,4 +119,21 @@ struct InstallCommandTests {
                 status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: ""))
         #expect(decision == "deny")
     }
+
+    @Test func symlinkedSettingsStayALink() throws {
+        let home = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let dotfiles = home.appendingPathComponent("dotfiles/cursor-hooks.json")
+        try FileManager.default.createDirectory(
+            at: dotfiles.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(#"{"version": 1, "hooks": {}}"#.utf8).write(to: dotfiles)
+        let link = home.appendingPathComponent(".cursor/hooks.json")
+        try FileManager.default.createDirectory(at: link.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: dotfiles)
+
+        let output = try CLIRunner.run(["install", "cursor", "--user"], environment: ["HOME": home.path])
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == dotfiles.path)
+        #expect(try String(contentsOf: dotfiles, encoding: .utf8).contains("hook cursor"))
+    }
 }

@@ -55,10 +55,34 @@ final class MCPProxy: @unchecked Sendable {
             throw CLIError("cannot start the MCP server \(command.joined(separator: " ")): \(error)")
         }
         Thread.detachNewThread { [self] in pumpClient() }
-        pumpServer()
+        let drained = DispatchSemaphore(value: 0)
+        Thread.detachNewThread { [self] in
+            pumpServer()
+            drained.signal()
+        }
+        let status = Self.waitForExit(process.processIdentifier) ?? foundationStatus()
+        // A grandchild may keep the server's stdout open; what the server wrote is flushed by now.
+        _ = drained.wait(timeout: .now() + 2)
+        return status
+    }
+
+    /// The status Foundation recorded, for when it reaped the server before `waitForExit` looked.
+    private func foundationStatus() -> Int32 {
         process.waitUntilExit()
         if process.terminationReason == .uncaughtSignal { return 128 + process.terminationStatus }
         return process.terminationStatus
+    }
+
+    /// The server's exit status (128 + signal when killed), without reaping it: Foundation's
+    /// `waitUntilExit` also waits for every grandchild that inherited its descriptors. Nil when
+    /// Foundation has reaped it already.
+    private static func waitForExit(_ pid: pid_t) -> Int32? {
+        var info = siginfo_t()
+        while waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT) != 0 {
+            guard errno == EINTR else { return nil }
+        }
+        let status = info._sifields._sigchld.si_status
+        return Int(info.si_code) == Int(CLD_EXITED) ? status : 128 + status
     }
 
     // MARK: - Client → server

@@ -86,9 +86,89 @@ struct MCPCommandTests {
         #expect(Set(seen) == Set(Self.requests.filter { !$0.contains("delete_note") && $0.hasPrefix("{") }))
     }
 
+    /// Runs the fake server behind `airlock mcp --name notes` with `input` as the client's lines.
+    static func runProxy(_ input: Data, environment: [String: String]) throws -> (CLIRunner.Output, [String]) {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("airlock-mcp-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Self.server.write(to: directory.appendingPathComponent("server.py"), atomically: true, encoding: .utf8)
+        let log = directory.appendingPathComponent("calls.log").path
+        let output = try CLIRunner.run(
+            ["mcp", "--name", "notes", "--", "python3", "server.py", log], stdin: input, environment: environment,
+            directory: directory)
+        let seen = (try? String(contentsOfFile: log, encoding: .utf8))?.split(separator: "\n").map(String.init) ?? []
+        return (output, seen)
+    }
+
+    /// The ids of the answers, in the order the proxy wrote them.
+    static func ids(_ output: CLIRunner.Output) -> [String] {
+        output.stdout.split(separator: "\n").compactMap { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]).map { "\($0["id"] ?? "")" }
+        }
+    }
+
+    @Test func aHeldCallDoesNotBlockOtherTraffic() throws {
+        // The broker never answers, so the call waits out its budget and then falls back locally.
+        let broker = try FakeBroker(reply: nil)
+        let lines = [
+            Self.requests[0],
+            #"{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"read_note","arguments":{"name":"a"}}}"#,
+            #"{"jsonrpc":"2.0","id":3,"method":"ping"}"#,
+            #"{"jsonrpc":"2.0","id":4,"method":"tools/list"}"#,
+        ]
+        let started = Date()
+        let (output, seen) = try Self.runProxy(
+            Data((lines.joined(separator: "\n") + "\n").utf8),
+            environment: ["AIRLOCK_SOCKET": broker.path, "AIRLOCK_HOOK_TIMEOUT_MS": "2000"])
+        #expect(output.status == 0, "stderr: \(output.stderr)")
+        #expect(Date().timeIntervalSince(started) >= 1.5)
+        #expect(Self.ids(output).count == 4)
+        #expect(Self.ids(output).last == "2")
+        #expect(seen.last == lines[1])
+        let submitted = try #require(broker.requests.first)
+        #expect(submitted.contains(#""method":"submit""#))
+        #expect(submitted.contains(#""harness":"mcp""#))
+        #expect(submitted.contains(#""server":"notes""#))
+        #expect(submitted.contains(#""tool":"read_note""#))
+    }
+
+    @Test func anOversizedLineIsRefusedAndTheConnectionSurvives() throws {
+        let huge =
+            #"{"jsonrpc":"2.0","id":9,"method":"ping","params":{"x":""# + String(repeating: "x", count: 5 << 20)
+            + #""}}"#
+        let input = Data((huge + "\n" + #"{"jsonrpc":"2.0","id":10,"method":"ping"}"# + "\n").utf8)
+        let (output, seen) = try Self.runProxy(input, environment: HookCommandTests.missingSocket)
+        #expect(output.status == 0)
+        let lines = output.stdout.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines.first?.contains(#""id":null,"error":{"code":-32600"#) == true)
+        #expect(Self.ids(output).last == "10")
+        #expect(seen == [#"{"jsonrpc":"2.0","id":10,"method":"ping"}"#])
+    }
+
     @Test func serverExitStatusPassesThrough() throws {
         let output = try CLIRunner.run(
-            ["mcp", "--", "/bin/sh", "-c", "exit 3"], stdin: Data(), environment: HookCommandTests.missingSocket)
+            ["mcp", "--", "/bin/sh", "-c", "echo server-log >&2; exit 3"], stdin: Data(),
+            environment: HookCommandTests.missingSocket)
         #expect(output.status == 3)
+        #expect(output.stderr.contains("server-log"))
+    }
+
+    @Test func aGrandchildHoldingTheServerOutputDoesNotHoldTheProxy() throws {
+        let started = Date()
+        let output = try CLIRunner.run(
+            ["mcp", "--", "/bin/sh", "-c", "sleep 20 2>/dev/null & exit 4"], stdin: Data(),
+            environment: HookCommandTests.missingSocket)
+        #expect(output.status == 4)
+        #expect(Date().timeIntervalSince(started) < 10)
+    }
+
+    @Test func aServerThatIgnoresTheClosedInputIsTerminated() throws {
+        let started = Date()
+        let output = try CLIRunner.run(
+            ["mcp", "--", "/bin/sh", "-c", "trap 'exit 7' TERM; while :; do sleep 0.1; done"], stdin: Data(),
+            environment: HookCommandTests.missingSocket)
+        #expect(output.status == 7)
+        #expect(Date().timeIntervalSince(started) >= 4)
     }
 }

@@ -22,7 +22,7 @@ public struct LocalFallback: Sendable {
         case allowLow = "allow-low"
     }
 
-    public static let startHint = "run `airlock serve` (or `airlock`) and retry"
+    public static let startHint = "run `airlock serve` and retry"
 
     public var defaultPolicy: Default
     public var host: HostFacts

@@ -243,7 +243,9 @@ struct PolicyTableTests {
     }
 
     @Test func riskyOrUnsureActionsAreNeverAllowedByModeDefaults() {
-        #expect(Self.decide(Self.shell("cat config/prod/settings.yml | head"), mode: .autoLoop).verdict != .deny)
+        // A read aimed at production is never automatic (policy-tables: "no broad automation").
+        #expect(Self.decide(Self.shell("cat config/prod/settings.yml | head"), mode: .autoLoop).verdict == .ask)
+        #expect(Self.decide(Self.shell("kubectl get pods --context prod"), mode: .autoLoop).verdict == .ask)
         #expect(Self.decide(Self.shell("$TOOL run"), mode: .autoLoop).verdict == .ask)
         #expect(Self.decide(Self.shell("ls\u{202E} -la"), mode: .autoLoop).verdict == .ask)
     }

@@ -68,14 +68,14 @@ public enum PolicyEngine {
                 .allow, reason: "Allowed by policy rule \(rule.id)" + (rule.reason.map { ": \($0)" } ?? "."),
                 source: .rule(rule.id))
         }
-        // 7. Mode defaults, never allowing what is risky or unsure.
+        // 7. Mode defaults, never allowing what is risky, unsure or aimed at production.
         let (verdict, category) = ModeDefaults.verdict(for: assessment.categories, in: context.mode)
         let what = category.map { "\($0.rawValue) in \(context.mode.rawValue) mode" } ?? context.mode.rawValue
         switch verdict {
         case .deny:
             return Decision(
                 .deny, reason: "Denied: \(what) is not allowed (\(assessment.summary)).", source: .mode(context.mode))
-        case .allow where assessment.risk < .high && !assessment.isUnsure:
+        case .allow where assessment.risk < .high && !assessment.isUnsure && assessment.productionMarkers.isEmpty:
             return Decision(.allow, reason: "Allowed: \(what) (\(assessment.summary)).", source: .mode(context.mode))
         default:
             // 8. A human, with a deadline.

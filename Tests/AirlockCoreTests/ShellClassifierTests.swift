@@ -194,8 +194,8 @@ struct ShellClassifierTests {
         let prod = Self.assess("kubectl get pods --context prod-eu")
         #expect(prod.risk > plain.risk)
         #expect(prod.blastRadius >= .external)
-        #expect(prod.productionMarkers == ["--context"] || !prod.productionMarkers.isEmpty)
-        #expect(!Self.assess("cat src/product.ts").productionMarkers.isEmpty == false)
+        #expect(prod.productionMarkers == ["prod-eu"])
+        #expect(Self.assess("cat src/product.ts").productionMarkers.isEmpty)
         #expect(!Self.assess("RAILS_ENV=production bin/rails console").productionMarkers.isEmpty)
     }
 

@@ -56,14 +56,11 @@ public enum Scope: Codable, Sendable, Equatable, Hashable {
         }
     }
 
-    /// Reads that may stand beside a prefix-matched command (`cd src && npm test`).
+    /// Reads that may stand beside a prefix-matched command (`cd src && npm test`): the
+    /// classifier's own lists of data-only programs and plain readers.
     static func isPlainRead(_ argv: [String]) -> Bool {
         guard let program = argv.first else { return true }
-        return [
-            "cd", "pwd", "echo", "printf", "true", "ls", "cat", "test", "[", "sleep", "wc", "head", "tail", "grep",
-            "sort",
-        ]
-        .contains(program)
+        return DataPrograms.names.contains(program) || LocalPrograms.readerNames.contains(program)
     }
 
     /// A short human description, for lists and confirmations.

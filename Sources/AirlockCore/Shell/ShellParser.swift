@@ -163,9 +163,9 @@ private struct ShellParserState {
                     continuesPipeline = true
                 }
             case Byte.rparen:
+                // Closes this list; a stray `)` (a case pattern) is syntax, not a command.
                 pos += 1
                 if closer == Byte.rparen { return }
-            // A stray `)` (a case pattern) is syntax, not a command.
             case Byte.lparen:
                 if peek(1) == Byte.lparen {
                     pos += 2

@@ -16,6 +16,9 @@ enum LocalPrograms {
         "awk-safe",
     ]
 
+    /// `readers` as a set, for quick membership tests.
+    static let readerNames = Set(readers)
+
     static let table: [String: ProgramClassifier] = {
         var table: [String: ProgramClassifier] = [:]
         for name in readers { table[name] = { .init(arrayLiteral: .read("\($0.program) reads")) } }

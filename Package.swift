@@ -36,6 +36,8 @@ let package = Package(
         // `airlock install`: merges the hook into harness settings files. Pure text in, text out; full
         // Foundation (JSONSerialization) kept out of AirlockHarness, which the hook's hot path loads.
         .target(name: "AirlockInstall", dependencies: ["AirlockHarness"]),
+        // The console, pure: state, messages, reducer, keymap, layout, widgets, cell buffer, themes.
+        .target(name: "AirlockConsole", dependencies: ["AirlockCore", "AirlockWire"]),
         // The broker: a pure state machine plus the SwiftNIO shell that owns the socket.
         .target(
             name: "AirlockBroker",

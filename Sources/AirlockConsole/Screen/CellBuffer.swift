@@ -88,11 +88,11 @@ public struct CellBuffer: Equatable, Sendable {
     /// them when the sizes differ.
     public func changes(since previous: CellBuffer?) -> [(column: Int, row: Int)] {
         var result: [(column: Int, row: Int)] = []
-        let comparable = previous?.size == size
+        let before = previous?.size == size ? previous?.cells : nil
         for row in 0..<size.rows {
             for column in 0..<size.columns {
                 let index = row * size.columns + column
-                if !comparable || previous!.cells[index] != cells[index] { result.append((column, row)) }
+                if before?[index] != cells[index] { result.append((column, row)) }
             }
         }
         return result

@@ -17,6 +17,8 @@ public enum ConsoleMessage: Sendable {
     /// A request sent with `.send` that failed (broker error, lost connection): shown, not retried.
     case requestFailed(tag: RequestTag, message: String)
     case boundaries(BoundaryReport)
+    /// Measured blast-radius facts for a pending action (answer to `.measureBlastRadius`).
+    case blastMeasured(actionID: String, BlastMeasurement)
     /// The file on disk an edit or write would change, for the diff (nil: missing or unreadable).
     case fileOnDisk(path: String, contents: String?)
     /// Recently logged actions, newest first, for an exception's coverage preview.
@@ -59,6 +61,8 @@ public enum ConsoleEffect: Equatable, Sendable {
     case send(ClientRequest, tag: RequestTag)
     /// Measure the five boundaries of a workspace; answered with `.boundaries`.
     case measureBoundaries(workspace: String)
+    /// Measure what a pending action would touch; answered with `.blastMeasured`.
+    case measureBlastRadius(actionID: String, action: Action)
     /// Read a file for a diff; answered with `.fileOnDisk`.
     case readFile(path: String)
     /// Load the newest logged actions; answered with `.recentActions`.

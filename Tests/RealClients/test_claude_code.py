@@ -1,0 +1,110 @@
+"""The real Claude Code CLI (bundled in claude-agent-sdk 0.2.189) against the scripted Anthropic
+mock, with Airlock's hook installed by `airlock install claude --project DIR` and a real broker.
+
+Each test asserts on what actually happened (the directory, the files) and on what the model was
+sent next (the tool_result in the following request), not on Airlock's own output.
+"""
+
+import json
+import os
+import unittest
+
+import support
+from mock_anthropic import AnthropicMock, result_text, tool_results
+
+DESTRUCTIVE = "rm -rf build"
+
+
+class ClaudeCodeTests(unittest.TestCase):
+    def setUp(self):
+        self.claude = support.claude_binary()
+        self.airlock = support.Airlock("claude")
+        self.addCleanup(self.airlock.close)
+        self.airlock.git_init()
+        self.build = os.path.join(self.airlock.project, "build")
+        os.makedirs(self.build)
+        with open(os.path.join(self.build, "artefact.bin"), "w") as file:
+            file.write("keep me\n")
+        self.installed = self.airlock.install("claude", "--project", self.airlock.project)
+        # No --wait-for-console and no console: what needs a human is denied at once.
+        self.airlock.serve()
+
+    def run_claude(self, scenario, prompt):
+        """One `claude -p` turn against a fresh mock; (mock, parsed --output-format json result)."""
+        mock = AnthropicMock(scenario, final_text="All done.").start()
+        self.addCleanup(mock.stop)
+        env = dict(
+            self.airlock.env,
+            ANTHROPIC_BASE_URL=mock.base_url,
+            ANTHROPIC_API_KEY="sk-ant-offline-dummy",
+            DISABLE_TELEMETRY="1",
+            DISABLE_AUTOUPDATER="1",
+            DISABLE_ERROR_REPORTING="1",
+            CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC="1",
+        )
+        result = support.run(
+            [self.claude, "-p", prompt, "--output-format", "json"], cwd=self.airlock.project, env=env, timeout=180
+        )
+        self.assertEqual(result.returncode, 0, "claude failed:\n%s\n%s" % (result.stdout, result.stderr))
+        return mock, json.loads(result.stdout)
+
+    def only_tool_result(self, mock):
+        """The single tool_result the model received in the request after its tool_use."""
+        posts = mock.log.posts()
+        answered = [request for request in posts if tool_results(request)]
+        self.assertTrue(answered, "no request carried a tool_result; requests: %d" % len(posts))
+        results = tool_results(answered[-1])
+        self.assertEqual(len(results), 1)
+        self.assertEqual(results[0]["tool_use_id"], "toolu_mock_00")
+        return results[0]
+
+    def bash(self, command):
+        return [{"name": "Bash", "input": {"command": command, "description": "Run " + command}}]
+
+    def test_install_names_the_file_and_the_trust_step(self):
+        settings = os.path.join(self.airlock.project, ".claude", "settings.json")
+        self.assertIn(settings, self.installed)
+        with open(settings) as file:
+            hooks = json.load(file)["hooks"]["PreToolUse"]
+        command = hooks[0]["hooks"][0]["command"]
+        self.assertIn(" hook claude", command)
+        self.assertTrue(command.startswith(self.airlock.binary), command)
+
+    def test_destructive_command_is_blocked_and_the_model_gets_airlocks_reason(self):
+        mock, output = self.run_claude(self.bash(DESTRUCTIVE), "Please delete the build directory")
+
+        self.assertTrue(os.path.exists(os.path.join(self.build, "artefact.bin")), "the tool ran")
+        block = self.only_tool_result(mock)
+        text = result_text(block)
+        self.assertTrue(block.get("is_error"), block)
+        self.assertIn("PreToolUse:Bash hook error", text)
+        self.assertIn("airlock policy grant", text, "the model did not get Airlock's reason: " + text)
+        self.assertIn("rm -rf", text)
+        denied = [denial["tool_input"].get("command") for denial in output.get("permission_denials", [])]
+        self.assertEqual(denied, [DESTRUCTIVE])
+
+    def test_safe_command_runs_and_its_output_reaches_the_model(self):
+        mock, output = self.run_claude(self.bash("ls"), "What is in this directory?")
+
+        block = self.only_tool_result(mock)
+        self.assertFalse(block.get("is_error"), block)
+        text = result_text(block)
+        self.assertIn("README.md", text)
+        self.assertIn("build", text)
+        self.assertEqual(output.get("permission_denials", []), [])
+
+    def test_granted_exception_lets_the_blocked_command_run(self):
+        granted = self.airlock.grant("--command", DESTRUCTIVE, "--reason", "clean rebuild")
+        self.assertIn("granted", granted)
+        self.airlock.wait_for_exception()
+
+        mock, output = self.run_claude(self.bash(DESTRUCTIVE), "Please delete the build directory")
+
+        self.assertFalse(os.path.exists(self.build), "the granted command did not run")
+        block = self.only_tool_result(mock)
+        self.assertFalse(block.get("is_error"), block)
+        self.assertEqual(output.get("permission_denials", []), [])
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -41,7 +41,12 @@ public enum SettingsLocation {
                 + (scope == .user ? "" : " Project hooks also load only for trusted projects.")
         case (_, .user):
             return "The hook applies to every session of \(harness.rawValue) started from now on."
-        case (.claude, .project), (.gemini, .project), (.cursor, .project), (.copilot, .project):
+        // Claude Code 2.1.332 ran project hooks in a workspace never trusted, with a fresh HOME
+        // (real-clients §1; Tests/RealClients): there is no step to take, and saying there is would mislead.
+        case (.claude, .project):
+            return "Claude Code runs project hooks without a trust step: every session started in this folder"
+                + " from now on is gated."
+        case (.gemini, .project), (.cursor, .project), (.copilot, .project):
             return "Project hooks load only in a trusted workspace: trust this folder in \(harness.rawValue)"
                 + " before relying on the hook."
         }

@@ -14,11 +14,10 @@ Standard library only. Run alone for manual experiments:
     python3 mock_anthropic.py --port 8080 --scenario '[{"name":"Bash","input":{"command":"ls"}}]'
 """
 
-import argparse
 import json
 import sys
 
-from mock_http import MockServer, RequestLog, sse_event
+from mock_http import MockServer, RequestLog, command_line, sse_event
 
 
 class AnthropicMock(MockServer):
@@ -118,21 +117,12 @@ def result_text(block):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--port", type=int, default=0)
-    parser.add_argument("--scenario", default="[]", help="JSON list of {name, input}")
-    parser.add_argument("--log", help="append every request here as JSONL")
-    parser.add_argument("--no-sse", action="store_true", help="answer plain JSON even to stream:true")
-    args = parser.parse_args()
-    mock = AnthropicMock(json.loads(args.scenario), sse=not args.no_sse, log=RequestLog(args.log))
-    mock.start(port=args.port)
-    print("listening on %s" % mock.base_url, flush=True)
-    try:
-        mock.wait()
-    except KeyboardInterrupt:
-        pass
-    mock.stop()
-    return 0
+    return command_line(
+        __doc__.splitlines()[0],
+        "JSON list of {name, input}",
+        lambda args, log: AnthropicMock(json.loads(args.scenario), sse=not args.no_sse, log=log),
+        extra_flags=[("--no-sse", "answer plain JSON even to stream:true")],
+    )
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """The HTTP plumbing shared by the scripted model-API mocks: a threaded server on 127.0.0.1 and a
 request log tests can read back. Standard library only."""
 
+import argparse
 import http.server
 import json
 import threading
@@ -97,3 +98,23 @@ class MockServer:
             self.server.shutdown()
             self.server.server_close()
             self.server = None
+
+
+def command_line(description, scenario_help, make_mock, extra_flags=()):
+    """Runs a mock from the command line until Ctrl-C: `make_mock(args, log)` builds it."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--scenario", default="[]", help=scenario_help)
+    parser.add_argument("--log", help="append every request here as JSONL")
+    for flag, help_text in extra_flags:
+        parser.add_argument(flag, action="store_true", help=help_text)
+    args = parser.parse_args()
+    mock = make_mock(args, RequestLog(args.log))
+    mock.start(port=args.port)
+    print("listening on %s" % mock.base_url, flush=True)
+    try:
+        mock.wait()
+    except KeyboardInterrupt:
+        pass
+    mock.stop()
+    return 0

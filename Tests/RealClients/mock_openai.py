@@ -12,11 +12,10 @@ Standard library only. Run alone for manual experiments:
     python3 mock_openai.py --port 8081 --scenario '[{"name":"exec_command","arguments":{"cmd":"ls"}}]'
 """
 
-import argparse
 import json
 import sys
 
-from mock_http import MockServer, RequestLog, sse_event
+from mock_http import MockServer, RequestLog, command_line, sse_event
 
 
 class ResponsesMock(MockServer):
@@ -100,20 +99,11 @@ def call_outputs(request):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--port", type=int, default=0)
-    parser.add_argument("--scenario", default="[]", help="JSON list of {name, arguments}")
-    parser.add_argument("--log", help="append every request here as JSONL")
-    args = parser.parse_args()
-    mock = ResponsesMock(json.loads(args.scenario), log=RequestLog(args.log))
-    mock.start(port=args.port)
-    print("listening on %s" % mock.base_url, flush=True)
-    try:
-        mock.wait()
-    except KeyboardInterrupt:
-        pass
-    mock.stop()
-    return 0
+    return command_line(
+        __doc__.splitlines()[0],
+        "JSON list of {name, arguments}",
+        lambda args, log: ResponsesMock(json.loads(args.scenario), log=log),
+    )
 
 
 if __name__ == "__main__":

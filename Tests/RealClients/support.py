@@ -109,6 +109,14 @@ class Airlock:
         subprocess.run(["git", "add", "-A"], cwd=directory, check=True, env=self.env)
         subprocess.run(["git", "commit", "-q", "-m", "initial"], cwd=directory, check=True, env=self.env)
 
+    def make_build_directory(self):
+        """`build/` in the project, holding a file: what the destructive commands aim at."""
+        build = os.path.join(self.project, "build")
+        os.makedirs(build)
+        with open(os.path.join(build, "artefact.bin"), "w") as file:
+            file.write("keep me\n")
+        return build
+
     def airlock(self, *args, cwd=None, timeout=60):
         return run([self.binary, *args], cwd=cwd or self.project, env=self.env, timeout=timeout)
 

@@ -21,10 +21,7 @@ class ClaudeCodeTests(unittest.TestCase):
         self.airlock = support.Airlock("claude")
         self.addCleanup(self.airlock.close)
         self.airlock.git_init()
-        self.build = os.path.join(self.airlock.project, "build")
-        os.makedirs(self.build)
-        with open(os.path.join(self.build, "artefact.bin"), "w") as file:
-            file.write("keep me\n")
+        self.build = self.airlock.make_build_directory()
         self.installed = self.airlock.install("claude", "--project", self.airlock.project)
         # No --wait-for-console and no console: what needs a human is denied at once.
         self.airlock.serve()

@@ -22,10 +22,7 @@ class CodexTests(unittest.TestCase):
         self.airlock = support.Airlock("codex")
         self.addCleanup(self.airlock.close)
         self.airlock.git_init()
-        self.build = os.path.join(self.airlock.project, "build")
-        os.makedirs(self.build)
-        with open(os.path.join(self.build, "artefact.bin"), "w") as file:
-            file.write("keep me\n")
+        self.build = self.airlock.make_build_directory()
         self.codex_home = os.path.join(self.airlock.home, ".codex")
         os.makedirs(self.codex_home)
         self.mock = ResponsesMock([], final_text="All done.").start()

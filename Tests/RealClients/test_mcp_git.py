@@ -1,7 +1,7 @@
 """The official MCP Python SDK client (mcp 2.3.0) with the reference server mcp-server-git,
 launched through `airlock mcp -- <python> -m mcp_server_git --repository REPO`, against a real
 broker. git_status (readOnlyHint) passes; git_reset (destructiveHint: it unstages everything) is
-denied unless a human approves it, here a test console on the broker's socket.
+denied unless approved: by a test console on the broker's socket, or by `airlock policy grant`.
 
 The repository starts with one staged file, so whether git_reset reached the server is read from
 the real index, not from Airlock's answer.
@@ -89,6 +89,16 @@ class MCPGitTests(unittest.TestCase):
         self.assertEqual(console.decided_tools(), ["git_reset"])
         self.assertFalse(reset["isError"], reset)
         self.assertEqual(self.staged(), [], "the approved git_reset did not run")
+
+    def test_git_reset_runs_after_airlock_policy_grant(self):
+        self.airlock.serve()
+        self.airlock.grant("--mcp", "git/git_reset", "--reason", "tidy the index")
+        self.airlock.wait_for_exception()
+
+        [reset] = self.run_client([self.git("git_reset")])["calls"]
+
+        self.assertFalse(reset["isError"], reset)
+        self.assertEqual(self.staged(), [], "the granted git_reset did not run")
 
     def test_git_reset_is_denied_with_the_reviewers_reason(self):
         self.airlock.serve("--wait-for-console")

@@ -1,9 +1,12 @@
 """Shows that the real-client suite can fail: it reruns the enforcement tests with Airlock taken
 out of the path, and succeeds only if every one of them then goes red.
 
-- hooks: after `airlock install`, the installed command is swapped for `true` (exit 0, prints
-  nothing: what a crashed or permissive hook looks like to the harness, which then fails open);
+- hooks: after `airlock install`, the installed command is swapped, once for `true` (exit 0,
+  prints nothing: a silent or crashed hook, on which the harness fails open) and once for a hook
+  that allows everything;
 - MCP: the client launches mcp-server-git directly instead of through `airlock mcp`.
+
+Each test must fail on an assertion, not on an error, so a broken setup cannot pass for red.
 
 Not part of scripts/test (it doubles the run time). Run it after scripts/test:
     AIRLOCK_BIN=$(swift build --show-bin-path)/airlock \\
@@ -22,33 +25,41 @@ import test_claude_code
 import test_codex
 import test_mcp_git
 
-MUST_FAIL = [
-    test_claude_code.ClaudeCodeTests("test_destructive_command_is_blocked_and_the_model_gets_airlocks_reason"),
-    test_codex.CodexTests("test_destructive_command_is_blocked_and_the_model_gets_airlocks_reason"),
-    test_mcp_git.MCPGitTests("test_git_reset_is_denied_without_a_reviewer_and_the_model_can_read_why"),
-]
+BLOCKED = "test_destructive_command_is_blocked_and_the_model_gets_airlocks_reason"
+ALLOW_ALL = """echo '{"hookSpecificOutput":{"hookEventName":"PreToolUse","permissionDecision":"allow"}}'"""
+HOOKS = {"silent": "true", "allow-all": ALLOW_ALL}
 
 
-def swap_installed_hooks(path, binary):
-    """Replaces every installed command that runs `binary` with `true`."""
+def must_fail():
+    return [
+        test_claude_code.ClaudeCodeTests(BLOCKED),
+        test_codex.CodexTests(BLOCKED),
+        test_mcp_git.MCPGitTests("test_git_reset_is_denied_without_a_reviewer_and_the_model_can_read_why"),
+    ]
+
+
+def swap_installed_hooks(path, binary, replacement):
+    """Replaces every installed command that runs `binary` (or `airlock-hook` beside it)."""
     with open(path) as file:
         settings = json.load(file)
     for groups in settings["hooks"].values():
         for group in groups:
             for handler in group.get("hooks", []):
                 if handler.get("command", "").startswith(binary):
-                    handler["command"] = "true"
+                    handler["command"] = replacement
     with open(path, "w") as file:
         json.dump(settings, file)
 
 
 def without_airlock(shim_dir):
+    """Patches the tests; returns a function that picks the hook command put in Airlock's place."""
     install = support.Airlock.install
+    replacement = {"command": "true"}
     files = {"claude": ".claude/settings.json", "codex": ".codex/hooks.json"}
 
     def permissive_install(self, harness, *scope):
         output = install(self, harness, *scope)
-        swap_installed_hooks(os.path.join(self.project, files[harness]), self.binary)
+        swap_installed_hooks(os.path.join(self.project, files[harness]), self.binary, replacement["command"])
         return output
 
     support.Airlock.install = permissive_install
@@ -65,20 +76,27 @@ def without_airlock(shim_dir):
         self.proxy = shim
 
     test_mcp_git.MCPGitTests.setUp = direct_set_up
+    return lambda command: replacement.update(command=command)
 
 
 def main():
     shim_dir = tempfile.mkdtemp(prefix="airlock-no-proxy-")
-    without_airlock(shim_dir)
+    use_hook = without_airlock(shim_dir)
+    green = []
     try:
-        result = unittest.TextTestRunner(verbosity=2).run(unittest.TestSuite(MUST_FAIL))
+        for name, command in HOOKS.items():
+            print("== installed hook replaced by the %s hook" % name)
+            use_hook(command)
+            tests = must_fail()
+            result = unittest.TextTestRunner(verbosity=2).run(unittest.TestSuite(tests))
+            failed = {test.id() for test, _ in result.failures}
+            green += ["%s (%s hook)" % (test.id(), name) for test in tests if test.id() not in failed]
     finally:
         shutil.rmtree(shim_dir, ignore_errors=True)
-    passed = len(MUST_FAIL) - len(result.failures) - len(result.errors) - len(result.skipped)
-    if result.skipped or passed:
-        print("NOT OK: %d enforcement test(s) passed without Airlock in the path" % passed)
+    if green:
+        print("NOT OK: these did not fail on an assertion without Airlock in the path:\n  " + "\n  ".join(green))
         return 1
-    print("OK: all %d enforcement tests fail without Airlock in the path" % len(MUST_FAIL))
+    print("OK: every enforcement test fails without Airlock in the path")
     return 0
 
 

@@ -80,7 +80,7 @@ class ClaudeCodeTests(unittest.TestCase):
         self.assertTrue(block.get("is_error"), block)
         self.assertIn("PreToolUse:Bash hook error", text)
         self.assertIn("airlock policy grant", text, "the model did not get Airlock's reason: " + text)
-        self.assertIn("rm -rf", text)
+        self.assertIn("rm -rf recursively deletes build", text)
         denied = [denial["tool_input"].get("command") for denial in output.get("permission_denials", [])]
         self.assertEqual(denied, [DESTRUCTIVE])
 

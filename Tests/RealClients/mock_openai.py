@@ -19,7 +19,8 @@ from mock_http import MockServer, RequestLog, command_line, sse_event
 
 
 class ResponsesMock(MockServer):
-    """Serves `scenario` (a list of `{"name": tool, "arguments": {...}}`) then `final_text`."""
+    """Serves `scenario` then `final_text`. A step is `{"name", "arguments": {...}}` (a function
+    call) or `{"name", "input": "text"}` (a freeform custom tool call, e.g. apply_patch)."""
 
     def __init__(self, scenario, final_text="Done.", log=None):
         self.scenario = list(scenario)
@@ -32,14 +33,12 @@ class ResponsesMock(MockServer):
         turn = self.calls_so_far(body.get("input", []))
         if turn < len(self.scenario):
             step = self.scenario[turn]
-            item = {
-                "type": "function_call",
-                "id": "fc_mock_%02d" % turn,
-                "call_id": "call_mock_%02d" % turn,
-                "name": step["name"],
-                "arguments": json.dumps(step["arguments"]),
-                "status": "completed",
-            }
+            item = {"id": "fc_mock_%02d" % turn, "call_id": "call_mock_%02d" % turn, "name": step["name"]}
+            if "input" in step:
+                # A freeform tool such as apply_patch: its input is raw text, not JSON arguments.
+                item.update(type="custom_tool_call", input=step["input"], status="completed")
+            else:
+                item.update(type="function_call", arguments=json.dumps(step["arguments"]), status="completed")
             if "namespace" in step:
                 item["namespace"] = step["namespace"]
         else:
@@ -56,7 +55,8 @@ class ResponsesMock(MockServer):
     def calls_so_far(items):
         if not isinstance(items, list):
             return 0
-        return sum(1 for item in items if isinstance(item, dict) and item.get("type") == "function_call")
+        calls = ("function_call", "custom_tool_call")
+        return sum(1 for item in items if isinstance(item, dict) and item.get("type") in calls)
 
     @staticmethod
     def stream(turn, model, item):
@@ -85,10 +85,10 @@ class ResponsesMock(MockServer):
 
 
 def call_outputs(request):
-    """`{call_id: output text}` for the function_call_output items in a logged request."""
+    """`{call_id: output text}` for the function and custom tool call outputs in a logged request."""
     outputs = {}
     for item in request["body"].get("input", []) or []:
-        if isinstance(item, dict) and item.get("type") == "function_call_output":
+        if isinstance(item, dict) and item.get("type") in ("function_call_output", "custom_tool_call_output"):
             output = item.get("output")
             if isinstance(output, list):
                 output = "\n".join(part.get("text", "") for part in output if isinstance(part, dict))

@@ -77,6 +77,26 @@ class CodexTests(unittest.TestCase):
         self.assertIn("README.md", text)
         self.assertIn("build", text)
 
+    def test_patch_to_its_own_hooks_is_denied_and_an_ordinary_patch_applies(self):
+        hooks = os.path.join(self.airlock.project, ".codex", "hooks.json")
+        with open(hooks) as file:
+            before = file.read()
+        unhook = "*** Begin Patch\n*** Update File: .codex/hooks.json\n@@\n-{\n+{}\n*** End Patch\n"
+        note = "*** Begin Patch\n*** Add File: notes.txt\n+hello from the mock\n*** End Patch\n"
+
+        posts = self.run_codex(
+            [{"name": "apply_patch", "input": unhook}, {"name": "apply_patch", "input": note}], "Tidy up"
+        )
+
+        outputs = call_outputs(posts[-1])
+        self.assertIn("blocked by PreToolUse hook", outputs["call_mock_00"])
+        self.assertIn("Agents may not change Airlock or their own hooks", outputs["call_mock_00"])
+        with open(hooks) as file:
+            self.assertEqual(file.read(), before)
+        self.assertNotIn("blocked", outputs["call_mock_01"])
+        with open(os.path.join(self.airlock.project, "notes.txt")) as file:
+            self.assertEqual(file.read(), "hello from the mock\n")
+
     def test_granted_exception_lets_the_blocked_command_run(self):
         self.airlock.grant("--command", DESTRUCTIVE, "--reason", "clean rebuild")
         self.airlock.wait_for_exception()

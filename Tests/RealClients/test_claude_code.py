@@ -27,9 +27,9 @@ class ClaudeCodeTests(unittest.TestCase):
         # No --wait-for-console and no console: what needs a human is denied at once.
         self.airlock.serve()
 
-    def run_claude(self, scenario, prompt):
+    def run_claude(self, scenario, prompt, sse=True):
         """One `claude -p` turn against a fresh mock; (mock, parsed --output-format json result)."""
-        mock = AnthropicMock(scenario, final_text="All done.").start()
+        mock = AnthropicMock(scenario, final_text="All done.", sse=sse).start()
         self.addCleanup(mock.stop)
         env = dict(
             self.airlock.env,
@@ -93,6 +93,16 @@ class ClaudeCodeTests(unittest.TestCase):
         self.assertIn("README.md", text)
         self.assertIn("build", text)
         self.assertEqual(output.get("permission_denials", []), [])
+
+    def test_plain_json_replies_work_too(self):
+        # Answered without SSE, the CLI retries each turn with stream:false (real-clients.md §1).
+        mock, _ = self.run_claude(self.bash(DESTRUCTIVE), "Please delete the build directory", sse=False)
+
+        self.assertIn(False, [request["body"].get("stream") for request in mock.log.posts()])
+        self.assertTrue(os.path.exists(self.build), "the tool ran")
+        block = self.only_tool_result(mock)
+        self.assertTrue(block.get("is_error"), block)
+        self.assertIn("airlock policy grant", result_text(block))
 
     def test_granted_exception_lets_the_blocked_command_run(self):
         granted = self.airlock.grant("--command", DESTRUCTIVE, "--reason", "clean rebuild")

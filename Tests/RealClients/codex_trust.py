@@ -79,5 +79,6 @@ def trust_all_hooks(codex, env, cwd, config_path):
         raise AssertionError("Codex could not load the hooks: %s" % errors)
     with open(config_path, "a") as file:
         for hook in hooks:
-            file.write('\n[hooks.state.%s]\ntrusted_hash = %s\n' % (json.dumps(hook["key"]), json.dumps(hook["currentHash"])))
+            key, digest = json.dumps(hook["key"]), json.dumps(hook["currentHash"])
+            file.write("\n[hooks.state.%s]\ntrusted_hash = %s\n" % (key, digest))
     return hooks

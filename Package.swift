@@ -75,7 +75,8 @@ let package = Package(
             path: "Sources/BrokerBench"
         ),
         // Probe cost on a 50,000-file repository against `git status`: `swift run -c release probe-bench`.
-        .executableTarget(name: "probe-bench", dependencies: ["AirlockProbe", "AirlockCore"], path: "Sources/ProbeBench"),
+        .executableTarget(
+            name: "probe-bench", dependencies: ["AirlockProbe", "AirlockCore"], path: "Sources/ProbeBench"),
         .testTarget(name: "AirlockProbeTests", dependencies: ["AirlockProbe", "AirlockCore"]),
         .testTarget(name: "AirlockCoreTests", dependencies: ["AirlockCore"], exclude: ["Resources"]),
         .testTarget(name: "AirlockHarnessTests", dependencies: ["AirlockHarness"], exclude: ["Samples"]),

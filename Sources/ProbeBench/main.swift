@@ -7,20 +7,25 @@ import Foundation
 //
 //   swift run -c release probe-bench [--files N] [--runs N] [--repo DIR]
 
-var fileCount = 50_000
-var runs = 15
-var repo: String?
-var arguments = CommandLine.arguments.dropFirst().makeIterator()
-while let argument = arguments.next() {
-    switch argument {
-    case "--files": fileCount = Int(arguments.next() ?? "") ?? fileCount
-    case "--runs": runs = Int(arguments.next() ?? "") ?? runs
-    case "--repo": repo = arguments.next()
-    default:
-        FileHandle.standardError.write(Data("usage: probe-bench [--files N] [--runs N] [--repo DIR]\n".utf8))
-        exit(2)
+/// Command-line options, parsed once into constants the functions below may read.
+func options() -> (files: Int, runs: Int, repo: String?) {
+    var files = 50_000
+    var runs = 15
+    var repo: String?
+    var arguments = CommandLine.arguments.dropFirst().makeIterator()
+    while let argument = arguments.next() {
+        switch argument {
+        case "--files": files = Int(arguments.next() ?? "") ?? files
+        case "--runs": runs = Int(arguments.next() ?? "") ?? runs
+        case "--repo": repo = arguments.next()
+        default:
+            FileHandle.standardError.write(Data("usage: probe-bench [--files N] [--runs N] [--repo DIR]\n".utf8))
+            exit(2)
+        }
     }
+    return (files, max(1, runs), repo)
 }
+let (fileCount, runs, repo) = options()
 let root = repo ?? NSTemporaryDirectory() + "airlock-probe-bench-\(fileCount)"
 
 @discardableResult
@@ -50,9 +55,9 @@ func prepare() {
         if index % perDirectory == 0 {
             try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         }
-        FileManager.default.createFile(atPath: directory + "/f\(index).txt", contents: Data("line \(index)\n".utf8))
+        _ = FileManager.default.createFile(atPath: directory + "/f\(index).txt", contents: Data("line \(index)\n".utf8))
     }
-    FileManager.default.createFile(atPath: root + "/.gitignore", contents: Data("build/\n*.log\n".utf8))
+    _ = FileManager.default.createFile(atPath: root + "/.gitignore", contents: Data("build/\n*.log\n".utf8))
     git(["init", "-q"], in: root)
     git(["-c", "user.name=bench", "-c", "user.email=bench@example.com", "add", "-A"], in: root)
     git(["-c", "user.name=bench", "-c", "user.email=bench@example.com", "commit", "-qm", "bench"], in: root)
@@ -60,15 +65,15 @@ func prepare() {
     try? FileManager.default.createDirectory(atPath: root + "/src/new", withIntermediateDirectories: true)
     try? FileManager.default.createDirectory(atPath: root + "/build", withIntermediateDirectories: true)
     for index in 0..<200 {
-        FileManager.default.createFile(atPath: root + "/src/new/u\(index).txt", contents: Data("u\n".utf8))
-        FileManager.default.createFile(atPath: root + "/build/o\(index).o", contents: Data("o\n".utf8))
-        FileManager.default.createFile(atPath: root + "/src/d\(index)/debug.log", contents: Data("log\n".utf8))
+        _ = FileManager.default.createFile(atPath: root + "/src/new/u\(index).txt", contents: Data("u\n".utf8))
+        _ = FileManager.default.createFile(atPath: root + "/build/o\(index).o", contents: Data("o\n".utf8))
+        _ = FileManager.default.createFile(atPath: root + "/src/d\(index)/debug.log", contents: Data("log\n".utf8))
     }
     for index in stride(from: 0, to: 2_000, by: 100) {
-        FileManager.default.createFile(
+        _ = FileManager.default.createFile(
             atPath: root + "/src/d\(index / 100)/f\(index).txt", contents: Data("changed\n".utf8))
     }
-    FileManager.default.createFile(atPath: marker, contents: Data())
+    _ = FileManager.default.createFile(atPath: marker, contents: Data())
 }
 
 func median(_ values: [Duration]) -> Duration { values.sorted()[values.count / 2] }

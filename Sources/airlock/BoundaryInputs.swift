@@ -31,7 +31,9 @@ struct BoundaryInputs: Sendable {
         for harness in Harness.allCases {
             let installer = HookInstaller(harness: harness)
             for scope in [SettingsScope.user, .project(workspace)] {
-                guard let path = try? SettingsLocation.path(for: harness, scope: scope, environment: environment, home: home)
+                guard
+                    let path = try? SettingsLocation.path(
+                        for: harness, scope: scope, environment: environment, home: home)
                 else { continue }
                 let text = try? String(contentsOfFile: path, encoding: .utf8)
                 result.append(installer.health(of: text, path: path, scope: scope))

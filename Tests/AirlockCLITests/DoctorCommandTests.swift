@@ -10,8 +10,10 @@ import Testing
         let repo: String
 
         init() throws {
-            let base = FileManager.default.temporaryDirectory.appendingPathComponent("airlock-doctor-\(UUID().uuidString)")
-                .resolvingSymlinksInPath().path
+            let base = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "airlock-doctor-\(UUID().uuidString)"
+            )
+            .resolvingSymlinksInPath().path
             home = base + "/home"
             repo = base + "/repo"
             try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
@@ -33,7 +35,8 @@ import Testing
 
         func write(_ path: String, _ text: String) throws {
             let url = URL(fileURLWithPath: path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
         }
 
@@ -80,7 +83,8 @@ import Testing
         try box.git("commit", "-qm", "init")
         try box.write(box.home + "/.claude/settings.json", #"{"permissions": {"allow": ["Bash(ls *)"]}}"#)
         try box.write(
-            box.repo + "/.mcp.json", #"{"mcpServers": {"prod-db": {"command": "npx", "args": ["-y", "@acme/pg-mcp"]}}}"#)
+            box.repo + "/.mcp.json", #"{"mcpServers": {"prod-db": {"command": "npx", "args": ["-y", "@acme/pg-mcp"]}}}"#
+        )
 
         let (status, json) = try box.doctor()
         #expect(status == 1)

@@ -29,8 +29,12 @@ import Testing
 
     @Test func twoNotClearIsReadOnly() {
         let decision = decide("touch notes.txt", mode: .autoLoop, notClear: 2)
-        #expect(decision.verdict != .allow)
-        #expect(decision == decide("touch notes.txt", mode: .readOnly, notClear: 2))
+        let readOnly = decide("touch notes.txt", mode: .readOnly, notClear: nil)
+        #expect(decision.verdict == .deny)
+        #expect(decision.source == readOnly.source)
+        #expect(
+            decision.reason == readOnly.reason + " (mode read-only, not auto-loop: 2 boundaries not clear "
+                + "(repository trust fuzzy, files and secrets fuzzy); see `airlock doctor`)")
         #expect(decide("ls", mode: .autoLoop, notClear: 2).verdict == .allow)
     }
 
@@ -40,7 +44,8 @@ import Testing
         let edit = decide("npm test", mode: .workspaceEdit, notClear: nil)
         #expect(loop.source == .mode(.autoLoop))
         #expect(interactive.verdict == edit.verdict)
-        #expect(interactive.source == .mode(.workspaceEdit))
+        #expect(interactive.source == edit.source)
+        #expect(interactive.source != loop.source)
         #expect(decide("npm test", mode: .readOnly, notClear: 1) == decide("npm test", mode: .readOnly, notClear: nil))
     }
 

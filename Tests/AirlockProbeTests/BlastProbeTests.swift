@@ -12,7 +12,8 @@ import Testing
         try repo.commitAll()
         try repo.write("build/notes.txt", "a week of work")
         try repo.write("build/cache/blob", "zz")
-        let action = Action(harness: "claude", cwd: repo.root, workspaceRoot: repo.root, kind: .shell(command: "rm -rf build"))
+        let action = Action(
+            harness: "claude", cwd: repo.root, workspaceRoot: repo.root, kind: .shell(command: "rm -rf build"))
         let probe = BlastProbe(budget: .seconds(20), environment: [:], home: nil)
         let measurement = probe.measure(action, workspace: repo.root)
         #expect(measurement.facts.first == "3 files · 18 B · 1 tracked · 1 untracked, 1 ignored (lost)")
@@ -30,8 +31,10 @@ import Testing
         try repo.write("b")
         try repo.commitAll()
         let action = Action(
-            harness: "claude", cwd: repo.root, workspaceRoot: repo.root, kind: .shell(command: "git reset --hard HEAD~1"))
-        let measurement = BlastProbe(budget: .seconds(20), environment: [:], home: nil).measure(action, workspace: repo.root)
+            harness: "claude", cwd: repo.root, workspaceRoot: repo.root,
+            kind: .shell(command: "git reset --hard HEAD~1"))
+        let measurement = BlastProbe(budget: .seconds(20), environment: [:], home: nil).measure(
+            action, workspace: repo.root)
         #expect(measurement.facts == ["1 unpushed commit on main", "remote origin \(bare)"])
     }
 
@@ -44,7 +47,8 @@ import Testing
             .measure(action, workspace: dir.root)
         #expect(measurement.facts.contains("kube context prod-eu (namespace api)"))
         #expect(measurement.productionMarkers == ["kube context prod-eu (namespace api)"])
-        #expect((measurement.blastRadius ?? .none) == .production || Classifier.assess(action).blastRadius == .production)
+        #expect(
+            (measurement.blastRadius ?? .none) == .production || Classifier.assess(action).blastRadius == .production)
     }
 
     @Test func theCacheServesWithinItsTimeToLiveOnly() {

@@ -61,7 +61,8 @@ import Testing
         #expect(open?.reasons == [".env (an .env file) is readable: nothing denies it to Claude Code"])
         #expect(open?.fixes == ["add \"Read(./.env)\" to permissions.deny in .claude/settings.json"])
 
-        let denied = Self.facts(secrets: [".env", "config/.env.local"], harnesses: [Self.claude(denies: ["/work/app/**/.env*"])])
+        let denied = Self.facts(
+            secrets: [".env", "config/.env.local"], harnesses: [Self.claude(denies: ["/work/app/**/.env*"])])
         #expect(BoundaryEvaluator.report(denied).boundary(.filesAndSecrets)?.state == .clear)
         let gated = Self.facts(secrets: [".env"], hooked: ["claude"])
         #expect(BoundaryEvaluator.report(gated).boundary(.filesAndSecrets)?.state == .clear)

@@ -4,7 +4,8 @@ import Testing
 
 @Suite struct GitStateTests {
     func state(_ directory: String) throws -> GitState {
-        guard case .measured(let state) = GitStateReader.read(directory: directory, deadline: .init(budget: .seconds(20)))
+        guard
+            case .measured(let state) = GitStateReader.read(directory: directory, deadline: .init(budget: .seconds(20)))
         else { throw TestFailure("not measured") }
         return state
     }

@@ -121,7 +121,8 @@ import Testing
     @Test func codexFullAccessWithoutPromptsIsOpen() throws {
         let setup = try Setup()
         defer { setup.remove() }
-        try setup.home.write(".codex/config.toml", "sandbox_mode = \"danger-full-access\"\napproval_policy = \"never\"\n")
+        try setup.home.write(
+            ".codex/config.toml", "sandbox_mode = \"danger-full-access\"\napproval_policy = \"never\"\n")
         let facts = setup.facts()
         #expect(try setup.harness(facts, "codex").bypassesPrompts)
         #expect(BoundaryEvaluator.report(facts).boundary(.commandExecution)?.state == .open)
@@ -139,10 +140,12 @@ import Testing
             #"{"tools": {"sandbox": "docker"}, "mcp": {"excluded": ["slack"]}, "mcpServers": {"slack": {"command": "npx"}, "pg": {"httpUrl": "https://pg.example/mcp", "trust": true}}}"#
         )
         try setup.home.write(
-            ".copilot/mcp-config.json", #"{"mcpServers": {"playwright": {"type": "local", "command": "npx", "args": ["@playwright/mcp"]}}}"#)
+            ".copilot/mcp-config.json",
+            #"{"mcpServers": {"playwright": {"type": "local", "command": "npx", "args": ["@playwright/mcp"]}}}"#)
         let facts = setup.facts()
         let root = setup.workspace.root
-        #expect(try setup.harness(facts, "cursor").readDenies == [root + "/**/.env*", root + "/config/credentials.json"])
+        #expect(
+            try setup.harness(facts, "cursor").readDenies == [root + "/**/.env*", root + "/config/credentials.json"])
         #expect(try setup.harness(facts, "gemini").sandbox == true)
         #expect(try setup.harness(facts, "copilot").isInstalled)
         let names = facts.mcpServers.map { "\($0.entry.harness)/\($0.entry.name)/\($0.entry.isDisabled)" }

@@ -21,7 +21,8 @@ import Testing
         try repo.write("build/x.o", "objec")
         try repo.write("build/deep/y.o", "o")
         let count = try measured(
-            PathProbe.measure(["build"], cwd: repo.root, workspace: repo.root, home: nil, deadline: .init(budget: generous)))
+            PathProbe.measure(
+                ["build"], cwd: repo.root, workspace: repo.root, home: nil, deadline: .init(budget: generous)))
         #expect(count.files == 5)
         #expect(count.bytes == 4 + 2 + 3 + 5 + 1)
         #expect(count.tracked == 2)
@@ -40,7 +41,8 @@ import Testing
         try repo.write("top.swift")
         try repo.commitAll()
         let all = try measured(
-            PathProbe.measure(["src/**"], cwd: repo.root, workspace: repo.root, home: nil, deadline: .init(budget: generous)))
+            PathProbe.measure(
+                ["src/**"], cwd: repo.root, workspace: repo.root, home: nil, deadline: .init(budget: generous)))
         #expect(all.files == 3)
         #expect(all.tracked == 3)
         let swift = try measured(
@@ -48,7 +50,8 @@ import Testing
                 ["src/**/*.swift"], cwd: repo.root, workspace: repo.root, home: nil, deadline: .init(budget: generous)))
         #expect(swift.files == 2)
         let shallow = try measured(
-            PathProbe.measure(["*.swift"], cwd: repo.root, workspace: repo.root, home: nil, deadline: .init(budget: generous)))
+            PathProbe.measure(
+                ["*.swift"], cwd: repo.root, workspace: repo.root, home: nil, deadline: .init(budget: generous)))
         #expect(shallow.files == 1)
     }
 
@@ -64,7 +67,8 @@ import Testing
         try outside.write("elsewhere.txt")
         let count = try measured(
             PathProbe.measure(
-                [outside.root, "."], cwd: repo.root, workspace: repo.root, home: nil, deadline: .init(budget: generous)))
+                [outside.root, "."], cwd: repo.root, workspace: repo.root, home: nil, deadline: .init(budget: generous))
+        )
         #expect(count.outsideWorkspace == [outside.root])
         #expect(count.insideGitDirectory > 0)  // `.` includes the history
         #expect(count.files == 2)
@@ -80,9 +84,11 @@ import Testing
         try outside.write("secret/one.txt")
         try outside.write("secret/two.txt")
         try repo.write("dir/inside.txt")
-        try FileManager.default.createSymbolicLink(atPath: repo.root + "/dir/escape", withDestinationPath: outside.root + "/secret")
+        try FileManager.default.createSymbolicLink(
+            atPath: repo.root + "/dir/escape", withDestinationPath: outside.root + "/secret")
         let count = try measured(
-            PathProbe.measure(["dir"], cwd: repo.root, workspace: repo.root, home: nil, deadline: .init(budget: generous)))
+            PathProbe.measure(
+                ["dir"], cwd: repo.root, workspace: repo.root, home: nil, deadline: .init(budget: generous)))
         #expect(count.files == 2)  // the file and the link itself, not the two files behind it
         #expect(count.symlinksPointingOut == ["dir/escape → \(outside.root)/secret"])
     }
@@ -95,7 +101,8 @@ import Testing
             ["huge"], cwd: repo.root, workspace: repo.root, home: nil, deadline: .init(budget: .nanoseconds(1)))
         #expect(outcome == .notMeasured("files: not measured (budget <1 ms)"))
         let full = try measured(
-            PathProbe.measure(["huge"], cwd: repo.root, workspace: repo.root, home: nil, deadline: .init(budget: generous)))
+            PathProbe.measure(
+                ["huge"], cwd: repo.root, workspace: repo.root, home: nil, deadline: .init(budget: generous)))
         #expect(full.files == 600)
     }
 
@@ -103,7 +110,8 @@ import Testing
         let repo = try TempRepository(git: false)
         defer { repo.remove() }
         let count = try measured(
-            PathProbe.measure(["nope"], cwd: repo.root, workspace: repo.root, home: nil, deadline: .init(budget: generous)))
+            PathProbe.measure(
+                ["nope"], cwd: repo.root, workspace: repo.root, home: nil, deadline: .init(budget: generous)))
         #expect(count.files == 0)
         #expect(count.missing == ["nope"])
     }

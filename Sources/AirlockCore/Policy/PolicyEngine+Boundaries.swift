@@ -12,7 +12,9 @@ extension PolicyEngine {
             stricter.mode = .readOnly
             let decision = evaluate(action, assessment, context: stricter)
             let isLowRiskRead = assessment.risk == .low && assessment.blastRadius == .none
-            if decision.verdict == .deny || decision.verdict == .allow && isLowRiskRead { return decision }
+            // A rule's or a floor's own deny keeps its reason; the mode's deny names the boundaries.
+            if decision.verdict == .deny && decision.source != .mode(.readOnly) { return decision }
+            if decision.verdict == .allow && isLowRiskRead { return decision }
             return Decision(
                 .deny,
                 reason: "Denied: \(notClear(boundaries)) in \(boundaries.workspace), so Airlock stops everything but "

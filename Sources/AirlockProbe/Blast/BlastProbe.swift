@@ -51,7 +51,9 @@ public struct BlastProbe: Sendable {
             }
         }
 
-        let deployish: Set<Category> = [.deploy, .dbMigration, .dbWrite, .dataDelete, .deployTrigger, .productionDBWrite]
+        let deployish: Set<Category> = [
+            .deploy, .dbMigration, .dbWrite, .dataDelete, .deployTrigger, .productionDBWrite,
+        ]
         if !categories.isDisjoint(with: deployish) {
             let command: String? =
                 if case .shell(let text) = action.kind { text } else { nil }
@@ -68,7 +70,8 @@ public struct BlastProbe: Sendable {
     }
 
     private func measurePaths(_ paths: [String], cwd: String, workspace: String) -> PathProbe.Outcome {
-        let key = ProbeCache<PathProbe.Outcome>.Key(workspace: workspace, path: cwd + "\u{0}" + paths.joined(separator: "\u{0}"))
+        let key = ProbeCache<PathProbe.Outcome>.Key(
+            workspace: workspace, path: cwd + "\u{0}" + paths.joined(separator: "\u{0}"))
         if let cached = cache?.value(for: key) { return cached }
         let outcome = PathProbe.measure(
             paths, cwd: cwd, workspace: workspace, home: home, deadline: Deadline(budget: budget))

@@ -101,7 +101,9 @@ public enum BoundaryEvaluator {
                 draft.fixes.appendUnique(denyFix(harness.harness, name))
             }
             if readers.isEmpty {
-                if !installed.isEmpty { draft.note("\(name) (\(reason)) is denied or gated for every installed harness") }
+                if !installed.isEmpty {
+                    draft.note("\(name) (\(reason)) is denied or gated for every installed harness")
+                }
             } else {
                 let names = readers.map(HarnessSettings.displayName).joined(separator: ", ")
                 draft.raise(.open, "\(name) (\(reason)) is readable: nothing denies it to \(names)")

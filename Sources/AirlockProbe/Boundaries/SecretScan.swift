@@ -16,6 +16,12 @@ public enum SecretScan {
         public var reasons: [String] = []
         /// false when the walk ran out of budget or depth before it finished.
         public var isComplete = true
+
+        public init(files: [String] = [], reasons: [String] = [], isComplete: Bool = true) {
+            self.files = files
+            self.reasons = reasons
+            self.isComplete = isComplete
+        }
     }
 
     static let skipped: Set<String> = [

@@ -30,7 +30,9 @@ public struct TrustedRepositories: Sendable, Equatable {
     private static func key(_ url: String) -> String {
         var text = URLText.withoutCredentials(url).lowercased()
         if let scheme = text.range(of: "://") { text = String(text[scheme.upperBound...]) }
-        if let at = text.firstIndex(of: "@"), !text[..<at].contains("/") { text = String(text[text.index(after: at)...]) }
+        if let at = text.firstIndex(of: "@"), !text[..<at].contains("/") {
+            text = String(text[text.index(after: at)...])
+        }
         text = text.replacingOccurrences(of: ":", with: "/")
         if text.hasSuffix(".git") { text = String(text.dropLast(4)) }
         if text.hasSuffix("/") { text = String(text.dropLast()) }

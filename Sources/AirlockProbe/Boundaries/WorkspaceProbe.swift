@@ -38,7 +38,11 @@ public struct WorkspaceProbe: Sendable {
     ) -> BoundaryFacts {
         let git = GitStateReader.read(directory: directory, deadline: Deadline(budget: budget))
         let workspace: String
-        if case .measured(let state) = git { workspace = state.topLevel } else { workspace = self.workspace(for: directory) }
+        if case .measured(let state) = git {
+            workspace = state.topLevel
+        } else {
+            workspace = self.workspace(for: directory)
+        }
         var problems: [String] = []
 
         let remotes: [GitState.Remote] = if case .measured(let state) = git { state.remotes } else { [] }

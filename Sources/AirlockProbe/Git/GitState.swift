@@ -17,6 +17,11 @@ public struct GitState: Sendable, Equatable, Codable {
     public struct Remote: Sendable, Equatable, Codable {
         public var name: String
         public var url: String
+
+        public init(name: String, url: String) {
+            self.name = name
+            self.url = url
+        }
     }
 
     public var isClean: Bool { dirtyFiles.isEmpty && untrackedFiles.isEmpty }

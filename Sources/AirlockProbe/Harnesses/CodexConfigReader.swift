@@ -35,9 +35,10 @@ enum CodexConfigReader {
                     guard let server = list[name]?.table else { continue }
                     let disabled = server["enabled"]?.bool == false
                     if let command = server["command"]?.string {
-                        let args = (server["args"]?.array).map { array in
-                            (0..<array.count).compactMap { array[$0].string }
-                        } ?? []
+                        let args =
+                            (server["args"]?.array).map { array in
+                                (0..<array.count).compactMap { array[$0].string }
+                            } ?? []
                         servers[name] = .stdio(
                             harness: "codex", name: name, source: path, command: command, args: args,
                             isDisabled: disabled)

@@ -5,10 +5,12 @@ enum MCPServerList {
         guard let servers = value as? [String: Any] else { return [] }
         return servers.keys.sorted().map { name in
             let server = servers[name] as? [String: Any] ?? [:]
-            let off = disabled.contains(name) || server["disabled"] as? Bool == true || server["enabled"] as? Bool == false
+            let off =
+                disabled.contains(name) || server["disabled"] as? Bool == true || server["enabled"] as? Bool == false
             if let command = server["command"] as? String {
                 let args = (server["args"] as? [Any] ?? []).compactMap { $0 as? String }
-                return .stdio(harness: harness, name: name, source: source, command: command, args: args, isDisabled: off)
+                return .stdio(
+                    harness: harness, name: name, source: source, command: command, args: args, isDisabled: off)
             }
             return MCPServerEntry(harness: harness, name: name, source: source, transport: "http", isDisabled: off)
         }

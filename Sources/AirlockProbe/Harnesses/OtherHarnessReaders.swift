@@ -39,7 +39,8 @@ enum OtherHarnessReaders {
         for path in [places.home + "/.gemini/settings.json", places.workspace + "/.gemini/settings.json"] {
             guard let root = ConfigText.jsonObject(path, problems: &settings.problems) else { continue }
             settings.files.append(path)
-            let excluded = Set(((root["mcp"] as? [String: Any])?["excluded"] as? [Any] ?? []).compactMap { $0 as? String })
+            let excluded = Set(
+                ((root["mcp"] as? [String: Any])?["excluded"] as? [Any] ?? []).compactMap { $0 as? String })
             servers += MCPServerList.entries(root["mcpServers"], harness: "gemini", source: path, disabled: excluded)
             let sandbox = (root["tools"] as? [String: Any])?["sandbox"] ?? root["sandbox"]
             if let on = sandbox as? Bool {

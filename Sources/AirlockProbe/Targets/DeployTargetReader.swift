@@ -84,8 +84,9 @@ public enum DeployTargetReader {
             where word.contains("://") {
                 let text = String(word)
                 let scheme = text.prefix { $0 != ":" }.lowercased()
-                guard ["postgres", "postgresql", "mysql", "mongodb", "mongodb+srv", "redis", "rediss", "jdbc"]
-                    .contains(scheme) || scheme.hasPrefix("jdbc"),
+                guard
+                    ["postgres", "postgresql", "mysql", "mongodb", "mongodb+srv", "redis", "rediss", "jdbc"]
+                        .contains(scheme) || scheme.hasPrefix("jdbc"),
                     let host = URLText.host(text)
                 else { continue }
                 hosts.append(.init(source: "command", host: host))

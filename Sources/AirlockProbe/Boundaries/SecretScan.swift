@@ -44,9 +44,7 @@ public enum SecretScan {
                     result.isComplete = false
                     return result
                 }
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-                }
+                let name = Walker.name(of: entry)
                 if name == "." || name == ".." { continue }
                 let path = directory + "/" + name
                 var info = stat()

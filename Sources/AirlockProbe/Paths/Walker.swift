@@ -47,9 +47,7 @@ struct Walker {
             guard let directory = opendir(path) else { return true }
             defer { closedir(directory) }
             while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-                }
+                let name = Self.name(of: entry)
                 if name == "." || name == ".." { continue }
                 let child = path == "/" ? "/" + name : path + "/" + name
                 var childInfo = stat()
@@ -101,6 +99,11 @@ struct Walker {
         if target.hasPrefix("/") { return target }
         let directory = path.split(separator: "/").dropLast().joined(separator: "/")
         return "/" + directory + "/" + target
+    }
+
+    /// A directory entry's name (`d_name` is a fixed-size C array).
+    static func name(of entry: UnsafeMutablePointer<dirent>) -> String {
+        withUnsafeBytes(of: entry.pointee.d_name) { raw in String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self) }
     }
 
     private static func isInGit(_ path: String) -> Bool {

@@ -98,6 +98,11 @@ for budget in [Duration.milliseconds(50), .seconds(30)] {
     let pathTimes = time {
         last = PathProbe.measure(["src/**"], cwd: root, workspace: root, home: nil, deadline: Deadline(budget: budget))
     }
+    // The walk alone: a workspace elsewhere, so no file is asked about in git.
+    let walkTimes = time {
+        _ = PathProbe.measure(
+            ["src/**"], cwd: root, workspace: "/nonexistent", home: nil, deadline: Deadline(budget: budget))
+    }
     var gitLast: GitStateReader.Outcome?
     let gitTimes = time { gitLast = GitStateReader.read(directory: root, deadline: Deadline(budget: budget)) }
     let pathMedian = median(pathTimes), gitMedian = median(gitTimes)
@@ -121,6 +126,7 @@ for budget in [Duration.milliseconds(50), .seconds(30)] {
     print(
         "path-count probe src/** (\(label))      median \(ms(pathMedian))  ×\(ratio(pathMedian)) git status  → \(pathResult)"
     )
+    print("  of which the walk alone                  median \(ms(median(walkTimes)))")
     print(
         "git-state probe (\(label))              median \(ms(gitMedian))  ×\(ratio(gitMedian)) git status  → \(gitResult)"
     )

@@ -48,7 +48,7 @@ public enum SecretScan {
                 if name == "." || name == ".." { continue }
                 let path = directory + "/" + name
                 var info = stat()
-                guard lstat(path, &info) == 0 else { continue }
+                guard fstatat(dirfd(handle), name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
                 if info.st_mode & S_IFMT == S_IFDIR {
                     if skipped.contains(name) { continue }
                     if depth + 1 > maximumDepth {

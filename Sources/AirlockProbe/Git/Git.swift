@@ -19,22 +19,17 @@ struct Git: Sendable {
         case failed(String)
     }
 
-    /// stdout of `git -C directory arguments…`, or why there is none. `succeeds` lists the exit
-    /// statuses that are answers (`check-ignore` exits 1 when nothing is ignored).
-    static func run(
-        _ arguments: [String], in directory: String, input: Data? = nil, succeeds: Set<Int32> = [0],
-        deadline: Deadline
-    ) -> Result<Data, Failure> {
+    /// stdout of `git -C directory arguments…`, or why there is none.
+    static func run(_ arguments: [String], in directory: String, deadline: Deadline) -> Result<Data, Failure> {
         guard let executable else { return .failure(.notInstalled) }
         var environment = ProcessInfo.processInfo.environment
         environment["GIT_OPTIONAL_LOCKS"] = "0"
         environment["LC_ALL"] = "C"
         environment["GIT_TERMINAL_PROMPT"] = "0"
         switch Subprocess.run(
-            executable, ["-C", directory] + arguments, directory: nil, environment: environment, input: input,
-            deadline: deadline)
+            executable, ["-C", directory] + arguments, directory: nil, environment: environment, deadline: deadline)
         {
-        case .exited(let status, let stdout) where succeeds.contains(status): return .success(stdout)
+        case .exited(0, let stdout): return .success(stdout)
         case .exited(let status, _): return .failure(.failed("git \(arguments.first ?? "") exited \(status)"))
         case .timedOut: return .failure(.timedOut)
         case .failedToStart(let why): return .failure(.failed(why))

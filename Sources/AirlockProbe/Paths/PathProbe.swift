@@ -1,5 +1,4 @@
 import AirlockCore
-import Foundation
 
 #if canImport(Glibc)
     import Glibc
@@ -58,25 +57,20 @@ public enum PathProbe {
         return .measured(count)
     }
 
-    /// Tracked and untracked counts among `files` (workspace-relative): tracked from the index
-    /// (`git ls-files`), then only the rest asked about with `git check-ignore`, so git does not
-    /// walk the tree a second time.
+    /// Tracked and untracked counts among `files` (workspace-relative), from the index
+    /// (`git ls-files`) and git's own untracked listing (`--others --exclude-standard`), which is
+    /// far cheaper than asking `git check-ignore` about each file. The rest are ignored.
     private static func gitCounts(
         _ files: Set<String>, pathspecs: [String], top: String, _ deadline: Deadline
     ) -> (Int, Int)? {
         let specs = pathspecs.map { Self.relative($0, to: top) }.map { $0.isEmpty ? "." : ":(literal)" + $0 }
-        guard case .success(let trackedData) = Git.run(["ls-files", "-z", "--"] + specs, in: top, deadline: deadline)
+        guard case .success(let trackedData) = Git.run(["ls-files", "-z", "--"] + specs, in: top, deadline: deadline),
+            case .success(let untrackedData) = Git.run(
+                ["ls-files", "-z", "--others", "--exclude-standard", "--"] + specs, in: top, deadline: deadline)
         else { return nil }
-        let tracked = Set(Git.records(trackedData))
-        let others = files.filter { !tracked.contains($0) }
-        guard !others.isEmpty else { return (files.count, 0) }
-        let input = Data(others.joined(separator: "\u{0}").utf8 + [0])
-        guard
-            case .success(let ignoredData) = Git.run(
-                ["check-ignore", "-z", "--stdin"], in: top, input: input, succeeds: [0, 1], deadline: deadline)
-        else { return nil }
-        let ignored = Set(Git.records(ignoredData)).count
-        return (files.count - others.count, others.count - ignored)
+        let tracked = Git.records(trackedData).count { files.contains($0) }
+        let untracked = Git.records(untrackedData).count { files.contains($0) }
+        return (tracked, untracked)
     }
 
     /// The literal directory a glob starts from, and the glob below it (nil for a plain path).

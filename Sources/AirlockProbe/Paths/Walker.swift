@@ -46,12 +46,14 @@ struct Walker {
         if type == S_IFDIR {
             guard let directory = opendir(path) else { return true }
             defer { closedir(directory) }
+            // Entries are stat-ed relative to the open directory: no path lookup from / each time.
+            let descriptor = dirfd(directory)
             while let entry = readdir(directory) {
                 let name = Self.name(of: entry)
                 if name == "." || name == ".." { continue }
                 let child = path == "/" ? "/" + name : path + "/" + name
                 var childInfo = stat()
-                guard lstat(child, &childInfo) == 0 else { continue }
+                guard fstatat(descriptor, name, &childInfo, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
                 let segments = below + [Substring(name)]
                 let childIsDirectory = childInfo.st_mode & S_IFMT == S_IFDIR
                 // With a glob, descend into every directory (`**` may match deeper) but count only

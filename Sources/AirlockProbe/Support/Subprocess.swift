@@ -16,11 +16,10 @@ enum Subprocess {
         case failedToStart(String)
     }
 
-    /// Runs `executable` with `arguments` in `directory`; `input` goes to stdin, stdout is
-    /// collected, stderr discarded.
+    /// Runs `executable` with `arguments` in `directory`; stdout is collected, stderr discarded.
     static func run(
         _ executable: String, _ arguments: [String], directory: String?, environment: [String: String]? = nil,
-        input: Data? = nil, deadline: Deadline
+        deadline: Deadline
     ) -> Outcome {
         if deadline.isPast { return .timedOut }
         let process = Process()
@@ -31,21 +30,13 @@ enum Subprocess {
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
-        let inputPipe = input.map { _ in Pipe() }
-        process.standardInput = inputPipe ?? FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
         let exited = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in exited.signal() }
         do {
             try process.run()
         } catch {
             return .failedToStart("\(executable): \(error.localizedDescription)")
-        }
-        if let input, let writer = inputPipe?.fileHandleForWriting {
-            // Written on its own thread: a child that stops reading must not block the deadline.
-            DispatchQueue.global().async {
-                try? writer.write(contentsOf: input)
-                try? writer.close()
-            }
         }
         // Drained on its own thread so a large output cannot fill the pipe and stall the child.
         let collected = Collected()

@@ -18,7 +18,7 @@ extension DoctorReport {
             for fix in boundary.fixes { lines.append("        fix: \(fix)") }
         }
         lines.append("")
-        let mode = effectiveMode.map(\.rawValue) ?? "stop (only low-risk reads pass)"
+        let mode = effectiveMode.map(\.rawValue) ?? "stop: only low-risk reads pass"
         lines.append("mode     \(mode) (chosen \(chosenMode.rawValue); recommendation \(recommendation.rawValue))")
 
         let relevant = hooks.filter { $0.isInstalled || !$0.notes.isEmpty }

@@ -50,7 +50,8 @@ public enum SecretScan {
                 var info = stat()
                 guard fstatat(dirfd(handle), name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
                 if info.st_mode & S_IFMT == S_IFDIR {
-                    if skipped.contains(name) { continue }
+                    // Dependency and build trees (`.build-debug` too) hold no secrets of the project's own.
+                    if skipped.contains(name) || name.hasPrefix(".build") { continue }
                     if depth + 1 > maximumDepth {
                         result.isComplete = false
                         continue

@@ -22,8 +22,13 @@ final class BoundaryMonitor: @unchecked Sendable {
     }
 
     /// The last report for `directory` (possibly stale while a new one is measured), or nil.
+    /// A directory that does not exist here (another machine's path) is not measured.
     func report(for directory: String) -> BoundaryReport? {
         let now = Date()
+        var isDirectory: ObjCBool = false
+        guard directory.hasPrefix("/"), FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory),
+            isDirectory.boolValue
+        else { return nil }
         let (cached, start) = lock.withLock { () -> (BoundaryReport?, Bool) in
             let entry = reports[directory]
             let stale = entry.map { now.timeIntervalSince($0.measured) > timeToLive } ?? true

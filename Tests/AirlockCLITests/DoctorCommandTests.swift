@@ -148,3 +148,40 @@ import Testing
         #expect(output.stderr.contains("/nonexistent/airlock-doctor is not a directory"))
     }
 }
+
+/// `airlock serve` applies the workspace's boundaries once measured, in the background.
+@Suite struct ServeBoundaryTests {
+    static func hook(_ command: String, cwd: String, environment: [String: String]) throws -> String {
+        let input: [String: Any] = [
+            "session_id": "s1", "cwd": cwd, "hook_event_name": "PreToolUse", "tool_name": "Bash",
+            "tool_input": ["command": command], "tool_use_id": "t1",
+        ]
+        let output = try CLIRunner.run(
+            ["hook", "claude"], stdin: try JSONSerialization.data(withJSONObject: input), environment: environment)
+        return output.stdout
+    }
+
+    @Test func aWorkspaceWithThreeBoundariesNotClearStopsAllButReads() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("airlock-serve-\(UUID().uuidString)")
+            .resolvingSymlinksInPath().path
+        let workspace = home + "/plain-dir"  // no git, no trust, no harness settings: three not clear
+        try FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let broker = try BrokerProcess(extra: [
+            "HOME": home, "CLAUDE_CONFIG_DIR": "", "CODEX_HOME": "", "COPILOT_HOME": "", "XDG_CONFIG_HOME": "",
+        ])
+        var environment = broker.environment
+        environment["AIRLOCK_HOOK_TIMEOUT_MS"] = "20000"
+        // The first sight starts the measurement; policy does not wait for it. Asked again until
+        // the report is in (bounded: the probe's budgets are well under a second).
+        var answer = ""
+        for _ in 0..<100 {
+            answer = try Self.hook("touch notes.txt", cwd: workspace, environment: environment)
+            if answer.contains("airlock doctor") { break }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        #expect(answer.contains("\"deny\""))
+        #expect(answer.contains("boundaries not clear"))
+        #expect(try Self.hook("ls", cwd: workspace, environment: environment).contains("\"allow\""))
+    }
+}

@@ -31,6 +31,11 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
+        // Reads the environment, bounded in time: blast-radius facts, harness settings, the five boundaries.
+        .target(
+            name: "AirlockProbe",
+            dependencies: ["AirlockCore", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
         // Harness hook adapters: hook JSON in, Action out; answers rendered per harness. No I/O.
         .target(name: "AirlockHarness", dependencies: ["AirlockCore"]),
         // `airlock install`: merges the hook into harness settings files. Pure text in, text out; full
@@ -52,7 +57,7 @@ let package = Package(
             name: "airlock",
             dependencies: [
                 "AirlockCore", "AirlockWire", "AirlockStore", "AirlockBroker", "AirlockHarness",
-                "AirlockInstall",
+                "AirlockInstall", "AirlockProbe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -69,6 +74,10 @@ let package = Package(
             ],
             path: "Sources/BrokerBench"
         ),
+        // Probe cost on a 50,000-file repository against `git status`: `swift run -c release probe-bench`.
+        .executableTarget(
+            name: "probe-bench", dependencies: ["AirlockProbe", "AirlockCore"], path: "Sources/ProbeBench"),
+        .testTarget(name: "AirlockProbeTests", dependencies: ["AirlockProbe", "AirlockCore"]),
         .testTarget(name: "AirlockCoreTests", dependencies: ["AirlockCore"], exclude: ["Resources"]),
         .testTarget(name: "AirlockHarnessTests", dependencies: ["AirlockHarness"], exclude: ["Samples"]),
         .testTarget(name: "AirlockInstallTests", dependencies: ["AirlockInstall", "AirlockHarness"]),

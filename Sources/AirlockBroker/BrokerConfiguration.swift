@@ -18,6 +18,10 @@ public struct BrokerConfiguration: Sendable {
     /// A repository's own rules (`.airlock/policy.toml`), looked up per action by its workspace
     /// root: injected, like the process tree, so the state machine stays free of I/O.
     public var repositoryRules: @Sendable (String) -> [PolicyRule]
+    /// The five-boundary report of a workspace (the action's workspace root, else its cwd), or
+    /// nil while it is not measured yet: measured off the hot path and injected like
+    /// `repositoryRules`; policy applies the stricter of `mode` and what the report recommends.
+    public var boundaryReport: @Sendable (String) -> BoundaryReport?
     /// The home directory and Airlock's own paths, for the classifier.
     public var hostFacts: HostFacts
     /// The longest an exception may last (DESIGN §7: up to a configured cap).
@@ -44,6 +48,7 @@ public struct BrokerConfiguration: Sendable {
         mode: Mode = .workspaceEdit,
         rules: [PolicyRule] = [],
         repositoryRules: @escaping @Sendable (String) -> [PolicyRule] = { _ in [] },
+        boundaryReport: @escaping @Sendable (String) -> BoundaryReport? = { _ in nil },
         hostFacts: HostFacts = HostFacts(),
         maximumExceptionSeconds: Int = 8 * 3600,
         tickInterval: Duration = .milliseconds(250),
@@ -59,6 +64,7 @@ public struct BrokerConfiguration: Sendable {
         self.mode = mode
         self.rules = rules
         self.repositoryRules = repositoryRules
+        self.boundaryReport = boundaryReport
         self.hostFacts = hostFacts
         self.maximumExceptionSeconds = maximumExceptionSeconds
         self.tickInterval = tickInterval

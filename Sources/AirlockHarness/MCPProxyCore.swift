@@ -17,6 +17,8 @@ public struct MCPProxyCore: Sendable {
     public var server: String
     /// Annotations per tool name, from every `tools/list` page seen so far.
     public private(set) var annotations: [String: MCPAnnotations] = [:]
+    /// Every tool name any `tools/list` page listed, for the inventory `airlock mcp` records.
+    public private(set) var listedTools: Set<String> = []
     /// Ids of `tools/list` requests whose results have not passed yet.
     private var pendingLists: Set<JSONValue> = []
 
@@ -83,6 +85,7 @@ public struct MCPProxyCore: Sendable {
         else { return }
         for tool in tools {
             guard let name = tool["name"]?.stringValue else { continue }
+            listedTools.insert(name)
             annotations[name] = tool["annotations"].flatMap(Self.annotations(from:))
         }
     }

@@ -15,6 +15,7 @@ struct Airlock: AsyncParsableCommand {
         subcommands: [
             CheckCommand.self, ServeCommand.self, StatusCommand.self, PolicyCommand.self, AuditCommand.self,
             HookCommand.self, ExecCommand.self, MCPCommand.self, InstallCommand.self, UninstallCommand.self,
+            DoctorCommand.self,
         ]
     )
 }

@@ -1,5 +1,6 @@
 import AirlockCore
 import AirlockHarness
+import AirlockProbe
 import AirlockWire
 import Foundation
 
@@ -21,6 +22,7 @@ final class MCPProxy: @unchecked Sendable {
     private let command: [String]
     private let gate = BrokerGate()
     private let cwd = FileManager.default.currentDirectoryPath
+    private let stateDirectory = AirlockPaths().stateDirectory
     private let process = Process()
     private let toServer = Pipe()
     private let fromServer = Pipe()
@@ -178,8 +180,32 @@ final class MCPProxy: @unchecked Sendable {
             log("dropped a line from the MCP server: \(framed)")
             return
         }
-        lock.withLock { core.fromServer(line) }
+        let inventory = lock.withLock { () -> MCPInventory? in
+            let before = (core.listedTools, core.annotations)
+            core.fromServer(line)
+            guard core.listedTools != before.0 || core.annotations != before.1 else { return nil }
+            return MCPInventory(
+                server: core.server, seenAt: ISO8601DateFormatter().string(from: Date()),
+                tools: core.listedTools.sorted().map { .init(name: $0, annotations: core.annotations[$0]) })
+        }
+        if let inventory { record(inventory) }
         outputLock.withLock { _ = Self.writeAll(STDOUT_FILENO, line + [0x0A]) }
+    }
+
+    /// Records the tools the server listed, for `airlock doctor` and the MCP tool scope boundary.
+    /// Tool names and annotations only; a failure is logged and changes nothing else.
+    private func record(_ inventory: MCPInventory) {
+        let path = MCPInventory.path(stateDirectory: stateDirectory, server: inventory.server)
+        do {
+            try FileManager.default.createDirectory(
+                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o700])
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            try encoder.encode(inventory).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            log("cannot record the tool inventory in \(path): \(error.localizedDescription)")
+        }
     }
 
     private func writeClient(_ line: String) {

@@ -14,7 +14,9 @@ struct ServeCommand: AsyncParsableCommand {
             Listens on $AIRLOCK_SOCKET (default $XDG_RUNTIME_DIR/airlock/airlock.sock), keeps its store in
             $AIRLOCK_STATE_DIR (default $XDG_STATE_HOME/airlock) and reads policy.toml from
             $AIRLOCK_CONFIG_DIR (default $XDG_CONFIG_HOME/airlock). Policy files are re-read when they
-            change; a broken file is reported and the last good policy stays in force.
+            change; a broken file is reported and the last good policy stays in force. Each workspace's
+            five boundaries are measured in the background; the stricter of the chosen mode and the one
+            they recommend applies (--ignore-boundaries turns that off).
             """
     )
 
@@ -30,6 +32,12 @@ struct ServeCommand: AsyncParsableCommand {
     )
     var waitForConsole = false
 
+    @Flag(
+        help:
+            "Apply the chosen mode as is, ignoring what the workspace's five boundaries recommend (see `airlock doctor`)."
+    )
+    var ignoreBoundaries = false
+
     func run() async throws {
         let paths = AirlockPaths()
         let store: PolicyStore
@@ -41,10 +49,16 @@ struct ServeCommand: AsyncParsableCommand {
         let policies = PolicyWatcher(configDirectory: paths.configDirectory, store: store)
         let user = policies.userPolicy()
         for problem in user.problems { FileHandle.standardError.write(Data("airlock: \(problem)\n".utf8)) }
+        // Policy never waits on a probe: reports are measured in the background, per workspace.
+        let boundaries = BoundaryMonitor(inputs: BoundaryInputs(), store: store)
+        var boundaryReport: @Sendable (String) -> BoundaryReport? = { boundaries.report(for: $0) }
+        if ignoreBoundaries { boundaryReport = { _ in nil } }
         let configuration = BrokerConfiguration(
             socketPath: paths.socket, reviewWindow: .seconds(reviewWindow), waitForConsole: waitForConsole,
             mode: mode ?? user.mode ?? .workspaceEdit, rules: user.rules,
-            repositoryRules: { policies.repositoryRules($0) }, hostFacts: paths.hostFacts())
+            repositoryRules: { policies.repositoryRules($0) },
+            boundaryReport: boundaryReport,
+            hostFacts: paths.hostFacts())
         let persistence = StorePersistence(store: store)
         let server: BrokerServer
         do {

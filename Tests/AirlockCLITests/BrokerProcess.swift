@@ -6,14 +6,15 @@ final class BrokerProcess {
     let environment: [String: String]
     private let process = Process()
 
-    init() throws {
+    /// `extra` adds to the broker's environment (a private HOME, for one).
+    init(extra: [String: String] = [:]) throws {
         directory = URL(fileURLWithPath: "/tmp/airlock-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         environment = [
             "AIRLOCK_SOCKET": directory.path + "/s.sock",
             "AIRLOCK_STATE_DIR": directory.path + "/state",
             "AIRLOCK_CONFIG_DIR": directory.path + "/config",
-        ]
+        ].merging(extra) { $1 }
         process.executableURL = CLIRunner.binary
         process.arguments = ["serve"]
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }

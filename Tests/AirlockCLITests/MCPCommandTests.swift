@@ -49,9 +49,11 @@ struct MCPCommandTests {
         let log = directory.appendingPathComponent("calls.log").path
 
         let input = Data((Self.requests.joined(separator: "\n") + "\n").utf8)
+        let state = directory.appendingPathComponent("state").path
         let output = try CLIRunner.run(
             ["mcp", "--name", "notes", "--", "python3", "server.py", log], stdin: input,
-            environment: HookCommandTests.missingSocket, directory: directory)
+            environment: HookCommandTests.missingSocket.merging(["AIRLOCK_STATE_DIR": state]) { $1 },
+            directory: directory)
         #expect(output.status == 0, "stderr: \(output.stderr)")
 
         var byID: [String: [String: Any]] = [:]
@@ -84,6 +86,15 @@ struct MCPCommandTests {
         // The server saw everything but the denied calls and the garbage, unchanged.
         let seen = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n").map(String.init)
         #expect(Set(seen) == Set(Self.requests.filter { !$0.contains("delete_note") && $0.hasPrefix("{") }))
+
+        // The tools/list it saw is recorded for `airlock doctor`: names and annotations only.
+        let inventory = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: state + "/mcp-inventory/notes.json"))) as? [String: Any])
+        #expect(inventory["server"] as? String == "notes")
+        let tools = inventory["tools"] as? [[String: Any]] ?? []
+        #expect(tools.map { $0["name"] as? String } == ["delete_note", "read_note"])
+        #expect((tools.last?["annotations"] as? [String: Any])?["readOnlyHint"] as? Bool == true)
     }
 
     /// Runs the fake server behind `airlock mcp --name notes` with `input` as the client's lines.
@@ -93,8 +104,12 @@ struct MCPCommandTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         try Self.server.write(to: directory.appendingPathComponent("server.py"), atomically: true, encoding: .utf8)
         let log = directory.appendingPathComponent("calls.log").path
+        // The inventory goes to the test's own state folder, never the user's.
         let output = try CLIRunner.run(
-            ["mcp", "--name", "notes", "--", "python3", "server.py", log], stdin: input, environment: environment,
+            ["mcp", "--name", "notes", "--", "python3", "server.py", log], stdin: input,
+            environment: environment.merging(["AIRLOCK_STATE_DIR": directory.appendingPathComponent("state").path]) {
+                $1
+            },
             directory: directory)
         let seen = (try? String(contentsOfFile: log, encoding: .utf8))?.split(separator: "\n").map(String.init) ?? []
         return (output, seen)

@@ -71,8 +71,7 @@ extension BrokerStateMachine {
     mutating func resolveCovered(now: Date, _ effects: inout [BrokerEffect]) -> [(id: String, exceptionID: String?)] {
         var resolved: [(id: String, exceptionID: String?)] = []
         for item in orderedPending {
-            let decision = PolicyEngine.evaluate(
-                item.action, item.assessment, context: policyContext(now: now, workspace: item.action.workspaceRoot))
+            let decision = decide(item.action, item.assessment, now: now)
             guard let verdict = FinalVerdict(decision.verdict) else { continue }
             resolve(item, verdict, reason: decision.reason, source: decision.source, reviewer: nil, now: now, &effects)
             if verdict == .allow, let exceptionID = decision.source.exceptionID {
@@ -175,6 +174,13 @@ extension BrokerStateMachine {
     func notify(_ notification: ServerNotification, _ effects: inout [BrokerEffect]) {
         guard !subscribers.isEmpty else { return }
         effects.append(.notify(subscribers, notification))
+    }
+
+    /// Policy's decision for one action: its context, under its workspace's boundaries once measured.
+    func decide(_ action: Action, _ assessment: Assessment, now: Date) -> Decision {
+        let context = policyContext(now: now, workspace: action.workspaceRoot)
+        let report = (action.workspaceRoot ?? action.cwd).flatMap(configuration.boundaryReport)
+        return PolicyEngine.evaluate(action, assessment, context: context, boundaries: report)
     }
 
     /// The policy for one action: the user's rules plus its repository's own.

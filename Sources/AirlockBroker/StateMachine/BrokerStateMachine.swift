@@ -126,8 +126,7 @@ public struct BrokerStateMachine: Sendable {
         let action = params.action
         let assessment = Classifier.assess(action, host: configuration.hostFacts)
         let actionID = makeActionID()
-        let decision = PolicyEngine.evaluate(
-            action, assessment, context: policyContext(now: now, workspace: action.workspaceRoot))
+        let decision = decide(action, assessment, now: now)
         let answer = Answer(
             id: actionID, action: action, assessment: assessment, requester: connection, requestID: requestID)
 

@@ -1,11 +1,11 @@
 /// Words that say an action targets production: `--context prod`, `RAILS_ENV=production`,
 /// `db.prod.example.com`, `--prod`. Markers raise risk by one level and the blast radius to
 /// production.
-enum ProductionMarkers {
+public enum ProductionMarkers {
     private static let tokens: Set<String> = ["prod", "production", "prd", "prod1", "prod2", "live-prod"]
 
     /// The text when it carries a production marker, else nil.
-    static func marker(in text: String) -> String? {
+    public static func marker(in text: String) -> String? {
         guard text.utf8.count < 2_048 else { return nil }
         // ASCII tokens only: the markers are ASCII, and bytes are cheap on the hot path.
         var token: [UInt8] = []

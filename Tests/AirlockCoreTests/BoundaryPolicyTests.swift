@@ -56,4 +56,20 @@ import Testing
         #expect(denied.reason.contains("3 boundaries not clear (repository trust fuzzy, files and secrets fuzzy"))
         #expect(denied.reason.contains("airlock doctor"))
     }
+
+    @Test func stopLeavesAHumansExceptionsAndTheHardFloorsAskStanding() {
+        let action = Action(cwd: "/w", workspaceRoot: "/w", kind: .shell(command: "rm -rf build"))
+        let grant = PolicyException(
+            id: "x1", effect: .allow, scope: .commandPrefix(["rm", "-rf", "build"]), binding: .everywhere,
+            createdAt: Self.now, expiresAt: Self.now.addingTimeInterval(600), grantedBy: "reviewer", reason: "clean build")
+        let context = PolicyContext(mode: .workspaceEdit, exceptions: [grant], now: Self.now)
+        let granted = PolicyEngine.evaluate(
+            action, Classifier.assess(action), context: context, boundaries: Self.report(notClear: 3))
+        #expect(granted.verdict == .allow)
+        #expect(granted.source == .exception("x1"))
+
+        let deploy = decide("terraform apply -auto-approve", mode: .workspaceEdit, notClear: 5)
+        #expect(deploy == decide("terraform apply -auto-approve", mode: .workspaceEdit, notClear: nil))
+        #expect(deploy.verdict == .ask)
+    }
 }

@@ -1,6 +1,7 @@
 /// Policy under a workspace's five boundaries (DESIGN §5): the stricter of the chosen mode and
-/// the one the boundaries recommend; when they say stop, only a low-risk read inside the
-/// workspace is let through and everything else is denied with the open boundaries named.
+/// the one the boundaries recommend; when they say stop, what the mode alone would decide is
+/// denied (naming the boundaries) except a low-risk read, while rules, exceptions and the hard
+/// floor's ask to a human stand.
 extension PolicyEngine {
     /// `boundaries` nil: not measured yet (or ignored by the user), and the chosen mode stands.
     public static func evaluate(
@@ -12,8 +13,12 @@ extension PolicyEngine {
             stricter.mode = .readOnly
             let decision = evaluate(action, assessment, context: stricter)
             let isLowRiskRead = assessment.risk == .low && assessment.blastRadius == .none
-            // A rule's or a floor's own deny keeps its reason; the mode's deny names the boundaries.
-            if decision.verdict == .deny && decision.source != .mode(.readOnly) { return decision }
+            // Stop overrides the mode's own answers only. Floors, rules, time-boxed exceptions
+            // and the hard floor's ask are instruments a human set or decides, and they stand.
+            switch decision.source {
+            case .mode, .unmatched: break
+            default: return decision
+            }
             if decision.verdict == .allow && isLowRiskRead { return decision }
             return Decision(
                 .deny,

@@ -29,7 +29,8 @@ struct QueueEntry: Sendable {
         case .shell(let command):
             tool = "Bash"
             text = command
-            normalised = item.assessment.commands.isEmpty
+            normalised =
+                item.assessment.commands.isEmpty
                 ? command.split(whereSeparator: \.isWhitespace).joined(separator: " ")
                 : item.assessment.commands.map { $0.joined(separator: " ") }.joined(separator: " ; ")
         case .fileRead(let path):
@@ -63,7 +64,10 @@ struct QueueEntry: Sendable {
             normalised = "other \(name)"
         }
         self.tool = tool
-        self.summary = VisibleText.singleLine(text)
+        // A line on screen is at most a few hundred cells; the detail shows the rest.
+        let scalars = text.unicodeScalars
+        self.summary = VisibleText.singleLine(
+            scalars.count > 400 ? String(String.UnicodeScalarView(scalars.prefix(400))) + "…" : text)
         let workspace = action.workspaceRoot.map { Self.lastComponent($0) } ?? "-"
         let session = action.session.map { String($0.prefix(4)) }
         self.place = session.map { "\(workspace)·\($0)" } ?? workspace

@@ -47,10 +47,14 @@ extension Console {
             removeActions(&state, granted.resolved)
         case .exceptionRevoked(let revoked):
             state.exceptions.removeAll { $0.id == revoked.exception.id }
-            flash(&state, "revoked: \(revoked.exception.effect.rawValue) \(revoked.exception.scope.summary)", isError: false)
+            flash(
+                &state, "revoked: \(revoked.exception.effect.rawValue) \(revoked.exception.scope.summary)",
+                isError: false)
         case .exceptionExpired(let expired):
             state.exceptions.removeAll { $0.id == expired.exception.id }
-            flash(&state, "expired: \(expired.exception.effect.rawValue) \(expired.exception.scope.summary)", isError: false)
+            flash(
+                &state, "expired: \(expired.exception.effect.rawValue) \(expired.exception.scope.summary)",
+                isError: false)
         }
         clampRevokeIndex(&state)
         return []

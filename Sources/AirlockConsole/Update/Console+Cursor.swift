@@ -40,7 +40,9 @@ extension Console {
         if state.blast[entry.item.id] == nil, state.requestedBlast.insert(entry.item.id).inserted {
             effects.append(.measureBlastRadius(actionID: entry.item.id, action: action))
         }
-        if let path = DiffPreview.target(of: action), state.files[path] == nil, state.requestedFiles.insert(path).inserted {
+        if let path = DiffPreview.target(of: action), state.files[path] == nil,
+            state.requestedFiles.insert(path).inserted
+        {
             effects.append(.readFile(path: path))
         }
         return effects

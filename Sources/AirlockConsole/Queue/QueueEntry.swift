@@ -18,6 +18,8 @@ struct QueueEntry: Sendable {
     var groupKey: String
     /// A short human label for the group.
     var groupLabel: String
+    /// The category that matters most, for the queue's category column ("destructive_fs").
+    var categoryMark: String
 
     init(_ item: QueuedAction) {
         self.item = item
@@ -72,6 +74,10 @@ struct QueueEntry: Sendable {
         let session = action.session.map { String($0.prefix(4)) }
         self.place = session.map { "\(workspace)·\($0)" } ?? workspace
         let categories = item.assessment.categories.map(\.rawValue).joined(separator: ",")
+        let categoryList = item.assessment.categories
+        let mark =
+            categoryList.first(where: \.isHardFloor) ?? categoryList.first { !$0.isReadOnly } ?? categoryList.first
+        self.categoryMark = mark?.rawValue ?? "-"
         self.groupKey = normalised + "\u{0}" + categories
         self.groupLabel = "\(tool) \(String(normalised.prefix(40))) [\(categories)]"
         let search = [action.harness, tool, self.place, summary.string, categories, item.reason].joined(separator: " ")
@@ -79,22 +85,29 @@ struct QueueEntry: Sendable {
     }
 
     /// Whether the lowercased `needle` occurs in the search text.
-    func matches(_ needle: [UInt8]) -> Bool {
+    func matches(_ needle: [UInt8]) -> Bool { Self.matches(searchBytes, needle) }
+
+    /// Substring search over bytes, without bounds checks in the inner loop (it runs over
+    /// every pending action when a filter starts).
+    static func matches(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
         if needle.isEmpty { return true }
-        let haystack = searchBytes
         guard haystack.count >= needle.count else { return false }
-        let first = needle[0]
-        var start = 0
-        let last = haystack.count - needle.count
-        while start <= last {
-            if haystack[start] == first {
-                var offset = 1
-                while offset < needle.count, haystack[start + offset] == needle[offset] { offset += 1 }
-                if offset == needle.count { return true }
+        return haystack.withUnsafeBufferPointer { hay in
+            needle.withUnsafeBufferPointer { pin in
+                let first = pin[0]
+                let last = hay.count - pin.count
+                var start = 0
+                while start <= last {
+                    if hay[start] == first {
+                        var offset = 1
+                        while offset < pin.count, hay[start + offset] == pin[offset] { offset += 1 }
+                        if offset == pin.count { return true }
+                    }
+                    start += 1
+                }
+                return false
             }
-            start += 1
         }
-        return false
     }
 
     /// Queue order: riskier first, then older first, then by id so the order is total.

@@ -63,14 +63,19 @@ extension Screen {
         let times = " \(pad(age, 3, right: true)) \(pad(left, 3, right: true)) "
         let timesStart = limit - DisplayWidth.of(times)
         canvas.write(times, column: timesStart, row: row, limit: limit, style: style(.countdown))
-        let roomy = width >= 64
-        if roomy {
+        // Columns give way in steps as the pane narrows: category, then harness, then place.
+        let roomy = width >= 74
+        if width >= 56 {
             x = canvas.write(
-                " " + pad(item.action.harness, 7), column: x, row: row, limit: timesStart, style: style(.textDim))
+                " " + pad(item.action.harness, 6), column: x, row: row, limit: timesStart, style: style(.textDim))
         }
         if width >= 44 {
             x = canvas.write(
                 " " + pad(entry.place, roomy ? 12 : 9), column: x, row: row, limit: timesStart, style: style(.textDim))
+        }
+        if roomy {
+            x = canvas.write(
+                " " + pad(entry.categoryMark, 10), column: x, row: row, limit: timesStart, style: style(.category))
         }
         x = canvas.write(" " + pad(entry.tool, 5) + " ", column: x, row: row, limit: timesStart, style: style(.title))
         let summaryEnd = timesStart

@@ -221,3 +221,26 @@ import Testing
         #expect(state.flash?.text.contains("also resolved 1") == true)
     }
 }
+
+@Suite struct ExceptionReasonTests {
+    @Test func allowExceptionReasonCanBeEditedAndEscReturnsToThePanel() {
+        var state = console([shell("n1", "npm install a")])
+        press(&state, .character("t"))
+        press(&state, .character("r"))
+        type(&state, "CI needs it y")
+        guard case .exception(let typing) = state.interaction else {
+            Issue.record("left the panel")
+            return
+        }
+        // `y` was typed into the reason, not taken as "grant".
+        #expect(typing.reason == "CI needs it y")
+        press(&state, .escape)
+        guard case .exception(let draft) = state.interaction else {
+            Issue.record("Esc left the panel instead of the reason")
+            return
+        }
+        #expect(!draft.isEditingReason)
+        let sent = decisions(press(&state, .character("y")))
+        #expect(sent.first?.grant?.reason == "CI needs it y")
+    }
+}

@@ -200,3 +200,21 @@ import Testing
         #expect(state.queue.order == ["b1"])
     }
 }
+
+@Suite struct PagingTests {
+    @Test func pageKeysMoveAScreenAtATime() {
+        let pending = (0..<100).map { shell("p\($0)", "npm install pkg\($0)", age: Double(1000 - $0)) }
+        var state = console(pending, size: ScreenSize(columns: 80, rows: 24))
+        let order = state.queue.visible
+        press(&state, .pageDown)
+        #expect(state.cursorID == order[18])
+        press(&state, .pageDown)
+        #expect(state.cursorID == order[36])
+        press(&state, .pageUp)
+        #expect(state.cursorID == order[18])
+        // The cursor stays on screen after a long move.
+        press(&state, .end)
+        let text = SnapshotText.text(Console.render(state, theme: Theme.fallback(depth: .monochrome)))
+        #expect(text.contains("▸"))
+    }
+}

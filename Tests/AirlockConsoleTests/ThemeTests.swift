@@ -106,10 +106,10 @@ import Testing
     }
 
     /// The embedded built-ins are the shipped files. `AIRLOCK_REGENERATE_DOCS=1 swift test
-    /// --filter BuiltInThemeFiles` rewrites BuiltInThemes.swift from themes/*.toml.
+    /// --filter builtInThemeFiles` rewrites BuiltInThemes.swift from themes/*.toml.
     @Test func builtInThemeFilesMatchTheEmbeddedText() throws {
         var generated = """
-            // Generated from themes/*.toml; `AIRLOCK_REGENERATE_DOCS=1 swift test --filter BuiltInThemeFiles` rewrites it.
+            // Generated from themes/*.toml; `AIRLOCK_REGENERATE_DOCS=1 swift test --filter builtInThemeFiles` rewrites it.
             // A test fails when this and the files differ.
 
             /// The built-in themes, embedded so the console needs no files to start.

@@ -1,4 +1,4 @@
-// Generated from themes/*.toml; `AIRLOCK_REGENERATE_DOCS=1 swift test --filter BuiltInThemeFiles` rewrites it.
+// Generated from themes/*.toml; `AIRLOCK_REGENERATE_DOCS=1 swift test --filter builtInThemeFiles` rewrites it.
 // A test fails when this and the files differ.
 
 /// The built-in themes, embedded so the console needs no files to start.

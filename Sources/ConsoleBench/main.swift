@@ -147,6 +147,27 @@ let arrivals = measure(500) {
 }
 report("tick", arrivals, baseline: baselineMedian)
 
+// An Edit of a 2,000-line file selected: the diff against the file on disk is part of the frame.
+let fileLines = (0..<2000).map { "    let value\($0) = compute(\($0)) // line \($0)" }
+let fileText = fileLines.joined(separator: "\n") + "\n"
+let editAction = Action(
+    harness: "claude", session: "session-edit", cwd: "/home/dev/src/repo0",
+    kind: .fileEdit(
+        path: "Sources/Big.swift",
+        edits: [FileEdit(oldText: "let value1000 = compute(1000)", newText: "let value1000 = compute(1000) + 1")]))
+let editItem = QueuedAction(
+    id: "edit", action: editAction, assessment: Classifier.assess(editAction), reason: "asks a human",
+    source: "default", queuedAt: start, deadline: start.addingTimeInterval(900))
+var editState = ConsoleState(configuration: ConsoleConfiguration(reviewer: "bench", size: size, now: start))
+_ = Console.update(
+    &editState,
+    .connection(
+        .subscribed(
+            SubscribeResult(pending: [editItem], exceptions: [], mode: .workspaceEdit, reviewWindowSeconds: 900))))
+_ = Console.update(&editState, .fileOnDisk(path: "/home/dev/src/repo0/Sources/Big.swift", contents: fileText))
+let editFrames = measure(200) { sink &+= Console.render(editState, theme: theme).cells.count }
+report("render frame, Edit of a 2,000-line file", editFrames, baseline: baselineMedian)
+
 var highWater = "unknown"
 if let file = fopen("/proc/self/status", "r") {
     var line = [CChar](repeating: 0, count: 256)

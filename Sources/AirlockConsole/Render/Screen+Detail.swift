@@ -118,8 +118,13 @@ extension Screen {
         switch action.kind {
         case .fileEdit, .fileWrite:
             lines.append(StyledLine())
-            let onDisk = DiffPreview.target(of: action).flatMap { state.files[$0] }
-            for row in DiffPreview.rows(for: action, onDisk: onDisk) { lines += diffLines(row, width: width) }
+            let rows: [DiffPreview.Row]
+            if let cache = state.diffCache, cache.actionID == item.id, cache.filesVersion == state.filesVersion {
+                rows = cache.rows
+            } else {
+                rows = DiffPreview.rows(for: action, onDisk: DiffPreview.target(of: action).flatMap { state.files[$0] })
+            }
+            for row in rows { lines += diffLines(row, width: width) }
         case .patch(let text):
             lines.append(StyledLine())
             for line in text.split(separator: "\n", omittingEmptySubsequences: false) {

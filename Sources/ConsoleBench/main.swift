@@ -147,6 +147,18 @@ let arrivals = measure(500) {
 }
 report("tick", arrivals, baseline: baselineMedian)
 
+// `t` opens the exception panel: its coverage line walks every pending action.
+_ = Console.update(&state, .key(.end))
+var panelSamples: [Double] = []
+var scopeSamples: [Double] = []
+for _ in 0..<50 {
+    panelSamples.append(timed(.character("t")))
+    scopeSamples.append(timed(.tab))
+    _ = Console.update(&state, .key(.escape))
+}
+report("keystroke t (coverage of 10,000)", panelSamples.sorted(), baseline: baselineMedian)
+report("keystroke Tab in panel (new scope)", scopeSamples.sorted(), baseline: baselineMedian)
+
 // An Edit of a 2,000-line file selected: the diff against the file on disk is part of the frame.
 let fileLines = (0..<2000).map { "    let value\($0) = compute(\($0)) // line \($0)" }
 let fileText = fileLines.joined(separator: "\n") + "\n"

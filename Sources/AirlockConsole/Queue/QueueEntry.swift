@@ -3,23 +3,25 @@ import AirlockWire
 import FoundationEssentials
 
 /// A pending action plus what the queue needs again and again, computed once when it arrives:
-/// its one-line summary, its search text, its group key.
-struct QueueEntry: Sendable {
-    var item: QueuedAction
+/// its one-line summary, its search text, its group key. A class, immutable: the queue, the
+/// filter and coverage counts pass 10,000 of these around, and a reference costs one retain
+/// where a struct of a dozen strings and arrays costs a dozen.
+final class QueueEntry: Sendable {
+    let item: QueuedAction
     /// Tool or kind as the reviewer knows it: Bash, Edit, Write, Patch, MCP, Web, Read.
-    var tool: String
+    let tool: String
     /// One line: the command, the path, or server/tool; hidden characters already made visible.
-    var summary: VisibleText
+    let summary: VisibleText
     /// Repository basename and short session, "api·7f3c".
-    var place: String
+    let place: String
     /// Lowercased UTF-8 of everything a filter can match.
-    var searchBytes: [UInt8]
+    let searchBytes: [UInt8]
     /// Actions with equal keys are "similar": same normalised command or tool and same categories.
-    var groupKey: String
+    let groupKey: String
     /// A short human label for the group.
-    var groupLabel: String
+    let groupLabel: String
     /// The category that matters most, for the queue's category column ("destructive_fs").
-    var categoryMark: String
+    let categoryMark: String
 
     init(_ item: QueuedAction) {
         self.item = item

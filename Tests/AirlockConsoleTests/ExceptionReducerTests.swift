@@ -244,3 +244,27 @@ import Testing
         #expect(sent.first?.grant?.reason == "CI needs it y")
     }
 }
+
+@Suite struct CoverageUpdateTests {
+    @Test func coverageFollowsArrivalsAndDepartures() {
+        var state = console([shell("n1", "npm test", session: "s1")])
+        press(&state, .character("t"))
+        press(&state, .tab)
+        func covered() -> Int? {
+            if case .exception(let draft) = state.interaction { draft.coveredPending } else { nil }
+        }
+        #expect(covered() == 1)
+        _ = Console.update(
+            &state, .notification(.actionQueued(ActionQueued(item: shell("n2", "npm test", session: "s1")))))
+        _ = Console.update(
+            &state, .notification(.actionQueued(ActionQueued(item: shell("o1", "npm ci", session: "s1")))))
+        _ = Console.update(
+            &state, .notification(.actionQueued(ActionQueued(item: shell("n3", "npm test", session: "s2")))))
+        #expect(covered() == 2)
+        _ = Console.update(
+            &state, .notification(.actionResolved(ActionResolved(id: "n2", decision: .allow, reason: "", source: "x"))))
+        _ = Console.update(
+            &state, .notification(.actionResolved(ActionResolved(id: "o1", decision: .allow, reason: "", source: "x"))))
+        #expect(covered() == 1)
+    }
+}

@@ -61,7 +61,8 @@ import Testing
         let action = Action(cwd: "/w", workspaceRoot: "/w", kind: .shell(command: "rm -rf build"))
         let grant = PolicyException(
             id: "x1", effect: .allow, scope: .commandPrefix(["rm", "-rf", "build"]), binding: .everywhere,
-            createdAt: Self.now, expiresAt: Self.now.addingTimeInterval(600), grantedBy: "reviewer", reason: "clean build")
+            createdAt: Self.now, expiresAt: Self.now.addingTimeInterval(600), grantedBy: "reviewer",
+            reason: "clean build")
         let context = PolicyContext(mode: .workspaceEdit, exceptions: [grant], now: Self.now)
         let granted = PolicyEngine.evaluate(
             action, Classifier.assess(action), context: context, boundaries: Self.report(notClear: 3))

@@ -51,8 +51,12 @@ import Testing
                 "no remote: the source is unknown", "git status not clean: 1 changed, 1 untracked",
             ])
         #expect(trust?.fixes.first == "after inspecting it, trust it: echo '/work/app' >> /cfg/trusted-repos")
-        #expect(report.boundary(.loggingAndRollback)?.state == .fuzzy)
-        #expect(report.recommendation == .readOnly)
+        // Counted once, against trust: git is still the rollback path.
+        let rollback = report.boundary(.loggingAndRollback)
+        #expect(rollback?.state == .clear)
+        #expect(
+            rollback?.reasons.last == "rollback path: git; uncommitted work is not covered (1 changed, 1 untracked)")
+        #expect(report.recommendation == .interactive)
     }
 
     @Test func aReadableEnvIsOpenUntilDeniedOrGated() {

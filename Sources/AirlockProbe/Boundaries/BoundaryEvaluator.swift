@@ -222,12 +222,13 @@ public enum BoundaryEvaluator {
         case .notMeasured(let why):
             draft.raise(.fuzzy, "rollback path unknown: git \(why)")
         case .measured(let state):
+            // A dirty tree already makes repository trust fuzzy; counting the same fact here too
+            // would push every session with work in progress to read-only. Git is the rollback
+            // path; what it cannot restore is named for the reviewer.
             if state.isClean {
                 draft.note("rollback path: git (clean)")
             } else {
-                draft.raise(
-                    .fuzzy, "uncommitted work has no rollback path: \(changes(state))",
-                    fix: "commit (or stash) before the agent runs")
+                draft.note("rollback path: git; uncommitted work is not covered (\(changes(state)))")
             }
         }
         return draft.boundary(.loggingAndRollback)

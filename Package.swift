@@ -6,6 +6,9 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "airlock", targets: ["airlock"]),
+        // The small hook harnesses run before every tool call; build it with
+        // `swift build -c release --static-swift-stdlib --product airlock-hook`.
+        .executable(name: "airlock-hook", targets: ["airlock-hook"]),
         .library(name: "AirlockCore", targets: ["AirlockCore"]),
     ],
     dependencies: [
@@ -36,6 +39,11 @@ let package = Package(
         // `airlock install`: merges the hook into harness settings files. Pure text in, text out; full
         // Foundation (JSONSerialization) kept out of AirlockHarness, which the hook's hot path loads.
         .target(name: "AirlockInstall", dependencies: ["AirlockHarness"]),
+        // The hook process, shared by `airlock-hook` and `airlock hook`: stdin, the broker socket
+        // with plain system calls, the watchdog. Stdlib, Glibc and AirlockHarness only: no
+        // ArgumentParser, no Foundation JSON (start-up cost, docs/decisions.md).
+        .target(name: "AirlockHookRuntime", dependencies: ["AirlockCore", "AirlockHarness"]),
+        .executableTarget(name: "airlock-hook", dependencies: ["AirlockHookRuntime"], path: "Sources/AirlockHookMain"),
         // The console, pure: state, messages, reducer, keymap, layout, widgets, cell buffer, themes.
         .target(name: "AirlockConsole", dependencies: ["AirlockCore", "AirlockWire"]),
         // The broker: a pure state machine plus the SwiftNIO shell that owns the socket.
@@ -52,7 +60,7 @@ let package = Package(
             name: "airlock",
             dependencies: [
                 "AirlockCore", "AirlockWire", "AirlockStore", "AirlockBroker", "AirlockHarness",
-                "AirlockInstall",
+                "AirlockInstall", "AirlockHookRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -69,14 +77,22 @@ let package = Package(
             ],
             path: "Sources/BrokerBench"
         ),
+        // The hook as a whole process against a C client: `swift run -c release hook-bench`.
+        .executableTarget(
+            name: "hook-bench",
+            dependencies: ["AirlockBroker", "AirlockCore", "AirlockHarness", "AirlockHookRuntime"],
+            path: "Sources/HookBench"
+        ),
         .testTarget(name: "AirlockCoreTests", dependencies: ["AirlockCore"], exclude: ["Resources"]),
         .testTarget(name: "AirlockHarnessTests", dependencies: ["AirlockHarness"], exclude: ["Samples"]),
+        .testTarget(
+            name: "AirlockHookRuntimeTests", dependencies: ["AirlockHookRuntime", "AirlockHarness", "AirlockWire"]),
         .testTarget(name: "AirlockInstallTests", dependencies: ["AirlockInstall", "AirlockHarness"]),
         .testTarget(name: "AirlockWireTests", dependencies: ["AirlockWire", "AirlockCore"]),
         // Runs the built `airlock` executable as a user would.
         .testTarget(
             name: "AirlockCLITests",
-            dependencies: ["airlock", "AirlockStore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["airlock", "airlock-hook", "AirlockStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "AirlockStoreTests",

@@ -5,6 +5,11 @@ public struct HookArguments: Equatable {
     public var harness: Harness
     public var timeoutMs: Int?
 
+    public init(harness: Harness, timeoutMs: Int?) {
+        self.harness = harness
+        self.timeoutMs = timeoutMs
+    }
+
     public struct Problem: Error, Equatable, CustomStringConvertible {
         public var description: String
     }

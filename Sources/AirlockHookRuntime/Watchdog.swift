@@ -27,6 +27,12 @@ public enum Watchdog {
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0
         sigaction(SIGALRM, &action, nil)
+        // A blocked signal mask is inherited across exec: a parent spawning us from a thread that
+        // blocks SIGALRM (test runners, some harnesses) would otherwise silence the watchdog.
+        var alarm = sigset_t()
+        sigemptyset(&alarm)
+        sigaddset(&alarm, SIGALRM)
+        sigprocmask(SIG_UNBLOCK, &alarm, nil)
         var timer = itimerval()
         timer.it_value.tv_sec = .init(milliseconds / 1000)
         timer.it_value.tv_usec = .init(milliseconds % 1000 * 1000)

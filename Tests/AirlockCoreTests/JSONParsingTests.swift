@@ -9,7 +9,6 @@ struct JSONParsingTests {
         #"  [ 1 , -2.5e3 , 0 , -0 , 1E+2 , 3.25e-1 ] "#,
         #""plain""#,
         #""esc \" \\ \/ \b \f \n \r \t \u00e9 \ud83d\ude80 \u0000""#,
-        #"{"dup":1,"dup":2}"#,
         #"{"unicode":"漢字 🚀 é"}"#,
         "123456789012345678901234567890",
         "null",
@@ -31,6 +30,14 @@ struct JSONParsingTests {
     @Test(arguments: invalid)
     func refusesWhatIsNotJSON(_ text: String) {
         #expect(throws: JSONValue.ParseError.self) { try JSONValue.parse(text) }
+    }
+
+    /// Unlike JSONDecoder (first wins), the last duplicate wins, as in JavaScript's and
+    /// Python's JSON: the harness runs what its own parser read, and the hook must see that.
+    @Test func lastDuplicateWins() throws {
+        #expect(
+            try JSONValue.parse(#"{"tool_input":{"command":"ls","command":"rm -rf /"}}"#)
+                == .object(["tool_input": .object(["command": .string("rm -rf /")])]))
     }
 
     @Test func invalidUTF8IsRefused() {

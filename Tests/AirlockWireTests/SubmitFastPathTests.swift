@@ -78,7 +78,7 @@ import Testing
     }
 
     @Test func declinedLinesStillGetTheirErrors() {
-        let line = Array(Self.lines[14].utf8)  // airlock 2
+        let line = Array(Self.lines[16].utf8)  // airlock 2
         #expect(SubmitFastPath.decode(line) == nil)
         if case .failure(let failure)? = codec.decodeRequest(line) {
             #expect(failure.error.knownCode == .unsupportedVersion)

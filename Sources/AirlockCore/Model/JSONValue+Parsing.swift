@@ -4,8 +4,9 @@
 /// Foundation's JSONDecoder into it measured about 0.9 ms of start-up and another 0.8 ms for
 /// the first decode, more than the rest of the hook together (docs/decisions.md). This reader
 /// accepts exactly RFC 8259 JSON (no comments, no trailing commas, no NaN), and yields what
-/// `JSONDecoder().decode(JSONValue.self, …)` yields for it (tests compare the two): numbers
-/// as `Double`, and the last of duplicate keys.
+/// `JSONDecoder().decode(JSONValue.self, …)` yields for it (tests compare the two), numbers as
+/// `Double`, with one deliberate difference: of duplicate keys the last wins (JSONDecoder keeps
+/// the first), as in JavaScript and Python, so the hook reads what the harness itself read.
 extension JSONValue {
     /// Why a text is not JSON; `offset` is the byte where reading stopped.
     public struct ParseError: Error, Equatable, CustomStringConvertible {

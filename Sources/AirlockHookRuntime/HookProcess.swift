@@ -50,10 +50,16 @@ public enum HookProcess {
             Watchdog.finish(answer.stdout, status: answer.exitCode)
         }
         let gate = BrokerAsk(environment: environment)
-        let slow = harness.render(
-            gate.fallback.decide(event.action, why: "the broker did not answer within \(budgetMs) ms"),
+        // Not the classified local decision: classifying costs a fresh process more than the
+        // whole policy hit (its tables are built on first use). The normal path classifies when
+        // the broker fails, well before the watchdog; the watchdog is for a blocked connect or
+        // write, and then an explicit deny is the safe answer.
+        let stuck = harness.render(
+            .deny(
+                "Airlock denied this tool call: the broker did not answer within \(budgetMs) ms; "
+                    + "ask the user to \(LocalFallback.startHint)."),
             for: event.name)
-        Watchdog.setFallback(slow.stdout, status: slow.exitCode)
+        Watchdog.setFallback(stuck.stdout, status: stuck.exitCode)
         // Time spent reading stdin comes out of the broker's share.
         let left = budgetMs - Int(MonotonicTime.now.milliseconds - start.milliseconds)
         let answer = gate.decide(event.action, toolUseID: event.toolUseID, budgetMs: max(left, 1))

@@ -30,4 +30,32 @@ enum CClient {
             return 0;
         }
         """#
+
+    /// Reports a command's peak RSS in KB. The bench cannot read it from its own children:
+    /// posix_spawn shares the bench's memory until exec, and Linux counts that peak as the
+    /// child's ru_maxrss. This small launcher forks from a small process instead.
+    static let rssSource = #"""
+        #include <fcntl.h>
+        #include <stdio.h>
+        #include <sys/resource.h>
+        #include <sys/wait.h>
+        #include <unistd.h>
+
+        int main(int argc, char **argv) {
+            if (argc < 3) return 2;
+            pid_t pid = fork();
+            if (pid == 0) {
+                int in = open(argv[1], O_RDONLY), out = open("/dev/null", O_WRONLY);
+                dup2(in, 0);
+                dup2(out, 1);
+                execv(argv[2], argv + 2);
+                _exit(127);
+            }
+            int status;
+            struct rusage usage;
+            if (wait4(pid, &status, 0, &usage) < 0) return 1;
+            printf("%ld\n", usage.ru_maxrss);
+            return 0;
+        }
+        """#
 }

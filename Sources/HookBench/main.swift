@@ -75,6 +75,16 @@ if ProcessRun.run(["/usr/bin/cc", "-O2", "-static", "-o", cBinary, cSource], std
     }
 }
 
+let rssSource = directory + "/rss.c", rssBinary = directory + "/rss"
+try CClient.rssSource.write(toFile: rssSource, atomically: true, encoding: .utf8)
+guard ProcessRun.run(["/usr/bin/cc", "-O2", "-o", rssBinary, rssSource], stdin: [], environment: ProcessInfo.processInfo.environment).status == 0 else {
+    print("cannot compile the RSS launcher with /usr/bin/cc")
+    exit(1)
+}
+let hookInputFile = directory + "/hook-input.json", submitFile = directory + "/submit.jsonl"
+try Data(hookInput).write(to: URL(fileURLWithPath: hookInputFile))
+try Data(submitLine).write(to: URL(fileURLWithPath: submitFile))
+
 let environment = ["AIRLOCK_SOCKET": socketPath, "PATH": "/usr/bin:/bin", "HOME": directory]
 func runHook() -> ProcessRun { ProcessRun.run([hookPath, "claude"], stdin: hookInput, environment: environment) }
 func runC() -> ProcessRun { ProcessRun.run([cBinary, socketPath], stdin: submitLine, environment: environment) }
@@ -105,6 +115,15 @@ for index in 0..<runs {
         hookRuns.append(runHook())
     }
 }
+/// Peak RSS in MB over a few runs through the small launcher (see `CClient.rssSource`).
+func peakRSS(_ argv: [String], input: String) -> Double {
+    let samples = (0..<20).compactMap { _ in
+        Double(ProcessRun.run([rssBinary, input] + argv, stdin: [], environment: environment).stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+    return (samples.max() ?? 0) / 1024
+}
+let hookRSS = peakRSS([hookPath, "claude"], input: hookInputFile)
+let cRSS = peakRSS([cBinary, socketPath], input: submitFile)
 try await broker.shutdown()
 
 func percentile(_ values: [Double], _ fraction: Double) -> Double {
@@ -112,19 +131,18 @@ func percentile(_ values: [Double], _ fraction: Double) -> Double {
     return sorted[min(sorted.count - 1, Int(Double(sorted.count - 1) * fraction + 0.5))]
 }
 func fixed(_ value: Double, _ digits: Int = 3) -> String { String(format: "%.\(digits)f", value) }
-func line(_ name: String, _ results: [ProcessRun]) -> String {
+func line(_ name: String, _ results: [ProcessRun], rss: Double) -> String {
     let times = results.map(\.milliseconds)
-    let rss = results.map { Double($0.maxRSSKilobytes) / 1024 }
     let label = name.padding(toLength: 34, withPad: " ", startingAt: 0)
     return "  \(label) median \(fixed(percentile(times, 0.5))) ms   p90 \(fixed(percentile(times, 0.9))) ms   "
-        + "max \(fixed(times.max() ?? 0)) ms   max RSS \(fixed(rss.max() ?? 0, 1)) MB (median \(fixed(percentile(rss, 0.5), 1)) MB)"
+        + "max \(fixed(times.max() ?? 0)) ms   max RSS \(fixed(rss, 1)) MB"
 }
 let failures = hookRuns.filter { !$0.stdout.contains(#""allow""#) || $0.stdout.contains("decided locally") }.count
     + cRuns.filter { !$0.stdout.contains(#""decision":"allow""#) }.count
 print("hook-bench: policy-hit decision (Claude PreToolUse Bash `git status`), whole process, \(runs) runs each, interleaved after \(warmUp) warm-up")
 print("  request line \(submitLine.count) bytes; hook input \(hookInput.count) bytes; broker in-process on \(socketPath)")
-print(line("C client (\(cKind), cc -O2)", cRuns))
-print(line("airlock-hook (\(isDynamic ? "dynamic" : "static") Swift)", hookRuns))
+print(line("C client (\(cKind), cc -O2)", cRuns, rss: cRSS))
+print(line("airlock-hook (\(isDynamic ? "dynamic" : "static") Swift)", hookRuns, rss: hookRSS))
 let ratio = percentile(hookRuns.map(\.milliseconds), 0.5) / percentile(cRuns.map(\.milliseconds), 0.5)
 let warning = failures > 0 ? " — \(failures) runs did not get the broker's allow!" : ""
 print("  ratio median(hook) / median(C): \(fixed(ratio, 2))× (target ≤ 3×)\(warning)")

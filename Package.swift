@@ -7,7 +7,7 @@ let package = Package(
     products: [
         .executable(name: "airlock", targets: ["airlock"]),
         // The small hook harnesses run before every tool call; build it with
-        // `swift build -c release --static-swift-stdlib --product airlock-hook`.
+        // `swift build -c release --product airlock-hook -Xswiftc -static-executable` (docs/hooks.md).
         .executable(name: "airlock-hook", targets: ["airlock-hook"]),
         .library(name: "AirlockCore", targets: ["AirlockCore"]),
     ],

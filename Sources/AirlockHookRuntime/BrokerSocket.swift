@@ -15,7 +15,9 @@ public struct BrokerSocket {
     }
 
     /// Sends `line` and returns the first decision read back, before `deadline`.
-    public func exchange(_ line: [UInt8], deadline: MonotonicTime) throws(BrokerFailure) -> (allows: Bool, reason: String) {
+    public func exchange(_ line: [UInt8], deadline: MonotonicTime) throws(BrokerFailure) -> (
+        allows: Bool, reason: String
+    ) {
         let fd = try connect()
         defer { close(fd) }
         try send(fd, line)

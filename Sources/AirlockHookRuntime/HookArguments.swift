@@ -27,7 +27,9 @@ public struct HookArguments: Equatable {
             var value: String?
             if argument == "--timeout-ms" {
                 index += 1
-                guard index < arguments.count else { return .failure(Problem(description: "--timeout-ms needs a value")) }
+                guard index < arguments.count else {
+                    return .failure(Problem(description: "--timeout-ms needs a value"))
+                }
                 value = arguments[index]
             } else if argument.hasPrefix("--timeout-ms=") {
                 value = String(argument.dropFirst("--timeout-ms=".count))

@@ -61,7 +61,8 @@ public enum SubmitLine {
             members["annotations"] = call.annotations.map(value(of:))
             return .object(["mcp": .object(["_0": .object(members)])])
         case .web(let url): return .object(["web": .object(["url": .string(url)])])
-        case .other(let tool, let input): return .object(["other": .object(["tool": .string(tool), "input": .string(input)])])
+        case .other(let tool, let input):
+            return .object(["other": .object(["tool": .string(tool), "input": .string(input)])])
         }
     }
 

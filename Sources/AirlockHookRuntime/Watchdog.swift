@@ -50,7 +50,8 @@ public enum Watchdog {
         _ = buffer.initialize(from: bytes)
         withAlarmBlocked {
             let old = fallbackOutput
-            fallbackOutput = FallbackOutput(bytes: UnsafeBufferPointer(rebasing: buffer[0..<bytes.count]), status: status)
+            fallbackOutput = FallbackOutput(
+                bytes: UnsafeBufferPointer(rebasing: buffer[0..<bytes.count]), status: status)
             old?.bytes.deallocate()
         }
     }

@@ -4,10 +4,10 @@ import Foundation
     import Glibc
 #endif
 
-/// One whole-process run: spawned with stdin fed and stdout read, timed to its reaping.
+/// One whole-process run: spawned with stdin fed and stdout read, timed to its reaping. (Its peak
+/// RSS is measured apart: see `CClient.rssSource`.)
 struct ProcessRun {
     var milliseconds: Double
-    var maxRSSKilobytes: Int
     var stdout: String
     var status: Int32
 
@@ -32,13 +32,11 @@ struct ProcessRun {
         guard spawned == 0 else { fatalError("cannot start \(argv[0]): \(String(cString: strerror(spawned)))") }
         close(toChild[0])
         close(fromChild[1])
-        input.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let written = write(toChild[1], raw.baseAddress! + offset, raw.count - offset)
-                guard written > 0 else { break }
-                offset += written
-            }
+        var offset = 0
+        while offset < input.count {
+            let written = input[offset...].withUnsafeBytes { write(toChild[1], $0.baseAddress, $0.count) }
+            guard written > 0 else { break }
+            offset += written
         }
         close(toChild[1])
         var output: [UInt8] = []
@@ -54,7 +52,7 @@ struct ProcessRun {
         var usage = rusage()
         while wait4(pid, &status, 0, &usage) < 0, errno == EINTR {}
         return ProcessRun(
-            milliseconds: now() - started, maxRSSKilobytes: usage.ru_maxrss,
+            milliseconds: now() - started,
             stdout: String(decoding: output, as: UTF8.self), status: status)
     }
 

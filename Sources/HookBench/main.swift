@@ -19,26 +19,26 @@ func option(_ name: String) -> String? {
 let runs = option("--runs").flatMap(Int.init) ?? 300
 let warmUp = 20
 
-/// Whether a binary loads the Swift runtime from a shared library.
-func linksSwiftDynamically(_ path: String) -> Bool {
-    let ldd = ProcessRun.run(["/usr/bin/ldd", path], stdin: [], environment: [:])
-    return ldd.stdout.contains("libswiftCore.so")
+/// How a binary is linked: "fully static", "static Swift stdlib" or "dynamic Swift".
+func linkage(_ path: String) -> String {
+    let ldd = ProcessRun.run(["/usr/bin/ldd", path], stdin: [], environment: [:]).stdout
+    if ldd.contains("libswiftCore.so") { return "dynamic Swift" }
+    return ldd.contains("not a dynamic executable") ? "fully static" : "static Swift stdlib"
 }
 
 let productDirectory = URL(fileURLWithPath: arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
 let hookPath = option("--hook") ?? productDirectory.appendingPathComponent("airlock-hook").path
-let buildHint = "swift build -c release --static-swift-stdlib --product airlock-hook"
+let buildHint = "swift build -c release --product airlock-hook -Xswiftc -static-executable"
 guard FileManager.default.isExecutableFile(atPath: hookPath) else {
     print("No airlock-hook at \(hookPath). Build the static hook first, then run the bench again:")
     print("  \(buildHint)")
     print("  swift run -c release hook-bench")
     exit(1)
 }
-let isDynamic = linksSwiftDynamically(hookPath)
-if isDynamic {
-    print("Note: \(hookPath) loads the Swift runtime dynamically; the hook is meant to be built with")
+let hookLinkage = linkage(hookPath)
+if hookLinkage != "fully static" {
+    print("Note: \(hookPath) is linked \(hookLinkage); the hook is meant to be built with")
     print("  \(buildHint)")
-    print("(the numbers below are for the dynamic binary)")
 }
 
 // A real broker on a temporary socket, deciding the sample at once (a policy hit).
@@ -67,9 +67,16 @@ let submitLine = SubmitLine.encode(
 let cSource = directory + "/client.c", cBinary = directory + "/client"
 try CClient.source.write(toFile: cSource, atomically: true, encoding: .utf8)
 var cKind = "static"
-if ProcessRun.run(["/usr/bin/cc", "-O2", "-static", "-o", cBinary, cSource], stdin: [], environment: ProcessInfo.processInfo.environment).status != 0 {
+if ProcessRun.run(
+    ["/usr/bin/cc", "-O2", "-static", "-o", cBinary, cSource], stdin: [],
+    environment: ProcessInfo.processInfo.environment
+).status != 0 {
     cKind = "dynamic"
-    guard ProcessRun.run(["/usr/bin/cc", "-O2", "-o", cBinary, cSource], stdin: [], environment: ProcessInfo.processInfo.environment).status == 0 else {
+    guard
+        ProcessRun.run(
+            ["/usr/bin/cc", "-O2", "-o", cBinary, cSource], stdin: [], environment: ProcessInfo.processInfo.environment
+        ).status == 0
+    else {
         print("cannot compile the C client with /usr/bin/cc")
         exit(1)
     }
@@ -77,7 +84,11 @@ if ProcessRun.run(["/usr/bin/cc", "-O2", "-static", "-o", cBinary, cSource], std
 
 let rssSource = directory + "/rss.c", rssBinary = directory + "/rss"
 try CClient.rssSource.write(toFile: rssSource, atomically: true, encoding: .utf8)
-guard ProcessRun.run(["/usr/bin/cc", "-O2", "-o", rssBinary, rssSource], stdin: [], environment: ProcessInfo.processInfo.environment).status == 0 else {
+guard
+    ProcessRun.run(
+        ["/usr/bin/cc", "-O2", "-o", rssBinary, rssSource], stdin: [], environment: ProcessInfo.processInfo.environment
+    ).status == 0
+else {
     print("cannot compile the RSS launcher with /usr/bin/cc")
     exit(1)
 }
@@ -118,7 +129,9 @@ for index in 0..<runs {
 /// Peak RSS in MB over a few runs through the small launcher (see `CClient.rssSource`).
 func peakRSS(_ argv: [String], input: String) -> Double {
     let samples = (0..<20).compactMap { _ in
-        Double(ProcessRun.run([rssBinary, input] + argv, stdin: [], environment: environment).stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        Double(
+            ProcessRun.run([rssBinary, input] + argv, stdin: [], environment: environment).stdout.trimmingCharacters(
+                in: .whitespacesAndNewlines))
     }
     return (samples.max() ?? 0) / 1024
 }
@@ -137,12 +150,16 @@ func line(_ name: String, _ results: [ProcessRun], rss: Double) -> String {
     return "  \(label) median \(fixed(percentile(times, 0.5))) ms   p90 \(fixed(percentile(times, 0.9))) ms   "
         + "max \(fixed(times.max() ?? 0)) ms   max RSS \(fixed(rss, 1)) MB"
 }
-let failures = hookRuns.filter { !$0.stdout.contains(#""allow""#) || $0.stdout.contains("decided locally") }.count
+let failures =
+    hookRuns.filter { !$0.stdout.contains(#""allow""#) || $0.stdout.contains("decided locally") }.count
     + cRuns.filter { !$0.stdout.contains(#""decision":"allow""#) }.count
-print("hook-bench: policy-hit decision (Claude PreToolUse Bash `git status`), whole process, \(runs) runs each, interleaved after \(warmUp) warm-up")
-print("  request line \(submitLine.count) bytes; hook input \(hookInput.count) bytes; broker in-process on \(socketPath)")
+print(
+    "hook-bench: policy-hit decision (Claude PreToolUse Bash `git status`), whole process, \(runs) runs each, interleaved after \(warmUp) warm-up"
+)
+print(
+    "  request line \(submitLine.count) bytes; hook input \(hookInput.count) bytes; broker in-process on \(socketPath)")
 print(line("C client (\(cKind), cc -O2)", cRuns, rss: cRSS))
-print(line("airlock-hook (\(isDynamic ? "dynamic" : "static") Swift)", hookRuns, rss: hookRSS))
+print(line("airlock-hook (\(hookLinkage))", hookRuns, rss: hookRSS))
 let ratio = percentile(hookRuns.map(\.milliseconds), 0.5) / percentile(cRuns.map(\.milliseconds), 0.5)
 let warning = failures > 0 ? " — \(failures) runs did not get the broker's allow!" : ""
 print("  ratio median(hook) / median(C): \(fixed(ratio, 2))× (target ≤ 3×)\(warning)")

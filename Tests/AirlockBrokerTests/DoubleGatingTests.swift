@@ -42,7 +42,8 @@ struct DoubleGatingTests {
     ) -> [BrokerEffect] {
         let action = Action(harness: "mcp", session: "s1", agentPID: 500, cwd: "/work/proj", kind: kind)
         return driver.machine.handle(
-            .actionSubmitted(connection, driver.requestID(), SubmitParams(action: action, toolUseID: id), now: driver.at(seconds)))
+            .actionSubmitted(
+                connection, driver.requestID(), SubmitParams(action: action, toolUseID: id), now: driver.at(seconds)))
     }
 
     /// The hook's call, approved by a human; returns its action id.
@@ -81,7 +82,8 @@ struct DoubleGatingTests {
         arguments: [
             call(arguments: .object(["repo_path": .string("/")])),
             call("git_clean"),
-            Action.Kind.mcp(MCPCall(server: "other", tool: "git_reset", arguments: .object(["repo_path": .string(".")]))),
+            Action.Kind.mcp(
+                MCPCall(server: "other", tool: "git_reset", arguments: .object(["repo_path": .string(".")]))),
         ])
     func mismatchIsGated(_ kind: Action.Kind) throws {
         var driver = Self.driver()

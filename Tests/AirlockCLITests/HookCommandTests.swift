@@ -76,7 +76,8 @@ struct HookCommandTests {
 
     @Test(
         "a garbage answer falls back",
-        arguments: HookEntry.allCases, [
+        arguments: HookEntry.allCases,
+        [
             "this is not json",
             #"{"jsonrpc":"2.0","id":1,"result":{"decision":"maybe"}}"#,
             #"{"jsonrpc":"2.0","id":1,"result":{"decision":"allow"}}"#,

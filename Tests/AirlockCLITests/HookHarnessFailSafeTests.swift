@@ -23,7 +23,8 @@ struct HookHarnessFailSafeTests {
             ["decision"]
         ),
         (
-            "copilot", #"{"sessionId":"s","timestamp":1,"cwd":"/p","toolName":"bash","toolArgs":"{\"command\":\"rm -rf /\"}"}"#,
+            "copilot",
+            #"{"sessionId":"s","timestamp":1,"cwd":"/p","toolName":"bash","toolArgs":"{\"command\":\"rm -rf /\"}"}"#,
             ["permissionDecision"]
         ),
     ]
@@ -40,7 +41,8 @@ struct HookHarnessFailSafeTests {
             case .silent: try FakeBroker(reply: nil)
             case .wrongID:
                 try FakeBroker(
-                    reply: #"{"jsonrpc":"2.0","id":7,"result":{"id":"a","decision":"allow","reason":"ok","source":"x"}}"#)
+                    reply:
+                        #"{"jsonrpc":"2.0","id":7,"result":{"id":"a","decision":"allow","reason":"ok","source":"x"}}"#)
             }
         let socket = fake?.path ?? "/tmp/airlock-no-such-dir-\(getpid())/airlock.sock"
         for (harness, input, path) in Self.cases {

@@ -6,7 +6,9 @@ struct BrokerReplyTests {
     @Test func decisionsAreRead() {
         #expect(
             BrokerReply.read(
-                Array(#"{"id":1,"jsonrpc":"2.0","result":{"decision":"allow","id":"a-1","reason":"Allowed by mode.","source":"mode:workspace-edit"}}"#.utf8))
+                Array(
+                    #"{"id":1,"jsonrpc":"2.0","result":{"decision":"allow","id":"a-1","reason":"Allowed by mode.","source":"mode:workspace-edit"}}"#
+                        .utf8))
                 == .decided(allows: true, reason: "Allowed by mode."))
         #expect(
             BrokerReply.read(Array(#" {"result":{"reason":"No \"way\".","decision":"deny"},"id":1} "#.utf8))

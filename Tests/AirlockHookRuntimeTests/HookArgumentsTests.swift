@@ -14,7 +14,9 @@ struct HookArgumentsTests {
                 == .success(HookArguments(harness: .gemini, timeoutMs: 5000)))
     }
 
-    @Test(arguments: [[], ["claud"], ["claude", "codex"], ["claude", "--timeout-ms"], ["claude", "--timeout-ms", "soon"]])
+    @Test(arguments: [
+        [], ["claud"], ["claude", "codex"], ["claude", "--timeout-ms"], ["claude", "--timeout-ms", "soon"],
+    ])
     func mistakesAreRefused(_ arguments: [String]) {
         guard case .failure = HookArguments.parse(arguments) else {
             Issue.record("accepted \(arguments)")

@@ -9,9 +9,13 @@ struct SubmitLineTests {
         .shell(command: #"rm -rf "build dir" && echo 'é' | tee /tmp/x\n"#),
         .fileRead(path: "/w/src/a.swift"),
         .fileWrite(path: "/w/a", content: "line 1\nline 2\t\u{1}"),
-        .fileEdit(path: "/w/a", edits: [FileEdit(oldText: "a", newText: "b"), FileEdit(oldText: "c", newText: "", replaceAll: true)]),
+        .fileEdit(
+            path: "/w/a",
+            edits: [FileEdit(oldText: "a", newText: "b"), FileEdit(oldText: "c", newText: "", replaceAll: true)]),
         .patch(text: "*** Begin Patch\n*** Add File: x\n+y\n*** End Patch\n"),
-        .mcp(MCPCall(server: "git", tool: "git_reset", arguments: .object(["repo_path": .string("."), "n": .number(2.5)]))),
+        .mcp(
+            MCPCall(
+                server: "git", tool: "git_reset", arguments: .object(["repo_path": .string("."), "n": .number(2.5)]))),
         .mcp(
             MCPCall(
                 server: "notes", tool: "read_note", arguments: .object(["tags": .array([.bool(true), .null])]),

@@ -117,7 +117,9 @@ private struct JSONReader {
             if byte == UInt8(ascii: "\"") {
                 out += bytes[start..<index]
                 index += 1
-                guard let text = String(validating: out, as: UTF8.self) else { throw error("invalid UTF-8 in a string") }
+                guard let text = String(validating: out, as: UTF8.self) else {
+                    throw error("invalid UTF-8 in a string")
+                }
                 return text
             }
             if byte < 0x20 { throw error("control character in a string") }

@@ -21,9 +21,10 @@ let warmUp = 20
 
 /// How a binary is linked: "fully static", "static Swift stdlib" or "dynamic Swift".
 func linkage(_ path: String) -> String {
+    // ldd lists shared libraries on stdout; for a static executable it lists none.
     let ldd = ProcessRun.run(["/usr/bin/ldd", path], stdin: [], environment: [:]).stdout
     if ldd.contains("libswiftCore.so") { return "dynamic Swift" }
-    return ldd.contains("not a dynamic executable") ? "fully static" : "static Swift stdlib"
+    return ldd.contains("libc.so") ? "static Swift stdlib" : "fully static"
 }
 
 let productDirectory = URL(fileURLWithPath: arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()

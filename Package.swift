@@ -6,6 +6,9 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "airlock", targets: ["airlock"]),
+        // The small hook harnesses run before every tool call; build it with
+        // `swift build -c release --product airlock-hook -Xswiftc -static-executable` (docs/hooks.md).
+        .executable(name: "airlock-hook", targets: ["airlock-hook"]),
         .library(name: "AirlockCore", targets: ["AirlockCore"]),
     ],
     dependencies: [
@@ -41,6 +44,11 @@ let package = Package(
         // `airlock install`: merges the hook into harness settings files. Pure text in, text out; full
         // Foundation (JSONSerialization) kept out of AirlockHarness, which the hook's hot path loads.
         .target(name: "AirlockInstall", dependencies: ["AirlockHarness"]),
+        // The hook process, shared by `airlock-hook` and `airlock hook`: stdin, the broker socket
+        // with plain system calls, the watchdog. Stdlib, Glibc and AirlockHarness only: no
+        // ArgumentParser, no Foundation JSON (start-up cost, docs/decisions.md).
+        .target(name: "AirlockHookRuntime", dependencies: ["AirlockCore", "AirlockHarness"]),
+        .executableTarget(name: "airlock-hook", dependencies: ["AirlockHookRuntime"], path: "Sources/AirlockHookMain"),
         // The console, pure: state, messages, reducer, keymap, layout, widgets, cell buffer, themes.
         .target(name: "AirlockConsole", dependencies: ["AirlockCore", "AirlockWire"]),
         // The broker: a pure state machine plus the SwiftNIO shell that owns the socket.
@@ -57,7 +65,7 @@ let package = Package(
             name: "airlock",
             dependencies: [
                 "AirlockCore", "AirlockWire", "AirlockStore", "AirlockBroker", "AirlockHarness",
-                "AirlockInstall", "AirlockProbe",
+                "AirlockInstall", "AirlockProbe", "AirlockHookRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -82,8 +90,16 @@ let package = Package(
         .executableTarget(
             name: "probe-bench", dependencies: ["AirlockProbe", "AirlockCore"], path: "Sources/ProbeBench"),
         .testTarget(name: "AirlockProbeTests", dependencies: ["AirlockProbe", "AirlockCore"]),
+        // The hook as a whole process against a C client: `swift run -c release hook-bench`.
+        .executableTarget(
+            name: "hook-bench",
+            dependencies: ["AirlockBroker", "AirlockCore", "AirlockHarness", "AirlockHookRuntime"],
+            path: "Sources/HookBench"
+        ),
         .testTarget(name: "AirlockCoreTests", dependencies: ["AirlockCore"], exclude: ["Resources"]),
         .testTarget(name: "AirlockHarnessTests", dependencies: ["AirlockHarness"], exclude: ["Samples"]),
+        .testTarget(
+            name: "AirlockHookRuntimeTests", dependencies: ["AirlockHookRuntime", "AirlockHarness", "AirlockWire"]),
         .testTarget(name: "AirlockInstallTests", dependencies: ["AirlockInstall", "AirlockHarness"]),
         .testTarget(name: "AirlockWireTests", dependencies: ["AirlockWire", "AirlockCore"]),
         // Snapshots are read by #filePath, not bundled.
@@ -93,7 +109,7 @@ let package = Package(
         // Runs the built `airlock` executable as a user would.
         .testTarget(
             name: "AirlockCLITests",
-            dependencies: ["airlock", "AirlockStore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["airlock", "airlock-hook", "AirlockStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "AirlockStoreTests",

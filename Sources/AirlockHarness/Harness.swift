@@ -1,11 +1,5 @@
 import AirlockCore
 
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
-
 /// The agent harnesses whose pre-tool hooks Airlock answers.
 public enum Harness: String, CaseIterable, Sendable {
     case claude, codex, cursor, gemini, copilot
@@ -25,7 +19,7 @@ public enum Harness: String, CaseIterable, Sendable {
         let raw = String(decoding: bytes, as: UTF8.self)
         let value: JSONValue
         do {
-            value = try JSONDecoder().decode(JSONValue.self, from: Data(bytes))
+            value = try JSONValue.parse(bytes)
         } catch {
             throw .notJSON
         }

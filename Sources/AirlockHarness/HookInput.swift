@@ -1,11 +1,5 @@
 import AirlockCore
 
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
-
 /// A parsed hook payload with the lookups every adapter needs.
 struct HookInput: Sendable {
     var payload: [String: JSONValue]
@@ -25,7 +19,7 @@ struct HookInput: Sendable {
             case .object(let object)?:
                 return .object(object)
             case .string(let text)?:
-                if let value = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) { return value }
+                if let value = try? JSONValue.parse(text) { return value }
                 return .object(["text": .string(text)])
             default:
                 continue
@@ -36,7 +30,8 @@ struct HookInput: Sendable {
 
     func event(_ name: HookEvent.Name, kind: Action.Kind, session: String?, cwd: String?) -> HookEvent {
         let action = Action(harness: harness.rawValue, session: session, cwd: cwd, kind: kind, raw: raw)
-        return HookEvent(harness: harness, name: name, action: action, deadlineMs: deadlineMs)
+        return HookEvent(
+            harness: harness, name: name, action: action, deadlineMs: deadlineMs, toolUseID: string("tool_use_id"))
     }
 }
 

@@ -1,11 +1,5 @@
 import AirlockCore
 
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
-
 /// The pure half of `airlock mcp`: classifies JSON-RPC lines in both MCP protocol eras, learns
 /// tool annotations from `tools/list` results as they pass, builds the gated `Action` for each
 /// `tools/call`, and writes the proxy's own answers. The process plumbing lives in the CLI.
@@ -32,7 +26,7 @@ public struct MCPProxyCore: Sendable {
     public mutating func fromClient(_ line: [UInt8]) -> MCPClientVerdict {
         let value: JSONValue
         do {
-            value = try JSONDecoder().decode(JSONValue.self, from: Data(line))
+            value = try JSONValue.parse(line)
         } catch {
             return .reply(Self.error(id: .null, code: -32700, message: "Parse error: the line is not JSON"))
         }
@@ -65,7 +59,7 @@ public struct MCPProxyCore: Sendable {
                 MCPToolCall(
                     id: id, tool: tool, arguments: params?["arguments"] ?? .object([:]),
                     isModern: meta?[Self.protocolVersionKey] != nil, session: session,
-                    raw: String(decoding: line, as: UTF8.self)))
+                    toolUseID: meta.flatMap(Self.toolUseID(in:)), raw: String(decoding: line, as: UTF8.self)))
         default:
             return .forward
         }
@@ -78,7 +72,7 @@ public struct MCPProxyCore: Sendable {
     public mutating func fromServer(_ line: [UInt8]) {
         // Cheap check first: most lines are not list results.
         guard !pendingLists.isEmpty,
-            let value = try? JSONDecoder().decode(JSONValue.self, from: Data(line)),
+            let value = try? JSONValue.parse(line),
             case .object(let message) = value, message["method"] == nil,
             let id = message["id"], pendingLists.remove(id) != nil,
             case .array(let tools)? = message["result"]?["tools"]
@@ -114,6 +108,13 @@ public struct MCPProxyCore: Sendable {
     public static func error(id: JSONValue, code: Int, message: String) -> String {
         #"{"jsonrpc":"2.0","id":"# + id.canonicalText + #","error":{"code":"# + String(code) + #","message":"#
             + JSONValue.string(message).canonicalText + "}}"
+    }
+
+    /// The harness's id for the tool call, as real clients put it in `_meta` (real-clients §3):
+    /// Claude Code `claudecode/toolUseId`, Codex `callId`. Both equal the hook's `tool_use_id`.
+    static func toolUseID(in meta: JSONValue) -> String? {
+        let id = meta["claudecode/toolUseId"]?.stringValue ?? meta["callId"]?.stringValue
+        return id.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// The hints a tool declares; nil when it declares none that we read.

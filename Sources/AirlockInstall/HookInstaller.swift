@@ -11,13 +11,19 @@ public struct HookInstaller: Sendable {
     public let command: String
 
     /// `executable` is the absolute path of the running `airlock`, when known; otherwise `airlock` on PATH.
-    public init(harness: Harness, executable: String? = nil) {
+    /// `hookExecutable` is the absolute path of the small `airlock-hook` beside it, when there is one:
+    /// harnesses run the hook before every tool call, and it starts several times faster.
+    public init(harness: Harness, executable: String? = nil, hookExecutable: String? = nil) {
         self.harness = harness
-        let program = executable.map(Self.shellQuoted) ?? "airlock"
         // The hook must know the installed timeout to answer before it (docs/hooks.md, Deadlines); an
         // argument, since not every harness is documented to run the command through a shell.
         let deadlineMs = HookLayout.timeoutSeconds * 1000
-        self.command = "\(program) hook \(harness.rawValue) --timeout-ms \(deadlineMs)"
+        if let hookExecutable {
+            self.command = "\(Self.shellQuoted(hookExecutable)) \(harness.rawValue) --timeout-ms \(deadlineMs)"
+        } else {
+            let program = executable.map(Self.shellQuoted) ?? "airlock"
+            self.command = "\(program) hook \(harness.rawValue) --timeout-ms \(deadlineMs)"
+        }
     }
 
     /// The events the hook is installed under, for messages.
@@ -68,10 +74,13 @@ public struct HookInstaller: Sendable {
         return Self.same(root, HookLayout.of(harness).topLevelDefaults)
     }
 
-    /// Whether a handler's command runs `airlock … hook <harness>`, whatever path or options it was installed with.
+    /// Whether a handler's command runs `airlock … hook <harness>` or `…airlock-hook <harness>`, whatever
+    /// path or options it was installed with.
     public func isAirlock(_ command: String) -> Bool {
-        let words = command.split(whereSeparator: \.isWhitespace)
-        let named = zip(words, words.dropFirst()).contains { $0 == "hook" && $1 == harness.rawValue[...] }
+        let words = command.split(whereSeparator: \.isWhitespace).map { $0.filter { $0 != "'" } }
+        let named = zip(words, words.dropFirst()).contains { word, next in
+            next == harness.rawValue && (word == "hook" || word.hasSuffix("/airlock-hook") || word == "airlock-hook")
+        }
         return named && command.contains("airlock")
     }
 

@@ -9,7 +9,8 @@ struct InstallCommand: ParsableCommand {
         commandName: "install",
         abstract: "Install Airlock's hook into a harness's settings (idempotent, with a backup).",
         discussion: """
-            Adds `airlock hook <harness>` with a 900 s timeout, leaving every other setting as it was. \
+            Adds `airlock-hook <harness>` (the small hook beside this airlock, else `airlock hook <harness>`) \
+            with a 900 s timeout, leaving every other setting as it was. \
             Files: Claude ~/.claude/settings.json (CLAUDE_CONFIG_DIR) or DIR/.claude/settings.json; \
             Codex $CODEX_HOME/hooks.json (~/.codex) or DIR/.codex/hooks.json; Gemini \
             ~/.gemini/settings.json or DIR/.gemini/settings.json; Cursor ~/.cursor/hooks.json or \
@@ -22,7 +23,9 @@ struct InstallCommand: ParsableCommand {
     func run() throws {
         let harness = try target.resolvedHarness
         let file = try target.file()
-        let installer = HookInstaller(harness: harness, executable: Self.executablePath())
+        let executable = Self.executablePath()
+        let installer = HookInstaller(
+            harness: harness, executable: executable, hookExecutable: executable.flatMap(Self.hookExecutable(beside:)))
         let old = try file.read()
         let new: String
         do throws(InstallError) {
@@ -43,6 +46,12 @@ struct InstallCommand: ParsableCommand {
             "Installed `\(installer.command)` in \(file.path) for \(installer.events.joined(separator: ", "))"
                 + " (\(installer.timeoutSummary)).")
         print(SettingsLocation.trustStep(for: harness, scope: target.scope))
+    }
+
+    /// The small `airlock-hook` next to `airlock`, when it was built or installed beside it.
+    static func hookExecutable(beside airlock: String) -> String? {
+        let path = URL(fileURLWithPath: airlock).deletingLastPathComponent().appendingPathComponent("airlock-hook").path
+        return FileManager.default.isExecutableFile(atPath: path) ? path : nil
     }
 
     /// The running binary's absolute path, so the harness finds it without PATH.

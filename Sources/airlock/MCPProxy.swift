@@ -125,7 +125,7 @@ final class MCPProxy: @unchecked Sendable {
             Thread.detachNewThread { [self] in
                 defer { inFlight.leave() }
                 let budgetMs = BrokerGate.budgetMs(deadlineMs: gate.deadlineMs(default: 600_000))
-                let answer = gate.decide(action, budgetMs: budgetMs)
+                let answer = gate.decide(action, toolUseID: call.toolUseID, budgetMs: budgetMs)
                 if answer.allows {
                     writeServer(line)
                 } else {

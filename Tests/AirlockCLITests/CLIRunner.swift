@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Runs the built `airlock` binary beside the test bundle and captures its output.
 struct CLIRunner {
@@ -8,21 +9,27 @@ struct CLIRunner {
         var stderr: String
     }
 
-    static var binary: URL {
-        // The test runner lives in the build products directory, next to `airlock`.
+    static var binary: URL { product("airlock") }
+
+    /// The small hook executable, built beside `airlock`.
+    static var hookBinary: URL { product("airlock-hook") }
+
+    static func product(_ name: String) -> URL {
+        // The test runner lives in the build products directory, next to the executables.
         let products = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         for candidate in [products, products.deletingLastPathComponent()] {
-            let url = candidate.appendingPathComponent("airlock")
+            let url = candidate.appendingPathComponent(name)
             if FileManager.default.isExecutableFile(atPath: url.path) { return url }
         }
-        return URL(fileURLWithPath: ".build/debug/airlock")
+        return URL(fileURLWithPath: ".build/debug/\(name)")
     }
 
     static func run(
-        _ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:], directory: URL? = nil
+        _ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:], directory: URL? = nil,
+        executable: URL = binary
     ) throws -> Output {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env.merge(environment) { _, new in new }
@@ -41,5 +48,26 @@ struct CLIRunner {
         return Output(
             status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
             stderr: String(decoding: stderrData, as: UTF8.self))
+    }
+}
+
+/// The two ways a harness runs the hook: `airlock hook <harness>` and `airlock-hook <harness>`.
+/// Both are one implementation (`HookProcess`); the tests hold each to it.
+enum HookEntry: String, CaseIterable, CustomTestStringConvertible {
+    case airlockHook = "airlock hook"
+    case fastHook = "airlock-hook"
+
+    var testDescription: String { rawValue }
+
+    var executable: URL { self == .airlockHook ? CLIRunner.binary : CLIRunner.hookBinary }
+
+    func arguments(_ harness: String, _ rest: [String] = []) -> [String] {
+        (self == .airlockHook ? ["hook", harness] : [harness]) + rest
+    }
+
+    func run(
+        _ harness: String, _ rest: [String] = [], stdin: Data? = nil, environment: [String: String] = [:]
+    ) throws -> CLIRunner.Output {
+        try CLIRunner.run(arguments(harness, rest), stdin: stdin, environment: environment, executable: executable)
     }
 }

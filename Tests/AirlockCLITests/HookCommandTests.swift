@@ -24,44 +24,49 @@ struct HookCommandTests {
         return (decision, try #require(specific["permissionDecisionReason"] as? String))
     }
 
-    @Test func brokerDownDeniesDestruction() throws {
-        let output = try CLIRunner.run(
-            ["hook", "claude"], stdin: Self.claudeInput("rm -rf /"), environment: Self.missingSocket)
+    @Test(arguments: HookEntry.allCases)
+    func brokerDownDeniesDestruction(_ hook: HookEntry) throws {
+        let output = try hook.run(
+            "claude", stdin: Self.claudeInput("rm -rf /"), environment: Self.missingSocket)
         let (decision, reason) = try Self.claudeDecision(output)
         #expect(decision == "deny")
         #expect(reason.contains("airlock serve"))
         #expect(reason.contains("no broker is listening"))
     }
 
-    @Test func brokerDownAllowsReads() throws {
-        let output = try CLIRunner.run(
-            ["hook", "claude"], stdin: Self.claudeInput("ls"), environment: Self.missingSocket)
+    @Test(arguments: HookEntry.allCases)
+    func brokerDownAllowsReads(_ hook: HookEntry) throws {
+        let output = try hook.run(
+            "claude", stdin: Self.claudeInput("ls"), environment: Self.missingSocket)
         #expect(try Self.claudeDecision(output).0 == "allow")
     }
 
-    @Test func unreadableInputIsDenied() throws {
-        let output = try CLIRunner.run(
-            ["hook", "claude"], stdin: Data("rm -rf /".utf8), environment: Self.missingSocket)
+    @Test(arguments: HookEntry.allCases)
+    func unreadableInputIsDenied(_ hook: HookEntry) throws {
+        let output = try hook.run(
+            "claude", stdin: Data("rm -rf /".utf8), environment: Self.missingSocket)
         let (decision, reason) = try Self.claudeDecision(output)
         #expect(decision == "deny")
         #expect(reason.contains("not JSON"))
     }
 
-    @Test func codexPermissionRequestBrokerDown() throws {
+    @Test(arguments: HookEntry.allCases)
+    func codexPermissionRequestBrokerDown(_ hook: HookEntry) throws {
         let input = Self.claudeInput("rm -rf /", event: "PermissionRequest")
-        let output = try CLIRunner.run(["hook", "codex"], stdin: input, environment: Self.missingSocket)
+        let output = try hook.run(
+            "codex", stdin: input, environment: Self.missingSocket)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
         let decision = (object["hookSpecificOutput"] as? [String: Any])?["decision"] as? [String: Any]
         #expect(decision?["behavior"] as? String == "deny")
         #expect((decision?["message"] as? String)?.contains("airlock serve") == true)
     }
 
-    @Test("a silent broker still gets an explicit answer in time", arguments: ["rm -rf /", "ls"])
-    func silentBroker(_ command: String) throws {
+    @Test("a silent broker still gets an explicit answer in time", arguments: HookEntry.allCases, ["rm -rf /", "ls"])
+    func silentBroker(_ hook: HookEntry, _ command: String) throws {
         let broker = try FakeBroker(reply: nil)
         let started = Date()
-        let output = try CLIRunner.run(
-            ["hook", "claude"], stdin: Self.claudeInput(command),
+        let output = try hook.run(
+            "claude", stdin: Self.claudeInput(command),
             environment: ["AIRLOCK_SOCKET": broker.path, "AIRLOCK_HOOK_TIMEOUT_MS": "400"])
         #expect(Date().timeIntervalSince(started) < 10)
         let (decision, reason) = try Self.claudeDecision(output)
@@ -71,39 +76,49 @@ struct HookCommandTests {
 
     @Test(
         "a garbage answer falls back",
-        arguments: [
+        arguments: HookEntry.allCases,
+        [
             "this is not json",
             #"{"jsonrpc":"2.0","id":1,"result":{"decision":"maybe"}}"#,
+            #"{"jsonrpc":"2.0","id":1,"result":{"decision":"allow"}}"#,
+            // An allow for another request, and an error object: neither answers ours.
+            #"{"jsonrpc":"2.0","id":2,"result":{"id":"a1","decision":"allow","reason":"r","source":"mode:auto"}}"#,
+            #"{"jsonrpc":"2.0","id":"1","result":{"id":"a1","decision":"allow","reason":"r","source":"mode:auto"}}"#,
+            #"{"jsonrpc":"2.0","id":1,"error":{"code":-32603,"message":"internal error"}}"#,
+            #"{"jsonrpc":"2.0","id":null,"error":{"code":-32700,"message":"Parse error"}}"#,
+            #"[{"jsonrpc":"2.0","id":1,"result":{"id":"a1","decision":"allow","reason":"r","source":"x"}}]"#,
         ])
-    func garbageBroker(_ reply: String) throws {
+    func garbageBroker(_ hook: HookEntry, _ reply: String) throws {
         let broker = try FakeBroker(reply: reply)
-        let output = try CLIRunner.run(
-            ["hook", "claude"], stdin: Self.claudeInput("rm -rf /"),
+        let output = try hook.run(
+            "claude", stdin: Self.claudeInput("rm -rf /"),
             environment: ["AIRLOCK_SOCKET": broker.path, "AIRLOCK_HOOK_TIMEOUT_MS": "5000"])
         let (decision, reason) = try Self.claudeDecision(output)
         #expect(decision == "deny")
         #expect(reason.contains("airlock serve"))
     }
 
-    @Test func brokerHangingUpFallsBack() throws {
+    @Test(arguments: HookEntry.allCases)
+    func brokerHangingUpFallsBack(_ hook: HookEntry) throws {
         let broker = try FakeBroker(reply: nil, hangUp: true)
         // A large input makes the write outlive the hang-up (EPIPE, not SIGPIPE).
         let input = Self.claudeInput("rm -rf / # " + String(repeating: "x", count: 400_000))
-        let output = try CLIRunner.run(
-            ["hook", "claude"], stdin: input,
+        let output = try hook.run(
+            "claude", stdin: input,
             environment: ["AIRLOCK_SOCKET": broker.path, "AIRLOCK_HOOK_TIMEOUT_MS": "5000"])
         let (decision, reason) = try Self.claudeDecision(output)
         #expect(decision == "deny")
         #expect(reason.contains("decided locally"))
     }
 
-    @Test func brokerDecisionIsPrintedAndRequestIsWellFormed() throws {
+    @Test(arguments: HookEntry.allCases)
+    func brokerDecisionIsPrintedAndRequestIsWellFormed(_ hook: HookEntry) throws {
         let broker = try FakeBroker(
             reply:
                 #"{"jsonrpc":"2.0","id":1,"result":{"id":"a1","decision":"deny","reason":"Denied by rule r1.","source":"rule:r1"}}"#
         )
-        let output = try CLIRunner.run(
-            ["hook", "claude"], stdin: Self.claudeInput("ls"),
+        let output = try hook.run(
+            "claude", stdin: Self.claudeInput("ls"),
             environment: ["AIRLOCK_SOCKET": broker.path, "AIRLOCK_HOOK_TIMEOUT_MS": "5000"])
         let (decision, reason) = try Self.claudeDecision(output)
         #expect(decision == "deny")
@@ -121,10 +136,11 @@ struct HookCommandTests {
         #expect((kind?["shell"] as? [String: Any])?["command"] as? String == "ls")
     }
 
-    @Test func inputThatNeverEndsStillGetsAnAnswer() throws {
+    @Test(arguments: HookEntry.allCases)
+    func inputThatNeverEndsStillGetsAnAnswer(_ hook: HookEntry) throws {
         let process = Process()
-        process.executableURL = CLIRunner.binary
-        process.arguments = ["hook", "claude"]
+        process.executableURL = hook.executable
+        process.arguments = hook.arguments("claude")
         process.environment = ProcessInfo.processInfo.environment.merging(
             Self.missingSocket.merging(["AIRLOCK_HOOK_TIMEOUT_MS": "300"]) { _, new in new }
         ) { _, new in new }
@@ -145,24 +161,27 @@ struct HookCommandTests {
         #expect(reason.contains("did not arrive in time"))
     }
 
-    @Test func observationEventsGetNoOpinion() throws {
-        let output = try CLIRunner.run(
-            ["hook", "claude"], stdin: Self.claudeInput("ls", event: "PostToolUse"),
+    @Test(arguments: HookEntry.allCases)
+    func observationEventsGetNoOpinion(_ hook: HookEntry) throws {
+        let output = try hook.run(
+            "claude", stdin: Self.claudeInput("ls", event: "PostToolUse"),
             environment: Self.missingSocket)
         #expect(output.status == 0)
         #expect(output.stdout.isEmpty)
     }
 
-    @Test func realBrokerDecides() throws {
+    @Test(arguments: HookEntry.allCases)
+    func realBrokerDecides(_ hook: HookEntry) throws {
         let broker = try BrokerProcess()
         var environment = broker.environment
         environment["AIRLOCK_HOOK_TIMEOUT_MS"] = "20000"
-        let allowed = try CLIRunner.run(["hook", "claude"], stdin: Self.claudeInput("ls"), environment: environment)
+        let allowed = try hook.run(
+            "claude", stdin: Self.claudeInput("ls"), environment: environment)
         let (decision, reason) = try Self.claudeDecision(allowed)
         #expect(decision == "allow")
         #expect(!reason.contains("decided locally"))
-        let denied = try CLIRunner.run(
-            ["hook", "codex"], stdin: Self.claudeInput("rm -rf /"), environment: environment)
+        let denied = try hook.run(
+            "codex", stdin: Self.claudeInput("rm -rf /"), environment: environment)
         let (verdict, why) = try Self.claudeDecision(denied)
         #expect(verdict == "deny")
         #expect(!why.contains("decided locally"))

@@ -88,6 +88,23 @@ struct MCPProxyCoreTests {
         #expect(call.isServerTrusted == false)
     }
 
+    /// Real clients put their hook's `tool_use_id` in `_meta` (real-clients §3); the gate passes it on.
+    @Test(
+        "tools/call carries the hook's tool_use_id",
+        arguments: [
+            ("mcp_proxy_transcript_claude_code_client", ["toolu_mock_00_790afc028cb5", "toolu_mock_01_8089801718f5"]),
+            ("mcp_proxy_transcript_codex_client", ["call_mock_01_e0702876"]),
+            ("mcp_proxy_transcript_legacy_2025-11-25", [nil, nil, nil]),
+        ] as [(String, [String?])])
+    func toolUseIDs(_ file: String, _ expected: [String?]) throws {
+        var core = MCPProxyCore(server: "demo")
+        var found: [String?] = []
+        for (dir, _, bytes) in try Self.lines(file) where dir == "c2s" {
+            if case .gate(let call) = core.fromClient(bytes) { found.append(call.toolUseID) }
+        }
+        #expect(found == expected)
+    }
+
     @Test func denialIsAToolExecutionError() {
         let legacy = MCPToolCall(id: .number(5), tool: "delete_note")
         #expect(

@@ -133,6 +133,23 @@ struct HookInstallerTests {
         #expect(handler["command"] as? String == "'/new dir/airlock' hook claude --timeout-ms 900000")
     }
 
+    @Test func theSmallHookIsInstalledWhenThereIsOne() throws {
+        let installer = HookInstaller(
+            harness: .claude, executable: "/opt/air lock/airlock", hookExecutable: "/opt/air lock/airlock-hook")
+        #expect(installer.command == "'/opt/air lock/airlock-hook' claude --timeout-ms 900000")
+        let text = try installer.install(into: nil)
+        let handler = try #require(
+            (Self.list(try Self.object(text), "PreToolUse").first?["hooks"] as? [Any])?.first as? [String: Any])
+        #expect(handler["timeout"] as? Int == 900)
+        // Switching between the two forms replaces the entry, and uninstall finds either.
+        let back = try HookInstaller(harness: .claude, executable: "/usr/bin/airlock").install(into: text)
+        #expect(Self.list(try Self.object(back), "PreToolUse").count == 1)
+        #expect(installer.isAirlock("/usr/local/bin/airlock-hook claude --timeout-ms 900000"))
+        #expect(installer.isAirlock("'/opt/air lock/airlock-hook' claude"))
+        #expect(!installer.isAirlock("/usr/local/bin/airlock-hook codex"))
+        #expect(!installer.isAirlock("my-hook claude"))
+    }
+
     @Test func sharedGroupKeepsTheOtherHandlers() throws {
         let text = #"""
             {"hooks": {"PreToolUse": [{"matcher": "*", "hooks": [

@@ -20,7 +20,11 @@ import Testing
         #"{"jsonrpc":"2.0","id":4,"method":"submit","params":{"action":{"kind":{"web":{"url":"https://e.com/a?b=c"}}}}}"#,
         #"{"jsonrpc":"2.0","id":5,"method":"submit","params":{"action":{"kind":{"other":{"tool":"T","input":"i"}}}}}"#,
         #"{"jsonrpc":"2.0","id":6,"method":"submit","params":{"action":{"kind":{"shell":{"command":"échO 漢字 🚀"}}}},"x":{"deep":[[[true,false,null,1.5e3,-0.25,"s\"q"]]]}}"#,
+        #"{"jsonrpc":"2.0","id":23,"method":"submit","params":{\#(params),"toolUseID":"toolu_01ABC"}}"#,
+        #"{"jsonrpc":"2.0","id":24,"method":"submit","params":{\#(params),"toolUseID":null}}"#,
         // Lines the fast path must decline or agree on; the general path decides.
+        #"{"jsonrpc":"2.0","id":25,"method":"submit","params":{\#(params),"toolUseID":"a","toolUseID":"b"}}"#,
+        #"{"jsonrpc":"2.0","id":26,"method":"submit","params":{\#(params),"toolUseID":7}}"#,
         #"{"jsonrpc":"2.0","id":7,"method":"submit","params":{"action":{"kind":{"shell":{"command":"a\nb \"q\" \u00e9"}}}}}"#,
         #"{"jsonrpc":"2.0","id":8,"method":"submit","params":{"action":{"kind":{"mcp":{"_0":{"server":"s","tool":"t","arguments":{},"isServerTrusted":false}}}}}}"#,
         #"{"jsonrpc":"2.0","id":9,"method":"submit","params":{"action":{"kind":{"shell":{"command":"ls"},"web":{"url":"u"}}}}}"#,
@@ -50,7 +54,7 @@ import Testing
         #expect(codec.decodeGeneral(bytes) == .success(fast))
     }
 
-    @Test(arguments: lines.prefix(9))
+    @Test(arguments: lines.prefix(11))
     func commonLinesTakeTheFastPath(_ line: String) {
         #expect(SubmitFastPath.decode(Array(line.utf8)) != nil)
     }
@@ -65,7 +69,7 @@ import Testing
             let request = ClientRequest.submit(
                 SubmitParams(
                     action: Action(harness: "claude", session: "s", agentPID: 7, cwd: "/w", kind: kind),
-                    deadlineMs: 1000))
+                    deadlineMs: 1000, toolUseID: "toolu_1"))
             let line = Array(try codec.encodeRequest(request, id: 3).dropLast())
             let fast = try #require(SubmitFastPath.decode(line), "\(kind)")
             #expect(fast == RequestEnvelope(id: 3, request: request))
@@ -74,7 +78,7 @@ import Testing
     }
 
     @Test func declinedLinesStillGetTheirErrors() {
-        let line = Array(Self.lines[12].utf8)  // airlock 2
+        let line = Array(Self.lines[16].utf8)  // airlock 2
         #expect(SubmitFastPath.decode(line) == nil)
         if case .failure(let failure)? = codec.decodeRequest(line) {
             #expect(failure.error.knownCode == .unsupportedVersion)

@@ -8,10 +8,14 @@ struct Answer {
     var assessment: Assessment
     var requester: ConnectionID
     var requestID: RequestID?
+    /// The requester's uid and the harness's call id, when the submission carried one.
+    var toolCall: ToolCallMemory.Key?
 }
 
 extension PendingAction {
     var answer: Answer {
-        Answer(id: id, action: action, assessment: assessment, requester: requester, requestID: requestID)
+        Answer(
+            id: id, action: action, assessment: assessment, requester: requester, requestID: requestID,
+            toolCall: toolCall)
     }
 }

@@ -8,6 +8,7 @@ extension BrokerStateMachine {
         _ answer: Answer, _ verdict: FinalVerdict, reason: String, source: Decision.Source, reviewer: String?,
         now: Date, _ effects: inout [BrokerEffect]
     ) {
+        rememberHookDecision(answer, verdict, reason: reason, now: now)
         if let requestID = answer.requestID {
             let result = SubmitResult(
                 id: answer.id, decision: verdict, reason: reason, source: source.description, ruleID: source.ruleID,
@@ -16,6 +17,19 @@ extension BrokerStateMachine {
         }
         let entry = record(
             answer, verdict: verdict.verdict, source: source.description, reviewer: reviewer, reason: reason, now: now)
+        effects.append(.appendDecision(entry))
+    }
+
+    /// Answers and logs a decision that policy did not make (one reused from a hook).
+    mutating func send(
+        _ answer: Answer, _ verdict: FinalVerdict, reason: String, source: String, now: Date,
+        _ effects: inout [BrokerEffect]
+    ) {
+        if let requestID = answer.requestID {
+            let result = SubmitResult(id: answer.id, decision: verdict, reason: reason, source: source)
+            effects.append(.sendResult(answer.requester, requestID, .submit(result)))
+        }
+        let entry = record(answer, verdict: verdict.verdict, source: source, reviewer: nil, reason: reason, now: now)
         effects.append(.appendDecision(entry))
     }
 

@@ -30,6 +30,8 @@ public struct BrokerStateMachine: Sendable {
     var resolvedOrder: [String] = []
     var nextActionNumber: UInt64 = 1
     var nextExceptionNumber: UInt64 = 1
+    /// Hook decisions of MCP tool calls, for the proxy's gate of the same call.
+    var toolCalls = ToolCallMemory()
     let redactor = Redactor()
 
     /// How many answered ids are remembered for `alreadyResolved` errors.
@@ -127,8 +129,16 @@ public struct BrokerStateMachine: Sendable {
         let assessment = Classifier.assess(action, host: configuration.hostFacts)
         let actionID = makeActionID()
         let decision = decide(action, assessment, now: now)
+        let toolCall = toolCallKey(params, from: connection)
         let answer = Answer(
-            id: actionID, action: action, assessment: assessment, requester: connection, requestID: requestID)
+            id: actionID, action: action, assessment: assessment, requester: connection, requestID: requestID,
+            toolCall: toolCall)
+
+        if let reused = hookDecision(for: answer, own: decision, now: now) {
+            let reason = "\(reused.reason) (decided at the harness's hook as \(reused.actionID))"
+            send(answer, reused.verdict, reason: reason, source: "hook:\(reused.actionID)", now: now, &effects)
+            return
+        }
 
         if let verdict = FinalVerdict(decision.verdict) {
             send(answer, verdict, reason: decision.reason, source: decision.source, reviewer: nil, now: now, &effects)
@@ -169,7 +179,7 @@ public struct BrokerStateMachine: Sendable {
         let item = PendingAction(
             id: actionID, sequence: nextActionNumber, action: action, assessment: assessment, decision: decision,
             queuedAt: now, deadline: now.addingTimeInterval(window), requester: connection, requestID: requestID,
-            agentPIDs: agentPIDs)
+            agentPIDs: agentPIDs, toolCall: toolCall)
         pending[actionID] = item
         notify(.actionQueued(ActionQueued(item: item.queued)), &effects)
     }
@@ -292,6 +302,7 @@ public struct BrokerStateMachine: Sendable {
             expire(item, cause: .timeout, reason: reason, source: .timeout, now: now, &effects)
         }
         expireExceptions(now: now, &effects)
+        toolCalls.prune(now: now)
     }
 
     private mutating func connectionClosed(_ connection: ConnectionID, now: Date, _ effects: inout [BrokerEffect]) {

@@ -19,6 +19,8 @@ struct PendingAction: Sendable {
     /// The processes whose descendants may not decide this action: the agent's pid, else the
     /// submitting process.
     var agentPIDs: [Int32]
+    /// The requester's uid and the harness's call id, when the submission carried one.
+    var toolCall: ToolCallMemory.Key?
 
     var queued: QueuedAction {
         QueuedAction(

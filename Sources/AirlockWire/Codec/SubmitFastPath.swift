@@ -49,6 +49,7 @@ struct SubmitFastPath {
     private mutating func submitParams() -> SubmitParams? {
         var partial: PartialAction?
         var harness: String?, session: String?, cwd: String?, agentPID: Int32?, deadlineMs: Int?
+        var toolUseID: String?
         var seen = Seen()
         guard
             object({ key, parser in
@@ -62,6 +63,7 @@ struct SubmitFastPath {
                 case "cwd": return seen.first(3) && parser.optionalString(&cwd)
                 case "agentPID": return seen.first(4) && parser.optionalInteger(&agentPID)
                 case "deadlineMs": return seen.first(5) && parser.optionalInteger(&deadlineMs)
+                case "toolUseID": return seen.first(7) && parser.optionalString(&toolUseID)
                 case "airlock":
                     // Only the version this build speaks; anything else gets its answer on the general path.
                     return seen.first(6) && parser.integer() == Int64(WireProtocol.version)
@@ -79,7 +81,7 @@ struct SubmitFastPath {
             workspaceRoot: partial.workspaceRoot ?? directory,
             kind: partial.kind,
             raw: partial.raw)
-        return SubmitParams(action: action, deadlineMs: deadlineMs)
+        return SubmitParams(action: action, deadlineMs: deadlineMs, toolUseID: toolUseID)
     }
 
     private struct PartialAction {

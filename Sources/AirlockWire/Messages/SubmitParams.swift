@@ -9,14 +9,19 @@ public struct SubmitParams: Codable, Equatable, Sendable {
     public var action: Action
     /// How long the harness waits for an answer, in milliseconds; nil when it waits forever.
     public var deadlineMs: Int?
+    /// The harness's id for the tool call (a hook's `tool_use_id`, an MCP `tools/call`'s
+    /// `_meta` id). The broker answers the MCP proxy's gate of a call with the decision its
+    /// hook got, when tool, arguments and user match (protocol.md, "One call, two gates").
+    public var toolUseID: String?
 
-    public init(action: Action, deadlineMs: Int? = nil) {
+    public init(action: Action, deadlineMs: Int? = nil, toolUseID: String? = nil) {
         self.action = action
         self.deadlineMs = deadlineMs
+        self.toolUseID = toolUseID
     }
 
     private enum CodingKeys: String, CodingKey {
-        case action, harness, session, cwd, agentPID, deadlineMs
+        case action, harness, session, cwd, agentPID, deadlineMs, toolUseID
     }
 
     /// The fields of `Action`, each optional but `kind`.
@@ -43,6 +48,7 @@ public struct SubmitParams: Codable, Equatable, Sendable {
             kind: partial.kind,
             raw: partial.raw)
         deadlineMs = try container.decodeIfPresent(Int.self, forKey: .deadlineMs)
+        toolUseID = try container.decodeIfPresent(String.self, forKey: .toolUseID)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -53,6 +59,7 @@ public struct SubmitParams: Codable, Equatable, Sendable {
         try container.encodeIfPresent(action.cwd, forKey: .cwd)
         try container.encodeIfPresent(action.agentPID, forKey: .agentPID)
         try container.encodeIfPresent(deadlineMs, forKey: .deadlineMs)
+        try container.encodeIfPresent(toolUseID, forKey: .toolUseID)
     }
 }
 

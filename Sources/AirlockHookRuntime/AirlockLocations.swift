@@ -1,0 +1,82 @@
+import AirlockCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Where Airlock keeps its socket, state and configuration; every path can be redirected by
+/// the environment (AIRLOCK_SOCKET, AIRLOCK_STATE_DIR, AIRLOCK_CONFIG_DIR) for users and tests.
+/// One definition for the CLI and the hook, without Foundation.
+public struct AirlockLocations: Sendable, Equatable {
+    public var socket: String
+    public var stateDirectory: String
+    public var configDirectory: String
+
+    public init(environment: [String: String], uid: UInt32 = getuid()) {
+        let home = environment["HOME"] ?? Self.passwordHome(uid: uid)
+        if let socket = environment["AIRLOCK_SOCKET"], !socket.isEmpty {
+            self.socket = socket
+        } else if let runtime = environment["XDG_RUNTIME_DIR"], !runtime.isEmpty {
+            self.socket = runtime + "/airlock/airlock.sock"
+        } else {
+            self.socket = Self.temporaryDirectory(environment) + "airlock-\(uid)/airlock.sock"
+        }
+        let stateHome = Self.nonEmpty(environment["XDG_STATE_HOME"]) ?? home + "/.local/state"
+        stateDirectory = Self.nonEmpty(environment["AIRLOCK_STATE_DIR"]) ?? stateHome + "/airlock"
+        let configHome = Self.nonEmpty(environment["XDG_CONFIG_HOME"]) ?? home + "/.config"
+        configDirectory = Self.nonEmpty(environment["AIRLOCK_CONFIG_DIR"]) ?? configHome + "/airlock"
+    }
+
+    /// Facts the pure classifier needs: the home directory and Airlock's own paths.
+    public func hostFacts(environment: [String: String]) -> HostFacts {
+        HostFacts(
+            home: environment["HOME"],
+            airlockPaths: [stateDirectory, configDirectory, Self.directory(of: socket), socket])
+    }
+
+    /// `TMPDIR` with a trailing slash, else `/tmp/` (what Foundation's NSTemporaryDirectory gives).
+    static func temporaryDirectory(_ environment: [String: String]) -> String {
+        guard let directory = nonEmpty(environment["TMPDIR"]) else { return "/tmp/" }
+        return directory.hasSuffix("/") ? directory : directory + "/"
+    }
+
+    /// The path without its last component, as NSString's deletingLastPathComponent gives it.
+    static func directory(of path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
+        guard let slash = trimmed.lastIndex(of: "/") else { return "" }
+        if slash == trimmed.startIndex { return "/" }
+        var parent = trimmed[..<slash]
+        while parent.count > 1, parent.hasSuffix("/") { parent.removeLast() }
+        return String(parent)
+    }
+
+    private static func passwordHome(uid: UInt32) -> String {
+        guard let entry = getpwuid(uid), let directory = entry.pointee.pw_dir else { return "/" }
+        return String(cString: directory)
+    }
+
+    private static func nonEmpty(_ text: String?) -> String? {
+        guard let text, !text.isEmpty else { return nil }
+        return text
+    }
+}
+
+/// The process environment as a dictionary, read with `environ` (no Foundation).
+public enum ProcessEnvironment {
+    public static var current: [String: String] {
+        var result: [String: String] = [:]
+        var cursor = environ
+        while let entry = cursor.pointee {
+            let text = String(cString: entry)
+            if let equals = text.firstIndex(of: "=") {
+                let key = String(text[..<equals])
+                if result[key] == nil { result[key] = String(text[text.index(after: equals)...]) }
+            }
+            cursor += 1
+        }
+        return result
+    }
+}

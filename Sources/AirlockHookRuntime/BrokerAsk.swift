@@ -1,0 +1,54 @@
+import AirlockCore
+import AirlockHarness
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Asks the broker about one action and falls back to a local decision on any failure: the
+/// one gate behind `airlock-hook`, `airlock hook`, `airlock exec` and `airlock mcp`.
+public struct BrokerAsk: Sendable {
+    public var socketPath: String
+    public var fallback: LocalFallback
+
+    public init(socketPath: String, fallback: LocalFallback) {
+        self.socketPath = socketPath
+        self.fallback = fallback
+    }
+
+    /// The gate for this process's environment.
+    public init(environment: [String: String]) {
+        let locations = AirlockLocations(environment: environment)
+        self.init(
+            socketPath: locations.socket,
+            fallback: LocalFallback(environment: environment, host: locations.hostFacts(environment: environment)))
+    }
+
+    /// The harness deadline: `AIRLOCK_HOOK_TIMEOUT_MS` (the timeout we installed) or `defaultMs`.
+    public static func deadlineMs(environment: [String: String], default defaultMs: Int) -> Int {
+        environment["AIRLOCK_HOOK_TIMEOUT_MS"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil } ?? defaultMs
+    }
+
+    /// How long to wait for the broker: the deadline less a margin for printing and exiting.
+    public static func budgetMs(deadlineMs: Int) -> Int {
+        max(deadlineMs - min(2_000, deadlineMs / 10), 1)
+    }
+
+    /// The broker's answer, or the local one when it is down, slow or speaks garbage. The
+    /// action's agent is the caller's parent unless the harness named it.
+    public func decide(_ action: Action, toolUseID: String? = nil, budgetMs: Int) -> HookAnswer {
+        var action = action
+        action.agentPID = action.agentPID ?? getppid()
+        let line = SubmitLine.encode(action, deadlineMs: budgetMs, toolUseID: toolUseID)
+        do {
+            let reply = try BrokerSocket(path: socketPath).exchange(
+                line, deadline: MonotonicTime.now.adding(milliseconds: budgetMs))
+            return HookAnswer(allows: reply.allows, reason: reply.reason)
+        } catch {
+            let why = error == .timedOut ? "the broker did not answer within \(budgetMs) ms" : error.description
+            return fallback.decide(action, why: why)
+        }
+    }
+}

@@ -38,6 +38,10 @@ let package = Package(
         .target(name: "AirlockInstall", dependencies: ["AirlockHarness"]),
         // The console, pure: state, messages, reducer, keymap, layout, widgets, cell buffer, themes.
         .target(name: "AirlockConsole", dependencies: ["AirlockCore", "AirlockWire"]),
+        // ncursesw for Swift: wide-character curses, with shims for what does not import.
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // The only code that touches the terminal: keys in, changed cells out, tty always restored.
+        .target(name: "AirlockTerminal", dependencies: ["AirlockConsole", "CNcursesw"]),
         // The broker: a pure state machine plus the SwiftNIO shell that owns the socket.
         .target(
             name: "AirlockBroker",
@@ -52,8 +56,9 @@ let package = Package(
             name: "airlock",
             dependencies: [
                 "AirlockCore", "AirlockWire", "AirlockStore", "AirlockBroker", "AirlockHarness",
-                "AirlockInstall",
+                "AirlockInstall", "AirlockConsole", "AirlockTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -72,12 +77,15 @@ let package = Package(
         .testTarget(name: "AirlockCoreTests", dependencies: ["AirlockCore"], exclude: ["Resources"]),
         .testTarget(name: "AirlockHarnessTests", dependencies: ["AirlockHarness"], exclude: ["Samples"]),
         .testTarget(name: "AirlockInstallTests", dependencies: ["AirlockInstall", "AirlockHarness"]),
+        .testTarget(name: "AirlockTerminalTests", dependencies: ["AirlockTerminal", "AirlockConsole", "CNcursesw"]),
         .testTarget(name: "AirlockWireTests", dependencies: ["AirlockWire", "AirlockCore"]),
         // Runs the built `airlock` executable as a user would.
         .testTarget(
             name: "AirlockCLITests",
             dependencies: ["airlock", "AirlockStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // The console end to end: `airlock` in a detached tmux session, actions through `airlock hook`.
+        .testTarget(name: "AirlockConsoleE2ETests", dependencies: ["airlock"], exclude: ["Samples"]),
         .testTarget(
             name: "AirlockStoreTests",
             // GRDB directly, to tamper with the file the way an attacker going around the store would.

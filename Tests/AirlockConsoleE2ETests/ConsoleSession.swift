@@ -1,0 +1,181 @@
+import Foundation
+import Testing
+
+/// One `airlock` console in a detached tmux session on a private tmux server, with its own
+/// socket, state and config directories. The console starts its own broker; teardown stops
+/// that broker (by the pid it recorded) and kills the tmux server.
+final class ConsoleSession {
+    let directory: String
+    let environment: [String: String]
+    let tmuxServer: String
+    let repository: String
+    static let target = "airlock"
+
+    init(columns: Int = 120, rows: Int = 40, config: String = "bell = false\n") throws {
+        // Short: a Unix socket path must fit in 108 bytes.
+        directory = "/tmp/alc-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        tmuxServer = "airlock-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        repository = directory + "/repo"
+        try FileManager.default.createDirectory(atPath: repository, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: directory + "/config", withIntermediateDirectories: true)
+        try config.write(toFile: directory + "/config/config.toml", atomically: true, encoding: .utf8)
+        environment = [
+            "AIRLOCK_SOCKET": directory + "/s.sock",
+            "AIRLOCK_STATE_DIR": directory + "/state",
+            "AIRLOCK_CONFIG_DIR": directory + "/config",
+        ]
+        let assignments = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        let command = (["env", "TERM=tmux-256color", "LANG=C.UTF-8"] + assignments + [CLIBinary.path, "--reviewer", "e2e"])
+        try tmux(
+            ["new-session", "-d", "-s", Self.target, "-x", "\(columns)", "-y", "\(rows)"] + [command.map(Self.quote).joined(separator: " ")])
+    }
+
+    deinit {
+        if let text = try? String(contentsOfFile: directory + "/state/broker.pid", encoding: .utf8),
+            let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        {
+            kill(pid, SIGTERM)
+        }
+        _ = try? tmux(["kill-server"])
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    /// Runs tmux against this session's private server; returns its stdout.
+    @discardableResult
+    func tmux(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["tmux", "-L", tmuxServer, "-f", "/dev/null"] + arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self)
+        guard process.terminationStatus == 0 else {
+            throw E2EFailure("tmux \(arguments.joined(separator: " ")) failed: \(text)")
+        }
+        return text
+    }
+
+    /// The screen as text, one line per row.
+    func screen() throws -> String {
+        try tmux(["capture-pane", "-p", "-t", Self.target])
+    }
+
+    /// Polls the screen until `predicate` holds; fails with the last screen at the deadline.
+    @discardableResult
+    func waitForScreen(
+        _ what: String, timeout: TimeInterval = 15, _ predicate: (String) -> Bool
+    ) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = (try? screen()) ?? last
+            if predicate(last) { return last }
+            usleep(50_000)
+        }
+        throw E2EFailure("timed out waiting for \(what); the screen was:\n\(last)")
+    }
+
+    func waitForScreen(containing text: String, timeout: TimeInterval = 15) throws -> String {
+        try waitForScreen("“\(text)”", timeout: timeout) { $0.contains(text) }
+    }
+
+    /// Presses keys (tmux key names: "a", "Enter", "Escape", "Space", "C-c").
+    func press(_ keys: String...) throws {
+        try tmux(["send-keys", "-t", Self.target] + keys)
+    }
+
+    /// Types text literally.
+    func type(_ text: String) throws {
+        try tmux(["send-keys", "-t", Self.target, "-l", text])
+    }
+
+    func resize(columns: Int, rows: Int) throws {
+        try tmux(["resize-window", "-t", Self.target, "-x", "\(columns)", "-y", "\(rows)"])
+    }
+
+    /// Starts `airlock hook claude` with a sample input edited for this test; it waits for
+    /// the broker's answer in the background.
+    func submit(command: String, session: String = "e2e-session") throws -> HookRun {
+        var input = try Samples.object("claude_PreToolUse_Bash")
+        input["session_id"] = session
+        input["cwd"] = repository
+        input["tool_input"] = ["command": command, "description": "e2e"]
+        return try HookRun(input: input, environment: environment)
+    }
+
+    static func quote(_ word: String) -> String {
+        "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}
+
+/// A running `airlock hook claude`: its stdout once it has answered.
+final class HookRun: @unchecked Sendable {
+    private let process = Process()
+    private let output = Pipe()
+
+    init(input: [String: Any], environment: [String: String]) throws {
+        process.executableURL = URL(fileURLWithPath: CLIBinary.path)
+        process.arguments = ["hook", "claude", "--timeout-ms", "60000"]
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        let stdin = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        stdin.fileHandleForWriting.write(try JSONSerialization.data(withJSONObject: input))
+        try stdin.fileHandleForWriting.close()
+    }
+
+    deinit {
+        if process.isRunning { process.terminate() }
+    }
+
+    /// The decision and reason the hook printed, waiting up to `timeout`.
+    func decision(timeout: TimeInterval = 20) throws -> (decision: String, reason: String) {
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning, Date() < deadline { usleep(20_000) }
+        guard !process.isRunning else { throw E2EFailure("the hook did not answer within \(Int(timeout)) s") }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let specific = object["hookSpecificOutput"] as? [String: Any],
+            let decision = specific["permissionDecision"] as? String
+        else { throw E2EFailure("the hook printed something unexpected: \(String(decoding: data, as: UTF8.self))") }
+        return (decision, specific["permissionDecisionReason"] as? String ?? "")
+    }
+
+    var hasAnswered: Bool { !process.isRunning }
+}
+
+/// The captured harness inputs shipped with this target.
+enum Samples {
+    static func object(_ name: String) throws -> [String: Any] {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Samples/\(name).json")
+        let data = try Data(contentsOf: url)
+        guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            throw E2EFailure("sample \(name) is not a JSON object")
+        }
+        return object
+    }
+}
+
+/// The built `airlock` beside the test bundle.
+enum CLIBinary {
+    static var path: String {
+        let products = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for candidate in [products, products.deletingLastPathComponent()] {
+            let url = candidate.appendingPathComponent("airlock")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url.path }
+        }
+        return FileManager.default.currentDirectoryPath + "/.build/debug/airlock"
+    }
+}
+
+struct E2EFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

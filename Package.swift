@@ -65,6 +65,10 @@ let package = Package(
         // Release-build benchmarks: `swift run -c release airlock-bench`.
         .executableTarget(name: "airlock-bench", dependencies: ["AirlockCore"], path: "Sources/AirlockBench"),
         // Broker throughput and latency against an echo baseline: `swift run -c release broker-bench`.
+        // The console's frame and keystroke cost with 10,000 queued actions: `swift run -c release console-bench`.
+        .executableTarget(
+            name: "console-bench", dependencies: ["AirlockConsole", "AirlockCore", "AirlockWire"],
+            path: "Sources/ConsoleBench"),
         .executableTarget(
             name: "broker-bench",
             dependencies: [
@@ -79,6 +83,10 @@ let package = Package(
         .testTarget(name: "AirlockInstallTests", dependencies: ["AirlockInstall", "AirlockHarness"]),
         .testTarget(name: "AirlockTerminalTests", dependencies: ["AirlockTerminal", "AirlockConsole", "CNcursesw"]),
         .testTarget(name: "AirlockWireTests", dependencies: ["AirlockWire", "AirlockCore"]),
+        // Snapshots are read by #filePath, not bundled.
+        .testTarget(
+            name: "AirlockConsoleTests", dependencies: ["AirlockConsole", "AirlockCore", "AirlockWire"],
+            exclude: ["Snapshots"]),
         // Runs the built `airlock` executable as a user would.
         .testTarget(
             name: "AirlockCLITests",

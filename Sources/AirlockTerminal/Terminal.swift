@@ -15,7 +15,7 @@ import CNcursesw
 public final class Terminal {
     /// The number of colours ncurses reports (0 when the terminal has none).
     public private(set) var colors: Int = 0
-    private var pairs: ColorPairs
+    private var pairs = ColorPairs(terminalColors: 0, capacity: 0)
     private var isActive = false
     private var savedTerminal = termios()
 
@@ -27,7 +27,8 @@ public final class Terminal {
         airlock_set_escdelay(escapeDelayMs)
         guard initscr() != nil else { throw .cannotStart }
         isActive = true
-        Terminal.activeTerminal.withLock { $0 = savedTerminal }
+        let saved = savedTerminal
+        Terminal.activeTerminal.withLock { $0 = saved }
         atexit { Terminal.restoreAtExit() }
         TerminalSignals.install()
         raw()
@@ -48,6 +49,9 @@ public final class Terminal {
         ScreenSize(columns: Int(airlock_cols()), rows: Int(airlock_lines()))
     }
 
+    /// True once the terminal hung up (its pane or window closed): nothing more can be read.
+    public private(set) var isInputClosed = false
+
     /// The signal that asked the console to stop, if one arrived.
     public var stopSignal: Int32? {
         let number = TerminalSignals.received.load(ordering: .relaxed)
@@ -62,6 +66,7 @@ public final class Terminal {
         var descriptors = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)]
         if let wakeDescriptor { descriptors.append(pollfd(fd: wakeDescriptor, events: Int16(POLLIN), revents: 0)) }
         _ = poll(&descriptors, nfds_t(descriptors.count), timeoutMs)
+        if descriptors[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { isInputClosed = true }
         inputs = drain()
         return inputs
     }

@@ -25,9 +25,10 @@ final class ConsoleSession {
             "AIRLOCK_CONFIG_DIR": directory + "/config",
         ]
         let assignments = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-        let command = (["env", "TERM=tmux-256color", "LANG=C.UTF-8"] + assignments + [CLIBinary.path, "--reviewer", "e2e"])
-        try tmux(
-            ["new-session", "-d", "-s", Self.target, "-x", "\(columns)", "-y", "\(rows)"] + [command.map(Self.quote).joined(separator: " ")])
+        let console = ["env", "TERM=tmux-256color", "LANG=C.UTF-8"] + assignments + [CLIBinary.path, "--reviewer", "e2e"]
+        // After the console exits, the shell records the tty's settings: they must be cooked again.
+        let script = console.map(Self.quote).joined(separator: " ") + "; stty -a > " + Self.quote(sttyPath)
+        try tmux(["new-session", "-d", "-s", Self.target, "-x", "\(columns)", "-y", "\(rows)", "sh", "-c", script])
     }
 
     deinit {
@@ -105,6 +106,54 @@ final class ConsoleSession {
         input["cwd"] = repository
         input["tool_input"] = ["command": command, "description": "e2e"]
         return try HookRun(input: input, environment: environment)
+    }
+
+    var sttyPath: String { directory + "/stty-after.txt" }
+
+    /// Waits until the console has subscribed to its broker (`airlock status` counts it), so
+    /// actions submitted next wait for it instead of being denied for want of a console.
+    func waitForStatus(timeout: TimeInterval = 15) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: CLIBinary.path)
+            process.arguments = ["status", "--json"]
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            if let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+                (object["subscribers"] as? Int ?? 0) >= 1
+            {
+                return
+            }
+            usleep(50_000)
+        }
+        throw E2EFailure("the console did not subscribe within \(Int(timeout)) s; the screen was:\n\((try? screen()) ?? "")")
+    }
+
+    /// Waits until the console has exited and the shell after it has recorded the tty settings.
+    func waitForExit(timeout: TimeInterval = 10) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if let text = try? String(contentsOfFile: sttyPath, encoding: .utf8), text.contains("echo") { return text }
+            usleep(50_000)
+        }
+        throw E2EFailure("the console did not exit within \(Int(timeout)) s")
+    }
+
+    /// The console's process id: the child of the pane's shell.
+    func consolePID() throws -> pid_t {
+        let shell = try tmux(["display-message", "-p", "-t", Self.target, "#{pane_pid}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+        guard let pid = children.split(separator: " ").first.flatMap({ pid_t($0) }) else {
+            throw E2EFailure("the pane's shell \(shell) has no child")
+        }
+        return pid
     }
 
     static func quote(_ word: String) -> String {

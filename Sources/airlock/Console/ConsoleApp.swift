@@ -48,6 +48,7 @@ struct ConsoleApp {
                 notes.append("stopped by signal \(signal)")
                 break
             }
+            if terminal.isInputClosed { break }
             let now = Date()
             if now >= nextTick {
                 effects.perform(Console.update(&state, .tick(now)))

@@ -8,6 +8,9 @@ import Foundation
 /// does not stop it), stdin from /dev/null, stdout and stderr appended to a log file, default
 /// signal handling (whatever handlers the console installed are not inherited).
 enum DetachedProcess {
+    /// glibc's POSIX_SPAWN_SETSID (spawn.h, a GNU extension the Glibc module does not import).
+    static let spawnSetSID: Int32 = 0x80
+
     static func spawn(executable: String, arguments: [String], environment: [String: String], logPath: String)
         throws -> pid_t
     {
@@ -30,7 +33,7 @@ enum DetachedProcess {
         sigemptyset(&empty)
         posix_spawnattr_setsigmask(&attributes, &empty)
         posix_spawnattr_setflags(
-            &attributes, Int16(POSIX_SPAWN_SETSID | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+            &attributes, Int16(spawnSetSID | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
         var pid: pid_t = 0
         let argv = CStringArray([executable] + arguments)
         let envp = CStringArray(environment.map { "\($0.key)=\($0.value)" })

@@ -1,6 +1,6 @@
-import Synchronization
 import AirlockConsole
 import CNcursesw
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc

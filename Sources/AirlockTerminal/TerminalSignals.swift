@@ -16,7 +16,9 @@ enum TerminalSignals {
     static func install() {
         for number in handled {
             var action = sigaction()
-            action.__sigaction_handler.sa_handler = { number in TerminalSignals.received.store(number, ordering: .relaxed) }
+            action.__sigaction_handler.sa_handler = { number in
+                TerminalSignals.received.store(number, ordering: .relaxed)
+            }
             sigemptyset(&action.sa_mask)
             action.sa_flags = 0
             sigaction(number, &action, nil)

@@ -13,7 +13,8 @@ struct Airlock: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            ConsoleCommand.self, DemoCommand.self, DemoAgentsCommand.self, CheckCommand.self, ServeCommand.self, StatusCommand.self, PolicyCommand.self, AuditCommand.self,
+            ConsoleCommand.self, DemoCommand.self, DemoAgentsCommand.self, CheckCommand.self, ServeCommand.self,
+            StatusCommand.self, PolicyCommand.self, AuditCommand.self,
             HookCommand.self, ExecCommand.self, MCPCommand.self, InstallCommand.self, UninstallCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self

@@ -71,8 +71,7 @@ import Testing
         try console.waitForScreen(containing: "rm -rf build")
         try console.press("t")
         try console.waitForScreen(containing: "15m")
-        try console.press("2")  // 15m
-        try console.press("Enter")  // the default scope: this exact action, in this repository
+        try console.press("2")  // 15m; the scope starts at this exact action, bound to this repository
         try console.press("y")
         #expect(try hook.decision().decision == "allow")
         try console.waitForScreen(containing: "0 pending")
@@ -89,11 +88,11 @@ import Testing
         let hook = try console.submit(command: "git push --force origin main")
         try console.waitForScreen(containing: "git push --force")
         try console.press("T")
-        try console.waitForScreen(containing: "15m")
-        try console.press("2")
-        try console.press("Enter")
+        // A deny exception asks first for the reason the agent will get.
         try console.type("use a pull request")
         try console.press("Enter")
+        try console.waitForScreen(containing: "15m")
+        try console.press("2")
         try console.press("y")
         let first = try hook.decision()
         #expect(first.decision == "deny")

@@ -25,7 +25,8 @@ final class ConsoleSession {
             "AIRLOCK_CONFIG_DIR": directory + "/config",
         ]
         let assignments = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-        let console = ["env", "TERM=tmux-256color", "LANG=C.UTF-8"] + assignments + [CLIBinary.path, "--reviewer", "e2e"]
+        let console =
+            ["env", "TERM=tmux-256color", "LANG=C.UTF-8"] + assignments + [CLIBinary.path, "--reviewer", "e2e"]
         // After the console exits, the shell records the tty's settings: they must be cooked again.
         let script = console.map(Self.quote).joined(separator: " ") + "; stty -a > " + Self.quote(sttyPath)
         try tmux(["new-session", "-d", "-s", Self.target, "-x", "\(columns)", "-y", "\(rows)", "sh", "-c", script])
@@ -80,6 +81,7 @@ final class ConsoleSession {
         throw E2EFailure("timed out waiting for \(what); the screen was:\n\(last)")
     }
 
+    @discardableResult
     func waitForScreen(containing text: String, timeout: TimeInterval = 15) throws -> String {
         try waitForScreen("“\(text)”", timeout: timeout) { $0.contains(text) }
     }
@@ -132,7 +134,8 @@ final class ConsoleSession {
             }
             usleep(50_000)
         }
-        throw E2EFailure("the console did not subscribe within \(Int(timeout)) s; the screen was:\n\((try? screen()) ?? "")")
+        throw E2EFailure(
+            "the console did not subscribe within \(Int(timeout)) s; the screen was:\n\((try? screen()) ?? "")")
     }
 
     /// Waits until the console has exited and the shell after it has recorded the tty settings.

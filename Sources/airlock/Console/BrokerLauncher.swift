@@ -39,7 +39,8 @@ struct BrokerLauncher {
         }
         kill(pid, SIGTERM)
         throw CLIError(
-            "the broker did not answer on \(paths.socket) within \(Int(readyTimeout)) s; its log (\(logPath)):\n\(logTail())")
+            "the broker did not answer on \(paths.socket) within \(Int(readyTimeout)) s; its log (\(logPath)):\n\(logTail())"
+        )
     }
 
     private func spawn() throws -> pid_t {

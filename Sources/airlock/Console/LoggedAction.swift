@@ -21,8 +21,9 @@ enum LoggedAction {
         if let path = strip(summary, prefix: "write ", suffixPattern: " bytes)") {
             return .fileWrite(path: path, content: "")
         }
-        if let path = strip(summary, prefix: "edit ", suffixPattern: " edit)") ?? strip(
-            summary, prefix: "edit ", suffixPattern: " edits)")
+        if let path = strip(summary, prefix: "edit ", suffixPattern: " edit)")
+            ?? strip(
+                summary, prefix: "edit ", suffixPattern: " edits)")
         {
             return .fileEdit(path: path, edits: [])
         }

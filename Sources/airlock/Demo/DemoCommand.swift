@@ -21,12 +21,14 @@ struct DemoCommand: ParsableCommand {
         let root = try Self.makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: root) }
         var environment = ProcessInfo.processInfo.environment
-        environment["AIRLOCK_SOCKET"] = root + "/airlock.sock"
+        // The socket's directory is Airlock's own (the integrity floor guards it), so the
+        // repositories live beside it, not inside it.
+        environment["AIRLOCK_SOCKET"] = root + "/run/airlock.sock"
         environment["AIRLOCK_STATE_DIR"] = root + "/state"
         environment["AIRLOCK_CONFIG_DIR"] = root + "/config"
         let paths = AirlockPaths(environment: environment)
-        let api = try Self.makeRepository(root + "/shop-api")
-        let web = try Self.makeRepository(root + "/shop-web")
+        let api = try Self.makeRepository(root + "/repos/shop-api")
+        let web = try Self.makeRepository(root + "/repos/shop-web")
 
         // --wait-for-console: actions queue even in the moment before the console subscribes.
         let launcher = BrokerLauncher(paths: paths, environment: environment, extraArguments: ["--wait-for-console"])
@@ -98,17 +100,23 @@ struct DemoAgentsCommand: ParsableCommand {
         }
         let socket = AirlockPaths().socket
         let group = DispatchGroup()
-        for agent in DemoScript.agents(api: api, web: web) {
-            DispatchQueue.global().async(group: group) {
-                for action in agent.actions {
-                    // Agents pause between steps, as real ones do while they think.
-                    usleep(UInt32.random(in: 300_000...900_000))
+        // Each agent works through its steps a second or so apart; a step that waits for a
+        // reviewer does not hold up the next one (as with parallel tool calls and subagents),
+        // so the queue fills the way a busy morning does.
+        for (agentIndex, agent) in DemoScript.agents(api: api, web: web).enumerated() {
+            for (step, action) in agent.actions.enumerated() {
+                let delay = 0.3 + Double(step) * 1.2 + Double(agentIndex) * 0.4
+                let kind = (try? JSONSerialization.data(withJSONObject: action)) ?? Data("{}".utf8)
+                group.enter()
+                DispatchQueue.global().asyncAfter(deadline: .now() + delay) {
+                    defer { group.leave() }
                     let params: [String: Any] = [
-                        "action": ["kind": action], "harness": agent.harness, "session": agent.session,
+                        "action": ["kind": (try? JSONSerialization.jsonObject(with: kind)) ?? [:]],
+                        "harness": agent.harness, "session": agent.session,
                         "cwd": agent.repository, "deadlineMs": 600_000,
                     ]
                     let answer = try? SocketClient(path: socket).call("submit", params: params, timeout: 610)
-                    print("\(agent.harness) \(agent.session): \(answer?["decision"] ?? "no answer")")
+                    print("\(agent.harness) \(agent.session) step \(step + 1): \(answer?["decision"] ?? "no answer")")
                 }
             }
         }

@@ -2,23 +2,37 @@
 public enum Console {
     /// The reducer: applies one message, returns the effects to carry out.
     public static func update(_ state: inout ConsoleState, _ message: ConsoleMessage) -> [ConsoleEffect] {
+        var effects: [ConsoleEffect]
         switch message {
-        case .key(.character("q")):
-            state.wantsQuit = true
-            return [.quit]
+        case .key(let key): effects = handleKey(&state, key)
         case .resize(let size):
             state.size = size
-            return []
-        case .tick(let now):
-            state.now = now
-            return []
-        default:
-            return []
+            effects = []
+        case .tick(let now): effects = handleTick(&state, now)
+        case .connection(let connection): effects = handleConnection(&state, connection)
+        case .notification(let notification): effects = handleNotification(&state, notification)
+        case .reply(let tag, let result): effects = handleReply(&state, tag: tag, result)
+        case .requestFailed(let tag, let text): effects = handleFailure(&state, tag: tag, text)
+        case .boundaries(let report):
+            state.boundaries[report.workspace] = report
+            effects = []
+        case .blastMeasured(let id, let measurement):
+            state.blast[id] = measurement
+            effects = []
+        case .fileOnDisk(let path, let contents):
+            state.files[path] = contents.map(FileOnDisk.loaded) ?? .missing
+            effects = []
+        case .recentActions(let actions):
+            state.recentActions = actions
+            refreshDraftCoverage(&state)
+            effects = []
         }
+        settleCursor(&state)
+        return effects + probeEffects(&state)
     }
 
     /// Renders a full frame for state.size.
     public static func render(_ state: ConsoleState, theme: Theme) -> CellBuffer {
-        CellBuffer(size: state.size)
+        Screen.render(state, theme: theme)
     }
 }

@@ -1,0 +1,14 @@
+/// What a key asks the console to do; the reducer carries it out.
+enum Command: Equatable, Sendable {
+    case moveDown, moveUp, pageDown, pageUp, moveToTop, moveToBottom
+    case approve, deny, toggleMark, approveMarked, denyMarked, selectGroup
+    case startFilter, allowException, denyException, startRevoke, showHelp, quit
+    /// Esc: back out of whatever is going on.
+    case back
+    /// Enter in a text field: finish typing (never an approval).
+    case submitText
+    case deleteCharacter
+    case chooseTTL(Int)
+    case nextScope, previousScope, toggleBinding, editReason
+    case confirmGrant, confirmRevoke
+}

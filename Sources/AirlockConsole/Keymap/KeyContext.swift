@@ -1,0 +1,50 @@
+/// Where a key binding applies; each `Interaction` has one.
+public enum KeyContext: String, CaseIterable, Sendable {
+    case queue
+    case help
+    case filter
+    case denyReason = "deny-reason"
+    case hardFloorConfirmation = "hard-floor-confirmation"
+    case veto
+    case exceptionReason = "exception-reason"
+    case exception
+    case revoke
+
+    /// The heading in the help screen and docs/keybindings.md.
+    var title: String {
+        switch self {
+        case .queue: "Queue"
+        case .help: "Help screen"
+        case .filter: "Filter (typing)"
+        case .denyReason: "Deny reason (typing)"
+        case .hardFloorConfirmation: "Hard-floor confirmation (typing)"
+        case .veto: "Hard-floor veto countdown"
+        case .exceptionReason: "Deny exception reason (typing)"
+        case .exception: "Time-boxed exception panel"
+        case .revoke: "Revoke an exception"
+        }
+    }
+
+    /// Whether printable characters not bound here are typed into a text field.
+    var takesText: Bool {
+        switch self {
+        case .filter, .denyReason, .hardFloorConfirmation, .exceptionReason: true
+        default: false
+        }
+    }
+}
+
+extension Interaction {
+    var keyContext: KeyContext {
+        switch self {
+        case .browsing: .queue
+        case .help: .help
+        case .filtering: .filter
+        case .denying: .denyReason
+        case .confirmingHardFloor: .hardFloorConfirmation
+        case .vetoCountdown: .veto
+        case .exception(let draft): draft.isEditingReason ? .exceptionReason : .exception
+        case .revoking: .revoke
+        }
+    }
+}

@@ -1,0 +1,171 @@
+import FoundationEssentials
+import AirlockCore
+import AirlockWire
+
+/// The five-boundary panel, active exceptions, the exception panel, the revoke picker and help.
+extension Screen {
+    static func drawBoundaries(_ canvas: inout Canvas, _ state: ConsoleState, in rect: Rect, compact: Bool) {
+        guard let workspace = state.cursorEntry?.item.action.workspaceRoot else {
+            let inside = canvas.box(rect, title: "Boundaries")
+            canvas.write("no workspace selected", column: inside.column + 1, row: inside.row, limit: inside.right, style: canvas.theme.style(.textDim))
+            return
+        }
+        let inside = canvas.box(rect, title: "Boundaries: \(workspace)")
+        guard inside.height > 0 else { return }
+        guard let report = state.boundaries[workspace] else {
+            canvas.write("measuring…", column: inside.column + 1, row: inside.row, limit: inside.right, style: canvas.theme.style(.textDim))
+            return
+        }
+        var line = StyledLine()
+        for kind in BoundaryKind.allCases {
+            guard let boundary = report.boundary(kind) else {
+                line.append("? \(boundaryName(kind))  ", .boundaryFuzzy)
+                continue
+            }
+            let (mark, role): (String, Role) =
+                switch boundary.state {
+                case .clear: ("✓", .boundaryClear)
+                case .fuzzy: ("~", .boundaryFuzzy)
+                case .open: ("✗", .boundaryOpen)
+                }
+            var text = "\(mark) \(boundaryName(kind))"
+            if boundary.state != .clear, !compact, let reason = boundary.reasons.first { text += ": \(reason)" }
+            line.append(text + "  ", role)
+        }
+        let open = report.boundaries.count { $0.state == .open }
+        let fuzzy = report.boundaries.count { $0.state == .fuzzy }
+        var summary = StyledLine("\(open) open, \(fuzzy) fuzzy → recommended: ", .textDim)
+        let recommendation = report.recommendation
+        let words: String =
+            switch recommendation {
+            case .chosenMode: "the chosen mode stands"
+            case .interactive: "keep approvals interactive"
+            case .readOnly: "read-only"
+            case .stop: "STOP: do not run the agent here"
+            }
+        summary.append(words, recommendation == .chosenMode ? .boundaryClear : recommendation == .stop ? .boundaryOpen : .boundaryFuzzy)
+        if compact {
+            (line + StyledLine(" ", .text) + summary).draw(on: &canvas, column: inside.column + 1, row: inside.row, limit: inside.right)
+        } else {
+            line.draw(on: &canvas, column: inside.column + 1, row: inside.row, limit: inside.right)
+            if inside.height > 1 { summary.draw(on: &canvas, column: inside.column + 1, row: inside.row + 1, limit: inside.right) }
+        }
+    }
+
+    static func boundaryName(_ kind: BoundaryKind) -> String {
+        switch kind {
+        case .repositoryTrust: "repo"
+        case .filesAndSecrets: "secrets"
+        case .commandExecution: "commands"
+        case .mcpToolScope: "mcp"
+        case .loggingAndRollback: "log"
+        }
+    }
+
+    static func exceptionLine(_ exception: PolicyException, now: FoundationDate) -> StyledLine {
+        var line = StyledLine(exception.effect == .allow ? "ALLOW " : "DENY  ", exception.effect == .allow ? .decisionAllow : .decisionDeny)
+        line.append(Durations.countdown(exception.expiresAt.timeIntervalSince(now)) + " ", .countdown)
+        line.append(exception.scope.summary, .text)
+        line.append(" · " + exception.binding.summary, .textDim)
+        if let uses = exception.usesLeft { line.append(" · \(uses) uses left", .textDim) }
+        return line
+    }
+
+    static func drawExceptions(_ canvas: inout Canvas, _ state: ConsoleState, in rect: Rect) {
+        let active = state.activeExceptions
+        let inside = canvas.box(rect, title: "Exceptions \(active.count)")
+        for (offset, exception) in active.prefix(inside.height).enumerated() {
+            exceptionLine(exception, now: state.now).draw(on: &canvas, column: inside.column + 1, row: inside.row + offset, limit: inside.right)
+        }
+    }
+
+    static func drawRevokePicker(_ canvas: inout Canvas, _ state: ConsoleState, index: Int, in rect: Rect) {
+        let inside = canvas.box(rect, title: "Revoke which exception?", focused: true)
+        let active = state.activeExceptions
+        let first = max(0, index - inside.height + 1)
+        for (offset, exception) in active.dropFirst(first).prefix(inside.height).enumerated() {
+            let row = inside.row + offset
+            let isCursor = first + offset == index
+            if isCursor { canvas.fill(Rect(column: inside.column, row: row, width: inside.width, height: 1), style: canvas.theme.style(.selectionCursor)) }
+            (StyledLine(isCursor ? "▸ " : "  ", .selectionMarked) + exceptionLine(exception, now: state.now))
+                .draw(on: &canvas, column: inside.column, row: row, limit: inside.right)
+        }
+    }
+
+    static func drawExceptionDraft(_ canvas: inout Canvas, _ state: ConsoleState, _ draft: ExceptionDraft, in rect: Rect) {
+        let isAllow = draft.effect == .allow
+        let inside = canvas.box(rect, title: "Time-boxed \(isAllow ? "ALLOW" : "DENY") exception", focused: true)
+        var lines: [StyledLine] = []
+        let entry = QueueEntry(draft.source)
+        lines.append(StyledLine("from ", .textDim) + StyledLine([.init(text: entry.summary, role: .command)]))
+        var ttl = StyledLine("lasts ", .textDim)
+        for (index, preset) in ExceptionDraft.ttlPresets.enumerated() {
+            ttl.append(index == draft.ttlIndex ? "[\(index + 1) \(preset.label)]" : " \(index + 1) \(preset.label) ", index == draft.ttlIndex ? .selectionMarked : .textDim)
+            ttl.append(" ", .text)
+        }
+        lines.append(ttl)
+        lines.append(StyledLine("scope (Tab / j k)", .textDim))
+        for (index, choice) in draft.choices.enumerated() {
+            let chosen = index == draft.scopeIndex
+            lines.append(StyledLine(chosen ? " ▸ " : "   ", .selectionMarked) + StyledLine(choice.label, chosen ? .selectionMarked : .text))
+        }
+        lines.append(StyledLine("bound to ", .textDim) + StyledLine(draft.binding.summary, .text) + StyledLine(draft.choice.forcesRepository ? " (a category is per repo)" : " (b switches session/repo)", .textDim))
+        var reason = StyledLine("reason ", .textDim)
+        reason.spans.append(.init(text: VisibleText.singleLine(draft.reason + (draft.isEditingReason ? "▏" : "")), role: draft.isEditingReason ? .input : .text))
+        if draft.isEditingReason { reason.append("  (typing; Enter keeps it)", .textDim) }
+        lines.append(reason)
+        var coverage = StyledLine("covers \(draft.coveredPending) pending now · ", .text)
+        if let recent = draft.coveredRecent {
+            coverage.append("would have \(isAllow ? "allowed" : "denied") \(recent.matched) of the last \(recent.of) logged actions", .text)
+        } else {
+            coverage.append("reading the log…", .textDim)
+        }
+        lines.append(coverage)
+        if let problem = draft.problem(now: state.now, reviewer: state.configuration.reviewer) {
+            lines.append(StyledLine("REFUSED: \(problem)", .hardFloor))
+        } else {
+            lines.append(StyledLine("y grants it for \(ExceptionDraft.ttlPresets[draft.ttlIndex].label) · Esc backs out", .key))
+        }
+        var row = inside.row
+        for line in lines {
+            for wrapped in wrapLine(line, width: inside.width - 1) where row < inside.bottom {
+                wrapped.draw(on: &canvas, column: inside.column + 1, row: row, limit: inside.right)
+                row += 1
+            }
+        }
+    }
+
+    /// A styled line cut into pieces that fit (coverage and refusal lines can be long).
+    static func wrapLine(_ line: StyledLine, width: Int) -> [StyledLine] {
+        let total = line.spans.reduce(0) { $0 + DisplayWidth.of($1.text.string) }
+        guard total > width, line.spans.count == 1, let span = line.spans.first else { return [line] }
+        return StyledLine.wrap(span.text, width: width, role: span.role)
+    }
+
+    static func drawHelp(_ canvas: inout Canvas, _ state: ConsoleState, in rect: Rect) {
+        let inside = canvas.box(rect, title: "Keys (Esc closes) — Enter never approves", focused: true)
+        var row = inside.row
+        var column = inside.column + 1
+        let columnWidth = inside.width >= 110 ? inside.width / 2 - 1 : inside.width - 1
+        for context in KeyContext.allCases where context != .help {
+            let bindings = Keymap.help(for: context)
+            guard !bindings.isEmpty else { continue }
+            if row + 2 > inside.bottom {
+                guard column == inside.column + 1, columnWidth < inside.width - 1 else { break }
+                column += columnWidth + 1
+                row = inside.row
+            }
+            canvas.write(context.title, column: column, row: row, limit: column + columnWidth, style: canvas.theme.style(.title))
+            row += 1
+            for binding in bindings where row < inside.bottom {
+                let key = pad(binding.keyLabel, 8)
+                var line = StyledLine(key, binding.isDangerous ? .keyDangerous : .key)
+                line.append(binding.help, .text)
+                line.draw(on: &canvas, column: column + 1, row: row, limit: column + columnWidth)
+                row += 1
+            }
+        }
+    }
+}
+
+typealias FoundationDate = FoundationEssentials.Date

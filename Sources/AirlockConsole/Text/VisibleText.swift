@@ -1,0 +1,72 @@
+import AirlockCore
+
+/// Text made safe to put in cells: every control, escape, zero-width, bidi or other invisible
+/// character becomes a visible marker such as `⟨ESC U+1B⟩`, so what the reviewer reads is what
+/// runs and no raw control byte ever reaches the terminal.
+struct VisibleText: Equatable {
+    /// A run of text, either ordinary or a marker standing for a hidden character.
+    struct Segment: Equatable {
+        var text: String
+        var isMarker: Bool
+    }
+
+    var segments: [Segment]
+
+    /// Lines of `text`, each as segments; newlines split lines (shown as lines, not hidden).
+    static func lines(_ text: String) -> [VisibleText] {
+        var result: [VisibleText] = []
+        var current = VisibleText(segments: [])
+        var plain = ""
+        func flushPlain() {
+            if !plain.isEmpty { current.segments.append(Segment(text: plain, isMarker: false)) }
+            plain = ""
+        }
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" {
+                flushPlain()
+                result.append(current)
+                current = VisibleText(segments: [])
+            } else if let marker = marker(for: scalar) {
+                flushPlain()
+                current.segments.append(Segment(text: marker, isMarker: true))
+            } else {
+                plain.unicodeScalars.append(scalar)
+            }
+        }
+        flushPlain()
+        result.append(current)
+        return result
+    }
+
+    /// The whole text on one line: newlines become a visible `↵` marker.
+    static func singleLine(_ text: String) -> VisibleText {
+        let lines = lines(text)
+        var segments: [Segment] = []
+        for (index, line) in lines.enumerated() {
+            if index > 0 { segments.append(Segment(text: "↵", isMarker: true)) }
+            segments += line.segments
+        }
+        return VisibleText(segments: segments)
+    }
+
+    /// Plain string form (markers included), for widths and searching.
+    var string: String { segments.map(\.text).joined() }
+
+    /// The marker for a character that must not reach a cell as itself, or nil for an ordinary one.
+    /// Core's names come first (the same words the classifier's findings use); any other control,
+    /// format, surrogate, private-use or unassigned scalar gets its code point.
+    static func marker(for scalar: Unicode.Scalar) -> String? {
+        if scalar == "\t" { return "⟨TAB⟩" }
+        let code = String(scalar.value, radix: 16, uppercase: true)
+        if let name = HiddenCharacters.name(of: scalar) {
+            return name == "ESC" ? "⟨ESC⟩" : "⟨\(name) U+\(code)⟩"
+        }
+        if scalar.value < 0x300 { return nil }
+        switch scalar.properties.generalCategory {
+        case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator, .paragraphSeparator:
+            return "⟨U+\(code)⟩"
+        default:
+            return nil
+        }
+    }
+}

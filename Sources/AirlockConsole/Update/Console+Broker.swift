@@ -1,0 +1,175 @@
+import AirlockCore
+import AirlockWire
+import FoundationEssentials
+
+/// Socket events: the connection, the broker's notifications, replies and failures; and the clock.
+extension Console {
+    static func handleConnection(_ state: inout ConsoleState, _ connection: BrokerConnection) -> [ConsoleEffect] {
+        switch connection {
+        case .connecting:
+            state.broker = .connecting
+        case .subscribed(let result):
+            state.broker = .connected
+            state.mode = result.mode
+            state.queue.replaceAll(result.pending)
+            state.marked.formIntersection(result.pending.map(\.id))
+            state.exceptions = result.exceptions.sorted { $0.expiresAt < $1.expiresAt }
+            // A request whose reply was lost with the connection will not be answered.
+            state.inFlight.removeAll()
+            if case .vetoCountdown = state.interaction { state.interaction = .browsing }
+        case .lost(let reason):
+            state.broker = .lost(reason)
+            if case .vetoCountdown = state.interaction {
+                state.interaction = .browsing
+                flash(&state, "connection lost — the approval was not sent", isError: true)
+            }
+        }
+        return []
+    }
+
+    static func handleNotification(_ state: inout ConsoleState, _ notification: ServerNotification) -> [ConsoleEffect] {
+        switch notification {
+        case .actionQueued(let queued):
+            let isNew = state.queue.insert(queued.item)
+            refreshDraftCoverage(&state)
+            return isNew && state.configuration.bellOnNewAction ? [.bell] : []
+        case .actionResolved(let resolved):
+            removeActions(&state, [resolved.id])
+        case .actionExpired(let expired):
+            if let entry = removeActions(&state, [expired.id]).first {
+                let what = expired.cause == .timeout ? "timed out (denied)" : "withdrawn by the agent"
+                flash(&state, "\(entry.tool) \(String(entry.summary.string.prefix(40))) \(what)", isError: false)
+            }
+        case .exceptionGranted(let granted):
+            state.exceptions.removeAll { $0.id == granted.exception.id }
+            state.exceptions.append(granted.exception)
+            state.exceptions.sort { $0.expiresAt < $1.expiresAt }
+            removeActions(&state, granted.resolved)
+        case .exceptionRevoked(let revoked):
+            state.exceptions.removeAll { $0.id == revoked.exception.id }
+            flash(&state, "revoked: \(revoked.exception.effect.rawValue) \(revoked.exception.scope.summary)", isError: false)
+        case .exceptionExpired(let expired):
+            state.exceptions.removeAll { $0.id == expired.exception.id }
+            flash(&state, "expired: \(expired.exception.effect.rawValue) \(expired.exception.scope.summary)", isError: false)
+        }
+        clampRevokeIndex(&state)
+        return []
+    }
+
+    /// Takes answered actions off the queue and out of any mode that was about to act on them.
+    @discardableResult
+    static func removeActions(_ state: inout ConsoleState, _ ids: [String]) -> [QueueEntry] {
+        guard !ids.isEmpty else { return [] }
+        let removed = ids.compactMap { state.queue.remove($0) }
+        state.marked.subtract(ids)
+        for id in ids {
+            state.blast[id] = nil
+            state.requestedBlast.remove(id)
+        }
+        let gone = Set(ids)
+        switch state.interaction {
+        case .denying(let pending, let reason):
+            let left = pending.filter { !gone.contains($0) }
+            state.interaction = left.isEmpty ? .browsing : .denying(ids: left, reason: reason)
+        case .confirmingHardFloor(let pending, let typed):
+            let left = pending.filter { !gone.contains($0) }
+            state.interaction = left.isEmpty ? .browsing : .confirmingHardFloor(ids: left, typed: typed)
+        case .vetoCountdown(let pending, let sendAt):
+            let left = pending.filter { !gone.contains($0) }
+            state.interaction = left.isEmpty ? .browsing : .vetoCountdown(ids: left, sendAt: sendAt)
+        default:
+            break
+        }
+        refreshDraftCoverage(&state)
+        return removed
+    }
+
+    static func handleReply(_ state: inout ConsoleState, tag: RequestTag, _ result: ServerResult) -> [ConsoleEffect] {
+        let purpose = state.inFlight.removeValue(forKey: tag)
+        switch result {
+        case .decide(let decided):
+            removeActions(&state, decided.resolved + decided.alsoResolved)
+            if let exception = decided.exception { addException(&state, exception) }
+            var words: [String] = []
+            if !decided.resolved.isEmpty {
+                let denied: Bool
+                switch purpose {
+                case .decide(let verdict, _): denied = verdict == .deny
+                case .grant(let effect): denied = effect == .deny
+                default: denied = false
+                }
+                words.append("\(denied ? "denied" : "approved") \(decided.resolved.count)")
+            }
+            if let exception = decided.exception {
+                words.append("\(exception.effect.rawValue) exception until \(clock(exception.expiresAt))")
+            }
+            if !decided.alsoResolved.isEmpty { words.append("also resolved \(decided.alsoResolved.count)") }
+            if let failure = decided.failed.first {
+                words.append("\(decided.failed.count) failed: \(failure.message)")
+            }
+            flash(&state, words.joined(separator: " · "), isError: !decided.failed.isEmpty)
+        case .grant(let granted):
+            addException(&state, granted.exception)
+            removeActions(&state, granted.resolved)
+            flash(
+                &state,
+                "\(granted.exception.effect.rawValue) exception until \(clock(granted.exception.expiresAt)) · resolved \(granted.resolved.count)",
+                isError: false)
+        case .revoke(let revoked):
+            state.exceptions.removeAll { $0.id == revoked.exception.id }
+            flash(&state, "revoked: \(revoked.exception.scope.summary)", isError: false)
+        default:
+            break
+        }
+        clampRevokeIndex(&state)
+        return []
+    }
+
+    static func handleFailure(_ state: inout ConsoleState, tag: RequestTag, _ message: String) -> [ConsoleEffect] {
+        let purpose = state.inFlight.removeValue(forKey: tag)
+        let what: String
+        switch purpose {
+        case .decide(let verdict, let count): what = "\(verdict == .allow ? "approve" : "deny") of \(count)"
+        case .grant(let effect): what = "\(effect.rawValue) exception"
+        case .revoke: what = "revoke"
+        case nil: what = "request"
+        }
+        flash(&state, "\(what) failed: \(VisibleText.singleLine(message).string)", isError: true)
+        return []
+    }
+
+    static func addException(_ state: inout ConsoleState, _ exception: PolicyException) {
+        state.exceptions.removeAll { $0.id == exception.id }
+        state.exceptions.append(exception)
+        state.exceptions.sort { $0.expiresAt < $1.expiresAt }
+    }
+
+    static func clampRevokeIndex(_ state: inout ConsoleState) {
+        guard case .revoking(let index) = state.interaction else { return }
+        let count = state.activeExceptions.count
+        state.interaction = count == 0 ? .browsing : .revoking(index: min(index, count - 1))
+    }
+
+    /// The clock: fades the flash, drops exceptions past their expiry, and sends a hard-floor
+    /// approval once its veto countdown has run out.
+    static func handleTick(_ state: inout ConsoleState, _ now: Date) -> [ConsoleEffect] {
+        state.now = now
+        if let flash = state.flash, flash.until <= now { state.flash = nil }
+        state.exceptions.removeAll { !$0.isActive(at: now) }
+        clampRevokeIndex(&state)
+        if case .vetoCountdown(let ids, let sendAt) = state.interaction, now >= sendAt {
+            state.interaction = .browsing
+            return sendDecision(&state, ids: ids, verdict: .allow, reason: nil)
+        }
+        return []
+    }
+
+    /// "14:05" in UTC, for expiries in the status line.
+    static func clock(_ date: Date) -> String {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let day = ((seconds % 86_400) + 86_400) % 86_400
+        let hours = day / 3600
+        let minutes = (day % 3600) / 60
+        return (hours < 10 ? "0" : "") + "\(hours):" + (minutes < 10 ? "0" : "") + "\(minutes)Z"
+    }
+}

@@ -1,0 +1,48 @@
+/// Cursor, marks and the measurements the selected action needs.
+extension Console {
+    /// Keeps the cursor on a visible action: the same one if it is still there, else the one
+    /// now at its old position, so a resolved action hands over to its neighbour.
+    static func settleCursor(_ state: inout ConsoleState) {
+        let visible = state.queue.visible
+        guard !visible.isEmpty else {
+            state.cursorID = nil
+            state.cursorIndex = 0
+            return
+        }
+        if let id = state.cursorID, let index = state.queue.visibleIndex(of: id) {
+            state.cursorIndex = index
+            return
+        }
+        state.cursorIndex = min(max(0, state.cursorIndex), visible.count - 1)
+        state.cursorID = visible[state.cursorIndex]
+    }
+
+    static func moveCursor(_ state: inout ConsoleState, by delta: Int) {
+        let visible = state.queue.visible
+        guard !visible.isEmpty else { return }
+        let current = state.cursorID.flatMap { state.queue.visibleIndex(of: $0) } ?? 0
+        let index = min(max(0, current + delta), visible.count - 1)
+        state.cursorIndex = index
+        state.cursorID = visible[index]
+    }
+
+    /// Asks for what the selected action's detail needs and nobody asked for yet: the
+    /// workspace's boundaries, the measured blast radius, the file an edit or write changes.
+    static func probeEffects(_ state: inout ConsoleState) -> [ConsoleEffect] {
+        guard let entry = state.cursorEntry else { return [] }
+        var effects: [ConsoleEffect] = []
+        let action = entry.item.action
+        if let workspace = action.workspaceRoot, state.boundaries[workspace] == nil,
+            state.requestedWorkspaces.insert(workspace).inserted
+        {
+            effects.append(.measureBoundaries(workspace: workspace))
+        }
+        if state.blast[entry.item.id] == nil, state.requestedBlast.insert(entry.item.id).inserted {
+            effects.append(.measureBlastRadius(actionID: entry.item.id, action: action))
+        }
+        if let path = DiffPreview.target(of: action), state.files[path] == nil, state.requestedFiles.insert(path).inserted {
+            effects.append(.readFile(path: path))
+        }
+        return effects
+    }
+}

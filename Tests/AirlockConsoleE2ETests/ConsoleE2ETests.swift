@@ -5,7 +5,7 @@ import Testing
 /// session, actions submitted through `airlock hook claude` with captured sample inputs, the
 /// screen read with `capture-pane`, keys pressed with `send-keys`, and the decision the hook
 /// printed checked. Serialized: each test owns a tmux server and a broker.
-@Suite(.serialized) struct ConsoleE2ETests {
+@Suite(.serialized, .timeLimit(.minutes(1))) struct ConsoleE2ETests {
     /// Opens the console and waits until it has subscribed (the header says the broker is ok).
     static func openConsole(columns: Int = 120, rows: Int = 40) throws -> ConsoleSession {
         let session = try ConsoleSession(columns: columns, rows: rows)

@@ -20,7 +20,8 @@ final class ConsoleSession {
         try FileManager.default.createDirectory(atPath: directory + "/config", withIntermediateDirectories: true)
         try config.write(toFile: directory + "/config/config.toml", atomically: true, encoding: .utf8)
         environment = [
-            "AIRLOCK_SOCKET": directory + "/s.sock",
+            // Airlock guards its socket's directory (the integrity floor), so not the repository's parent.
+            "AIRLOCK_SOCKET": directory + "/run/s.sock",
             "AIRLOCK_STATE_DIR": directory + "/state",
             "AIRLOCK_CONFIG_DIR": directory + "/config",
         ]
@@ -45,17 +46,27 @@ final class ConsoleSession {
     /// Runs tmux against this session's private server; returns its stdout.
     @discardableResult
     func tmux(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tmux", "-L", tmuxServer, "-f", "/dev/null"] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        // posix_spawn and waitpid, not Foundation's Process (whose wait never returned once the
+        // tmux client had forked its server), and the output in a file, not a pipe (the server
+        // inherits the descriptor and would hold a pipe open).
+        let outputPath = directory + "/tmux-output"
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO)
+        let argv = ["tmux", "-L", tmuxServer, "-f", "/dev/null"] + arguments
+        var pointers: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
+        defer { pointers.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawnp(&pid, "tmux", &actions, nil, &pointers, environ)
+        guard spawned == 0 else { throw E2EFailure("cannot run tmux: \(String(cString: strerror(spawned)))") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+        let data = FileManager.default.contents(atPath: outputPath) ?? Data()
         let text = String(decoding: data, as: UTF8.self)
-        guard process.terminationStatus == 0 else {
+        guard status == 0 else {
             throw E2EFailure("tmux \(arguments.joined(separator: " ")) failed: \(text)")
         }
         return text

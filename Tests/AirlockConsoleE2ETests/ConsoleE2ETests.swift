@@ -106,7 +106,8 @@ import Testing
 
     @Test func redrawsOnResizeAndSaysWhenTooSmall() throws {
         let console = try Self.openConsole()
-        _ = try console.submit(command: "rm -rf build")
+        // Kept alive to the end: a hook that goes away withdraws its action.
+        let hook = try console.submit(command: "rm -rf build")
         try console.waitForScreen(containing: "rm -rf build")
         try console.resize(columns: 80, rows: 24)
         let narrow = try console.waitForScreen("an 80×24 frame") { screen in
@@ -118,6 +119,7 @@ import Testing
         try console.waitForScreen(containing: "60")
         try console.resize(columns: 120, rows: 40)
         try console.waitForScreen(containing: "rm -rf build")
+        #expect(!hook.hasAnswered)
     }
 
     @Test func quitRestoresTheTerminal() throws {

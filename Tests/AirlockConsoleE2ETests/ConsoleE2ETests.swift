@@ -116,7 +116,7 @@ import Testing
         }
         #expect(narrow.split(separator: "\n").allSatisfy { $0.count <= 80 })
         try console.resize(columns: 40, rows: 10)
-        try console.waitForScreen(containing: "60")
+        try console.waitForScreen(containing: "needs at least 60×15")
         try console.resize(columns: 120, rows: 40)
         try console.waitForScreen(containing: "rm -rf build")
         #expect(!hook.hasAnswered)

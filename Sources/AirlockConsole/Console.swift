@@ -21,6 +21,7 @@ public enum Console {
             effects = []
         case .fileOnDisk(let path, let contents):
             state.files[path] = contents.map(FileOnDisk.loaded) ?? .missing
+            state.filesVersion += 1
             effects = []
         case .recentActions(let actions):
             state.recentActions = actions
@@ -28,6 +29,7 @@ public enum Console {
             effects = []
         }
         settleCursor(&state)
+        refreshDiff(&state)
         return effects + probeEffects(&state)
     }
 

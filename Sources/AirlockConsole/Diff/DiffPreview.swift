@@ -36,12 +36,21 @@ enum DiffPreview {
             }
             // Without the file (or when an old text is not in it), show each replacement on its own.
             var rows: [Row] = [
-                .note(onDisk == nil ? "reading the file on disk…" : onDisk == .missing ? "file not found on disk; edits as sent:" : "old text not found in the file; edits as sent:")
+                .note(
+                    onDisk == nil
+                        ? "reading the file on disk…"
+                        : onDisk == .missing
+                            ? "file not found on disk; edits as sent:"
+                            : "old text not found in the file; edits as sent:")
             ]
             for (index, edit) in edits.enumerated() {
                 rows.append(.hunk("@@ edit \(index + 1)\(edit.replaceAll ? " (all occurrences)" : "") @@"))
-                rows += edit.oldText.split(separator: "\n", omittingEmptySubsequences: false).map { .line(.removed(String($0))) }
-                rows += edit.newText.split(separator: "\n", omittingEmptySubsequences: false).map { .line(.added(String($0))) }
+                rows += edit.oldText.split(separator: "\n", omittingEmptySubsequences: false).map {
+                    .line(.removed(String($0)))
+                }
+                rows += edit.newText.split(separator: "\n", omittingEmptySubsequences: false).map {
+                    .line(.added(String($0)))
+                }
             }
             return rows
         default:
@@ -57,7 +66,8 @@ enum DiffPreview {
                 result = edit.newText + result
                 continue
             }
-            let parts = result.split(separator: edit.oldText, maxSplits: edit.replaceAll ? Int.max : 1, omittingEmptySubsequences: false)
+            let parts = result.split(
+                separator: edit.oldText, maxSplits: edit.replaceAll ? Int.max : 1, omittingEmptySubsequences: false)
             guard parts.count > 1 else { return nil }
             result = parts.joined(separator: edit.newText)
         }
@@ -82,7 +92,11 @@ enum DiffPreview {
         var index = 0
         while index < lines.count {
             guard keep[index] else {
-                if case .removed = lines[index] { oldNumber += 1 } else if case .added = lines[index] { newNumber += 1 } else {
+                if case .removed = lines[index] {
+                    oldNumber += 1
+                } else if case .added = lines[index] {
+                    newNumber += 1
+                } else {
                     oldNumber += 1
                     newNumber += 1
                 }

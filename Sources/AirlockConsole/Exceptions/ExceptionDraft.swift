@@ -30,7 +30,8 @@ struct ExceptionDraft: Equatable, Sendable {
         lhs.effect == rhs.effect && lhs.source == rhs.source && lhs.scopeIndex == rhs.scopeIndex
             && lhs.ttlIndex == rhs.ttlIndex && lhs.bindsSession == rhs.bindsSession && lhs.reason == rhs.reason
             && lhs.isEditingReason == rhs.isEditingReason && lhs.coveredPending == rhs.coveredPending
-            && lhs.coveredRecent?.matched == rhs.coveredRecent?.matched && lhs.coveredRecent?.of == rhs.coveredRecent?.of
+            && lhs.coveredRecent?.matched == rhs.coveredRecent?.matched
+            && lhs.coveredRecent?.of == rhs.coveredRecent?.of
     }
 
     init(effect: PolicyRule.Effect, source: QueuedAction) {
@@ -82,7 +83,10 @@ struct ExceptionDraft: Equatable, Sendable {
         let candidate = exception(now: now, reviewer: reviewer)
         coveredPending = queue.entries.values.count { candidate.covers($0.item.action, $0.item.assessment, at: now) }
         coveredRecent = recent.map { actions in
-            (actions.count { candidate.binds($0.action) && candidate.scope.covers($0.action, $0.assessment) }, actions.count)
+            (
+                actions.count { candidate.binds($0.action) && candidate.scope.covers($0.action, $0.assessment) },
+                actions.count
+            )
         }
     }
 }

@@ -32,7 +32,8 @@ struct ScopeChoice: Equatable, Sendable {
         if case .mcp(let call) = action.kind {
             choices.append(
                 ScopeChoice(
-                    scope: .mcpTool(server: call.server, tool: call.tool), label: "MCP tool \(call.server).\(call.tool)",
+                    scope: .mcpTool(server: call.server, tool: call.tool),
+                    label: "MCP tool \(call.server).\(call.tool)",
                     forcesRepository: false))
         }
         if let paths = action.filePaths, !paths.isEmpty {

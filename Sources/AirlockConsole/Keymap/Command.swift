@@ -12,3 +12,13 @@ enum Command: Equatable, Sendable {
     case nextScope, previousScope, toggleBinding, editReason
     case confirmGrant, confirmRevoke
 }
+
+extension Command {
+    /// Approves or grants: refused when the pane is too small to show what it would let through.
+    var letsSomethingThrough: Bool {
+        switch self {
+        case .approve, .approveMarked, .allowException, .confirmGrant: true
+        default: false
+        }
+    }
+}

@@ -125,7 +125,8 @@ enum Keymap {
         // Everywhere.
         KeyBinding(
             keys: [.escape], keyLabel: "Esc", name: "back",
-            help: "Back out: close the panel, cancel the typing, cancel a hard-floor approval before it is sent; in the queue, clear the filter and marks.",
+            help:
+                "Back out: close the panel, cancel the typing, cancel a hard-floor approval before it is sent; in the queue, clear the filter and marks.",
             command: .back, contexts: KeyContext.allCases),
         KeyBinding(
             keys: [.character("?"), .character("q")], keyLabel: "?/q", name: "close", help: "Close the help.",
@@ -138,7 +139,9 @@ enum Keymap {
         var table: [KeyContext: [Key: Command]] = [:]
         for binding in bindings {
             for context in binding.contexts {
-                for key in binding.keys where table[context]?[key] == nil { table[context, default: [:]][key] = binding.command }
+                for key in binding.keys where table[context]?[key] == nil {
+                    table[context, default: [:]][key] = binding.command
+                }
             }
         }
         return table
@@ -149,7 +152,9 @@ enum Keymap {
 
     /// The bindings the footer shows for a context, in table order.
     static func footer(for context: KeyContext) -> [KeyBinding] {
-        bindings.filter { $0.inFooter && ($0.contexts.contains(context) || ($0.contexts.isEmpty && context == .exception)) }
+        bindings.filter {
+            $0.inFooter && ($0.contexts.contains(context) || ($0.contexts.isEmpty && context == .exception))
+        }
     }
 
     /// The bindings of one context for the help screen and the docs.

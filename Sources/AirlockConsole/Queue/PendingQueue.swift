@@ -11,6 +11,10 @@ struct PendingQueue: Sendable {
     /// The ids the filter lets through, in queue order.
     private(set) var visible: [String] = []
     private(set) var filter: [UInt8] = []
+    /// The search text of `order[i]` and `visible[i]`, kept alongside so filtering walks two
+    /// arrays instead of looking 10,000 entries up by id.
+    private var orderSearch: [[UInt8]] = []
+    private var visibleSearch: [[UInt8]] = []
 
     var count: Int { entries.count }
     subscript(id: String) -> QueueEntry? { entries[id] }
@@ -18,7 +22,9 @@ struct PendingQueue: Sendable {
     /// Replaces everything (a fresh subscription).
     mutating func replaceAll(_ items: [QueuedAction]) {
         entries = Dictionary(items.map { ($0.id, QueueEntry($0)) }, uniquingKeysWith: { _, last in last })
-        order = entries.values.sorted(by: QueueEntry.precedes).map(\.item.id)
+        let sorted = entries.values.sorted(by: QueueEntry.precedes)
+        order = sorted.map(\.item.id)
+        orderSearch = sorted.map(\.searchBytes)
         refilter()
     }
 
@@ -29,8 +35,14 @@ struct PendingQueue: Sendable {
         if !isNew { remove(item.id) }
         let entry = QueueEntry(item)
         entries[item.id] = entry
-        order.insert(item.id, at: insertionIndex(of: entry, in: order))
-        if entry.matches(filter) { visible.insert(item.id, at: insertionIndex(of: entry, in: visible)) }
+        let orderIndex = insertionIndex(of: entry, in: order)
+        order.insert(item.id, at: orderIndex)
+        orderSearch.insert(entry.searchBytes, at: orderIndex)
+        if QueueEntry.matches(entry.searchBytes, filter) {
+            let visibleIndex = insertionIndex(of: entry, in: visible)
+            visible.insert(item.id, at: visibleIndex)
+            visibleSearch.insert(entry.searchBytes, at: visibleIndex)
+        }
         return isNew
     }
 
@@ -38,8 +50,14 @@ struct PendingQueue: Sendable {
     @discardableResult
     mutating func remove(_ id: String) -> QueueEntry? {
         guard let entry = entries.removeValue(forKey: id) else { return nil }
-        if let index = position(of: entry, in: order) { order.remove(at: index) }
-        if let index = position(of: entry, in: visible) { visible.remove(at: index) }
+        if let index = position(of: entry, in: order) {
+            order.remove(at: index)
+            orderSearch.remove(at: index)
+        }
+        if let index = position(of: entry, in: visible) {
+            visible.remove(at: index)
+            visibleSearch.remove(at: index)
+        }
         return entry
     }
 
@@ -49,7 +67,14 @@ struct PendingQueue: Sendable {
         let narrows = !filter.isEmpty && needle.count > filter.count && needle.starts(with: filter)
         filter = needle
         if narrows {
-            visible.removeAll { entries[$0]?.matches(needle) != true }
+            var keptIDs: [String] = []
+            var keptSearch: [[UInt8]] = []
+            for index in visible.indices where QueueEntry.matches(visibleSearch[index], needle) {
+                keptIDs.append(visible[index])
+                keptSearch.append(visibleSearch[index])
+            }
+            visible = keptIDs
+            visibleSearch = keptSearch
         } else {
             refilter()
         }
@@ -62,7 +87,17 @@ struct PendingQueue: Sendable {
     }
 
     private mutating func refilter() {
-        visible = filter.isEmpty ? order : order.filter { entries[$0]?.matches(filter) == true }
+        guard !filter.isEmpty else {
+            visible = order
+            visibleSearch = orderSearch
+            return
+        }
+        visible = []
+        visibleSearch = []
+        for index in order.indices where QueueEntry.matches(orderSearch[index], filter) {
+            visible.append(order[index])
+            visibleSearch.append(orderSearch[index])
+        }
     }
 
     private func insertionIndex(of entry: QueueEntry, in list: [String]) -> Int {

@@ -3,21 +3,25 @@ import AirlockWire
 import FoundationEssentials
 
 /// A pending action plus what the queue needs again and again, computed once when it arrives:
-/// its one-line summary, its search text, its group key.
-struct QueueEntry: Sendable {
-    var item: QueuedAction
+/// its one-line summary, its search text, its group key. A class, immutable: the queue, the
+/// filter and coverage counts pass 10,000 of these around, and a reference costs one retain
+/// where a struct of a dozen strings and arrays costs a dozen.
+final class QueueEntry: Sendable {
+    let item: QueuedAction
     /// Tool or kind as the reviewer knows it: Bash, Edit, Write, Patch, MCP, Web, Read.
-    var tool: String
+    let tool: String
     /// One line: the command, the path, or server/tool; hidden characters already made visible.
-    var summary: VisibleText
+    let summary: VisibleText
     /// Repository basename and short session, "api·7f3c".
-    var place: String
+    let place: String
     /// Lowercased UTF-8 of everything a filter can match.
-    var searchBytes: [UInt8]
+    let searchBytes: [UInt8]
     /// Actions with equal keys are "similar": same normalised command or tool and same categories.
-    var groupKey: String
+    let groupKey: String
     /// A short human label for the group.
-    var groupLabel: String
+    let groupLabel: String
+    /// The category that matters most, for the queue's category column ("destructive_fs").
+    let categoryMark: String
 
     init(_ item: QueuedAction) {
         self.item = item
@@ -29,7 +33,8 @@ struct QueueEntry: Sendable {
         case .shell(let command):
             tool = "Bash"
             text = command
-            normalised = item.assessment.commands.isEmpty
+            normalised =
+                item.assessment.commands.isEmpty
                 ? command.split(whereSeparator: \.isWhitespace).joined(separator: " ")
                 : item.assessment.commands.map { $0.joined(separator: " ") }.joined(separator: " ; ")
         case .fileRead(let path):
@@ -63,11 +68,18 @@ struct QueueEntry: Sendable {
             normalised = "other \(name)"
         }
         self.tool = tool
-        self.summary = VisibleText.singleLine(text)
+        // A line on screen is at most a few hundred cells; the detail shows the rest.
+        let scalars = text.unicodeScalars
+        self.summary = VisibleText.singleLine(
+            scalars.count > 400 ? String(String.UnicodeScalarView(scalars.prefix(400))) + "…" : text)
         let workspace = action.workspaceRoot.map { Self.lastComponent($0) } ?? "-"
         let session = action.session.map { String($0.prefix(4)) }
         self.place = session.map { "\(workspace)·\($0)" } ?? workspace
         let categories = item.assessment.categories.map(\.rawValue).joined(separator: ",")
+        let categoryList = item.assessment.categories
+        let mark =
+            categoryList.first(where: \.isHardFloor) ?? categoryList.first { !$0.isReadOnly } ?? categoryList.first
+        self.categoryMark = mark?.rawValue ?? "-"
         self.groupKey = normalised + "\u{0}" + categories
         self.groupLabel = "\(tool) \(String(normalised.prefix(40))) [\(categories)]"
         let search = [action.harness, tool, self.place, summary.string, categories, item.reason].joined(separator: " ")
@@ -75,22 +87,29 @@ struct QueueEntry: Sendable {
     }
 
     /// Whether the lowercased `needle` occurs in the search text.
-    func matches(_ needle: [UInt8]) -> Bool {
+    func matches(_ needle: [UInt8]) -> Bool { Self.matches(searchBytes, needle) }
+
+    /// Substring search over bytes, without bounds checks in the inner loop (it runs over
+    /// every pending action when a filter starts).
+    static func matches(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
         if needle.isEmpty { return true }
-        let haystack = searchBytes
         guard haystack.count >= needle.count else { return false }
-        let first = needle[0]
-        var start = 0
-        let last = haystack.count - needle.count
-        while start <= last {
-            if haystack[start] == first {
-                var offset = 1
-                while offset < needle.count, haystack[start + offset] == needle[offset] { offset += 1 }
-                if offset == needle.count { return true }
+        return haystack.withUnsafeBufferPointer { hay in
+            needle.withUnsafeBufferPointer { pin in
+                let first = pin[0]
+                let last = hay.count - pin.count
+                var start = 0
+                while start <= last {
+                    if hay[start] == first {
+                        var offset = 1
+                        while offset < pin.count, hay[start + offset] == pin[offset] { offset += 1 }
+                        if offset == pin.count { return true }
+                    }
+                    start += 1
+                }
+                return false
             }
-            start += 1
         }
-        return false
     }
 
     /// Queue order: riskier first, then older first, then by id so the order is total.

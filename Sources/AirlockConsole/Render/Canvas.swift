@@ -23,7 +23,8 @@ struct Canvas {
     }
 
     /// Writes one line of text from `column` but not past `limit` (exclusive); returns the
-    /// column after the last cell written. Text that does not fit ends in "…".
+    /// column after the last cell written. Text that does not fit ends in "…". One pass: the
+    /// ellipsis replaces the last glyph written once the next one does not fit.
     @discardableResult
     mutating func write(
         _ text: VisibleText, column: Int, row: Int, limit: Int, style: CellStyle, markerStyle: CellStyle? = nil
@@ -32,32 +33,43 @@ struct Canvas {
         let end = min(limit, size.columns)
         var x = column
         let markerStyle = markerStyle ?? theme.style(.hiddenCharacter)
-        let total = text.segments.reduce(0) { $0 + DisplayWidth.of($1.text) }
-        let needsEllipsis = column + total > end
-        let contentEnd = needsEllipsis ? end - 1 : end
-        outer: for segment in text.segments {
+        var lastStart = -1
+        for segment in text.segments {
             let segmentStyle = segment.isMarker ? markerStyle : style
             for character in segment.text {
-                var glyph = String(character)
                 var width = DisplayWidth.of(character)
+                var glyph: String
                 if width == 0 {
                     // A mark with nothing to sit on: give it a dotted circle so it takes its own cell.
-                    glyph = "◌" + glyph
+                    glyph = "◌" + String(character)
                     width = 1
+                } else {
+                    glyph = String(character)
                 }
-                if x + width > contentEnd { break outer }
+                if x + width > end {
+                    putEllipsis(at: x, lastStart: lastStart, end: end, row: row, style: style)
+                    return min(x, end)
+                }
                 if x >= 0 {
                     buffer[x, row] = Cell(glyph, style: segmentStyle)
                     if width == 2 { buffer[x + 1, row] = Cell("", style: segmentStyle) }
                 }
+                lastStart = x
                 x += width
             }
         }
-        if needsEllipsis, x < end, x >= 0 {
-            buffer[x, row] = Cell("…", style: style)
-            x += 1
-        }
         return x
+    }
+
+    /// Marks cut-off text: "…" in the free cell at `x`, or over the last glyph when none is free.
+    private mutating func putEllipsis(at x: Int, lastStart: Int, end: Int, row: Int, style: CellStyle) {
+        if x < end, x >= 0 {
+            buffer[x, row] = Cell("…", style: style)
+        } else if lastStart >= 0 {
+            let wasWide = lastStart + 1 < end && buffer[lastStart + 1, row].isContinuation
+            buffer[lastStart, row] = Cell("…", style: style)
+            if wasWide { buffer[lastStart + 1, row] = Cell(" ", style: style) }
+        }
     }
 
     /// Writes a string of our own or from the broker (made visible first).
@@ -78,7 +90,9 @@ struct Canvas {
     /// A box with a title in its top border; returns the inside.
     @discardableResult
     mutating func box(_ rect: Rect, title: String, focused: Bool = false) -> Rect {
-        guard rect.width >= 2, rect.height >= 2 else { return Rect(column: rect.column, row: rect.row, width: 0, height: 0) }
+        guard rect.width >= 2, rect.height >= 2 else {
+            return Rect(column: rect.column, row: rect.row, width: 0, height: 0)
+        }
         let style = theme.style(focused ? .borderFocus : .border)
         let right = rect.column + rect.width - 1
         let bottom = rect.row + rect.height - 1
@@ -95,7 +109,8 @@ struct Canvas {
         put("└", column: rect.column, row: bottom, style: style)
         put("┘", column: right, row: bottom, style: style)
         if !title.isEmpty, rect.width > 4 {
-            let end = write(" " + title + " ", column: rect.column + 1, row: rect.row, limit: right, style: theme.style(.title))
+            let end = write(
+                " " + title + " ", column: rect.column + 1, row: rect.row, limit: right, style: theme.style(.title))
             _ = end
         }
         return rect.inset

@@ -32,6 +32,7 @@ enum RiskMarks {
     /// "▮▮▮▯▯▯": how far the blast radius reaches, out of six steps.
     static func blastBar(_ radius: BlastRadius) -> String {
         let filled = radius.rawValue + 1
-        return String(repeating: "▮", count: filled) + String(repeating: "▯", count: BlastRadius.allCases.count - filled)
+        return String(repeating: "▮", count: filled)
+            + String(repeating: "▯", count: BlastRadius.allCases.count - filled)
     }
 }

@@ -5,13 +5,9 @@ extension Screen {
         let width = canvas.size.columns
         let style = canvas.theme.style(.header)
         canvas.fill(Rect(column: 0, row: 0, width: width, height: 1), style: style)
-        var parts = [" Airlock", "\(state.queue.count) pending"]
-        if !state.filterText.isEmpty { parts.append("\(state.queue.visible.count) shown") }
-        if !state.marked.isEmpty { parts.append("\(state.marked.count) marked") }
-        parts.append("mode \(state.mode?.rawValue ?? "?")")
-        let exceptionCount = state.activeExceptions.count
-        parts.append("\(exceptionCount) exception\(exceptionCount == 1 ? "" : "s")")
-        var x = canvas.write(parts.joined(separator: " ─ ") + " ─ ", column: 0, row: 0, limit: width - 8, style: style)
+        // The broker's state comes right after the count: it must survive a narrow pane.
+        var x = canvas.write(
+            " Airlock ─ \(state.queue.count) pending ─ ", column: 0, row: 0, limit: width - 8, style: style)
         let brokerText: String
         let brokerRole: Role
         switch state.broker {
@@ -20,6 +16,13 @@ extension Screen {
         case .lost(let reason): (brokerText, brokerRole) = ("broker LOST: \(reason)", .statusLost)
         }
         x = canvas.write(brokerText, column: x, row: 0, limit: width - 8, style: canvas.theme.style(brokerRole))
+        var parts: [String] = []
+        if !state.filterText.isEmpty { parts.append("\(state.queue.visible.count) shown") }
+        if !state.marked.isEmpty { parts.append("\(state.marked.count) marked") }
+        let exceptionCount = state.activeExceptions.count
+        parts.append("\(exceptionCount) exception\(exceptionCount == 1 ? "" : "s")")
+        parts.append("mode \(state.mode?.rawValue ?? "?")")
+        canvas.write(" ─ " + parts.joined(separator: " ─ "), column: x, row: 0, limit: width - 8, style: style)
         canvas.writeRight("? help ", row: 0, limit: width, style: style)
     }
 
@@ -33,16 +36,22 @@ extension Screen {
             line.spans.append(.init(text: VisibleText.singleLine(state.filterText + "▏"), role: .input))
             line.append("  Enter keeps · Esc clears", .textDim)
         case .denying(let ids, let reason):
-            line.append(" deny \(ids.count == 1 ? "this action" : "\(ids.count) actions") — reason for the agent: ", .decisionDeny)
+            line.append(
+                " deny \(ids.count == 1 ? "this action" : "\(ids.count) actions") — reason for the agent: ",
+                .decisionDeny)
             line.spans.append(.init(text: VisibleText.singleLine(reason + "▏"), role: .input))
             line.append("  Enter sends · Esc backs out", .textDim)
         case .confirmingHardFloor(let ids, let typed):
-            line.append(" HARD FLOOR: type “\(Interaction.confirmationWord)” to approve \(ids.count == 1 ? "it" : "all \(ids.count)"): ", .hardFloor)
+            line.append(
+                " HARD FLOOR: type “\(Interaction.confirmationWord)” to approve \(ids.count == 1 ? "it" : "all \(ids.count)"): ",
+                .hardFloor)
             line.spans.append(.init(text: VisibleText.singleLine(typed + "▏"), role: .input))
             line.append("  Esc cancels", .textDim)
         case .vetoCountdown(let ids, let sendAt):
             let left = Durations.countdown(sendAt.timeIntervalSince(state.now))
-            line.append(" approving \(ids.count == 1 ? "hard-floor action" : "\(ids.count) actions") in \(left) — Esc cancels", .countdown)
+            line.append(
+                " approving \(ids.count == 1 ? "hard-floor action" : "\(ids.count) actions") in \(left) — Esc cancels",
+                .countdown)
         default:
             if let flash = state.flash {
                 line.append(" " + flash.text, flash.isError ? .flashError : .flashInfo)
@@ -63,7 +72,8 @@ extension Screen {
             x = canvas.write(
                 binding.keyLabel, column: x, row: row, limit: width,
                 style: canvas.theme.style(binding.isDangerous ? .keyDangerous : .key))
-            x = canvas.write(" " + binding.name + "  ", column: x, row: row, limit: width, style: canvas.theme.style(.textDim))
+            x = canvas.write(
+                " " + binding.name + "  ", column: x, row: row, limit: width, style: canvas.theme.style(.textDim))
         }
     }
 }

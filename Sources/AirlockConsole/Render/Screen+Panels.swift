@@ -1,19 +1,23 @@
-import FoundationEssentials
 import AirlockCore
 import AirlockWire
+import FoundationEssentials
 
 /// The five-boundary panel, active exceptions, the exception panel, the revoke picker and help.
 extension Screen {
     static func drawBoundaries(_ canvas: inout Canvas, _ state: ConsoleState, in rect: Rect, compact: Bool) {
         guard let workspace = state.cursorEntry?.item.action.workspaceRoot else {
             let inside = canvas.box(rect, title: "Boundaries")
-            canvas.write("no workspace selected", column: inside.column + 1, row: inside.row, limit: inside.right, style: canvas.theme.style(.textDim))
+            canvas.write(
+                "no workspace selected", column: inside.column + 1, row: inside.row, limit: inside.right,
+                style: canvas.theme.style(.textDim))
             return
         }
         let inside = canvas.box(rect, title: "Boundaries: \(workspace)")
         guard inside.height > 0 else { return }
         guard let report = state.boundaries[workspace] else {
-            canvas.write("measuring…", column: inside.column + 1, row: inside.row, limit: inside.right, style: canvas.theme.style(.textDim))
+            canvas.write(
+                "measuring…", column: inside.column + 1, row: inside.row, limit: inside.right,
+                style: canvas.theme.style(.textDim))
             return
         }
         var line = StyledLine()
@@ -34,7 +38,7 @@ extension Screen {
         }
         let open = report.boundaries.count { $0.state == .open }
         let fuzzy = report.boundaries.count { $0.state == .fuzzy }
-        var summary = StyledLine("\(open) open, \(fuzzy) fuzzy → recommended: ", .textDim)
+        var summary = StyledLine(compact ? "→ " : "\(open) open, \(fuzzy) fuzzy → recommended: ", .textDim)
         let recommendation = report.recommendation
         let words: String =
             switch recommendation {
@@ -43,12 +47,17 @@ extension Screen {
             case .readOnly: "read-only"
             case .stop: "STOP: do not run the agent here"
             }
-        summary.append(words, recommendation == .chosenMode ? .boundaryClear : recommendation == .stop ? .boundaryOpen : .boundaryFuzzy)
+        summary.append(
+            words,
+            recommendation == .chosenMode ? .boundaryClear : recommendation == .stop ? .boundaryOpen : .boundaryFuzzy)
         if compact {
-            (line + StyledLine(" ", .text) + summary).draw(on: &canvas, column: inside.column + 1, row: inside.row, limit: inside.right)
+            (line + StyledLine(" ", .text) + summary).draw(
+                on: &canvas, column: inside.column + 1, row: inside.row, limit: inside.right)
         } else {
             line.draw(on: &canvas, column: inside.column + 1, row: inside.row, limit: inside.right)
-            if inside.height > 1 { summary.draw(on: &canvas, column: inside.column + 1, row: inside.row + 1, limit: inside.right) }
+            if inside.height > 1 {
+                summary.draw(on: &canvas, column: inside.column + 1, row: inside.row + 1, limit: inside.right)
+            }
         }
     }
 
@@ -63,7 +72,9 @@ extension Screen {
     }
 
     static func exceptionLine(_ exception: PolicyException, now: FoundationDate) -> StyledLine {
-        var line = StyledLine(exception.effect == .allow ? "ALLOW " : "DENY  ", exception.effect == .allow ? .decisionAllow : .decisionDeny)
+        var line = StyledLine(
+            exception.effect == .allow ? "ALLOW " : "DENY  ",
+            exception.effect == .allow ? .decisionAllow : .decisionDeny)
         line.append(Durations.countdown(exception.expiresAt.timeIntervalSince(now)) + " ", .countdown)
         line.append(exception.scope.summary, .text)
         line.append(" · " + exception.binding.summary, .textDim)
@@ -75,7 +86,8 @@ extension Screen {
         let active = state.activeExceptions
         let inside = canvas.box(rect, title: "Exceptions \(active.count)")
         for (offset, exception) in active.prefix(inside.height).enumerated() {
-            exceptionLine(exception, now: state.now).draw(on: &canvas, column: inside.column + 1, row: inside.row + offset, limit: inside.right)
+            exceptionLine(exception, now: state.now).draw(
+                on: &canvas, column: inside.column + 1, row: inside.row + offset, limit: inside.right)
         }
     }
 
@@ -86,13 +98,19 @@ extension Screen {
         for (offset, exception) in active.dropFirst(first).prefix(inside.height).enumerated() {
             let row = inside.row + offset
             let isCursor = first + offset == index
-            if isCursor { canvas.fill(Rect(column: inside.column, row: row, width: inside.width, height: 1), style: canvas.theme.style(.selectionCursor)) }
+            if isCursor {
+                canvas.fill(
+                    Rect(column: inside.column, row: row, width: inside.width, height: 1),
+                    style: canvas.theme.style(.selectionCursor))
+            }
             (StyledLine(isCursor ? "▸ " : "  ", .selectionMarked) + exceptionLine(exception, now: state.now))
                 .draw(on: &canvas, column: inside.column, row: row, limit: inside.right)
         }
     }
 
-    static func drawExceptionDraft(_ canvas: inout Canvas, _ state: ConsoleState, _ draft: ExceptionDraft, in rect: Rect) {
+    static func drawExceptionDraft(
+        _ canvas: inout Canvas, _ state: ConsoleState, _ draft: ExceptionDraft, in rect: Rect
+    ) {
         let isAllow = draft.effect == .allow
         let inside = canvas.box(rect, title: "Time-boxed \(isAllow ? "ALLOW" : "DENY") exception", focused: true)
         var lines: [StyledLine] = []
@@ -100,23 +118,36 @@ extension Screen {
         lines.append(StyledLine("from ", .textDim) + StyledLine([.init(text: entry.summary, role: .command)]))
         var ttl = StyledLine("lasts ", .textDim)
         for (index, preset) in ExceptionDraft.ttlPresets.enumerated() {
-            ttl.append(index == draft.ttlIndex ? "[\(index + 1) \(preset.label)]" : " \(index + 1) \(preset.label) ", index == draft.ttlIndex ? .selectionMarked : .textDim)
+            ttl.append(
+                index == draft.ttlIndex ? "[\(index + 1) \(preset.label)]" : " \(index + 1) \(preset.label) ",
+                index == draft.ttlIndex ? .selectionMarked : .textDim)
             ttl.append(" ", .text)
         }
         lines.append(ttl)
         lines.append(StyledLine("scope (Tab / j k)", .textDim))
         for (index, choice) in draft.choices.enumerated() {
             let chosen = index == draft.scopeIndex
-            lines.append(StyledLine(chosen ? " ▸ " : "   ", .selectionMarked) + StyledLine(choice.label, chosen ? .selectionMarked : .text))
+            lines.append(
+                StyledLine(chosen ? " ▸ " : "   ", .selectionMarked)
+                    + StyledLine(choice.label, chosen ? .selectionMarked : .text))
         }
-        lines.append(StyledLine("bound to ", .textDim) + StyledLine(draft.binding.summary, .text) + StyledLine(draft.choice.forcesRepository ? " (a category is per repo)" : " (b switches session/repo)", .textDim))
+        lines.append(
+            StyledLine("bound to ", .textDim) + StyledLine(draft.binding.summary, .text)
+                + StyledLine(
+                    draft.choice.forcesRepository ? " (a category is per repo)" : " (b switches session/repo)", .textDim
+                ))
         var reason = StyledLine("reason ", .textDim)
-        reason.spans.append(.init(text: VisibleText.singleLine(draft.reason + (draft.isEditingReason ? "▏" : "")), role: draft.isEditingReason ? .input : .text))
+        reason.spans.append(
+            .init(
+                text: VisibleText.singleLine(draft.reason + (draft.isEditingReason ? "▏" : "")),
+                role: draft.isEditingReason ? .input : .text))
         if draft.isEditingReason { reason.append("  (typing; Enter keeps it)", .textDim) }
         lines.append(reason)
         var coverage = StyledLine("covers \(draft.coveredPending) pending now · ", .text)
         if let recent = draft.coveredRecent {
-            coverage.append("would have \(isAllow ? "allowed" : "denied") \(recent.matched) of the last \(recent.of) logged actions", .text)
+            coverage.append(
+                "would have \(isAllow ? "allowed" : "denied") \(recent.matched) of the last \(recent.of) logged actions",
+                .text)
         } else {
             coverage.append("reading the log…", .textDim)
         }
@@ -124,7 +155,8 @@ extension Screen {
         if let problem = draft.problem(now: state.now, reviewer: state.configuration.reviewer) {
             lines.append(StyledLine("REFUSED: \(problem)", .hardFloor))
         } else {
-            lines.append(StyledLine("y grants it for \(ExceptionDraft.ttlPresets[draft.ttlIndex].label) · Esc backs out", .key))
+            lines.append(
+                StyledLine("y grants it for \(ExceptionDraft.ttlPresets[draft.ttlIndex].label) · Esc backs out", .key))
         }
         var row = inside.row
         for line in lines {
@@ -155,7 +187,8 @@ extension Screen {
                 column += columnWidth + 1
                 row = inside.row
             }
-            canvas.write(context.title, column: column, row: row, limit: column + columnWidth, style: canvas.theme.style(.title))
+            canvas.write(
+                context.title, column: column, row: row, limit: column + columnWidth, style: canvas.theme.style(.title))
             row += 1
             for binding in bindings where row < inside.bottom {
                 let key = pad(binding.keyLabel, 8)

@@ -4,12 +4,18 @@ import FoundationEssentials
 extension Screen {
     static func drawQueue(_ canvas: inout Canvas, _ state: ConsoleState, in rect: Rect) {
         let visible = state.queue.visible
-        let title = state.filterText.isEmpty ? "Queue \(visible.count)" : "Queue \(visible.count)/\(state.queue.count) “\(state.filterText)”"
+        let title =
+            state.filterText.isEmpty
+            ? "Queue \(visible.count)" : "Queue \(visible.count)/\(state.queue.count) “\(state.filterText)”"
         let inside = canvas.box(rect, title: title, focused: state.interaction == .browsing)
         guard inside.height > 0, inside.width > 0 else { return }
         if visible.isEmpty {
-            let text = state.queue.count == 0 ? "nothing waiting — agents are running free within policy" : "nothing matches the filter"
-            canvas.write(text, column: inside.column + 1, row: inside.row, limit: inside.right, style: canvas.theme.style(.textDim))
+            let text =
+                state.queue.count == 0
+                ? "nothing waiting — agents are running free within policy" : "nothing matches the filter"
+            canvas.write(
+                text, column: inside.column + 1, row: inside.row, limit: inside.right,
+                style: canvas.theme.style(.textDim))
             return
         }
         let cursor = state.cursorID.flatMap { state.queue.visibleIndex(of: $0) } ?? 0
@@ -45,25 +51,37 @@ extension Screen {
         let mark = (isCursor ? "▸" : " ") + (isMarked ? "●" : " ")
         var x = canvas.write(mark, column: column, row: row, limit: limit, style: style(.selectionMarked))
         let risk = item.assessment.risk
-        x = canvas.write(RiskMarks.shape(risk), column: x, row: row, limit: limit, style: style(RiskMarks.role(risk)))
-        x = canvas.write(" " + pad(RiskMarks.word(risk), 4), column: x, row: row, limit: limit, style: style(RiskMarks.role(risk)))
-        x = canvas.write(item.assessment.isHardFloor ? " ‼" : "  ", column: x, row: row, limit: limit, style: style(.hardFloor))
+        x = canvas.write(
+            pad(RiskMarks.shape(risk), 4), column: x, row: row, limit: limit, style: style(RiskMarks.role(risk)))
+        x = canvas.write(
+            " " + pad(RiskMarks.word(risk), 4), column: x, row: row, limit: limit, style: style(RiskMarks.role(risk)))
+        x = canvas.write(
+            item.assessment.isHardFloor ? " ‼" : "  ", column: x, row: row, limit: limit, style: style(.hardFloor))
         // Right side: age and time left before the deadline denies it.
         let age = Durations.short(state.now.timeIntervalSince(item.queuedAt))
         let left = Durations.short(item.deadline.timeIntervalSince(state.now))
         let times = " \(pad(age, 3, right: true)) \(pad(left, 3, right: true)) "
         let timesStart = limit - DisplayWidth.of(times)
         canvas.write(times, column: timesStart, row: row, limit: limit, style: style(.countdown))
-        let roomy = width >= 70
-        if roomy {
-            x = canvas.write(" " + pad(item.action.harness, 7), column: x, row: row, limit: timesStart, style: style(.textDim))
+        // Columns give way in steps as the pane narrows: category, then harness, then place.
+        let roomy = width >= 74
+        if width >= 56 {
+            x = canvas.write(
+                " " + pad(item.action.harness, 6), column: x, row: row, limit: timesStart, style: style(.textDim))
         }
-        if width >= 52 {
-            x = canvas.write(" " + pad(entry.place, roomy ? 12 : 9), column: x, row: row, limit: timesStart, style: style(.textDim))
+        if width >= 44 {
+            x = canvas.write(
+                " " + pad(entry.place, roomy ? 12 : 9), column: x, row: row, limit: timesStart, style: style(.textDim))
+        }
+        if roomy {
+            x = canvas.write(
+                " " + pad(entry.categoryMark, 10), column: x, row: row, limit: timesStart, style: style(.category))
         }
         x = canvas.write(" " + pad(entry.tool, 5) + " ", column: x, row: row, limit: timesStart, style: style(.title))
         let summaryEnd = timesStart
-        x = canvas.write(entry.summary, column: x, row: row, limit: summaryEnd, style: style(.command), markerStyle: style(.hiddenCharacter))
+        x = canvas.write(
+            entry.summary, column: x, row: row, limit: summaryEnd, style: style(.command),
+            markerStyle: style(.hiddenCharacter))
         _ = x
     }
 

@@ -5,6 +5,10 @@ enum Screen {
     static let minimumSize = ScreenSize(columns: 60, rows: 15)
     static let sideBySideColumns = 100
 
+    static func fits(_ size: ScreenSize) -> Bool {
+        size.columns >= minimumSize.columns && size.rows >= minimumSize.rows
+    }
+
     static func render(_ state: ConsoleState, theme: Theme) -> CellBuffer {
         var canvas = Canvas(size: state.size, theme: theme)
         let size = state.size
@@ -33,19 +37,21 @@ enum Screen {
             let height = wide ? 4 : 3
             main.height -= height
             drawBoundaries(
-                &canvas, state, in: Rect(column: 0, row: main.bottom, width: size.columns, height: height), compact: !wide)
+                &canvas, state, in: Rect(column: 0, row: main.bottom, width: size.columns, height: height),
+                compact: !wide)
         }
         let queueRect: Rect
         let detailRect: Rect
         if wide {
-            let queueWidth = min(max(40, size.columns * 2 / 5), 64)
+            let queueWidth = min(max(44, size.columns / 2), 72)
             queueRect = Rect(column: main.column, row: main.row, width: queueWidth, height: main.height)
             detailRect = Rect(
                 column: main.column + queueWidth, row: main.row, width: main.width - queueWidth, height: main.height)
         } else {
             let queueHeight = max(4, min(main.height / 3, state.queue.visible.count + 2))
             queueRect = Rect(column: main.column, row: main.row, width: main.width, height: queueHeight)
-            detailRect = Rect(column: main.column, row: main.row + queueHeight, width: main.width, height: main.height - queueHeight)
+            detailRect = Rect(
+                column: main.column, row: main.row + queueHeight, width: main.width, height: main.height - queueHeight)
         }
         drawQueue(&canvas, state, in: queueRect)
         switch state.interaction {

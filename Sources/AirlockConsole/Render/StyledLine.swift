@@ -41,7 +41,10 @@ struct StyledLine {
         var used = DisplayWidth.of(firstPrefix)
         var plain = ""
         func flushPlain() {
-            if !plain.isEmpty { current.spans.append(Span(text: VisibleText(segments: [.init(text: plain, isMarker: false)]), role: role)) }
+            if !plain.isEmpty {
+                current.spans.append(
+                    Span(text: VisibleText(segments: [.init(text: plain, isMarker: false)]), role: role))
+            }
             plain = ""
         }
         func newLine() {
@@ -53,7 +56,9 @@ struct StyledLine {
         for segment in text.segments {
             if segment.isMarker {
                 let markerWidth = DisplayWidth.of(segment.text)
-                if used + markerWidth > width, used > DisplayWidth.of(prefix), markerWidth <= width - DisplayWidth.of(prefix) {
+                if used + markerWidth > width, used > DisplayWidth.of(prefix),
+                    markerWidth <= width - DisplayWidth.of(prefix)
+                {
                     newLine()
                 }
                 flushPlain()

@@ -28,6 +28,10 @@ public struct ConsoleState: Sendable {
     var blast: [String: BlastMeasurement] = [:]
     var requestedBlast: Set<String> = []
     var files: [String: FileOnDisk] = [:]
+    /// Bumped whenever a file arrives, so a cached diff knows it may be stale.
+    var filesVersion = 0
+    /// The selected edit's diff, computed once in the reducer rather than on every frame.
+    var diffCache: DiffCache?
     var requestedFiles: Set<String> = []
     /// Recently logged actions for coverage previews, newest first (nil until loaded).
     var recentActions: [RecentAction]?

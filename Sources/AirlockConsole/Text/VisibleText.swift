@@ -57,14 +57,15 @@ struct VisibleText: Equatable {
     /// format, surrogate, private-use or unassigned scalar gets its code point.
     static func marker(for scalar: Unicode.Scalar) -> String? {
         if scalar == "\t" { return "⟨TAB⟩" }
-        let code = String(scalar.value, radix: 16, uppercase: true)
+        // Printable ASCII is by far the most common case: answer it before any lookup.
+        if scalar.value >= 0x20, scalar.value < 0x7F { return nil }
         if let name = HiddenCharacters.name(of: scalar) {
-            return name == "ESC" ? "⟨ESC⟩" : "⟨\(name) U+\(code)⟩"
+            return name == "ESC" ? "⟨ESC⟩" : "⟨\(name) U+\(String(scalar.value, radix: 16, uppercase: true))⟩"
         }
         if scalar.value < 0x300 { return nil }
         switch scalar.properties.generalCategory {
         case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator, .paragraphSeparator:
-            return "⟨U+\(code)⟩"
+            return "⟨U+\(String(scalar.value, radix: 16, uppercase: true))⟩"
         default:
             return nil
         }

@@ -35,5 +35,5 @@ public struct Theme: Sendable {
     }
 
     /// The style for a role.
-    public func style(_ role: Role) -> CellStyle { styles[role.index] }
+    public func style(_ role: Role) -> CellStyle { styles[role.rawValue] }
 }

@@ -5,7 +5,8 @@
 ///     [roles]
 ///     "risk.high" = { fg = "#ff5f5f", bg = "default", attrs = ["bold"], mono = ["bold", "reverse"] }
 enum ThemeFile {
-    static func parse(_ text: String, fileName: String) throws(ThemeError) -> (name: String?, slots: [Role: ThemeSlot]) {
+    static func parse(_ text: String, fileName: String) throws(ThemeError) -> (name: String?, slots: [Role: ThemeSlot])
+    {
         var name: String?
         var slots: [Role: ThemeSlot] = [:]
         var inRoles = false
@@ -39,7 +40,7 @@ enum ThemeFile {
                 guard let value = reader.readString() else { throw fail("name must be a quoted string") }
                 name = value
             } else {
-                guard let role = Role(rawValue: key) else { throw fail("unknown role \"\(key)\"") }
+                guard let role = Role(name: key) else { throw fail("unknown role \"\(key)\"") }
                 guard slots[role] == nil else { throw fail("role \"\(key)\" is given twice") }
                 do {
                     slots[role] = try reader.readSlot()

@@ -31,7 +31,7 @@ extension Console {
         switch notification {
         case .actionQueued(let queued):
             let isNew = state.queue.insert(queued.item)
-            refreshDraftCoverage(&state)
+            if isNew { adjustDraftCoverage(&state, [queued.item], by: 1) } else { refreshDraftCoverage(&state) }
             return isNew && state.configuration.bellOnNewAction ? [.bell] : []
         case .actionResolved(let resolved):
             removeActions(&state, [resolved.id])
@@ -47,10 +47,14 @@ extension Console {
             removeActions(&state, granted.resolved)
         case .exceptionRevoked(let revoked):
             state.exceptions.removeAll { $0.id == revoked.exception.id }
-            flash(&state, "revoked: \(revoked.exception.effect.rawValue) \(revoked.exception.scope.summary)", isError: false)
+            flash(
+                &state, "revoked: \(revoked.exception.effect.rawValue) \(revoked.exception.scope.summary)",
+                isError: false)
         case .exceptionExpired(let expired):
             state.exceptions.removeAll { $0.id == expired.exception.id }
-            flash(&state, "expired: \(expired.exception.effect.rawValue) \(expired.exception.scope.summary)", isError: false)
+            flash(
+                &state, "expired: \(expired.exception.effect.rawValue) \(expired.exception.scope.summary)",
+                isError: false)
         }
         clampRevokeIndex(&state)
         return []
@@ -80,8 +84,18 @@ extension Console {
         default:
             break
         }
-        refreshDraftCoverage(&state)
+        adjustDraftCoverage(&state, removed.map(\.item), by: -1)
         return removed
+    }
+
+    /// Counts arrivals and departures into the open exception panel's coverage without walking
+    /// the whole queue again (3 ms with 10,000 pending).
+    static func adjustDraftCoverage(_ state: inout ConsoleState, _ items: [QueuedAction], by step: Int) {
+        guard case .exception(var draft) = state.interaction, !items.isEmpty else { return }
+        let candidate = draft.exception(now: state.now, reviewer: state.configuration.reviewer)
+        let covered = items.count { candidate.covers($0.action, $0.assessment, at: state.now) }
+        draft.coveredPending = max(0, draft.coveredPending + step * covered)
+        state.interaction = .exception(draft)
     }
 
     static func handleReply(_ state: inout ConsoleState, tag: RequestTag, _ result: ServerResult) -> [ConsoleEffect] {

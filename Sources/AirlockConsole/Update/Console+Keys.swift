@@ -17,6 +17,10 @@ extension Console {
 
     // swiftlint:disable:next cyclomatic_complexity
     static func perform(_ state: inout ConsoleState, _ command: Command) -> [ConsoleEffect] {
+        if command.letsSomethingThrough, !Screen.fits(state.size) {
+            flash(&state, "the pane is too small to show what you would approve", isError: true)
+            return []
+        }
         switch command {
         case .moveDown:
             if case .revoking(let index) = state.interaction {
@@ -76,7 +80,8 @@ extension Console {
         case .back: back(&state)
         case .submitText: return submitText(&state)
         case .deleteCharacter: deleteCharacter(&state)
-        case .chooseTTL(let index): editDraft(&state) { $0.ttlIndex = min(max(0, index), ExceptionDraft.ttlPresets.count - 1) }
+        case .chooseTTL(let index):
+            editDraft(&state) { $0.ttlIndex = min(max(0, index), ExceptionDraft.ttlPresets.count - 1) }
         case .nextScope: editDraft(&state) { $0.scopeIndex = ($0.scopeIndex + 1) % $0.choices.count }
         case .previousScope:
             editDraft(&state) { $0.scopeIndex = ($0.scopeIndex + $0.choices.count - 1) % $0.choices.count }
@@ -218,15 +223,27 @@ extension Console {
         }
     }
 
+    /// Changes the draft; coverage is counted again only when what it covers changed (scope or
+    /// binding), since that walks every pending action.
     static func editDraft(_ state: inout ConsoleState, _ change: (inout ExceptionDraft) -> Void) {
         guard case .exception(var draft) = state.interaction else { return }
+        let before = (draft.choice.scope, draft.binding)
         change(&draft)
-        draft.measureCoverage(
-            queue: state.queue, recent: state.recentActions, now: state.now, reviewer: state.configuration.reviewer)
+        if before != (draft.choice.scope, draft.binding) { measureDraft(&state, &draft) }
         state.interaction = .exception(draft)
     }
 
-    static func refreshDraftCoverage(_ state: inout ConsoleState) { editDraft(&state) { _ in } }
+    /// Counts the draft's coverage again (the queue or the recent log changed).
+    static func refreshDraftCoverage(_ state: inout ConsoleState) {
+        guard case .exception(var draft) = state.interaction else { return }
+        measureDraft(&state, &draft)
+        state.interaction = .exception(draft)
+    }
+
+    static func measureDraft(_ state: inout ConsoleState, _ draft: inout ExceptionDraft) {
+        draft.measureCoverage(
+            queue: state.queue, recent: state.recentActions, now: state.now, reviewer: state.configuration.reviewer)
+    }
 
     static func confirmGrant(_ state: inout ConsoleState) -> [ConsoleEffect] {
         guard case .exception(let draft) = state.interaction else { return [] }

@@ -14,6 +14,9 @@ enum TerminalSignals {
     static let handled: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 
     static func install() {
+        // Raw mode has no Ctrl-Z; a SIGTSTP from outside would reach ncurses' own handler,
+        // which waits in sigsuspend for a SIGCONT that never comes once the pane is gone.
+        signal(SIGTSTP, SIG_IGN)
         for number in handled {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { number in
@@ -26,6 +29,6 @@ enum TerminalSignals {
     }
 
     static func restoreDefaults() {
-        for number in handled { signal(number, SIG_DFL) }
+        for number in handled + [SIGTSTP] { signal(number, SIG_DFL) }
     }
 }

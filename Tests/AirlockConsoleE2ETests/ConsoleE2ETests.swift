@@ -56,7 +56,12 @@ import Testing
         let second = try console.submit(command: "rm -rf build", session: "agent-two")
         let other = try console.submit(command: "git push --force origin main", session: "agent-three")
         try console.waitForScreen("three pending actions") { $0.contains("3 pending") }
+        // The cursor starts on the riskiest action; filter to the rm ones so it stands on one.
+        try console.press("/")
+        try console.type("rm -rf")
+        try console.press("Enter")
         try console.press("g")
+        try console.waitForScreen(containing: "2 marked")
         try console.press("A")
         #expect(try first.decision().decision == "allow")
         #expect(try second.decision().decision == "allow")

@@ -34,6 +34,11 @@ final class ConsoleSession {
     }
 
     deinit {
+        // The console first (SIGTERM, as a closing pane would), then its tmux server and broker.
+        if let console = try? consolePID() {
+            kill(console, SIGTERM)
+            for _ in 0..<100 where kill(console, 0) == 0 { usleep(20_000) }
+        }
         if let text = try? String(contentsOfFile: directory + "/state/broker.pid", encoding: .utf8),
             let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines))
         {

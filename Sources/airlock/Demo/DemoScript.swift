@@ -33,6 +33,7 @@ enum DemoScript {
         }
 
         """,
+        ".env": "LOG_LEVEL=info\nPORT=3000\n",
         "migrations/002_add_orders.sql": "ALTER TABLE orders ADD COLUMN shipped_at timestamptz;\n",
         "k8s/deploy.yaml": "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: shop-api\n",
     ]
@@ -48,6 +49,9 @@ enum DemoScript {
                     edit(
                         "src/app.ts", old: "const port = 3000;",
                         new: "const port = Number(process.env.PORT ?? 3000);"),
+                    // Edits in the workspace pass in workspace-edit mode; an .env file needs a human,
+                    // so this one waits in the console with its diff.
+                    edit(".env", old: "LOG_LEVEL=info", new: "LOG_LEVEL=debug"),
                     shell("rm -rf build/ dist/"),
                     shell("git push --force origin main"),
                     shell("npm install left-pad@1.3.0"),

@@ -27,6 +27,10 @@ struct ConsoleCommand: ParsableCommand {
 
     func run() throws {
         let paths = AirlockPaths()
+        // Before a broker is started for it: a console that cannot open has nothing to start it for.
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw CLIError("\(TerminalError.notATerminal)")
+        }
         let settings = ConsoleSettings.load(configDirectory: paths.configDirectory)
         try BrokerLauncher(paths: paths, environment: ProcessInfo.processInfo.environment).ensureRunning()
         let app = ConsoleApp(

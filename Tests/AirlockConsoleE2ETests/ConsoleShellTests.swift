@@ -101,3 +101,26 @@ import Testing
         #expect(poll(&descriptor, 1, 0) == 0)
     }
 }
+
+@Suite struct ConsoleWithoutTerminalTests {
+    @Test func refusesClearlyAndStartsNoBroker() throws {
+        let directory = "/tmp/alnt-\(getpid())"
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CLIBinary.path)
+        process.environment = ProcessInfo.processInfo.environment.merging([
+            "AIRLOCK_SOCKET": directory + "/run/s.sock", "AIRLOCK_STATE_DIR": directory + "/state",
+            "AIRLOCK_CONFIG_DIR": directory + "/config",
+        ]) { _, new in new }
+        let errors = Pipe()
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = errors
+        try process.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        #expect(message.contains("the console needs a terminal"))
+        #expect(!FileManager.default.fileExists(atPath: directory + "/state/broker.pid"))
+    }
+}

@@ -9,7 +9,7 @@ import Synchronization
 /// The only code that talks to ncurses. It starts full-screen mode, decodes keys, draws a
 /// frame by writing only the cells that changed since the previous one, and always gives the
 /// terminal back: `stop()` on the normal way out and on errors (callers `defer` it), after
-/// SIGINT/SIGTERM/SIGHUP (recorded by a handler, seen by the next `read`), and at exit.
+/// SIGINT (Ctrl-C)/SIGTERM/SIGHUP/SIGQUIT (recorded by a handler, seen by the next `read`), and at exit.
 ///
 /// Confined to the thread that created it: ncurses is not thread-safe.
 public final class Terminal {
@@ -31,7 +31,8 @@ public final class Terminal {
         Terminal.activeTerminal.withLock { $0 = saved }
         atexit { Terminal.restoreAtExit() }
         TerminalSignals.install()
-        raw()
+        // cbreak, not raw: Ctrl-C still sends SIGINT, which the handler turns into a clean exit.
+        cbreak()
         noecho()
         nonl()
         keypad(airlock_stdscr(), true)

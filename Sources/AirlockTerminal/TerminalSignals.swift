@@ -4,18 +4,18 @@ import Synchronization
     import Glibc
 #endif
 
-/// SIGINT, SIGTERM and SIGHUP while the console owns the terminal: the handler only records
-/// the signal (async-signal-safe); the loop sees it within one poll and restores the terminal
-/// on its normal way out.
+/// SIGINT, SIGTERM, SIGHUP and SIGQUIT while the console owns the terminal: the handler only
+/// records the signal (async-signal-safe); the loop sees it within one poll and restores the
+/// terminal on its normal way out.
 enum TerminalSignals {
     /// The signal that asked us to stop, or 0.
     static let received = Atomic<Int32>(0)
 
-    static let handled: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+    static let handled: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
 
     static func install() {
-        // Raw mode has no Ctrl-Z; a SIGTSTP from outside would reach ncurses' own handler,
-        // which waits in sigsuspend for a SIGCONT that never comes once the pane is gone.
+        // Ctrl-Z is ignored: ncurses' own SIGTSTP handler waits in sigsuspend for a SIGCONT that
+        // never comes once the pane is gone (seen in the tmux tests), leaving the console hung.
         signal(SIGTSTP, SIG_IGN)
         for number in handled {
             var action = sigaction()

@@ -134,6 +134,13 @@ import Testing
         #expect(Self.isCooked(stty), "the tty was left raw: \(stty)")
     }
 
+    @Test func controlCQuitsAndRestoresTheTerminal() throws {
+        let console = try Self.openConsole()
+        try console.press("C-c")
+        let stty = try console.waitForExit()
+        #expect(Self.isCooked(stty), "the tty was left raw: \(stty)")
+    }
+
     @Test func sigtermRestoresTheTerminal() throws {
         let console = try Self.openConsole()
         kill(try console.consolePID(), SIGTERM)

@@ -29,7 +29,9 @@ final class ConsoleSession {
         let console =
             ["env", "TERM=tmux-256color", "LANG=C.UTF-8"] + assignments + [CLIBinary.path, "--reviewer", "e2e"]
         // After the console exits, the shell records the tty's settings: they must be cooked again.
-        let script = console.map(Self.quote).joined(separator: " ") + "; stty -a > " + Self.quote(sttyPath)
+        // The shell ignores SIGINT so Ctrl-C (sent to the whole foreground group) stops only the console.
+        let script = "trap '' INT; " + console.map(Self.quote).joined(separator: " ") + "; stty -a > "
+            + Self.quote(sttyPath)
         try tmux(["new-session", "-d", "-s", Self.target, "-x", "\(columns)", "-y", "\(rows)", "sh", "-c", script])
     }
 

@@ -30,7 +30,8 @@ final class ConsoleSession {
             ["env", "TERM=tmux-256color", "LANG=C.UTF-8"] + assignments + [CLIBinary.path, "--reviewer", "e2e"]
         // After the console exits, the shell records the tty's settings: they must be cooked again.
         // The shell ignores SIGINT so Ctrl-C (sent to the whole foreground group) stops only the console.
-        let script = "trap '' INT; " + console.map(Self.quote).joined(separator: " ") + "; stty -a > "
+        let script =
+            "trap '' INT; " + console.map(Self.quote).joined(separator: " ") + "; stty -a > "
             + Self.quote(sttyPath)
         try tmux(["new-session", "-d", "-s", Self.target, "-x", "\(columns)", "-y", "\(rows)", "sh", "-c", script])
     }

@@ -126,7 +126,8 @@ final class BrokerLink: @unchecked Sendable {
         do {
             message = try codec.decodeServerMessage(line)
         } catch {
-            // One unreadable line is reported, not fatal: the next one is read as usual.
+            // An unreadable line (e.g. a notification this console is too old to know) is skipped,
+            // as the protocol asks of clients: the next line is read as usual.
             return
         }
         switch message {

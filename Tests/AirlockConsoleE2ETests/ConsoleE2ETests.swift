@@ -127,6 +127,28 @@ import Testing
         #expect(!hook.hasAnswered)
     }
 
+    @Test func showsALostBrokerAndReconnects() throws {
+        let console = try Self.openConsole()
+        let pidText = try String(contentsOfFile: console.directory + "/state/broker.pid", encoding: .utf8)
+        let broker = try #require(pid_t(pidText.trimmingCharacters(in: .whitespacesAndNewlines)))
+        kill(broker, SIGTERM)
+        try console.waitForScreen(containing: "broker LOST")
+        // A broker started by hand on the same socket: the console finds it and subscribes again.
+        let serve = Process()
+        serve.executableURL = URL(fileURLWithPath: CLIBinary.path)
+        serve.arguments = ["serve"]
+        serve.environment = ProcessInfo.processInfo.environment.merging(console.environment) { _, new in new }
+        serve.standardOutput = FileHandle.nullDevice
+        serve.standardError = FileHandle.nullDevice
+        try serve.run()
+        defer {
+            serve.terminate()
+            serve.waitUntilExit()
+        }
+        try console.waitForScreen(containing: "broker ok")
+        try console.waitForStatus()
+    }
+
     @Test func quitRestoresTheTerminal() throws {
         let console = try Self.openConsole()
         try console.press("q")

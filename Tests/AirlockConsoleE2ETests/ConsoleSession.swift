@@ -48,6 +48,8 @@ final class ConsoleSession {
             kill(pid, SIGTERM)
         }
         _ = try? tmux(["kill-server"])
+        // tmux leaves its socket file behind when the server goes with its last session.
+        unlink("/tmp/tmux-\(getuid())/\(tmuxServer)")
         try? FileManager.default.removeItem(atPath: directory)
     }
 

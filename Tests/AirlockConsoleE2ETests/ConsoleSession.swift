@@ -46,6 +46,8 @@ final class ConsoleSession {
             let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines))
         {
             kill(pid, SIGTERM)
+            // Gone before its directory is removed, or its last writes would create it again.
+            for _ in 0..<150 where kill(pid, 0) == 0 { usleep(20_000) }
         }
         _ = try? tmux(["kill-server"])
         // tmux leaves its socket file behind when the server goes with its last session.

@@ -51,6 +51,10 @@ let package = Package(
         .executableTarget(name: "airlock-hook", dependencies: ["AirlockHookRuntime"], path: "Sources/AirlockHookMain"),
         // The console, pure: state, messages, reducer, keymap, layout, widgets, cell buffer, themes.
         .target(name: "AirlockConsole", dependencies: ["AirlockCore", "AirlockWire"]),
+        // ncursesw for Swift: wide-character curses, with shims for what does not import.
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // The only code that touches the terminal: keys in, changed cells out, tty always restored.
+        .target(name: "AirlockTerminal", dependencies: ["AirlockConsole", "CNcursesw"]),
         // The broker: a pure state machine plus the SwiftNIO shell that owns the socket.
         .target(
             name: "AirlockBroker",
@@ -65,8 +69,9 @@ let package = Package(
             name: "airlock",
             dependencies: [
                 "AirlockCore", "AirlockWire", "AirlockStore", "AirlockBroker", "AirlockHarness",
-                "AirlockInstall", "AirlockProbe", "AirlockHookRuntime",
+                "AirlockInstall", "AirlockProbe", "AirlockHookRuntime", "AirlockConsole", "AirlockTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -101,6 +106,7 @@ let package = Package(
         .testTarget(
             name: "AirlockHookRuntimeTests", dependencies: ["AirlockHookRuntime", "AirlockHarness", "AirlockWire"]),
         .testTarget(name: "AirlockInstallTests", dependencies: ["AirlockInstall", "AirlockHarness"]),
+        .testTarget(name: "AirlockTerminalTests", dependencies: ["AirlockTerminal", "AirlockConsole", "CNcursesw"]),
         .testTarget(name: "AirlockWireTests", dependencies: ["AirlockWire", "AirlockCore"]),
         // Snapshots are read by #filePath, not bundled.
         .testTarget(
@@ -111,6 +117,8 @@ let package = Package(
             name: "AirlockCLITests",
             dependencies: ["airlock", "airlock-hook", "AirlockStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // The console end to end: `airlock` in a detached tmux session, actions through `airlock hook`.
+        .testTarget(name: "AirlockConsoleE2ETests", dependencies: ["airlock"], exclude: ["Samples"]),
         .testTarget(
             name: "AirlockStoreTests",
             // GRDB directly, to tamper with the file the way an attacker going around the store would.

@@ -13,9 +13,11 @@ struct Airlock: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            CheckCommand.self, ServeCommand.self, StatusCommand.self, PolicyCommand.self, AuditCommand.self,
+            ConsoleCommand.self, DemoCommand.self, DemoAgentsCommand.self, CheckCommand.self, ServeCommand.self,
+            StatusCommand.self, PolicyCommand.self, AuditCommand.self,
             HookCommand.self, ExecCommand.self, MCPCommand.self, InstallCommand.self, UninstallCommand.self,
             DoctorCommand.self,
-        ]
+        ],
+        defaultSubcommand: ConsoleCommand.self
     )
 }

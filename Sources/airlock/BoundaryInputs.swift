@@ -42,6 +42,15 @@ struct BoundaryInputs: Sendable {
         return result
     }
 
+    /// The five boundaries of the workspace holding `directory`, measured now.
+    func report(for directory: String, audit: AuditState, store: PolicyStore?) -> BoundaryReport {
+        let probe = self.probe
+        let hooked = Self.hooked(hookHealth(workspace: probe.workspace(for: directory)))
+        let facts = probe.facts(
+            directory: directory, hooked: hooked, audit: audit, policyTrust: Self.policyTrust(store))
+        return BoundaryEvaluator.report(facts)
+    }
+
     static func hooked(_ health: [HookHealth]) -> Set<String> {
         Set(health.filter { $0.isInstalled && $0.isTimeoutLongEnough }.map(\.harness))
     }

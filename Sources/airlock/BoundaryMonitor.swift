@@ -40,13 +40,7 @@ final class BoundaryMonitor: @unchecked Sendable {
     }
 
     private func measure(_ directory: String) {
-        let probe = inputs.probe
-        let workspace = probe.workspace(for: directory)
-        let hooked = BoundaryInputs.hooked(inputs.hookHealth(workspace: workspace))
-        let facts = probe.facts(
-            directory: directory, hooked: hooked, audit: BoundaryInputs.audit(store),
-            policyTrust: BoundaryInputs.policyTrust(store))
-        let report = BoundaryEvaluator.report(facts)
+        let report = inputs.report(for: directory, audit: BoundaryInputs.audit(store), store: store)
         lock.withLock {
             reports[directory] = (report, Date())
             measuring.remove(directory)

@@ -62,7 +62,8 @@ struct SocketClient {
         return true
     }
 
-    private func connect() throws -> Int32 {
+    /// A connected socket to the broker (the caller closes it).
+    func connect() throws -> Int32 {
         let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw Failure(description: "cannot create a socket") }
         var address = sockaddr_un()

@@ -1,0 +1,201 @@
+import AirlockConsole
+import AirlockWire
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The console's connection to the broker, on its own thread: it subscribes, turns every
+/// line the broker sends into a `ConsoleMessage` for the loop, sends the requests the
+/// reducer asks for, matches replies to their tags, and reconnects with backoff when the
+/// broker goes away (posting `.connecting`, `.subscribed` and `.lost` so the header shows it).
+final class BrokerLink: @unchecked Sendable {
+    private let socketPath: String
+    private let reviewer: String
+    private let queue: MessageQueue
+    private let codec = WireCodec()
+    private let lock = NSLock()
+    /// Guarded by `lock`: the live socket, the next request id, requests awaiting replies.
+    private var descriptor: Int32 = -1
+    private var nextID: Int64 = 1
+    private var awaiting: [Int64: (tag: RequestTag, method: RPCMethod)] = [:]
+    private var isStopped = false
+    private var thread: Thread?
+    /// Touched only by the link's thread: whether this connection got as far as subscribing.
+    private var hasSubscribed = false
+
+    /// The subscribe request's id on every connection.
+    private static let subscribeID: Int64 = 0
+
+    init(socketPath: String, reviewer: String, queue: MessageQueue) {
+        self.socketPath = socketPath
+        self.reviewer = reviewer
+        self.queue = queue
+    }
+
+    func start() {
+        let thread = Thread { [self] in run() }
+        thread.name = "airlock-broker-link"
+        self.thread = thread
+        thread.start()
+    }
+
+    /// Closes the connection; the thread ends within one poll interval.
+    func stop() {
+        lock.withLock {
+            isStopped = true
+            if descriptor >= 0 { shutdown(descriptor, Int32(SHUT_RDWR)) }
+        }
+    }
+
+    /// Sends a request on the subscribed connection; its answer arrives as `.reply` or `.requestFailed`.
+    func send(_ request: ClientRequest, tag: RequestTag) {
+        let failure: String? = lock.withLock {
+            guard descriptor >= 0 else { return "not connected to the broker" }
+            let id = nextID
+            nextID += 1
+            guard let line = try? codec.encodeRequest(request, id: .number(id)) else {
+                return "the request could not be encoded"
+            }
+            awaiting[id] = (tag, request.method)
+            guard Self.writeAll(descriptor, line) else {
+                awaiting[id] = nil
+                return "writing to the broker failed"
+            }
+            return nil
+        }
+        if let failure { queue.post(.requestFailed(tag: tag, message: failure)) }
+    }
+
+    private var stopped: Bool { lock.withLock { isStopped } }
+
+    private func run() {
+        var backoff = 0.25
+        while !stopped {
+            queue.post(.connection(.connecting))
+            hasSubscribed = false
+            let reason: String
+            do {
+                reason = try session(on: SocketClient(path: socketPath).connect())
+            } catch {
+                reason = "\(error)"
+            }
+            failAwaiting(reason)
+            if stopped { break }
+            queue.post(.connection(.lost(reason)))
+            if hasSubscribed { backoff = 0.25 }
+            waitBeforeReconnecting(seconds: backoff)
+            backoff = min(backoff * 2, 4)
+        }
+    }
+
+    /// Subscribes and reads until the connection ends; returns why it ended.
+    private func session(on socket: Int32) throws -> String {
+        lock.withLock { descriptor = socket }
+        defer {
+            lock.withLock {
+                descriptor = -1
+                close(socket)
+            }
+        }
+        let subscribe = try codec.encodeRequest(
+            .subscribe(SubscribeParams(reviewer: reviewer)), id: .number(Self.subscribeID))
+        let written = lock.withLock { Self.writeAll(socket, subscribe) }
+        guard written else { return "writing to the broker failed" }
+        var framer = LineFramer()
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while !stopped {
+            let count = read(socket, &chunk, chunk.count)
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return "the broker closed the connection" }
+            var problem: String?
+            framer.append(chunk[0..<count]) { line in
+                switch line {
+                case .success(let bytes): handle(bytes)
+                case .failure(let error): problem = "\(error)"
+                }
+            }
+            if let problem { return problem }
+        }
+        return "stopped"
+    }
+
+    private func handle(_ line: [UInt8]) {
+        let message: ServerMessage
+        do {
+            message = try codec.decodeServerMessage(line)
+        } catch {
+            // An unreadable line (e.g. a notification this console is too old to know) is skipped,
+            // as the protocol asks of clients: the next line is read as usual.
+            return
+        }
+        switch message {
+        case .notification(let notification):
+            queue.post(.notification(notification))
+        case .response(let id):
+            guard case .number(let number) = id else { return }
+            if number == Self.subscribeID {
+                if let result = try? codec.result(SubscribeResult.self, from: line) {
+                    hasSubscribed = true
+                    queue.post(.connection(.subscribed(result)))
+                }
+                return
+            }
+            guard let request = lock.withLock({ awaiting.removeValue(forKey: number) }) else { return }
+            do {
+                queue.post(.reply(tag: request.tag, try decodeResult(request.method, line)))
+            } catch {
+                queue.post(.requestFailed(tag: request.tag, message: "\(error)"))
+            }
+        case .error(let id, let error):
+            guard case .number(let number)? = id else { return }
+            if number == Self.subscribeID {
+                queue.post(.connection(.lost("the broker refused to subscribe: \(error.message)")))
+                return
+            }
+            guard let request = lock.withLock({ awaiting.removeValue(forKey: number) }) else { return }
+            queue.post(.requestFailed(tag: request.tag, message: error.message))
+        }
+    }
+
+    private func decodeResult(_ method: RPCMethod, _ line: [UInt8]) throws(WireError) -> ServerResult {
+        switch method {
+        case .submit: .submit(try codec.result(SubmitResult.self, from: line))
+        case .subscribe: .subscribe(try codec.result(SubscribeResult.self, from: line))
+        case .unsubscribe: .empty
+        case .decide: .decide(try codec.result(DecideResult.self, from: line))
+        case .grant: .grant(try codec.result(GrantResult.self, from: line))
+        case .revoke: .revoke(try codec.result(RevokeResult.self, from: line))
+        case .list: .list(try codec.result(ListResult.self, from: line))
+        case .status: .status(try codec.result(StatusResult.self, from: line))
+        }
+    }
+
+    private func failAwaiting(_ reason: String) {
+        let failed = lock.withLock {
+            defer { awaiting.removeAll() }
+            return Array(awaiting.values)
+        }
+        for request in failed { queue.post(.requestFailed(tag: request.tag, message: reason)) }
+    }
+
+    private func waitBeforeReconnecting(seconds: Double) {
+        let deadline = Date().addingTimeInterval(seconds)
+        while !stopped, Date() < deadline { usleep(50_000) }
+    }
+
+    private static func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return true }
+            var offset = 0
+            while offset < raw.count {
+                let written = write(descriptor, base + offset, raw.count - offset)
+                if written < 0, errno == EINTR { continue }
+                guard written > 0 else { return false }
+                offset += written
+            }
+            return true
+        }
+    }
+}

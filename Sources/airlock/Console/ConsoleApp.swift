@@ -1,0 +1,153 @@
+import AirlockConsole
+import AirlockCore
+import AirlockStore
+import AirlockTerminal
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The console's I/O shell (bubbletea's program loop): it owns the terminal and the broker
+/// link, feeds the pure reducer keys, resizes, ticks and broker messages, carries out the
+/// effects it returns, and draws each rendered frame by flushing only the changed cells.
+/// Everything here runs on the thread that called `run`, except the link's reader and the
+/// background work whose results come back through the message queue.
+struct ConsoleApp {
+    var paths: AirlockPaths
+    var reviewer: String
+    var themeName: String?
+    var bell: Bool
+    var probes: ConsoleProbes = .none
+    var environment: [String: String] = ProcessInfo.processInfo.environment
+    /// How often the clock ticks (countdowns, deadlines, the veto countdown).
+    var tickInterval: TimeInterval = 0.25
+
+    /// Runs until the reviewer quits or a signal arrives; returns the problems to print after
+    /// the terminal is restored (a bad theme file, a signal).
+    func run() throws -> [String] {
+        let queue = MessageQueue()
+        let link = BrokerLink(socketPath: paths.socket, reviewer: reviewer, queue: queue)
+        let terminal = try Terminal()
+        defer { terminal.stop() }
+        let depth = ColorDepth.detect(environment: environment, terminalColors: terminal.colors)
+        let (theme, themeProblem) = ConsoleSettings.resolveTheme(themeName, depth: depth)
+        var notes = themeProblem.map { [$0] } ?? []
+
+        var state = ConsoleState(
+            configuration: ConsoleConfiguration(
+                reviewer: reviewer, size: terminal.size, now: Date(), bellOnNewAction: bell))
+        var effects = EffectRunner(link: link, queue: queue, terminal: terminal, paths: paths, probes: probes)
+        link.start()
+        defer { link.stop() }
+
+        var previous: CellBuffer?
+        var nextTick = Date()
+        while !effects.wantsQuit, !state.wantsQuit {
+            if let signal = terminal.stopSignal {
+                notes.append("stopped by signal \(signal)")
+                break
+            }
+            if terminal.isInputClosed { break }
+            let now = Date()
+            if now >= nextTick {
+                effects.perform(Console.update(&state, .tick(now)))
+                nextTick = now.addingTimeInterval(tickInterval)
+            }
+            let frame = Console.render(state, theme: theme)
+            terminal.draw(frame, previous: previous)
+            previous = frame
+
+            let waitMs = Int32(max(0, min(tickInterval, nextTick.timeIntervalSinceNow)) * 1000)
+            for input in terminal.read(timeoutMs: waitMs, wakeDescriptor: queue.wakeDescriptor) {
+                switch input {
+                case .key(let key): effects.perform(Console.update(&state, .key(key)))
+                case .resize: effects.perform(Console.update(&state, .resize(terminal.size)))
+                case .ignored: break
+                }
+            }
+            for message in queue.drain() {
+                effects.perform(Console.update(&state, message))
+            }
+        }
+        return notes
+    }
+}
+
+/// Carries out what the reducer asks: requests go to the broker, slow reads and measurements
+/// run off the loop's thread and come back as messages, the bell rings here.
+struct EffectRunner {
+    let link: BrokerLink
+    let queue: MessageQueue
+    let terminal: Terminal
+    let paths: AirlockPaths
+    let probes: ConsoleProbes
+    private(set) var wantsQuit = false
+
+    init(link: BrokerLink, queue: MessageQueue, terminal: Terminal, paths: AirlockPaths, probes: ConsoleProbes) {
+        self.link = link
+        self.queue = queue
+        self.terminal = terminal
+        self.paths = paths
+        self.probes = probes
+    }
+
+    mutating func perform(_ effects: [ConsoleEffect]) {
+        for effect in effects { perform(effect) }
+    }
+
+    private mutating func perform(_ effect: ConsoleEffect) {
+        let queue = queue
+        switch effect {
+        case .send(let request, let tag):
+            link.send(request, tag: tag)
+        case .readFile(let path):
+            DispatchQueue.global().async {
+                queue.post(.fileOnDisk(path: path, contents: Self.readSmallFile(path)))
+            }
+        case .loadRecentActions(let limit):
+            let paths = paths
+            DispatchQueue.global().async {
+                queue.post(.recentActions(Self.recentActions(paths: paths, limit: limit)))
+            }
+        case .measureBoundaries(let workspace):
+            let probes = probes
+            DispatchQueue.global().async {
+                if let report = probes.boundaries(workspace) { queue.post(.boundaries(report)) }
+            }
+        case .measureBlastRadius(let actionID, let action):
+            let probes = probes
+            DispatchQueue.global().async {
+                if let measurement = probes.blast(action) {
+                    queue.post(.blastMeasured(actionID: actionID, measurement))
+                }
+            }
+        case .bell:
+            terminal.bell()
+        case .quit:
+            wantsQuit = true
+        }
+    }
+
+    /// Files larger than this are not read for a diff (the console says the file is too large).
+    static let fileLimit = 4 * 1_048_576
+
+    static func readSmallFile(_ path: String) -> String? {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+            let size = attributes[.size] as? Int, size <= fileLimit,
+            let data = FileManager.default.contents(atPath: path)
+        else { return nil }
+        return String(data: data, encoding: .utf8)
+    }
+
+    /// The newest logged decisions as actions, newest first; none when the store cannot be read.
+    static func recentActions(paths: AirlockPaths, limit: Int) -> [RecentAction] {
+        let database = StorePaths.defaultDatabase(stateDirectory: paths.stateDirectory)
+        guard FileManager.default.fileExists(atPath: database),
+            let store = try? PolicyStore.open(path: database),
+            let records = try? store.decisions(since: nil, limit: limit)
+        else { return [] }
+        let host = paths.hostFacts()
+        return records.reversed().map { LoggedAction.recentAction($0.entry, host: host) }
+    }
+}

@@ -1,3 +1,4 @@
+import AirlockCore
 import AirlockStore
 import ArgumentParser
 import Foundation
@@ -53,8 +54,10 @@ struct AuditCommand: ParsableCommand {
                 object["reviewer"] = entry.reviewer
                 print(Checker.encode(object))
             } else {
+                // What an agent sent can hold escape sequences: shown visibly, never sent to the terminal.
+                let summary = HiddenCharacters.visible(String(entry.summary.prefix(80)))
                 print(
-                    "\(record.sequence)  \(formatter.string(from: entry.time))  \(entry.verdict.rawValue.uppercased().padding(toLength: 5, withPad: " ", startingAt: 0)) \(entry.risk.name.padding(toLength: 8, withPad: " ", startingAt: 0)) \(entry.harness)  \(entry.summary.prefix(80))  [\(entry.source)]"
+                    "\(record.sequence)  \(formatter.string(from: entry.time))  \(entry.verdict.rawValue.uppercased().padding(toLength: 5, withPad: " ", startingAt: 0)) \(entry.risk.name.padding(toLength: 8, withPad: " ", startingAt: 0)) \(HiddenCharacters.visible(entry.harness))  \(summary)  [\(entry.source)]"
                 )
             }
         }

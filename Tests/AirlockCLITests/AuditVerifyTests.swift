@@ -38,4 +38,24 @@ struct AuditVerifyTests {
         #expect(broken.status == 1)
         #expect(broken.stdout.contains("BROKEN at entry 3"))
     }
+
+    /// An agent's command can carry escape sequences; the listing shows them, the terminal never gets them.
+    @Test func escapesInALoggedCommandAreShownNotSent() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("airlock-audit-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let state = root.appendingPathComponent("state").path
+        let environment = [
+            "AIRLOCK_STATE_DIR": state, "AIRLOCK_CONFIG_DIR": root.appendingPathComponent("config").path,
+        ]
+        let store = try PolicyStore.open(path: StorePaths.defaultDatabase(stateDirectory: state))
+        try store.appendDecision(
+            DecisionLogEntry(
+                time: Date(), actionID: "a1", harness: "claude", summary: "echo hi\u{1B}[2J\u{200B}; rm -rf ~",
+                categories: [.destructiveFS], risk: .critical, verdict: .deny, source: "human:alice",
+                reason: "no"))
+        let listing = try CLIRunner.run(["audit"], environment: environment)
+        #expect(listing.status == 0)
+        #expect(!listing.stdout.contains("\u{1B}"))
+        #expect(listing.stdout.contains("echo hi⟨ESC U+1B⟩[2J⟨ZERO WIDTH SPACE U+200B⟩; rm -rf ~"))
+    }
 }

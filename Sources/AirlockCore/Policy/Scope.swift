@@ -16,12 +16,20 @@ public enum Scope: Codable, Sendable, Equatable, Hashable {
     public func covers(_ action: Action, _ assessment: Assessment) -> Bool {
         switch self {
         case .exactAction(let fingerprint):
+            // A console counts this over every pending action; a shell command is compared in
+            // place rather than by building its fingerprint.
+            if case .shell(let command) = action.kind {
+                let tag = "shell:".utf8
+                return fingerprint.utf8.count == tag.count + command.utf8.count
+                    && fingerprint.utf8.starts(with: tag)
+                    && fingerprint.utf8.dropFirst(tag.count).elementsEqual(command.utf8)
+            }
             return Scope.fingerprint(of: action) == fingerprint
         case .commandPrefix(let prefix):
             guard case .shell = action.kind, !prefix.isEmpty, !assessment.commands.isEmpty else { return false }
             var matched = false
             for argv in assessment.commands {
-                if argv.count >= prefix.count, Array(argv.prefix(prefix.count)) == prefix {
+                if argv.starts(with: prefix) {
                     matched = true
                 } else if !Scope.isPlainRead(argv) {
                     return false

@@ -11,7 +11,9 @@ struct ScopeTests {
     @Test func exactActionMatchesTheSameBytesOnly() {
         let scope = Scope.exactAction(Scope.fingerprint(of: Action(kind: .shell(command: "rm -rf build"))))
         #expect(Self.covers(scope, .shell(command: "rm -rf build")))
-        for other in ["rm -rf buil", "rm -rf build ", "rm -rf build2", "rm -rf build\u{200B}", "", "shell:rm -rf build"] {
+        for other in [
+            "rm -rf buil", "rm -rf build ", "rm -rf build2", "rm -rf build\u{200B}", "", "shell:rm -rf build",
+        ] {
             #expect(!Self.covers(scope, .shell(command: other)), "\(other.debugDescription)")
         }
         // The same text as another kind of action is another action.

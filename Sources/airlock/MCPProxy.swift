@@ -138,7 +138,7 @@ final class MCPProxy: @unchecked Sendable {
     private func writeServer(_ line: [UInt8]) {
         lock.withLock {
             guard isServerInputOpen else { return }
-            if !Self.writeAll(toServer.fileHandleForWriting.fileDescriptor, line + [0x0A]) {
+            if !writeAll(toServer.fileHandleForWriting.fileDescriptor, line + [0x0A]) {
                 log("the MCP server stopped reading its input")
             }
         }
@@ -189,7 +189,7 @@ final class MCPProxy: @unchecked Sendable {
                 tools: core.listedTools.sorted().map { .init(name: $0, annotations: core.annotations[$0]) })
         }
         if let inventory { record(inventory) }
-        outputLock.withLock { _ = Self.writeAll(STDOUT_FILENO, line + [0x0A]) }
+        outputLock.withLock { _ = writeAll(STDOUT_FILENO, line + [0x0A]) }
     }
 
     /// Records the tools the server listed, for `airlock doctor` and the MCP tool scope boundary.
@@ -209,25 +209,10 @@ final class MCPProxy: @unchecked Sendable {
     }
 
     private func writeClient(_ line: String) {
-        outputLock.withLock { _ = Self.writeAll(STDOUT_FILENO, Array((line + "\n").utf8)) }
+        outputLock.withLock { _ = writeAll(STDOUT_FILENO, Array((line + "\n").utf8)) }
     }
 
     private func log(_ message: String) {
         FileHandle.standardError.write(Data("airlock mcp: \(message)\n".utf8))
-    }
-
-    /// Writes every byte, retrying short writes; false when the reader is gone.
-    private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { raw in
-            guard let base = raw.baseAddress else { return true }
-            var offset = 0
-            while offset < raw.count {
-                let written = write(fd, base + offset, raw.count - offset)
-                if written < 0, errno == EINTR { continue }
-                guard written > 0 else { return false }
-                offset += written
-            }
-            return true
-        }
     }
 }

@@ -59,7 +59,7 @@ final class BrokerLink: @unchecked Sendable {
                 return "the request could not be encoded"
             }
             awaiting[id] = (tag, request.method)
-            guard Self.writeAll(descriptor, line) else {
+            guard writeAll(descriptor, line) else {
                 awaiting[id] = nil
                 return "writing to the broker failed"
             }
@@ -101,7 +101,7 @@ final class BrokerLink: @unchecked Sendable {
         }
         let subscribe = try codec.encodeRequest(
             .subscribe(SubscribeParams(reviewer: reviewer)), id: .number(Self.subscribeID))
-        let written = lock.withLock { Self.writeAll(socket, subscribe) }
+        let written = lock.withLock { writeAll(socket, subscribe) }
         guard written else { return "writing to the broker failed" }
         var framer = LineFramer()
         var chunk = [UInt8](repeating: 0, count: 65_536)
@@ -183,19 +183,5 @@ final class BrokerLink: @unchecked Sendable {
     private func waitBeforeReconnecting(seconds: Double) {
         let deadline = Date().addingTimeInterval(seconds)
         while !stopped, Date() < deadline { usleep(50_000) }
-    }
-
-    private static func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { raw in
-            guard let base = raw.baseAddress else { return true }
-            var offset = 0
-            while offset < raw.count {
-                let written = write(descriptor, base + offset, raw.count - offset)
-                if written < 0, errno == EINTR { continue }
-                guard written > 0 else { return false }
-                offset += written
-            }
-            return true
-        }
     }
 }

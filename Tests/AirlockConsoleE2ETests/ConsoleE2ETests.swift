@@ -50,6 +50,27 @@ import Testing
         #expect(try hook.decision().decision == "deny")
     }
 
+    @Test func aHardFloorActionNeedsTheTypedWordAndSurvivesTheVeto() throws {
+        let console = try Self.openConsole()
+        let hook = try console.submit(command: "terraform apply -auto-approve")
+        try console.waitForScreen(containing: "terraform apply")
+        try console.press("a")
+        try console.waitForScreen(containing: "HARD FLOOR")
+        // Typing the word starts the veto countdown; Esc during it sends nothing.
+        try console.type("approve")
+        try console.waitForScreen(containing: "approving hard-floor action")
+        try console.press("Escape")
+        try console.waitForScreen("the countdown is gone") { !$0.contains("approving hard-floor") }
+        // Absence takes time to show: wait past the 3 s the countdown would have run.
+        usleep(3_500_000)
+        #expect(!hook.hasAnswered, "Esc during the veto countdown sent the approval anyway")
+        // Again, and this time the countdown runs out and the approval goes.
+        try console.press("a")
+        try console.waitForScreen(containing: "HARD FLOOR")
+        try console.type("approve")
+        #expect(try hook.decision().decision == "allow")
+    }
+
     @Test func batchApprovalOfAGroup() throws {
         let console = try Self.openConsole()
         let first = try console.submit(command: "rm -rf build", session: "agent-one")

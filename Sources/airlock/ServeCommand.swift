@@ -16,7 +16,8 @@ struct ServeCommand: AsyncParsableCommand {
             $AIRLOCK_CONFIG_DIR (default $XDG_CONFIG_HOME/airlock). Policy files are re-read when they
             change; a broken file is reported and the last good policy stays in force. Each workspace's
             five boundaries are measured in the background; the stricter of the chosen mode and the one
-            they recommend applies (--ignore-boundaries turns that off).
+            they recommend applies (--ignore-boundaries, or AIRLOCK_IGNORE_BOUNDARIES=1 for a broker \
+            the console starts, turns that off).
             """
     )
 
@@ -52,7 +53,10 @@ struct ServeCommand: AsyncParsableCommand {
         // Policy never waits on a probe: reports are measured in the background, per workspace.
         let boundaries = BoundaryMonitor(inputs: BoundaryInputs(), store: store)
         var boundaryReport: @Sendable (String) -> BoundaryReport? = { boundaries.report(for: $0) }
-        if ignoreBoundaries { boundaryReport = { _ in nil } }
+        // The environment too: a broker the console starts in the background takes no flags.
+        if ignoreBoundaries || ProcessInfo.processInfo.environment["AIRLOCK_IGNORE_BOUNDARIES"] == "1" {
+            boundaryReport = { _ in nil }
+        }
         let configuration = BrokerConfiguration(
             socketPath: paths.socket, reviewWindow: .seconds(reviewWindow), waitForConsole: waitForConsole,
             mode: mode ?? user.mode ?? .workspaceEdit, rules: user.rules,

@@ -184,4 +184,26 @@ import Testing
         #expect(answer.contains("boundaries not clear"))
         #expect(try Self.hook("ls", cwd: workspace, environment: environment).contains("\"allow\""))
     }
+
+    /// AIRLOCK_IGNORE_BOUNDARIES=1 in the broker's environment (a broker the console starts takes
+    /// no flags) keeps the chosen mode, however long the measurement has had.
+    @Test func theEnvironmentCanTurnBoundariesOff() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("airlock-serve-\(UUID().uuidString)")
+            .resolvingSymlinksInPath().path
+        let workspace = home + "/plain-dir"
+        try FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let broker = try BrokerProcess(extra: [
+            "HOME": home, "CLAUDE_CONFIG_DIR": "", "CODEX_HOME": "", "COPILOT_HOME": "", "XDG_CONFIG_HOME": "",
+            "AIRLOCK_IGNORE_BOUNDARIES": "1",
+        ])
+        var environment = broker.environment
+        environment["AIRLOCK_HOOK_TIMEOUT_MS"] = "20000"
+        // Longer than the test above needs for the report to land and stop this command.
+        for _ in 0..<20 {
+            let answer = try Self.hook("touch notes.txt", cwd: workspace, environment: environment)
+            #expect(!answer.contains("boundaries not clear"))
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+    }
 }

@@ -24,6 +24,11 @@ final class ConsoleSession {
             "AIRLOCK_SOCKET": directory + "/run/s.sock",
             "AIRLOCK_STATE_DIR": directory + "/state",
             "AIRLOCK_CONFIG_DIR": directory + "/config",
+            // These tests drive the console. The broker would otherwise apply what the temp
+            // repository's boundaries recommend (measured against this machine's HOME) as soon as
+            // the measurement lands, so the same action could queue or be denied depending on
+            // timing. Boundaries in the broker have their own tests (ServeBoundaryTests).
+            "AIRLOCK_IGNORE_BOUNDARIES": "1",
         ]
         let assignments = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         let console =

@@ -6,7 +6,9 @@ final class BrokerProcess {
     let environment: [String: String]
     private let process = Process()
 
-    /// `extra` adds to the broker's environment (a private HOME, for one).
+    /// `extra` adds to the broker's environment (a private HOME, for one). Boundaries are off
+    /// unless `extra` turns them on (`AIRLOCK_IGNORE_BOUNDARIES: "0"`): a report that lands
+    /// mid-test would otherwise change the answer to the same action with timing.
     init(extra: [String: String] = [:]) throws {
         directory = URL(fileURLWithPath: "/tmp/airlock-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -14,6 +16,7 @@ final class BrokerProcess {
             "AIRLOCK_SOCKET": directory.path + "/s.sock",
             "AIRLOCK_STATE_DIR": directory.path + "/state",
             "AIRLOCK_CONFIG_DIR": directory.path + "/config",
+            "AIRLOCK_IGNORE_BOUNDARIES": "1",
         ].merging(extra) { $1 }
         process.executableURL = CLIRunner.binary
         process.arguments = ["serve"]

@@ -169,6 +169,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: home) }
         let broker = try BrokerProcess(extra: [
             "HOME": home, "CLAUDE_CONFIG_DIR": "", "CODEX_HOME": "", "COPILOT_HOME": "", "XDG_CONFIG_HOME": "",
+            "AIRLOCK_IGNORE_BOUNDARIES": "0",
         ])
         var environment = broker.environment
         environment["AIRLOCK_HOOK_TIMEOUT_MS"] = "20000"

@@ -67,17 +67,16 @@ let submitLine = SubmitLine.encode(
 // The C client, static when the toolchain can.
 let cSource = directory + "/client.c", cBinary = directory + "/client"
 try CClient.source.write(toFile: cSource, atomically: true, encoding: .utf8)
+/// Compiles a C source with the system compiler; false when it fails.
+func cc(_ arguments: [String]) -> Bool {
+    ProcessRun.run(["/usr/bin/cc", "-O2"] + arguments, stdin: [], environment: ProcessInfo.processInfo.environment)
+        .status == 0
+}
+
 var cKind = "static"
-if ProcessRun.run(
-    ["/usr/bin/cc", "-O2", "-static", "-o", cBinary, cSource], stdin: [],
-    environment: ProcessInfo.processInfo.environment
-).status != 0 {
+if !cc(["-static", "-o", cBinary, cSource]) {
     cKind = "dynamic"
-    guard
-        ProcessRun.run(
-            ["/usr/bin/cc", "-O2", "-o", cBinary, cSource], stdin: [], environment: ProcessInfo.processInfo.environment
-        ).status == 0
-    else {
+    guard cc(["-o", cBinary, cSource]) else {
         print("cannot compile the C client with /usr/bin/cc")
         exit(1)
     }
@@ -85,11 +84,7 @@ if ProcessRun.run(
 
 let rssSource = directory + "/rss.c", rssBinary = directory + "/rss"
 try CClient.rssSource.write(toFile: rssSource, atomically: true, encoding: .utf8)
-guard
-    ProcessRun.run(
-        ["/usr/bin/cc", "-O2", "-o", rssBinary, rssSource], stdin: [], environment: ProcessInfo.processInfo.environment
-    ).status == 0
-else {
+guard cc(["-o", rssBinary, rssSource]) else {
     print("cannot compile the RSS launcher with /usr/bin/cc")
     exit(1)
 }

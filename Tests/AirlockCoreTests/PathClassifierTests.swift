@@ -53,7 +53,7 @@ struct PathClassifierTests {
             (".env", [.envFile]),
             (".env.local", [.envFile]),
             ("config/dev.env", [.envFile]),
-            (".envrc", [.envFile]),
+            (".envrc", [.envFile, .codeExecConfig]),
             (".env.production", [.envFile, .productionConfig]),
             // Credentials.
             ("deploy/id_ed25519", [.credentials]),
@@ -112,7 +112,7 @@ struct PathClassifierTests {
             (".cursor/mcp.json", [.agentConfig]),
             (".vscode/mcp.json", [.agentConfig]),
             (".vscode/settings.json", [.agentConfig]),
-            (".vscode/tasks.json", [.agentConfig]),
+            (".vscode/tasks.json", [.agentConfig, .codeExecConfig]),
             (".claude/agents/reviewer.md", [.agentConfig, .docs]),
             (".github/copilot-instructions.md", [.agentConfig, .docs]),
         ] as [(String, [Category])])
@@ -128,24 +128,24 @@ struct PathClassifierTests {
             ("~/.ssh/work_key", [.credentials, .outsideWorkspace]),
             ("~/.ssh/id_rsa.pub", [.source, .outsideWorkspace]),
             ("~/.ssh/known_hosts", [.source, .outsideWorkspace]),
-            ("~/.ssh/config", [.agentConfig, .outsideWorkspace]),
-            ("~/.ssh/authorized_keys", [.agentConfig, .outsideWorkspace]),
+            ("~/.ssh/config", [.persistence, .outsideWorkspace]),
+            ("~/.ssh/authorized_keys", [.persistence, .outsideWorkspace]),
             ("~/.netrc", [.credentials, .outsideWorkspace]),
             ("~/.aws/credentials", [.credentials, .outsideWorkspace]),
             ("~/.aws/config", [.credentials, .outsideWorkspace]),
             ("~/.docker/config.json", [.credentials, .outsideWorkspace]),
             ("~/.kube/config", [.credentials, .outsideWorkspace]),
             ("~/.config/gh/hosts.yml", [.credentials, .outsideWorkspace]),
-            ("~/.bashrc", [.agentConfig, .outsideWorkspace]),
-            ("~/.zshrc", [.agentConfig, .outsideWorkspace]),
-            ("~/.profile", [.agentConfig, .outsideWorkspace]),
-            ("~/.config/fish/config.fish", [.agentConfig, .outsideWorkspace]),
-            ("~/.config/systemd/user/miner.service", [.agentConfig, .outsideWorkspace]),
-            ("~/.config/autostart/x.desktop", [.agentConfig, .outsideWorkspace]),
-            ("/etc/cron.d/backup", [.agentConfig, .outsideWorkspace]),
-            ("/etc/crontab", [.agentConfig, .outsideWorkspace]),
-            ("/var/spool/cron/crontabs/dev", [.agentConfig, .outsideWorkspace]),
-            ("/etc/profile.d/proxy.sh", [.agentConfig, .outsideWorkspace]),
+            ("~/.bashrc", [.persistence, .outsideWorkspace]),
+            ("~/.zshrc", [.persistence, .outsideWorkspace]),
+            ("~/.profile", [.persistence, .outsideWorkspace]),
+            ("~/.config/fish/config.fish", [.persistence, .outsideWorkspace]),
+            ("~/.config/systemd/user/miner.service", [.persistence, .outsideWorkspace]),
+            ("~/.config/autostart/x.desktop", [.persistence, .outsideWorkspace]),
+            ("/etc/cron.d/backup", [.persistence, .outsideWorkspace]),
+            ("/etc/crontab", [.persistence, .outsideWorkspace]),
+            ("/var/spool/cron/crontabs/dev", [.persistence, .outsideWorkspace]),
+            ("/etc/profile.d/proxy.sh", [.persistence, .outsideWorkspace]),
             ("/etc/hosts", [.source, .outsideWorkspace]),
             ("/proc/self/environ", [.credentials, .outsideWorkspace]),
             ("/var/run/secrets/kubernetes.io/serviceaccount/token", [.credentials, .outsideWorkspace]),
@@ -279,12 +279,12 @@ struct PathClassifierTests {
         #expect(result.isSecret)
         #expect(!result.isInsideWorkspace)
         #expect(result.isInHome)
-        #expect(classify("~/.bashrc", host: HostFacts()).categories.contains(.agentConfig))
+        #expect(classify("~/.bashrc", host: HostFacts()).categories.contains(.persistence))
     }
 
     @Test func otherUsersHomesCountAsHomes() {
         let result = classify("/home/eve/.bashrc")
-        #expect(result.categories.contains(.agentConfig))
+        #expect(result.categories.contains(.persistence))
         #expect(result.isInHome)
         #expect(classify("/root/.ssh/id_rsa").isSecret)
     }
@@ -319,7 +319,7 @@ struct PathClassifierTests {
             (".env.example", "an .env template"),
             ("/etc/hosts", "a path outside the workspace"),
             ("/tmp/x/.env", "an .env file in a temp path"),
-            ("~/.bashrc", "a shell startup file outside the workspace"),
+            ("~/.bashrc", "a shell startup file (persistence) outside the workspace"),
             ("config/production.rb", "production config"),
             ("data/customers/a.csv", "customer data"),
         ] as [(String, String)])

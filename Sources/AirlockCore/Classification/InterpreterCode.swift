@@ -44,7 +44,10 @@ enum InterpreterCode {
         let program = invocation.program
         let args = invocation.args
         if language == .powershell, args.contains(where: { ["-EncodedCommand", "-enc", "-e"].contains($0) }) {
-            analyzer.add(.unknown("\(program) runs a base64-encoded command: its content is hidden", risk: .high))
+            analyzer.add(
+                .unknown(
+                    "\(program) runs a base64-encoded command: its content is hidden", risk: .high,
+                    rule: "shell.hidden-payload"))
             return
         }
         let options = codeOptions(language)
@@ -62,7 +65,9 @@ enum InterpreterCode {
                 index + 1 < args.count
             {
                 if arg.contains("i") {
-                    analyzer.add(.fileWrite("\(program) -i edits files in place", targets: Array(args[(index + 2)...])))
+                    for file in args[(index + 2)...].prefix(16) where !file.hasPrefix("-") {
+                        analyzer.add(FileTargets.write(file, verb: "\(program) -i edits in place", context: analyzer.current))
+                    }
                 }
                 codes.append(args[index + 1])
                 index += 2
@@ -73,7 +78,7 @@ enum InterpreterCode {
                 return
             }
             if ["--version", "-V", "--help", "-h"].contains(arg), codes.isEmpty {
-                analyzer.add(.read("\(program) \(arg)"))
+                analyzer.add(.read("\(program) \(arg)", rule: "interpreter.help"))
                 return
             }
             if !arg.hasPrefix("-") { break }
@@ -90,7 +95,7 @@ enum InterpreterCode {
             return
         }
         if invocation.arguments.contains(where: { $0.hasExpansion && codes.contains($0.text) }) {
-            analyzer.add(.unknown("\(program) runs code built at run time", risk: .high))
+            analyzer.add(.unknown("\(program) runs code built at run time", risk: .high, rule: "interpreter.dynamic-code"))
         }
         for code in codes { scan(code: code, program: program, analyzer: &analyzer, depth: depth) }
     }
@@ -102,26 +107,30 @@ enum InterpreterCode {
         case "black", "ruff", "isort", "flake8", "pylint", "mypy", "pyright", "autopep8", "yapf", "pycodestyle":
             return .formatLint("python -m \(module)")
         case "pip", "pip3":
-            return ProgramTable.packageManager(Invocation(["pip"] + rest)) ?? .packageInstall("python -m pip")
+            return BuildPrograms.packageManager(Invocation(["pip"] + rest)) ?? .packageInstall("python -m pip")
         case "venv", "virtualenv", "build", "compileall", "py_compile": return .build("python -m \(module)")
         case "http.server", "SimpleHTTPServer":
             return Finding([.network], risk: .medium, blast: .external, reason: "serves files over HTTP")
-        case "json.tool", "site", "platform", "sysconfig", "pydoc", "this", "timeit":
+        case "json.tool", "site", "platform", "sysconfig", "pydoc", "this", "timeit", "tabnanny", "pyclbr", "dis",
+            "tokenize", "calendar", "zipfile", "tarfile", "base64", "uuid", "ensurepip", "pstats", "cProfile",
+            "trace", "mimetypes", "quopri", "locale", "encodings":
             return .read("python -m \(module)")
         case "twine": return .deploy("python -m twine uploads a package")
-        case "django": return ProgramTable.djangoManage(rest, program: "python -m django")
+        case "django": return BuildPrograms.djangoManage(rest, program: "python -m django")
         default: return .unknown("python -m \(module) runs a module")
         }
     }
 
     /// `python script.py …`: a file, named like what it does when we can tell.
     private static func script(_ path: String, program: String, rest: [String]) -> Finding {
-        let name = ShellAnalyzer.programName(path)
-        if name == "manage.py" { return ProgramTable.djangoManage(rest, program: "manage.py") }
+        let name = Unwrapper.programName(path)
+        if name == "manage.py" { return BuildPrograms.djangoManage(rest, program: "manage.py") }
         if name.hasPrefix("test_") || name.hasSuffix("_test.py") || name.hasSuffix(".test.js") {
             return .test("\(program) runs the test file \(name)")
         }
-        return ShellAnalyzer.unrecognised(Invocation(program: path, arguments: rest.map { ShellWord($0) }))
+        var invocation = Invocation(program: name, arguments: rest.map { ShellWord($0) })
+        invocation.path = path
+        return ShellAnalyzer.unrecognised(invocation)
     }
 
     // MARK: Scanning code
@@ -160,7 +169,10 @@ enum InterpreterCode {
                 analyzer.analyze(script: command, depth: depth + 1)
             }
             if literals.isEmpty {
-                analyzer.add(.unknown("\(program) code runs a shell command built at run time", risk: .high))
+                analyzer.add(
+                    .unknown(
+                        "\(program) code runs a shell command built at run time", risk: .high,
+                        rule: "interpreter.dynamic-code"))
             }
         }
         if deleteAPIs.contains(where: lower.contains) {
@@ -174,7 +186,7 @@ enum InterpreterCode {
                 analyzer.add(
                     .destructive(
                         "\(program) code deletes files at paths built at run time",
-                        risk: .high, blast: .workspaceUnrecoverable))
+                        risk: .high, blast: .workspaceUnrecoverable, rule: "delete.dynamic"))
             }
             for target in targets {
                 analyzer.add(
@@ -189,18 +201,22 @@ enum InterpreterCode {
             analyzer.add(
                 Finding(
                     [.network], risk: .medium, blast: .external, reversibility: .partial,
-                    reason: "\(program) code reaches the network"))
+                    reason: "\(program) code reaches the network", rule: "interpreter.network"))
         }
         if reachesNetwork, environmentAPIs.contains(where: lower.contains) {
             analyzer.add(
                 Finding(
                     [.secretsAccess, .network], risk: .critical, blast: .production,
                     reversibility: .irreversible,
-                    reason: "\(program) code reads environment variables and reaches the network"))
+                    reason: "\(program) code reads environment variables and reaches the network",
+                    rule: "flow.exfiltration"))
         }
         if hiddenCodeAPIs.contains(where: lower.contains) {
             recognised = true
-            analyzer.add(.unknown("\(program) code decodes or evaluates more code at run time", risk: .high))
+            analyzer.add(
+                .unknown(
+                    "\(program) code decodes or evaluates more code at run time", risk: .high,
+                    rule: "shell.hidden-payload"))
         }
         for literal in literals {
             let path = analyzer.context.classify(path: literal)
@@ -208,10 +224,11 @@ enum InterpreterCode {
                 analyzer.add(
                     Finding(
                         [.selfModification], risk: .critical, blast: .machine, reversibility: .partial,
-                        reason: "\(program) code writes \(path.reason)", targets: [literal]))
+                        reason: "\(program) code writes \(path.reason)", targets: [literal],
+                        rule: "path.self-modification"))
                 recognised = true
             } else if path.isSecret, literal.contains(".") || literal.contains("/") {
-                analyzer.add(.secrets("\(program) code reads \(path.reason)", targets: [literal]))
+                analyzer.add(.secrets("\(program) code reads \(path.reason)", targets: [literal], rule: "path.secret-read"))
                 recognised = true
             }
         }
@@ -219,10 +236,13 @@ enum InterpreterCode {
             || lower.contains("writefile") || lower.contains("file.write") || lower.contains("write_text")
         {
             recognised = true
-            analyzer.add(.fileWrite("\(program) code writes files"))
+            analyzer.add(.fileWrite("\(program) code writes files", rule: "interpreter.writes"))
         }
         if !recognised {
-            analyzer.add(.unknown("\(program) one-liner with no recognised effect", risk: .low, isUnsure: false))
+            analyzer.add(
+                .unknown(
+                    "\(program) one-liner with no recognised effect", risk: .low, isUnsure: false,
+                    rule: "interpreter.plain"))
         }
     }
 

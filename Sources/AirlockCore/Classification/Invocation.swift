@@ -14,6 +14,8 @@ public struct Invocation: Sendable {
     public var stdinText: String?
     /// Where it runs, for resolving the paths it names.
     public var context = ClassificationContext()
+    /// The program word as written (`./deploy.sh`, `/usr/bin/git`), when it came from a command line.
+    public var path: String?
 
     public init(
         program: String, arguments: [ShellWord], environment: [String: String] = [:],

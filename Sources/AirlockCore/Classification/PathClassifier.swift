@@ -17,13 +17,18 @@ public struct PathClass: Sendable, Equatable {
     public var isTemporary: Bool
     /// Under the user's (or any user's) home directory.
     public var isInHome: Bool
+    /// Under a directory of the system (`/etc`, `/usr`, `/var`, `/boot`, …), temp folders aside.
+    public var isSystem: Bool
+    /// Writing here makes code run later: a start-up file, `authorized_keys`, a crontab, a unit,
+    /// a git hook, a directory on `$PATH`.
+    public var isPersistence: Bool
     /// A short phrase: "an .env file", "a private key", "Claude Code settings (hooks and permissions)".
     public var reason: String
 
     public init(
         categories: [Category], resolvedPath: String, isSecret: Bool = false,
         isSelfModification: Bool = false, isInsideWorkspace: Bool = true, isTemporary: Bool = false,
-        isInHome: Bool = false, reason: String
+        isInHome: Bool = false, isSystem: Bool = false, isPersistence: Bool = false, reason: String
     ) {
         self.categories = categories
         self.resolvedPath = resolvedPath
@@ -32,6 +37,8 @@ public struct PathClass: Sendable, Equatable {
         self.isInsideWorkspace = isInsideWorkspace
         self.isTemporary = isTemporary
         self.isInHome = isInHome
+        self.isSystem = isSystem
+        self.isPersistence = isPersistence
         self.reason = reason
     }
 }
@@ -79,7 +86,12 @@ public enum PathClassifier {
             add(.agentConfig, reason)
         }
         if let reason = Self.agentConfig(full: full, home: homeRelative) { add(.agentConfig, reason) }
-        if let reason = Self.credentials(full: full, base: lowerBase) { add(.credentials, reason) }
+        if let reason = Self.persistence(full: full, home: homeRelative, host: host) { add(.persistence, reason) }
+        if let reason = Self.credentials(full: full, base: lowerBase, home: homeRelative) {
+            add(.credentials, reason)
+        }
+        if let reason = Self.ciConfig(local: local) { add(.ciConfig, reason) }
+        if let reason = Self.codeExecConfig(local: local) { add(.codeExecConfig, reason) }
         let envTemplate = Self.isEnvTemplate(lowerBase)
         if Self.isEnvFile(lowerBase), !envTemplate { add(.envFile, "an .env file") }
         if let reason = Self.productionConfig(local: local, base: lowerBase) { add(.productionConfig, reason) }
@@ -93,8 +105,8 @@ public enum PathClassifier {
 
         // The reason names the class that matters most.
         let precedence: [Category] = [
-            .selfModification, .credentials, .envFile, .customerData, .productionConfig, .agentConfig,
-            .buildOutput, .testFile, .docs, .source,
+            .selfModification, .credentials, .envFile, .persistence, .customerData, .productionConfig, .ciConfig,
+            .codeExecConfig, .agentConfig, .buildOutput, .testFile, .docs, .source,
         ]
         var reason = precedence.lazy.compactMap { reasons[$0] }.first ?? "a file"
         if !isInsideWorkspace {
@@ -110,7 +122,9 @@ public enum PathClassifier {
             categories: classes.sorted(), resolvedPath: resolved.text,
             isSecret: classes.contains(.envFile) || classes.contains(.credentials),
             isSelfModification: classes.contains(.selfModification), isInsideWorkspace: isInsideWorkspace,
-            isTemporary: isTemporary, isInHome: homeRelative != nil, reason: reason)
+            isTemporary: isTemporary, isInHome: homeRelative != nil,
+            isSystem: !isTemporary && resolved.root == .absolute && Self.isSystem(full),
+            isPersistence: classes.contains(.persistence), reason: reason)
     }
 
     /// The path with `~`, `$HOME` and `${HOME}` expanded, joined to `cwd` and normalised.
@@ -139,6 +153,17 @@ public enum PathClassifier {
         lower.starts(with: ["tmp"]) || lower.starts(with: ["var", "tmp"]) || lower.starts(with: ["private", "tmp"])
             || lower.starts(with: ["private", "var", "tmp"]) || lower.starts(with: ["var", "folders"])
             || lower.starts(with: ["private", "var", "folders"]) || lower.starts(with: ["dev", "shm"])
+    }
+
+    private static let systemTops: Set<String> = [
+        "etc", "usr", "bin", "sbin", "lib", "lib32", "lib64", "libx32", "boot", "opt", "srv", "var", "sys", "proc",
+        "dev", "root", "system", "library", "applications", "private", "snap", "nix",
+    ]
+
+    /// Under a system directory; `full` is lower-cased and absolute.
+    private static func isSystem(_ full: [String]) -> Bool {
+        guard let top = full.first else { return true }
+        return systemTops.contains(top)
     }
 
     // MARK: - Self-modification and agent config
@@ -251,18 +276,45 @@ public enum PathClassifier {
         if let after = components(after: ".git", in: full), after == ["config"] || after.first == "hooks" {
             return "Git hooks and config"
         }
+        return nil
+    }
+
+    /// Directories whose programs run by name: writing there shadows or adds a command.
+    private static let pathDirectories: [[String]] = [
+        ["usr", "local", "bin"], ["usr", "local", "sbin"], ["usr", "bin"], ["usr", "sbin"], ["bin"], ["sbin"],
+        ["opt", "homebrew", "bin"],
+    ]
+    private static let homePathDirectories: [[String]] = [
+        [".local", "bin"], ["bin"], [".cargo", "bin"], ["go", "bin"], [".npm-global", "bin"], [".deno", "bin"],
+    ]
+
+    /// Why writing the path makes code run later, outside this action's review, or nil.
+    private static func persistence(full: [String], home: [String]?, host: HostFacts) -> String? {
+        let last = full.last ?? ""
+        if let after = components(after: ".git", in: full), after.first == "hooks" || after == ["config"] {
+            return after.first == "hooks" ? "a git hook (persistence)" : "git config (hooks path and aliases)"
+        }
         if let after = components(after: ".ssh", in: full),
             ["authorized_keys", "authorized_keys2", "config", "rc", "environment"].contains(after.first ?? "")
         {
             return "SSH config (persistence)"
         }
         if let home {
-            if home.count == 1, shellStartupFiles.contains(last) { return "a shell startup file" }
-            if home.starts(with: [".config", "fish"]) { return "a shell startup file" }
+            if home.count == 1, shellStartupFiles.contains(last) { return "a shell startup file (persistence)" }
+            if home == [".gitconfig"] || home.starts(with: [".config", "git"]) {
+                return "git config (hooks path and aliases)"
+            }
+            if home.starts(with: [".config", "fish"]) { return "a shell startup file (persistence)" }
             if home.starts(with: [".config", "systemd"]) || home.starts(with: [".config", "autostart"])
                 || home.starts(with: ["library", "launchagents"])
             {
                 return "a login or service unit (persistence)"
+            }
+            if home.count >= 2, homePathDirectories.contains(where: { home.count == $0.count + 1 && home.starts(with: $0) }) {
+                return "a directory on $PATH (persistence)"
+            }
+            if home == [".xinitrc"] || home == [".xprofile"] || home == [".xsessionrc"] {
+                return "a login script (persistence)"
             }
         }
         if full.count >= 2, full[0] == "etc" {
@@ -271,18 +323,67 @@ public enum PathClassifier {
             if ["profile", "profile.d", "bash.bashrc", "bashrc", "zshrc", "zshenv", "zprofile", "zsh", "environment"]
                 .contains(second)
             {
-                return "a system shell startup file"
+                return "a system shell startup file (persistence)"
             }
-            if second == "systemd" { return "a login or service unit (persistence)" }
+            if ["systemd", "init.d", "rc.local", "init", "xdg"].contains(second) {
+                return "a login or service unit (persistence)"
+            }
+            if second == "ld.so.preload" || second == "ld.so.conf" || second == "ld.so.conf.d" {
+                return "the dynamic loader's preload list (persistence)"
+            }
+            if second == "sudoers" || second == "sudoers.d" { return "sudo rules (persistence)" }
         }
         if full.starts(with: ["var", "spool", "cron"]) || full.starts(with: ["var", "at", "spool"])
-            || full.starts(with: ["usr", "lib", "cron", "tabs"])
+            || full.starts(with: ["usr", "lib", "cron", "tabs"]) || full.starts(with: ["var", "spool", "at"])
         {
             return "a crontab (persistence)"
         }
-        if full.starts(with: ["library", "launchagents"]) || full.starts(with: ["library", "launchdaemons"]) {
+        if full.starts(with: ["library", "launchagents"]) || full.starts(with: ["library", "launchdaemons"])
+            || full.starts(with: ["lib", "systemd"]) || full.starts(with: ["usr", "lib", "systemd"])
+        {
             return "a login or service unit (persistence)"
         }
+        if pathDirectories.contains(where: { full.count == $0.count + 1 && full.starts(with: $0) }) {
+            return "a directory on $PATH (persistence)"
+        }
+        return nil
+    }
+
+    /// CI definitions: code that runs with the repository's secrets on another machine.
+    private static func ciConfig(local: [String]) -> String? {
+        guard let last = local.last else { return nil }
+        if local.count >= 3, local[0] == ".github", local[1] == "workflows" { return "a CI workflow" }
+        if local.count >= 3, local[0] == ".github", local[1] == "actions" { return "a CI action" }
+        if local.count == 2, local[0] == ".circleci" { return "a CI config" }
+        if local.count >= 2, [".buildkite", ".gitlab", ".tekton", ".woodpecker", ".azure-pipelines"].contains(local[0]) {
+            return "a CI config"
+        }
+        guard local.count == 1 else { return nil }
+        let names: Set<String> = [
+            ".gitlab-ci.yml", ".gitlab-ci.yaml", "jenkinsfile", "azure-pipelines.yml", "azure-pipelines.yaml",
+            ".travis.yml", "bitbucket-pipelines.yml", ".drone.yml", "cloudbuild.yaml", "cloudbuild.yml",
+            "buildspec.yml", "appveyor.yml", ".woodpecker.yml", "codemagic.yaml",
+        ]
+        return names.contains(last) ? "a CI config" : nil
+    }
+
+    /// Files whose code a trusted tool runs: build scripts, test hooks, lifecycle hooks, task files.
+    private static func codeExecConfig(local: [String]) -> String? {
+        guard let last = local.last else { return nil }
+        switch last {
+        case "setup.py": return "setup.py (runs on install)"
+        case "build.rs": return "a Cargo build script (runs on build)"
+        case "conftest.py": return "a pytest conftest (runs with the tests)"
+        case ".envrc": return "a direnv file (runs on cd)"
+        case "devcontainer.json", ".devcontainer.json": return "a dev-container definition (runs commands)"
+        case ".pre-commit-config.yaml", "lefthook.yml", ".lefthook.yml", ".huskyrc": return "git hook config (runs on commit)"
+        default: break
+        }
+        if local.count >= 2, local[local.count - 2] == ".vscode", last == "tasks.json" || last == "launch.json" {
+            return "editor tasks (they run commands)"
+        }
+        if local.count >= 2, local[0] == ".husky" { return "a husky git hook (runs on commit)" }
+        if local.count >= 2, local[0] == ".devcontainer" { return "a dev-container definition (runs commands)" }
         return nil
     }
 
@@ -308,8 +409,38 @@ public enum PathClassifier {
     ]
 
     /// Why the path holds credentials, or nil.
-    private static func credentials(full: [String], base: String) -> String? {
+    /// Home folders that hold keys or cloud credentials: reading one whole reads them all.
+    private static let credentialDirectories: [[String]: String] = [
+        [".ssh"]: "SSH key material", [".aws"]: "AWS credentials", [".gnupg"]: "GnuPG keys",
+        [".config", "gcloud"]: "Google cloud credentials", [".kube"]: "Kubernetes credentials",
+        [".docker"]: "Docker registry credentials", [".password-store"]: "a password store",
+        [".azure"]: "Azure credentials", ["library", "keychains"]: "keychains", [".config", "gh"]: "GitHub CLI tokens",
+        [".config", "op"]: "1Password CLI config", [".terraform.d"]: "Terraform tokens",
+    ]
+    private static let historyFiles: Set<String> = [
+        ".bash_history", ".zsh_history", ".sh_history", ".history", ".python_history", ".psql_history",
+        ".mysql_history", ".node_repl_history", ".sqlite_history", ".rediscli_history", ".irb_history",
+    ]
+
+    private static func credentials(full: [String], base: String, home: [String]?) -> String? {
         if privateKeyNames.contains(base) { return "a private key" }
+        if let home {
+            if let reason = credentialDirectories[home] { return reason + " (a whole folder)" }
+            if home.count >= 2, home[0] == ".config", home[1] == "gcloud" { return "Google cloud credentials" }
+            if home.count >= 2, home[0] == ".gnupg", base != "gpg.conf" { return "GnuPG keys" }
+            if home.count >= 2, home[0] == "library", home[1] == "keychains" { return "a keychain" }
+            if home.count >= 2, home[0] == ".password-store" { return "a password store" }
+            if home.count == 1, historyFiles.contains(base) { return "shell history (it holds typed secrets)" }
+        }
+        if full.count >= 2, full[0] == "etc" {
+            let second = full[1]
+            if ["shadow", "gshadow", "shadow-", "gshadow-", "master.passwd", "security"].contains(second) {
+                return "system password hashes"
+            }
+            if second == "sudoers" || second == "sudoers.d" { return "sudo rules" }
+            if second == "ssh", base.hasPrefix("ssh_host_"), base.hasSuffix("_key") { return "an SSH host key" }
+            if second == "ssl", full.count >= 3, full[2] == "private" { return "TLS private keys" }
+        }
         if let after = components(after: ".ssh", in: full), let name = after.last, after.count >= 1 {
             let harmless =
                 name.hasSuffix(".pub") || name.hasPrefix("known_hosts") || name == "config"
@@ -533,6 +664,15 @@ struct NormalisedPath: Equatable {
         let replacement = home ?? "~"
         if path == "~" { return replacement }
         if path.hasPrefix("~/") { return replacement + path.dropFirst() }
+        if path.hasPrefix("~"), let home, let slash = home.lastIndex(of: "/") {
+            // `~user`: another user's home, beside ours (`/home/dev` → `/home/user`); `~root` is `/root`.
+            let user = path.dropFirst().prefix { $0 != "/" }
+            let rest = path.dropFirst(1 + user.count)
+            if !user.isEmpty, user.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "." }) {
+                let userHome = user == "root" ? "/root" : String(home[..<slash]) + "/" + user
+                return userHome + rest
+            }
+        }
         for variable in ["${HOME}", "$HOME"] where path.hasPrefix(variable) {
             let rest = path.dropFirst(variable.count)
             if rest.isEmpty || rest.hasPrefix("/") { return replacement + rest }

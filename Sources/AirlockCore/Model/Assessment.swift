@@ -14,20 +14,22 @@ public struct Assessment: Codable, Sendable, Equatable {
     public var commands: [[String]]
     /// True when some part could not be analysed: unknown never means allowed.
     public var isUnsure: Bool
+    /// What keeps a command-prefix exception from covering this command (`ScopeHazard`).
+    public var scopeHazards: [ScopeHazard]
 
     /// No automatic allow, ever: a human decides for this very action (DESIGN §6.4).
     public var isHardFloor: Bool { categories.contains { $0.isHardFloor } }
 
     public init(
         findings: [Finding], productionMarkers: [String] = [], hiddenCharacters: [HiddenCharacter] = [],
-        commands: [[String]] = []
+        commands: [[String]] = [], scopeHazards: [ScopeHazard] = []
     ) {
         var findings = findings
         if findings.isEmpty {
             findings = [
                 Finding(
                     [.unknown], risk: .medium, blast: .machine, reversibility: .unknown,
-                    reason: "nothing recognisable", isUnsure: true)
+                    reason: "nothing recognisable", isUnsure: true, rule: "action.nothing-recognised")
             ]
         }
         if !productionMarkers.isEmpty {
@@ -48,7 +50,7 @@ public struct Assessment: Codable, Sendable, Equatable {
                     [.unknown], risk: .high, blast: .machine, reversibility: .unknown,
                     reason: "hidden characters in the text: "
                         + hiddenCharacters.prefix(4).map(\.name).joined(separator: ", "),
-                    isUnsure: true))
+                    isUnsure: true, rule: "text.hidden-characters"))
         }
         var categories = Set(findings.flatMap(\.categories))
         // `read` says nothing once something stronger is present.
@@ -63,6 +65,7 @@ public struct Assessment: Codable, Sendable, Equatable {
         self.productionMarkers = productionMarkers
         self.hiddenCharacters = hiddenCharacters
         self.commands = commands
+        self.scopeHazards = scopeHazards.sorted()
         self.isUnsure = findings.contains(where: \.isUnsure)
     }
 

@@ -24,6 +24,7 @@ private enum Byte {
     static let backslash = UInt8(ascii: "\\"), squote = UInt8(ascii: "'"), dquote = UInt8(ascii: "\"")
     static let dollar = UInt8(ascii: "$"), backtick = UInt8(ascii: "`"), hash = UInt8(ascii: "#")
     static let star = UInt8(ascii: "*"), question = UInt8(ascii: "?"), lbracket = UInt8(ascii: "[")
+    static let rbracket = UInt8(ascii: "]")
     static let equals = UInt8(ascii: "="), underscore = UInt8(ascii: "_"), dash = UInt8(ascii: "-")
 
     static func isNameStart(_ b: UInt8) -> Bool {
@@ -99,6 +100,12 @@ private struct ShellParserState {
     var isTruncated = false
     var nextPipelineID = 0
     var pending: [PendingHeredoc] = []
+    /// A function name whose body (`{ … }` or `( … )`) comes next.
+    var pendingFunction: String?
+    /// Function bodies being parsed, innermost last, with the brace depth that opened them
+    /// (-1 for a subshell body).
+    var functionBodies: [(name: String, braceDepth: Int)] = []
+    var braceDepth = 0
 
     init(bytes: [UInt8], maxDepth: Int, firstPipelineID: Int = 0) {
         self.bytes = bytes
@@ -170,6 +177,13 @@ private struct ShellParserState {
                 if peek(1) == Byte.lparen {
                     pos += 2
                     skipArithmetic(depth: depth)
+                } else if let name = pendingFunction {
+                    // `f() ( … )`: a function whose body runs in a subshell.
+                    pendingFunction = nil
+                    pos += 1
+                    functionBodies.append((name, -1))
+                    parseNested(depth: depth + 1, inSubstitution: inSubstitution)
+                    functionBodies.removeLast()
                 } else {
                     pos += 1
                     parseNested(depth: depth + 1, inSubstitution: inSubstitution)
@@ -272,14 +286,18 @@ private struct ShellParserState {
                     parseRedirection(into: &command, fd: nil, depth: depth)
                 }
             case Byte.lparen:
-                // `name() { … }` defines a function: the name is not a command.
-                if peek(1) == Byte.rparen, command.words.count == 1 {
+                // `name() { … }` and `function name() { … }` define a function: the name is not a command.
+                if peek(1) == Byte.rparen, let name = command.words.last,
+                    command.words.count == 1 || (command.words.count == 2 && command.words[0].text == "function")
+                {
                     pos += 2
+                    pendingFunction = name.text
                     command.words.removeAll()
                     break loop
                 }
                 break loop
-            case Byte.hash where command.words.isEmpty && command.assignments.isEmpty:
+            case Byte.hash:
+                // A `#` that starts a word starts a comment (inside a word it is a character).
                 skipComment()
                 break loop
             default:
@@ -307,7 +325,8 @@ private struct ShellParserState {
             }
         }
         dropReservedWords(&command)
-        if command.words.isEmpty, command.assignments.isEmpty, command.redirections.isEmpty {
+        command.functionName = functionBodies.last?.name
+        if command.words.isEmpty, command.assignments.isEmpty, command.redirections.isEmpty, command.forLoop == nil {
             pending.removeSubrange(firstPending...)
             return
         }
@@ -317,15 +336,43 @@ private struct ShellParserState {
         }
     }
 
-    /// Removes compound-command syntax (`if`, `then`, `{`, `done`, …) from a command's words.
-    func dropReservedWords(_ command: inout SimpleCommand) {
+    /// Removes compound-command syntax (`if`, `then`, `{`, `done`, …) from a command's words,
+    /// keeping track of function bodies and `for` headers as it goes.
+    mutating func dropReservedWords(_ command: inout SimpleCommand) {
         while let first = command.words.first, command.assignments.isEmpty, !first.isQuoted {
-            if leadingReservedWords.contains(first.text) {
+            switch first.text {
+            case "{":
+                braceDepth += 1
+                if let name = pendingFunction {
+                    functionBodies.append((name, braceDepth))
+                    pendingFunction = nil
+                }
                 command.words.removeFirst()
-            } else if headerReservedWords.contains(first.text) {
+            case "}":
+                if let body = functionBodies.last, body.braceDepth == braceDepth { functionBodies.removeLast() }
+                braceDepth = max(0, braceDepth - 1)
+                command.words.removeFirst()
+            case "function" where command.words.count >= 2:
+                // `function name { … }`: the body may start in this very command.
+                var name = command.words[1].text
+                if name.hasSuffix("()") { name.removeLast(2) }
+                pendingFunction = name
+                command.words.removeFirst(2)
+            case "for", "select":
+                // `for NAME in WORDS`: the loop variable takes each word in turn.
+                if command.words.count >= 2 {
+                    let variable = command.words[1].text
+                    let values = command.words.count >= 3 && command.words[2].text == "in"
+                        ? Array(command.words.dropFirst(3)) : nil
+                    command.forLoop = SimpleCommand.ForLoop(variable: variable, values: values)
+                }
                 command.words.removeAll()
-            } else {
-                break
+            case _ where leadingReservedWords.contains(first.text):
+                command.words.removeFirst()
+            case _ where headerReservedWords.contains(first.text):
+                command.words.removeAll()
+            default:
+                return
             }
         }
     }
@@ -467,8 +514,15 @@ private struct ShellParserState {
                 readDollar(into: &word, depth: depth, inDoubleQuotes: false)
             case Byte.backtick:
                 readBackticks(into: &word, depth: depth)
-            case Byte.star, Byte.question, Byte.lbracket:
+            case Byte.star, Byte.question:
                 word.hasGlob = true
+                word.appendPlain(b)
+                pos += 1
+            case Byte.lbracket:
+                // `[` starts a bracket glob only when a `]` closes it in the same word (`[` alone is test).
+                var end = pos + 1
+                while end < bytes.count, !Byte.endsWord(bytes[end]), bytes[end] != Byte.rbracket { end += 1 }
+                if end < bytes.count, bytes[end] == Byte.rbracket, end > pos + 1 { word.hasGlob = true }
                 word.appendPlain(b)
                 pos += 1
             default:

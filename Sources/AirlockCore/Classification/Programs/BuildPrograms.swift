@@ -18,8 +18,8 @@ enum BuildPrograms {
         "gcc", "g++", "cc", "c++", "clang", "clang++", "rustc", "javac", "kotlinc", "swiftc", "esbuild", "webpack",
         "vite", "rollup", "parcel", "turbo", "nx", "cmake", "ninja", "meson", "ant", "sbt", "lein", "msbuild",
         "xcodebuild", "zig", "nim", "ghc", "cabal", "stack", "dune", "tsup", "babel", "swc", "sass", "lessc",
-        "postcss", "tailwindcss", "protoc", "buf-generate", "bazel", "bazelisk", "buck", "buck2", "pants", "scons",
-        "autoreconf", "configure", "make-safe", "gradle", "gradlew", "mvn", "mvnw", "elm", "hugo", "jekyll",
+        "postcss", "tailwindcss", "protoc", "bazel", "bazelisk", "buck", "buck2", "pants", "scons",
+        "autoreconf", "gradle", "gradlew", "mvn", "mvnw", "elm", "hugo", "jekyll",
         "mkdocs", "sphinx-build", "typedoc", "jsdoc", "doxygen", "tsc",
     ]
 
@@ -29,28 +29,88 @@ enum BuildPrograms {
         for name in linters { table[name] = { inv in [.formatLint("\(inv.program) formats or lints")] } }
         for name in compilers { table[name] = compiler }
         for name in ["make", "gmake", "just", "task", "mage", "rake", "invoke", "doit"] { table[name] = taskRunner }
-        for name in ["npm", "yarn", "pnpm", "bun"] { table[name] = javascript }
+        for name in ["npm", "yarn", "pnpm"] { table[name] = javascript }
         table["cargo"] = cargo
         table["go"] = golang
         table["swift"] = swift
         table["dotnet"] = dotnet
         table["mix"] = mix
-        table["deno"] = { inv in [scriptVerb(inv.positionals().first ?? "", tool: "deno")] }
         for name in [
             "pip", "pip3", "pipx", "uv", "poetry", "pdm", "conda", "mamba", "micromamba", "gem", "bundle",
             "composer", "brew", "apt", "apt-get", "aptitude", "dnf", "yum", "apk", "pacman", "zypper", "snap",
             "flatpak", "port", "nix-env", "nix", "asdf", "mise", "rustup", "sdk", "cpan", "cpanm", "luarocks",
-            "opam", "vcpkg", "conan", "pub", "flutter", "dart", "helmfile-deps", "rye", "hatch", "pipenv",
+            "opam", "vcpkg", "conan", "pub", "flutter", "dart", "rye", "hatch", "pipenv",
             "npm-check-updates", "ncu",
         ] {
             table[name] = { inv in [packageManager(inv) ?? .unknown("\(inv.program) \(inv.positionals().first ?? "")")]
             }
         }
         table["rails"] = { inv in [rails(inv)] }
-        table["django-admin"] = { inv in [ProgramTable.djangoManage(inv.args, program: "django-admin")] }
-        table["manage.py"] = { inv in [ProgramTable.djangoManage(inv.args, program: "manage.py")] }
+        table["django-admin"] = { inv in [djangoManage(inv.args, program: "django-admin")] }
+        table["manage.py"] = { inv in [djangoManage(inv.args, program: "manage.py")] }
         return table
     }()
+
+    static let section = "Builds, tests, linters and package managers"
+
+    /// Every program of the table, with the wrapper grammar of those that also run commands (`uv run`).
+    static func register(into builder: inout RegistryBuilder) {
+        for name in table.keys.sorted() {
+            guard let classify = table[name] else { continue }
+            let summary =
+                testRunners.contains(name) ? "runs tests (code the repository defines)"
+                : linters.contains(name) ? "formats or lints"
+                : compilers.contains(name) ? "builds"
+                : "builds, tests or installs packages, by subcommand"
+            builder.add(
+                ProgramSpec(
+                    name, role: .custom, section: section, summary: summary,
+                    wrapper: WrapperPrograms.runnerGrammar(for: name), access: .none,
+                    handler: { inv, _, _ in classify(inv) }))
+        }
+    }
+
+    /// `bun` and `deno` subcommands that are tool commands rather than a script to run.
+    static let javascriptRuntimeCommands: Set<String> = [
+        "test", "install", "i", "add", "remove", "rm", "update", "upgrade", "run", "x", "build", "pm", "create",
+        "init", "link", "unlink", "publish", "outdated", "audit", "fmt", "lint", "check", "task", "bench", "compile",
+        "doc", "info", "serve", "repl", "coverage", "jupyter", "cache", "vendor", "clean",
+    ]
+
+    /// `bun test`, `deno fmt`, `deno task build`: the runtime used as a tool.
+    static func javascriptRuntime(_ inv: Invocation) -> Finding {
+        let verb = inv.positionals().first ?? ""
+        switch verb {
+        case "test", "bench", "coverage": return .test("\(inv.program) \(verb) runs tests")
+        case "fmt", "lint", "check": return .formatLint("\(inv.program) \(verb)")
+        case "build", "compile", "doc", "info", "cache", "vendor": return .build("\(inv.program) \(verb)")
+        case "install", "i", "add", "remove", "rm", "update", "upgrade", "outdated", "audit", "link", "unlink", "pm":
+            return packageManager(inv) ?? .packageInstall("\(inv.program) \(verb) changes packages", blast: .workspace)
+        case "publish": return .deploy("\(inv.program) publish publishes a package")
+        case "x", "create", "init": return .packageInstall("\(inv.program) \(verb) downloads and runs a package")
+        case "run", "task":
+            return scriptVerb(inv.positionals().dropFirst().first ?? "", tool: "\(inv.program) \(verb)")
+        case "serve", "repl", "jupyter": return .unknown("\(inv.program) \(verb) runs the project", isUnsure: false)
+        default: return .unknown("\(inv.program) \(verb)")
+        }
+    }
+
+    /// `manage.py <command>` and `django-admin <command>`.
+    static func djangoManage(_ rest: [String], program: String) -> Finding {
+        let command = rest.first { !$0.hasPrefix("-") } ?? ""
+        switch command {
+        case "migrate": return .migration("\(program) migrate changes the database schema")
+        case "flush", "sqlflush", "reset_db":
+            return .dataDelete("\(program) \(command) deletes every row", risk: .critical)
+        case "test": return .test("\(program) test runs tests")
+        case "makemigrations", "collectstatic", "compilemessages", "startapp": return .build("\(program) \(command)")
+        case "check", "showmigrations", "sqlmigrate", "diffsettings", "help", "": return .read("\(program) \(command)")
+        case "loaddata": return .dbWrite("\(program) loaddata writes rows")
+        case "dbshell", "shell", "shell_plus": return .unknown("\(program) \(command) opens an interactive session")
+        case "createsuperuser", "changepassword": return .privilege("\(program) \(command) changes accounts")
+        default: return .unknown("\(program) \(command) runs a management command")
+        }
+    }
 
     /// What a task or script name usually means: `test`, `lint`, `deploy`, `db:migrate`, …
     static func scriptVerb(_ name: String, tool: String) -> Finding {
@@ -224,7 +284,7 @@ enum BuildPrograms {
     static func golang(_ inv: Invocation) -> [Finding] {
         let verb = inv.positionals().first ?? ""
         switch verb {
-        case "build", "generate", "install-safe", "env", "version", "list", "doc", "help", "work", "tool":
+        case "build", "generate", "env", "version", "list", "doc", "help", "work", "tool":
             return [.build("go \(verb)")]
         case "test": return [.test("go test runs tests")]
         case "vet", "fmt", "fix": return [.formatLint("go \(verb)")]
@@ -266,7 +326,7 @@ enum BuildPrograms {
         ])
         switch verbs.first ?? "" {
         case "test": return [.test("dotnet test runs tests")]
-        case "build", "pack", "restore-safe", "msbuild": return [.build("dotnet \(verbs.first ?? "")")]
+        case "build", "pack", "msbuild": return [.build("dotnet \(verbs.first ?? "")")]
         case "format": return [.formatLint("dotnet format")]
         case "run", "watch": return [.unknown("dotnet \(verbs.first ?? "") runs the project", isUnsure: false)]
         case "add", "restore", "remove", "tool":
@@ -298,7 +358,7 @@ enum BuildPrograms {
         switch command {
         case "server", "s", "console", "c", "runner", "r", "dbconsole", "db":
             return .unknown("rails \(command) runs the application")
-        case "generate", "g", "destroy-safe": return .fileWrite("rails \(command) writes files")
+        case "generate", "g": return .fileWrite("rails \(command) writes files")
         case "test", "spec": return .test("rails test runs tests")
         case "credentials:show", "credentials:edit", "secret", "secrets:show":
             return .secrets("rails \(command) reads credentials")

@@ -1,5 +1,28 @@
 /// Database clients, dump/restore tools and schema migration tools.
 enum DatabasePrograms {
+    static let section = "Databases"
+
+    static func register(into builder: inout RegistryBuilder) {
+        for name in table.keys.sorted() {
+            guard let classify = table[name] else { continue }
+            builder.add(
+                ProgramSpec(
+                    name, role: .custom, section: section,
+                    summary: "database clients, dumps and migrations: the SQL decides",
+                    access: .none, rules: name == "psql" ? rules : [], handler: { inv, _, _ in classify(inv) }))
+        }
+    }
+
+    static let rules = [
+        Rule("db.local-read", .read, .low, "reads a database on this machine", example: "sqlite3 app.db 'select count(*) from users'"),
+        Rule("db.read", .network, .medium, "reads rows from a database server", example: "psql -h db.internal -c 'SELECT 1'"),
+        Rule("db.write", .dbWrite, .high, "inserts or updates rows", example: "psql -c \"UPDATE users SET admin=true WHERE id=1\""),
+        Rule(
+            "db.delete", .dataDelete, .critical, "drops, truncates, or deletes or updates every row",
+            example: "psql -c 'DROP TABLE users'"),
+        Rule("db.session", .unknown, .medium, "opens an interactive database session", example: "psql"),
+    ]
+
     static let table: [String: ProgramClassifier] = {
         var table: [String: ProgramClassifier] = [:]
         for name in [
@@ -24,7 +47,7 @@ enum DatabasePrograms {
                     : [.dbWrite("\(inv.program) writes rows into a database")]
             }
         }
-        for name in ["dropdb", "dropuser", "mysqladmin-drop"] {
+        for name in ["dropdb", "dropuser"] {
             table[name] = { inv in [.dataDelete("\(inv.program) deletes a whole database or role", risk: .critical)] }
         }
         table["createdb"] = { _ in [.dbWrite("createdb creates a database", risk: .medium)] }
@@ -73,14 +96,36 @@ enum DatabasePrograms {
             return [.migration("\(program) runs the SQL file \(file)", risk: .high)]
         }
         if let stdin = inv.stdinText { statements.append(stdin) }
+        let local = isLocal(inv)
         if statements.isEmpty {
+            if inv.stdinText == nil, inv.context.cwd != nil, program == "sqlite3" || program == "duckdb" {
+                return [.unknown("\(program) opens an interactive session on a local database", rule: "db.session")]
+            }
             return [
                 Finding(
-                    [.network], risk: .medium, blast: .external, reversibility: .unknown,
-                    reason: "\(program) opens a database session", isUnsure: true)
+                    local ? [.unknown] : [.network], risk: .medium, blast: local ? .machine : .external,
+                    reversibility: .unknown, reason: "\(program) opens a database session", isUnsure: true,
+                    rule: "db.session")
             ]
         }
-        return statements.flatMap { SQLStatements.classify($0, via: program) }
+        return statements.flatMap { SQLStatements.classify($0, via: program, local: local) }
+    }
+
+    /// A database on this machine: a file (`sqlite3 app.db`), a socket, or localhost.
+    static func isLocal(_ inv: Invocation) -> Bool {
+        let program = inv.program
+        if ["sqlite3", "sqlite", "duckdb", "litecli"].contains(program) { return true }
+        let host = inv.value(of: "-h", "--host", "-H", "--hostname") ?? inv.environment["PGHOST"] ?? inv.environment["MYSQL_HOST"]
+        let urls = inv.args.filter { $0.contains("://") } + [inv.value(of: "-d", "--dbname", "--uri", "-u", "--url")].compactMap { $0 }.filter { $0.contains("://") }
+        let localNames: Set<String> = ["localhost", "127.0.0.1", "::1", "0.0.0.0", "db", "postgres", "mysql", "database"]
+        if let host { return localNames.contains(host) || host.hasPrefix("/") }
+        for url in urls {
+            let afterScheme = url.split(separator: "/", omittingEmptySubsequences: true).dropFirst().first.map(String.init) ?? ""
+            let hostPart = afterScheme.split(separator: "@").last.map { String($0.split(separator: ":").first ?? "") } ?? ""
+            if !localNames.contains(hostPart) { return false }
+        }
+        return !["mongo", "mongosh", "bq", "snowsql", "cqlsh", "trino", "presto", "sqlplus", "influx"].contains(program)
+            || program == "mongosh" && urls.isEmpty && host == nil
     }
 
     static func redis(_ command: [String]) -> Finding {
@@ -134,24 +179,31 @@ enum DatabasePrograms {
 /// What a database client's statements do: SQL through `SQLText`, then the document-store
 /// shapes (`db.users.drop()`, `deleteMany`) SQL does not cover.
 enum SQLStatements {
-    static func classify(_ text: String, via program: String) -> [Finding] {
+    static func classify(_ text: String, via program: String, local: Bool = false) -> [Finding] {
         let snippet = String(text.prefix(60))
         if let kinds = SQLText.statements(text) {
-            return kinds.prefix(50).map { finding(for: $0, via: program, snippet: snippet) }
+            return kinds.prefix(50).map { finding(for: $0, via: program, snippet: snippet, local: local) }
         }
         return [documentStore(text, via: program, snippet: snippet)]
     }
 
-    static func finding(for kind: SQLText.Kind, via program: String, snippet: String) -> Finding {
+    static func finding(for kind: SQLText.Kind, via program: String, snippet: String, local: Bool = false) -> Finding {
         switch kind {
         case .read:
+            if local {
+                return .read("\(program) reads a local database: \(snippet)", rule: "db.local-read")
+            }
             return Finding(
-                [.network], risk: .medium, blast: .external, reason: "\(program) reads database rows: \(snippet)")
+                [.network], risk: .medium, blast: .external, reason: "\(program) reads database rows: \(snippet)",
+                rule: "db.read")
         case .write:
             return .dbWrite("\(program) writes rows: \(snippet)")
         case .update(let hasWhere):
-            return .dbWrite(
-                "\(program) updates \(hasWhere ? "rows" : "EVERY row"): \(snippet)", risk: hasWhere ? .high : .critical)
+            if !hasWhere {
+                // Every row's values overwritten: the old ones are gone.
+                return .dataDelete("\(program) updates EVERY row: \(snippet)", risk: .critical, rule: "db.delete")
+            }
+            return .dbWrite("\(program) updates rows: \(snippet)", risk: .high, rule: "db.write")
         case .delete(let hasWhere):
             return .dataDelete(
                 "\(program) deletes \(hasWhere ? "rows" : "EVERY row"): \(snippet)", risk: hasWhere ? .high : .critical)

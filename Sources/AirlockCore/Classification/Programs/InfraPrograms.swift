@@ -17,6 +17,41 @@ enum InfraPrograms {
         return table
     }()
 
+    static let section = "Cloud, infrastructure, containers and forges"
+
+    static func register(into builder: inout RegistryBuilder) {
+        for name in table.keys.sorted() {
+            guard let classify = table[name] else { continue }
+            let wrapper: WrapperGrammar? =
+                ["docker", "podman"].contains(name)
+                ? WrapperGrammar(effect: .container, peel: WrapperPrograms.container)
+                : ["kubectl", "oc"].contains(name) ? WrapperGrammar(effect: .container, peel: WrapperPrograms.kubeExec) : nil
+            builder.add(
+                ProgramSpec(
+                    name, role: .custom, section: section,
+                    summary: "a cloud, infra or forge CLI: its subcommand table decides", wrapper: wrapper, access: .none,
+                    handler: { inv, _, _ in classify(inv) }))
+        }
+    }
+
+    /// What running a command through `docker run`/`exec` or `kubectl exec` adds: the flags that
+    /// hand the container the host, and a remote cluster for kubectl.
+    static func containerLayer(_ program: String, _ rest: [ShellWord]) -> (findings: [Finding], reachesHost: Bool) {
+        let inv = Invocation([program] + rest.map(\.text))
+        if program == "kubectl" || program == "oc" {
+            let pod = rest.first { !$0.text.hasPrefix("-") && $0.text != "exec" }?.text ?? "a pod"
+            return ([.unknown("\(program) exec runs a command in \(pod), in a cluster", risk: .high, rule: "kubectl.exec")], false)
+        }
+        let words = inv.positionals(valued: dockerValued)
+        let verb = words.first == "container" ? (words.count > 1 ? words[1] : "") : (words.first ?? "")
+        var findings = verb == "run"
+            ? run(inv, "\(program) run", image: words.dropFirst(words.first == "container" ? 2 : 1).first)
+            : [Finding.unknown("\(program) exec runs a command inside a container", risk: .medium, isUnsure: false, rule: "container.exec")]
+        findings += verb == "run" ? [] : privileged(inv, "\(program) exec")
+        let reachesHost = findings.contains { $0.categories.contains(.privilege) }
+        return (findings, reachesHost)
+    }
+
     private typealias Spec = ServiceVerbs.Spec
     private typealias Effect = ServiceVerbs.Effect
 
@@ -707,7 +742,7 @@ enum InfraPrograms {
 
     // MARK: docker and podman
 
-    private static let dockerValued: Set<String> = [
+    static let dockerValued: Set<String> = [
         "-H", "--host", "--context", "-c", "--config", "-l", "--log-level", "-v", "--volume", "-e", "--env", "-p",
         "--publish", "--name", "-w", "--workdir", "--network", "--net", "--mount", "--entrypoint", "-u", "--user",
         "--env-file", "--label", "--platform", "-m", "--memory", "--restart", "--hostname", "--add-host",

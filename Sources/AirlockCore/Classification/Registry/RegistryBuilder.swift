@@ -41,8 +41,8 @@ public struct RegistryBuilder: Sendable {
 
     /// The registry, or the first problem found.
     public func build() throws(Problem) -> ProgramRegistry {
-        var names = Set<String>()
-        var ruleIDs = Set<String>()
+        var names = Set<String>(minimumCapacity: specs.count)
+        var ruleIDs = Set<String>(minimumCapacity: 512)
         for spec in specs {
             guard names.insert(spec.name).inserted else { throw .duplicateName(spec.name) }
             if spec.role == .wrapper, spec.wrapper == nil { throw .wrapperWithoutGrammar(spec.name) }

@@ -96,7 +96,8 @@ struct PathClassifierTests {
             ("db/latest.sql.gz", [.customerData]),
             ("pii/users.json", [.customerData]),
             ("gdpr/requests.jsonl", [.customerData]),
-            ("settings.json.bak", [.customerData]),
+            ("settings.json.bak", [.source]),
+            ("users-db.bak", [.customerData]),
             // Build output.
             ("build/main.o", [.buildOutput]),
             ("dist/app.min.js", [.buildOutput]),

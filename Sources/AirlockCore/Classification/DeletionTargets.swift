@@ -49,6 +49,8 @@ enum DeletionTargets {
             if path.isEmpty { path = "/" }
         }
         if path == "*" || path == ".*" { path = "." }
+        // `ROOT/{}`: one entry `find` or `xargs` found under ROOT, not ROOT's whole content.
+        if path.hasSuffix("/{}") { path += "/{}" }
         let components = path.split(separator: "/").map { $0.lowercased() }
         if path.hasPrefix("/") {
             if components.isEmpty || components == ["*"] || components.first == "*" { return .catastrophic }
@@ -91,6 +93,8 @@ enum DeletionTargets {
 
     /// A finding for deleting `target`; `recursive` deletes directory trees.
     static func assess(_ target: String, recursive: Bool, via tool: String, context: ClassificationContext) -> Finding {
+        // An entry a filtered `find` found is judged on its own: a tree, if it is one, chosen by the tests.
+        let recursive = recursive && !target.hasSuffix("/{}")
         let what = recursive ? "recursively deletes" : "deletes"
         switch kind(of: target, context: context) {
         case .catastrophic:

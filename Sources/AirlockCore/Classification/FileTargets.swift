@@ -2,6 +2,7 @@
 enum FileTargets {
     /// A write to `target` by a redirection, `tee`, `cp`, … classed by where it lands.
     static func write(_ target: String, verb: String, context: ClassificationContext) -> [Finding] {
+        if isDevice(target) { return [] }
         if target.contains("$") || target.contains("`") || target.contains("{input}") {
             return [
                 Finding(

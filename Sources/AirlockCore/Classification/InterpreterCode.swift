@@ -60,21 +60,27 @@ enum InterpreterCode {
                 index += 2
                 continue
             }
-            // perl -pe, -ne, -lane: clustered flags ending in e take the code next.
-            if language == .perl || language == .ruby, arg.hasPrefix("-"), !arg.hasPrefix("--"), arg.hasSuffix("e"),
-                index + 1 < args.count
+            // perl -pe, -ne, -lane, -lnE'code': clustered flags up to `e`/`E`, the code attached or next.
+            if language == .perl || language == .ruby, arg.hasPrefix("-"), !arg.hasPrefix("--"),
+                let (attached, inPlace) = clusteredCode(arg)
             {
-                if arg.contains("i") {
-                    for file in args[(index + 2)...].prefix(16) where !file.hasPrefix("-") {
+                let code = attached.isEmpty ? (index + 1 < args.count ? args[index + 1] : "") : attached
+                let filesFrom = index + (attached.isEmpty ? 2 : 1)
+                if inPlace {
+                    for file in args.dropFirst(filesFrom).prefix(16) where !file.hasPrefix("-") {
                         analyzer.add(FileTargets.write(file, verb: "\(program) -i edits in place", context: analyzer.current))
                     }
                 }
-                codes.append(args[index + 1])
-                index += 2
+                codes.append(code)
+                index = filesFrom
                 continue
             }
             if language == .python, arg == "-m", index + 1 < args.count {
                 analyzer.add(pythonModule(args[index + 1], rest: Array(args[(index + 2)...]), invocation: invocation))
+                return
+            }
+            if language == .python, arg.hasPrefix("-m"), arg.count > 2 {
+                analyzer.add(pythonModule(String(arg.dropFirst(2)), rest: Array(args[(index + 1)...]), invocation: invocation))
                 return
             }
             if ["--version", "-V", "--help", "-h"].contains(arg), codes.isEmpty {
@@ -100,6 +106,29 @@ enum InterpreterCode {
         for code in codes { scan(code: code, program: program, analyzer: &analyzer, depth: depth) }
     }
 
+    /// The code in a perl/ruby option cluster (`-lnE'…'` → `…`, `-pe` → "" for "the next word"),
+    /// and whether `-i` came before it; nil when the cluster carries no `-e`/`-E`.
+    static func clusteredCode(_ arg: String) -> (code: String, inPlace: Bool)? {
+        var inPlace = false
+        var rest = arg.dropFirst()
+        while let letter = rest.first {
+            rest = rest.dropFirst()
+            switch letter {
+            case "e", "E": return (String(rest), inPlace)
+            case "i":
+                inPlace = true
+                // `-i.bak`: a backup suffix takes the rest.
+                if rest.first == "." { return nil }
+            case "M", "m", "I", "F", "x", "C", "0", "d", "D", "V":
+                // These take the rest of the word as their value.
+                return nil
+            default:
+                continue
+            }
+        }
+        return nil
+    }
+
     /// `python -m module …`
     private static func pythonModule(_ module: String, rest: [String], invocation: Invocation) -> Finding {
         switch module {
@@ -121,10 +150,23 @@ enum InterpreterCode {
         }
     }
 
+    /// Laravel's artisan commands in the words `scriptVerb` reads: `migrate:fresh` drops every table.
+    private static func laravel(_ rest: [String]) -> String {
+        let command = rest.first { !$0.hasPrefix("-") } ?? ""
+        switch command {
+        case "migrate:fresh", "migrate:reset", "migrate:refresh", "db:wipe": return "db:drop " + command
+        case "migrate", "migrate:rollback": return "migrate"
+        case "db:seed": return "seed"
+        case "serve", "tinker": return "serve"
+        default: return command
+        }
+    }
+
     /// `python script.py …`: a file, named like what it does when we can tell.
     private static func script(_ path: String, program: String, rest: [String]) -> Finding {
         let name = Unwrapper.programName(path)
         if name == "manage.py" { return BuildPrograms.djangoManage(rest, program: "manage.py") }
+        if name == "artisan" { return BuildPrograms.scriptVerb(laravel(rest), tool: "php artisan") }
         if name.hasPrefix("test_") || name.hasSuffix("_test.py") || name.hasSuffix(".test.js") {
             return .test("\(program) runs the test file \(name)")
         }

@@ -123,7 +123,7 @@ public enum PathClassifier {
             isSecret: classes.contains(.envFile) || classes.contains(.credentials),
             isSelfModification: classes.contains(.selfModification), isInsideWorkspace: isInsideWorkspace,
             isTemporary: isTemporary, isInHome: homeRelative != nil,
-            isSystem: !isTemporary && resolved.root == .absolute && Self.isSystem(full),
+            isSystem: !isTemporary && homeRelative == nil && resolved.root == .absolute && Self.isSystem(full),
             isPersistence: classes.contains(.persistence), reason: reason)
     }
 
@@ -523,7 +523,9 @@ public enum PathClassifier {
     ]
 
     private static func customerData(dirs: ArraySlice<String>, base: String) -> String? {
-        if base.hasSuffix(".dump") || base.hasSuffix(".bak") || base.hasSuffix(".sql.gz") {
+        if base.hasSuffix(".dump") || base.hasSuffix(".sql.gz") || base.hasSuffix(".sql.bak")
+            || base.hasSuffix(".bak") && ["db", "dump", "backup", "sql", "data"].contains(where: base.contains)
+        {
             return "a database dump or backup"
         }
         let ext = extensionOf(base)

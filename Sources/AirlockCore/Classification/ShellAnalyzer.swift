@@ -89,7 +89,15 @@ struct ShellAnalyzer {
     mutating func callFunction(_ name: String, depth: Int) -> Bool {
         guard let body = state.functions[name] else { return false }
         state.calledFunctions.insert(name)
-        guard !state.expanding.contains(name), depth < Self.maxDepth else { return true }
+        if state.expanding.contains(name) {
+            add(
+                Finding(
+                    [.processControl], risk: .high, blast: .machine, reversibility: .partial,
+                    reason: "the function \(name) calls itself: it recurses without end (a fork bomb when piped or put in the background)",
+                    rule: "shell.recursive-function"))
+            return true
+        }
+        guard depth < Self.maxDepth else { return true }
         state.expanding.insert(name)
         for index in body.indices {
             analyze(
@@ -164,7 +172,11 @@ struct ShellAnalyzer {
             state.variables[loop.variable] = .some(nil)
             return
         }
-        let expanded = values.map { ShellExpansion.expand($0, state: state, host: context.host) }
+        let expanded = values.map { value -> ShellWord in
+            let word = ShellExpansion.expand(value, state: state, host: context.host)
+            guard word.hasCommandSubstitution, let standIn = InputScope.ofSubstitution(word)?.standIn else { return word }
+            return standIn
+        }
         if expanded.count == 1, let only = expanded.first, !only.hasExpansion {
             state.variables[loop.variable] = .some(only.text)
         } else {
@@ -177,6 +189,8 @@ struct ShellAnalyzer {
     mutating func analyze(redirection: Redirection) {
         let target = ShellExpansion.expand(redirection.target, state: state, host: context.host)
         let text = target.text
+        // `> >(tee log)`: a pipe into commands the parser found and judges on their own.
+        if text.hasPrefix(">(") || text.hasPrefix("<(") { return }
         if text.hasPrefix("/dev/tcp/") || text.hasPrefix("/dev/udp/") {
             add(
                 Finding(
@@ -241,6 +255,14 @@ struct ShellAnalyzer {
             return
         }
         var words = given.map { ShellExpansion.expand($0, state: state, host: context.host) }
+        // `rm $(find . -name '*.pyc')`: the files a lister prints stand in for the substitution.
+        if words.contains(where: \.hasCommandSubstitution) {
+            words = words.map { word in
+                guard word.hasCommandSubstitution, let scope = InputScope.ofSubstitution(word), let standIn = scope.standIn
+                else { return word }
+                return standIn
+            }
+        }
         if let first = words.first, first.hasExpansion, let resolved = Self.staticEchoOutput(of: first) {
             words = resolved + words.dropFirst()
         }
@@ -268,8 +290,10 @@ struct ShellAnalyzer {
             return
         }
         if let script = unwrapped.script {
-            if script.hasExpansion {
-                add(Flows.dynamicScript(script, via: unwrapped.layers.last?.program ?? "a wrapper", analyzer: self))
+            if script.hasExpansion,
+                let finding = Flows.dynamicScript(script, via: unwrapped.layers.last?.program ?? "a wrapper", analyzer: self)
+            {
+                add(finding)
             }
             analyze(script: script.text, depth: depth + 1)
             return

@@ -3,8 +3,10 @@ enum Shells {
     static func analyze(_ invocation: Invocation, stdin: StdinSource, analyzer: inout ShellAnalyzer, depth: Int) {
         let program = invocation.program
         if program == "eval" {
-            if let dynamic = invocation.arguments.first(where: \.hasExpansion) {
-                analyzer.add(Flows.dynamicScript(dynamic, via: "eval", analyzer: analyzer))
+            if let dynamic = invocation.arguments.first(where: \.hasExpansion),
+                let finding = Flows.dynamicScript(dynamic, via: "eval", analyzer: analyzer)
+            {
+                analyzer.add(finding)
             }
             analyzer.analyze(script: invocation.args.joined(separator: " "), depth: depth + 1)
             return
@@ -15,7 +17,9 @@ enum Shells {
                 return
             }
             if file.hasCommandSubstitution || file.hasExpansion {
-                analyzer.add(Flows.dynamicScript(file, via: program, analyzer: analyzer))
+                analyzer.add(
+                    Flows.dynamicScript(file, via: program, analyzer: analyzer)
+                        ?? .unknown("\(program) runs a file named at run time (\(file.text.prefix(60)))", risk: .high, rule: "shell.dynamic-script"))
                 return
             }
             analyzer.add(
@@ -34,8 +38,8 @@ enum Shells {
                     return
                 }
                 let script = words[index + 1]
-                if script.hasExpansion {
-                    analyzer.add(Flows.dynamicScript(script, via: "\(program) -c", analyzer: analyzer))
+                if script.hasExpansion, let finding = Flows.dynamicScript(script, via: "\(program) -c", analyzer: analyzer) {
+                    analyzer.add(finding)
                 }
                 analyzer.analyze(script: script.text, depth: depth + 1)
                 return
@@ -55,7 +59,9 @@ enum Shells {
             let script = words[index]
             if script.hasCommandSubstitution {
                 // `bash <(curl …)`: a process substitution as the script file.
-                analyzer.add(Flows.dynamicScript(script, via: program, analyzer: analyzer))
+                analyzer.add(
+                    Flows.dynamicScript(script, via: program, analyzer: analyzer)
+                        ?? .unknown("\(program) runs a script built at run time", risk: .high, rule: "shell.dynamic-script"))
                 return
             }
             if Flows.downloader(of: script.text, analyzer: analyzer) == nil {

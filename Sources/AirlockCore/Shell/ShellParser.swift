@@ -106,6 +106,9 @@ private struct ShellParserState {
     /// (-1 for a subshell body).
     var functionBodies: [(name: String, braceDepth: Int)] = []
     var braceDepth = 0
+    /// `case … in` bodies open; after `in` and after `;;` a pattern (`*.gz)`) comes, not a command.
+    var caseDepth = 0
+    var expectingCasePattern = false
 
     init(bytes: [UInt8], maxDepth: Int, firstPipelineID: Int = 0) {
         self.bytes = bytes
@@ -158,7 +161,11 @@ private struct ShellParserState {
                 if !continuesPipeline { (pipelineID, pipelineIndex) = (newPipeline(), 0) }
             case Byte.semicolon, Byte.amp:
                 pos += 1
-                if peek() == b || (b == Byte.semicolon && peek() == Byte.amp) { pos += 1 }
+                if peek() == b || (b == Byte.semicolon && peek() == Byte.amp) {
+                    if b == Byte.semicolon, caseDepth > 0 { expectingCasePattern = true }
+                    pos += 1
+                    if peek() == Byte.amp { pos += 1 }
+                }
                 (pipelineID, pipelineIndex, continuesPipeline) = (newPipeline(), 0, false)
             case Byte.pipe:
                 pos += 1
@@ -261,11 +268,19 @@ private struct ShellParserState {
             pipelineID: pipelineID, pipelineIndex: pipelineIndex, depth: depth,
             isSubstitution: inSubstitution)
         let firstPending = pending.count
+        var stoppedAtRparen = false
         loop: while !atEnd {
             skipBlanks()
             guard let b = peek() else { break }
             switch b {
-            case Byte.semicolon, Byte.pipe, Byte.newline, Byte.rparen:
+            case Byte.pipe where expectingCasePattern && peek(1) != Byte.pipe:
+                // `a|b)`: alternatives of a case pattern.
+                pos += 1
+                command.words.removeAll()
+            case Byte.rparen:
+                stoppedAtRparen = true
+                break loop
+            case Byte.semicolon, Byte.pipe, Byte.newline:
                 break loop
             case Byte.amp:
                 if peek(1) == Byte.gt {
@@ -302,13 +317,19 @@ private struct ShellParserState {
                 break loop
             default:
                 var builder = readWord(depth: depth)
+                // A lone `\` at the very end (a pasted line break) is no word.
+                if builder.bytes.isEmpty, !builder.isQuoted, !builder.hasExpansion { continue }
                 if let next = peek(), next == Byte.lt || next == Byte.gt, !builder.bytes.isEmpty,
                     builder.isPlain, builder.bytes.allSatisfy(Byte.isDigit)
                 {
                     parseRedirection(
                         into: &command, fd: Int(String(decoding: builder.bytes, as: UTF8.self)),
                         depth: depth)
-                } else if command.words.isEmpty, builder.isAssignment {
+                } else if builder.isAssignment,
+                    command.words.allSatisfy({ !$0.isQuoted && leadingReservedWords.contains($0.text) })
+                {
+                    // `do x=1`, `then y=$(…)`: the reserved words are syntax, so this is an assignment.
+                    command.words.removeAll()
                     // `NAME=(a b c)` is an array assignment: keep the list as its value.
                     if builder.bytes.last == Byte.equals, peek() == Byte.lparen,
                         builder.bytes.count == builder.plainPrefix
@@ -325,6 +346,12 @@ private struct ShellParserState {
             }
         }
         dropReservedWords(&command)
+        if stoppedAtRparen, expectingCasePattern {
+            // The words were a case pattern (`*.gz)`): syntax, not a command.
+            pos += 1
+            command.words.removeAll()
+            expectingCasePattern = false
+        }
         command.functionName = functionBodies.last?.name
         if command.words.isEmpty, command.assignments.isEmpty, command.redirections.isEmpty, command.forLoop == nil {
             pending.removeSubrange(firstPending...)
@@ -367,6 +394,14 @@ private struct ShellParserState {
                     command.forLoop = SimpleCommand.ForLoop(variable: variable, values: values)
                 }
                 command.words.removeAll()
+            case "case":
+                caseDepth += 1
+                expectingCasePattern = true
+                command.words.removeAll()
+            case "esac":
+                caseDepth = max(0, caseDepth - 1)
+                expectingCasePattern = false
+                command.words.removeFirst()
             case _ where leadingReservedWords.contains(first.text):
                 command.words.removeFirst()
             case _ where headerReservedWords.contains(first.text):
@@ -398,8 +433,17 @@ private struct ShellParserState {
         op = match.1
         pos += match.0.utf8.count
         skipBlanks()
-        let targetBuilder: WordBuilder
-        if let b = peek(), !Byte.endsWord(b) || b == Byte.lparen {
+        var targetBuilder: WordBuilder
+        if let b = peek(), b == Byte.lt || b == Byte.gt, peek(1) == Byte.lparen {
+            // `> >(tee log)`: output into a process substitution, whose commands run too.
+            let start = pos
+            pos += 2
+            parseNested(depth: depth + 1, inSubstitution: true)
+            targetBuilder = WordBuilder()
+            targetBuilder.appendSpecial(bytes[start..<pos])
+            targetBuilder.hasExpansion = true
+            targetBuilder.hasCommandSubstitution = true
+        } else if let b = peek(), !Byte.endsWord(b) || b == Byte.lparen {
             targetBuilder = readWord(depth: depth)
         } else {
             problem("redirection \(match.0) without a target")
@@ -514,10 +558,22 @@ private struct ShellParserState {
                 readDollar(into: &word, depth: depth, inDoubleQuotes: false)
             case Byte.backtick:
                 readBackticks(into: &word, depth: depth)
-            case Byte.star, Byte.question:
-                word.hasGlob = true
-                word.appendPlain(b)
-                pos += 1
+            case Byte.star, Byte.question, UInt8(ascii: "!"), UInt8(ascii: "@"), UInt8(ascii: "+"):
+                if peek(1) == Byte.lparen {
+                    // Extended globs `!(*.c)`, `@(a|b)`, `*(x)`: one pattern, parentheses and all.
+                    let start = pos
+                    pos += 2
+                    skipBalanced()
+                    word.hasGlob = true
+                    word.appendSpecial(bytes[start..<pos])
+                } else if b == Byte.star || b == Byte.question {
+                    word.hasGlob = true
+                    word.appendPlain(b)
+                    pos += 1
+                } else {
+                    word.appendPlain(b)
+                    pos += 1
+                }
             case Byte.lbracket:
                 // `[` starts a bracket glob only when a `]` closes it in the same word (`[` alone is test).
                 var end = pos + 1

@@ -24,8 +24,10 @@ enum Flows {
         }
     }
 
-    /// Shell text known only at run time: `bash -c "$(curl …)"`, `watch "$CMD"`.
-    static func dynamicScript(_ word: ShellWord, via program: String, analyzer: ShellAnalyzer) -> Finding {
+    /// Shell text built at run time: `bash -c "$(curl …)"`, `eval "$(base64 -d …)"`. A
+    /// download or a decoded payload is judged here; other expansions are judged where they
+    /// land when the text itself is analysed (`$CMD` as a program, `$DIR` as a target).
+    static func dynamicScript(_ word: ShellWord, via program: String, analyzer: ShellAnalyzer) -> Finding? {
         switch StdinSource.ofSubstitution(word) {
         case .network(let fetcher):
             return remoteExec("\(program) runs code downloaded by \(fetcher)")
@@ -33,10 +35,11 @@ enum Flows {
             return .unknown(
                 "\(program) runs a payload decoded by \(decoder): its content is hidden", risk: .high,
                 rule: "shell.hidden-payload")
-        default:
+        case .command(let producer)?, .file(let producer)?:
             return .unknown(
-                "\(program) runs a script built at run time (\(word.text.prefix(60)))", risk: .high,
-                rule: "shell.dynamic-script")
+                "\(program) runs text that \(producer) prints as code", risk: .high, rule: "shell.piped-code")
+        default:
+            return nil
         }
     }
 

@@ -46,6 +46,47 @@ enum InputScope: Equatable {
         return result
     }
 
+    /// One word standing for the input's files: `ROOT/{}` for a filtered entry, `ROOT/*` for all.
+    var standIn: ShellWord? {
+        switch self {
+        case .files(let root, let filtered):
+            let base = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
+            return ShellWord(base + (filtered ? "/{}" : "/*"), hasGlob: !filtered)
+        case .literal(let items):
+            return items.count == 1 ? ShellWord(items[0]) : nil
+        case .unknown:
+            return nil
+        }
+    }
+
+    /// What `$(find …)` or `` `ls *.log` `` lists, when its producer is one whose scope is known.
+    static func ofSubstitution(_ word: ShellWord) -> InputScope? {
+        let text = word.text
+        let inner: Substring
+        if text.hasPrefix("$("), text.hasSuffix(")") {
+            inner = text.dropFirst(2).dropLast()
+        } else if text.hasPrefix("`"), text.hasSuffix("`"), text.count > 2 {
+            inner = text.dropFirst().dropLast()
+        } else {
+            return nil
+        }
+        let script = ShellParser.parse(String(inner))
+        guard let first = script.commands.first,
+            script.commands.allSatisfy({ $0.pipelineID == first.pipelineID && !$0.isSubstitution })
+        else { return nil }
+        let filters: Set<String> = ["grep", "egrep", "fgrep", "sed", "sort", "head", "tail", "uniq", "cut", "awk", "tr"]
+        for stage in script.commands.dropFirst() {
+            guard let program = stage.words.first.map({ Unwrapper.programName($0.text) }), filters.contains(program)
+            else { return nil }
+        }
+        let scope = of(producer: first)
+        if case .files(let root, let filtered) = scope {
+            return .files(root: root, filtered: filtered || script.commands.count > 1)
+        }
+        if case .literal = scope { return scope }
+        return nil
+    }
+
     /// The input an `xargs` (or another consumer) at `command` receives from its pipe or redirect.
     static func of(stdin: StdinSource, upstream: SimpleCommand?) -> InputScope? {
         switch stdin {

@@ -65,7 +65,7 @@ enum BuildPrograms {
             builder.add(
                 ProgramSpec(
                     name, role: .custom, section: section, summary: summary,
-                    wrapper: WrapperPrograms.runnerGrammar(for: name), access: .none,
+                    wrapper: WrapperPrograms.runnerGrammar(for: name), access: .ignored,
                     handler: { inv, _, _ in classify(inv) }))
         }
     }

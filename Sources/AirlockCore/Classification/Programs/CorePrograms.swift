@@ -244,8 +244,15 @@ enum CorePrograms {
             ProgramSpec(
                 "read", role: .data, section: builtins, summary: "reads a line into variables (known only at run time)",
                 handler: { invocation, analyzer, _ in
-                    for name in invocation.args where !name.hasPrefix("-") && name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) {
-                        analyzer.state.variables[name] = .some(nil)
+                    // `find … | while read f`: the variable holds one found entry at a time.
+                    let standIn = analyzer.input.flatMap { scope -> String? in
+                        if case .files(let root, _) = scope { return InputScope.files(root: root, filtered: true).standIn?.text }
+                        return scope.standIn?.text
+                    }
+                    let names = invocation.args.filter { !$0.hasPrefix("-") && $0.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) }
+                    for (index, name) in names.enumerated() {
+                        // Only the last variable takes the rest of the line.
+                        analyzer.state.variables[name] = index == names.count - 1 ? standIn.map { .some($0) } ?? .some(nil) : .some(nil)
                     }
                     return [.read("read reads input into variables", rule: "data.print")]
                 }), aliases: ["readarray", "mapfile"])
@@ -281,8 +288,8 @@ enum CorePrograms {
                     guard operands.count >= 2, let code = operands.first, !code.text.isEmpty, code.text != "-" else {
                         return [.read("trap lists or resets handlers", rule: "data.print")]
                     }
-                    if code.hasExpansion {
-                        analyzer.add(Flows.dynamicScript(code, via: "trap", analyzer: analyzer))
+                    if code.hasExpansion, let finding = Flows.dynamicScript(code, via: "trap", analyzer: analyzer) {
+                        analyzer.add(finding)
                     }
                     analyzer.analyze(script: code.text, depth: depth + 1)
                     return [
@@ -300,8 +307,13 @@ enum CorePrograms {
                         example: "history -c")
                 ],
                 handler: { invocation, _, _ in
-                    if invocation.args.contains(where: { $0.hasPrefix("-c") || $0 == "-d" || $0 == "-w" && invocation.args.contains("/dev/null") }) {
+                    if invocation.args.contains(where: { $0.hasPrefix("-c") || $0 == "-w" && invocation.args.contains("/dev/null") }) {
                         return [History.erase("history \(invocation.args.joined(separator: " ")) erases shell history")]
+                    }
+                    if invocation.args.contains("-d") {
+                        var finding = History.erase("history -d removes one entry from shell history")
+                        finding.risk = .medium
+                        return [finding]
                     }
                     return [.read("history lists past commands", rule: "data.print")]
                 }))

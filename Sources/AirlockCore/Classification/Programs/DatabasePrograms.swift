@@ -9,7 +9,7 @@ enum DatabasePrograms {
                 ProgramSpec(
                     name, role: .custom, section: section,
                     summary: "database clients, dumps and migrations: the SQL decides",
-                    access: .none, rules: name == "psql" ? rules : [], handler: { inv, _, _ in classify(inv) }))
+                    access: .ignored, rules: name == "psql" ? rules : [], handler: { inv, _, _ in classify(inv) }))
         }
     }
 
@@ -26,7 +26,7 @@ enum DatabasePrograms {
     static let table: [String: ProgramClassifier] = {
         var table: [String: ProgramClassifier] = [:]
         for name in [
-            "psql", "mysql", "mariadb", "sqlite3", "sqlite", "sqlcmd", "mongo", "mongosh", "redis-cli",
+            "psql", "mysql", "mariadb", "sqlite3", "sqlite", "sqlcmd", "mongo", "mongosh", "mongos", "redis-cli",
             "cqlsh", "clickhouse-client", "clickhouse", "duckdb", "snowsql", "cockroach", "usql", "pgcli",
             "mycli", "litecli", "valkey-cli", "bq", "trino", "presto", "isql", "sqlplus", "influx",
         ] {
@@ -96,6 +96,15 @@ enum DatabasePrograms {
             return [.migration("\(program) runs the SQL file \(file)", risk: .high)]
         }
         if let stdin = inv.stdinText { statements.append(stdin) }
+        // psql's backslash commands: `\dt` lists, `\!` runs a shell, `\o`/`\copy … to` write, `\i` runs a file.
+        var meta: [Finding] = []
+        statements = statements.filter { statement in
+            let trimmed = statement.trimmingCharacters()
+            guard trimmed.hasPrefix("\\") else { return true }
+            meta.append(metaCommand(trimmed, program: program))
+            return false
+        }
+        if statements.isEmpty, !meta.isEmpty { return meta }
         let local = isLocal(inv)
         if statements.isEmpty {
             if inv.stdinText == nil, inv.context.cwd != nil, program == "sqlite3" || program == "duckdb" {
@@ -109,6 +118,26 @@ enum DatabasePrograms {
             ]
         }
         return statements.flatMap { SQLStatements.classify($0, via: program, local: local) }
+    }
+
+    /// One psql backslash command.
+    static func metaCommand(_ text: String, program: String) -> Finding {
+        let command = text.dropFirst().prefix { !$0.isWhitespace }
+        let argument = String(text.dropFirst(1 + command.count)).trimmingCharacters()
+        switch command {
+        case "!":
+            return .unknown("\(program) \\! runs a shell command: \(argument.prefix(60))", risk: .high, rule: "db.session")
+        case "o", "out", "w", "write", "g", "gx":
+            return .fileWrite("\(program) \\\(command) writes query output to \(argument.prefix(60))", rule: "path.workspace-write")
+        case "copy":
+            let lower = argument.lowercased()
+            return lower.contains(" to ") ? .fileWrite("\(program) \\copy writes a table to a file", rule: "path.workspace-write")
+                : .dbWrite("\(program) \\copy loads rows from a file", risk: .medium, rule: "db.write")
+        case "i", "ir", "include":
+            return .migration("\(program) \\i runs the SQL file \(argument.prefix(60))", rule: "db.write")
+        default:
+            return .read("\(program) \\\(command) describes the database", rule: "db.local-read")
+        }
     }
 
     /// A database on this machine: a file (`sqlite3 app.db`), a socket, or localhost.
@@ -133,8 +162,14 @@ enum DatabasePrograms {
         switch verb {
         case "FLUSHALL", "FLUSHDB": return .dataDelete("redis \(verb) deletes every key", risk: .critical)
         case "DEL", "UNLINK", "EXPIRE", "GETDEL", "HDEL", "SREM", "ZREM", "LREM", "XDEL", "XTRIM":
-            return .dataDelete("redis \(verb) deletes keys")
-        case "CONFIG", "ACL", "SHUTDOWN", "DEBUG", "SLAVEOF", "REPLICAOF", "MODULE", "FAILOVER":
+            return .dataDelete("redis \(verb) deletes keys", risk: .medium)
+        case "CONFIG":
+            let sub = command.count > 1 ? command[1].uppercased() : ""
+            if sub == "GET" { return .remoteRead("redis CONFIG GET reads the server settings") }
+            // `CONFIG SET dir …` plus `dbfilename` writes files where the server runs: a known escape.
+            let writesFiles = command.contains { ["dir", "dbfilename"].contains($0.lowercased()) }
+            return .privilege("redis CONFIG \(sub) changes the server", risk: writesFiles ? .high : .medium)
+        case "ACL", "SHUTDOWN", "DEBUG", "SLAVEOF", "REPLICAOF", "MODULE", "FAILOVER":
             return .privilege("redis \(verb) changes the server")
         case "GET", "MGET", "KEYS", "SCAN", "INFO", "PING", "TTL", "TYPE", "EXISTS", "HGET", "HGETALL", "LRANGE",
             "SMEMBERS", "ZRANGE", "DBSIZE", "MONITOR", "CLIENT", "SLOWLOG", "STRLEN", "XRANGE", "XREAD":
@@ -197,16 +232,17 @@ enum SQLStatements {
                 [.network], risk: .medium, blast: .external, reason: "\(program) reads database rows: \(snippet)",
                 rule: "db.read")
         case .write:
-            return .dbWrite("\(program) writes rows: \(snippet)")
+            return .dbWrite("\(program) writes rows: \(snippet)", risk: .medium, rule: "db.write")
         case .update(let hasWhere):
             if !hasWhere {
                 // Every row's values overwritten: the old ones are gone.
                 return .dataDelete("\(program) updates EVERY row: \(snippet)", risk: .critical, rule: "db.delete")
             }
-            return .dbWrite("\(program) updates rows: \(snippet)", risk: .high, rule: "db.write")
+            return .dbWrite("\(program) updates rows: \(snippet)", risk: .medium, rule: "db.write")
         case .delete(let hasWhere):
             return .dataDelete(
-                "\(program) deletes \(hasWhere ? "rows" : "EVERY row"): \(snippet)", risk: hasWhere ? .high : .critical)
+                "\(program) deletes \(hasWhere ? "rows" : "EVERY row"): \(snippet)", risk: hasWhere ? .medium : .critical,
+                rule: "db.delete")
         case .drop:
             return .dataDelete("\(program) drops or truncates data: \(snippet)", risk: .critical)
         case .schema:

@@ -11,7 +11,7 @@ enum DiskPrograms {
             ProgramSpec(
                 name, role: .custom, section: FilePrograms.section,
                 summary: "partitions, formats or erases disks; listings read", matchesSuffixes: name == "fsck",
-                access: .none,
+                access: .ignored,
                 rules: name == "fdisk"
                     ? [Rule("disk.list", .read, .low, "lists disks, partitions or pools", example: "fdisk -l")] : [],
                 handler: { inv, _, _ in classify(inv) })
@@ -19,7 +19,7 @@ enum DiskPrograms {
         builder.add(
             ProgramSpec(
                 "mkfs", role: .custom, section: FilePrograms.section, summary: "formats a filesystem, erasing the device",
-                matchesSuffixes: true, access: .none,
+                matchesSuffixes: true, access: .ignored,
                 handler: { inv, _, _ in
                     [.destructive("\(inv.program) formats a filesystem", risk: .critical, blast: .machine, rule: "disk.overwrite")]
                 }))

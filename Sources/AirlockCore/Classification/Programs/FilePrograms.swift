@@ -7,10 +7,10 @@ enum FilePrograms {
         builder.add(
             ProgramSpec(
                 "rm", role: .custom, section: section, summary: "deletes files; the targets decide the risk",
-                arguments: ArgumentFacts(), access: .none, rules: deletionRules, handler: { inv, _, _ in rm(inv) }))
+                arguments: ArgumentFacts(), access: .ignored, rules: deletionRules, handler: { inv, _, _ in rm(inv) }))
         builder.add(
             ProgramSpec(
-                "unlink", role: .custom, section: section, summary: "deletes one file", access: .none,
+                "unlink", role: .custom, section: section, summary: "deletes one file", access: .ignored,
                 handler: { inv, _, _ in
                     inv.args.filter { !$0.hasPrefix("-") }.map {
                         DeletionTargets.assess($0, recursive: false, via: "unlink", context: inv.context)
@@ -18,7 +18,7 @@ enum FilePrograms {
                 }))
         builder.add(
             ProgramSpec(
-                "rmdir", role: .custom, section: section, summary: "removes empty directories", access: .none,
+                "rmdir", role: .custom, section: section, summary: "removes empty directories", access: .ignored,
                 rules: [Rule("delete.empty-dirs", .destructiveFS, .low, "removes only empty directories", example: "rmdir old")],
                 handler: { inv, _, _ in
                     [
@@ -30,13 +30,13 @@ enum FilePrograms {
         builder.add(["shred", "srm", "wipe"]) { name in
             ProgramSpec(
                 name, role: .custom, section: section, summary: "overwrites then deletes files beyond recovery",
-                arguments: ArgumentFacts(valued: ["-n", "-s", "--iterations", "--size", "--random-source"]), access: .none,
+                arguments: ArgumentFacts(valued: ["-n", "-s", "--iterations", "--size", "--random-source"]), access: .ignored,
                 handler: { inv, _, _ in shred(inv) })
         }
         builder.add(
             ProgramSpec(
                 "truncate", role: .custom, section: section, summary: "cuts files to a size",
-                arguments: ArgumentFacts(valued: ["-s", "-r", "--size", "--reference"]), access: .none,
+                arguments: ArgumentFacts(valued: ["-s", "-r", "--size", "--reference"]), access: .ignored,
                 rules: [
                     Rule(
                         "file.truncate", .destructiveFS, .medium, "cuts a file to a size, losing its content",
@@ -48,12 +48,12 @@ enum FilePrograms {
                 name, role: .custom, section: section,
                 summary: name == "cp" ? "copies files: where they land decides" : "moves files: the source goes away",
                 arguments: ArgumentFacts(valued: ["-t", "--target-directory", "-S", "--suffix", "--backup", "--reflink"]),
-                access: .none, handler: { inv, analyzer, _ in copyOrMove(inv, analyzer: &analyzer) })
+                access: .ignored, handler: { inv, analyzer, _ in copyOrMove(inv, analyzer: &analyzer) })
         }
         builder.add(
             ProgramSpec(
                 "ln", role: .custom, section: section, summary: "makes links: the link's place decides",
-                arguments: ArgumentFacts(valued: ["-t", "--target-directory", "-S", "--suffix"]), access: .none,
+                arguments: ArgumentFacts(valued: ["-t", "--target-directory", "-S", "--suffix"]), access: .ignored,
                 handler: { inv, analyzer, _ in link(inv, analyzer: &analyzer) }))
         builder.add(
             ProgramSpec(
@@ -64,7 +64,7 @@ enum FilePrograms {
         builder.add(
             ProgramSpec(
                 "dd", role: .custom, section: section, summary: "copies raw bytes: of= to a device destroys it",
-                access: .none,
+                access: .ignored,
                 rules: [
                     Rule("disk.overwrite", .destructiveFS, .critical, "overwrites a disk or partition", example: "dd if=/dev/zero of=/dev/sda"),
                     Rule("disk.raw-read", .secretsAccess, .high, "reads a raw disk: every file and key on it", example: "dd if=/dev/sda of=disk.img"),
@@ -74,7 +74,7 @@ enum FilePrograms {
             ProgramSpec(
                 name, role: .custom, section: section,
                 summary: "changes modes or owners: on home or system paths it is a privilege change",
-                arguments: ArgumentFacts(valued: ["--reference", "--from"]), access: .none,
+                arguments: ArgumentFacts(valued: ["--reference", "--from"]), access: .ignored,
                 rules: name == "chmod"
                     ? [
                         Rule(
@@ -91,13 +91,13 @@ enum FilePrograms {
         builder.add(
             ProgramSpec(
                 "chattr", role: .custom, section: section, summary: "changes file attributes (immutable, append-only)",
-                access: .none,
+                access: .ignored,
                 handler: { inv, _, _ in [.privilege("chattr changes file attributes", risk: .medium, rule: "perm.system")] }))
         builder.add(["find", "fd", "fdfind"]) { name in
             ProgramSpec(
                 name, role: .custom, section: section,
                 summary: "lists files; -delete and -exec act on every file found under its roots",
-                arguments: ArgumentFacts(clusters: name != "find"), access: .none,
+                arguments: ArgumentFacts(clusters: name != "find"), access: .ignored,
                 rules: name == "find" ? FindProgram.rules : [], handler: FindProgram.classify)
         }
         builder.add(
@@ -163,7 +163,8 @@ enum FilePrograms {
         if parsed.has("--help", "--version") { return [.read("rm \(inv.args.first ?? "")", rule: "data.print")] }
         let recursive = parsed.has("-r", "-R", "--recursive")
         let force = parsed.has("-f", "--force")
-        let targets = parsed.operands
+        // An empty operand (`rm ""`, a stray line-end `\`) deletes nothing.
+        let targets = parsed.operands.filter { !$0.isEmpty }
         if targets.isEmpty {
             return recursive && force
                 ? [
@@ -174,7 +175,7 @@ enum FilePrograms {
                 : [.read("rm with nothing to remove", rule: "data.print")]
         }
         var findings: [Finding] = []
-        for (index, target) in targets.prefix(32).enumerated() {
+        for (index, target) in parsed.operands.prefix(32).enumerated() where !target.isEmpty {
             // `rm -rf *.log`: a filtered glob deletes matching entries, not a whole tree.
             let word = inv.arguments[parsed.operandIndices[index]]
             let filtered = word.hasGlob && Self.isFilteredGlob(target)
@@ -206,7 +207,8 @@ enum FilePrograms {
             if isHistoryFile(target) { return History.erase("\(inv.program) destroys shell history \(target)") }
             var finding = DeletionTargets.assess(target, recursive: recursive, via: inv.program, context: inv.context)
             finding.reason += " beyond recovery"
-            finding.risk = max(finding.risk, .medium)
+            // Overwritten first: not even git or a file-recovery tool brings it back.
+            finding.risk = max(finding.risk, target.hasPrefix("/tmp/") ? .medium : .high)
             return finding
         }
     }
@@ -262,12 +264,21 @@ enum FilePrograms {
                 findings.append(.secrets("\(inv.program) copies \(path.reason)", targets: [source], rule: "path.secret-read"))
             }
             guard inv.program == "mv" else { continue }
+            // The content moves, so the destination decides; but taking Airlock's files, a system
+            // folder or a whole home away breaks what relies on them.
             let kind = DeletionTargets.kind(of: source, context: inv.context)
+            let resolved = PathClassifier.resolve(source, cwd: inv.context.cwd, host: inv.context.host)
+            let isWorkspaceItself = inv.context.workspaceRoot.map {
+                PathClassifier.resolve($0, cwd: nil, host: inv.context.host).hasPrefix(resolved.hasSuffix("/*") ? String(resolved.dropLast(2)) : resolved)
+            } ?? false
             switch kind {
-            case .catastrophic, .selfModification, .system, .home, .outside, .dynamic:
+            case .selfModification, .system:
                 var finding = DeletionTargets.assess(source, recursive: true, via: "mv", context: inv.context)
                 finding.reason = "mv takes \(source) away from where it was"
-                if kind == .dynamic { finding.risk = .medium }
+                findings.append(finding)
+            case .catastrophic where !isWorkspaceItself:
+                var finding = DeletionTargets.assess(source, recursive: true, via: "mv", context: inv.context)
+                finding.reason = "mv takes \(source) away from where it was: a system folder or a home"
                 findings.append(finding)
             default:
                 break
@@ -321,17 +332,57 @@ enum FilePrograms {
         return findings + FileTargets.write(String(output), verb: "dd writes", context: inv.context)
     }
 
+    /// `chmod [-R] MODE FILE…`, `chown [-R] OWNER FILE…`: a mode may start with `-` (`chmod -x f`).
+    static func permissionArguments(_ inv: Invocation) -> (recursive: Bool, mode: String, targets: [String]) {
+        var recursive = false
+        var operands: [String] = []
+        var args = inv.args[...]
+        var afterDashes = false
+        while let arg = args.first {
+            args = args.dropFirst()
+            if afterDashes || !arg.hasPrefix("-") || arg.count == 1 {
+                operands.append(arg)
+                continue
+            }
+            if arg == "--" {
+                afterDashes = true
+            } else if arg == "--recursive" {
+                recursive = true
+            } else if arg == "--reference" || arg == "--from" {
+                args = args.dropFirst()
+                if arg == "--reference" { operands.append("=ref") }
+            } else if arg.hasPrefix("--reference=") {
+                operands.append("=ref")
+            } else if arg.hasPrefix("--") {
+                continue
+            } else if inv.program == "chmod", operands.isEmpty, arg.dropFirst().allSatisfy({ "rwxXstugo+-=,0123456789".contains($0) }),
+                arg.dropFirst().contains(where: { "rwxXst".contains($0) })
+            {
+                // `-x`, `-w+r`: a mode that removes permissions, not an option.
+                operands.append(arg)
+            } else if arg.dropFirst().allSatisfy({ "RcfvhHLP".contains($0) }) {
+                if arg.contains("R") { recursive = true }
+            } else {
+                operands.append(arg)
+            }
+        }
+        let mode = operands.isEmpty ? "" : operands.removeFirst()
+        return (recursive, mode == "=ref" ? "" : mode, operands)
+    }
+
     static func permissions(_ inv: Invocation) -> [Finding] {
-        let parsed = ArgumentFacts(valued: ["--reference", "--from"]).parse(inv.args)
-        let recursive = parsed.has("-R", "--recursive")
-        var operands = parsed.operands
-        let reference = parsed.value("--reference")
-        let mode = reference == nil && !operands.isEmpty ? operands.removeFirst() : ""
+        let (recursive, mode, operands) = permissionArguments(inv)
         let program = inv.program
         let context = inv.context
+        let how = "\(program) \(recursive ? "-R " : "")"
+        let workspaceRoot = context.workspaceRoot.map { PathClassifier.resolve($0, cwd: nil, host: context.host) }
         var findings: [Finding] = []
-        for target in operands.prefix(16) {
-            switch DeletionTargets.kind(of: target, context: context) {
+        var inWorkspace: [String] = []
+        for target in operands.prefix(16) where !target.isEmpty {
+            let kind = DeletionTargets.kind(of: target, context: context)
+            var resolved = PathClassifier.resolve(target, cwd: context.cwd, host: context.host)
+            if resolved.hasSuffix("/*") { resolved.removeLast(2) }
+            switch kind {
             case .selfModification:
                 return [
                     Finding(
@@ -339,45 +390,70 @@ enum FilePrograms {
                         reason: "\(program) changes Airlock's or a harness's own files", targets: [target],
                         rule: "path.self-modification")
                 ]
+            case .catastrophic where resolved == workspaceRoot || resolved.hasPrefix((workspaceRoot ?? "\u{0}") + "/"):
+                inWorkspace.append(target)
             case .catastrophic:
+                // `/` or a system folder recursively is the machine; a whole home is high.
+                let isHome = context.classify(path: resolved).isInHome || resolved.split(separator: "/").count == 2
                 findings.append(
                     .privilege(
-                        "\(program) \(recursive ? "-R " : "")on \(target): a system folder, a home or the whole tree",
-                        risk: recursive ? .critical : .high, targets: [target], rule: "perm.system"))
-            case .system, .home, .outside, .secret:
-                findings.append(
-                    .privilege("\(program) \(recursive ? "-R " : "")on \(target), outside the workspace", risk: .high, targets: [target], rule: "perm.system"))
-            case .dynamic:
+                        "\(how)on \(target): \(isHome ? "a whole home directory" : "a system folder or the whole disk")",
+                        risk: recursive && !isHome ? .critical : .high, targets: [target], rule: "perm.system"))
+            case .system, .home, .secret:
                 findings.append(
                     .privilege(
-                        "\(program) on a path known only at run time (\(target.prefix(60)))", risk: .high,
+                        "\(how)on \(target), \(kind == .home ? "in the home directory" : "a system or secret path")",
+                        risk: recursive || isWorldWritable(mode) ? .high : .medium, targets: [target], rule: "perm.system"))
+            case .outside:
+                findings.append(
+                    .privilege(
+                        "\(how)on \(target), outside the workspace", risk: isWorldWritable(mode) ? .high : .medium,
                         targets: [target], rule: "perm.system"))
+            case .dynamic:
+                var finding = Finding.privilege(
+                    "\(program) on a path known only at run time (\(target.prefix(60)))", risk: .medium, targets: [target],
+                    rule: "perm.system")
+                finding.isUnsure = true
+                findings.append(finding)
             case .temporary, .regenerable, .workspace:
-                break
+                inWorkspace.append(target)
             }
         }
-        if !findings.isEmpty { return findings }
-        let targets = Array(operands.prefix(16))
-        if program == "chmod",
-            mode.contains("s") || (mode.count == 4 && (mode.hasPrefix("4") || mode.hasPrefix("2") || mode.hasPrefix("6")))
-        {
-            return [.privilege("chmod sets setuid/setgid bits", targets: targets, rule: "perm.setuid")]
+        if program == "chmod", isSetuid(mode) {
+            findings.append(.privilege("chmod sets the setuid bit", targets: Array(operands.prefix(16)), rule: "perm.setuid"))
         }
-        if program == "chmod", mode.hasSuffix("777") || mode.hasSuffix("666") || mode == "a+w" || mode == "o+w" {
+        if !findings.isEmpty { return findings }
+        if program == "chmod", isWorldWritable(mode) {
             return [
                 Finding(
                     [.fileWrite], risk: .medium, blast: .workspace, reason: "chmod makes files writable by everyone",
-                    targets: targets, rule: "perm.workspace")
+                    targets: inWorkspace, rule: "perm.workspace")
             ]
         }
         if program != "chmod" {
             return [
                 Finding(
                     [.fileWrite], risk: .medium, blast: .workspace,
-                    reason: "\(program) \(recursive ? "-R " : "")changes file ownership in the workspace", targets: targets,
-                    rule: "perm.workspace")
+                    reason: "\(how)changes file ownership in the workspace", targets: inWorkspace, rule: "perm.workspace")
             ]
         }
-        return [.fileWrite("chmod changes file modes", targets: targets, rule: "perm.workspace")]
+        return [.fileWrite("chmod changes file modes", targets: inWorkspace, rule: "perm.workspace")]
+    }
+
+    /// `777`, `666`, `a+w`, `o+w`: anyone on the machine may change the files.
+    static func isWorldWritable(_ mode: String) -> Bool {
+        mode.hasSuffix("777") || mode.hasSuffix("666") || mode == "a+w" || mode == "o+w" || mode == "a+rwx" || mode == "+w"
+    }
+
+    /// `u+s`, `+s`, `4755`, `6755`: the setuid bit (setgid alone on folders is ordinary sharing).
+    static func isSetuid(_ mode: String) -> Bool {
+        if mode.count == 4, let first = mode.first, "4567".contains(first), mode.allSatisfy(\.isNumber) { return true }
+        for clause in mode.split(separator: ",") {
+            let who = clause.prefix { "ugoa".contains($0) }
+            let rest = clause.dropFirst(who.count)
+            guard rest.first == "+" || rest.first == "=" else { continue }
+            if rest.contains("s"), who.isEmpty || who.contains("u") || who.contains("a") { return true }
+        }
+        return false
     }
 }

@@ -105,7 +105,7 @@ enum GitProgram {
             ProgramSpec(
                 "git", role: .custom, section: section,
                 summary: "reads, records and publishes history; the discarding and rewriting forms are high",
-                access: .none, rules: rules, handler: { inv, analyzer, depth in classify(inv, analyzer: &analyzer, depth: depth) }))
+                access: .ignored, rules: rules, handler: { inv, analyzer, depth in classify(inv, analyzer: &analyzer, depth: depth) }))
     }
 
     static func classify(_ inv: Invocation, analyzer: inout ShellAnalyzer, depth: Int) -> [Finding] {

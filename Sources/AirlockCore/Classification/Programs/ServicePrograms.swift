@@ -23,7 +23,7 @@ enum ServicePrograms {
             builder.add(
                 ProgramSpec(
                     name, role: .custom, section: section, summary: "its subcommand table decides",
-                    wrapper: WrapperPrograms.secretRunnerGrammar(for: name), access: .none,
+                    wrapper: WrapperPrograms.secretRunnerGrammar(for: name), access: .ignored,
                     handler: { inv, _, _ in classify(inv) }))
         }
         for name in ["aws-vault", "chamber", "teller", "envchain"] {

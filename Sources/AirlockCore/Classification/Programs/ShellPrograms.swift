@@ -29,7 +29,7 @@ enum ShellPrograms {
             ProgramSpec(
                 "airlock", role: .custom, section: section,
                 summary: "Airlock itself: check, status, audit and doctor read; the rest changes Airlock",
-                wrapper: WrapperPrograms.runnerGrammar(for: "airlock"), access: .none,
+                wrapper: WrapperPrograms.runnerGrammar(for: "airlock"), access: .ignored,
                 rules: [
                     Rule(
                         "airlock.self", .selfModification, .critical, "changes Airlock's own policy or state from inside an agent",

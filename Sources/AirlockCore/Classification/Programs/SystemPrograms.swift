@@ -7,7 +7,7 @@ enum SystemPrograms {
         builder.add(["kill", "pkill", "killall", "xkill", "skill", "slay"]) { name in
             ProgramSpec(
                 name, role: .custom, section: section, summary: "signals processes: all of them, or pid 1, is the machine",
-                arguments: ArgumentFacts(valued: ["-s", "-n", "-u", "-U", "-g", "-G", "-P", "-t", "--signal"]), access: .none,
+                arguments: ArgumentFacts(valued: ["-s", "-n", "-u", "-U", "-g", "-G", "-P", "-t", "--signal"]), access: .ignored,
                 rules: name == "kill"
                     ? [
                         Rule("process.kill", .processControl, .medium, "stops processes", example: "kill 4242"),
@@ -21,7 +21,7 @@ enum SystemPrograms {
         builder.add(["systemctl", "service", "launchctl", "rc-service", "sv", "initctl"]) { name in
             ProgramSpec(
                 name, role: .custom, section: section, summary: "starts, stops or changes system services; status reads",
-                access: .none,
+                access: .ignored,
                 rules: name == "systemctl"
                     ? [
                         Rule(
@@ -33,7 +33,7 @@ enum SystemPrograms {
         }
         builder.add(["reboot", "shutdown", "halt", "poweroff", "init", "telinit"]) { name in
             ProgramSpec(
-                name, role: .custom, section: section, summary: "stops or restarts the machine", access: .none,
+                name, role: .custom, section: section, summary: "stops or restarts the machine", access: .ignored,
                 rules: name == "shutdown"
                     ? [Rule("machine.stop", .processControl, .critical, "stops or restarts the machine", example: "shutdown -h now")] : [],
                 handler: { inv, _, _ in
@@ -50,7 +50,7 @@ enum SystemPrograms {
         builder.add(
             ProgramSpec(
                 "crontab", role: .custom, section: section, summary: "schedules commands: -l reads, -r deletes, else persists",
-                access: .none,
+                access: .ignored,
                 rules: [
                     Rule("cron.list", .read, .low, "lists scheduled jobs", example: "crontab -l"),
                     Rule("cron.remove", .dataDelete, .high, "deletes every scheduled job", example: "crontab -r"),
@@ -61,7 +61,7 @@ enum SystemPrograms {
                 handler: { inv, _, _ in crontab(inv) }))
         builder.add(["at", "batch"]) { name in
             ProgramSpec(
-                name, role: .custom, section: section, summary: "runs commands later, like crontab", access: .none,
+                name, role: .custom, section: section, summary: "runs commands later, like crontab", access: .ignored,
                 rules: name == "at"
                     ? [Rule("at.schedule", .persistence, .high, "runs commands later, outside this review", example: "echo 'make' | at now + 1 hour")] : [],
                 handler: atJob)
@@ -69,7 +69,7 @@ enum SystemPrograms {
         builder.add(["atrm", "atq"]) { name in
             ProgramSpec(
                 name, role: .custom, section: section, summary: name == "atq" ? "lists queued jobs" : "removes queued jobs",
-                access: .none,
+                access: .ignored,
                 handler: { inv, _, _ in
                     inv.program == "atq"
                         ? [.read("atq lists queued jobs", rule: "cron.list")]
@@ -79,7 +79,7 @@ enum SystemPrograms {
         builder.add(["iptables", "ip6tables", "nft", "ufw", "firewall-cmd", "pfctl", "iptables-restore", "ebtables"]) { name in
             ProgramSpec(
                 name, role: .custom, section: section, summary: "firewall rules: listing reads, flushing opens the machine",
-                access: .none,
+                access: .ignored,
                 rules: name == "iptables"
                     ? [
                         Rule(
@@ -97,7 +97,7 @@ enum SystemPrograms {
         { name in
             ProgramSpec(
                 name, role: .custom, section: section, summary: "kernel, network and system settings: shows read, sets change",
-                access: .none, handler: { inv, _, _ in settings(inv) })
+                access: .ignored, handler: { inv, _, _ in settings(inv) })
         }
         builder.add([
             "useradd", "userdel", "usermod", "adduser", "deluser", "groupadd", "groupdel", "groupmod", "passwd",
@@ -105,7 +105,7 @@ enum SystemPrograms {
             "sysadminctl", "dseditgroup",
         ]) { name in
             ProgramSpec(
-                name, role: .custom, section: section, summary: "changes users, groups or permissions", access: .none,
+                name, role: .custom, section: section, summary: "changes users, groups or permissions", access: .ignored,
                 rules: name == "useradd"
                     ? [Rule("users.change", .privilege, .high, "changes users, groups or permissions", example: "useradd -m eve")] : [],
                 handler: { inv, _, _ in
@@ -116,6 +116,9 @@ enum SystemPrograms {
                         || inv.program == "dscl" && inv.args.contains(where: { ["-read", "-list", "read", "list"].contains($0) })
                     {
                         return [.read("\(inv.program) shows accounts", rule: "system.show")]
+                    }
+                    if inv.program == "setfacl" {
+                        return [.privilege("setfacl changes who may access files", risk: .medium, rule: "users.change")]
                     }
                     return [.privilege("\(inv.program) changes users, groups or permissions", rule: "users.change")]
                 })
@@ -132,6 +135,9 @@ enum SystemPrograms {
         let args = inv.args
         if args.contains("-l") || args.contains("-L") || args.contains("--list") || args.contains("--help") {
             return [.read("\(program) lists signals", rule: "data.print")]
+        }
+        if program == "kill", args.first == "-0" || args.first == "-s" && args.dropFirst().first == "0" {
+            return [.read("kill -0 only checks that a process exists", rule: "data.print")]
         }
         var targets: [String] = []
         var index = 0
@@ -270,8 +276,13 @@ enum SystemPrograms {
             "enable", "disable", "set-time", "set-timezone", "set-ntp", "--install", "--set", "--remove", "load",
             "unload", "-s", "--systohc", "--hctosys", "-r",
         ]
-        if program == "mount", args.isEmpty || args == ["-l"] || args.contains("-l") && args.count <= 2 {
-            return [.read("mount lists mounted filesystems", rule: "system.show")]
+        if program == "mount" || program == "umount" {
+            // `mount`, `mount -l`, `mount -t ext4`: listings; a device or a directory makes it a mount.
+            let operands = ArgumentFacts(valued: ["-t", "--types", "-o", "--options", "-L", "-U", "-O"]).parse(args).operands
+            if program == "mount", operands.isEmpty, !args.contains("-a") {
+                return [.read("mount lists mounted filesystems", rule: "system.show")]
+            }
+            return [.privilege("\(program) \(operands.prefix(2).joined(separator: " ")) changes what is mounted", risk: .medium, rule: "system.settings")]
         }
         if program == "ldconfig", args.contains("-p") || args.contains("--print-cache") {
             return [.read("ldconfig -p lists libraries", rule: "system.show")]
@@ -283,10 +294,14 @@ enum SystemPrograms {
             ? args.contains(where: setWords.contains) || program == "ifconfig" && args.count >= 2
             : !(args.isEmpty || args.contains(where: showVerbs.contains))
         if !changes { return [.read("\(program) shows system settings", rule: "system.show")] }
-        if program == "sysctl" || program == "setenforce" || program == "csrutil" || program == "spctl" {
-            return [.privilege("\(program) \(args.prefix(2).joined(separator: " ")) changes kernel or security settings", risk: .high, rule: "system.settings")]
+        if ["sysctl", "setenforce", "csrutil", "spctl", "insmod", "modprobe", "rmmod", "kextload", "auditctl"].contains(program) {
+            return [
+                .privilege(
+                    "\(program) \(args.prefix(2).joined(separator: " ")) changes kernel or security settings", risk: .high,
+                    rule: "system.settings")
+            ]
         }
-        return [.privilege("\(program) changes system settings", rule: "system.settings")]
+        return [.privilege("\(program) \(args.prefix(2).joined(separator: " ")) changes system settings", risk: .medium, rule: "system.settings")]
     }
 
     // MARK: Editors and pagers
@@ -378,7 +393,7 @@ enum SystemPrograms {
         builder.add(
             ProgramSpec(
                 "security", role: .custom, section: section, summary: "macOS keychain: finding or dumping secrets reads them",
-                access: .none,
+                access: .ignored,
                 handler: { inv, _, _ in
                     let verb = inv.args.first ?? ""
                     if verb.hasPrefix("find-") && (inv.args.contains("-w") || inv.args.contains("-g")) || verb == "dump-keychain"
@@ -395,7 +410,7 @@ enum SystemPrograms {
         builder.add(["pass", "gopass"]) { name in
             ProgramSpec(
                 name, role: .custom, section: section, summary: "password store: showing an entry reads a secret",
-                access: .none,
+                access: .ignored,
                 handler: { inv, _, _ in
                     let verb = inv.args.first { !$0.hasPrefix("-") } ?? "ls"
                     if ["ls", "list", "find", "search", "grep", "help", "version"].contains(verb) && !inv.args.isEmpty || inv.args.isEmpty {
@@ -412,7 +427,7 @@ enum SystemPrograms {
             ProgramSpec(
                 "gpg", role: .decoder, section: section,
                 summary: "GnuPG: decrypting or exporting secret keys reads secrets; deleting keys is critical",
-                access: .none,
+                access: .ignored,
                 rules: [
                     Rule("keys.read", .secretsAccess, .high, "decrypts, or exports secret key material", example: "gpg --export-secret-keys -a me"),
                     Rule("keys.delete", .dataDelete, .critical, "deletes keys", example: "gpg --delete-secret-keys me"),
@@ -422,7 +437,7 @@ enum SystemPrograms {
                 handler: { inv, _, _ in gpg(inv) }), aliases: ["gpg2"])
         builder.add(
             ProgramSpec(
-                "age", role: .decoder, section: section, summary: "encrypts; -d decrypts a file", access: .none,
+                "age", role: .decoder, section: section, summary: "encrypts; -d decrypts a file", access: .ignored,
                 handler: { inv, _, _ in
                     inv.args.contains(where: { $0 == "-d" || $0 == "--decrypt" })
                         ? [.secrets("age decrypts a file", rule: "keys.read")]
@@ -431,7 +446,7 @@ enum SystemPrograms {
         builder.add(
             ProgramSpec(
                 "ssh-keygen", role: .custom, section: section,
-                summary: "makes or changes SSH keys (in ~/.ssh by default); -R edits known_hosts", access: .none,
+                summary: "makes or changes SSH keys (in ~/.ssh by default); -R edits known_hosts", access: .ignored,
                 rules: [
                     Rule(
                         "keys.ssh-keygen", .secretsAccess, .high, "creates or rewrites SSH keys outside the repository",
@@ -440,7 +455,7 @@ enum SystemPrograms {
                 handler: { inv, _, _ in sshKeygen(inv) }))
         builder.add(
             ProgramSpec(
-                "ssh-add", role: .custom, section: section, summary: "loads private keys into the agent", access: .none,
+                "ssh-add", role: .custom, section: section, summary: "loads private keys into the agent", access: .ignored,
                 handler: { inv, _, _ in
                     inv.args.contains("-l") || inv.args.contains("-L")
                         ? [.read("ssh-add lists loaded keys", rule: "system.show")]
@@ -448,7 +463,7 @@ enum SystemPrograms {
                 }))
         builder.add(
             ProgramSpec(
-                "ssh-copy-id", role: .custom, section: section, summary: "grants a key access to another host", access: .none,
+                "ssh-copy-id", role: .custom, section: section, summary: "grants a key access to another host", access: .ignored,
                 handler: { inv, _, _ in [.privilege("ssh-copy-id grants this key access to another host", rule: "users.change")] }))
     }
 
@@ -500,7 +515,7 @@ enum SystemPrograms {
             ProgramSpec(
                 "tmux", role: .custom, section: section,
                 summary: "terminal multiplexer: ls, list-*, display, show-*, capture-pane read; the rest runs or sends commands",
-                access: .none,
+                access: .ignored,
                 rules: [
                     Rule(
                         "terminal.runs-command", .unknown, .high, "starts a session, window or pane running a command, or types into one",
@@ -510,7 +525,7 @@ enum SystemPrograms {
         builder.add(
             ProgramSpec(
                 "screen", role: .custom, section: section, summary: "terminal multiplexer: -ls reads, the rest runs commands",
-                access: .none,
+                access: .ignored,
                 handler: { inv, analyzer, depth in
                     if inv.args.contains("-ls") || inv.args.contains("-list") || inv.args.contains("-v") {
                         return [.read("screen lists sessions", rule: "system.show")]

@@ -71,16 +71,16 @@ public enum OperandAccess: String, Sendable {
     case content
     /// Looks at names, sizes or hashes only (`ls`, `stat`, `wc`, `sha256sum`).
     case metadata
-    /// Operands are not files (`echo`, `git`, `kill`).
-    case none
+    /// Operands are not files, or the handler reads them itself (`echo`, `git`, `kill`, `cp`).
+    case ignored
     /// Creates or changes them (`touch`, `mkdir`, `tee`).
     case written
 
     static func `default`(for role: ProgramRole) -> OperandAccess {
         switch role {
-        case .data: .none
+        case .data: .ignored
         case .writer: .written
-        case .wrapper, .shell: .none
+        case .wrapper, .shell: .ignored
         default: .content
         }
     }

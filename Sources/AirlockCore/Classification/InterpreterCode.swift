@@ -100,8 +100,19 @@ enum InterpreterCode {
             }
             return
         }
-        if invocation.arguments.contains(where: { $0.hasExpansion && codes.contains($0.text) }) {
-            analyzer.add(.unknown("\(program) runs code built at run time", risk: .high, rule: "interpreter.dynamic-code"))
+        if let dynamic = invocation.arguments.first(where: { $0.hasExpansion && codes.contains($0.text) }),
+            let hidden = Flows.dynamicScript(dynamic, via: program, analyzer: analyzer), hidden.risk == .critical
+        {
+            // `ruby -e "$(curl …)"`: downloaded code.
+            analyzer.add(hidden)
+        } else if let dynamic = invocation.arguments.first(where: { $0.hasExpansion && codes.contains($0.text) }) {
+            // `print relpath("$(readlink x)")`: run-time text inside the code's own strings is data
+            // (unsure); outside them it is code.
+            let insideStrings = expansionsOnlyInStrings(dynamic.text)
+            analyzer.add(
+                .unknown(
+                    "\(program) runs code built at run time\(insideStrings ? " (only inside its strings)" : "")",
+                    risk: insideStrings ? .medium : .high, rule: "interpreter.dynamic-code"))
         }
         for code in codes { scan(code: code, program: program, analyzer: &analyzer, depth: depth) }
     }
@@ -205,12 +216,17 @@ enum InterpreterCode {
         let lower = code.lowercased()
         let literals = stringLiterals(in: code)
         var recognised = false
-        if shellAPIs.contains(where: lower.contains) || code.contains("`") {
+        let language = InterpreterCode.language(of: program)
+        // Backticks run a shell in Ruby, Perl and PHP; in JavaScript they are template strings.
+        let backticks = [.ruby, .perl, .php].contains(language) ? backtickBodies(in: code) : []
+        let calls = shellCalls(in: code, lower: lower)
+        if !calls.isEmpty || !backticks.isEmpty {
             recognised = true
-            for command in literals + joinedListLiterals(in: code) + backtickBodies(in: code) {
+            // Only the strings handed to a shell-running call are commands; other strings are data.
+            for command in calls.compactMap({ $0 }) + backticks {
                 analyzer.analyze(script: command, depth: depth + 1)
             }
-            if literals.isEmpty {
+            if calls.contains(where: { $0 == nil }) {
                 analyzer.add(
                     .unknown(
                         "\(program) code runs a shell command built at run time", risk: .high,
@@ -286,6 +302,116 @@ enum InterpreterCode {
                     "\(program) one-liner with no recognised effect", risk: .low, isUnsure: false,
                     rule: "interpreter.plain"))
         }
+    }
+
+    /// True when every `$` expansion in `code` sits inside one of its '…' or "…" literals.
+    static func expansionsOnlyInStrings(_ code: String) -> Bool {
+        var quote: Character?
+        var escaped = false
+        for c in code {
+            if escaped {
+                escaped = false
+                continue
+            }
+            if c == "\\" {
+                escaped = true
+            } else if let q = quote {
+                if c == q { quote = nil }
+            } else if c == "'" || c == "\"" {
+                quote = c
+            } else if c == "$" || c == "`" {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// The command each shell-running call is given: its string literals (a list literal joined
+    /// into one line), or nil when it is given no literal (a variable, a computed string).
+    static func shellCalls(in code: String, lower: String) -> [String?] {
+        var commands: [String?] = []
+        let lowerBytes = Array(lower.utf8)
+        let bytes = Array(code.utf8)
+        for api in shellAPIs {
+            let needle = Array(api.utf8)
+            var start = 0
+            while start + needle.count <= lowerBytes.count, commands.count < 32 {
+                guard let hit = find(needle, in: lowerBytes, from: start) else { break }
+                start = hit + needle.count
+                // The argument list: from the call's `(` (the API may already end with it) to its `)`.
+                var open = hit + needle.count - 1
+                if bytes[open] != UInt8(ascii: "(") {
+                    open = hit + needle.count
+                    while open < bytes.count, bytes[open] == UInt8(ascii: " ") || bytes[open] == UInt8(ascii: ".") || isIdentifier(bytes[open]) {
+                        open += 1
+                    }
+                    if open < bytes.count, bytes[open] == UInt8(ascii: "\"") || bytes[open] == UInt8(ascii: "'"),
+                        api == "do shell script" || api == "iex " || api == "system(" || api.hasSuffix(" ")
+                    {
+                        // `do shell script "…"`, `iex "…"`: the string right after.
+                        let line = String(decoding: bytes[open...].prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self)
+                        commands.append(stringLiterals(in: line).first)
+                        continue
+                    }
+                    guard open < bytes.count, bytes[open] == UInt8(ascii: "(") || bytes[open] == UInt8(ascii: "{") else {
+                        // `import subprocess`, `require('child_process')`: a name, not a call here.
+                        continue
+                    }
+                }
+                let close = matchingClose(bytes, from: open)
+                let arguments = String(decoding: bytes[(open + 1)..<close], as: UTF8.self)
+                let lists = joinedListLiterals(in: arguments)
+                let strings = stringLiterals(in: arguments)
+                if let list = lists.first {
+                    commands.append(list)
+                } else if let first = strings.first {
+                    // `"mv \"" + a + "\" x"`: the literal parts with the run-time parts standing in.
+                    commands.append(strings.count > 1 ? strings.joined(separator: "$X") : first)
+                } else {
+                    commands.append(nil)
+                }
+                start = close
+            }
+        }
+        return commands
+    }
+
+    private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+        guard let first = needle.first, needle.count <= haystack.count else { return nil }
+        var index = start
+        while index + needle.count <= haystack.count {
+            if haystack[index] == first, haystack[index..<(index + needle.count)].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    private static func isIdentifier(_ byte: UInt8) -> Bool {
+        (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57) || byte == 95
+    }
+
+    /// The index of the bracket closing the one at `open`, skipping quoted text; the end when unclosed.
+    private static func matchingClose(_ bytes: [UInt8], from open: Int) -> Int {
+        let opener = bytes[open]
+        let closer = opener == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: ")")
+        var level = 0
+        var index = open
+        var quote: UInt8?
+        while index < bytes.count {
+            let byte = bytes[index]
+            if let q = quote {
+                if byte == UInt8(ascii: "\\") { index += 1 } else if byte == q { quote = nil }
+            } else if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") {
+                quote = byte
+            } else if byte == opener {
+                level += 1
+            } else if byte == closer {
+                level -= 1
+                if level == 0 { return index }
+            }
+            index += 1
+        }
+        return bytes.count
     }
 
     /// The contents of '…' and "…" literals in code (escapes kept simple: \x is x).

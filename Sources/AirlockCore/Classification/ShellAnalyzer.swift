@@ -477,6 +477,13 @@ struct ShellAnalyzer {
     /// A program no table knows: named scripts hint at what they do; otherwise unknown.
     static func unrecognised(_ invocation: Invocation) -> Finding {
         let name = invocation.program.lowercased()
+        // `$ cmd` (a pasted prompt), `14313 pts/0 …` (pasted output): the shell finds no such program.
+        if name == "$" || name == "#" || name.allSatisfy(\.isNumber) {
+            return .read("\(invocation.program) is no program: the shell runs nothing here", rule: "shell.not-a-program")
+        }
+        if name.hasPrefix("%") {
+            return .read("\(invocation.program) resumes a background job of this shell", rule: "shell.not-a-program")
+        }
         let hints: [(String, Finding)] = [
             ("deploy", .deploy("runs the script \(invocation.program), named like a deploy", rule: "script.named-deploy")),
             ("release", .deploy("runs the script \(invocation.program), named like a release", rule: "script.named-deploy")),

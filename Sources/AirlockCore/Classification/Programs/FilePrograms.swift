@@ -161,6 +161,11 @@ enum FilePrograms {
     static func rm(_ inv: Invocation) -> [Finding] {
         let parsed = ArgumentFacts().parse(inv.args)
         if parsed.has("--help", "--version") { return [.read("rm \(inv.args.first ?? "")", rule: "data.print")] }
+        // rm refuses an option it does not know (`rm -name x`): it deletes nothing.
+        let known: Set<String> = ["-f", "-i", "-I", "-r", "-R", "-d", "-v", "-P", "-W", "-x"]
+        if let bad = parsed.options.first(where: { !$0.name.hasPrefix("--") && !known.contains($0.name) }) {
+            return [.read("rm rejects the option \(bad.name) and deletes nothing", rule: "data.print")]
+        }
         let recursive = parsed.has("-r", "-R", "--recursive")
         let force = parsed.has("-f", "--force")
         // An empty operand (`rm ""`, a stray line-end `\`) deletes nothing.

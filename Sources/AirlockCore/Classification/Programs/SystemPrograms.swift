@@ -282,7 +282,12 @@ enum SystemPrograms {
             if program == "mount", operands.isEmpty, !args.contains("-a") {
                 return [.read("mount lists mounted filesystems", rule: "system.show")]
             }
-            return [.privilege("\(program) \(operands.prefix(2).joined(separator: " ")) changes what is mounted", risk: .medium, rule: "system.settings")]
+            // Mounting can hide or replace any folder (`mount --bind x /etc`): high; unmounting less so.
+            return [
+                .privilege(
+                    "\(program) \(operands.prefix(2).joined(separator: " ")) changes what is mounted",
+                    risk: program == "mount" ? .high : .medium, rule: "system.settings")
+            ]
         }
         if program == "ldconfig", args.contains("-p") || args.contains("--print-cache") {
             return [.read("ldconfig -p lists libraries", rule: "system.show")]
@@ -489,8 +494,9 @@ enum SystemPrograms {
 
     static func sshKeygen(_ inv: Invocation) -> [Finding] {
         let args = inv.args
-        if args.contains(where: { ["-l", "-F", "-y", "-L", "-Q", "-B", "-H"].contains($0) }) && !args.contains("-R") {
-            if args.contains("-y") { return [.secrets("ssh-keygen -y reads a private key", risk: .medium, rule: "keys.read")] }
+        let letters = Set(args.filter { $0.hasPrefix("-") && !$0.hasPrefix("--") }.flatMap { $0.dropFirst() })
+        if !letters.isDisjoint(with: ["l", "F", "y", "L", "Q", "B", "H"]) && !letters.contains("R") {
+            if letters.contains("y") { return [.secrets("ssh-keygen -y reads a private key", risk: .medium, rule: "keys.read")] }
             return [.read("ssh-keygen shows a fingerprint or lists keys", rule: "system.show")]
         }
         if args.contains("-R") {

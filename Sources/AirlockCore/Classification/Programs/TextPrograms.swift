@@ -205,25 +205,38 @@ enum TextPrograms {
             expectsOperand = ["print", "printf", "return", "in", "case", "getline"].contains(word)
             word = ""
         }
+        /// `system("mv \"" $0 "\" x")`: the literal parts, with `$X` where awk values go, as the
+        /// command; false when the argument holds no literal at all.
         func nextIsLiteralCall() -> Bool {
             var j = i
             while j < chars.count, chars[j] == " " { j += 1 }
             guard j < chars.count, chars[j] == "(" else { return false }
             j += 1
-            while j < chars.count, chars[j] == " " { j += 1 }
-            guard j < chars.count, chars[j] == "\"" else { return false }
-            // Collect the literal as the command.
-            j += 1
-            var literal = ""
-            while j < chars.count, chars[j] != "\"" {
-                if chars[j] == "\\", j + 1 < chars.count { j += 1 }
-                literal.unicodeScalars.append(chars[j])
+            var command = ""
+            var sawLiteral = false
+            var level = 1
+            while j < chars.count {
+                let c = chars[j]
+                if c == "\"" {
+                    j += 1
+                    while j < chars.count, chars[j] != "\"" {
+                        if chars[j] == "\\", j + 1 < chars.count { j += 1 }
+                        command.unicodeScalars.append(chars[j])
+                        j += 1
+                    }
+                    sawLiteral = true
+                } else if c == "(" {
+                    level += 1
+                } else if c == ")" {
+                    level -= 1
+                    if level == 0 { break }
+                } else if c != " ", !command.hasSuffix("$X") {
+                    command += "$X"
+                }
                 j += 1
             }
-            j += 1
-            while j < chars.count, chars[j] == " " { j += 1 }
-            guard j < chars.count, chars[j] == ")" else { return false }
-            effects.commands.append(literal)
+            guard sawLiteral else { return false }
+            effects.commands.append(command)
             return true
         }
 

@@ -33,6 +33,12 @@ enum CoreRules {
         Rule("shell.too-many", .unknown, .high, "too many commands to analyse in one line", example: "true"),
         Rule("shell.syntax", .unknown, .medium, "shell text with a syntax problem (an unterminated quote)", example: "echo 'unterminated"),
         Rule("shell.wrapper-alone", .read, .low, "a wrapper with no command runs nothing", example: "nohup"),
+        Rule(
+            "shell.not-a-program", .read, .low, "a word the shell cannot run (a pasted prompt, a number, a job number)",
+            example: "$ ls"),
+        Rule(
+            "shell.recursive-function", .processControl, .high, "a function that calls itself: a fork bomb when piped or put in the background",
+            example: ":(){ :|:& };:"),
         Rule("shell.function-call", .read, .low, "calls a function defined on the line; its body is judged", example: "f() { ls; }; f"),
         Rule("shell.source", .unknown, .medium, "sources a shell file into the current shell", example: "source ./env.sh"),
         Rule("shell.no-run", .read, .low, "a shell asked only for help, its version, or a syntax check", example: "bash -n script.sh"),

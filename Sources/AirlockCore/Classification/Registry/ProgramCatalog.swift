@@ -13,6 +13,7 @@ enum ProgramCatalog {
         BuildPrograms.register(into: &builder)
         InfraPrograms.register(into: &builder)
         ServicePrograms.register(into: &builder)
+        DesktopPrograms.register(into: &builder)
         builder.addCoreRules(CoreRules.all)
         return builder
     }

@@ -423,11 +423,11 @@ extension InfraCase {
         InfraCase(#"gh auth token"#, .secretsAccess, .medium),
         InfraCase(#"gh auth status"#, .network, .low),
         InfraCase(#"gh api repos/owner/repo/pulls"#, .network, .low),
-        InfraCase(#"gh api repos/owner/repo/issues -f title=bug"#, .network, .medium),
+        InfraCase(#"gh api repos/owner/repo/issues -f title=bug"#, .infra, .high),
         InfraCase(#"gh api --method DELETE repos/owner/repo/git/refs/heads/old"#, .dataDelete, .high),
         InfraCase(#"gh api -X PUT repos/owner/repo/collaborators/bob -f permission=admin"#, .privilege, .high),
         InfraCase(
-            #"gh api graphql -f query='mutation { addStar(input: {}) { clientMutationId } }'"#, .network, .medium),
+            #"gh api graphql -f query='mutation { addStar(input: {}) { clientMutationId } }'"#, .infra, .high),
         InfraCase(#"gh api graphql -f query='query { viewer { login } }'"#, .network, .low),
         InfraCase(#"gh repo edit owner/repo --visibility public"#, .privilege, .high),
         InfraCase(#"gh ssh-key add key.pub"#, .privilege, .high),

@@ -61,7 +61,7 @@ public enum FileActionClassifier {
         for text in texts {
             for line in text.split(whereSeparator: \.isNewline) {
                 let trimmed = line.drop { $0 == " " || $0 == "\t" }
-                if hooks.contains(where: { trimmed.hasPrefix("\"" + $0 + "\"") || trimmed.hasPrefix($0) && name != "package.json" }) {
+                if hooks.contains(where: { trimmed.contains("\"" + $0 + "\"") || trimmed.hasPrefix($0) && name != "package.json" }) {
                     lines.append(String(trimmed.prefix(160)))
                 }
             }

@@ -476,8 +476,15 @@ public enum MCPClassifier {
             if !phrases.contains(part.phrase) { phrases.append(part.phrase) }
         }
         let worst = parts.max { $0.reversibility < $1.reversibility }
-        let riskiest = parts.max { $0.risk < $1.risk }
-        let rule = "mcp." + (riskiest?.categories.sorted().first?.ruleSlug ?? "unknown-write")
+        // The rule names the weightiest class among the riskiest conclusions.
+        let top = parts.map(\.risk).max()
+        let weight: [Category] = [
+            .selfModification, .billingMoney, .dbMigration, .dataDelete, .productionDBWrite, .secretAccess, .privilege,
+            .persistence, .deployTrigger, .vcsRewrite, .fileWriteAPI, .outsideWorkspace, .commentWrite, .statusChange,
+            .unknownWrite, .readLookup, .docSearch,
+        ]
+        let riskiest = Set(parts.filter { $0.risk == top }.flatMap(\.categories))
+        let rule = "mcp." + (weight.first(where: riskiest.contains)?.ruleSlug ?? "unknown-write")
         return Finding(
             categories.sorted(), risk: parts.map(\.risk).max() ?? .medium,
             blast: parts.map(\.blast).max() ?? .external, reversibility: worst?.reversibility ?? .unknown,

@@ -529,8 +529,12 @@ public enum PathClassifier {
             return "a database dump or backup"
         }
         let ext = extensionOf(base)
-        if dirs.contains(where: customerDirectories.contains), !codeExtensions.contains(ext) {
-            return "customer data"
+        // `customers/`, `pii/`: anything but code; `backup/`, `dumps/`: data files only.
+        let dataOnly: Set<String> = ["dumps", "backups", "backup"]
+        for dir in dirs where customerDirectories.contains(dir) {
+            if dataOnly.contains(dir) ? dataExtensions.contains(ext) && ext != "txt" : !codeExtensions.contains(ext) {
+                return "customer data"
+            }
         }
         if base.contains("customer"), dataExtensions.contains(ext) { return "customer data" }
         return nil

@@ -375,7 +375,7 @@ struct ShellAnalyzer {
                         rule: "secrets.injected-env"))
             case .container:
                 let (found, host) = InfraPrograms.containerLayer(layer.program, layer.rest)
-                add(found.map { $0.rule.isEmpty ? $0.ruled(layer.program + ".run") : $0 })
+                add(found.map { $0.rule.isEmpty ? $0.ruled("container.run") : $0 })
                 reachesHost = reachesHost || host
             case .remoteHost, .none:
                 break
@@ -389,6 +389,7 @@ struct ShellAnalyzer {
         guard let spec else {
             add(Self.unrecognised(invocation))
             add(FileTargets.pathArguments(of: invocation, access: .content, role: .custom, context: invocation.context))
+            Flows.checkRunsDownload(invocation, spec: nil, analyzer: &self)
             return
         }
         if invocation.program == "cd" || invocation.program == "pushd" || invocation.program == "popd" {

@@ -109,10 +109,10 @@ enum Flows {
             analyzer.add(remoteExec("runs \(path), which \(fetcher) downloaded on this line", targets: [path]))
             return
         }
-        let operands = invocation.args.filter { !$0.hasPrefix("-") && !$0.hasPrefix("+") }
+        let operands = invocation.args.filter { !$0.hasPrefix("-") }
         switch spec?.role {
         case .shell?, .interpreter?:
-            if let script = operands.first, let fetcher = downloader(of: script, analyzer: analyzer) {
+            if let script = operands.first(where: { !$0.hasPrefix("+") }), let fetcher = downloader(of: script, analyzer: analyzer) {
                 analyzer.add(
                     remoteExec(
                         "\(invocation.program) runs \(script), which \(fetcher) downloaded on this line",

@@ -12,7 +12,7 @@ enum ArchivePrograms {
         ])
 
     static let rules = [
-        Rule("archive.create", .fileWrite, .low, "packs files into an archive", example: "tar -czf out.tgz src"),
+        Rule("archive.create", .read, .low, "packs files into an archive on standard output", example: "tar -czf - src"),
         Rule(
             "archive.extract", .fileWrite, .medium, "unpacks files whose names only the archive knows",
             example: "tar -xzf vendor.tgz"),

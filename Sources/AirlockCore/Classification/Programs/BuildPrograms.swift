@@ -46,6 +46,11 @@ enum BuildPrograms {
             }
         }
         table["rails"] = { inv in [rails(inv)] }
+        table["twine"] = { inv in
+            let verb = inv.positionals().first ?? ""
+            return verb == "upload" || verb == "register"
+                ? [.deploy("twine \(verb) publishes a package to PyPI")] : [.read("twine \(verb) checks packages")]
+        }
         table["django-admin"] = { inv in [djangoManage(inv.args, program: "django-admin")] }
         table["manage.py"] = { inv in [djangoManage(inv.args, program: "manage.py")] }
         return table
@@ -62,9 +67,12 @@ enum BuildPrograms {
                 : linters.contains(name) ? "formats or lints"
                 : compilers.contains(name) ? "builds"
                 : "builds, tests or installs packages, by subcommand"
+            // A compiler's `-o` names the file it writes: into a $PATH folder it persists.
+            let writesOutput = compilers.contains(name) && !["gradle", "gradlew", "mvn", "mvnw", "bazel", "bazelisk"].contains(name)
             builder.add(
                 ProgramSpec(
                     name, role: .custom, section: section, summary: summary,
+                    arguments: writesOutput ? ArgumentFacts(writes: ["-o", "--output", "--outfile", "--out-file", "--outdir"], clusters: false) : .none,
                     wrapper: WrapperPrograms.runnerGrammar(for: name), access: .ignored,
                     handler: { inv, _, _ in classify(inv) }))
         }
@@ -192,7 +200,12 @@ enum BuildPrograms {
         case "run", "run-script":
             return [scriptVerb(positionals.dropFirst().first ?? "", tool: "\(tool) run")]
         case "start": return [.unknown("\(tool) start runs the project", isUnsure: false)]
-        case "publish", "pack-publish": return [.deploy("\(tool) publish publishes a package to the registry")]
+        case "publish", "pack-publish":
+            if inv.args.contains("--dry-run") { return [.read("\(tool) publish --dry-run only shows what would go")] }
+            return [.deploy("\(tool) publish publishes a package to the registry")]
+        case "npm" where positionals.dropFirst().first == "publish":
+            if inv.args.contains("--dry-run") { return [.read("\(tool) npm publish --dry-run only shows what would go")] }
+            return [.deploy("\(tool) npm publish publishes a package to the registry")]
         case "unpublish", "deprecate": return [.dataDelete("\(tool) \(verb) removes a published package")]
         case "ls", "list", "outdated", "audit", "why", "explain", "config", "view", "info", "show", "search",
             "help", "--version", "-v", "version", "doctor", "pack", "fund", "bin", "root", "prefix", "whoami",
@@ -308,6 +321,11 @@ enum BuildPrograms {
         case "test": return [.test("swift test runs tests")]
         case "run": return [.unknown("swift run runs the project", isUnsure: false)]
         case "format": return [.formatLint("swift format")]
+        case "package-registry":
+            let sub = verbs.dropFirst().first ?? ""
+            return sub == "publish"
+                ? [.deploy("swift package-registry publish publishes a package")]
+                : [.fileWrite("swift package-registry \(sub) changes registry settings")]
         case "package":
             let sub = verbs.dropFirst().first ?? ""
             if ["resolve", "update", "add-dependency"].contains(sub) {

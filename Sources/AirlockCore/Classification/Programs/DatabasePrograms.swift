@@ -21,6 +21,9 @@ enum DatabasePrograms {
             "db.delete", .dataDelete, .critical, "drops, truncates, or deletes or updates every row",
             example: "psql -c 'DROP TABLE users'"),
         Rule("db.session", .unknown, .medium, "opens an interactive database session", example: "psql"),
+        Rule("db.schema", .dbMigration, .high, "changes a schema (CREATE, ALTER, RENAME)", example: "psql -c 'ALTER TABLE users ADD COLUMN x int'"),
+        Rule("db.grant", .privilege, .high, "grants or revokes database permissions", example: "psql -c 'GRANT ALL ON users TO app'"),
+        Rule("db.unknown", .dbWrite, .high, "a statement Airlock could not read", example: "psql -c 'SELECT 1; VACUUM FULL'"),
     ]
 
     static let table: [String: ProgramClassifier] = {
@@ -244,15 +247,15 @@ enum SQLStatements {
                 "\(program) deletes \(hasWhere ? "rows" : "EVERY row"): \(snippet)", risk: hasWhere ? .medium : .critical,
                 rule: "db.delete")
         case .drop:
-            return .dataDelete("\(program) drops or truncates data: \(snippet)", risk: .critical)
+            return .dataDelete("\(program) drops or truncates data: \(snippet)", risk: .critical, rule: "db.delete")
         case .schema:
-            return .migration("\(program) changes the schema: \(snippet)")
+            return .migration("\(program) changes the schema: \(snippet)", rule: "db.schema")
         case .grant:
-            return .privilege("\(program) changes database permissions: \(snippet)")
+            return .privilege("\(program) changes database permissions: \(snippet)", rule: "db.grant")
         case .unknown:
             return Finding(
                 [.dbWrite], risk: .high, blast: .external, reversibility: .unknown,
-                reason: "\(program) runs an unrecognised statement: \(snippet)", isUnsure: true)
+                reason: "\(program) runs an unrecognised statement: \(snippet)", isUnsure: true, rule: "db.unknown")
         }
     }
 

@@ -108,7 +108,9 @@ enum FilePrograms {
         builder.add(
             ProgramSpec(
                 "zip", role: .custom, section: section, summary: "packs files; -TT runs a command to test the archive",
-                arguments: ArgumentFacts(valued: ["-x", "-i", "-b", "-n", "-t", "-tt", "-P", "--password"], executes: ["-TT", "--unzip-command"]),
+                arguments: ArgumentFacts(
+                    valued: ["-x", "-i", "-b", "-n", "-t", "-tt", "-P", "--password"], executes: ["-TT", "--unzip-command"],
+                    clusters: false),
                 handler: ArchivePrograms.zip))
         builder.add(["unzip", "7z", "7za", "7zz", "unrar", "cpio", "ar", "pax", "bsdtar", "unar", "jar"]) { name in
             ProgramSpec(
@@ -259,7 +261,8 @@ enum FilePrograms {
                         blast: .workspaceUnrecoverable, rule: "delete.workspace-tree")
                 ]
             }
-            let written = FileTargets.write(destination, verb: "\(inv.program) writes", context: inv.context)
+            let written = writtenPaths(into: destination, sources: operands, isDirectory: explicitTarget != nil)
+                .flatMap { FileTargets.write($0, verb: "\(inv.program) writes", context: inv.context) }
             analyzer.noteWrites(written)
             findings += written
         }
@@ -292,19 +295,35 @@ enum FilePrograms {
         return findings.isEmpty ? [.fileWrite("\(inv.program) copies files", rule: "path.workspace-write")] : findings
     }
 
+    /// What a copy writes: the destination itself, or each source's name inside it when it is a
+    /// folder (`-t DIR`, a trailing `/`, several sources).
+    static func writtenPaths(into destination: String, sources: [String], isDirectory: Bool) -> [String] {
+        guard isDirectory || destination.hasSuffix("/") || sources.count > 1 else { return [destination] }
+        let folder = destination.hasSuffix("/") ? String(destination.dropLast()) : destination
+        let names = sources.prefix(8).compactMap { $0.split(separator: "/").last.map(String.init) }
+        return names.isEmpty ? [destination] : names.map { folder + "/" + $0 }
+    }
+
     static func link(_ inv: Invocation, analyzer: inout ShellAnalyzer) -> [Finding] {
         let parsed = ArgumentFacts(valued: ["-t", "--target-directory", "-S", "--suffix"]).parse(inv.args)
-        let link = parsed.value("-t", "--target-directory") ?? (parsed.operands.count >= 2 ? parsed.operands.last : nil)
+        let folder = parsed.value("-t", "--target-directory")
+        let link = folder ?? (parsed.operands.count >= 2 ? parsed.operands.last : nil)
         guard let link else { return [.fileWrite("ln makes a link here", rule: "path.workspace-write")] }
-        let written = FileTargets.write(link, verb: "ln makes a link at", context: inv.context)
+        let targets = folder == nil ? Array(parsed.operands.dropLast()) : parsed.operands
+        let written = writtenPaths(into: link, sources: targets, isDirectory: folder != nil)
+            .flatMap { FileTargets.write($0, verb: "ln makes a link at", context: inv.context) }
         analyzer.noteWrites(written)
         return written
     }
 
     static func install(_ inv: Invocation, analyzer: inout ShellAnalyzer) -> [Finding] {
         let parsed = ArgumentFacts(valued: ["-m", "--mode", "-o", "--owner", "-g", "--group", "-t", "--target-directory", "-S", "--suffix"]).parse(inv.args)
+        let folder = parsed.value("-t", "--target-directory")
         let targets = parsed.has("-d", "--directory")
-            ? parsed.operands : [parsed.value("-t", "--target-directory") ?? parsed.operands.last].compactMap { $0 }
+            ? parsed.operands
+            : writtenPaths(
+                into: folder ?? parsed.operands.last ?? "", sources: folder == nil ? Array(parsed.operands.dropLast()) : parsed.operands,
+                isDirectory: folder != nil).filter { !$0.isEmpty }
         var findings = targets.prefix(16).flatMap { FileTargets.write($0, verb: "install puts a file at", context: inv.context) }
         analyzer.noteWrites(findings)
         if parsed.has("-o", "--owner", "-g", "--group") {

@@ -123,6 +123,10 @@ enum FindProgram {
                     return copy
                 }
                 if !command.isEmpty {
+                    findings.append(
+                        .read(
+                            "find runs \(command.map(\.text).joined(separator: " ").prefix(60)) on each file it finds",
+                            rule: "find.exec"))
                     runForEach(Array(command), roots: roots, filtered: filtered, analyzer: &analyzer, depth: depth)
                 }
                 index = end

@@ -27,10 +27,16 @@ enum InfraPrograms {
                 ["docker", "podman"].contains(name)
                 ? WrapperGrammar(effect: .container, peel: WrapperPrograms.container)
                 : ["kubectl", "oc"].contains(name) ? WrapperGrammar(effect: .container, peel: WrapperPrograms.kubeExec) : nil
+            let named: [String: Spec] = [
+                "aws": awsSpec, "terraform": terraformSpec, "tofu": terraformSpec, "terragrunt": terraformSpec,
+                "vercel": vercelSpec, "gh": gh, "glab": glab,
+            ]
+            let spec = named[name] ?? specs.first { $0.0.split(separator: "|").contains(Substring(name)) }?.1
             builder.add(
                 ProgramSpec(
                     name, role: .custom, section: section,
                     summary: "a cloud, infra or forge CLI: its subcommand table decides", wrapper: wrapper, access: .ignored,
+                    examples: spec.map { ServiceVerbs.examples(name, $0) } ?? [],
                     handler: { inv, _, _ in classify(inv) }))
         }
     }
@@ -708,19 +714,20 @@ enum InfraPrograms {
         let access: Set<String> = ["collaborators", "permissions", "members", "memberships", "keys", "invitations"]
         let isAccess = !access.isDisjoint(with: path)
         let effect: Effect
+        let guards = path.contains { $0 == "protection" || $0 == "rulesets" || $0.hasPrefix("protected") }
         if endpoint == "graphql" {
-            effect = inv.args.contains { $0.contains("mutation") } ? .write() : .read
+            effect = inv.args.contains { $0.contains("mutation") } ? .infra : .read
         } else if method == "GET" || method == "HEAD" {
             effect = .read
         } else if method == "DELETE" {
             let wholeRepo = (path.count == 3 && path[0] == "repos") || (path.count == 2 && path[0] == "projects")
-            effect = isAccess ? .privilegeDelete() : .delete(wholeRepo ? .critical : .high)
-        } else if isAccess {
+            effect = isAccess || guards ? .privilegeDelete() : .delete(wholeRepo ? .critical : .high)
+        } else if isAccess || guards {
             effect = .privilege()
         } else if path.contains("secrets") {
             effect = .secretWrite
         } else {
-            effect = path.last == "merge" ? .write(.high) : .write()
+            effect = .infra
         }
         return ServiceVerbs.findings(effect, "\(program) api \(method) \(endpoint)", targets: [endpoint])
     }

@@ -25,7 +25,7 @@ enum NetworkPrograms {
         "delete", "destroy", "drop", "purge", "truncate", "wipe", "_delete_by_query", "dodelete", "remove",
     ]
     /// Words in a URL or a GraphQL body that touch backups or protection: the hard floor.
-    private static let guardWords = ["backup", "snapshot", "protection", "protected_branches", "deletion_protection", "rulesets"]
+    private static let guardWords = ["backup", "snapshot", "protection", "protected", "rulesets", "restore"]
 
     static let curlValued: Set<String> = [
         "-X", "--request", "-H", "--header", "-d", "--data", "--data-raw", "--data-binary", "--data-urlencode",
@@ -189,14 +189,16 @@ enum NetworkPrograms {
         let isRead = method == "GET" || method == "HEAD" || method == "OPTIONS"
         let isMutation = !isRead || body.contains("mutation")
         let isInfra = infraHosts.contains(where: lowerTarget.contains)
+        // Words of the path and body, camelCase split: `serviceDelete` says delete, `droplets` does not say drop.
+        let words = apiWords(urls.joined(separator: " ") + " " + (data + items).joined(separator: " "))
         if moneyHosts.contains(where: lowerTarget.contains) {
             findings.append(
                 isRead
                     ? .remoteRead("\(inv.program) reads a payment API", targets: [target], rule: "network.fetch")
                     : .billing("\(inv.program) \(method) to a payment API (\(target))", rule: "money.api-write"))
         } else if isInfra, isMutation {
-            let deletes = method == "DELETE" || deletionWords.contains(where: { body.contains($0) || lowerTarget.contains($0) })
-            let guards = guardWords.contains(where: { body.contains($0) || lowerTarget.contains($0) })
+            let deletes = method == "DELETE" || !words.isDisjoint(with: deletionWords)
+            let guards = !words.isDisjoint(with: guardWords) || words.contains("backups") || words.contains("snapshots")
             if deletes || guards {
                 findings.append(
                     .dataDelete(
@@ -213,7 +215,7 @@ enum NetworkPrograms {
             }
         } else if method == "DELETE" {
             findings.append(.dataDelete("\(inv.program) sends an HTTP DELETE to \(target)", targets: [target], rule: "network.delete"))
-        } else if !isRead && deletionWords.contains(where: lowerTarget.contains) {
+        } else if !isRead && !apiWords(urls.joined(separator: " ")).isDisjoint(with: deletionWords) {
             findings.append(.dataDelete("\(inv.program) \(method) to a deleting endpoint \(target)", targets: [target], rule: "network.delete"))
         } else if isRead {
             findings.append(.remoteRead("\(inv.program) fetches \(target)\(isInfra ? token : "")", targets: [target], rule: "network.fetch"))
@@ -221,6 +223,29 @@ enum NetworkPrograms {
             findings.append(.remoteWrite("\(inv.program) \(method) sends data to \(target)", targets: [target], rule: "network.send"))
         }
         return findings
+    }
+
+    /// Lower-case words of URLs and bodies: split on anything not a letter or digit, and on camelCase.
+    static func apiWords(_ text: String) -> Set<String> {
+        var words = Set<String>()
+        var current = ""
+        var previousLower = false
+        for character in text {
+            if character.isLetter || character.isNumber {
+                if character.isUppercase, previousLower, !current.isEmpty {
+                    words.insert(current.lowercased())
+                    current = ""
+                }
+                current.append(character)
+                previousLower = character.isLowercase || character.isNumber
+            } else {
+                if !current.isEmpty { words.insert(current.lowercased()) }
+                current = ""
+                previousLower = false
+            }
+        }
+        if !current.isEmpty { words.insert(current.lowercased()) }
+        return words
     }
 
     /// Local files a request uploads: `-d @file`, `-T file`, `-F x=@file`, `--data-binary @file`, `@file` (httpie).
@@ -281,11 +306,20 @@ enum NetworkPrograms {
 
     static func copyRemote(_ inv: Invocation) -> [Finding] {
         let parsed = ArgumentFacts(valued: ["-P", "-o", "-F", "-l", "-c", "-J", "-S", "-b", "-D", "-i"]).parse(inv.args)
-        let operands = parsed.operands
+        var operands = parsed.operands
         var findings: [Finding] = []
+        // `sftp host <<< 'put file'`: batch commands on standard input name the files sent.
+        if inv.program == "sftp", let batch = inv.stdinText {
+            for line in batch.split(whereSeparator: \.isNewline) {
+                let words = line.split(separator: " ").map(String.init)
+                if let verb = words.first, ["put", "mput", "reput"].contains(verb), words.count > 1 {
+                    operands.insert(words[1], at: 0)
+                }
+            }
+        }
         let destination = operands.last ?? ""
         let sendsOut = isRemotePath(destination) || inv.program == "sftp"
-        for operand in operands.dropLast() where !isRemotePath(operand) {
+        for operand in (inv.program == "sftp" ? operands : Array(operands.dropLast())) where !isRemotePath(operand) {
             let path = inv.context.classify(path: operand)
             if path.isSecret, sendsOut {
                 findings.append(

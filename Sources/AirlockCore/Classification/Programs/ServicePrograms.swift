@@ -20,10 +20,12 @@ enum ServicePrograms {
     static func register(into builder: inout RegistryBuilder) {
         for name in table.keys.sorted() {
             guard let classify = table[name] else { continue }
+            let spec = specs.first { $0.0.split(separator: "|").contains(Substring(name)) }?.1
             builder.add(
                 ProgramSpec(
                     name, role: .custom, section: section, summary: "its subcommand table decides",
                     wrapper: WrapperPrograms.secretRunnerGrammar(for: name), access: .ignored,
+                    examples: spec.map { ServiceVerbs.examples(name, $0) } ?? [],
                     handler: { inv, _, _ in classify(inv) }))
         }
         for name in ["aws-vault", "chamber", "teller", "envchain"] {
@@ -209,6 +211,20 @@ enum ServicePrograms {
         }
         let destination = paths.count > 1 ? paths[paths.count - 1] : ""
         let anyRemote = paths.contains(where: isRemote)
+        // Key material among the sources: read here, and sent away when the destination is remote.
+        var secrets: [Finding] = []
+        for source in paths.dropLast() where !isRemote(source) {
+            let path = inv.context.classify(path: source)
+            guard path.isSecret else { continue }
+            secrets.append(
+                isRemote(destination)
+                    ? Finding(
+                        [.secretsAccess, .network], risk: .critical, blast: .production, reversibility: .irreversible,
+                        reason: "rsync sends \(path.reason) to \(destination)", targets: [source, destination],
+                        rollback: "rotate the secret", rule: "flow.exfiltration")
+                    : .secrets("rsync copies \(path.reason)", targets: [source], rule: "path.secret-read"))
+        }
+        if !secrets.isEmpty { return secrets + [.fileWrite("rsync copies files into \(destination)")] }
         if paths.count < 2 || inv.has(short: "n", long: ["--dry-run", "--list-only"]) {
             let reason = "rsync dry run or listing changes nothing"
             return [anyRemote ? .remoteRead(reason, targets: paths) : .read(reason, targets: paths)]
@@ -372,6 +388,8 @@ enum ServiceVerbs {
         case privilegeDelete(Risk = .high)
         /// Runs a command on a remote machine, pod or dyno.
         case exec(Risk = .high)
+        /// Changes platform or forge state through its API (`gh api -X POST …`).
+        case infra
     }
 
     /// A command family whose every change means the same thing (`gcloud iam …`).
@@ -412,6 +430,14 @@ enum ServiceVerbs {
             self.skip = Set(skip.split(separator: " ").map(String.init))
             self.reasons = reasons
         }
+    }
+
+    /// Example commands from a spec's table: each subcommand path, verb and flag once.
+    static func examples(_ name: String, _ spec: Spec) -> [String] {
+        let separator = spec.colonCommands ? ":" : " "
+        return spec.rules.keys.sorted().map { "\(name) \($0.replacingOccurrences(" ", with: separator)) x" }
+            + spec.verbs.keys.sorted().map { "\(name) things \($0) x" }
+            + spec.flags.map { "\(name) list \($0.0)" }
     }
 
     /// Classifiers for specs keyed `name` or `name|alias`.
@@ -630,6 +656,12 @@ enum ServiceVerbs {
                 .dataDelete(reason, risk: risk, targets: targets), .privilege(reason, risk: risk, targets: targets),
             ]
         case .exec(let risk): return [.unknown(reason, risk: risk)]
+        case .infra:
+            return [
+                Finding(
+                    [.infra, .network], risk: .high, blast: .production, reversibility: .partial, reason: reason,
+                    targets: targets, rule: "infra.api-write")
+            ]
         }
     }
 
@@ -653,6 +685,7 @@ enum ServiceVerbs {
         case .privilege: "changes access rights"
         case .privilegeDelete: "removes a user, policy or grant"
         case .exec: "runs a command remotely"
+        case .infra: "changes platform state through its API"
         }
     }
 }

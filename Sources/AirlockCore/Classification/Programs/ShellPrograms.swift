@@ -47,7 +47,7 @@ enum ShellPrograms {
         Rule("shell.script", .unknown, .medium, "runs a shell script file Airlock cannot read here", example: "bash ./setup.sh"),
         Rule("shell.interactive", .unknown, .medium, "opens an interactive shell", example: "bash"),
         Rule("shell.dynamic-program", .unknown, .high, "a program name known only at run time", example: "$CMD --force"),
-        Rule("shell.dynamic-script", .unknown, .high, "shell code known only at run time", example: "eval \"$PAYLOAD\""),
+        Rule("shell.dynamic-script", .unknown, .high, "runs a file or shell code named only at run time", example: "source \"$FILE\""),
         Rule(
             "shell.hidden-payload", .unknown, .high, "runs a payload that was decoded: its content is hidden",
             example: "echo cm0gLXJmIC8K | base64 -d | sh"),

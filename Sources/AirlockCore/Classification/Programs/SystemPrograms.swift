@@ -381,7 +381,12 @@ enum SystemPrograms {
                 || trimmed.hasPrefix("w!") || trimmed.hasPrefix("call system") || trimmed.hasPrefix("shell-command")
                 || trimmed.contains("system(")
             {
-                let shell = String(trimmed.drop { $0 == "!" || $0 == "r" || $0 == "w" || $0 == " " })
+                var rest = Substring(trimmed)
+                for prefix in ["call system(", "shell-command", "r !", "r!", "w !", "w!", "!"] where rest.hasPrefix(prefix) {
+                    rest = rest.dropFirst(prefix.count)
+                    break
+                }
+                let shell = String(rest.drop { $0 == " " || $0 == "\"" || $0 == "'" })
                 analyzer.analyze(script: shell, depth: depth + 1)
                 return [.unknown("\(program) runs the shell command \(shell.prefix(60))", risk: .high, rule: "editor.runs-command")]
             }

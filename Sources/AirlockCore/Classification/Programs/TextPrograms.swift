@@ -7,7 +7,6 @@ enum TextPrograms {
         Rule(
             "text.runs-command", .unknown, .high, "a sed `e` command or `s///e`, or awk system() or a pipe: runs a shell",
             example: "sed 's/.*/id/e' names.txt"),
-        Rule("text.writes", .fileWrite, .low, "a sed `w` command or an awk `>` redirection writes a file", example: "sed -n 'w out.txt' in.txt"),
     ]
     static let awkRules: [Rule] = []
 
@@ -260,7 +259,9 @@ enum TextPrograms {
                 i += 1
                 lastString = literal
                 if pendingPipeOut {
-                    effects.commands.append(literal)
+                    // `print … | "sh"`: the printed lines are the commands.
+                    let shells: Set<String> = ["sh", "bash", "zsh", "dash", "ksh", "/bin/sh", "/bin/bash"]
+                    if shells.contains(literal.trimmingCharacters()) { effects.runsDynamic = true } else { effects.commands.append(literal) }
                     pendingPipeOut = false
                 } else if pendingRedirect {
                     effects.writes.append(literal)

@@ -99,13 +99,7 @@ enum WrapperPrograms {
             ProgramSpec(
                 "xargs", role: .wrapper, section: section,
                 summary: "runs a command on the words of its input; the input's source decides the scope",
-                wrapper: WrapperGrammar(peel: xargs),
-                rules: [
-                    Rule(
-                        "xargs.input", .read, .low,
-                        "runs a command with its input as arguments: a file list from find or ls keeps its root",
-                        example: "find . -name '*.tmp' | xargs rm")
-                ]))
+                wrapper: WrapperGrammar(peel: xargs)))
         builder.add(
             ProgramSpec(
                 "parallel", role: .wrapper, section: section, summary: "runs a command for each argument after ::: (or of its input)",
@@ -266,6 +260,10 @@ enum WrapperPrograms {
                 script.text = String(word.text.dropFirst("--command=".count))
                 return .script(script, seen: [])
             }
+        }
+        // `runuser -u app -- cmd`: the words after `--` run.
+        if let dashes = rest.firstIndex(where: { $0.text == "--" }), dashes + 1 < rest.count {
+            return .run(Array(rest[(dashes + 1)...]), environment: [:], seen: [])
         }
         return .done(.privilege("\(program) opens a shell as another user", risk: .high, rule: "sudo.root-shell"))
     }

@@ -64,10 +64,6 @@ public struct ProgramRegistry: Sendable {
     /// Every rule: each program's, then the core rules.
     public var rules: [Rule] { specs.flatMap(\.rules) + coreRules }
 
-    /// The rule with this id.
-    public func rule(_ id: String) -> Rule? {
-        rules.first { $0.id == id }
-    }
 
     /// `mkfs.ext4` → `mkfs`, `python3.12` → `python`, `gcc-13` → `gcc`, `pip3` → `pip`.
     static func familyBase(_ name: String) -> String? {

@@ -25,12 +25,15 @@ public final class ProgramSpec: Sendable {
     public let access: OperandAccess
     /// The rules its findings carry.
     public let rules: [Rule]
+    /// Commands that show what it does: `airlock rules` derives the rules of handlers that name
+    /// none from them (`<program>.<category>`), and `docs/programs.md` shows the first.
+    public let examples: [String]
     let handler: ProgramHandler?
 
     init(
         _ name: String, role: ProgramRole, section: String, summary: String, arguments: ArgumentFacts = .none,
         wrapper: WrapperGrammar? = nil, language: InterpreterCode.Language? = nil, matchesSuffixes: Bool = false,
-        access: OperandAccess? = nil, rules: [Rule] = [], handler: ProgramHandler? = nil
+        access: OperandAccess? = nil, rules: [Rule] = [], examples: [String] = [], handler: ProgramHandler? = nil
     ) {
         self.name = name
         self.role = role
@@ -42,6 +45,7 @@ public final class ProgramSpec: Sendable {
         self.matchesSuffixes = matchesSuffixes
         self.access = access ?? OperandAccess.default(for: role)
         self.rules = rules
+        self.examples = examples
         self.handler = handler
     }
 
@@ -49,7 +53,8 @@ public final class ProgramSpec: Sendable {
     func named(_ alias: String) -> ProgramSpec {
         ProgramSpec(
             alias, role: role, section: section, summary: summary, arguments: arguments, wrapper: wrapper,
-            language: language, matchesSuffixes: matchesSuffixes, access: access, rules: [], handler: handler)
+            language: language, matchesSuffixes: matchesSuffixes, access: access, rules: [], examples: [],
+            handler: handler)
     }
 
     /// The rule id a finding of `category` from this program carries when its handler named none.

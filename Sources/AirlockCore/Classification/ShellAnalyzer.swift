@@ -137,7 +137,9 @@ struct ShellAnalyzer {
         let savedRedirections = redirections
         redirections = command.redirections
         downstream = neighbours.downstream.map { script.commands[$0] }
-        if input == nil || depth == 0 { input = InputScope.of(stdin: stdin, upstream: upstream) }
+        // A command fed by a pipe or a redirect takes its input from there; one that is not keeps
+        // the files `find -exec` or `xargs` pass around it.
+        if let own = InputScope.of(stdin: stdin, upstream: upstream) { input = own }
         if command.isSubstitution || command.words.contains(where: \.hasCommandSubstitution) {
             hazards.insert(.substitution)
         }
@@ -267,8 +269,17 @@ struct ShellAnalyzer {
             words = resolved + words.dropFirst()
         }
         var unwrapped = Unwrapper.unwrap(words, environment: environment, registry: registry)
+        // `xargs cmd`: the input it appends may be empty, so the command alone runs too.
+        if unwrapped.words.last?.text == InputScope.appendedMarker, unwrapped.words.count > 1, unwrapped.script == nil {
+            analyze(words: Array(unwrapped.words.dropLast()), environment: unwrapped.environment, stdin: stdin, depth: depth)
+        } else if unwrapped.words.count == 1, unwrapped.words[0].text == InputScope.appendedMarker,
+            let last = unwrapped.layers.last, last.program != "xargs"
+        {
+            // `xargs env`: with no input the inner wrapper runs alone.
+            analyze(words: [ShellWord(last.program)], environment: unwrapped.environment, stdin: stdin, depth: depth)
+        }
         // `find -exec … {}` and `xargs`: the files they pass stand in for the marker.
-        if unwrapped.words.contains(where: { $0.text.contains(InputScope.marker) }) {
+        if unwrapped.words.contains(where: { $0.text.contains(InputScope.marker) || $0.text == InputScope.appendedMarker }) {
             unwrapped.words = (input ?? .unknown).substitute(into: unwrapped.words)
         }
         var savedCwd: (String?, Bool)?

@@ -302,9 +302,14 @@ private struct ShellParserState {
                 }
             case Byte.lparen:
                 // `name() { … }` and `function name() { … }` define a function: the name is not a command.
-                if peek(1) == Byte.rparen, let name = command.words.last,
-                    command.words.count == 1 || (command.words.count == 2 && command.words[0].text == "function")
+                let header = command.words.drop { !$0.isQuoted && leadingReservedWords.contains($0.text) }
+                if peek(1) == Byte.rparen, let name = header.last,
+                    header.count == 1 || (header.count == 2 && header.first?.text == "function")
                 {
+                    // `{ f() { …; }; }`: a group's brace before the name still opens the group.
+                    for word in command.words.prefix(command.words.count - header.count) where word.text == "{" {
+                        braceDepth += 1
+                    }
                     pos += 2
                     pendingFunction = name.text
                     command.words.removeAll()

@@ -10,11 +10,14 @@ enum InputScope: Equatable {
 
     /// Stands in a word for each input file until the analyser knows the scope.
     static let marker = "\u{0}in\u{0}"
+    /// `xargs cmd` appends zero or more input words: judged with them and without them.
+    static let appendedMarker = "\u{0}in+\u{0}"
 
     /// The words with the marker replaced by what it stands for.
     func substitute(into words: [ShellWord]) -> [ShellWord] {
         var result: [ShellWord] = []
-        for word in words {
+        for var word in words {
+            if word.text == Self.appendedMarker { word.text = Self.marker }
             guard word.text.contains(Self.marker) else {
                 result.append(word)
                 continue

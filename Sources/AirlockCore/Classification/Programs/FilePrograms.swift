@@ -215,7 +215,7 @@ enum FilePrograms {
             var finding = DeletionTargets.assess(target, recursive: recursive, via: inv.program, context: inv.context)
             finding.reason += " beyond recovery"
             // Overwritten first: not even git or a file-recovery tool brings it back.
-            finding.risk = max(finding.risk, target.hasPrefix("/tmp/") ? .medium : .high)
+            finding.risk = max(finding.risk, inv.context.classify(path: target).isTemporary ? .medium : .high)
             return finding
         }
     }
@@ -226,23 +226,33 @@ enum FilePrograms {
 
     static func truncate(_ inv: Invocation) -> [Finding] {
         let operands = ArgumentFacts(valued: ["-s", "-r", "--size", "--reference"]).parse(inv.args).operands
-        return operands.prefix(16).map { target in
-            if target.hasPrefix("/dev/"), !FileTargets.isDevice(target) {
-                return .destructive("truncate cuts the device \(target)", risk: .critical, blast: .machine, targets: [target], rule: "disk.overwrite")
-            }
-            if isHistoryFile(target) { return History.erase("truncate empties shell history \(target)") }
-            let path = inv.context.classify(path: target)
-            if path.isSelfModification {
-                return Finding(
-                    [.selfModification], risk: .critical, blast: .machine, reversibility: .irreversible,
-                    reason: "truncate empties \(path.reason)", targets: [target], rule: "path.self-modification")
-            }
-            let outside = !path.isInsideWorkspace && !path.isTemporary
-            return .destructive(
-                "truncate cuts \(target) to a size\(path.isSystem ? ", a system file" : "")",
-                risk: path.isSystem || path.isSecret || path.isPersistence ? .high : outside ? .high : path.isTemporary ? .low : .medium,
-                blast: outside ? .machine : .workspaceUnrecoverable, targets: [target], rule: "file.truncate")
+        return operands.prefix(16).map { truncation(of: $0, context: inv.context) }
+    }
+
+    /// `truncate -s 0 x`, `cp /dev/null x`: the file's content is gone.
+    static func truncation(of target: String, via program: String = "truncate", context: ClassificationContext) -> Finding {
+        if target.hasPrefix("/dev/"), !FileTargets.isDevice(target) {
+            return .destructive("\(program) cuts the device \(target)", risk: .critical, blast: .machine, targets: [target], rule: "disk.overwrite")
         }
+        if isHistoryFile(target) { return History.erase("\(program) empties shell history \(target)") }
+        if DeletionTargets.kind(of: target, context: context) == .dynamic {
+            var finding = Finding.destructive(
+                "\(program) cuts a path known only at run time (\(target.prefix(60)))", risk: .high,
+                blast: .machine, targets: [target], rule: "file.truncate")
+            finding.isUnsure = true
+            return finding
+        }
+        let path = context.classify(path: target)
+        if path.isSelfModification {
+            return Finding(
+                [.selfModification], risk: .critical, blast: .machine, reversibility: .irreversible,
+                reason: "\(program) empties \(path.reason)", targets: [target], rule: "path.self-modification")
+        }
+        let outside = !path.isInsideWorkspace && !path.isTemporary
+        return .destructive(
+            "\(program) cuts \(target) to a size\(path.isSystem ? ", a system file" : "")",
+            risk: path.isSystem || path.isSecret || path.isPersistence ? .high : outside ? .high : path.isTemporary ? .low : .medium,
+            blast: outside ? .machine : .workspaceUnrecoverable, targets: [target], rule: "file.truncate")
     }
 
     static func copyOrMove(_ inv: Invocation, analyzer: inout ShellAnalyzer) -> [Finding] {
@@ -254,6 +264,9 @@ enum FilePrograms {
         let destination = explicitTarget ?? operands.last
         if explicitTarget == nil, !operands.isEmpty { operands.removeLast() }
         if let destination {
+            if inv.program == "cp", operands == ["/dev/null"] {
+                return [truncation(of: destination, via: "cp /dev/null", context: inv.context)]
+            }
             if destination == "/dev/null", inv.program == "mv" {
                 return [
                     .destructive(
@@ -435,7 +448,8 @@ enum FilePrograms {
                         targets: [target], rule: "perm.system"))
             case .dynamic:
                 var finding = Finding.privilege(
-                    "\(program) on a path known only at run time (\(target.prefix(60)))", risk: .medium, targets: [target],
+                    "\(how)on a path known only at run time (\(target.prefix(60)))",
+                    risk: recursive || isWorldWritable(mode) ? .high : .medium, targets: [target],
                     rule: "perm.system")
                 finding.isUnsure = true
                 findings.append(finding)

@@ -385,7 +385,12 @@ enum NetworkPrograms {
         let facts = ArgumentFacts(
             valued: ["-p", "-l", "-F", "-J", "-L", "-R", "-D", "-b", "-c", "-E", "-e", "-m", "-O", "-Q", "-S", "-W", "-w", "-B", "-I", "-o"],
             credentials: ["-i"])
-        let parsed = facts.parse(inv.args)
+        // ssh reads options up to the host; everything after it is the remote command, verbatim.
+        var seen: [ParsedArguments.Option] = []
+        let hostIndex = WrapperGrammar.skipOptions(inv.arguments, from: 0, options: facts, into: &seen)
+        var parsed = ParsedArguments()
+        parsed.options = seen
+        parsed.operands = Array(inv.args.dropFirst(hostIndex))
         var findings: [Finding] = []
         for option in parsed.options where option.name == "-o" {
             guard let value = option.value else { continue }
@@ -414,6 +419,16 @@ enum NetworkPrograms {
             ]
         }
         analyzer.analyze(script: command, depth: depth + 1)
+        // The remote shell re-reads the words joined by spaces, so `ssh h bash -c 'rm -rf x'`
+        // loses its quotes there; the command as the user quoted it is judged as well.
+        let words = inv.arguments.dropFirst(hostIndex + 1)
+        if words.count > 1, words.contains(where: { $0.isQuoted }) {
+            let requoted = words.map { word in
+                word.text.contains(where: { " \t\n;&|<>()$`\\\"'*?".contains($0) })
+                    ? "'" + word.text.replacingOccurrences("'", with: "'\\''") + "'" : word.text
+            }.joined(separator: " ")
+            if requoted != command { analyzer.analyze(script: requoted, depth: depth + 1) }
+        }
         return findings + [
             Finding(
                 [.network], risk: .medium, blast: .external, reversibility: .partial,

@@ -240,6 +240,7 @@ enum ServicePrograms {
                 : "rsync \(name) deletes files in \(destination) that are missing from the source"
             var finding = Finding.dataDelete(what, targets: [destination])
             if !anyRemote { finding.blastRadius = .machine }
+            if DeletionTargets.kind(of: destination, context: inv.context) == .dynamic { finding.isUnsure = true }
             return [finding]
         }
         if isRemote(destination) {

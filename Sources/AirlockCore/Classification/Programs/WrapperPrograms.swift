@@ -218,13 +218,14 @@ enum WrapperPrograms {
         {
             return .done(.read("\(program) \(seen.first?.name ?? "") manages or lists its own grants", rule: "data.print"))
         }
+        let viaShell = !names.isDisjoint(with: ["-s", "-i", "--shell", "--login"])
         var environment: [String: String] = [:]
-        while index < rest.count, let (name, value) = WrapperGrammar.assignment(rest[index]) {
+        // Through a shell (`sudo -s 'A=1 cmd'`) the words are shell text, assignments and all.
+        while !viaShell, index < rest.count, let (name, value) = WrapperGrammar.assignment(rest[index]) {
             environment[name] = value
             index += 1
         }
         let command = index < rest.count ? Array(rest[index...]) : []
-        let viaShell = !names.isDisjoint(with: ["-s", "-i", "--shell", "--login"])
         if let first = command.first, first.text.hasPrefix("!") {
             return .done(
                 .unknown(
@@ -251,8 +252,10 @@ enum WrapperPrograms {
                 ? .done(.privilege("sg opens a shell with another group", risk: .medium, rule: "sudo.root-shell"))
                 : .script(WrapperGrammar.joined(words), seen: [])
         }
-        for (index, word) in rest.enumerated() {
-            if (word.text == "-c" || word.text == "--command" || word.text == "--session-command"), index + 1 < rest.count {
+        // su's own options end at `--`; `runuser -u app -- cmd` runs the words after it.
+        let own = rest.prefix { $0.text != "--" }
+        for (index, word) in own.enumerated() {
+            if (word.text == "-c" || word.text == "--command" || word.text == "--session-command"), index + 1 < own.count {
                 return .script(rest[index + 1], seen: [])
             }
             if word.text.hasPrefix("--command=") {
@@ -359,7 +362,8 @@ enum WrapperPrograms {
                 return copy
             }
         } else {
-            command.append(ShellWord(marker, hasExpansion: fromFile))
+            // Appended input may be empty: `InputScope.appendedMarker` lets the analyser judge both.
+            command.append(ShellWord(fromFile ? marker : InputScope.appendedMarker, hasExpansion: fromFile))
         }
         return .run(command, environment: [:], seen: seen)
     }

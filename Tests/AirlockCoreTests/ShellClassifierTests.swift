@@ -212,6 +212,8 @@ struct ShellClassifierTests {
 
     @Test func commandsAreListedForPrefixScopes() {
         let assessment = Self.assess("cd src && sudo npm test -- --ci")
-        #expect(assessment.commands == [["cd", "src"], ["npm", "test", "--", "--ci"]])
+        // The wrapper stays: an exception for `npm test` does not cover running it as root.
+        #expect(assessment.commands == [["cd", "src"], ["sudo", "npm", "test", "--", "--ci"]])
+        #expect(Self.assess("cd src && /usr/bin/npm test").commands == [["cd", "src"], ["npm", "test"]])
     }
 }

@@ -39,6 +39,9 @@ enum DeletionTargets {
         ["var", "www"], ["private", "etc"], ["private", "var"], ["usr", "sbin"],
     ]
 
+    /// What a harness or Airlock keeps in a dot-folder; deleting the folder deletes them.
+    private static let selfModificationChildren = ["settings.json", "hooks.json", "config.toml", "airlock", "hooks/x"]
+
     static func kind(of target: String, context: ClassificationContext) -> Kind {
         if target.contains("$") || target.contains("`") || target.contains("{input}") { return .dynamic }
         var path = PathClassifier.resolve(target, cwd: context.cwd, host: context.host)
@@ -74,6 +77,12 @@ enum DeletionTargets {
         let classified = context.classify(path: path)
         if classified.isTemporary { return .temporary }
         if classified.isSelfModification { return .selfModification }
+        // `rm -rf ~/.claude`, `rm -rf ~/.config`: a folder holding a harness's or Airlock's own config.
+        if let last = components.last, last.hasPrefix("."), last != ".git",
+            selfModificationChildren.contains(where: { context.classify(path: path + "/" + $0).isSelfModification })
+        {
+            return .selfModification
+        }
         if classified.isSecret { return .secret }
         if !classified.isInsideWorkspace {
             if classified.isSystem { return .system }

@@ -269,6 +269,9 @@ struct ShellAnalyzer {
             words = resolved + words.dropFirst()
         }
         var unwrapped = Unwrapper.unwrap(words, environment: environment, registry: registry)
+        if !unwrapped.layers.isEmpty, unwrapped.environment.keys.contains(where: EnvironmentPoisoning.affectsExecution) {
+            hazards.insert(.executionVariable)
+        }
         // `xargs cmd`: the input it appends may be empty, so the command alone runs too.
         if unwrapped.words.last?.text == InputScope.appendedMarker, unwrapped.words.count > 1, unwrapped.script == nil {
             analyze(words: Array(unwrapped.words.dropLast()), environment: unwrapped.environment, stdin: stdin, depth: depth)
@@ -347,7 +350,8 @@ struct ShellAnalyzer {
             stdinText: stdin.literalText)
         invocation.context = current
         invocation.path = first.text
-        commands.append([invocation.program] + invocation.args)
+        // A prefix exception compares the words as written: `sudo true` is not `true`.
+        commands.append(unwrapped.layers.isEmpty ? [invocation.program] + invocation.args : [Unwrapper.programName(words[0].text)] + words.dropFirst().map(\.text))
         let spec = registry.spec(for: program)
         if spec?.role != .data {
             noteProductionMarkers(in: invocation.args + unwrapped.environment.map { "\($0.key)=\($0.value)" })

@@ -10,7 +10,8 @@ public struct Assessment: Codable, Sendable, Equatable {
     public var productionMarkers: [String]
     /// Control, zero-width and bidi characters hidden in the action's text.
     public var hiddenCharacters: [HiddenCharacter]
-    /// The executed simple commands, wrappers peeled, as argv; command-prefix scopes match these.
+    /// The executed simple commands as argv, with any wrapper they were written under
+    /// (`sudo npm test` stays `sudo npm test`); command-prefix scopes match these.
     public var commands: [[String]]
     /// True when some part could not be analysed: unknown never means allowed.
     public var isUnsure: Bool

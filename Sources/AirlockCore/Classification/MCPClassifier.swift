@@ -77,12 +77,25 @@ public enum MCPClassifier {
                 targets.append(value)
             }
         }
-        var findings = [merged(parts, label: label, targets: targets)]
         // A command string handed to a tool that runs it is judged as the shell would run it; the
         // tool is at least as risky as the command.
-        for command in commandArguments(call, name: name).prefix(4) {
-            let context = ClassificationContext(cwd: cwd, workspaceRoot: workspaceRoot, host: host)
-            let inner = Classifier.assess(command: command, context: context)
+        let context = ClassificationContext(cwd: cwd, workspaceRoot: workspaceRoot, host: host)
+        let commands = commandArguments(call, name: name).prefix(4).map { command in
+            (command, Classifier.assess(command: command, context: context))
+        }
+        // A shell server's tool with a command Airlock read in full is that command, not "anything".
+        if name.isCommandRunner, !commands.isEmpty, !commands.contains(where: { $0.1.isUnsure }) {
+            parts = parts.map { part in
+                guard part.phrase == Self.arbitraryCommands else { return part }
+                var part = part
+                part.risk = .medium
+                part.isUnsure = false
+                part.phrase = "runs the command it is given"
+                return part
+            }
+        }
+        var findings = [merged(parts, label: label, targets: targets)]
+        for (command, inner) in commands {
             findings += inner.findings.map { finding in
                 var finding = finding
                 finding.reason = label + " runs `" + String(command.prefix(60)) + "`: " + finding.reason
@@ -98,6 +111,8 @@ public enum MCPClassifier {
         }
         return findings
     }
+
+    private static let arbitraryCommands = "runs arbitrary commands"
 
     /// Argument keys whose value is a command line a tool runs.
     private static let commandKeys: Set<String> = [
@@ -214,7 +229,7 @@ public enum MCPClassifier {
                 hazards + [
                     Part(
                         [.unknownWrite], risk: .high, blast: .machine, reversibility: .unknown,
-                        phrase: "runs arbitrary commands", isUnsure: true)
+                        phrase: arbitraryCommands, isUnsure: true)
                 ], .write
             )
         }

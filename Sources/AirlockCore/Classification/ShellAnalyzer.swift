@@ -24,6 +24,9 @@ struct ShellAnalyzer {
     var downstream: SimpleCommand?
     /// The redirections of the command being analysed (`curl … > file` saves a download).
     var redirections: [Redirection] = []
+    /// Set by `Classifier.runnerFiles`: note the files that define each build or test step.
+    var collectsRunnerFiles = false
+    private(set) var runnerFiles: [RunnerFile] = []
 
     static let maxDepth = 8
 
@@ -429,6 +432,9 @@ struct ShellAnalyzer {
         }
         for index in before..<findings.count where findings[index].rule.isEmpty {
             findings[index].rule = spec.defaultRule(for: findings[index].categories.first ?? .unknown)
+        }
+        if collectsRunnerFiles {
+            runnerFiles += RunnerFiles.files(for: invocation, spec: spec, findings: findings[before...], registry: registry)
         }
         Flows.checkRunsDownload(invocation, spec: spec, analyzer: &self)
     }

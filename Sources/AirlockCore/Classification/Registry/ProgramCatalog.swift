@@ -15,6 +15,7 @@ enum ProgramCatalog {
         ServicePrograms.register(into: &builder)
         DesktopPrograms.register(into: &builder)
         builder.addCoreRules(CoreRules.all)
+        builder.define(RunnerDefinitions.table)
         return builder
     }
 }

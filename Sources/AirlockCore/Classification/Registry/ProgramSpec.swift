@@ -28,12 +28,16 @@ public final class ProgramSpec: Sendable {
     /// Commands that show what it does: `airlock rules` derives the rules of handlers that name
     /// none from them (`<program>.<category>`), and `docs/programs.md` shows the first.
     public let examples: [String]
+    /// For builds, tests, linters and installers: the files that decide what they run
+    /// (`Classifier.runnerFiles`).
+    let definedBy: RunnerDefinition?
     let handler: ProgramHandler?
 
     init(
         _ name: String, role: ProgramRole, section: String, summary: String, arguments: ArgumentFacts = .none,
         wrapper: WrapperGrammar? = nil, language: InterpreterCode.Language? = nil, matchesSuffixes: Bool = false,
-        access: OperandAccess? = nil, rules: [Rule] = [], examples: [String] = [], handler: ProgramHandler? = nil
+        access: OperandAccess? = nil, rules: [Rule] = [], examples: [String] = [], definedBy: RunnerDefinition? = nil,
+        handler: ProgramHandler? = nil
     ) {
         self.name = name
         self.role = role
@@ -46,6 +50,7 @@ public final class ProgramSpec: Sendable {
         self.access = access ?? OperandAccess.default(for: role)
         self.rules = rules
         self.examples = examples
+        self.definedBy = definedBy
         self.handler = handler
     }
 
@@ -54,7 +59,7 @@ public final class ProgramSpec: Sendable {
         ProgramSpec(
             alias, role: role, section: section, summary: summary, arguments: arguments, wrapper: wrapper,
             language: language, matchesSuffixes: matchesSuffixes, access: access, rules: [], examples: [],
-            handler: handler)
+            definedBy: definedBy, handler: handler)
     }
 
     /// The rule id a finding of `category` from this program carries when its handler named none.

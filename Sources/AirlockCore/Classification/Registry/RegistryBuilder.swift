@@ -7,6 +7,7 @@ public struct RegistryBuilder: Sendable {
         case duplicateRule(String)
         case wrapperWithoutGrammar(String)
         case interpreterWithoutLanguage(String)
+        case definitionWithoutProgram(String)
 
         public var description: String {
             switch self {
@@ -14,12 +15,14 @@ public struct RegistryBuilder: Sendable {
             case .duplicateRule(let id): "the rule id \(id) is used twice"
             case .wrapperWithoutGrammar(let name): "the wrapper \(name) has no grammar"
             case .interpreterWithoutLanguage(let name): "the interpreter \(name) has no language"
+            case .definitionWithoutProgram(let name): "definition files are listed for \(name), which no spec names"
             }
         }
     }
 
     private var specs: [ProgramSpec] = []
     private var coreRules: [Rule] = []
+    private var definitions: [String: RunnerDefinition] = [:]
 
     public init() {}
 
@@ -39,8 +42,20 @@ public struct RegistryBuilder: Sendable {
         coreRules += rules
     }
 
+    /// Attaches the files that define what a program's steps run, by program name.
+    mutating func define(_ table: [String: RunnerDefinition]) {
+        definitions.merge(table) { _, new in new }
+    }
+
     /// The registry, or the first problem found.
     public func build() throws(Problem) -> ProgramRegistry {
+        var specs = specs
+        var unused = definitions
+        for index in specs.indices {
+            guard let definition = unused.removeValue(forKey: specs[index].name) ?? definitions[specs[index].name] else { continue }
+            specs[index] = specs[index].defined(by: definition)
+        }
+        if let name = unused.keys.sorted().first { throw .definitionWithoutProgram(name) }
         var names = Set<String>(minimumCapacity: specs.count)
         var ruleIDs = Set<String>(minimumCapacity: 512)
         for spec in specs {

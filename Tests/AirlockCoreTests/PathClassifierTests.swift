@@ -1,3 +1,4 @@
+import PropertyBased
 import Testing
 
 @testable import AirlockCore
@@ -338,5 +339,23 @@ struct PathClassifierTests {
         #expect(classify(".Claude/Settings.json").isSelfModification)
         #expect(classify("CERTS/SERVER.PEM").isSecret)
         #expect(classify(".ENV").isSecret)
+    }
+}
+
+/// `PathClassifier.resolve` skips normalising clean paths; it must agree with normalising.
+struct PathResolveFastPathTests {
+    @Test func theFastPathAgreesWithNormalising() async {
+        let segments = [".", "..", "a", ".git", "...", "", "B", "~", "$HOME", "x.y", ".."]
+        await propertyCheck(
+            count: 500, input: Gen.int(in: 0...(segments.count - 1)).array(of: 0...6), Gen.bool,
+            Gen.int(in: 0...(segments.count - 1)).array(of: 0...3), Gen.bool
+        ) { picks, absolute, cwdPicks, hasCwd in
+            let path = (absolute ? "/" : "") + picks.map { segments[$0] }.joined(separator: "/")
+            let cwd = hasCwd ? "/" + cwdPicks.map { segments[$0] }.joined(separator: "/") : nil
+            let host = HostFacts(home: "/home/dev")
+            #expect(
+                PathClassifier.resolve(path, cwd: cwd, host: host) == NormalisedPath(path, base: cwd, home: host.home).text,
+                "\(path) in \(cwd ?? "nil")")
+        }
     }
 }

@@ -75,10 +75,14 @@ public enum PathClassifier {
         let localDirs = local.dropLast()
         let originalDirs = resolved.components.suffix(local.count).dropLast()
 
-        var classes = Set<Category>()
-        var reasons: [Category: String] = [:]
+        // Arrays, not a set and a dictionary: a path has two or three classes at most.
+        var classes: [Category] = []
+        var reasons: [(Category, String)] = []
         func add(_ category: Category, _ reason: String) {
-            if classes.insert(category).inserted { reasons[category] = reason }
+            if !classes.contains(category) {
+                classes.append(category)
+                reasons.append((category, reason))
+            }
         }
 
         if let reason = Self.selfModification(resolved, full: full, home: homeRelative, host: host) {
@@ -108,7 +112,7 @@ public enum PathClassifier {
             .selfModification, .credentials, .envFile, .persistence, .customerData, .productionConfig, .ciConfig,
             .codeExecConfig, .agentConfig, .buildOutput, .testFile, .docs, .source,
         ]
-        var reason = precedence.lazy.compactMap { reasons[$0] }.first ?? "a file"
+        var reason = precedence.lazy.compactMap { category in reasons.first { $0.0 == category }?.1 }.first ?? "a file"
         if !isInsideWorkspace {
             add(.outsideWorkspace, "outside the workspace")
             if isTemporary {
@@ -119,7 +123,7 @@ public enum PathClassifier {
         }
 
         return PathClass(
-            categories: classes.sorted(), resolvedPath: resolved.text,
+            categories: classes.count > 1 ? classes.sorted() : classes, resolvedPath: resolved.text,
             isSecret: classes.contains(.envFile) || classes.contains(.credentials),
             isSelfModification: classes.contains(.selfModification), isInsideWorkspace: isInsideWorkspace,
             isTemporary: isTemporary, isInHome: homeRelative != nil,
@@ -129,7 +133,34 @@ public enum PathClassifier {
 
     /// The path with `~`, `$HOME` and `${HOME}` expanded, joined to `cwd` and normalised.
     public static func resolve(_ path: String, cwd: String?, host: HostFacts) -> String {
-        NormalisedPath(path, base: cwd, home: host.home).text
+        // Hot: most paths are already absolute and clean (`/home/dev/proj`, `/etc/hosts`).
+        if isClean(path), path.utf8.first == UInt8(ascii: "/") { return path }
+        if let cwd, !path.isEmpty, isClean(path), isClean(cwd), cwd.utf8.first == UInt8(ascii: "/"), let first = path.utf8.first,
+            first != UInt8(ascii: "~"), first != UInt8(ascii: "$")
+        {
+            return cwd == "/" ? "/" + path : cwd + "/" + path
+        }
+        return NormalisedPath(path, base: cwd, home: host.home).text
+    }
+
+    /// No `.` or `..` segment, no doubled or trailing slash: normalising changes nothing.
+    private static func isClean(_ path: String) -> Bool {
+        var previous: UInt8 = 0
+        var segmentStart = true
+        var dots = 0
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if previous == UInt8(ascii: "/") || (segmentStart && dots > 0 && dots <= 2) { return false }
+                segmentStart = true
+                dots = 0
+            } else {
+                if segmentStart, byte == UInt8(ascii: ".") { dots += 1 } else { segmentStart = false; dots = 0 }
+                if !segmentStart { dots = 0 }
+            }
+            previous = byte
+        }
+        if segmentStart, dots > 0, dots <= 2 { return false }
+        return path.utf8.count <= 1 || previous != UInt8(ascii: "/")
     }
 
     // MARK: - Location
@@ -359,13 +390,15 @@ public enum PathClassifier {
             return "a CI config"
         }
         guard local.count == 1 else { return nil }
-        let names: Set<String> = [
-            ".gitlab-ci.yml", ".gitlab-ci.yaml", "jenkinsfile", "azure-pipelines.yml", "azure-pipelines.yaml",
-            ".travis.yml", "bitbucket-pipelines.yml", ".drone.yml", "cloudbuild.yaml", "cloudbuild.yml",
-            "buildspec.yml", "appveyor.yml", ".woodpecker.yml", "codemagic.yaml",
-        ]
-        return names.contains(last) ? "a CI config" : nil
+        return ciFileNames.contains(last) ? "a CI config" : nil
     }
+
+    private static let ciFileNames: Set<String> = [
+        ".gitlab-ci.yml", ".gitlab-ci.yaml", "jenkinsfile", "azure-pipelines.yml", "azure-pipelines.yaml",
+        ".travis.yml", "bitbucket-pipelines.yml", ".drone.yml", "cloudbuild.yaml", "cloudbuild.yml",
+        "buildspec.yml", "appveyor.yml", ".woodpecker.yml", "codemagic.yaml",
+    ]
+    private static let dataOnlyDirectories: Set<String> = ["dumps", "backups", "backup"]
 
     /// Files whose code a trusted tool runs: build scripts, test hooks, lifecycle hooks, task files.
     private static func codeExecConfig(local: [String]) -> String? {
@@ -530,9 +563,8 @@ public enum PathClassifier {
         }
         let ext = extensionOf(base)
         // `customers/`, `pii/`: anything but code; `backup/`, `dumps/`: data files only.
-        let dataOnly: Set<String> = ["dumps", "backups", "backup"]
         for dir in dirs where customerDirectories.contains(dir) {
-            if dataOnly.contains(dir) ? dataExtensions.contains(ext) && ext != "txt" : !codeExtensions.contains(ext) {
+            if dataOnlyDirectories.contains(dir) ? dataExtensions.contains(ext) && ext != "txt" : !codeExtensions.contains(ext) {
                 return "customer data"
             }
         }
@@ -667,6 +699,7 @@ struct NormalisedPath: Equatable {
 
     /// Expands `~`, `~/…`, `$HOME`, `$HOME/…`, `${HOME}` and `${HOME}/…`; without a known home, `~` stays.
     static func expandingHome(_ path: String, home: String?) -> String {
+        guard let first = path.utf8.first, first == UInt8(ascii: "~") || first == UInt8(ascii: "$") else { return path }
         let replacement = home ?? "~"
         if path == "~" { return replacement }
         if path.hasPrefix("~/") { return replacement + path.dropFirst() }

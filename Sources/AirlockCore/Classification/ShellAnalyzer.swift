@@ -461,10 +461,10 @@ struct ShellAnalyzer {
                 name = arg.dropFirst(2)
                 value = index + 1 < args.count ? args[index + 1] : nil
             }
+            // The value first: it is cheap to check and rarely a path.
+            guard let value, value.utf8.contains(UInt8(ascii: "/")) || value.utf8.first == UInt8(ascii: "~") else { continue }
             let lower = name.lowercased()
-            guard arg == "-C" || Self.codeOptionWords.contains(where: lower.contains), let value,
-                value.contains("/") || value.hasPrefix("~") || value.contains("://")
-            else { continue }
+            guard arg == "-C" || Self.codeOptionWords.contains(where: lower.contains) else { continue }
             if value.contains("://") {
                 hazards.insert(.externalCode)
                 return

@@ -53,13 +53,22 @@ public struct Assessment: Codable, Sendable, Equatable {
                         + hiddenCharacters.prefix(4).map(\.name).joined(separator: ", "),
                     isUnsure: true, rule: "text.hidden-characters"))
         }
-        var categories = Set(findings.flatMap(\.categories))
+        // One pass, no sets: an assessment is built for every command on the hot path.
+        var categories: [Category] = []
+        var risk = findings[0].risk
+        var blastRadius = findings[0].blastRadius
+        var reversibility = findings[0].reversibility
+        for finding in findings {
+            for category in finding.categories where !categories.contains(category) { categories.append(category) }
+            risk = max(risk, finding.risk)
+            blastRadius = max(blastRadius, finding.blastRadius)
+            reversibility = max(reversibility, finding.reversibility)
+        }
         // `read` says nothing once something stronger is present.
-        if categories.count > 1 { categories.remove(.read) }
-        self.categories = categories.sorted()
-        self.risk = findings.map(\.risk).max() ?? .medium
-        self.blastRadius = findings.map(\.blastRadius).max() ?? .machine
-        let reversibility = findings.map(\.reversibility).max() ?? .unknown
+        if categories.count > 1, let read = categories.firstIndex(of: .read) { categories.remove(at: read) }
+        self.categories = categories.count > 1 ? categories.sorted() : categories
+        self.risk = risk
+        self.blastRadius = blastRadius
         self.reversibility = reversibility
         self.rollback = findings.first { $0.reversibility == reversibility }?.rollback
         self.findings = findings

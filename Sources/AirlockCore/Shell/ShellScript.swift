@@ -109,6 +109,8 @@ public struct ShellScript: Sendable, Equatable {
     /// Linear: the stages of a pipeline need not be adjacent (substitutions sit in between).
     public func pipeNeighbours() -> [(upstream: Int?, downstream: Int?)] {
         var result = [(upstream: Int?, downstream: Int?)](repeating: (nil, nil), count: commands.count)
+        // No pipe on the line (the usual case): nothing to pair, no dictionaries.
+        guard commands.contains(where: { $0.pipelineIndex > 0 }) else { return result }
         var stage: [Int: [Int: Int]] = [:]
         for (index, command) in commands.enumerated() {
             stage[command.pipelineID, default: [:]][command.pipelineIndex] = index

@@ -69,6 +69,8 @@ enum Unwrapper {
 
     /// The program the shell runs: quotes are gone already; drop a leading `\` and the directory.
     static func programName(_ text: String) -> String {
+        // Most names are plain: nothing to strip, nothing to copy.
+        if !text.utf8.contains(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "\\") }) { return text }
         var name = Substring(text)
         while name.hasPrefix("\\") { name = name.dropFirst() }
         if let slash = name.lastIndex(of: "/"), slash != name.index(before: name.endIndex) {

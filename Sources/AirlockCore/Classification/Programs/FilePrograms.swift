@@ -160,12 +160,13 @@ enum FilePrograms {
         Rule("delete.secret", .destructiveFS, .high, "deletes a secrets file", example: "rm .env"),
     ]
 
+    private static let rmOptions: Set<String> = ["-f", "-i", "-I", "-r", "-R", "-d", "-v", "-P", "-W", "-x"]
+
     static func rm(_ inv: Invocation) -> [Finding] {
         let parsed = ArgumentFacts().parse(inv.args)
         if parsed.has("--help", "--version") { return [.read("rm \(inv.args.first ?? "")", rule: "data.print")] }
         // rm refuses an option it does not know (`rm -name x`): it deletes nothing.
-        let known: Set<String> = ["-f", "-i", "-I", "-r", "-R", "-d", "-v", "-P", "-W", "-x"]
-        if let bad = parsed.options.first(where: { !$0.name.hasPrefix("--") && !known.contains($0.name) }) {
+        if let bad = parsed.options.first(where: { !$0.name.hasPrefix("--") && !rmOptions.contains($0.name) }) {
             return [.read("rm rejects the option \(bad.name) and deletes nothing", rule: "data.print")]
         }
         let recursive = parsed.has("-r", "-R", "--recursive")

@@ -27,6 +27,11 @@ enum NetworkPrograms {
     /// Words in a URL or a GraphQL body that touch backups or protection: the hard floor.
     private static let guardWords = ["backup", "snapshot", "protection", "protected", "rulesets", "restore"]
 
+    static let httpDataOptions: Set<String> = [
+        "-d", "--data", "--data-raw", "--data-binary", "--data-urlencode", "-F", "--form", "--json",
+        "-T", "--upload-file", "--form-string",
+    ]
+    static let httpFacts = ArgumentFacts(valued: curlValued.union(["-o", "--output", "-D", "--dump-header"]))
     static let curlValued: Set<String> = [
         "-X", "--request", "-H", "--header", "-d", "--data", "--data-raw", "--data-binary", "--data-urlencode",
         "-F", "--form", "-u", "--user", "-A", "--user-agent", "-e", "--referer", "-T", "--upload-file", "-b",
@@ -146,7 +151,7 @@ enum NetworkPrograms {
         if inv.has(long: ["--help", "--version"]) || inv.args == ["-h"] {
             return [.read("\(inv.program) help", rule: "data.print")]
         }
-        let parsed = ArgumentFacts(valued: curlValued.union(["-o", "--output", "-D", "--dump-header"])).parse(inv.args)
+        let parsed = httpFacts.parse(inv.args)
         var method = (parsed.value("-X", "--request", "--method") ?? "").uppercased()
         var positionals = parsed.operands
         // httpie style: `http DELETE example.com/x`
@@ -157,11 +162,7 @@ enum NetworkPrograms {
             positionals.removeFirst()
         }
         let uploads = uploadedFiles(inv)
-        let dataOptions: Set<String> = [
-            "-d", "--data", "--data-raw", "--data-binary", "--data-urlencode", "-F", "--form", "--json",
-            "-T", "--upload-file", "--form-string",
-        ]
-        let data = parsed.values(dataOptions)
+        let data = parsed.values(httpDataOptions)
         // httpie items: `key=value`, `key:=json`, `@file`.
         let items = positionals.dropFirst().filter { $0.contains("=") || $0.hasPrefix("@") }
         let sendsData = !uploads.isEmpty || !data.isEmpty || (inv.program != "curl" && !items.isEmpty)
@@ -188,15 +189,18 @@ enum NetworkPrograms {
         }
         let isRead = method == "GET" || method == "HEAD" || method == "OPTIONS"
         let isMutation = !isRead || body.contains("mutation")
-        let isInfra = infraHosts.contains(where: lowerTarget.contains)
-        // Words of the path and body, camelCase split: `serviceDelete` says delete, `droplets` does not say drop.
-        let words = apiWords(urls.joined(separator: " ") + " " + (data + items).joined(separator: " "))
-        if moneyHosts.contains(where: lowerTarget.contains) {
+        // The host lists are searched only when the answer can change something: a plain GET
+        // without credentials is a fetch wherever it goes.
+        let matters = isMutation || usesToken
+        let isInfra = matters && infraHosts.contains(where: lowerTarget.contains)
+        if matters, moneyHosts.contains(where: lowerTarget.contains) {
             findings.append(
                 isRead
                     ? .remoteRead("\(inv.program) reads a payment API", targets: [target], rule: "network.fetch")
                     : .billing("\(inv.program) \(method) to a payment API (\(target))", rule: "money.api-write"))
         } else if isInfra, isMutation {
+            // Words of the path and body, camelCase split: `serviceDelete` says delete, `droplets` does not say drop.
+            let words = apiWords(urls.joined(separator: " ") + " " + (data + items).joined(separator: " "))
             let deletes = method == "DELETE" || !words.isDisjoint(with: deletionWords)
             let guards = !words.isDisjoint(with: guardWords) || words.contains("backups") || words.contains("snapshots")
             if deletes || guards {
@@ -230,6 +234,29 @@ enum NetworkPrograms {
         var words = Set<String>()
         var current = ""
         var previousLower = false
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII, byte by byte: no Character properties.
+            var bytes: [UInt8] = []
+            func flush() {
+                if !bytes.isEmpty { words.insert(String(decoding: bytes, as: UTF8.self)) }
+                bytes.removeAll(keepingCapacity: true)
+            }
+            for byte in text.utf8 {
+                let upper = byte >= 65 && byte <= 90
+                let lower = byte >= 97 && byte <= 122
+                let digit = byte >= 48 && byte <= 57
+                if upper || lower || digit {
+                    if upper, previousLower { flush() }
+                    bytes.append(upper ? byte + 32 : byte)
+                    previousLower = lower || digit
+                } else {
+                    flush()
+                    previousLower = false
+                }
+            }
+            flush()
+            return words
+        }
         for character in text {
             if character.isLetter || character.isNumber {
                 if character.isUppercase, previousLower, !current.isEmpty {

@@ -415,13 +415,20 @@ enum ServiceVerbs {
         var skip: Set<String>
         /// Phrases that say more than the effect's own, by command path ("sync").
         var reasons: [String: String]
+        /// The most words any rule has: longer command paths are never looked up.
+        var longestRule = 0
 
         init(
             _ rules: [(Effect, String)] = [], verbs: [(Effect, String)] = [], valued: String = "",
             flags: [(Effect, String)] = [], domains: [String: Domain] = [:], colonCommands: Bool = false,
             dryRunShort: String = "", skip: String = "", reasons: [String: String] = [:]
         ) {
-            for (effect, keys) in rules { for key in keys.split(separator: "|") { self.rules[String(key)] = effect } }
+            for (effect, keys) in rules {
+                for key in keys.split(separator: "|") {
+                    self.rules[String(key)] = effect
+                    longestRule = max(longestRule, key.split(separator: " ").count)
+                }
+            }
             for (effect, keys) in verbs { for key in keys.split(separator: "|") { self.verbs[String(key)] = effect } }
             self.valued = Set(valued.split(separator: " ").map(String.init))
             self.flags = flags.flatMap { effect, names in names.split(separator: "|").map { (String($0), effect) } }
@@ -529,8 +536,21 @@ enum ServiceVerbs {
 
     /// True when any of the `|`-separated options is present, alone or as `name=value`.
     static func hasFlag(_ inv: Invocation, _ names: String) -> Bool {
-        let names = names.split(separator: "|")
-        return inv.optionArgs.contains { arg in names.contains { arg == $0 || arg.hasPrefix($0 + "=") } }
+        // Hot: every service command asks for a dozen flag sets. Bytes, no splitting.
+        for arg in inv.args {
+            if arg == "--" { return false }
+            guard arg.utf8.first == UInt8(ascii: "-") else { continue }
+            let bytes = arg.utf8
+            let name = bytes.firstIndex(of: UInt8(ascii: "=")).map { bytes[..<$0] } ?? bytes[...]
+            var start = names.utf8.startIndex
+            let end = names.utf8.endIndex
+            while start < end {
+                let stop = names.utf8[start...].firstIndex(of: UInt8(ascii: "|")) ?? end
+                if names.utf8[start..<stop].elementsEqual(name) { return true }
+                start = stop == end ? end : names.utf8.index(after: stop)
+            }
+        }
+        return false
     }
 
     /// Every value given to the options, in order (`-v a -v b`).
@@ -608,7 +628,7 @@ enum ServiceVerbs {
             guard let effect = spec.verbs[words[index]] ?? verbEffect(words[index]) else { return nil }
             return effect == .delete() && isBroad(words, at: index) ? .delete(.critical) : effect
         }
-        let lengths = spec.colonCommands ? [depth] : Array((0...depth).reversed())
+        let lengths = spec.colonCommands ? [depth] : Array((0...min(depth, spec.longestRule)).reversed())
         for length in lengths where length > 0 {
             guard let effect = spec.rules[words[..<length].joined(separator: " ")] else { continue }
             // A deletion right after a rule, or any verb after a read rule, is the real command:

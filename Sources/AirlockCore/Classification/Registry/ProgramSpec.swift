@@ -71,7 +71,7 @@ public final class ProgramSpec: Sendable {
 extension Category {
     /// The category as it appears in rule ids: `data_delete` → `data-delete`.
     var ruleSlug: String {
-        String(rawValue.map { $0 == "_" ? "-" : $0 })
+        rawValue.utf8.contains(UInt8(ascii: "_")) ? String(rawValue.map { $0 == "_" ? "-" : $0 }) : rawValue
     }
 }
 

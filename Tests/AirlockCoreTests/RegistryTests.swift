@@ -6,6 +6,13 @@ import Testing
 /// The program registry: one spec per name, a builder that refuses inconsistency, and rules
 /// whose examples really raise them.
 struct RegistryTests {
+    /// The slug table is written out for speed; it must say what the raw value says.
+    @Test func ruleSlugsAreTheRawValuesWithDashes() {
+        for category in Category.allCases {
+            #expect(category.ruleSlug == category.rawValue.replacingOccurrences("_", with: "-"), "\(category)")
+        }
+    }
+
     static let context = RuleCatalog.exampleContext
 
     @Test func theBuilderRefusesADuplicateName() {

@@ -90,7 +90,7 @@ enum DeletionTargets {
             return .outside
         }
         if let root = context.workspaceRoot {
-            let inside = PathClassifier.resolve(root, cwd: nil, host: context.host).split(separator: "/").count
+            let inside = context.anchors.root?.components.count ?? PathClassifier.resolve(root, cwd: nil, host: context.host).split(separator: "/").count
             if components.dropFirst(inside).contains(where: { regenerableDirectories.contains($0) }) {
                 return .regenerable
             }

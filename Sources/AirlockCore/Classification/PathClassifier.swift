@@ -47,7 +47,15 @@ public struct PathClass: Sendable, Equatable {
 public enum PathClassifier {
     /// The classes of `path`, resolved against `cwd` (else the workspace root) and the host's home.
     public static func classify(_ path: String, cwd: String?, workspaceRoot: String?, host: HostFacts) -> PathClass {
-        let home = host.home.map { NormalisedPath($0, base: nil, home: nil) }
+        classify(
+            path, cwd: cwd, workspaceRoot: workspaceRoot, host: host,
+            anchors: PathAnchors(cwd: cwd, workspaceRoot: workspaceRoot, host: host))
+    }
+
+    static func classify(
+        _ path: String, cwd: String?, workspaceRoot: String?, host: HostFacts, anchors: PathAnchors
+    ) -> PathClass {
+        let home = anchors.home
         let base = cwd ?? workspaceRoot
         let resolved = NormalisedPath(path, base: base, home: host.home)
         let full = resolved.components.map { $0.lowercased() }
@@ -57,8 +65,7 @@ public enum PathClassifier {
         // Where the path is.
         let isInsideWorkspace: Bool
         var workspaceRelative: [String]?
-        if let workspaceRoot {
-            let root = NormalisedPath(workspaceRoot, base: cwd, home: host.home)
+        if workspaceRoot != nil, let root = anchors.root {
             isInsideWorkspace = resolved.isUnder(root)
             if isInsideWorkspace { workspaceRelative = Array(full.dropFirst(root.components.count)) }
         } else {
@@ -85,7 +92,7 @@ public enum PathClassifier {
             }
         }
 
-        if let reason = Self.selfModification(resolved, full: full, home: homeRelative, host: host) {
+        if let reason = Self.selfModification(resolved, full: full, home: homeRelative, airlock: anchors.airlock) {
             add(.selfModification, reason)
             add(.agentConfig, reason)
         }
@@ -201,12 +208,9 @@ public enum PathClassifier {
 
     /// Why writing here could switch off or route around the gate, or nil.
     private static func selfModification(
-        _ path: NormalisedPath, full: [String], home: [String]?, host: HostFacts
+        _ path: NormalisedPath, full: [String], home: [String]?, airlock: [NormalisedPath]
     ) -> String? {
-        for airlockPath in host.airlockPaths where !airlockPath.isEmpty {
-            let own = NormalisedPath(airlockPath, base: nil, home: host.home)
-            if own.root != .relative, path.isUnder(own) { return "Airlock's own files" }
-        }
+        for own in airlock where own.root != .relative && path.isUnder(own) { return "Airlock's own files" }
         if let home,
             home.starts(with: [".config", "airlock"]) || home.starts(with: [".local", "state", "airlock"])
                 || home.starts(with: [".local", "share", "airlock"])

@@ -451,18 +451,26 @@ struct ShellAnalyzer {
     mutating func noteExternalCode(_ invocation: Invocation) {
         guard !hazards.contains(.externalCode) else { return }
         let args = invocation.args
-        for (index, arg) in args.enumerated() where arg.hasPrefix("--") || arg.hasPrefix("-r") || arg == "-C" {
+        for (index, arg) in args.enumerated() {
+            // Bytes first: this runs for every argument of every command.
+            let bytes = arg.utf8
+            guard bytes.count >= 2, bytes.first == UInt8(ascii: "-") else { continue }
+            let second = bytes[bytes.index(after: bytes.startIndex)]
+            guard second == UInt8(ascii: "-") || second == UInt8(ascii: "r") || (second == UInt8(ascii: "C") && bytes.count == 2)
+            else { continue }
             let name: Substring
-            var value: String?
+            let valueText: Substring?
             if let equals = arg.firstIndex(of: "=") {
                 name = arg[arg.index(arg.startIndex, offsetBy: 2)..<equals]
-                value = String(arg[arg.index(after: equals)...])
+                valueText = arg[arg.index(after: equals)...]
             } else {
                 name = arg.dropFirst(2)
-                value = index + 1 < args.count ? args[index + 1] : nil
+                valueText = index + 1 < args.count ? args[index + 1][...] : nil
             }
-            // The value first: it is cheap to check and rarely a path.
-            guard let value, value.utf8.contains(UInt8(ascii: "/")) || value.utf8.first == UInt8(ascii: "~") else { continue }
+            // The value next: it is cheap to check and rarely a path.
+            guard let valueText, valueText.utf8.contains(UInt8(ascii: "/")) || valueText.utf8.first == UInt8(ascii: "~")
+            else { continue }
+            let value = String(valueText)
             let lower = name.lowercased()
             guard arg == "-C" || Self.codeOptionWords.contains(where: lower.contains) else { continue }
             if value.contains("://") {

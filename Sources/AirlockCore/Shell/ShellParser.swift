@@ -370,8 +370,15 @@ private struct ShellParserState {
 
     /// Removes compound-command syntax (`if`, `then`, `{`, `done`, …) from a command's words,
     /// keeping track of function bodies and `for` headers as it goes.
+    /// First bytes of the reserved words (`if`, `then`, `{`, `for`, `case`, `function`, …).
+    static let reservedLeads: Set<UInt8> = Set("itedwu!{f}sc".utf8)
+
     mutating func dropReservedWords(_ command: inout SimpleCommand) {
         while let first = command.words.first, command.assignments.isEmpty, !first.isQuoted {
+            // Hot: most commands start with a program name no reserved word shares a first byte
+            // and length with; skip the string comparisons below.
+            let utf8 = first.text.utf8
+            guard utf8.count <= 8, let lead = utf8.first, Self.reservedLeads.contains(lead) else { return }
             switch first.text {
             case "{":
                 braceDepth += 1
@@ -419,24 +426,25 @@ private struct ShellParserState {
 
     // MARK: Redirections and heredocs
 
+    /// Longest first, so `>>` is not read as `>`.
+    static let redirectionOperators: [([UInt8], Redirection.Operator)] = ([
+        ("&>>", .appendAll), ("&>", .outputAll), ("<<<", .herestring), ("<<-", .heredocStrippingTabs),
+        ("<<", .heredoc), ("<>", .readWrite), ("<&", .duplicateInput), ("<", .input),
+        (">>", .append), (">|", .clobber), (">&", .duplicateOutput), (">", .output),
+    ] as [(String, Redirection.Operator)]).map { (Array($0.0.utf8), $0.1) }
+
     mutating func parseRedirection(into command: inout SimpleCommand, fd: Int?, depth: Int) {
         let op: Redirection.Operator
-        func starts(_ s: String) -> Bool {
-            let u = Array(s.utf8)
+        func starts(_ u: [UInt8]) -> Bool {
             guard pos + u.count <= bytes.count else { return false }
-            return Array(bytes[pos..<pos + u.count]) == u
+            return bytes[pos..<pos + u.count].elementsEqual(u)
         }
-        let table: [(String, Redirection.Operator)] = [
-            ("&>>", .appendAll), ("&>", .outputAll), ("<<<", .herestring), ("<<-", .heredocStrippingTabs),
-            ("<<", .heredoc), ("<>", .readWrite), ("<&", .duplicateInput), ("<", .input),
-            (">>", .append), (">|", .clobber), (">&", .duplicateOutput), (">", .output),
-        ]
-        guard let match = table.first(where: { starts($0.0) }) else {
+        guard let match = Self.redirectionOperators.first(where: { starts($0.0) }) else {
             pos += 1
             return
         }
         op = match.1
-        pos += match.0.utf8.count
+        pos += match.0.count
         skipBlanks()
         var targetBuilder: WordBuilder
         if let b = peek(), b == Byte.lt || b == Byte.gt, peek(1) == Byte.lparen {

@@ -62,6 +62,18 @@ enum Flows {
         var files: [String] = []
         switch spec.role {
         case .fetcher:
+            // Only a file saved on disk matters; `curl url` alone writes to stdout.
+            let saves =
+                invocation.program == "wget" || analyzer.redirections.contains { $0.op == .output || $0.op == .clobber }
+                || invocation.args.contains { arg in
+                    let bytes = arg.utf8
+                    guard bytes.first == UInt8(ascii: "-") else { return false }
+                    if bytes.dropFirst().first == UInt8(ascii: "-") {
+                        return arg.hasPrefix("--o") || arg.hasPrefix("--remote-name")
+                    }
+                    return bytes.contains(UInt8(ascii: "o")) || bytes.contains(UInt8(ascii: "O"))
+                }
+            guard saves else { return }
             let parsed = spec.arguments.parse(invocation.args)
             let url = parsed.operands.first { $0.contains("://") || $0.contains(".") } ?? ""
             let remoteName = String(url.split(separator: "?").first?.split(separator: "/").last ?? "")

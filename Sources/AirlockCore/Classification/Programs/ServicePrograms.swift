@@ -499,8 +499,10 @@ enum ServiceVerbs {
 
     /// The effect a single verb word carries, from the shared lists.
     static func verbEffect(_ word: String) -> Effect? {
-        if deleting.contains(word) || deletingPrefixes.contains(where: { word.hasPrefix($0) }) { return .delete() }
-        if reading.contains(word) || readingPrefixes.contains(where: { word.hasPrefix($0) }) { return .read }
+        // Every prefix ends in `-` or `_`: a word with neither needs only the sets.
+        let joined = word.utf8.contains(where: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") })
+        if deleting.contains(word) || joined && deletingPrefixes.contains(where: { word.hasPrefix($0) }) { return .delete() }
+        if reading.contains(word) || joined && readingPrefixes.contains(where: { word.hasPrefix($0) }) { return .read }
         if deploying.contains(word) { return .deploy() }
         if writing.contains(word) { return .write() }
         return nil
@@ -509,13 +511,24 @@ enum ServiceVerbs {
     /// True when a deletion at `index` names a whole container: `projects delete`,
     /// `delete namespace`, `delete-queue`.
     static func isBroad(_ words: [String], at index: Int) -> Bool {
-        let verb = words[index]
-        var nouns = deletingPrefixes.filter { verb.hasPrefix($0) }.map { String(verb.dropFirst($0.count)) }
-        if index > 0 { nouns.append(words[index - 1]) }
-        if index + 1 < words.count { nouns.append(words[index + 1]) }
-        return nouns.contains { noun in
-            broadNouns.contains(noun.lowercased().split(separator: ":").last.map(String.init) ?? "")
+        // Hot for every deletion verb: no lower-casing or splitting unless the word needs it.
+        func broad(_ word: Substring) -> Bool {
+            var noun = word
+            while noun.last == ":" { noun.removeLast() }
+            if let colon = noun.lastIndex(of: ":") { noun = noun[noun.index(after: colon)...] }
+            if noun.utf8.contains(where: { $0 >= 65 && $0 <= 90 }) { return broadNouns.contains(noun.lowercased()) }
+            return broadNouns.contains(String(noun))
         }
+        let verb = words[index]
+        // Every prefix ends in `-` or `_`: a verb with neither has none.
+        if verb.utf8.contains(where: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }) {
+            for prefix in deletingPrefixes where verb.hasPrefix(prefix) {
+                if broad(verb.dropFirst(prefix.count)) { return true }
+            }
+        }
+        if index > 0, broad(words[index - 1][...]) { return true }
+        if index + 1 < words.count, broad(words[index + 1][...]) { return true }
+        return false
     }
 
     // MARK: Flags
@@ -590,8 +603,9 @@ enum ServiceVerbs {
             return [.remoteRead("\(inv.program) \(words.first ?? "") dry run changes nothing")]
         }
         var (effect, used) = resolve(words, depth: depth, spec)
-        let what = [inv.program, words[..<used].joined(separator: separator)].filter { !$0.isEmpty }
-            .joined(separator: " ")
+        let path = words[..<used].joined(separator: " ")
+        let shown = separator == " " ? path : words[..<used].joined(separator: separator)
+        let what = shown.isEmpty ? inv.program : inv.program + " " + shown
         let targets = Array(words.dropFirst(spec.colonCommands ? depth : used).prefix(2))
         if let first = words.first, let domain = spec.domains[first] {
             switch (effect, domain) {
@@ -602,7 +616,9 @@ enum ServiceVerbs {
             }
         }
         var note = ""
-        if let flag = broadFlags.first(where: { hasFlag(inv, $0) }) {
+        // Most service commands carry no option at all: skip the flag tables.
+        let hasOptions = inv.args.contains { $0.utf8.first == UInt8(ascii: "-") }
+        if hasOptions, let flag = broadFlags.first(where: { hasFlag(inv, $0) }) {
             switch effect {
             case .delete: (effect, note) = (.delete(.critical), flag)
             case .secretDelete: (effect, note) = (.secretDelete(.critical), flag)
@@ -611,14 +627,14 @@ enum ServiceVerbs {
             }
         }
         var extra: [Finding] = []
-        for (flag, flagEffect) in spec.flags where hasFlag(inv, flag) {
+        for (flag, flagEffect) in spec.flags where hasOptions && hasFlag(inv, flag) {
             if effect == .read {
                 (effect, note) = (flagEffect, flag)
             } else {
                 extra += findings(flagEffect, "\(what) \(flag)", targets: targets)
             }
         }
-        let phrase = spec.reasons[words[..<used].joined(separator: " ")]
+        let phrase = spec.reasons.isEmpty ? nil : spec.reasons[path]
         return findings(effect, what, targets: targets, note: note, phrase: phrase) + extra
     }
 
@@ -628,9 +644,16 @@ enum ServiceVerbs {
             guard let effect = spec.verbs[words[index]] ?? verbEffect(words[index]) else { return nil }
             return effect == .delete() && isBroad(words, at: index) ? .delete(.critical) : effect
         }
-        let lengths = spec.colonCommands ? [depth] : Array((0...min(depth, spec.longestRule)).reversed())
+        // The command paths "a", "a b", "a b c", built once each, looked up longest first.
+        let longest = spec.colonCommands ? depth : min(depth, spec.longestRule)
+        var paths: [String] = []
+        paths.reserveCapacity(longest)
+        for index in 0..<longest {
+            paths.append(index == 0 ? words[0] : paths[index - 1] + " " + words[index])
+        }
+        let lengths = spec.colonCommands ? [depth] : Array((0...longest).reversed())
         for length in lengths where length > 0 {
-            guard let effect = spec.rules[words[..<length].joined(separator: " ")] else { continue }
+            guard let effect = spec.rules[paths[length - 1]] else { continue }
             // A deletion right after a rule, or any verb after a read rule, is the real command:
             // `secrets folders delete`, `config set`.
             if !spec.colonCommands, length < min(4, words.count), let next = verb(length),

@@ -71,7 +71,42 @@ public final class ProgramSpec: Sendable {
 extension Category {
     /// The category as it appears in rule ids: `data_delete` → `data-delete`.
     var ruleSlug: String {
-        rawValue.utf8.contains(UInt8(ascii: "_")) ? String(rawValue.map { $0 == "_" ? "-" : $0 }) : rawValue
+        // A literal per case: rule ids are built for every finding, so no string is rebuilt here.
+        switch self {
+        case .formatLint: "format-lint"
+        case .fileWrite: "file-write"
+        case .packageInstall: "package-install"
+        case .remoteExec: "remote-exec"
+        case .destructiveFS: "destructive-fs"
+        case .vcsRewrite: "vcs-rewrite"
+        case .dbMigration: "db-migration"
+        case .dbWrite: "db-write"
+        case .dataDelete: "data-delete"
+        case .secretsAccess: "secrets-access"
+        case .billingMoney: "billing-money"
+        case .selfModification: "self-modification"
+        case .processControl: "process-control"
+        case .envPoisoning: "env-poisoning"
+        case .testFile: "test-file"
+        case .envFile: "env-file"
+        case .productionConfig: "production-config"
+        case .customerData: "customer-data"
+        case .buildOutput: "build-output"
+        case .agentConfig: "agent-config"
+        case .outsideWorkspace: "outside-workspace"
+        case .ciConfig: "ci-config"
+        case .codeExecConfig: "code-exec-config"
+        case .readLookup: "read-lookup"
+        case .docSearch: "doc-search"
+        case .commentWrite: "comment-write"
+        case .statusChange: "status-change"
+        case .fileWriteAPI: "file-write-api"
+        case .secretAccess: "secret-access"
+        case .productionDBWrite: "production-db-write"
+        case .deployTrigger: "deploy-trigger"
+        case .unknownWrite: "unknown-write"
+        default: rawValue
+        }
     }
 }
 

@@ -464,6 +464,8 @@ enum ClassTable {
         harm("paths", "cd / && rm -rf *", .destructiveFS),
         harm("paths", "cd ~ && rm -rf *", .destructiveFS),
         harm("paths", "rm -rf /tmp/../home/dev", .destructiveFS),
+        harm("paths", "HOME=/tmp rm -rf $HOME/projects", .destructiveFS),
+        harm("paths", "TMPDIR=/ rm -rf \"$TMPDIR\"/cache", .destructiveFS),
         harm("paths", "rm -rf ./../..", .destructiveFS),
         harm("paths", "rm -rf ~root", .destructiveFS),
         harm("paths", "rm -rf \"$UNDEFINED\"/*", .destructiveFS),

@@ -146,7 +146,15 @@ struct ShellAnalyzer {
         if command.isSubstitution || command.words.contains(where: \.hasCommandSubstitution) {
             hazards.insert(.substitution)
         }
+        // `TMPDIR=/x rm -rf $TMPDIR/y`: the shell expands `$TMPDIR` before the assignment takes
+        // effect, so which value the writer meant is unclear; the words see it as unknown.
+        var shadowed: [(String, String??)] = []
+        for name in environment.keys where command.words.contains(where: { $0.hasExpansion && ($0.text.contains("$" + name) || $0.text.contains("${" + name)) }) {
+            shadowed.append((name, state.variables[name]))
+            state.variables[name] = .some(nil)
+        }
         analyze(words: command.words, environment: environment, stdin: stdin, depth: depth)
+        for (name, value) in shadowed { state.variables[name] = value }
         downstream = savedDownstream
         input = savedInput
         redirections = savedRedirections
@@ -277,7 +285,12 @@ struct ShellAnalyzer {
         }
         // `xargs cmd`: the input it appends may be empty, so the command alone runs too.
         if unwrapped.words.last?.text == InputScope.appendedMarker, unwrapped.words.count > 1, unwrapped.script == nil {
+            let before = findings.count
             analyze(words: Array(unwrapped.words.dropLast()), environment: unwrapped.environment, stdin: stdin, depth: depth)
+            // `xargs rm -rf` with no input deletes nothing: only the run with input speaks of targets.
+            if let empty = findings[before...].firstIndex(where: { $0.rule == "delete.dynamic" && $0.targets.isEmpty }) {
+                findings.remove(at: empty)
+            }
         } else if unwrapped.words.count == 1, unwrapped.words[0].text == InputScope.appendedMarker,
             let last = unwrapped.layers.last, last.program != "xargs"
         {

@@ -60,6 +60,9 @@ enum BuildPrograms {
 
     /// Every program of the table, with the wrapper grammar of those that also run commands (`uv run`).
     static func register(into builder: inout RegistryBuilder) {
+        // Sets, not the arrays: this runs at every cold start, once per program.
+        let testRunners = Set(testRunners), linters = Set(linters), compilers = Set(compilers)
+        let writesOutputs = ArgumentFacts(writes: ["-o", "--output", "--outfile", "--out-file", "--outdir"], clusters: false)
         for name in table.keys.sorted() {
             guard let classify = table[name] else { continue }
             let summary =
@@ -72,7 +75,7 @@ enum BuildPrograms {
             builder.add(
                 ProgramSpec(
                     name, role: .custom, section: section, summary: summary,
-                    arguments: writesOutput ? ArgumentFacts(writes: ["-o", "--output", "--outfile", "--out-file", "--outdir"], clusters: false) : .none,
+                    arguments: writesOutput ? writesOutputs : .none,
                     wrapper: WrapperPrograms.runnerGrammar(for: name), access: .ignored,
                     handler: { inv, _, _ in classify(inv) }))
         }

@@ -21,22 +21,24 @@ enum InfraPrograms {
     static let section = "Cloud, infrastructure, containers and forges"
 
     static func register(into builder: inout RegistryBuilder) {
+        let named: [String: Spec] = [
+            "aws": awsSpec, "terraform": terraformSpec, "tofu": terraformSpec, "terragrunt": terraformSpec,
+            "vercel": vercelSpec, "gh": gh, "glab": glab,
+        ]
+        var byName: [String: Spec] = [:]
+        for (names, spec) in specs { for name in names.split(separator: "|") where byName[String(name)] == nil { byName[String(name)] = spec } }
         for name in table.keys.sorted() {
             guard let classify = table[name] else { continue }
             let wrapper: WrapperGrammar? =
                 ["docker", "podman"].contains(name)
                 ? WrapperGrammar(effect: .container, peel: WrapperPrograms.container)
                 : ["kubectl", "oc"].contains(name) ? WrapperGrammar(effect: .container, peel: WrapperPrograms.kubeExec) : nil
-            let named: [String: Spec] = [
-                "aws": awsSpec, "terraform": terraformSpec, "tofu": terraformSpec, "terragrunt": terraformSpec,
-                "vercel": vercelSpec, "gh": gh, "glab": glab,
-            ]
-            let spec = named[name] ?? specs.first { $0.0.split(separator: "|").contains(Substring(name)) }?.1
+            let spec = named[name] ?? byName[name]
             builder.add(
                 ProgramSpec(
                     name, role: .custom, section: section,
                     summary: "a cloud, infra or forge CLI: its subcommand table decides", wrapper: wrapper, access: .ignored,
-                    examples: spec.map { ServiceVerbs.examples(name, $0) } ?? [],
+                    exampleSource: { spec.map { ServiceVerbs.examples(name, $0) } ?? [] },
                     handler: { inv, _, _ in classify(inv) }))
         }
     }

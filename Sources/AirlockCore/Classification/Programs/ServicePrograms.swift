@@ -18,14 +18,16 @@ enum ServicePrograms {
     static let section = "Secrets, backups, messaging and CI"
 
     static func register(into builder: inout RegistryBuilder) {
+        var byName: [String: ServiceVerbs.Spec] = [:]
+        for (names, spec) in specs { for name in names.split(separator: "|") where byName[String(name)] == nil { byName[String(name)] = spec } }
         for name in table.keys.sorted() {
             guard let classify = table[name] else { continue }
-            let spec = specs.first { $0.0.split(separator: "|").contains(Substring(name)) }?.1
+            let spec = byName[name]
             builder.add(
                 ProgramSpec(
                     name, role: .custom, section: section, summary: "its subcommand table decides",
                     wrapper: WrapperPrograms.secretRunnerGrammar(for: name), access: .ignored,
-                    examples: spec.map { ServiceVerbs.examples(name, $0) } ?? [],
+                    exampleSource: { spec.map { ServiceVerbs.examples(name, $0) } ?? [] },
                     handler: { inv, _, _ in classify(inv) }))
         }
         for name in ["aws-vault", "chamber", "teller", "envchain"] {

@@ -26,8 +26,10 @@ public final class ProgramSpec: Sendable {
     /// The rules its findings carry.
     public let rules: [Rule]
     /// Commands that show what it does: `airlock rules` derives the rules of handlers that name
-    /// none from them (`<program>.<category>`), and `docs/programs.md` shows the first.
-    public let examples: [String]
+    /// none from them (`<program>.<category>`), and `docs/programs.md` shows the first. Made on
+    /// demand: a hook's cold start builds the registry and never needs them.
+    public var examples: [String] { exampleSource() }
+    let exampleSource: @Sendable () -> [String]
     /// For builds, tests, linters and installers: the files that decide what they run
     /// (`Classifier.runnerFiles`).
     let definedBy: RunnerDefinition?
@@ -36,7 +38,8 @@ public final class ProgramSpec: Sendable {
     init(
         _ name: String, role: ProgramRole, section: String, summary: String, arguments: ArgumentFacts = .none,
         wrapper: WrapperGrammar? = nil, language: InterpreterCode.Language? = nil, matchesSuffixes: Bool = false,
-        access: OperandAccess? = nil, rules: [Rule] = [], examples: [String] = [], definedBy: RunnerDefinition? = nil,
+        access: OperandAccess? = nil, rules: [Rule] = [], examples: [String] = [],
+        exampleSource: (@Sendable () -> [String])? = nil, definedBy: RunnerDefinition? = nil,
         handler: ProgramHandler? = nil
     ) {
         self.name = name
@@ -49,7 +52,7 @@ public final class ProgramSpec: Sendable {
         self.matchesSuffixes = matchesSuffixes
         self.access = access ?? OperandAccess.default(for: role)
         self.rules = rules
-        self.examples = examples
+        self.exampleSource = exampleSource ?? { examples }
         self.definedBy = definedBy
         self.handler = handler
     }

@@ -166,7 +166,7 @@ extension ProgramSpec {
     func defined(by definition: RunnerDefinition) -> ProgramSpec {
         ProgramSpec(
             name, role: role, section: section, summary: summary, arguments: arguments, wrapper: wrapper,
-            language: language, matchesSuffixes: matchesSuffixes, access: access, rules: rules, examples: examples,
+            language: language, matchesSuffixes: matchesSuffixes, access: access, rules: rules, exampleSource: exampleSource,
             definedBy: definition, handler: handler)
     }
 }

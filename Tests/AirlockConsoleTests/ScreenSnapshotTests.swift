@@ -37,7 +37,7 @@ import Testing
                         Boundary(kind: .mcpToolScope, state: .fuzzy, reasons: ["1 server not inventoried"]),
                         Boundary(kind: .loggingAndRollback, state: .clear),
                     ])))
-        while state.cursorID != "evil", state.cursorIndex < state.queue.visible.count - 1 {
+        while state.cursorID != "evil", state.cursorIndex < state.queue.visibleIDs.count - 1 {
             press(&state, .character("j"))
         }
         _ = Console.update(

@@ -3,13 +3,13 @@ import FoundationEssentials
 /// The queue: one line per pending action, the cursor kept in view.
 extension Screen {
     static func drawQueue(_ canvas: inout Canvas, _ state: ConsoleState, in rect: Rect) {
-        let visible = state.queue.visible
+        let visibleCount = state.queue.visibleCount
         let title =
             state.filterText.isEmpty
-            ? "Queue \(visible.count)" : "Queue \(visible.count)/\(state.queue.count) “\(state.filterText)”"
+            ? "Queue \(visibleCount)" : "Queue \(visibleCount)/\(state.queue.count) “\(state.filterText)”"
         let inside = canvas.box(rect, title: title, focused: state.interaction == .browsing)
         guard inside.height > 0, inside.width > 0 else { return }
-        if visible.isEmpty {
+        if visibleCount == 0 {
             let text =
                 state.queue.count == 0
                 ? "nothing waiting — agents are running free within policy" : "nothing matches the filter"
@@ -21,11 +21,11 @@ extension Screen {
         let cursor = state.cursorID.flatMap { state.queue.visibleIndex(of: $0) } ?? 0
         // Keep the cursor on screen, roughly a third from the top when scrolling.
         var first = 0
-        if cursor >= inside.height { first = min(cursor - inside.height / 3, visible.count - inside.height) }
+        if cursor >= inside.height { first = min(cursor - inside.height / 3, visibleCount - inside.height) }
         first = max(0, first)
-        for offset in 0..<min(inside.height, visible.count - first) {
+        for offset in 0..<min(inside.height, visibleCount - first) {
             let index = first + offset
-            guard let entry = state.queue[visible[index]] else { continue }
+            let entry = state.queue.visibleEntry(at: index)
             drawQueueRow(
                 &canvas, state, entry, row: inside.row + offset, column: inside.column, width: inside.width,
                 isCursor: index == cursor, isMarked: state.marked.contains(entry.item.id))

@@ -48,7 +48,7 @@ enum Screen {
             detailRect = Rect(
                 column: main.column + queueWidth, row: main.row, width: main.width - queueWidth, height: main.height)
         } else {
-            let queueHeight = max(4, min(main.height / 3, state.queue.visible.count + 2))
+            let queueHeight = max(4, min(main.height / 3, state.queue.visibleCount + 2))
             queueRect = Rect(column: main.column, row: main.row, width: main.width, height: queueHeight)
             detailRect = Rect(
                 column: main.column, row: main.row + queueHeight, width: main.width, height: main.height - queueHeight)

@@ -36,7 +36,8 @@ extension Console {
         case .actionResolved(let resolved):
             removeActions(&state, [resolved.id])
         case .actionExpired(let expired):
-            if let entry = removeActions(&state, [expired.id]).first {
+            if let item = removeActions(&state, [expired.id]).first {
+                let entry = QueueEntry(item)
                 let what = expired.cause == .timeout ? "timed out (denied)" : "withdrawn by the agent"
                 flash(&state, "\(entry.tool) \(String(entry.summary.string.prefix(40))) \(what)", isError: false)
             }
@@ -62,7 +63,7 @@ extension Console {
 
     /// Takes answered actions off the queue and out of any mode that was about to act on them.
     @discardableResult
-    static func removeActions(_ state: inout ConsoleState, _ ids: [String]) -> [QueueEntry] {
+    static func removeActions(_ state: inout ConsoleState, _ ids: [String]) -> [QueuedAction] {
         guard !ids.isEmpty else { return [] }
         let removed = ids.compactMap { state.queue.remove($0) }
         state.marked.subtract(ids)
@@ -84,7 +85,7 @@ extension Console {
         default:
             break
         }
-        adjustDraftCoverage(&state, removed.map(\.item), by: -1)
+        adjustDraftCoverage(&state, removed, by: -1)
         return removed
     }
 

@@ -3,8 +3,8 @@ extension Console {
     /// Keeps the cursor on a visible action: the same one if it is still there, else the one
     /// now at its old position, so a resolved action hands over to its neighbour.
     static func settleCursor(_ state: inout ConsoleState) {
-        let visible = state.queue.visible
-        guard !visible.isEmpty else {
+        let count = state.queue.visibleCount
+        guard count > 0 else {
             state.cursorID = nil
             state.cursorIndex = 0
             return
@@ -13,17 +13,17 @@ extension Console {
             state.cursorIndex = index
             return
         }
-        state.cursorIndex = min(max(0, state.cursorIndex), visible.count - 1)
-        state.cursorID = visible[state.cursorIndex]
+        state.cursorIndex = min(max(0, state.cursorIndex), count - 1)
+        state.cursorID = state.queue.visibleID(at: state.cursorIndex)
     }
 
     static func moveCursor(_ state: inout ConsoleState, by delta: Int) {
-        let visible = state.queue.visible
-        guard !visible.isEmpty else { return }
+        let count = state.queue.visibleCount
+        guard count > 0 else { return }
         let current = state.cursorID.flatMap { state.queue.visibleIndex(of: $0) } ?? 0
-        let index = min(max(0, current + delta), visible.count - 1)
+        let index = min(max(0, current + delta), count - 1)
         state.cursorIndex = index
-        state.cursorID = visible[index]
+        state.cursorID = state.queue.visibleID(at: index)
     }
 
     /// Asks for what the selected action's detail needs and nobody asked for yet: the

@@ -213,7 +213,8 @@ extension Console {
 
     static func selectGroup(_ state: inout ConsoleState) {
         guard let entry = state.cursorEntry else { return }
-        let group = state.queue.visible.filter { state.queue[$0]?.groupKey == entry.groupKey }
+        var group: [String] = []
+        state.queue.forEachVisible { if entry.isSimilar(to: $0) { group.append($0.id) } }
         if group.allSatisfy({ state.marked.contains($0) }) {
             state.marked.subtract(group)
             flash(&state, "unmarked \(group.count) similar: \(entry.groupLabel)", isError: false)
@@ -281,7 +282,7 @@ extension Console {
     }
 
     static func requireMarked(_ state: inout ConsoleState) -> [String]? {
-        let ids = state.queue.order.filter { state.marked.contains($0) }
+        let ids = state.queue.orderedIDs.filter { state.marked.contains($0) }
         guard !ids.isEmpty else {
             flash(&state, "nothing marked (space marks, g marks similar)", isError: true)
             return nil

@@ -19,8 +19,8 @@ public enum Console {
         case .blastMeasured(let id, let measurement):
             state.blast[id] = measurement
             effects = []
-        case .fileOnDisk(let path, let contents):
-            state.files[path] = contents.map(FileOnDisk.loaded) ?? .missing
+        case .fileOnDisk(let path, let file):
+            state.files[path] = file
             state.filesVersion += 1
             effects = []
         case .recentActions(let actions):

@@ -185,7 +185,7 @@ _ = Console.update(
     .connection(
         .subscribed(
             SubscribeResult(pending: [editItem], exceptions: [], mode: .workspaceEdit, reviewWindowSeconds: 900))))
-_ = Console.update(&editState, .fileOnDisk(path: "/home/dev/src/repo0/Sources/Big.swift", contents: fileText))
+_ = Console.update(&editState, .fileOnDisk(path: "/home/dev/src/repo0/Sources/Big.swift", .loaded(fileText)))
 let editFrames = measure(200) { sink &+= Console.render(editState, theme: theme).cells.count }
 report("render frame, Edit of a 2,000-line file", editFrames, baseline: baselineMedian)
 

@@ -160,7 +160,7 @@ import Testing
         )
         _ = Console.update(&state, .boundaries(report))
         _ = Console.update(&state, .blastMeasured(actionID: "a1", BlastMeasurement(facts: ["1,204 files"])))
-        _ = Console.update(&state, .fileOnDisk(path: "/x", contents: nil))
+        _ = Console.update(&state, .fileOnDisk(path: "/x", .missing))
         #expect(state.boundaries["/home/dev/src/api"] == report)
         #expect(state.blast["a1"]?.facts == ["1,204 files"])
         #expect(state.files["/x"] == .missing)

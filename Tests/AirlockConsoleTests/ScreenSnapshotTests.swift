@@ -71,7 +71,7 @@ import Testing
             &state,
             .fileOnDisk(
                 path: "/home/dev/src/api/src/app.ts",
-                contents: "import a\nimport b\n\nlet x = 1\nexport { x }\n// end\n"))
+                .loaded("import a\nimport b\n\nlet x = 1\nexport { x }\n// end\n")))
         let theme = try #require(Theme.builtIn("default", depth: .indexed256))
         SnapshotText.assertMatches(Console.render(state, theme: theme), named: "edit-diff-120x40-default256")
     }

@@ -167,6 +167,7 @@ extension Screen {
         switch row {
         case .hunk(let text): return [StyledLine(text, .diffHunk)]
         case .note(let text): return [StyledLine(text, .textDim)]
+        case .omitted(let omission): return [StyledLine(omission.text, .hardFloor)]
         case .line(.same(let text)):
             return [StyledLine([.init(text: VisibleText.singleLine(" " + text), role: .diffContext)])]
         case .line(.added(let text)):

@@ -19,8 +19,8 @@ public enum ConsoleMessage: Sendable {
     case boundaries(BoundaryReport)
     /// Measured blast-radius facts for a pending action (answer to `.measureBlastRadius`).
     case blastMeasured(actionID: String, BlastMeasurement)
-    /// The file on disk an edit or write would change, for the diff (nil: missing or unreadable).
-    case fileOnDisk(path: String, contents: String?)
+    /// The file on disk an edit or write would change, for the diff.
+    case fileOnDisk(path: String, FileOnDisk)
     /// Recently logged actions, newest first, for an exception's coverage preview.
     case recentActions([RecentAction])
 }

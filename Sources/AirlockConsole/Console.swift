@@ -23,13 +23,16 @@ public enum Console {
             state.files[path] = file
             state.filesVersion += 1
             effects = []
+        case .frameShown:
+            noteFrameShown(&state)
+            effects = []
         case .recentActions(let actions):
             state.recentActions = actions
             refreshDraftCoverage(&state)
             effects = []
         }
         settleCursor(&state)
-        refreshDiff(&state)
+        refreshDetail(&state)
         return effects + probeEffects(&state)
     }
 

@@ -61,6 +61,9 @@ extension Screen {
         }
     }
 
+    /// Rows the boundary panel takes, borders included.
+    static func boundaryPanelHeight(_ state: ConsoleState, width: Int, compact: Bool) -> Int { compact ? 3 : 4 }
+
     static func boundaryName(_ kind: BoundaryKind) -> String {
         switch kind {
         case .repositoryTrust: "repo"

@@ -47,16 +47,4 @@ extension Console {
         }
         return effects
     }
-
-    /// Computes the selected edit's diff when the selection or the files changed; a frame then
-    /// only draws it (a 2,000-line file costs milliseconds to diff, a frame must not).
-    static func refreshDiff(_ state: inout ConsoleState) {
-        guard let entry = state.cursorEntry, let path = DiffPreview.target(of: entry.item.action) else { return }
-        if let cache = state.diffCache, cache.actionID == entry.item.id, cache.filesVersion == state.filesVersion {
-            return
-        }
-        state.diffCache = DiffCache(
-            actionID: entry.item.id, filesVersion: state.filesVersion,
-            rows: DiffPreview.rows(for: entry.item.action, onDisk: state.files[path]))
-    }
 }

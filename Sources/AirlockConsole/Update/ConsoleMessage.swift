@@ -23,6 +23,9 @@ public enum ConsoleMessage: Sendable {
     case fileOnDisk(path: String, FileOnDisk)
     /// Recently logged actions, newest first, for an exception's coverage preview.
     case recentActions([RecentAction])
+    /// The frame rendered from the current state is on the terminal. What it showed of the
+    /// selected action counts as seen from now on (approvals wait for that).
+    case frameShown
 }
 
 /// The console's link to the broker.

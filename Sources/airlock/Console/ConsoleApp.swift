@@ -57,6 +57,8 @@ struct ConsoleApp {
             let frame = Console.render(state, theme: theme)
             terminal.draw(frame, previous: previous)
             previous = frame
+            // Only now does the reviewer see it: keys read below were typed looking at this frame.
+            effects.perform(Console.update(&state, .frameShown))
 
             let waitMs = Int32(max(0, min(tickInterval, nextTick.timeIntervalSinceNow)) * 1000)
             for input in terminal.read(timeoutMs: waitMs, wakeDescriptor: queue.wakeDescriptor) {

@@ -198,14 +198,27 @@ extension DetailDocument {
         why.append(item.reason, .text)
         why.append(" (\(item.source))", .textDim)
         add(why)
-        for finding in assessment.findings.sorted(by: { $0.risk > $1.risk }) {
+        let groups = findingGroups(assessment.findings)
+        for (finding, count) in groups.prefix(maximumFindings) {
             var line = StyledLine("• ", .textDim)
             line.append(RiskMarks.word(finding.risk) + " ", RiskMarks.role(finding.risk))
             line.append(finding.reason, .text)
+            if count > 1 { line.append(" ×\(Numbers.grouped(count))", .text) }
             line.append(" [" + finding.categories.map(\.rawValue).joined(separator: ",") + "]", .category)
             if !finding.targets.isEmpty { line.append(" → " + finding.targets.joined(separator: " "), .textDim) }
             if finding.isUnsure { line.append(" (unsure)", .boundaryFuzzy) }
             add(line)
+        }
+        if groups.count > maximumFindings {
+            let rest = groups.dropFirst(maximumFindings)
+            let byRisk = Risk.allCases.reversed().compactMap { risk -> String? in
+                let count = rest.filter { $0.finding.risk == risk }.reduce(0) { $0 + $1.count }
+                return count == 0 ? nil : "\(Numbers.grouped(count)) \(RiskMarks.word(risk))"
+            }
+            add(
+                StyledLine(
+                    "+ \(Numbers.grouped(rest.count)) more kinds of finding, less or as risky (\(byRisk.joined(separator: ", ")))",
+                    .textDim))
         }
         let radius = max(assessment.blastRadius, measurement?.blastRadius ?? assessment.blastRadius)
         var blast = StyledLine("blast radius ", .textDim)
@@ -231,6 +244,26 @@ extension DetailDocument {
             add(StyledLine("workspace ", .textDim) + StyledLine(root, .text))
         }
         return lines
+    }
+
+    /// Findings listed before the rest are summarised in one line (a script of 300 commands
+    /// would otherwise push its own text off the screen).
+    static let maximumFindings = 8
+
+    /// Equal findings once, with how often, riskiest first.
+    static func findingGroups(_ findings: [Finding]) -> [(finding: Finding, count: Int)] {
+        var groups: [(finding: Finding, count: Int)] = []
+        for finding in findings {
+            if let index = groups.firstIndex(where: { $0.finding == finding }) {
+                groups[index].count += 1
+            } else {
+                groups.append((finding, 1))
+            }
+        }
+        return groups.enumerated().sorted {
+            $0.element.finding.risk != $1.element.finding.risk
+                ? $0.element.finding.risk > $1.element.finding.risk : $0.offset < $1.offset
+        }.map(\.element)
     }
 
     /// The change itself: the diff of an edit or write (a patch is its exact text).

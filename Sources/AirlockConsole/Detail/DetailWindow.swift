@@ -25,8 +25,18 @@ struct DetailWindow: Equatable {
         shown = first..<end
     }
 
-    /// "⋯ not shown yet: lines 31–312, characters 1,741–100,000 · J scrolls".
+    /// "⋯ lines 31–312, characters 1,741–100,000 not shown yet · J scrolls", shortened to fit.
     static func notShown(_ document: DetailDocument, from line: Int) -> String {
+        let part = unseenPart(document, from: line)
+        for text in ["⋯ \(part) not shown yet · J scrolls", "⋯ \(part) not shown yet"]
+        where DisplayWidth.of(text) <= document.key.width {
+            return text
+        }
+        return "⋯ \(part)"
+    }
+
+    /// "lines 31–312, characters 1,741–100,000": the exact text from screen line `line` on.
+    static func unseenPart(_ document: DetailDocument, from line: Int) -> String {
         let index = max(line, document.exactLines.lowerBound) - document.exactLines.lowerBound
         let startCharacter = index == 0 ? 0 : document.positions[index - 1].end
         let firstLine = document.positions[index].line
@@ -34,8 +44,7 @@ struct DetailWindow: Equatable {
             firstLine == document.exactLineCount
             ? "line \(Numbers.grouped(firstLine))"
             : "lines \(Numbers.grouped(firstLine))–\(Numbers.grouped(document.exactLineCount))"
-        return "⋯ not shown yet: \(lines), characters \(Numbers.grouped(startCharacter + 1))–"
-            + "\(Numbers.grouped(document.exactLength)) · J scrolls"
+        return "\(lines), characters \(Numbers.grouped(startCharacter + 1))–\(Numbers.grouped(document.exactLength))"
     }
 
     /// How far into the exact text a frame showing this window lets the reader have read,

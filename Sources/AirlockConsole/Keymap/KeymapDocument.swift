@@ -25,3 +25,9 @@ public enum KeymapDocument {
         return out
     }
 }
+
+extension String {
+    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

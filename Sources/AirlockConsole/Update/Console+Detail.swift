@@ -49,8 +49,7 @@ extension Console {
             return false
         }
         guard let line = document.firstLine(after: state.seen[id] ?? 0) else { return true }
-        let hidden = DetailWindow.notShown(document, from: line)
-            .replacingOccurrences(of: "⋯ not shown yet: ", with: "").replacingOccurrences(of: " · J scrolls", with: "")
+        let hidden = DetailWindow.unseenPart(document, from: line)
         // One line of what was read stays above, so the reader keeps their place.
         state.detailScroll = max(0, line - 1)
         refreshDetail(&state)
@@ -80,11 +79,5 @@ extension Console {
         refreshDetail(&state)
         flash(&state, "not sent: \(what); here is the first — read it with J, then A", isError: true)
         return false
-    }
-}
-
-extension String {
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }

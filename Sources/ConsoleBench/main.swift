@@ -87,6 +87,22 @@ extension String {
     func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
 }
 
+/// The process's RSS high-water mark (VmHWM), as /proc reports it.
+func highWater() -> String {
+    var value = "unknown"
+    if let file = fopen("/proc/self/status", "r") {
+        var line = [CChar](repeating: 0, count: 256)
+        while fgets(&line, Int32(line.count), file) != nil {
+            let text = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            if text.hasPrefix("VmHWM:") {
+                value = text.dropFirst(6).trimmingPrefix(while: { $0 == " " || $0 == "\t" }).description
+            }
+        }
+        fclose(file)
+    }
+    return value.filter { $0 != "\n" }
+}
+
 var sink = 0
 let baseline = measure(500) {
     var buffer = CellBuffer(size: size)
@@ -107,11 +123,13 @@ let moves = measure(1000) { sink &+= Console.update(&state, .key(.character(sink
 report("keystroke j/k", moves, baseline: baselineMedian)
 keySamples += moves
 
+// As the console's loop: the key, the frame drawn, then the frame reported shown.
 let movesAndFrames = measure(500) {
     sink &+= Console.update(&state, .key(.character("j"))).count
     sink &+= Console.render(state, theme: theme).cells.count
+    sink &+= Console.update(&state, .frameShown).count
 }
-report("keystroke j + render", movesAndFrames, baseline: baselineMedian)
+report("keystroke j + render + shown", movesAndFrames, baseline: baselineMedian)
 
 // Approve: `a` sends decide; the reply takes the action off the queue (as the broker's would).
 var approveSamples: [Double] = []
@@ -119,6 +137,8 @@ for _ in 0..<300 {
     // The bottom of the queue is low risk: `a` approves at once (the hard floor would ask to type).
     _ = Console.update(&state, .key(.escape))
     _ = Console.update(&state, .key(.end))
+    // The reviewer looks at the frame first (an approval waits for it).
+    _ = Console.update(&state, .frameShown)
     let elapsed = clock.measure {
         let effects = Console.update(&state, .key(.character("a")))
         for case .send(.decide(let params), let tag) in effects {
@@ -158,6 +178,7 @@ report("tick", arrivals, baseline: baselineMedian)
 
 // `t` opens the exception panel: its coverage line walks every pending action.
 _ = Console.update(&state, .key(.end))
+_ = Console.update(&state, .frameShown)
 var panelSamples: [Double] = []
 var scopeSamples: [Double] = []
 for _ in 0..<50 {
@@ -167,6 +188,9 @@ for _ in 0..<50 {
 }
 report("keystroke t (coverage of 10,000)", panelSamples.sorted(), baseline: baselineMedian)
 report("keystroke Tab in panel (new scope)", scopeSamples.sorted(), baseline: baselineMedian)
+
+// The 10,000-pending console's memory, before the single-action scenes below add theirs.
+print("RSS high-water with 10,000 pending (VmHWM): \(highWater())  [target ≤ 30 MB]")
 
 // An Edit of a 2,000-line file selected: the diff against the file on disk is part of the frame.
 let fileLines = (0..<2000).map { "    let value\($0) = compute(\($0)) // line \($0)" }
@@ -189,18 +213,39 @@ _ = Console.update(&editState, .fileOnDisk(path: "/home/dev/src/repo0/Sources/Bi
 let editFrames = measure(200) { sink &+= Console.render(editState, theme: theme).cells.count }
 report("render frame, Edit of a 2,000-line file", editFrames, baseline: baselineMedian)
 
-var highWater = "unknown"
-if let file = fopen("/proc/self/status", "r") {
-    var line = [CChar](repeating: 0, count: 256)
-    while fgets(&line, Int32(line.count), file) != nil {
-        let text = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        if text.hasPrefix("VmHWM:") {
-            highWater = text.dropFirst(6).trimmingPrefix(while: { $0 == " " || $0 == "\t" }).description
-        }
-    }
-    fclose(file)
+print("RSS high-water after the Edit scene (VmHWM): \(highWater())")
+
+// A 100,000-character command of 2,000 lines beside a short one: moving onto it lays its
+// detail out (once per selection); scrolling it and drawing it are then as cheap as any frame.
+let longCommand = (0..<2000).map { "echo step \($0) \u{200B}of a long generated script" }.joined(separator: "\n")
+func shellItem(_ id: String, _ command: String, risk ageSeconds: Double) -> QueuedAction {
+    let action = Action(harness: "claude", session: "s", cwd: "/home/dev/src/repo0", kind: .shell(command: command))
+    let queuedAt = start.addingTimeInterval(-ageSeconds)
+    return QueuedAction(
+        id: id, action: action, assessment: Classifier.assess(action), reason: "asks a human", source: "default",
+        queuedAt: queuedAt, deadline: queuedAt.addingTimeInterval(900))
 }
-print("RSS high-water (VmHWM): \(highWater.filter { $0 != "\n" })  [target ≤ 30 MB]")
+var longState = ConsoleState(configuration: ConsoleConfiguration(reviewer: "bench", size: size, now: start))
+_ = Console.update(
+    &longState,
+    .connection(
+        .subscribed(
+            SubscribeResult(
+                pending: [shellItem("short", "npm test", risk: 2), shellItem("long", longCommand, risk: 1)],
+                exceptions: [], mode: .workspaceEdit, reviewWindowSeconds: 900))))
+let onto = measure(100) {
+    sink &+= Console.update(&longState, .key(.home)).count
+    sink &+= Console.update(&longState, .key(.end)).count
+}
+report("keys Home, End onto a 100,000-char cmd", onto, baseline: baselineMedian)
+let scrolls = measure(500) {
+    sink &+= Console.update(&longState, .key(.character("J"))).count
+    sink &+= Console.render(longState, theme: theme).cells.count
+    sink &+= Console.update(&longState, .frameShown).count
+}
+report("J + render + shown in that command", scrolls, baseline: baselineMedian)
+
+print("RSS high-water after both scenes (VmHWM): \(highWater())")
 print(
     "targets: render ≤ 1 ms, keystroke ≤ 1 ms (medians above)  (\(state.pendingCount) pending at the end; sink \(sink % 10))"
 )

@@ -103,6 +103,7 @@ extension DetailDocument {
         var exactLines: [StyledLine] = []
         var positions: [SourcePosition] = []
         var offset = 0
+        let length = exact.text.unicodeScalars.count
         let textLines = VisibleText.lines(exact.text)
         let sourceLines = exact.text.split(separator: "\n", omittingEmptySubsequences: false)
         for (index, line) in textLines.enumerated() {
@@ -116,9 +117,8 @@ extension DetailDocument {
             }
             // The newline belongs to the line it ends.
             offset += line.segments.reduce(0) { $0 + $1.sourceScalars } + 1
-            if let last = positions.indices.last { positions[last].end = min(offset, exact.text.unicodeScalars.count) }
+            if let last = positions.indices.last { positions[last].end = min(offset, length) }
         }
-        let length = exact.text.unicodeScalars.count
         let isLong = isLong(exact.text)
 
         var lines: [StyledLine] = []

@@ -179,7 +179,7 @@ import Testing
         #expect(document.lines.count < 40)
         let text = Self.frameText(state)
         #expect(text.contains("⟨ZERO WIDTH SPACE U+200B ×1,000,000⟩"))
-        #expect(text.contains("; rm -rf ~"))
+        #expect(text.contains("⟨ZERO WIDTH SPACE U+200B ×1,000,000⟩; rm -"))
         // All of it fits on screen: a approves at once.
         #expect(decisions(press(&state, .character("a"))).count == 1)
     }

@@ -30,6 +30,8 @@ struct PendingQueue: Sendable {
     private(set) var filter: [UInt8] = []
 
     var count: Int { slotOf.count }
+
+    func contains(_ id: String) -> Bool { slotOf[id] != nil }
     var visibleCount: Int { visible.count }
 
     subscript(id: String) -> QueueEntry? {

@@ -60,8 +60,9 @@ extension Screen {
             compactBoundaries: !wide)
     }
 
-    /// Side by side, the queue takes half the width, between 44 and 72 columns.
-    static func queueWidth(columns: Int) -> Int { min(max(44, columns / 2), 72) }
+    /// Side by side, the queue takes 55% of the width, between 44 and 80 columns: its command
+    /// column is the one that gets cut; the detail wraps and scrolls.
+    static func queueWidth(columns: Int) -> Int { min(max(44, columns * 11 / 20), 80) }
 }
 
 extension Interaction {

@@ -32,6 +32,9 @@ public struct ConsoleState: Sendable {
     var seen: [String: Int] = [:]
     /// Where the cursor was in the visible list, to land nearby when its action leaves.
     var cursorIndex = 0
+    /// Actions that arrived above the cursor since the reviewer last moved it: the cursor stays
+    /// on its action, and the queue's title says how many wait above.
+    var newAbove: Set<String> = []
     /// Actions marked with space (or `g`) for `A` / `D`.
     var marked: Set<String> = []
     var filterText = ""

@@ -1,20 +1,28 @@
 /// Cursor, marks and the measurements the selected action needs.
 extension Console {
-    /// Keeps the cursor on a visible action: the same one if it is still there, else the one
-    /// now at its old position, so a resolved action hands over to its neighbour.
+    /// Keeps the cursor on a visible action: the same one while it is there, whatever arrives
+    /// or leaves around it; the first one when there was none or the filter hides it; else the
+    /// one now at its old position, so a resolved action hands over to its neighbour.
     static func settleCursor(_ state: inout ConsoleState) {
         let count = state.queue.visibleCount
         guard count > 0 else {
             state.cursorID = nil
             state.cursorIndex = 0
+            state.newAbove.removeAll()
             return
         }
         if let id = state.cursorID, let index = state.queue.visibleIndex(of: id) {
             state.cursorIndex = index
-            return
+        } else {
+            let hiddenByFilter = state.cursorID.map { state.queue.contains($0) } ?? true
+            state.cursorIndex = hiddenByFilter ? 0 : min(max(0, state.cursorIndex), count - 1)
+            state.cursorID = state.queue.visibleID(at: state.cursorIndex)
         }
-        state.cursorIndex = min(max(0, state.cursorIndex), count - 1)
-        state.cursorID = state.queue.visibleID(at: state.cursorIndex)
+        if !state.newAbove.isEmpty {
+            state.newAbove = state.newAbove.filter { id in
+                state.queue.visibleIndex(of: id).map { $0 < state.cursorIndex } ?? false
+            }
+        }
     }
 
     static func moveCursor(_ state: inout ConsoleState, by delta: Int) {
@@ -24,6 +32,7 @@ extension Console {
         let index = min(max(0, current + delta), count - 1)
         state.cursorIndex = index
         state.cursorID = state.queue.visibleID(at: index)
+        state.newAbove.removeAll()
     }
 
     /// Asks for what the selected action's detail needs and nobody asked for yet: the

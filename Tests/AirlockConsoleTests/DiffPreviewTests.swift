@@ -33,10 +33,16 @@ import Testing
         let new = old.replacingFirst("c", with: "C")
         let rows = DiffPreview.unified(old: old, new: new, context: 2)
         #expect(!rows.contains(.line(.same(Self.secretLine))))
-        #expect(rows.contains { if case .omitted(.secret(lines: 1, _)) = $0 { true } else { false } })
+        #expect(rows.contains { if case .omitted(.secret(lines: 1, removed: false, _)) = $0 { true } else { false } })
         let text = rows.map { if case .omitted(let omission) = $0 { omission.text } else { "" } }.joined()
-        #expect(text.contains("1 line of the file hidden: it holds a secret"))
+        #expect(text.contains("⋯ 1 unchanged line not shown: it holds a secret"))
         #expect(!text.contains("wJalrXUtnFEMI"))
+    }
+
+    @Test func aRemovedSecretLineSaysItIsRemoved() {
+        let rows = DiffPreview.unified(old: "a\n\(Self.secretLine)\nb\n", new: "a\nb\n", context: 2)
+        #expect(rows.contains { if case .omitted(.secret(lines: 1, removed: true, _)) = $0 { true } else { false } })
+        #expect(!rows.contains(.line(.removed(Self.secretLine))))
     }
 
     @Test func whatTheAgentWouldWriteIsShownEvenWithASecret() {
@@ -86,7 +92,7 @@ import Testing
                 promised += numbers[1] + numbers[3]
             case .line(.same): accounted += 2
             case .line: accounted += 1
-            case .omitted(.secret(let lines, _)): accounted += 2 * lines
+            case .omitted(.secret(let lines, let removed, _)): accounted += removed ? lines : 2 * lines
             default: break
             }
         }

@@ -46,7 +46,7 @@ import Testing
             _ = Console.update(&state, .frameShown)
             let first = decisions(Console.update(&state, .key(.character("a"))))
             #expect(first.isEmpty, "\(label) at \(size): approved on the first a")
-            #expect(state.flash?.text.contains("not sent: you have not seen all of it") == true)
+            #expect(state.flash?.text.contains("not sent, read it all first") == true)
             let result = try #require(Self.approveByPressingA(&state), "\(label) at \(size): never approved")
             #expect(result.presses > 2)
             #expect(result.sawTail, "\(label) at \(size): approved without the tail ever on screen")

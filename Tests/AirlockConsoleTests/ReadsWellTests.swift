@@ -14,7 +14,7 @@ import Testing
 
     static let longCommand = "kubectl --context prod-eu --namespace payments rollout restart deployment/checkout-api"
 
-    @Test(arguments: [(120, 40, 30), (100, 30, 24), (80, 24, 36), (60, 15, 24)])
+    @Test(arguments: [(120, 40, 30), (100, 30, 24), (80, 24, 30), (60, 15, 24)])
     func theCommandColumnTakesTheWidthTheOthersDoNotNeed(columns: Int, rows: Int, atLeast: Int) {
         let state = console([shell("k", Self.longCommand), shell("n", "npm test")], size: ScreenSize(columns: columns, rows: rows))
         let queueRow = Self.text(state).split(separator: "\n").first { $0.contains("▸") }.map(String.init) ?? ""
@@ -28,11 +28,13 @@ import Testing
         let wide = QueueColumns(width: 118, rows: rows)
         #expect(wide.place != nil && wide.harness != nil && wide.category != nil && wide.showsRiskWord)
         let narrow = QueueColumns(width: 58, rows: rows)
-        #expect(narrow.place == nil && narrow.harness == nil && narrow.category == nil && !narrow.showsRiskWord)
-        #expect(narrow.summary == 58 - QueueColumns.fixedWidth)
+        #expect(narrow.place != nil && narrow.harness == nil && narrow.category == nil && !narrow.showsRiskWord)
+        #expect(narrow.summary == 58 - QueueColumns.fixedWidth - "api·7f3c ".count)
+        let narrowest = QueueColumns(width: 50, rows: rows)
+        #expect(narrowest.place == nil && narrowest.summary == 50 - QueueColumns.fixedWidth)
         let middle = QueueColumns(width: 78, rows: rows)
         #expect(middle.place != nil)
-        #expect(middle.summary >= 78 * 45 / 100 || middle.harness == nil)
+        #expect(middle.summary >= 78 * 40 / 100 || middle.harness == nil)
     }
 
     @Test func theFullCommandIsAlwaysInTheDetail() {
@@ -81,7 +83,8 @@ import Testing
         for words in ["~ repo fuzzy", "✗ secrets OPEN", "✓ commands clear", "✓ mcp clear", "✓ log clear"] {
             #expect(text.contains(words), "\(columns)×\(rows): missing \(words)")
         }
-        #expect(text.contains("→ recommended mode: read-only (chosen workspace-edit)"))
+        // The note on the chosen mode goes beside it when there is room (the header names it too).
+        #expect(text.contains("→ recommended mode: read-only"))
         #expect(text.contains("repo: not a trusted repository — to clear it: airlock trust"))
     }
 
@@ -139,7 +142,7 @@ import Testing
                 path: "/home/dev/src/api/config/app.env",
                 .loaded("MODE=prod\nAWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n")))
         let text = Self.text(state)
-        #expect(text.contains("1 line of the file hidden: it holds a secret"))
+        #expect(text.contains("⋯ 1 removed line not shown: it holds a secret"))
         #expect(!text.contains("wJalrXUtnFEMI"))
     }
 }

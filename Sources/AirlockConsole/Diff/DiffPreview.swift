@@ -25,8 +25,9 @@ enum DiffPreview {
 
     /// What a diff leaves out and why.
     enum Omission: Equatable {
-        /// Lines of the file on disk that hold a secret (the labels the redactor gave them).
-        case secret(lines: Int, labels: [String])
+        /// Lines of the file on disk that hold a secret (the labels the redactor gave them):
+        /// lines the change removes, or unchanged lines around it.
+        case secret(lines: Int, removed: Bool, labels: [String])
         /// Diff lines past `maximumLines`.
         case tooLong(lines: Int, shown: Int)
         /// The whole file on disk, and why.
@@ -34,9 +35,9 @@ enum DiffPreview {
 
         var text: String {
             switch self {
-            case .secret(let lines, let labels):
-                return "⋯ \(Numbers.grouped(lines)) line\(lines == 1 ? "" : "s") of the file hidden: "
-                    + "\(lines == 1 ? "it holds" : "they hold") a secret (\(labels.joined(separator: ", ")))"
+            case .secret(let lines, let removed, let labels):
+                return "⋯ \(Numbers.grouped(lines)) \(removed ? "removed" : "unchanged") line\(lines == 1 ? "" : "s") "
+                    + "not shown: \(lines == 1 ? "it holds" : "they hold") a secret (\(labels.joined(separator: ", ")))"
             case .tooLong(let lines, let shown):
                 return "⋯ \(Numbers.grouped(lines)) more diff line\(lines == 1 ? "" : "s") not shown: too long "
                     + "(the first \(Numbers.grouped(shown)) are)"
@@ -157,10 +158,11 @@ enum DiffPreview {
             let newCount = slice.count { if case .removed = $0 { false } else { true } }
             rows.append(.hunk("@@ -\(oldNumber),\(oldCount) +\(newNumber),\(newCount) @@"))
             var secretLines = 0
+            var secretsRemoved = false
             var labels: [String] = []
             func flushSecrets() {
                 guard secretLines > 0 else { return }
-                rows.append(.omitted(.secret(lines: secretLines, labels: labels)))
+                rows.append(.omitted(.secret(lines: secretLines, removed: secretsRemoved, labels: labels)))
                 secretLines = 0
                 labels = []
             }
@@ -174,7 +176,10 @@ enum DiffPreview {
                 switch line {
                 case .same(let text), .removed(let text):
                     let found = redactor.findings(in: text)
+                    let isRemoved = if case .removed = line { true } else { false }
                     if !found.isEmpty {
+                        if secretLines > 0, secretsRemoved != isRemoved { flushSecrets() }
+                        secretsRemoved = isRemoved
                         secretLines += 1
                         for label in found where !labels.contains(label) { labels.append(label) }
                         continue

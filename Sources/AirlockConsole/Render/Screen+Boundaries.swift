@@ -22,7 +22,9 @@ extension Screen {
         return 2 + boundaryLines(state, width: width - 3, compact: compact, rows: most).count
     }
 
-    static func maximumBoundaryLines(rows: Int, compact: Bool) -> Int { compact ? 1 : rows >= 30 ? 4 : 2 }
+    static func maximumBoundaryLines(rows: Int, compact: Bool) -> Int {
+        compact ? 1 : rows >= 40 ? 6 : rows >= 30 ? 4 : 2
+    }
 
     /// The panel's lines, at most `rows` of them; what does not fit is counted in the last.
     static func boundaryLines(_ state: ConsoleState, width: Int, compact: Bool, rows: Int) -> [StyledLine] {
@@ -37,29 +39,33 @@ extension Screen {
                 let (mark, _, role) = boundaryMark(report.boundary(kind)?.state)
                 line.append("\(mark) \(boundaryName(kind))  ", role)
             }
-            return [line + StyledLine(" ", .text) + recommendation(report, chosen: chosen, compact: true)]
+            return [recommendation(report, chosen: chosen, compact: true).reduce(line + StyledLine(" ", .text), +)]
         }
         // The five with their state words and the recommendation, flowed onto as few lines as fit.
-        var items = BoundaryKind.allCases.map { kind -> StyledLine in
+        var items = BoundaryKind.allCases.map { kind -> (line: StyledLine, gap: Int) in
             let (mark, word, role) = boundaryMark(report.boundary(kind)?.state)
-            return StyledLine("\(mark) \(boundaryName(kind)) ", role) + StyledLine(word, role)
+            return (StyledLine("\(mark) \(boundaryName(kind)) ", role) + StyledLine(word, role), 2)
         }
-        items.append(recommendation(report, chosen: chosen, compact: false))
+        let advice = recommendation(report, chosen: chosen, compact: false)
+        items += advice.enumerated().map { ($0.element, $0.offset == 0 ? 3 : 1) }
         var lines: [StyledLine] = []
         var current = StyledLine()
-        for item in items {
-            if current.width > 0, current.width + 3 + item.width > width {
+        for (index, (item, gap)) in items.enumerated() {
+            if current.width > 0, current.width + gap + item.width > width {
+                // The note on the chosen mode only goes beside the mode, never on a line of its own.
+                if index == items.count - 1, advice.count > 1 { break }
                 lines.append(current)
                 current = StyledLine()
             }
-            if current.width > 0 { current.append("   ", .text) }
+            if current.width > 0 { current.append(String(repeating: " ", count: gap), .text) }
             current = current + item
         }
         lines.append(current)
         // Why each boundary not clear is so, and what would clear it.
         for boundary in report.boundaries where boundary.state != .clear {
             var line = StyledLine(boundaryName(boundary.kind) + ": ", boundaryMark(boundary.state).role)
-            line.append(boundary.reasons.isEmpty ? boundary.state.rawValue : boundary.reasons.joined(separator: "; "))
+            line.append(boundary.reasons.first ?? boundary.state.rawValue)
+            if boundary.reasons.count > 1 { line.append(" (+\(boundary.reasons.count - 1) more)", .textDim) }
             if let fix = boundary.fixes.first { line.append(" — to clear it: " + fix, .textDim) }
             lines += line.wrapped(width: width)
         }
@@ -78,22 +84,22 @@ extension Screen {
         }
     }
 
-    /// "→ recommended mode: read-only (chosen workspace-edit)", or STOP.
-    static func recommendation(_ report: BoundaryReport, chosen: Mode, compact: Bool) -> StyledLine {
+    /// "→ recommended mode: read-only" and a note on the chosen mode, or STOP; two pieces the
+    /// panel flows onto its lines.
+    static func recommendation(_ report: BoundaryReport, chosen: Mode, compact: Bool) -> [StyledLine] {
         let recommendation = report.recommendation
         let role: Role =
             recommendation == .chosenMode ? .boundaryClear : recommendation == .stop ? .boundaryOpen : .boundaryFuzzy
-        guard let mode = recommendation.effectiveMode(chosen: chosen) else {
-            return StyledLine("→ ", .textDim) + StyledLine(compact ? "STOP" : "recommended: STOP, do not run the agent here", role)
-        }
-        if compact { return StyledLine("→ ", .textDim) + StyledLine(mode.rawValue, role) }
+        let word = recommendation.effectiveMode(chosen: chosen)?.rawValue ?? "STOP"
+        if compact { return [StyledLine("→ ", .textDim) + StyledLine(word, role)] }
         let note: String =
             switch recommendation {
-            case .chosenMode: " (the chosen mode stands)"
-            case .interactive: mode == chosen ? " (keep approvals interactive)" : " (chosen \(chosen.rawValue))"
-            case .readOnly, .stop: " (chosen \(chosen.rawValue))"
+            case .chosenMode: "(the chosen mode stands)"
+            case .interactive: word == chosen.rawValue ? "(keep approvals interactive)" : "(chosen \(chosen.rawValue))"
+            case .readOnly: "(chosen \(chosen.rawValue))"
+            case .stop: "(do not run the agent here)"
             }
-        return StyledLine("→ recommended mode: ", .textDim) + StyledLine(mode.rawValue, role) + StyledLine(note, .textDim)
+        return [StyledLine("→ recommended mode: ", .textDim) + StyledLine(word, role), StyledLine(note, .textDim)]
     }
 
     static func boundaryName(_ kind: BoundaryKind) -> String {

@@ -104,9 +104,9 @@ extension Screen {
 
 /// Which queue columns a row of `width` cells shows and how wide each is. The command column
 /// takes the width the others do not need: each optional column is shown, in order of use to
-/// a reviewer (place, harness, category, the risk word beside its shape), only when the
-/// commands on screen keep at least `target` cells, and each is as wide as its widest value on
-/// screen, not a fixed guess.
+/// a reviewer (place, harness, category, the risk word beside its shape), only while the
+/// commands on screen keep 40% of the row, and each is as wide as its widest value on screen,
+/// not a fixed guess.
 struct QueueColumns: Equatable {
     var width: Int
     var showsRiskWord = false
@@ -123,7 +123,7 @@ struct QueueColumns: Equatable {
         self.width = width
         var available = width - Self.fixedWidth
         let widest = rows.map { DisplayWidth.of($0.summary(limit: 200).string) }.max() ?? 0
-        let target = min(widest, max(24, width * 45 / 100))
+        let target = min(widest, max(24, width * 40 / 100))
         func fits(_ cells: Int) -> Bool {
             guard available - cells >= target else { return false }
             available -= cells

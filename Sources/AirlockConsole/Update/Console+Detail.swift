@@ -54,7 +54,7 @@ extension Console {
         state.detailScroll = max(0, line - 1)
         refreshDetail(&state)
         flash(
-            &state, "not sent: you have not seen all of it (\(hidden)) — shown now; read on with J, then approve",
+            &state, "not sent, read it all first: \(hidden) not seen yet — shown now, J reads on",
             isError: true)
         return false
     }

@@ -54,7 +54,9 @@ import Testing
         let new = (0..<(DiffPreview.maximumLines + 250)).map { "line \($0)" }.joined(separator: "\n")
         let rows = DiffPreview.unified(old: "", new: new, context: 2)
         #expect(rows.last == .omitted(.tooLong(lines: 250, shown: DiffPreview.maximumLines)))
-        #expect(rows.last.map { if case .omitted(let o) = $0 { o.text } else { "" } } == "⋯ 250 more diff lines not shown: too long (the first 4,000 are)")
+        #expect(
+            rows.last.map { if case .omitted(let o) = $0 { o.text } else { "" } }
+                == "⋯ 250 more diff lines not shown: too long (the first 4,000 are)")
         let counts = Self.accountedLines(rows)
         #expect(counts.promised == counts.accounted)
     }

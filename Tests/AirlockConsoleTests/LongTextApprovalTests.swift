@@ -41,7 +41,9 @@ import Testing
     @Test(arguments: ["many lines", "a long line"])
     func aTakesTheReviewerToTheUnseenPartUntilAllOfItHasBeenShown(label: String) throws {
         let command = label == "many lines" ? Self.manyLines : Self.longLine
-        for size in [ScreenSize(columns: 120, rows: 40), ScreenSize(columns: 80, rows: 24), ScreenSize(columns: 60, rows: 15)] {
+        for size in [
+            ScreenSize(columns: 120, rows: 40), ScreenSize(columns: 80, rows: 24), ScreenSize(columns: 60, rows: 15),
+        ] {
             var state = console([shell("long", command)], size: size)
             _ = Console.update(&state, .frameShown)
             let first = decisions(Console.update(&state, .key(.character("a"))))

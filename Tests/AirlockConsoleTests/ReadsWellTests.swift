@@ -16,10 +16,13 @@ import Testing
 
     @Test(arguments: [(120, 40, 30), (100, 30, 24), (80, 24, 30), (60, 15, 24)])
     func theCommandColumnTakesTheWidthTheOthersDoNotNeed(columns: Int, rows: Int, atLeast: Int) {
-        let state = console([shell("k", Self.longCommand), shell("n", "npm test")], size: ScreenSize(columns: columns, rows: rows))
+        let state = console(
+            [shell("k", Self.longCommand), shell("n", "npm test")], size: ScreenSize(columns: columns, rows: rows))
         let queueRow = Self.text(state).split(separator: "\n").first { $0.contains("▸") }.map(String.init) ?? ""
         // The longest run of the command shown in the row.
-        let shown = (0...Self.longCommand.count).reversed().first { queueRow.contains(String(Self.longCommand.prefix($0))) } ?? 0
+        let shown =
+            (0...Self.longCommand.count).reversed().first { queueRow.contains(String(Self.longCommand.prefix($0))) }
+            ?? 0
         #expect(shown >= atLeast, "\(columns)×\(rows): the queue shows \(shown) characters of the command")
     }
 
@@ -50,7 +53,8 @@ import Testing
     }
 
     @Test func detailFieldsWrapInsteadOfBeingCut() {
-        let longReason = "asks a human because the repository is not trusted and the command reaches production through a context named prod-eu"
+        let longReason =
+            "asks a human because the repository is not trusted and the command reaches production through a context named prod-eu"
         var item = shell("k", Self.longCommand)
         item.reason = longReason
         item.action.cwd = "/home/dev/src/a/very/deep/directory/structure/that/goes/on/and/on/for/a/while/api"
@@ -60,7 +64,9 @@ import Testing
             let parts = line.split(separator: "│", omittingEmptySubsequences: false)
             return parts.count >= 4 ? String(parts[3]) : nil
         }
-        #expect(!detail.contains { $0.replacingOccurrences(of: "measuring…", with: "").contains("…") }, "a detail line was cut:\n\(detail.joined(separator: "\n"))")
+        #expect(
+            !detail.contains { $0.replacingOccurrences(of: "measuring…", with: "").contains("…") },
+            "a detail line was cut:\n\(detail.joined(separator: "\n"))")
         #expect(detail.joined(separator: " ").contains("prod-eu"))
         #expect(detail.joined(separator: " ").contains("and/on/for/a/while/api"))
     }
@@ -68,7 +74,8 @@ import Testing
     static let report = BoundaryReport(
         workspace: "/home/dev/src/api",
         boundaries: [
-            Boundary(kind: .repositoryTrust, state: .fuzzy, reasons: ["not a trusted repository"], fixes: ["airlock trust"]),
+            Boundary(
+                kind: .repositoryTrust, state: .fuzzy, reasons: ["not a trusted repository"], fixes: ["airlock trust"]),
             Boundary(kind: .filesAndSecrets, state: .open, reasons: [".env readable"]),
             Boundary(kind: .commandExecution, state: .clear),
             Boundary(kind: .mcpToolScope, state: .clear),
@@ -100,7 +107,8 @@ import Testing
         let selected = state.cursorID
         // An arrival above: the cursor stays, and the title says what waits above.
         _ = Console.update(
-            &state, .notification(.actionQueued(ActionQueued(item: shell("crit", "kubectl --context prod delete ns x")))))
+            &state,
+            .notification(.actionQueued(ActionQueued(item: shell("crit", "kubectl --context prod delete ns x")))))
         #expect(state.cursorID == selected)
         #expect(state.newAbove == ["crit"])
         #expect(Self.text(state).contains("1 new above (Home)"))
@@ -126,7 +134,8 @@ import Testing
         _ = Console.update(&state, .notification(.actionQueued(ActionQueued(item: shell("a", "npm install x")))))
         #expect(state.cursorID == "a")
         _ = Console.update(
-            &state, .notification(.actionResolved(ActionResolved(id: "a", decision: .allow, reason: "ok", source: "rule"))))
+            &state,
+            .notification(.actionResolved(ActionResolved(id: "a", decision: .allow, reason: "ok", source: "rule"))))
         #expect(state.cursorID == nil)
         _ = Console.update(&state, .notification(.actionQueued(ActionQueued(item: shell("b", "npm install y")))))
         #expect(state.cursorID == "b")

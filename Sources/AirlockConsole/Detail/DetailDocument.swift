@@ -223,7 +223,8 @@ extension DetailDocument {
         let radius = max(assessment.blastRadius, measurement?.blastRadius ?? assessment.blastRadius)
         var blast = StyledLine("blast radius ", .textDim)
         blast.append(
-            RiskMarks.blastBar(radius) + " " + radius.name.replacingUnderscores, radius >= .external ? .riskHigh : .text)
+            RiskMarks.blastBar(radius) + " " + radius.name.replacingUnderscores, radius >= .external ? .riskHigh : .text
+        )
         add(blast)
         if let measurement {
             for fact in measurement.facts { add(StyledLine("  " + fact, .text)) }
@@ -296,7 +297,8 @@ extension DetailDocument {
         case .line(.added(let line)): (sign, text, role) = ("+", line, .diffAdded)
         case .line(.removed(let line)): (sign, text, role) = ("-", line, .diffRemoved)
         }
-        var wrapped = StyledLine.wrap(VisibleText.singleLine(text), width: width, role: role, firstPrefix: sign, prefix: " ")
+        var wrapped = StyledLine.wrap(
+            VisibleText.singleLine(text), width: width, role: role, firstPrefix: sign, prefix: " ")
         if !wrapped.isEmpty, !wrapped[0].spans.isEmpty { wrapped[0].spans[0].role = role }
         return wrapped
     }

@@ -78,7 +78,8 @@ enum DiffPreview {
             case nil: rows = [.note("reading the file on disk…")]
             case .missing: rows = [.note("file not found on disk; edits as sent:")]
             case .loaded: rows = [.note("old text not found in the file; edits as sent:")]
-            case .unreadable, .tooLarge, .binary: rows = [.omitted(.file(onDisk ?? .unreadable)), .note("edits as sent:")]
+            case .unreadable, .tooLarge, .binary:
+                rows = [.omitted(.file(onDisk ?? .unreadable)), .note("edits as sent:")]
             }
             var lines = 0
             for (index, edit) in edits.enumerated() {

@@ -21,7 +21,8 @@ extension Screen {
             row += 1
         }
         if let marker = window.marker {
-            canvas.write(marker, column: text.column, row: row, limit: text.right, style: canvas.theme.style(.hardFloor))
+            canvas.write(
+                marker, column: text.column, row: row, limit: text.right, style: canvas.theme.style(.hardFloor))
         }
         // The bottom border: how long it has waited, and where the window is in a long detail.
         let item = entry.item

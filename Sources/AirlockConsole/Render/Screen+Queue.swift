@@ -35,8 +35,8 @@ extension Screen {
         let above = first
         let below = visibleCount - first - rows.count
         if above > 0 || below > 0 {
-            let text = " " + [above > 0 ? "▲ \(above)" : nil, below > 0 ? "▼ \(below)" : nil].compactMap { $0 }
-                .joined(separator: " ") + " "
+            let marks = [above > 0 ? "▲ \(above)" : nil, below > 0 ? "▼ \(below)" : nil].compactMap { $0 }
+            let text = " \(marks.joined(separator: " ")) "
             canvas.writeRight(text, row: rect.bottom - 1, limit: rect.right - 1, style: canvas.theme.style(.textDim))
         }
     }
@@ -61,10 +61,12 @@ extension Screen {
         var x = canvas.write(
             (isCursor ? "▸" : " ") + (isMarked ? "●" : " "), column: column, row: row, limit: limit,
             style: style(.selectionMarked))
-        x = canvas.write(pad(RiskMarks.shape(risk), 4), column: x, row: row, limit: limit, style: style(RiskMarks.role(risk)))
+        x = canvas.write(
+            pad(RiskMarks.shape(risk), 4), column: x, row: row, limit: limit, style: style(RiskMarks.role(risk)))
         if columns.showsRiskWord {
             x = canvas.write(
-                " " + pad(RiskMarks.word(risk), 4), column: x, row: row, limit: limit, style: style(RiskMarks.role(risk)))
+                " " + pad(RiskMarks.word(risk), 4), column: x, row: row, limit: limit,
+                style: style(RiskMarks.role(risk)))
         }
         x = canvas.write(
             item.assessment.isHardFloor ? " ‼" : "  ", column: x, row: row, limit: limit, style: style(.hardFloor))
@@ -75,10 +77,12 @@ extension Screen {
         let timesStart = limit - DisplayWidth.of(times)
         canvas.write(times, column: timesStart, row: row, limit: limit, style: style(.countdown))
         if let width = columns.harness {
-            x = canvas.write(" " + pad(item.action.harness, width), column: x, row: row, limit: timesStart, style: style(.textDim))
+            x = canvas.write(
+                " " + pad(item.action.harness, width), column: x, row: row, limit: timesStart, style: style(.textDim))
         }
         if let width = columns.place {
-            x = canvas.write(" " + pad(entry.place, width), column: x, row: row, limit: timesStart, style: style(.textDim))
+            x = canvas.write(
+                " " + pad(entry.place, width), column: x, row: row, limit: timesStart, style: style(.textDim))
         }
         if let width = columns.category {
             x = canvas.write(

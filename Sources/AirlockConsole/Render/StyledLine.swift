@@ -59,7 +59,8 @@ struct StyledLine: Sendable {
         var plain = ""
         func flushPlain() {
             if !plain.isEmpty {
-                current.spans.append(Span(text: VisibleText(segments: [.init(text: plain, isMarker: false)]), role: role))
+                current.spans.append(
+                    Span(text: VisibleText(segments: [.init(text: plain, isMarker: false)]), role: role))
             }
             plain = ""
         }

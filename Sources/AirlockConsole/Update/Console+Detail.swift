@@ -45,7 +45,8 @@ extension Console {
     static func requireSeen(_ state: inout ConsoleState) -> Bool {
         guard let id = state.cursorID else { return false }
         guard state.cursorShown, let document = state.detail, document.key.actionID == id else {
-            flash(&state, "not sent: the selection changed before it was shown — look at it, then approve", isError: true)
+            flash(
+                &state, "not sent: the selection changed before it was shown — look at it, then approve", isError: true)
             return false
         }
         guard let line = document.firstLine(after: state.seen[id] ?? 0) else { return true }

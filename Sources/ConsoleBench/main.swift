@@ -119,7 +119,12 @@ let frames = measure(500) { sink &+= Console.render(state, theme: theme).cells.c
 report("render full frame", frames, baseline: baselineMedian)
 
 var keySamples: [Double] = []
-let moves = measure(1000) { sink &+= Console.update(&state, .key(.character(sink % 2 == 0 ? "j" : "k"))).count }
+// j and k in turn: each moves the cursor, so each lays the newly selected action's detail out.
+var presses = 0
+let moves = measure(1000) {
+    presses += 1
+    sink &+= Console.update(&state, .key(.character(presses % 2 == 0 ? "k" : "j"))).count
+}
 report("keystroke j/k", moves, baseline: baselineMedian)
 keySamples += moves
 
@@ -175,6 +180,11 @@ let arrivals = measure(500) {
     sink &+= Console.update(&state, .tick(start.addingTimeInterval(1))).count
 }
 report("tick", arrivals, baseline: baselineMedian)
+
+// `g` marks every visible action similar to the selected one, then unmarks them again.
+let groups = measure(100) { sink &+= Console.update(&state, .key(.character("g"))).count }
+report("keystroke g (similar among 10,000)", groups, baseline: baselineMedian)
+_ = Console.update(&state, .key(.escape))
 
 // `t` opens the exception panel: its coverage line walks every pending action.
 _ = Console.update(&state, .key(.end))

@@ -21,6 +21,9 @@ struct PendingQueue: Sendable {
     private var slots: [QueuedAction] = []
     /// Lowercased UTF-8 of everything a filter can match, per slot.
     private var search: [[UInt8]] = []
+    /// The hash of each slot's `QueueEntry.groupKey`, so `g` compares numbers and only checks
+    /// the keys themselves where the numbers agree.
+    private var groupHash: [Int] = []
     private var free: [Int32] = []
     private var slotOf: [String: Int32] = [:]
     /// Live slots in queue order.
@@ -68,9 +71,15 @@ struct PendingQueue: Sendable {
         return covered
     }
 
-    /// Calls `body` with every visible action, in order.
-    func forEachVisible(_ body: (QueuedAction) -> Void) {
-        for slot in visible { body(slots[Int(slot)]) }
+    /// The visible actions similar to `item` (`g`), in order: same group key, any session.
+    func visibleIDs(similarTo item: QueuedAction) -> [String] {
+        let key = QueueEntry(item).groupKey
+        let hash = key.hashValue
+        return visible.compactMap { slot in
+            let index = Int(slot)
+            guard groupHash[index] == hash, QueueEntry(slots[index]).groupKey == key else { return nil }
+            return slots[index].id
+        }
     }
 
     /// Replaces everything (a fresh subscription). The array is kept as it is, not copied.
@@ -81,8 +90,11 @@ struct PendingQueue: Sendable {
         slotOf.reserveCapacity(items.count)
         search = []
         search.reserveCapacity(items.count)
+        groupHash = []
+        groupHash.reserveCapacity(items.count)
         for (index, item) in items.enumerated() {
             search.append(Self.searchBytes(item))
+            groupHash.append(QueueEntry(item).groupKey.hashValue)
             // A repeated id: the last one stands, as a later notification would replace it.
             if let earlier = slotOf.updateValue(Int32(index), forKey: item.id) { vacate(earlier) }
         }
@@ -100,10 +112,12 @@ struct PendingQueue: Sendable {
             slot = reused
             slots[Int(slot)] = item
             search[Int(slot)] = Self.searchBytes(item)
+            groupHash[Int(slot)] = QueueEntry(item).groupKey.hashValue
         } else {
             slot = Int32(slots.count)
             slots.append(item)
             search.append(Self.searchBytes(item))
+            groupHash.append(QueueEntry(item).groupKey.hashValue)
         }
         slotOf[item.id] = slot
         order.insert(slot, at: insertionIndex(of: slot, in: order))

@@ -92,10 +92,10 @@ struct QueueEntry {
         return "\(tool) \(String(normalised.prefix(40))) [\(categories)]"
     }
 
-    /// Similar actions (`g`): same normalised command or tool and same categories, any session.
-    func isSimilar(to other: QueuedAction) -> Bool {
-        guard item.assessment.categories == other.assessment.categories else { return false }
-        return normalised == QueueEntry(other).normalised
+    /// Equal for similar actions (`g`): the same normalised command or tool and the same
+    /// categories, any session.
+    var groupKey: String {
+        normalised + "\u{0}" + item.assessment.categories.map(\.rawValue).joined(separator: ",")
     }
 
     /// Whether the lowercased `needle` occurs in the search text.

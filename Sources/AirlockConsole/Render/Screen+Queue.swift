@@ -25,11 +25,14 @@ extension Screen {
         if cursor >= inside.height { first = min(cursor - inside.height / 3, visibleCount - inside.height) }
         first = max(0, first)
         let rows = (first..<min(visibleCount, first + inside.height)).map { state.queue.visibleEntry(at: $0) }
-        let columns = QueueColumns(width: inside.width, rows: rows)
+        // Each row's summary once: the widest decides the columns, then it is drawn (and cut).
+        let summaries = rows.map { $0.summary(limit: QueueColumns.summaryLimit) }
+        let columns = QueueColumns(width: inside.width, rows: rows, summaries: summaries)
         for (offset, entry) in rows.enumerated() {
             drawQueueRow(
-                &canvas, state, entry, columns: columns, row: inside.row + offset, column: inside.column,
-                isCursor: first + offset == cursor, isMarked: state.marked.contains(entry.item.id))
+                &canvas, state, entry, summary: summaries[offset], columns: columns, row: inside.row + offset,
+                column: inside.column, isCursor: first + offset == cursor,
+                isMarked: state.marked.contains(entry.item.id))
         }
         // Where the window is, on the bottom border, when not everything fits.
         let above = first
@@ -42,8 +45,8 @@ extension Screen {
     }
 
     static func drawQueueRow(
-        _ canvas: inout Canvas, _ state: ConsoleState, _ entry: QueueEntry, columns: QueueColumns, row: Int,
-        column: Int, isCursor: Bool, isMarked: Bool
+        _ canvas: inout Canvas, _ state: ConsoleState, _ entry: QueueEntry, summary: VisibleText,
+        columns: QueueColumns, row: Int, column: Int, isCursor: Bool, isMarked: Bool
     ) {
         let theme = canvas.theme
         let limit = column + columns.width
@@ -93,7 +96,7 @@ extension Screen {
             style: style(.title))
         // The command takes what is left; the detail pane always has all of it.
         canvas.write(
-            entry.summary(limit: columns.summary + 1), column: x, row: row, limit: timesStart, style: style(.command),
+            summary, column: x, row: row, limit: timesStart, style: style(.command),
             markerStyle: style(.hiddenCharacter))
     }
 
@@ -123,10 +126,15 @@ struct QueueColumns: Equatable {
     /// Cursor and mark, risk shape, hard-floor mark, tool with a space either side, the two times.
     static let fixedWidth = 2 + 4 + 2 + (toolWidth + 2) + 9
 
-    init(width: Int, rows: [QueueEntry]) {
+    /// A summary is worked out to at most this many scalars: no queue row is wider.
+    static let summaryLimit = 200
+
+    init(width: Int, rows: [QueueEntry], summaries: [VisibleText]? = nil) {
         self.width = width
         var available = width - Self.fixedWidth
-        let widest = rows.map { DisplayWidth.of($0.summary(limit: 200).string) }.max() ?? 0
+        let widest =
+            (summaries ?? rows.map { $0.summary(limit: Self.summaryLimit) }).map { DisplayWidth.of($0.string) }.max()
+            ?? 0
         let target = min(widest, max(24, width * 40 / 100))
         func fits(_ cells: Int) -> Bool {
             guard available - cells >= target else { return false }

@@ -218,8 +218,7 @@ extension Console {
 
     static func selectGroup(_ state: inout ConsoleState) {
         guard let entry = state.cursorEntry else { return }
-        var group: [String] = []
-        state.queue.forEachVisible { if entry.isSimilar(to: $0) { group.append($0.id) } }
+        let group = state.queue.visibleIDs(similarTo: entry.item)
         if group.allSatisfy({ state.marked.contains($0) }) {
             state.marked.subtract(group)
             flash(&state, "unmarked \(group.count) similar: \(entry.groupLabel)", isError: false)

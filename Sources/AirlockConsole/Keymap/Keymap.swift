@@ -31,7 +31,9 @@ enum Keymap {
             command: .detailUp, contexts: [.queue], inFooter: false),
         KeyBinding(
             keys: [.character("a")], keyLabel: "a", name: "approve",
-            help: "Approve the action under the cursor. Hard-floor actions ask you to type “approve” and wait 3 s.",
+            help:
+                "Approve the action under the cursor. Hard-floor actions ask you to type “approve” and wait 3 s. "
+                + "Only what has been on screen: on a long command, a first shows the part not seen yet.",
             command: .approve, contexts: [.queue], isDangerous: true),
         KeyBinding(
             keys: [.character("d")], keyLabel: "d", name: "deny",

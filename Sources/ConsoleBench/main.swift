@@ -8,7 +8,7 @@ import FoundationEssentials
 #endif
 
 // The console with 10,000 pending actions: time to render a full 120×40 frame and to apply a
-// keystroke, against a baseline of filling a blank 120×40 buffer. Targets: ≤ 2 ms each, ≤ 50 MB.
+// keystroke, against a baseline of filling a blank 120×40 buffer. Targets: ≤ 1 ms median each, ≤ 30 MB.
 // Run: swift run -c release console-bench
 
 let commands = [
@@ -20,20 +20,27 @@ let commands = [
     "echo ok\u{1B}[2K; rm\u{200B} -rf ~/x", "aws s3 rm s3://bucket --recursive", "go test ./...", "chmod -R 777 /srv",
 ]
 let start = Date(timeIntervalSince1970: 1_780_000_000)
-var pending: [QueuedAction] = []
-pending.reserveCapacity(10_000)
-for index in 0..<10_000 {
-    let command = commands[index % commands.count] + (index % 3 == 0 ? " # \(index)" : "")
-    let action = Action(
-        harness: ["claude", "codex", "cursor", "gemini"][index % 4], session: "session-\(index % 37)",
-        cwd: "/home/dev/src/repo\(index % 11)", kind: .shell(command: command))
-    let assessment = Classifier.assess(action)
-    let queuedAt = start.addingTimeInterval(-Double(index % 600))
-    pending.append(
-        QueuedAction(
-            id: "action-\(index)", action: action, assessment: assessment, reason: "asks a human",
-            source: assessment.isHardFloor ? "hard_floor" : "default", queuedAt: queuedAt,
-            deadline: queuedAt.addingTimeInterval(900)))
+
+/// The 10,000 actions, as a subscription delivers them. Made in a function so that, as in the
+/// console, nothing but the subscription message holds them: the app decodes the broker's
+/// reply, hands it to the reducer and keeps no copy of its own.
+func pendingActions() -> [QueuedAction] {
+    var pending: [QueuedAction] = []
+    pending.reserveCapacity(10_000)
+    for index in 0..<10_000 {
+        let command = commands[index % commands.count] + (index % 3 == 0 ? " # \(index)" : "")
+        let action = Action(
+            harness: ["claude", "codex", "cursor", "gemini"][index % 4], session: "session-\(index % 37)",
+            cwd: "/home/dev/src/repo\(index % 11)", kind: .shell(command: command))
+        let assessment = Classifier.assess(action)
+        let queuedAt = start.addingTimeInterval(-Double(index % 600))
+        pending.append(
+            QueuedAction(
+                id: "action-\(index)", action: action, assessment: assessment, reason: "asks a human",
+                source: assessment.isHardFloor ? "hard_floor" : "default", queuedAt: queuedAt,
+                deadline: queuedAt.addingTimeInterval(900)))
+    }
+    return pending
 }
 
 let size = ScreenSize(columns: 120, rows: 40)
@@ -41,7 +48,9 @@ var state = ConsoleState(configuration: ConsoleConfiguration(reviewer: "bench", 
 _ = Console.update(
     &state,
     .connection(
-        .subscribed(SubscribeResult(pending: pending, exceptions: [], mode: .workspaceEdit, reviewWindowSeconds: 900))))
+        .subscribed(
+            SubscribeResult(pending: pendingActions(), exceptions: [], mode: .workspaceEdit, reviewWindowSeconds: 900)
+        )))
 let theme = Theme.fallback(depth: .trueColor)
 let clock = ContinuousClock()
 
@@ -78,6 +87,22 @@ extension String {
     func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
 }
 
+/// The process's RSS high-water mark (VmHWM), as /proc reports it.
+func highWater() -> String {
+    var value = "unknown"
+    if let file = fopen("/proc/self/status", "r") {
+        var line = [CChar](repeating: 0, count: 256)
+        while fgets(&line, Int32(line.count), file) != nil {
+            let text = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            if text.hasPrefix("VmHWM:") {
+                value = text.dropFirst(6).trimmingPrefix(while: { $0 == " " || $0 == "\t" }).description
+            }
+        }
+        fclose(file)
+    }
+    return value.filter { $0 != "\n" }
+}
+
 var sink = 0
 let baseline = measure(500) {
     var buffer = CellBuffer(size: size)
@@ -94,15 +119,22 @@ let frames = measure(500) { sink &+= Console.render(state, theme: theme).cells.c
 report("render full frame", frames, baseline: baselineMedian)
 
 var keySamples: [Double] = []
-let moves = measure(1000) { sink &+= Console.update(&state, .key(.character(sink % 2 == 0 ? "j" : "k"))).count }
+// j and k in turn: each moves the cursor, so each lays the newly selected action's detail out.
+var presses = 0
+let moves = measure(1000) {
+    presses += 1
+    sink &+= Console.update(&state, .key(.character(presses % 2 == 0 ? "k" : "j"))).count
+}
 report("keystroke j/k", moves, baseline: baselineMedian)
 keySamples += moves
 
+// As the console's loop: the key, the frame drawn, then the frame reported shown.
 let movesAndFrames = measure(500) {
     sink &+= Console.update(&state, .key(.character("j"))).count
     sink &+= Console.render(state, theme: theme).cells.count
+    sink &+= Console.update(&state, .frameShown).count
 }
-report("keystroke j + render", movesAndFrames, baseline: baselineMedian)
+report("keystroke j + render + shown", movesAndFrames, baseline: baselineMedian)
 
 // Approve: `a` sends decide; the reply takes the action off the queue (as the broker's would).
 var approveSamples: [Double] = []
@@ -110,6 +142,8 @@ for _ in 0..<300 {
     // The bottom of the queue is low risk: `a` approves at once (the hard floor would ask to type).
     _ = Console.update(&state, .key(.escape))
     _ = Console.update(&state, .key(.end))
+    // The reviewer looks at the frame first (an approval waits for it).
+    _ = Console.update(&state, .frameShown)
     let elapsed = clock.measure {
         let effects = Console.update(&state, .key(.character("a")))
         for case .send(.decide(let params), let tag) in effects {
@@ -147,8 +181,14 @@ let arrivals = measure(500) {
 }
 report("tick", arrivals, baseline: baselineMedian)
 
+// `g` marks every visible action similar to the selected one, then unmarks them again.
+let groups = measure(100) { sink &+= Console.update(&state, .key(.character("g"))).count }
+report("keystroke g (similar among 10,000)", groups, baseline: baselineMedian)
+_ = Console.update(&state, .key(.escape))
+
 // `t` opens the exception panel: its coverage line walks every pending action.
 _ = Console.update(&state, .key(.end))
+_ = Console.update(&state, .frameShown)
 var panelSamples: [Double] = []
 var scopeSamples: [Double] = []
 for _ in 0..<50 {
@@ -158,6 +198,9 @@ for _ in 0..<50 {
 }
 report("keystroke t (coverage of 10,000)", panelSamples.sorted(), baseline: baselineMedian)
 report("keystroke Tab in panel (new scope)", scopeSamples.sorted(), baseline: baselineMedian)
+
+// The 10,000-pending console's memory, before the single-action scenes below add theirs.
+print("RSS high-water with 10,000 pending (VmHWM): \(highWater())  [target ≤ 30 MB]")
 
 // An Edit of a 2,000-line file selected: the diff against the file on disk is part of the frame.
 let fileLines = (0..<2000).map { "    let value\($0) = compute(\($0)) // line \($0)" }
@@ -176,22 +219,43 @@ _ = Console.update(
     .connection(
         .subscribed(
             SubscribeResult(pending: [editItem], exceptions: [], mode: .workspaceEdit, reviewWindowSeconds: 900))))
-_ = Console.update(&editState, .fileOnDisk(path: "/home/dev/src/repo0/Sources/Big.swift", contents: fileText))
+_ = Console.update(&editState, .fileOnDisk(path: "/home/dev/src/repo0/Sources/Big.swift", .loaded(fileText)))
 let editFrames = measure(200) { sink &+= Console.render(editState, theme: theme).cells.count }
 report("render frame, Edit of a 2,000-line file", editFrames, baseline: baselineMedian)
 
-var highWater = "unknown"
-if let file = fopen("/proc/self/status", "r") {
-    var line = [CChar](repeating: 0, count: 256)
-    while fgets(&line, Int32(line.count), file) != nil {
-        let text = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        if text.hasPrefix("VmHWM:") {
-            highWater = text.dropFirst(6).trimmingPrefix(while: { $0 == " " || $0 == "\t" }).description
-        }
-    }
-    fclose(file)
+print("RSS high-water after the Edit scene (VmHWM): \(highWater())")
+
+// A 100,000-character command of 2,000 lines beside a short one: moving onto it lays its
+// detail out (once per selection); scrolling it and drawing it are then as cheap as any frame.
+let longCommand = (0..<2000).map { "echo step \($0) \u{200B}of a long generated script" }.joined(separator: "\n")
+func shellItem(_ id: String, _ command: String, risk ageSeconds: Double) -> QueuedAction {
+    let action = Action(harness: "claude", session: "s", cwd: "/home/dev/src/repo0", kind: .shell(command: command))
+    let queuedAt = start.addingTimeInterval(-ageSeconds)
+    return QueuedAction(
+        id: id, action: action, assessment: Classifier.assess(action), reason: "asks a human", source: "default",
+        queuedAt: queuedAt, deadline: queuedAt.addingTimeInterval(900))
 }
-print("RSS high-water (VmHWM): \(highWater.filter { $0 != "\n" })  [target ≤ 50 MB]")
+var longState = ConsoleState(configuration: ConsoleConfiguration(reviewer: "bench", size: size, now: start))
+_ = Console.update(
+    &longState,
+    .connection(
+        .subscribed(
+            SubscribeResult(
+                pending: [shellItem("short", "npm test", risk: 2), shellItem("long", longCommand, risk: 1)],
+                exceptions: [], mode: .workspaceEdit, reviewWindowSeconds: 900))))
+let onto = measure(100) {
+    sink &+= Console.update(&longState, .key(.home)).count
+    sink &+= Console.update(&longState, .key(.end)).count
+}
+report("keys Home, End onto a 100,000-char cmd", onto, baseline: baselineMedian)
+let scrolls = measure(500) {
+    sink &+= Console.update(&longState, .key(.character("J"))).count
+    sink &+= Console.render(longState, theme: theme).cells.count
+    sink &+= Console.update(&longState, .frameShown).count
+}
+report("J + render + shown in that command", scrolls, baseline: baselineMedian)
+
+print("RSS high-water after both scenes (VmHWM): \(highWater())")
 print(
-    "targets: render ≤ 2 ms, keystroke ≤ 2 ms (median and p99 above)  (\(state.pendingCount) pending at the end; sink \(sink % 10))"
+    "targets: render ≤ 1 ms, keystroke ≤ 1 ms (medians above)  (\(state.pendingCount) pending at the end; sink \(sink % 10))"
 )

@@ -112,6 +112,14 @@ import Testing
         }
     }
 
+    /// What a reason or a clipped line left of a key after its id is still redacted.
+    @Test func aKeyCutShortAfterItsIDIsStillFound() {
+        let id = "AKIA" + "IOSFODNN7EXAMPLE"
+        let cut = String(repeating: "abcdefghij", count: 4).dropLast(3)
+        #expect(redactor.redact("unrecognised program \(id),\(cut)…") == "unrecognised program [REDACTED:aws-access-key],[REDACTED:aws-secret-key]…")
+        #expect(redactor.redact("\(id) short") == "[REDACTED:aws-access-key] short")
+    }
+
     // MARK: Program options
 
     @Test(arguments: [

@@ -214,7 +214,16 @@ struct SecretScanner {
         while j < bytes.count, j - end <= SecretShapes.awsPairDistance, SecretShapes.awsPairSeparators.contains(bytes[j]) {
             j += 1
         }
-        guard j > end, !B.isBase64(byte(j - 1)), let secretEnd = awsSecretRun(at: j) else { return nil }
+        guard j > end else { return nil }
+        // Up to 40 bytes: a reason or a clipped line may have cut the key short, and what is
+        // left of it is still secret.
+        let limit = min(bytes.count, j + SecretShapes.awsSecretLength + 1)
+        var secretEnd = j
+        while secretEnd < limit, B.isBase64(bytes[secretEnd]) { secretEnd += 1 }
+        let next = byte(secretEnd)
+        guard secretEnd - j >= SecretShapes.awsPairMinimumLength, secretEnd - j <= SecretShapes.awsSecretLength,
+            next != B.equals, next != B.underscore
+        else { return nil }
         return Span(start: j, end: secretEnd, label: "aws-secret-key")
     }
 

@@ -77,6 +77,8 @@ public enum SecretShapes {
     static let awsPairSeparators = Set(" \t\r\n,:;=|\"'".utf8)
     /// How far after an access key id its secret key may start.
     static let awsPairDistance = 24
+    /// The shortest run after an access key id taken for (what is left of) its secret key.
+    static let awsPairMinimumLength = 20
 
     /// A program whose option carries a password: `mysql -pSECRET`, `curl -u user:SECRET`.
     public struct PasswordOption: Sendable {

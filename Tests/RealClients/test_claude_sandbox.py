@@ -1,0 +1,147 @@
+"""The recommended everyday deployment (docs/security.md): the real Claude Code CLI with its own
+sandbox on, as `airlock install claude --sandbox` sets it up (user settings: enabled,
+failIfUnavailable, allowUnsandboxedCommands false), and Airlock's hook in the same file.
+
+What it must show: the agent's shell cannot reach the broker's socket (the kernel refuses the
+Unix socket inside the sandbox), the model's `dangerouslyDisableSandbox` changes nothing, and
+Airlock's hook, which runs outside the sandbox, still gates every call.
+
+Needs Debian's `bubblewrap` and `socat` (.ci/run installs them); skipped, saying so, without.
+"""
+
+import json
+import os
+import shutil
+import time
+import unittest
+
+import support
+from mock_anthropic import AnthropicMock, result_text, tool_results
+
+DESTRUCTIVE = "rm -rf build"
+
+
+@unittest.skipUnless(shutil.which("bwrap") and shutil.which("socat"), "needs bubblewrap and socat (apt-get install)")
+class ClaudeSandboxTests(unittest.TestCase):
+    def setUp(self):
+        self.claude = support.claude_binary()
+        self.airlock = support.Airlock("sandbox")
+        self.addCleanup(self.airlock.close)
+        self.airlock.git_init()
+        self.build = self.airlock.make_build_directory()
+        # User settings in the private HOME: the hook and the sandbox, as a user would install them.
+        self.installed = self.airlock.install("claude", "--sandbox")
+        self.airlock.serve()
+        # Connects to the broker's socket and says whether it got through.
+        self.probe = "socat -T 3 STDIO UNIX-CONNECT:%s < /dev/null && echo REACHED-THE-BROKER || echo BLOCKED" % (
+            self.airlock.env["AIRLOCK_SOCKET"]
+        )
+
+    def settings(self):
+        with open(os.path.join(self.airlock.home, ".claude", "settings.json")) as file:
+            return json.load(file)
+
+    def run_claude(self, scenario, prompt):
+        mock = AnthropicMock(scenario, final_text="All done.").start()
+        self.addCleanup(mock.stop)
+        env = dict(
+            self.airlock.env,
+            ANTHROPIC_BASE_URL=mock.base_url,
+            ANTHROPIC_API_KEY="sk-ant-offline-dummy",
+            DISABLE_TELEMETRY="1",
+            DISABLE_AUTOUPDATER="1",
+            DISABLE_ERROR_REPORTING="1",
+            CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC="1",
+        )
+        result = support.run(
+            [self.claude, "-p", prompt, "--output-format", "json"], cwd=self.airlock.project, env=env, timeout=180
+        )
+        self.assertEqual(result.returncode, 0, "claude failed:\n%s\n%s" % (result.stdout, result.stderr))
+        return mock, json.loads(result.stdout)
+
+    def only_tool_result(self, mock):
+        answered = [request for request in mock.log.posts() if tool_results(request)]
+        self.assertTrue(answered, "no request carried a tool_result")
+        results = tool_results(answered[-1])
+        self.assertEqual(len(results), 1)
+        return results[0]
+
+    def bash(self, command, **extra):
+        tool_input = {"command": command, "description": "Run " + command}
+        tool_input.update(extra)
+        return [{"name": "Bash", "input": tool_input}]
+
+    def test_install_wrote_the_sandbox_settings_beside_the_hook(self):
+        settings = self.settings()
+        self.assertEqual(
+            settings["sandbox"], {"enabled": True, "failIfUnavailable": True, "allowUnsandboxedCommands": False}
+        )
+        self.assertIn("PreToolUse", settings["hooks"])
+        self.assertIn("allowUnsandboxedCommands false", self.installed)
+
+    def test_the_agents_shell_cannot_reach_the_broker(self):
+        # Airlock lets this exact command through, so what stops it is the sandbox alone.
+        self.airlock.grant_exact(self.probe, "probe the socket")
+        self.airlock.wait_for_exception()
+        # Outside the sandbox the same command, as the same user, reaches the broker.
+        outside = support.run(["sh", "-c", self.probe], env=self.airlock.env)
+        self.assertIn("REACHED-THE-BROKER", outside.stdout, outside.stderr)
+
+        mock, output = self.run_claude(self.bash(self.probe), "Check the broker socket")
+
+        block = self.only_tool_result(mock)
+        text = result_text(block)
+        self.assertIn("BLOCKED", text)
+        self.assertNotIn("REACHED-THE-BROKER", text)
+        self.assertIn("Operation not permitted", text)
+        self.assertEqual(output.get("permission_denials", []), [])
+
+    def test_asking_to_leave_the_sandbox_changes_nothing(self):
+        self.airlock.grant_exact(self.probe, "probe the socket")
+        self.airlock.wait_for_exception()
+        # allowUnsandboxedCommands is false, so the request is void: once the broker has read the
+        # workspace's settings it judges the command as itself (the grant lets it through).
+        self.wait_until_the_request_is_void()
+
+        mock, _ = self.run_claude(self.bash(self.probe, dangerouslyDisableSandbox=True), "Check the socket")
+
+        text = result_text(self.only_tool_result(mock))
+        self.assertIn("BLOCKED", text, "the command left the sandbox")
+        self.assertNotIn("REACHED-THE-BROKER", text)
+
+    def test_airlocks_hook_still_gates(self):
+        mock, output = self.run_claude(self.bash(DESTRUCTIVE), "Please delete the build directory")
+
+        self.assertTrue(os.path.exists(os.path.join(self.build, "artefact.bin")), "the tool ran")
+        block = self.only_tool_result(mock)
+        self.assertTrue(block.get("is_error"), block)
+        self.assertIn("airlock policy grant", result_text(block))
+        denied = [denial["tool_input"].get("command") for denial in output.get("permission_denials", [])]
+        self.assertEqual(denied, [DESTRUCTIVE])
+
+    def wait_until_the_request_is_void(self, timeout=20):
+        """Asks the hook directly until the workspace's measured settings make the request void."""
+        hook_input = json.dumps(
+            {
+                "session_id": "probe",
+                "cwd": self.airlock.project,
+                "hook_event_name": "PreToolUse",
+                "tool_name": "Bash",
+                "tool_input": {"command": self.probe, "dangerouslyDisableSandbox": True},
+            }
+        )
+        deadline = time.monotonic() + timeout
+        answer = None
+        while time.monotonic() < deadline:
+            result = support.run(
+                [self.airlock.binary, "hook", "claude"], env=self.airlock.env, cwd=self.airlock.project, input_text=hook_input
+            )
+            answer = json.loads(result.stdout)["hookSpecificOutput"]
+            if answer["permissionDecision"] == "allow":
+                return
+            time.sleep(0.1)
+        raise AssertionError("the broker never read the sandbox settings: %s" % answer)
+
+
+if __name__ == "__main__":
+    unittest.main()

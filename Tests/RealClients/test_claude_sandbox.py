@@ -12,6 +12,7 @@ Needs Debian's `bubblewrap` and `socat` (.ci/run installs them); skipped, saying
 import json
 import os
 import shutil
+import subprocess
 import time
 import unittest
 
@@ -95,6 +96,58 @@ class ClaudeSandboxTests(unittest.TestCase):
         self.assertNotIn("REACHED-THE-BROKER", text)
         self.assertIn("Operation not permitted", text)
         self.assertEqual(output.get("permission_denials", []), [])
+
+    def test_code_the_agent_runs_reaches_none_of_airlocks_routes(self):
+        """An agent that runs code of its own (here a Python script in the project, which Airlock
+        lets run) tries every same-user route to the gate: the broker's socket, the store, the
+        config, the harness settings, the tmux server a console runs in."""
+        tmux = os.path.join(self.airlock.socket_dir, "t")
+        subprocess.run(["tmux", "-S", tmux, "new-session", "-d", "-s", "console", "sleep 600"], check=True)
+        self.addCleanup(subprocess.run, ["tmux", "-S", tmux, "kill-server"], capture_output=True)
+        config = self.airlock.env["AIRLOCK_CONFIG_DIR"]
+        os.makedirs(config, exist_ok=True)
+        routes = {
+            "socket": "socket.socket(socket.AF_UNIX).connect(%r)" % self.airlock.env["AIRLOCK_SOCKET"],
+            "store": "open(os.path.join(%r, 'probe'), 'w').close()" % self.airlock.env["AIRLOCK_STATE_DIR"],
+            "config": "open(os.path.join(%r, 'probe'), 'w').close()" % config,
+            "settings": "open(os.path.join(%r, 'probe'), 'w').close()" % os.path.join(self.airlock.home, ".claude"),
+            "tmux": "subprocess.run(['tmux', '-S', %r, 'send-keys', '-t', 'console', 'a'], check=True, capture_output=True)"
+            % tmux,
+        }
+        script = ["import json, os, socket, subprocess", "results = {}"]
+        for name, code in routes.items():
+            script += [
+                "try:",
+                "    %s" % code,
+                "    results[%r] = 'open'" % name,
+                "except Exception as error:",
+                "    results[%r] = 'blocked: %%s' %% error" % name,
+            ]
+        script.append("print('ROUTES', json.dumps(results, sort_keys=True))")
+        with open(os.path.join(self.airlock.project, "probe.py"), "w") as file:
+            file.write("\n".join(script) + "\n")
+        # Outside the sandbox, as the same user, every route is open.
+        outside = support.run(["python3", "probe.py"], cwd=self.airlock.project, env=self.airlock.env)
+        self.assertEqual(self.routes(outside.stdout), {name: "open" for name in routes}, outside.stderr)
+        for name in ("store", "config"):
+            os.unlink(os.path.join(self.airlock.env["AIRLOCK_%s_DIR" % name.upper().replace("STORE", "STATE")], "probe"))
+        os.unlink(os.path.join(self.airlock.home, ".claude", "probe"))
+        self.airlock.grant_exact("python3 probe.py", "the agent's own code")
+        self.airlock.wait_for_exception()
+
+        mock, _ = self.run_claude(self.bash("python3 probe.py"), "Run the probe")
+
+        inside = self.routes(result_text(self.only_tool_result(mock)))
+        self.assertEqual(sorted(inside), sorted(routes))
+        for name, result in inside.items():
+            self.assertTrue(result.startswith("blocked"), "%s is open inside the sandbox" % name)
+
+    @staticmethod
+    def routes(text):
+        for line in text.splitlines():
+            if line.startswith("ROUTES "):
+                return json.loads(line[len("ROUTES ") :])
+        raise AssertionError("the probe printed no results: %s" % text)
 
     def test_asking_to_leave_the_sandbox_changes_nothing(self):
         self.airlock.grant_exact(self.probe, "probe the socket")

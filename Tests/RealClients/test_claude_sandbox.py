@@ -17,13 +17,14 @@ import time
 import unittest
 
 import support
-from mock_anthropic import AnthropicMock, result_text, tool_results
+from claude_driver import ClaudeDriver
+from mock_anthropic import result_text
 
 DESTRUCTIVE = "rm -rf build"
 
 
 @unittest.skipUnless(shutil.which("bwrap") and shutil.which("socat"), "needs bubblewrap and socat (apt-get install)")
-class ClaudeSandboxTests(unittest.TestCase):
+class ClaudeSandboxTests(ClaudeDriver, unittest.TestCase):
     def setUp(self):
         self.claude = support.claude_binary()
         self.airlock = support.Airlock("sandbox")
@@ -41,36 +42,6 @@ class ClaudeSandboxTests(unittest.TestCase):
     def settings(self):
         with open(os.path.join(self.airlock.home, ".claude", "settings.json")) as file:
             return json.load(file)
-
-    def run_claude(self, scenario, prompt):
-        mock = AnthropicMock(scenario, final_text="All done.").start()
-        self.addCleanup(mock.stop)
-        env = dict(
-            self.airlock.env,
-            ANTHROPIC_BASE_URL=mock.base_url,
-            ANTHROPIC_API_KEY="sk-ant-offline-dummy",
-            DISABLE_TELEMETRY="1",
-            DISABLE_AUTOUPDATER="1",
-            DISABLE_ERROR_REPORTING="1",
-            CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC="1",
-        )
-        result = support.run(
-            [self.claude, "-p", prompt, "--output-format", "json"], cwd=self.airlock.project, env=env, timeout=180
-        )
-        self.assertEqual(result.returncode, 0, "claude failed:\n%s\n%s" % (result.stdout, result.stderr))
-        return mock, json.loads(result.stdout)
-
-    def only_tool_result(self, mock):
-        answered = [request for request in mock.log.posts() if tool_results(request)]
-        self.assertTrue(answered, "no request carried a tool_result")
-        results = tool_results(answered[-1])
-        self.assertEqual(len(results), 1)
-        return results[0]
-
-    def bash(self, command, **extra):
-        tool_input = {"command": command, "description": "Run " + command}
-        tool_input.update(extra)
-        return [{"name": "Bash", "input": tool_input}]
 
     def test_install_wrote_the_sandbox_settings_beside_the_hook(self):
         settings = self.settings()

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 /// A real account for attacks across users: created with `useradd` when the tests run as root
@@ -32,7 +33,7 @@ final class TestUser: @unchecked Sendable {
         }
         guard let useradd = Programs.onPath("useradd") else { throw SecurityTestFailure("no useradd") }
         let arguments = system ? ["--system", "--no-create-home", "--shell", "/usr/sbin/nologin"] : ["--create-home"]
-        let made = try SecurityTests.run([useradd] + arguments + [name])
+        let made = try accounts([useradd] + arguments + [name])
         guard made.status == 0, let entry = getpwnam(name) else {
             throw SecurityTestFailure("useradd \(name) failed: \(made.stderr)")
         }
@@ -45,7 +46,22 @@ final class TestUser: @unchecked Sendable {
 
     deinit {
         guard createdHere, let userdel = Programs.onPath("userdel") else { return }
-        _ = try? SecurityTests.run([userdel, "--remove", name])
+        _ = try? Self.accounts([userdel, "--remove", name])
+    }
+
+    /// One account change at a time in this process, retried while another process holds the
+    /// password file's lock (useradd and userdel exit 10 then): tests run in parallel.
+    private static let accountLock = Mutex(())
+
+    private static func accounts(_ argv: [String]) throws -> Finished {
+        try accountLock.withLock { _ in
+            var result = try SecurityTests.run(argv)
+            for _ in 0..<50 where result.status == 10 {
+                usleep(100_000)
+                result = try SecurityTests.run(argv)
+            }
+            return result
+        }
     }
 
     /// `argv` as this user, with exactly `environment` (plus a PATH), through `runuser`.

@@ -50,8 +50,8 @@ public struct BrokerAsk: Sendable {
             let reply = try BrokerSocket(path: socketPath, peerCheck: peerCheck).exchange(
                 line, deadline: MonotonicTime.now.adding(milliseconds: budgetMs))
             return HookAnswer(allows: reply.allows, reason: reply.reason)
-        } catch where error.isUntrustedBroker {
-            return Self.untrusted(error.description)
+        } catch let failure where failure.isUntrustedBroker {
+            return Self.untrusted(failure.description)
         } catch {
             let why = error == .timedOut ? "the broker did not answer within \(budgetMs) ms" : error.description
             return fallback.decide(action, why: why)

@@ -22,7 +22,9 @@ public struct PeerCheck: Sendable {
 
     public static let defaultSystemUser = "airlock"
 
-    public init(ownUID: UInt32 = getuid(), systemUserName: String = defaultSystemUser, passwordFile: String = "/etc/passwd") {
+    public init(
+        ownUID: UInt32 = getuid(), systemUserName: String = defaultSystemUser, passwordFile: String = "/etc/passwd"
+    ) {
         self.ownUID = ownUID
         self.systemUserName = systemUserName
         self.passwordFile = passwordFile

@@ -48,7 +48,8 @@ struct DeploymentReport: Codable, Equatable {
                 fix: "airlock install claude --sandbox"),
             Check(
                 name: "sandbox.failIfUnavailable", isMet: sandbox?.failsIfUnavailable == true,
-                detail: Self.describe(sandbox?.failsIfUnavailable, "refusing to run commands bare when the sandbox cannot start"),
+                detail: Self.describe(
+                    sandbox?.failsIfUnavailable, "refusing to run commands bare when the sandbox cannot start"),
                 fix: "airlock install claude --sandbox"),
             Check(
                 name: "sandbox.allowUnsandboxedCommands", isMet: sandbox?.allowsUnsandboxedCommands == false,
@@ -61,7 +62,8 @@ struct DeploymentReport: Codable, Equatable {
                 detail: facts.bubblewrap.map { "bwrap at \($0)" } ?? "bwrap is not on PATH",
                 fix: "apt-get install bubblewrap"),
             Check(
-                name: "socat", isMet: facts.socat != nil, detail: facts.socat.map { "socat at \($0)" } ?? "socat is not on PATH",
+                name: "socat", isMet: facts.socat != nil,
+                detail: facts.socat.map { "socat at \($0)" } ?? "socat is not on PATH",
                 fix: "apt-get install socat"),
             Check(
                 name: "not root", isMet: facts.uid != 0,
@@ -73,11 +75,13 @@ struct DeploymentReport: Codable, Equatable {
             summary = "separated: the broker runs as \(facts.systemUserName) (uid \(broker))"
         } else if checks.allSatisfy(\.isMet) {
             name = .sameUserSandboxed
-            summary = "same user + sandbox: Claude Code's sandbox keeps the agent's shell from Airlock's socket and files"
+            summary =
+                "same user + sandbox: Claude Code's sandbox keeps the agent's shell from Airlock's socket and files"
         } else {
             name = .sameUser
             let missing = checks.filter { !$0.isMet }.map(\.name).joined(separator: ", ")
-            summary = "same user: an agent that runs code as you can reach Airlock's socket and files (missing: \(missing))"
+            summary =
+                "same user: an agent that runs code as you can reach Airlock's socket and files (missing: \(missing))"
         }
     }
 

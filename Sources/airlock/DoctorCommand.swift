@@ -1,7 +1,7 @@
 import AirlockCore
+import AirlockHookRuntime
 import AirlockProbe
 import AirlockStore
-import AirlockHookRuntime
 import ArgumentParser
 import Foundation
 

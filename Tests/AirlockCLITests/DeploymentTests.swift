@@ -15,7 +15,9 @@ import Testing
         }
         // Only git beside them, so the machine's own bwrap and socat are out of sight.
         let git = try #require(
-            ["/usr/bin/git", "/usr/local/bin/git", "/bin/git"].first { FileManager.default.isExecutableFile(atPath: $0) })
+            ["/usr/bin/git", "/usr/local/bin/git", "/bin/git"].first {
+                FileManager.default.isExecutableFile(atPath: $0)
+            })
         try? FileManager.default.createSymbolicLink(atPath: bin + "/git", withDestinationPath: git)
         return bin
     }
@@ -63,7 +65,9 @@ import Testing
 
         let after = try deployment(box, path: both)
         let met = checks(after)
-        for name in ["sandbox.enabled", "sandbox.failIfUnavailable", "sandbox.allowUnsandboxedCommands", "bubblewrap", "socat"] {
+        for name in [
+            "sandbox.enabled", "sandbox.failIfUnavailable", "sandbox.allowUnsandboxedCommands", "bubblewrap", "socat",
+        ] {
             #expect(met[name] == true, "\(name): \(after)")
         }
         // CI runs as root, whom no sandbox contains: there the deployment stays "same user".

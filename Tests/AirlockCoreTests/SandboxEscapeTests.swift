@@ -18,7 +18,9 @@ import Testing
     static let voiding = HarnessSandbox(
         harness: "claude", isEnabled: true, failsIfUnavailable: true, allowsUnsandboxedCommands: false)
 
-    func decide(_ action: Action, sandbox: HarnessSandbox? = nil, exceptions: [PolicyException] = [], rules: [PolicyRule] = [])
+    func decide(
+        _ action: Action, sandbox: HarnessSandbox? = nil, exceptions: [PolicyException] = [], rules: [PolicyRule] = []
+    )
         -> Decision
     {
         PolicyEngine.evaluate(

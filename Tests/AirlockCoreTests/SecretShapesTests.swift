@@ -116,7 +116,9 @@ import Testing
     @Test func aKeyCutShortAfterItsIDIsStillFound() {
         let id = "AKIA" + "IOSFODNN7EXAMPLE"
         let cut = String(repeating: "abcdefghij", count: 4).dropLast(3)
-        #expect(redactor.redact("unrecognised program \(id),\(cut)…") == "unrecognised program [REDACTED:aws-access-key],[REDACTED:aws-secret-key]…")
+        #expect(
+            redactor.redact("unrecognised program \(id),\(cut)…")
+                == "unrecognised program [REDACTED:aws-access-key],[REDACTED:aws-secret-key]…")
         #expect(redactor.redact("\(id) short") == "[REDACTED:aws-access-key] short")
     }
 
@@ -142,7 +144,9 @@ import Testing
     @Test func programContextEndsWithItsCommand() {
         // `-p` belongs to mysql only until the command ends.
         #expect(redactor.redact("mysql -pS3cret db; cp -pr a b") == "mysql -p[REDACTED:password-option] db; cp -pr a b")
-        #expect(redactor.redact("/usr/bin/mysqldump -uroot -pS3cret db") == "/usr/bin/mysqldump -uroot -p[REDACTED:password-option] db")
+        #expect(
+            redactor.redact("/usr/bin/mysqldump -uroot -pS3cret db")
+                == "/usr/bin/mysqldump -uroot -p[REDACTED:password-option] db")
         #expect(redactor.redact("curl --user=bob:S3cret x") == "curl --user=bob:[REDACTED:password-option] x")
     }
 }

@@ -15,7 +15,8 @@ import Testing
         let event = try Harness.claude.parse(Array(Self.input.utf8))
         #expect(event.action.kind == .shell(command: "ls"))
         #expect(event.action.asksToLeaveSandbox)
-        let plain = try Harness.claude.parse(Array(Self.input.replacing(",\"dangerouslyDisableSandbox\":true", with: "").utf8))
+        let plain = try Harness.claude.parse(
+            Array(Self.input.replacing(",\"dangerouslyDisableSandbox\":true", with: "").utf8))
         #expect(!plain.action.asksToLeaveSandbox)
     }
 
@@ -23,7 +24,8 @@ import Testing
         let event = try Harness.claude.parse(Array(Self.input.utf8))
         let answer = LocalFallback().decide(event.action, why: "no broker")
         #expect(!answer.allows)
-        let plain = try Harness.claude.parse(Array(Self.input.replacing(",\"dangerouslyDisableSandbox\":true", with: "").utf8))
+        let plain = try Harness.claude.parse(
+            Array(Self.input.replacing(",\"dangerouslyDisableSandbox\":true", with: "").utf8))
         #expect(LocalFallback().decide(plain.action, why: "no broker").allows)
     }
 }

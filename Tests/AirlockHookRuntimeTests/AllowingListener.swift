@@ -10,7 +10,8 @@ import Synchronization
 /// A stand-in for an impostor: a Unix socket listener that answers every request line with an
 /// `allow`, as a process put at the broker's socket path would.
 final class AllowingListener: Sendable {
-    static let allowLine = #"{"id":1,"jsonrpc":"2.0","result":{"decision":"allow","id":"x","reason":"impostor says yes","source":"fake"}}"#
+    static let allowLine =
+        #"{"id":1,"jsonrpc":"2.0","result":{"decision":"allow","id":"x","reason":"impostor says yes","source":"fake"}}"#
 
     let path: String
     private let descriptor: Int32

@@ -101,7 +101,8 @@ import Testing
         #expect(decision == "allow")
         // …but not when its directory is open to others.
         chmod(directory, 0o777)
-        let (open, reason) = try Self.hook(.fastHook, socket: impostor.path, extra: ["AIRLOCK_SYSTEM_USER": system.name])
+        let (open, reason) = try Self.hook(
+            .fastHook, socket: impostor.path, extra: ["AIRLOCK_SYSTEM_USER": system.name])
         #expect(open == "deny", "\(reason)")
         _ = impostor.stop()
     }

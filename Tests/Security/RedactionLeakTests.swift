@@ -50,7 +50,8 @@ import Testing
             claudeInput(
                 tool: "mcp__db__query",
                 input: ["sql": "select 1", "password": Self.samples[0].secret, "note": everything], cwd: cwd),
-            claudeInput(tool: "WebFetch", input: ["url": "https://bob:\(Self.samples[1].secret)@example.com/x"], cwd: cwd),
+            claudeInput(
+                tool: "WebFetch", input: ["url": "https://bob:\(Self.samples[1].secret)@example.com/x"], cwd: cwd),
         ]
         for input in inputs { _ = try broker.hook(input) }
         let audit = try run([Programs.airlock, "audit", "--json", "--limit", "1000"], environment: broker.environment)
@@ -104,12 +105,19 @@ import Testing
         kinds += [
             .fileWrite(path: "/w/deploy.env", content: everything),
             .fileEdit(path: "/w/app.env", edits: [FileEdit(oldText: "TOKEN=old", newText: everything)]),
-            .patch(text: "--- a/.env\n+++ b/.env\n@@ -1 +1,80 @@\n-X=1\n" + everything.split(separator: "\n").map { "+" + $0 }.joined(separator: "\n")),
-            .mcp(MCPCall(server: "db", tool: "query", arguments: .object(["password": .string(Self.samples[0].secret), "note": .string(everything)]))),
+            .patch(
+                text: "--- a/.env\n+++ b/.env\n@@ -1 +1,80 @@\n-X=1\n"
+                    + everything.split(separator: "\n").map { "+" + $0 }.joined(separator: "\n")),
+            .mcp(
+                MCPCall(
+                    server: "db", tool: "query",
+                    arguments: .object(["password": .string(Self.samples[0].secret), "note": .string(everything)]))),
             .web(url: "https://bob:\(Self.samples[1].secret)@example.com/x"),
         ]
         let items = kinds.enumerated().map { index, kind in
-            let action = Action(harness: "claude", cwd: "/w", workspaceRoot: "/w", kind: kind, raw: claudeInput(tool: "Bash", input: ["command": "\(kind)"], cwd: "/w"))
+            let action = Action(
+                harness: "claude", cwd: "/w", workspaceRoot: "/w", kind: kind,
+                raw: claudeInput(tool: "Bash", input: ["command": "\(kind)"], cwd: "/w"))
             return QueuedAction(
                 id: "a-\(index)", action: action, assessment: Classifier.assess(action),
                 reason: "Needs a human: \(everything.prefix(200))", source: "default", queuedAt: now,
@@ -117,7 +125,8 @@ import Testing
         }
         let redactor = Redactor()
         let subscribed = ConsoleMessage.connection(
-            .subscribed(SubscribeResult(pending: items, exceptions: [], mode: .workspaceEdit, reviewWindowSeconds: 600)))
+            .subscribed(SubscribeResult(pending: items, exceptions: [], mode: .workspaceEdit, reviewWindowSeconds: 600))
+        )
         var state = ConsoleState(
             configuration: ConsoleConfiguration(
                 reviewer: "r", size: ScreenSize(columns: 200, rows: 60), now: now, bellOnNewAction: false))
@@ -125,7 +134,8 @@ import Testing
         _ = Console.update(&state, subscribed.redacted(by: redactor))
         // The file on disk an edit would change, with secrets of its own.
         for path in ["/w/deploy.env", "/w/app.env", "/w/.env"] {
-            _ = Console.update(&state, ConsoleMessage.fileOnDisk(path: path, contents: everything).redacted(by: redactor))
+            _ = Console.update(
+                &state, ConsoleMessage.fileOnDisk(path: path, contents: everything).redacted(by: redactor))
         }
         var frames = 0
         for _ in items {
@@ -137,7 +147,9 @@ import Testing
             for sample in Self.samples {
                 // Shown split over two rows or cut short, a secret still leaves a stretch of itself.
                 let secret = Array(sample.secret)
-                let chunks = stride(from: 0, to: max(secret.count - 9, 1), by: 5).map { String(secret[$0..<min($0 + 10, secret.count)]) }
+                let chunks = stride(from: 0, to: max(secret.count - 9, 1), by: 5).map {
+                    String(secret[$0..<min($0 + 10, secret.count)])
+                }
                 for row in rows where chunks.contains(where: row.contains) {
                     Issue.record("\(sample.shape) on screen: \(row)")
                 }

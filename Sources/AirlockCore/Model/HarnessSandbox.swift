@@ -9,7 +9,9 @@ public struct HarnessSandbox: Codable, Sendable, Equatable {
     /// Whether a command may run outside the sandbox when the model asks (`dangerouslyDisableSandbox`).
     public var allowsUnsandboxedCommands: Bool?
 
-    public init(harness: String, isEnabled: Bool? = nil, failsIfUnavailable: Bool? = nil, allowsUnsandboxedCommands: Bool? = nil) {
+    public init(
+        harness: String, isEnabled: Bool? = nil, failsIfUnavailable: Bool? = nil, allowsUnsandboxedCommands: Bool? = nil
+    ) {
         self.harness = harness
         self.isEnabled = isEnabled
         self.failsIfUnavailable = failsIfUnavailable

@@ -25,7 +25,8 @@ public struct SecretSample: Sendable, CustomStringConvertible {
             }()
             let token = shape.prefix + generator.text(count, from: shape.body.alphabet)
             return SecretSample(
-                shape: "\(shape.prefix) token", text: "deploy-cli auth \(token) --quiet", secret: token, label: shape.label)
+                shape: "\(shape.prefix) token", text: "deploy-cli auth \(token) --quiet", secret: token,
+                label: shape.label)
         }
     }
 
@@ -66,7 +67,8 @@ public struct SecretSample: Sendable, CustomStringConvertible {
         let plainSecret = generator.text(SecretShapes.awsSecretLength, from: Array("abcdefghijklmnopqrstuvwxyz".utf8))
         let password = "Pw" + generator.text(14, from: alnum)
         let header = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9"
-        let jwt = header + ".eyJzdWIiOiIxMjM0NTY3ODkwIn0." + generator.text(43, from: TextBytes.Class.base64URL.alphabet)
+        let jwt =
+            header + ".eyJzdWIiOiIxMjM0NTY3ODkwIn0." + generator.text(43, from: TextBytes.Class.base64URL.alphabet)
         let keyBody = generator.text(64, from: base64)
         func pem(_ kind: String) -> String {
             "-----BEGIN \(kind) PRIVATE KEY-----\n\(keyBody)\n-----END \(kind) PRIVATE KEY-----"
@@ -82,10 +84,12 @@ public struct SecretSample: Sendable, CustomStringConvertible {
                 shape: "bare AWS secret key", text: "s3-sync \(awsSecret) bucket", secret: awsSecret,
                 label: "aws-secret-key"),
             SecretSample(
-                shape: "AWS_SECRET_ACCESS_KEY", text: "export AWS_SECRET_ACCESS_KEY=\(plainSecret)", secret: plainSecret,
+                shape: "AWS_SECRET_ACCESS_KEY", text: "export AWS_SECRET_ACCESS_KEY=\(plainSecret)",
+                secret: plainSecret,
                 label: "aws-secret-key"),
             SecretSample(
-                shape: "SecretAccessKey in JSON", text: "{\"SecretAccessKey\": \"\(plainSecret)\"}", secret: plainSecret,
+                shape: "SecretAccessKey in JSON", text: "{\"SecretAccessKey\": \"\(plainSecret)\"}",
+                secret: plainSecret,
                 label: "aws-secret-key"),
             SecretSample(
                 shape: "--password=", text: "psql --password=\(password) app", secret: password,
@@ -103,7 +107,8 @@ public struct SecretSample: Sendable, CustomStringConvertible {
                 shape: ".netrc line", text: "machine api.example.com login bob password \(password)",
                 secret: password, label: SecretShapes.netrcLabel),
             SecretSample(
-                shape: ".netrc entry over lines", text: "machine api.example.com\n  login bob\n  password \(password)\n",
+                shape: ".netrc entry over lines",
+                text: "machine api.example.com\n  login bob\n  password \(password)\n",
                 secret: password, label: SecretShapes.netrcLabel),
             SecretSample(shape: "JWT", text: "jwt-decode \(jwt) host", secret: jwt, label: "jwt"),
             SecretSample(

@@ -211,7 +211,9 @@ struct SecretScanner {
     /// The secret key right after an access key id, whatever it looks like.
     private func awsSecret(after end: Int) -> Span? {
         var j = end
-        while j < bytes.count, j - end <= SecretShapes.awsPairDistance, SecretShapes.awsPairSeparators.contains(bytes[j]) {
+        while j < bytes.count, j - end <= SecretShapes.awsPairDistance,
+            SecretShapes.awsPairSeparators.contains(bytes[j])
+        {
             j += 1
         }
         guard j > end else { return nil }

@@ -11,7 +11,8 @@ public enum SecretShapes {
         /// Real keys are random; words after the prefix (a branch `sk-fix-the-login-flow`) are not keys.
         public var mustLookRandom: Bool
 
-        init(_ prefix: String, _ body: TextBytes.Class, _ length: Length, _ label: String, mustLookRandom: Bool = false) {
+        init(_ prefix: String, _ body: TextBytes.Class, _ length: Length, _ label: String, mustLookRandom: Bool = false)
+        {
             (self.prefix, self.body, self.length, self.label) = (prefix, body, length, label)
             self.mustLookRandom = mustLookRandom
         }
@@ -110,11 +111,13 @@ public enum SecretShapes {
         // `-p` with a space after it makes mysql prompt; the next word is a database name.
         PasswordOption(programs: ["mysql", "mariadb"], options: ["-p"], forms: [.attached], part: .whole),
         PasswordOption(programs: ["sshpass"], options: ["-p"], forms: [.attached, .separate], part: .whole),
-        PasswordOption(programs: ["redis-cli"], options: ["-a", "--pass"], forms: [.attached, .separate, .equals], part: .whole),
+        PasswordOption(
+            programs: ["redis-cli"], options: ["-a", "--pass"], forms: [.attached, .separate, .equals], part: .whole),
         PasswordOption(programs: ["mongo"], options: ["-p"], forms: [.attached, .separate], part: .whole),
         PasswordOption(programs: ["sqlcmd", "bcp"], options: ["-P"], forms: [.attached, .separate], part: .whole),
         PasswordOption(
-            programs: ["curl"], options: ["--proxy-user", "--user", "-u", "-U"], forms: [.attached, .separate, .equals],
+            programs: ["curl"], options: ["--proxy-user", "--user", "-u", "-U"],
+            forms: [.attached, .separate, .equals],
             part: .afterColon),
     ]
 

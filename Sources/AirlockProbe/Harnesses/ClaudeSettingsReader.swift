@@ -35,7 +35,9 @@ enum ClaudeSettingsReader {
                     sandboxValues.enabled.append(enabled)
                 }
                 if let value = sandbox["failIfUnavailable"] as? Bool { sandboxValues.failIfUnavailable.append(value) }
-                if let value = sandbox["allowUnsandboxedCommands"] as? Bool { sandboxValues.allowUnsandboxed.append(value) }
+                if let value = sandbox["allowUnsandboxedCommands"] as? Bool {
+                    sandboxValues.allowUnsandboxed.append(value)
+                }
             }
             for name in object["disabledMcpjsonServers"] as? [Any] ?? [] {
                 if let name = name as? String { disabledProjectServers.insert(name) }

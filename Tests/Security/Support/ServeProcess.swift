@@ -31,7 +31,8 @@ final class ServeProcess {
         let deadline = Date().addingTimeInterval(30)
         while !((try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "").contains("listening") {
             guard process.isRunning, Date() < deadline else {
-                throw SecurityTestFailure("airlock serve did not start: \(try String(contentsOfFile: logPath, encoding: .utf8))")
+                throw SecurityTestFailure(
+                    "airlock serve did not start: \(try String(contentsOfFile: logPath, encoding: .utf8))")
             }
             usleep(20_000)
         }

@@ -117,6 +117,17 @@ let package = Package(
             name: "AirlockCLITests",
             dependencies: ["airlock", "airlock-hook", "AirlockStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // Attacks replayed against the built binaries (docs/security.md): impostor brokers of the same
+        // and of other real users (created with useradd when root), secrets that must not reach a log
+        // or the console, requests to leave the harness's sandbox.
+        .testTarget(
+            name: "SecurityTests",
+            dependencies: [
+                "airlock", "airlock-hook", "AirlockCore", "AirlockConsole", "AirlockWire", "AirlockHookRuntime",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/Security"
+        ),
         // The console end to end: `airlock` in a detached tmux session, actions through `airlock hook`.
         .testTarget(name: "AirlockConsoleE2ETests", dependencies: ["airlock"], exclude: ["Samples"]),
         .testTarget(

@@ -6,12 +6,15 @@
 
 /// One request and its answer over the broker's Unix socket, with plain system calls: the
 /// hook is a short-lived process and links nothing it does not need. Every wait is bounded
-/// by `deadline`; a broker that hangs up never raises SIGPIPE (silence would fail open).
+/// by `deadline`; a broker that hangs up never raises SIGPIPE (silence would fail open). The
+/// server is checked (`PeerCheck`) before anything is sent to it.
 public struct BrokerSocket {
     public let path: String
+    public let peerCheck: PeerCheck
 
-    public init(path: String) {
+    public init(path: String, peerCheck: PeerCheck = PeerCheck()) {
         self.path = path
+        self.peerCheck = peerCheck
     }
 
     /// Sends `line` and returns the first decision read back, before `deadline`.
@@ -80,6 +83,10 @@ public struct BrokerSocket {
         guard result == 0 else {
             close(fd)
             throw BrokerFailure("no broker is listening on \(path)")
+        }
+        if let problem = peerCheck.problem(descriptor: fd, socketPath: path) {
+            close(fd)
+            throw BrokerFailure.untrusted(problem)
         }
         return fd
     }

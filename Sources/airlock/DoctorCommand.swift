@@ -1,4 +1,5 @@
 import AirlockCore
+import AirlockHookRuntime
 import AirlockProbe
 import AirlockStore
 import ArgumentParser
@@ -13,7 +14,9 @@ struct DoctorCommand: ParsableCommand {
             Measures the five boundaries (repository trust, files and secrets, command execution, MCP \
             tool scope, logging and rollback) with reasons and fixes, the mode they recommend, Airlock's \
             hook in each harness, every configured MCP server with its classed tools (as recorded by \
-            airlock mcp), and whether the broker and the store are healthy. Reads only; changes nothing. \
+            airlock mcp), whether the broker and the store are healthy, and which deployment is in force \
+            (same user, same user + Claude Code's sandbox, separated) with every setting the sandboxed \
+            one depends on. Reads only; changes nothing. \
             Exit status 1 when a boundary is open, else 0. --json is described in docs/doctor.md.
             """
     )
@@ -42,14 +45,14 @@ struct DoctorCommand: ParsableCommand {
             policyTrust: BoundaryInputs.policyTrust(store))
         let report = BoundaryEvaluator.report(facts)
 
-        let broker = Self.broker(inputs.paths)
+        let (broker, brokerUID) = Self.broker(inputs.paths)
         let chosen =
             broker.mode.flatMap(Mode.init(rawValue:))
             ?? PolicySource().loadUser(configDirectory: inputs.paths.configDirectory).mode ?? .workspaceEdit
         let doctor = DoctorReport(
             facts: facts, report: report, chosenMode: chosen,
             hooks: hooks.filter { $0.isInstalled || FileManager.default.fileExists(atPath: $0.path) },
-            broker: broker)
+            broker: broker, deployment: Self.deployment(facts: facts, brokerUID: brokerUID))
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -60,12 +63,42 @@ struct DoctorCommand: ParsableCommand {
         if doctor.status == "open" { throw ExitCode(1) }
     }
 
-    static func broker(_ paths: AirlockPaths) -> DoctorReport.Broker {
+    /// The broker's status and, from the kernel, the uid it runs as.
+    static func broker(_ paths: AirlockPaths) -> (DoctorReport.Broker, UInt32?) {
+        let client = SocketClient(path: paths.socket)
         do {
-            let status = try SocketClient(path: paths.socket).call("status", timeout: 1)
-            return DoctorReport.Broker(isRunning: true, socket: paths.socket, mode: status["mode"] as? String)
+            let status = try client.call("status", timeout: 1)
+            let fd = try client.connect()
+            defer { close(fd) }
+            return (
+                DoctorReport.Broker(isRunning: true, socket: paths.socket, mode: status["mode"] as? String),
+                PeerCheck.peerUID(fd)
+            )
         } catch {
-            return DoctorReport.Broker(isRunning: false, socket: paths.socket, error: "\(error)")
+            return (DoctorReport.Broker(isRunning: false, socket: paths.socket, error: "\(error)"), nil)
         }
+    }
+
+    /// The deployment's facts: Claude Code's sandbox settings for this workspace, the programs
+    /// its sandbox needs, who we are, and who the broker is.
+    static func deployment(facts: BoundaryFacts, brokerUID: UInt32?) -> DeploymentReport {
+        let environment = ProcessInfo.processInfo.environment
+        let check = PeerCheck(environment: environment)
+        let claude = facts.harnesses.first { $0.harness == "claude" && $0.isInstalled }
+        return DeploymentReport(
+            DeploymentReport.Facts(
+                sandbox: claude?.sandboxDetails, bubblewrap: executable("bwrap", environment: environment),
+                socat: executable("socat", environment: environment), uid: getuid(), brokerUID: brokerUID,
+                systemUID: check.systemUID(), systemUserName: check.systemUserName))
+    }
+
+    /// The first executable `name` on PATH.
+    static func executable(_ name: String, environment: [String: String]) -> String? {
+        let path = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        for directory in path.split(separator: ":") where !directory.isEmpty {
+            let candidate = directory + "/" + name
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
     }
 }

@@ -18,6 +18,8 @@ struct DoctorReport: Codable, Equatable {
     var mcpServers: [Server]
     var broker: Broker
     var store: Store
+    /// Which deployment is in force and what the recommended one still lacks (docs/security.md).
+    var deployment: DeploymentReport
     var problems: [String]
 
     struct Server: Codable, Equatable {
@@ -46,7 +48,8 @@ struct DoctorReport: Codable, Equatable {
     }
 
     init(
-        facts: BoundaryFacts, report: BoundaryReport, chosenMode: Mode, hooks: [HookHealth], broker: Broker
+        facts: BoundaryFacts, report: BoundaryReport, chosenMode: Mode, hooks: [HookHealth], broker: Broker,
+        deployment: DeploymentReport
     ) {
         workspace = report.workspace
         let states = report.boundaries.map(\.state)
@@ -64,6 +67,7 @@ struct DoctorReport: Codable, Equatable {
                 tools: server.tools ?? [])
         }
         self.broker = broker
+        self.deployment = deployment
         switch facts.audit {
         case .verified(let records): store = Store(state: "verified", records: records)
         case .missing: store = Store(state: "missing")

@@ -14,11 +14,29 @@ struct InstallCommand: ParsableCommand {
             Files: Claude ~/.claude/settings.json (CLAUDE_CONFIG_DIR) or DIR/.claude/settings.json; \
             Codex $CODEX_HOME/hooks.json (~/.codex) or DIR/.codex/hooks.json; Gemini \
             ~/.gemini/settings.json or DIR/.gemini/settings.json; Cursor ~/.cursor/hooks.json or \
-            DIR/.cursor/hooks.json; Copilot DIR/.github/hooks/airlock.json.
+            DIR/.cursor/hooks.json; Copilot DIR/.github/hooks/airlock.json. \
+            With --sandbox (Claude Code, user settings), also switches on Claude Code's own sandbox the \
+            way the recommended deployment needs it: sandbox.enabled, failIfUnavailable, and \
+            allowUnsandboxedCommands false (docs/security.md); `airlock doctor` checks the rest.
             """
     )
 
     @OptionGroup var target: HookTarget
+
+    @Flag(help: "Also turn on Claude Code's sandbox with unsandboxed retries off (user settings only).")
+    var sandbox = false
+
+    func validate() throws {
+        guard sandbox else { return }
+        guard target.harness == Harness.claude.rawValue else {
+            throw ValidationError("--sandbox is for Claude Code, whose sandbox Airlock knows; use it with claude.")
+        }
+        // Claude Code lets user settings switch the sandbox on for every project; a project
+        // file is the agent's own workspace.
+        guard target.project == nil else {
+            throw ValidationError("--sandbox writes the user's settings; give it without --project.")
+        }
+    }
 
     func run() throws {
         let harness = try target.resolvedHarness
@@ -27,14 +45,17 @@ struct InstallCommand: ParsableCommand {
         let installer = HookInstaller(
             harness: harness, executable: executable, hookExecutable: executable.flatMap(Self.hookExecutable(beside:)))
         let old = try file.read()
+        let withHook: String
         let new: String
         do throws(InstallError) {
-            new = try installer.install(into: old)
+            withHook = try installer.install(into: old)
+            new = sandbox ? try SandboxSettings.apply(to: withHook) : withHook
         } catch {
             throw CLIError("\(file.path) \(error.description); nothing was written")
         }
         guard new != old else {
             print("Airlock's hook is already installed in \(file.path); nothing changed.")
+            if sandbox { print("Claude Code's sandbox settings are already as Airlock recommends.") }
             return
         }
         if let old {
@@ -42,9 +63,18 @@ struct InstallCommand: ParsableCommand {
             print("Backed up \(file.path) to \(backup).")
         }
         try file.replace(with: new)
-        print(
-            "Installed `\(installer.command)` in \(file.path) for \(installer.events.joined(separator: ", "))"
-                + " (\(installer.timeoutSummary)).")
+        if withHook != old {
+            print(
+                "Installed `\(installer.command)` in \(file.path) for \(installer.events.joined(separator: ", "))"
+                    + " (\(installer.timeoutSummary)).")
+        } else {
+            print("Airlock's hook was already installed in \(file.path).")
+        }
+        if sandbox {
+            print(
+                "Claude Code's sandbox is on in \(file.path): enabled, failIfUnavailable, allowUnsandboxedCommands false."
+                    + " It needs bubblewrap and socat; run `airlock doctor` to check the deployment.")
+        }
         print(SettingsLocation.trustStep(for: harness, scope: target.scope))
     }
 

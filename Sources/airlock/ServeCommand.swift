@@ -40,6 +40,7 @@ struct ServeCommand: AsyncParsableCommand {
     var ignoreBoundaries = false
 
     func run() async throws {
+        RedactingLogHandler.bootstrap()
         let paths = AirlockPaths()
         let store: PolicyStore
         do {

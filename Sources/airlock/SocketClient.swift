@@ -1,3 +1,4 @@
+import AirlockHookRuntime
 import Foundation
 
 #if canImport(Glibc)
@@ -5,13 +6,19 @@ import Foundation
 #endif
 
 /// A blocking, one-request JSON-RPC client for the broker's Unix socket, for short-lived
-/// CLI commands. Every wait is bounded.
+/// CLI commands. Every wait is bounded, and the server is checked (`PeerCheck`) before a
+/// request is sent: a console must not show, nor decide, what an impostor made up.
 struct SocketClient {
     struct Failure: Error, CustomStringConvertible {
         var description: String
     }
 
     let path: String
+    var peerCheck = PeerCheck(environment: ProcessInfo.processInfo.environment)
+
+    init(path: String) {
+        self.path = path
+    }
 
     /// Sends one request and returns its `result` object; throws with the broker's message on error.
     func call(_ method: String, params: [String: Any] = [:], timeout: TimeInterval = 5) throws -> [String: Any] {
@@ -88,6 +95,10 @@ struct SocketClient {
                 description:
                     "no broker is listening on \(path) (start one with `airlock serve`, or open the console with `airlock`)"
             )
+        }
+        if let problem = peerCheck.problem(descriptor: fd, socketPath: path) {
+            close(fd)
+            throw Failure(description: "refusing to talk to the server on \(path): \(problem)")
         }
         return fd
     }

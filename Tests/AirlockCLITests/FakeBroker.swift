@@ -13,9 +13,14 @@ final class FakeBroker: @unchecked Sendable {
     private var received: [String] = []
     private var clients: [Int32] = []
 
+    /// A private directory of its own: the hook trusts only a socket whose directory nobody else
+    /// can write to (PeerCheck), and /tmp is everyone's.
+    private let directory: String
+
     init(reply: String?, hangUp: Bool = false) throws {
-        path = "/tmp/airlock-fake-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).sock"
-        unlink(path)
+        directory = "/tmp/airlock-fake-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        guard mkdir(directory, 0o700) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        path = directory + "/s.sock"
         fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)
@@ -45,7 +50,9 @@ final class FakeBroker: @unchecked Sendable {
                 while read(client, &byte, 1) == 1, byte != 0x0A { line.append(byte) }
                 lock.withLock { received.append(String(decoding: line, as: UTF8.self)) }
                 if let reply {
-                    _ = Array((reply + "\n").utf8).withUnsafeBytes { write(client, $0.baseAddress, $0.count) }
+                    _ = Array((reply + "\n").utf8).withUnsafeBytes {
+                        send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+                    }
                 }
                 // Connections stay open, as a stuck broker's would.
             }
@@ -59,5 +66,6 @@ final class FakeBroker: @unchecked Sendable {
         close(fd)
         lock.withLock { clients.forEach { close($0) } }
         unlink(path)
+        rmdir(directory)
     }
 }

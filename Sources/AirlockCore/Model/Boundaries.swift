@@ -74,10 +74,19 @@ public struct BoundaryReport: Codable, Equatable, Sendable {
     public var workspace: String
     /// One entry per `BoundaryKind`, in `BoundaryKind.allCases` order.
     public var boundaries: [Boundary]
+    /// The harnesses' own sandbox settings for this workspace (nil in reports made before they
+    /// were measured).
+    public var sandboxes: [HarnessSandbox]?
 
-    public init(workspace: String, boundaries: [Boundary]) {
+    public init(workspace: String, boundaries: [Boundary], sandboxes: [HarnessSandbox]? = nil) {
         self.workspace = workspace
         self.boundaries = boundaries
+        self.sandboxes = sandboxes
+    }
+
+    /// The sandbox settings of `harness` (as `Action.harness` names it), when measured.
+    public func sandbox(for harness: String) -> HarnessSandbox? {
+        sandboxes?.first { $0.harness == harness }
     }
 
     public var recommendation: BoundaryRecommendation {

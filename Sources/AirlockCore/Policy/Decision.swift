@@ -16,6 +16,8 @@ public struct Decision: Codable, Sendable, Equatable {
         case rule(String)
         case exception(String)
         case hardFloor
+        /// The command asks to run outside the harness's sandbox.
+        case sandboxEscape
         case mode(Mode)
         case human(String)
         case timeout
@@ -29,6 +31,7 @@ public struct Decision: Codable, Sendable, Equatable {
             case .rule(let id): "rule:\(id)"
             case .exception(let id): "exception:\(id)"
             case .hardFloor: "hard_floor"
+            case .sandboxEscape: "sandbox_escape"
             case .mode(let mode): "mode:\(mode.rawValue)"
             case .human(let who): "human:\(who)"
             case .timeout: "timeout"

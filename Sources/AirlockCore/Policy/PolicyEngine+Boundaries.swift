@@ -4,10 +4,14 @@
 /// floor's ask to a human stand.
 extension PolicyEngine {
     /// `boundaries` nil: not measured yet (or ignored by the user), and the chosen mode stands.
+    /// The report also carries the harness's sandbox settings, which policy needs for a request
+    /// to leave the sandbox.
     public static func evaluate(
         _ action: Action, _ assessment: Assessment, context: PolicyContext, boundaries: BoundaryReport?
     ) -> Decision {
         guard let boundaries else { return evaluate(action, assessment, context: context) }
+        var context = context
+        context.harnessSandbox = context.harnessSandbox ?? boundaries.sandbox(for: action.harness)
         var stricter = context
         guard let mode = boundaries.recommendation.effectiveMode(chosen: context.mode) else {
             stricter.mode = .readOnly

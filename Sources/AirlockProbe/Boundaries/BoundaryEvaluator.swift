@@ -9,7 +9,8 @@ public enum BoundaryEvaluator {
             boundaries: [
                 repositoryTrust(facts), filesAndSecrets(facts), commandExecution(facts), mcpToolScope(facts),
                 loggingAndRollback(facts),
-            ])
+            ],
+            sandboxes: facts.harnesses.compactMap(\.sandboxDetails))
     }
 
     /// A boundary being built: the worst state seen wins.

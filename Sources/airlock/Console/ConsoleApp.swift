@@ -43,6 +43,7 @@ struct ConsoleApp {
 
         var previous: CellBuffer?
         var nextTick = Date()
+        let redactor = Redactor()
         while !effects.wantsQuit, !state.wantsQuit {
             if let signal = terminal.stopSignal {
                 notes.append("stopped by signal \(signal)")
@@ -69,7 +70,8 @@ struct ConsoleApp {
                 }
             }
             for message in queue.drain() {
-                effects.perform(Console.update(&state, message))
+                // Secrets never reach the console's state, so nothing it draws can show one.
+                effects.perform(Console.update(&state, message.redacted(by: redactor)))
             }
         }
         return notes

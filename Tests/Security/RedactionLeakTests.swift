@@ -135,7 +135,7 @@ import Testing
         // The file on disk an edit would change, with secrets of its own.
         for path in ["/w/deploy.env", "/w/app.env", "/w/.env"] {
             _ = Console.update(
-                &state, ConsoleMessage.fileOnDisk(path: path, contents: everything).redacted(by: redactor))
+                &state, ConsoleMessage.fileOnDisk(path: path, .loaded(everything)).redacted(by: redactor))
         }
         var frames = 0
         for _ in items {

@@ -25,8 +25,8 @@ extension ConsoleMessage {
             return .reply(tag: tag, result.redacted(by: redactor))
         case .requestFailed(let tag, let message):
             return .requestFailed(tag: tag, message: redactor.redact(message))
-        case .fileOnDisk(let path, let contents):
-            return .fileOnDisk(path: path, contents: contents.map(redactor.redact))
+        case .fileOnDisk(let path, .loaded(let text)):
+            return .fileOnDisk(path: path, .loaded(redactor.redact(text)))
         case .recentActions(let actions):
             return .recentActions(
                 actions.map {
@@ -34,7 +34,7 @@ extension ConsoleMessage {
                         time: $0.time, action: redactor.redact($0.action), assessment: redactor.redact($0.assessment),
                         verdict: $0.verdict)
                 })
-        case .key, .resize, .tick, .connection(.connecting), .boundaries, .blastMeasured:
+        case .key, .resize, .tick, .connection(.connecting), .boundaries, .blastMeasured, .fileOnDisk, .frameShown:
             return self
         }
     }

@@ -110,23 +110,30 @@ private struct JSONReader {
 
     private mutating func string() throws(JSONValue.ParseError) -> String {
         index += 1
-        var out: [UInt8] = []
+        // Most strings have no escape: they are validated in place, without a copy.
+        var out: [UInt8]?
         var start = index
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                out += bytes[start..<index]
-                index += 1
-                guard let text = String(validating: out, as: UTF8.self) else {
-                    throw error("invalid UTF-8 in a string")
+                let text: String?
+                if var escaped = out {
+                    escaped += bytes[start..<index]
+                    text = String(validating: escaped, as: UTF8.self)
+                } else {
+                    text = String(validating: bytes[start..<index], as: UTF8.self)
                 }
+                index += 1
+                guard let text else { throw error("invalid UTF-8 in a string") }
                 return text
             }
             if byte < 0x20 { throw error("control character in a string") }
             if byte == UInt8(ascii: "\\") {
-                out += bytes[start..<index]
+                var escaped = out ?? []
+                escaped += bytes[start..<index]
                 index += 1
-                try escape(into: &out)
+                try escape(into: &escaped)
+                out = escaped
                 start = index
                 continue
             }

@@ -1,0 +1,72 @@
+/// Writing a `JSONValue` with the standard library alone: one spelling per value, so equal
+/// values are equal bytes. Object keys are sorted, there is no whitespace, whole numbers below
+/// 10^15 have no fraction, and strings escape only `"`, `\`, and control characters (`\n`,
+/// `\r`, `\t`, else `\u00XX`); `/` and non-ASCII are written as they are.
+///
+/// The text fingerprints MCP arguments (exceptions match on it), so it never changes; it is
+/// also the bytes the hook sends and the broker's submit replies.
+extension JSONValue {
+    /// The value as text.
+    public var canonicalText: String {
+        String(decoding: jsonBytes, as: UTF8.self)
+    }
+
+    /// The value as UTF-8 bytes.
+    public var jsonBytes: [UInt8] {
+        var out: [UInt8] = []
+        write(to: &out)
+        return out
+    }
+
+    /// Appends the value's bytes to `out`.
+    public func write(to out: inout [UInt8]) {
+        switch self {
+        case .null: out += "null".utf8
+        case .bool(let value): out += (value ? "true" : "false").utf8
+        case .number(let value):
+            if abs(value) < 1e15, Double(Int64(value)) == value {
+                out += String(Int64(value)).utf8
+            } else {
+                out += String(value).utf8
+            }
+        case .string(let value): Self.write(string: value, to: &out)
+        case .array(let values):
+            out.append(UInt8(ascii: "["))
+            for (index, value) in values.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                value.write(to: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        case .object(let members):
+            out.append(UInt8(ascii: "{"))
+            for (index, key) in members.keys.sorted().enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                Self.write(string: key, to: &out)
+                out.append(UInt8(ascii: ":"))
+                members[key, default: .null].write(to: &out)
+            }
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+    private static func write(string: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in string.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out += #"\""#.utf8
+            case UInt8(ascii: "\\"): out += #"\\"#.utf8
+            case 0x0A: out += #"\n"#.utf8
+            case 0x0D: out += #"\r"#.utf8
+            case 0x09: out += #"\t"#.utf8
+            case 0x00..<0x20:
+                out += #"\u00"#.utf8
+                out.append(hexDigits[Int(byte >> 4)])
+                out.append(hexDigits[Int(byte & 0xF)])
+            default: out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}

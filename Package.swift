@@ -22,8 +22,11 @@ let package = Package(
     targets: [
         // Pure domain: actions, shell analysis, classification, risk, policy, redaction. No I/O.
         .target(name: "AirlockCore"),
+        // The part of the socket protocol the hook speaks, standard library only: `submit` and its
+        // answer (`SubmitCodec`), request ids, error codes, the version.
+        .target(name: "AirlockWireCore", dependencies: ["AirlockCore"]),
         // The socket protocol: JSON-RPC 2.0 messages, line framing, limits.
-        .target(name: "AirlockWire", dependencies: ["AirlockCore"]),
+        .target(name: "AirlockWire", dependencies: ["AirlockCore", "AirlockWireCore"]),
         // The shared policy store (SQLite through GRDB) and the policy files.
         .target(
             name: "AirlockStore",
@@ -47,7 +50,7 @@ let package = Package(
         // The hook process, shared by `airlock-hook` and `airlock hook`: stdin, the broker socket
         // with plain system calls, the watchdog. Stdlib, Glibc and AirlockHarness only: no
         // ArgumentParser, no Foundation JSON (start-up cost, docs/decisions.md).
-        .target(name: "AirlockHookRuntime", dependencies: ["AirlockCore", "AirlockHarness"]),
+        .target(name: "AirlockHookRuntime", dependencies: ["AirlockCore", "AirlockHarness", "AirlockWireCore"]),
         .executableTarget(name: "airlock-hook", dependencies: ["AirlockHookRuntime"], path: "Sources/AirlockHookMain"),
         // The console, pure: state, messages, reducer, keymap, layout, widgets, cell buffer, themes.
         .target(name: "AirlockConsole", dependencies: ["AirlockCore", "AirlockWire"]),
@@ -98,7 +101,7 @@ let package = Package(
         // The hook as a whole process against a C client: `swift run -c release hook-bench`.
         .executableTarget(
             name: "hook-bench",
-            dependencies: ["AirlockBroker", "AirlockCore", "AirlockHarness", "AirlockHookRuntime"],
+            dependencies: ["AirlockBroker", "AirlockCore", "AirlockHarness", "AirlockHookRuntime", "AirlockWireCore"],
             path: "Sources/HookBench"
         ),
         .testTarget(name: "AirlockCoreTests", dependencies: ["AirlockCore"], exclude: ["Resources"]),

@@ -32,7 +32,7 @@ for index in 0..<10_000 {
     pending.append(
         QueuedAction(
             id: "action-\(index)", action: action, assessment: assessment, reason: "asks a human",
-            source: assessment.isHardFloor ? "hard_floor" : "default", queuedAt: queuedAt,
+            source: assessment.isHardFloor ? .hardFloor : .unmatched, queuedAt: queuedAt,
             deadline: queuedAt.addingTimeInterval(900)))
 }
 
@@ -169,7 +169,7 @@ let editAction = Action(
         edits: [FileEdit(oldText: "let value1000 = compute(1000)", newText: "let value1000 = compute(1000) + 1")]))
 let editItem = QueuedAction(
     id: "edit", action: editAction, assessment: Classifier.assess(editAction), reason: "asks a human",
-    source: "default", queuedAt: start, deadline: start.addingTimeInterval(900))
+    source: .unmatched, queuedAt: start, deadline: start.addingTimeInterval(900))
 var editState = ConsoleState(configuration: ConsoleConfiguration(reviewer: "bench", size: size, now: start))
 _ = Console.update(
     &editState,

@@ -2,6 +2,7 @@ import AirlockBroker
 import AirlockCore
 import AirlockHarness
 import AirlockHookRuntime
+import AirlockWireCore
 import Foundation
 
 #if canImport(Glibc)
@@ -60,9 +61,11 @@ let hookInput = Array(sample.utf8)
 let event = try Harness.claude.parse(hookInput)
 var benchAction = event.action
 benchAction.agentPID = getpid()
-let submitLine = SubmitLine.encode(
-    benchAction, deadlineMs: BrokerAsk.budgetMs(deadlineMs: Harness.claude.defaultDeadlineMs),
-    toolUseID: event.toolUseID)
+let submitLine = SubmitCodec.request(
+    SubmitParams(
+        action: benchAction, deadlineMs: BrokerAsk.budgetMs(deadlineMs: Harness.claude.defaultDeadlineMs),
+        toolUseID: event.toolUseID),
+    id: BrokerAsk.requestID)
 
 // The C client, static when the toolchain can.
 let cSource = directory + "/client.c", cBinary = directory + "/client"

@@ -1,3 +1,6 @@
+import AirlockCore
+import AirlockHookRuntime
+import AirlockWire
 import ArgumentParser
 import Foundation
 
@@ -108,19 +111,17 @@ struct DemoAgentsCommand: ParsableCommand {
         // reviewer does not hold up the next one (as with parallel tool calls and subagents),
         // so the queue fills the way a busy morning does.
         for (agentIndex, agent) in DemoScript.agents(api: api, web: web).enumerated() {
-            for (step, action) in agent.actions.enumerated() {
+            for (step, kind) in agent.actions.enumerated() {
                 let delay = 0.3 + Double(step) * 1.2 + Double(agentIndex) * 0.4
-                let kind = (try? JSONSerialization.data(withJSONObject: action)) ?? Data("{}".utf8)
+                let action = Action(harness: agent.harness, session: agent.session, cwd: agent.repository, kind: kind)
+                let line = SubmitCodec.request(SubmitParams(action: action, deadlineMs: 600_000), id: BrokerAsk.requestID)
                 group.enter()
                 DispatchQueue.global().asyncAfter(deadline: .now() + delay) {
                     defer { group.leave() }
-                    let params: [String: Any] = [
-                        "action": ["kind": (try? JSONSerialization.jsonObject(with: kind)) ?? [:]],
-                        "harness": agent.harness, "session": agent.session,
-                        "cwd": agent.repository, "deadlineMs": 600_000,
-                    ]
-                    let answer = try? SocketClient(path: socket).call("submit", params: params, timeout: 610)
-                    print("\(agent.harness) \(agent.session) step \(step + 1): \(answer?["decision"] ?? "no answer")")
+                    let answer = try? BrokerSocket(path: socket).exchange(
+                        line, deadline: MonotonicTime.now.adding(milliseconds: 610_000))
+                    let decision = answer.map { $0.allows ? "allow" : "deny" } ?? "no answer"
+                    print("\(agent.harness) \(agent.session) step \(step + 1): \(decision)")
                 }
             }
         }

@@ -39,25 +39,26 @@ struct AuditCommand: ParsableCommand {
         }
         let records = try store.decisions(since: start, limit: limit)
         let formatter = ISO8601DateFormatter()
-        for record in records {
-            let entry = record.entry
+        for row in records {
+            let time = formatter.string(from: Date(timeIntervalSince1970: Double(row.time) / 1000))
             if json {
                 var object: [String: Any] = [
-                    "sequence": record.sequence, "time": formatter.string(from: entry.time), "action": entry.actionID,
-                    "harness": entry.harness, "summary": entry.summary, "categories": entry.categories.map(\.rawValue),
-                    "risk": entry.risk.name, "decision": entry.verdict.rawValue, "source": entry.source,
-                    "reason": entry.reason,
-                    "hash": record.hash,
+                    "sequence": row.sequence, "time": time, "action": row.actionID, "harness": row.harness,
+                    "summary": row.summary, "categories": row.categories, "risk": row.risk, "decision": row.verdict,
+                    "source": row.source, "reason": row.reason, "hash": row.hash,
                 ]
-                object["session"] = entry.session
-                object["workspace"] = entry.workspace
-                object["reviewer"] = entry.reviewer
+                object["session"] = row.session
+                object["workspace"] = row.workspace
+                object["reviewer"] = row.reviewer
+                object["kind"] = row.kind
                 print(Checker.encode(object))
             } else {
                 // What an agent sent can hold escape sequences: shown visibly, never sent to the terminal.
-                let summary = HiddenCharacters.visible(String(entry.summary.prefix(80)))
+                let summary = HiddenCharacters.visible(String(row.summary.prefix(80)))
+                let verdict = row.verdict.uppercased().padding(toLength: 5, withPad: " ", startingAt: 0)
+                let risk = row.risk.padding(toLength: 8, withPad: " ", startingAt: 0)
                 print(
-                    "\(record.sequence)  \(formatter.string(from: entry.time))  \(entry.verdict.rawValue.uppercased().padding(toLength: 5, withPad: " ", startingAt: 0)) \(entry.risk.name.padding(toLength: 8, withPad: " ", startingAt: 0)) \(HiddenCharacters.visible(entry.harness))  \(summary)  [\(entry.source)]"
+                    "\(row.sequence)  \(time)  \(verdict) \(risk) \(HiddenCharacters.visible(row.harness))  \(summary)  [\(row.source)]"
                 )
             }
         }

@@ -42,6 +42,16 @@ struct BoundaryInputs: Sendable {
         return result
     }
 
+    /// The five boundaries of the workspace holding `directory`, measured now for the broker;
+    /// nil for a directory that does not exist here (a hook may report another machine's path).
+    func measuredReport(for directory: String, store: PolicyStore) -> BoundaryReport? {
+        var isDirectory: ObjCBool = false
+        guard directory.hasPrefix("/"), FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory),
+            isDirectory.boolValue
+        else { return nil }
+        return report(for: directory, audit: Self.audit(store), store: store)
+    }
+
     /// The five boundaries of the workspace holding `directory`, measured now.
     func report(for directory: String, audit: AuditState, store: PolicyStore?) -> BoundaryReport {
         let probe = self.probe

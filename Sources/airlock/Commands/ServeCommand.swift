@@ -49,35 +49,38 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let policies = PolicyWatcher(configDirectory: paths.configDirectory, store: store)
         let user = policies.userPolicy()
-        for problem in user.problems { FileHandle.standardError.write(Data("airlock: \(problem)\n".utf8)) }
-        // Policy never waits on a probe: reports are measured in the background, per workspace.
-        let boundaries = BoundaryMonitor(inputs: BoundaryInputs(), store: store)
-        var boundaryReport: @Sendable (String) -> BoundaryReport? = { boundaries.report(for: $0) }
+        Self.report(user.problems)
         // The environment too: a broker the console starts in the background takes no flags.
-        if ignoreBoundaries || ProcessInfo.processInfo.environment["AIRLOCK_IGNORE_BOUNDARIES"] == "1" {
-            boundaryReport = { _ in nil }
-        }
+        let ignoresBoundaries =
+            ignoreBoundaries || ProcessInfo.processInfo.environment["AIRLOCK_IGNORE_BOUNDARIES"] == "1"
         let configuration = BrokerConfiguration(
             socketPath: paths.socket, reviewWindow: .seconds(reviewWindow), waitForConsole: waitForConsole,
-            mode: mode ?? user.mode ?? .workspaceEdit, rules: user.rules,
-            repositoryRules: { policies.repositoryRules($0) },
-            boundaryReport: boundaryReport,
+            mode: mode ?? user.mode ?? .workspaceEdit, rules: user.rules, appliesBoundaries: !ignoresBoundaries,
             hostFacts: paths.hostFacts())
+        // Both read files (and run git): the broker calls them off its event loop.
+        let inputs = BoundaryInputs()
+        let readers = BrokerReaders(
+            repositoryRules: { workspace in
+                let snapshot = policies.repositoryPolicy(workspace)
+                Self.report(snapshot.problems)
+                return snapshot.rules
+            },
+            boundaryReport: { inputs.measuredReport(for: $0, store: store) })
         let persistence = StorePersistence(store: store)
         let server: BrokerServer
         do {
-            server = try await BrokerServer.start(configuration: configuration, persistence: persistence)
+            server = try await BrokerServer.start(configuration: configuration, persistence: persistence, readers: readers)
         } catch let error as BrokerError {
             throw CLIError("\(error)")
         }
-        print("airlock broker listening on \(paths.socket) (mode \(configuration.mode.rawValue)); Ctrl-C stops it")
+        let boundaries = ignoresBoundaries ? "; workspace boundaries ignored" : ""
+        print(
+            "airlock broker listening on \(paths.socket) (mode \(configuration.mode.rawValue)\(boundaries)); Ctrl-C stops it")
         let watcher = Task {
             while !Task.isCancelled {
                 try? await Task.sleep(for: .seconds(2))
                 if let changed = policies.userPolicyIfChanged() {
-                    for problem in changed.problems {
-                        FileHandle.standardError.write(Data("airlock: \(problem)\n".utf8))
-                    }
+                    Self.report(changed.problems)
                     server.updatePolicy(mode: mode ?? changed.mode ?? .workspaceEdit, rules: changed.rules)
                 }
             }
@@ -93,60 +96,10 @@ struct ServeCommand: AsyncParsableCommand {
         try await server.waitUntilClosed()
         watcher.cancel()
         try await server.shutdown()
-        persistence.waitUntilLogged()
-    }
-}
-
-/// Reads the policy files for the broker: the user's when it changes, a repository's per action
-/// (cached by modification time, so the decision path rarely touches the disk).
-final class PolicyWatcher: @unchecked Sendable {
-    private let configDirectory: String
-    private let store: PolicyStore
-    private let source = PolicySource()
-    private let lock = NSLock()
-    private var userStamp: Date?
-    private var repositories: [String: (stamp: Date?, checked: Date, rules: [PolicyRule])] = [:]
-
-    init(configDirectory: String, store: PolicyStore) {
-        self.configDirectory = configDirectory
-        self.store = store
     }
 
-    func userPolicy() -> PolicySource.Snapshot {
-        lock.withLock { userStamp = Self.modified(configDirectory + "/policy.toml") }
-        return source.loadUser(configDirectory: configDirectory)
-    }
-
-    /// The user's policy when its file changed since the last look, else nil.
-    func userPolicyIfChanged() -> PolicySource.Snapshot? {
-        let stamp = Self.modified(configDirectory + "/policy.toml")
-        let changed = lock.withLock { () -> Bool in
-            defer { userStamp = stamp }
-            return stamp != userStamp
-        }
-        return changed ? source.loadUser(configDirectory: configDirectory) : nil
-    }
-
-    func repositoryRules(_ repository: String) -> [PolicyRule] {
-        let path = PolicySource.repositoryPolicyPath(repository)
-        let now = Date()
-        if let cached = lock.withLock({ repositories[repository] }), now.timeIntervalSince(cached.checked) < 1 {
-            return cached.rules
-        }
-        let stamp = Self.modified(path)
-        if let cached = lock.withLock({ repositories[repository] }), cached.stamp == stamp {
-            lock.withLock { repositories[repository]?.checked = now }
-            return cached.rules
-        }
-        let snapshot = source.loadRepository(repository) { path, sha in
-            (try? store.isPolicyFileTrusted(path: path, sha256: sha)) ?? false
-        }
-        for problem in snapshot.problems { FileHandle.standardError.write(Data("airlock: \(problem)\n".utf8)) }
-        lock.withLock { repositories[repository] = (stamp, now, snapshot.rules) }
-        return snapshot.rules
-    }
-
-    static func modified(_ path: String) -> Date? {
-        (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+    /// Policy file problems go to stderr (`broker.log` for a broker the console started).
+    static func report(_ problems: [PolicyFileError]) {
+        for problem in problems { FileHandle.standardError.write(Data("airlock: \(problem)\n".utf8)) }
     }
 }

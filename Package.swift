@@ -130,9 +130,11 @@ let package = Package(
         .testTarget(
             name: "AirlockBrokerTests",
             dependencies: [
-                "AirlockBroker", "AirlockWire", "AirlockCore",
+                "AirlockBroker", "AirlockWire", "AirlockCore", "AirlockStore",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
     ],

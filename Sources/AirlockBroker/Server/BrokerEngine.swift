@@ -172,7 +172,9 @@ final class BrokerEngine {
             case .measureBoundaries(let workspace):
                 let measure = readers.boundaryReport
                 offLoop(probeThreads, "measure the boundaries of \(workspace)", { measure(workspace) }) { report, now in
-                    .boundariesMeasured(workspace: workspace, report: report, now: now)
+                    let clear = report.map { "\($0.boundaries.filter { $0.state == .clear }.count) of 5 clear" }
+                    self.logger.info("measured the boundaries of \(workspace): \(clear ?? "not measurable here")")
+                    return .boundariesMeasured(workspace: workspace, report: report, now: now)
                 }
             case .logRefusal(let message):
                 logger.warning("\(message)")

@@ -74,8 +74,10 @@ struct ServeCommand: AsyncParsableCommand {
             throw CLIError("\(error)")
         }
         let boundaries = ignoresBoundaries ? "; workspace boundaries ignored" : ""
-        print(
-            "airlock broker listening on \(paths.socket) (mode \(configuration.mode.rawValue)\(boundaries)); Ctrl-C stops it")
+        // Written at once (print is block-buffered through a pipe: `broker.log`, tests).
+        let modeName = configuration.mode.rawValue
+        FileHandle.standardOutput.write(
+            Data("airlock broker listening on \(paths.socket) (mode \(modeName)\(boundaries)); Ctrl-C stops it\n".utf8))
         let watcher = Task {
             while !Task.isCancelled {
                 try? await Task.sleep(for: .seconds(2))

@@ -68,11 +68,21 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // What the commands drive, as a library with its own tests: the MCP proxy's process
+        // plumbing, the inputs of the five boundaries, the blocking socket client, the gate.
+        .target(
+            name: "AirlockServices",
+            dependencies: [
+                "AirlockCore", "AirlockWire", "AirlockStore", "AirlockHarness", "AirlockInstall", "AirlockProbe",
+                "AirlockHookRuntime",
+            ]
+        ),
         .executableTarget(
             name: "airlock",
             dependencies: [
                 "AirlockCore", "AirlockWire", "AirlockStore", "AirlockBroker", "AirlockHarness",
                 "AirlockInstall", "AirlockProbe", "AirlockHookRuntime", "AirlockConsole", "AirlockTerminal",
+                "AirlockServices",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),
@@ -104,6 +114,9 @@ let package = Package(
             dependencies: ["AirlockBroker", "AirlockCore", "AirlockHarness", "AirlockHookRuntime", "AirlockWireCore"],
             path: "Sources/HookBench"
         ),
+        .testTarget(
+            name: "AirlockServicesTests",
+            dependencies: ["AirlockServices", "AirlockBroker", "AirlockWire", "AirlockCore", "AirlockStore"]),
         .testTarget(name: "AirlockCoreTests", dependencies: ["AirlockCore"], exclude: ["Resources"]),
         .testTarget(name: "AirlockHarnessTests", dependencies: ["AirlockHarness"], exclude: ["Samples"]),
         .testTarget(

@@ -1,5 +1,6 @@
 import AirlockCore
 import AirlockHarness
+import AirlockHookRuntime
 import AirlockInstall
 import AirlockProbe
 import AirlockStore
@@ -8,25 +9,25 @@ import Foundation
 /// The I/O that feeds the five boundaries from the CLI's side: Airlock's hook in each harness's
 /// settings, the store's log, and trusted repository policy files. Shared by `airlock doctor`
 /// and the broker (`airlock serve`).
-struct BoundaryInputs: Sendable {
-    let paths: AirlockPaths
-    let environment: [String: String]
-    let home: String
+public struct BoundaryInputs: Sendable {
+    public let locations: AirlockLocations
+    public let environment: [String: String]
+    public let home: String
 
-    init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.environment = environment
-        paths = AirlockPaths(environment: environment)
+        locations = AirlockLocations(environment: environment)
         home = environment["HOME"] ?? NSHomeDirectory()
     }
 
-    var probe: WorkspaceProbe {
+    public var probe: WorkspaceProbe {
         WorkspaceProbe(
-            home: home, environment: environment, stateDirectory: paths.stateDirectory,
-            configDirectory: paths.configDirectory)
+            home: home, environment: environment, stateDirectory: locations.stateDirectory,
+            configDirectory: locations.configDirectory)
     }
 
     /// Airlock's hook in every harness's user and project settings.
-    func hookHealth(workspace: String) -> [HookHealth] {
+    public func hookHealth(workspace: String) -> [HookHealth] {
         var result: [HookHealth] = []
         for harness in Harness.allCases {
             let installer = HookInstaller(harness: harness)
@@ -44,7 +45,7 @@ struct BoundaryInputs: Sendable {
 
     /// The five boundaries of the workspace holding `directory`, measured now for the broker;
     /// nil for a directory that does not exist here (a hook may report another machine's path).
-    func measuredReport(for directory: String, store: PolicyStore) -> BoundaryReport? {
+    public func measuredReport(for directory: String, store: PolicyStore) -> BoundaryReport? {
         var isDirectory: ObjCBool = false
         guard directory.hasPrefix("/"), FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory),
             isDirectory.boolValue
@@ -53,7 +54,7 @@ struct BoundaryInputs: Sendable {
     }
 
     /// The five boundaries of the workspace holding `directory`, measured now.
-    func report(for directory: String, audit: AuditState, store: PolicyStore?) -> BoundaryReport {
+    public func report(for directory: String, audit: AuditState, store: PolicyStore?) -> BoundaryReport {
         let probe = self.probe
         let hooked = Self.hooked(hookHealth(workspace: probe.workspace(for: directory)))
         let facts = probe.facts(
@@ -61,13 +62,13 @@ struct BoundaryInputs: Sendable {
         return BoundaryEvaluator.report(facts)
     }
 
-    static func hooked(_ health: [HookHealth]) -> Set<String> {
+    public static func hooked(_ health: [HookHealth]) -> Set<String> {
         Set(health.filter { $0.isInstalled && $0.isTimeoutLongEnough }.map(\.harness))
     }
 
     /// The store's state, opening it only when it exists (a check creates nothing).
-    func audit() -> (AuditState, PolicyStore?) {
-        let path = StorePaths.defaultDatabase(stateDirectory: paths.stateDirectory)
+    public func audit() -> (AuditState, PolicyStore?) {
+        let path = StorePaths.defaultDatabase(stateDirectory: locations.stateDirectory)
         guard FileManager.default.fileExists(atPath: path) else { return (.missing, nil) }
         do {
             let store = try PolicyStore.open(path: path)
@@ -77,7 +78,7 @@ struct BoundaryInputs: Sendable {
         }
     }
 
-    static func audit(_ store: PolicyStore) -> AuditState {
+    public static func audit(_ store: PolicyStore) -> AuditState {
         do {
             let verification = try store.verifyLog()
             if case .intact(let count) = verification { return .verified(records: count) }
@@ -88,7 +89,7 @@ struct BoundaryInputs: Sendable {
     }
 
     /// Why a workspace is trusted by its policy file: `.airlock/policy.toml` trusted as it is now.
-    static func policyTrust(_ store: PolicyStore?) -> @Sendable (String) -> String? {
+    public static func policyTrust(_ store: PolicyStore?) -> @Sendable (String) -> String? {
         { workspace in
             guard let store else { return nil }
             let path = PolicySource.repositoryPolicyPath(workspace)

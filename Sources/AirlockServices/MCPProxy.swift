@@ -1,8 +1,10 @@
 import AirlockCore
 import AirlockHarness
+import AirlockHookRuntime
 import AirlockProbe
 import AirlockWire
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -10,8 +12,8 @@ import Foundation
 
 /// The process plumbing of `airlock mcp`: runs the server, pumps lines both ways on their own
 /// threads, and gates each `tools/call` on a thread of its own so a slow or denied call never
-/// holds up other traffic.
-final class MCPProxy: @unchecked Sendable {
+/// holds up other traffic. The client's side is this process's stdin and stdout unless given.
+public final class MCPProxy: Sendable {
     /// Client lines larger than this are refused with an error; the connection survives.
     static let clientLineLimit = 4 * 1_048_576
     /// Server lines are trusted further (results can be large) but not without bound.
@@ -19,31 +21,44 @@ final class MCPProxy: @unchecked Sendable {
     /// How long the server gets to exit after its stdin closes before SIGTERM, then SIGKILL.
     static let graceSeconds = 5.0
 
+    /// Why the proxy could not start.
+    public struct StartFailure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
     private let command: [String]
-    private let gate = BrokerGate()
+    private let gate: BrokerGate
     private let cwd = FileManager.default.currentDirectoryPath
-    private let stateDirectory = AirlockPaths().stateDirectory
+    private let stateDirectory: String
+    private let clientInput: Int32
+    private let clientOutput: Int32
     private let process = Process()
     private let toServer = Pipe()
     private let fromServer = Pipe()
 
-    // Guarded by `lock`: the core's tool catalog, and whether the server's stdin is still open
-    // (a closed descriptor's number may be reused, so nothing may write after the close).
-    private let lock = NSLock()
-    private var core: MCPProxyCore
-    private var isServerInputOpen = true
+    /// The core's tool catalog, and whether the server's stdin is still open (a closed
+    /// descriptor's number may be reused, so nothing may write after the close).
+    private let state: Mutex<(core: MCPProxyCore, isServerInputOpen: Bool)>
     /// Calls still being decided; the server's stdin stays open until they are forwarded or denied.
     private let inFlight = DispatchGroup()
-    /// Serialises whole lines onto our stdout, which the server pump and gate threads share.
-    private let outputLock = NSLock()
+    /// Serialises whole lines onto the client's side, which the server pump and gate threads share.
+    private let output = Mutex(())
 
-    init(server: String, command: [String]) {
-        core = MCPProxyCore(server: server)
+    /// `environment` names the broker's socket, Airlock's state directory and the deadline.
+    public init(
+        server: String, command: [String], environment: [String: String] = ProcessInfo.processInfo.environment,
+        clientInput: Int32 = STDIN_FILENO, clientOutput: Int32 = STDOUT_FILENO
+    ) {
+        state = Mutex((MCPProxyCore(server: server), true))
         self.command = command
+        gate = BrokerGate(environment: environment)
+        stateDirectory = AirlockLocations(environment: environment).stateDirectory
+        self.clientInput = clientInput
+        self.clientOutput = clientOutput
     }
 
     /// Runs until the server exits; returns the status to exit with.
-    func run() throws -> Int32 {
+    public func run() throws -> Int32 {
         // A peer that goes away must not kill the proxy with SIGPIPE; writes report it instead.
         signal(SIGPIPE, SIG_IGN)
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -54,7 +69,7 @@ final class MCPProxy: @unchecked Sendable {
         do {
             try process.run()
         } catch {
-            throw CLIError("cannot start the MCP server \(command.joined(separator: " ")): \(error)")
+            throw StartFailure(description: "cannot start the MCP server \(command.joined(separator: " ")): \(error)")
         }
         Thread.detachNewThread { [self] in pumpClient() }
         let drained = DispatchSemaphore(value: 0)
@@ -93,7 +108,7 @@ final class MCPProxy: @unchecked Sendable {
         var framer = LineFramer(maxLineBytes: Self.clientLineLimit)
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
-            let count = read(STDIN_FILENO, &chunk, chunk.count)
+            let count = read(clientInput, &chunk, chunk.count)
             if count < 0, errno == EINTR { continue }
             guard count > 0 else { break }
             framer.append(chunk[0..<count]) { handleClient($0) }
@@ -115,12 +130,12 @@ final class MCPProxy: @unchecked Sendable {
             writeClient(MCPProxyCore.error(id: .null, code: -32600, message: "Invalid Request: \(error)"))
             return
         }
-        switch lock.withLock({ core.fromClient(line) }) {
+        switch state.withLock({ $0.core.fromClient(line) }) {
         case .forward: writeServer(line)
         case .reply(let answer): writeClient(answer)
         case .drop(let reason): log("dropped a client message: \(reason)")
         case .gate(let call):
-            let action = lock.withLock { core.action(for: call, cwd: cwd) }
+            let action = state.withLock { $0.core.action(for: call, cwd: cwd) }
             inFlight.enter()
             Thread.detachNewThread { [self] in
                 defer { inFlight.leave() }
@@ -136,8 +151,8 @@ final class MCPProxy: @unchecked Sendable {
     }
 
     private func writeServer(_ line: [UInt8]) {
-        lock.withLock {
-            guard isServerInputOpen else { return }
+        state.withLock { state in
+            guard state.isServerInputOpen else { return }
             if !writeAll(toServer.fileHandleForWriting.fileDescriptor, line + [0x0A]) {
                 log("the MCP server stopped reading its input")
             }
@@ -146,8 +161,8 @@ final class MCPProxy: @unchecked Sendable {
 
     /// Closes the server's stdin (the client is gone), then escalates if it does not exit.
     private func closeServerInput() {
-        lock.withLock {
-            isServerInputOpen = false
+        state.withLock { state in
+            state.isServerInputOpen = false
             try? toServer.fileHandleForWriting.close()
         }
         let pid = process.processIdentifier
@@ -180,16 +195,17 @@ final class MCPProxy: @unchecked Sendable {
             log("dropped a line from the MCP server: \(framed)")
             return
         }
-        let inventory = lock.withLock { () -> MCPInventory? in
-            let before = (core.listedTools, core.annotations)
-            core.fromServer(line)
+        let inventory = state.withLock { state -> MCPInventory? in
+            let before = (state.core.listedTools, state.core.annotations)
+            state.core.fromServer(line)
+            let core = state.core
             guard core.listedTools != before.0 || core.annotations != before.1 else { return nil }
             return MCPInventory(
                 server: core.server, seenAt: ISO8601DateFormatter().string(from: Date()),
                 tools: core.listedTools.sorted().map { .init(name: $0, annotations: core.annotations[$0]) })
         }
         if let inventory { record(inventory) }
-        outputLock.withLock { _ = writeAll(STDOUT_FILENO, line + [0x0A]) }
+        output.withLock { _ in _ = writeAll(clientOutput, line + [0x0A]) }
     }
 
     /// Records the tools the server listed, for `airlock doctor` and the MCP tool scope boundary.
@@ -209,7 +225,7 @@ final class MCPProxy: @unchecked Sendable {
     }
 
     private func writeClient(_ line: String) {
-        outputLock.withLock { _ = writeAll(STDOUT_FILENO, Array((line + "\n").utf8)) }
+        output.withLock { _ in _ = writeAll(clientOutput, Array((line + "\n").utf8)) }
     }
 
     private func log(_ message: String) {

@@ -4,7 +4,7 @@
 
 /// Writes every byte to `descriptor`, retrying short writes and EINTR; false when the reader is
 /// gone. Shared by the MCP proxy's pipes and the console's broker socket.
-func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> Bool {
+public func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> Bool {
     bytes.withUnsafeBytes { raw in
         guard let base = raw.baseAddress else { return true }
         var offset = 0

@@ -197,7 +197,7 @@ final class ConsoleSession {
 }
 
 /// A running `airlock hook claude`: its stdout once it has answered.
-final class HookRun: @unchecked Sendable {
+final class HookRun: Sendable {
     private let process = Process()
     private let output = Pipe()
 

@@ -1,5 +1,6 @@
 import AirlockCore
 import AirlockProbe
+import AirlockServices
 import AirlockStore
 import ArgumentParser
 import Foundation
@@ -42,10 +43,10 @@ struct DoctorCommand: ParsableCommand {
             policyTrust: BoundaryInputs.policyTrust(store))
         let report = BoundaryEvaluator.report(facts)
 
-        let broker = Self.broker(inputs.paths)
+        let broker = Self.broker(AirlockPaths(environment: inputs.environment))
         let chosen =
             broker.mode.flatMap(Mode.init(rawValue:))
-            ?? PolicySource().loadUser(configDirectory: inputs.paths.configDirectory).mode ?? .workspaceEdit
+            ?? PolicySource().loadUser(configDirectory: inputs.locations.configDirectory).mode ?? .workspaceEdit
         let doctor = DoctorReport(
             facts: facts, report: report, chosenMode: chosen,
             hooks: hooks.filter { $0.isInstalled || FileManager.default.fileExists(atPath: $0.path) },
@@ -62,8 +63,8 @@ struct DoctorCommand: ParsableCommand {
 
     static func broker(_ paths: AirlockPaths) -> DoctorReport.Broker {
         do {
-            let status = try SocketClient(path: paths.socket).call("status", timeout: 1)
-            return DoctorReport.Broker(isRunning: true, socket: paths.socket, mode: status["mode"] as? String)
+            let status = try SocketClient(path: paths.socket).status(timeout: 1)
+            return DoctorReport.Broker(isRunning: true, socket: paths.socket, mode: status.mode.rawValue)
         } catch {
             return DoctorReport.Broker(isRunning: false, socket: paths.socket, error: "\(error)")
         }

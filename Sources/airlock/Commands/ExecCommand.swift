@@ -1,5 +1,6 @@
 import AirlockCore
 import AirlockHarness
+import AirlockServices
 import ArgumentParser
 import Foundation
 

@@ -1,3 +1,4 @@
+import AirlockServices
 import ArgumentParser
 import Foundation
 

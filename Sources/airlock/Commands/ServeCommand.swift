@@ -1,5 +1,6 @@
 import AirlockBroker
 import AirlockCore
+import AirlockServices
 import AirlockStore
 import ArgumentParser
 import Foundation

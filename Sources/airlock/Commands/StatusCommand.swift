@@ -1,3 +1,5 @@
+import AirlockServices
+import AirlockWire
 import ArgumentParser
 import Foundation
 
@@ -22,9 +24,9 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         let paths = AirlockPaths()
         let client = SocketClient(path: paths.socket)
-        let status: [String: Any]
+        let status: StatusResult
         do {
-            status = try client.call("status", timeout: 2)
+            status = try client.status(timeout: 2)
         } catch {
             if tmux {
                 print("airlock: off")
@@ -35,25 +37,25 @@ struct StatusCommand: ParsableCommand {
             }
             throw ExitCode(1)
         }
-        let pending = status["pending"] as? Int ?? 0
-        let exceptions = status["exceptions"] as? Int ?? 0
-        let mode = status["mode"] as? String ?? "?"
+        let pending = status.pending
+        let exceptions = status.exceptions
         if tmux {
             print(
                 pending > 0 ? "airlock: \(pending) pending" : "airlock: ok",
                 terminator: exceptions > 0 ? " · \(exceptions) exc\n" : "\n")
         } else if json {
-            var object = status
+            // The broker's status as the protocol spells it, and where it was found.
+            var object = (try? JSONSerialization.jsonObject(with: JSONEncoder().encode(status))) as? [String: Any] ?? [:]
             object["running"] = true
             object["socket"] = paths.socket
             print(Checker.encode(object))
         } else {
             print("broker      running on \(paths.socket)")
-            print("mode        \(mode)")
+            print("mode        \(status.mode.rawValue)")
             print("pending     \(pending)")
             print("exceptions  \(exceptions) active")
-            print("consoles    \(status["subscribers"] as? Int ?? 0) subscribed")
-            if let uptime = status["uptimeSeconds"] as? Double { print("uptime      \(Int(uptime)) s") }
+            print("consoles    \(status.subscribers) subscribed")
+            print("uptime      \(Int(status.uptimeSeconds)) s")
         }
     }
 }

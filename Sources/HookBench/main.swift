@@ -11,7 +11,7 @@ import Foundation
 
 // `swift run -c release hook-bench [--runs N] [--hook PATH]`: the hook as a whole process
 // against a minimal C client doing the same socket round trip, interleaved, same broker, same
-// request (DESIGN §9, issue 4 "Must measure"). Target: median hook ≤ 3 × median C.
+// request. Target: median hook ≤ 3 × median C (docs/decisions.md, "The small hook").
 
 let arguments = CommandLine.arguments
 func option(_ name: String) -> String? {

@@ -341,6 +341,24 @@ import Testing
         #expect(try PolicyException.Binding(json: JSONValue.parse(#"{"session":{"_0":"s"}}"#)) == .session("s"))
     }
 
+    /// `docs/protocol.md` as it stands: no synthesised coding anywhere, and every request it shows
+    /// (outside "Errors", whose lines are meant to fail) is one this broker reads.
+    @Test func theDocumentsRequestsDecodeAndItShowsNoPositionalKeys() throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../docs/protocol.md").standardized.path
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(!text.contains("_0"))
+        let beforeErrors = text.components(separatedBy: "## Errors").first ?? text
+        let requests = beforeErrors.split(separator: "\n").filter { $0.hasPrefix("→ {") }.map { $0.dropFirst(2) }
+        #expect(requests.count >= 8)
+        for request in requests {
+            guard case .success? = WireCodec().decodeRequest(Array(request.utf8)) else {
+                Issue.record("the broker refuses a documented request: \(request)")
+                continue
+            }
+        }
+    }
+
     /// Output never uses Swift's synthesised `_0`, whatever it carries.
     @Test func nothingIsWrittenWithUnderscoreZero() throws {
         let exception = PolicyException(

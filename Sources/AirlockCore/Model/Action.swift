@@ -1,4 +1,4 @@
-/// What an agent wants to do, normalised across harnesses (DESIGN §4).
+/// What an agent wants to do, normalised across harnesses. Its JSON form is in `Action+Coding.swift`.
 public struct Action: Sendable, Equatable {
     /// claude, codex, cursor, gemini, copilot, mcp, exec, check, …
     public var harness: String

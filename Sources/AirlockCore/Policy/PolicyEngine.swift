@@ -15,7 +15,7 @@ public struct PolicyContext: Sendable {
     }
 }
 
-/// Evaluates policy in DESIGN §6's order; the first step that matches decides:
+/// Evaluates policy in the order the README gives ("How it decides"); the first step that matches decides:
 /// integrity floor, deny rules, deny exceptions, hard floor, allow exceptions, allow rules,
 /// mode defaults, then a human. Nothing after the hard floor can allow a hard-floor action.
 public enum PolicyEngine {

@@ -9,7 +9,17 @@ let package = Package(
         // The small hook harnesses run before every tool call; build it with
         // `swift build -c release --product airlock-hook -Xswiftc -static-executable` (docs/hooks.md).
         .executable(name: "airlock-hook", targets: ["airlock-hook"]),
+        // The modules, for the benchmarks (`Benchmarks/`, a package of its own that depends on
+        // this one by path, so `swift build` here does not build them).
         .library(name: "AirlockCore", targets: ["AirlockCore"]),
+        .library(name: "AirlockWireCore", targets: ["AirlockWireCore"]),
+        .library(name: "AirlockWire", targets: ["AirlockWire"]),
+        .library(name: "AirlockStore", targets: ["AirlockStore"]),
+        .library(name: "AirlockProbe", targets: ["AirlockProbe"]),
+        .library(name: "AirlockHarness", targets: ["AirlockHarness"]),
+        .library(name: "AirlockHookRuntime", targets: ["AirlockHookRuntime"]),
+        .library(name: "AirlockConsole", targets: ["AirlockConsole"]),
+        .library(name: "AirlockBroker", targets: ["AirlockBroker"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -88,32 +98,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // Release-build benchmarks: `swift run -c release airlock-bench`.
-        .executableTarget(name: "airlock-bench", dependencies: ["AirlockCore"], path: "Sources/AirlockBench"),
-        // Broker throughput and latency against an echo baseline: `swift run -c release broker-bench`.
-        // The console's frame and keystroke cost with 10,000 queued actions: `swift run -c release console-bench`.
-        .executableTarget(
-            name: "console-bench", dependencies: ["AirlockConsole", "AirlockCore", "AirlockWire"],
-            path: "Sources/ConsoleBench"),
-        .executableTarget(
-            name: "broker-bench",
-            dependencies: [
-                "AirlockBroker", "AirlockWire", "AirlockStore",
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-            ],
-            path: "Sources/BrokerBench"
-        ),
-        // Probe cost on a 50,000-file repository against `git status`: `swift run -c release probe-bench`.
-        .executableTarget(
-            name: "probe-bench", dependencies: ["AirlockProbe", "AirlockCore"], path: "Sources/ProbeBench"),
         .testTarget(name: "AirlockProbeTests", dependencies: ["AirlockProbe", "AirlockCore"]),
-        // The hook as a whole process against a C client: `swift run -c release hook-bench`.
-        .executableTarget(
-            name: "hook-bench",
-            dependencies: ["AirlockBroker", "AirlockCore", "AirlockHarness", "AirlockHookRuntime", "AirlockWireCore"],
-            path: "Sources/HookBench"
-        ),
         .testTarget(
             name: "AirlockServicesTests",
             dependencies: ["AirlockServices", "AirlockBroker", "AirlockWire", "AirlockCore", "AirlockStore"]),

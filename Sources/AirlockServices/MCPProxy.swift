@@ -105,15 +105,7 @@ public final class MCPProxy: Sendable {
     // MARK: - Client → server
 
     private func pumpClient() {
-        var framer = LineFramer(maxLineBytes: Self.clientLineLimit)
-        var chunk = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count = read(clientInput, &chunk, chunk.count)
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { break }
-            framer.append(chunk[0..<count]) { handleClient($0) }
-        }
-        if let last = framer.finish() { handleClient(last) }
+        Self.readLines(from: clientInput, limit: Self.clientLineLimit) { handleClient($0) }
         // A client may close its side right after its last request and still read the answers.
         inFlight.wait()
         closeServerInput()
@@ -178,16 +170,25 @@ public final class MCPProxy: Sendable {
     // MARK: - Server → client
 
     private func pumpServer() {
-        let fd = fromServer.fileHandleForReading.fileDescriptor
-        var framer = LineFramer(maxLineBytes: Self.serverLineLimit)
+        Self.readLines(from: fromServer.fileHandleForReading.fileDescriptor, limit: Self.serverLineLimit) {
+            handleServer($0)
+        }
+    }
+
+    /// Every line (or framing error) read from `descriptor` until it ends, a last line without
+    /// its newline included.
+    private static func readLines(
+        from descriptor: Int32, limit: Int, _ handle: (Result<[UInt8], FramingError>) -> Void
+    ) {
+        var framer = LineFramer(maxLineBytes: limit)
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
-            let count = read(fd, &chunk, chunk.count)
+            let count = read(descriptor, &chunk, chunk.count)
             if count < 0, errno == EINTR { continue }
             guard count > 0 else { break }
-            framer.append(chunk[0..<count]) { handleServer($0) }
+            framer.append(chunk[0..<count], handle)
         }
-        if let last = framer.finish() { handleServer(last) }
+        if let last = framer.finish() { handle(last) }
     }
 
     private func handleServer(_ framed: Result<[UInt8], FramingError>) {

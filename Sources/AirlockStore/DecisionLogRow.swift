@@ -96,34 +96,38 @@ public struct DecisionLogRow: Codable, FetchableRecord, PersistableRecord, Equat
             verdict: verdict, source: source, reviewer: reviewer, reason: reason)
     }
 
-    /// What the hash covers: every stored field but the hashes themselves. `kind` and `subject`
-    /// count only when present, so rows from before they existed keep their hashes.
-    var canonical: CanonicalJSON {
-        var members: [String: CanonicalJSON] = [
-            "sequence": .integer(sequence),
-            "time": .integer(time),
+    /// What the hash covers: every stored field but the hashes themselves, as JSON with sorted
+    /// keys, no whitespace, whole numbers and every control character as `\u00XX`, so a
+    /// Foundation update cannot change a hash. `kind` and `subject` count only when present, so
+    /// rows from before they existed keep their hashes.
+    var canonicalBytes: [UInt8] {
+        var members: [String: JSONValue] = [
+            "sequence": .number(Double(sequence)),
+            "time": .number(Double(time)),
             "actionID": .string(actionID),
             "harness": .string(harness),
-            "session": CanonicalJSON(session),
-            "workspace": CanonicalJSON(workspace),
+            "session": session.map(JSONValue.string) ?? .null,
+            "workspace": workspace.map(JSONValue.string) ?? .null,
             "summary": .string(summary),
-            "categories": .array(categories.map(CanonicalJSON.string)),
+            "categories": JSONValue(strings: categories),
             "risk": .string(risk),
             "verdict": .string(verdict),
             "source": .string(source),
-            "reviewer": CanonicalJSON(reviewer),
+            "reviewer": reviewer.map(JSONValue.string) ?? .null,
             "reason": .string(reason),
         ]
-        if let kind { members["kind"] = .string(kind) }
-        if let subject { members["subject"] = .string(subject) }
-        return .object(members)
+        members["kind"] = JSONValue(kind)
+        members["subject"] = JSONValue(subject)
+        var bytes: [UInt8] = []
+        JSONValue.object(members).write(to: &bytes, controls: .unicode)
+        return bytes
     }
 
     /// SHA-256, in lowercase hex, over the previous hash followed by the canonical text.
     var computedHash: String {
         var hasher = SHA256()
         hasher.update(data: Array(previousHash.utf8))
-        hasher.update(data: canonical.bytes)
+        hasher.update(data: canonicalBytes)
         let hex = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         for byte in hasher.finalize() {

@@ -49,7 +49,7 @@ private let pem = "-----BEGIN RSA PRIVATE KEY-----\n\(pemBody)\n-----END RSA PRI
         pinned.reviewer = "alice"
         pinned.session = nil
         let record = try store.appendDecision(pinned)
-        let canonical = String(decoding: record.canonical.bytes, as: UTF8.self)
+        let canonical = String(decoding: record.canonicalBytes, as: UTF8.self)
         #expect(
             canonical == #"{"actionID":"pinned","categories":["destructive_fs","build_output"],"harness":"claude","#
                 + #""reason":"tab\u0009here ✓","reviewer":"alice","risk":"low","sequence":1,"session":null,"#
@@ -66,7 +66,7 @@ private let pem = "-----BEGIN RSA PRIVATE KEY-----\n\(pemBody)\n-----END RSA PRI
             entry("pinned", summary: "write a.txt (5 bytes)", subject: .fileWrite(path: "a.txt", content: "hello")))
         #expect(record.kind == "fileWrite")
         #expect(record.subject == #"{"fileWrite":{"content":"","path":"a.txt"}}"#)
-        let canonical = String(decoding: record.canonical.bytes, as: UTF8.self)
+        let canonical = String(decoding: record.canonicalBytes, as: UTF8.self)
         #expect(
             canonical == #"{"actionID":"pinned","categories":["test"],"harness":"claude","kind":"fileWrite","#
                 + #""reason":"allowed by the mode","reviewer":null,"risk":"low","sequence":1,"session":"s-1","#

@@ -1,15 +1,17 @@
 import AirlockCore
 import Foundation
 
-// Classification benchmark: `swift run -c release airlock-bench [cases.jsonl]`.
+// Classification benchmark: `swift run --package-path Benchmarks -c release airlock-bench [cases.jsonl]`.
 //
 // Classifies every command of the outside corpus and prints the median time per command,
 // next to a baseline run in the same process that only splits the same strings on whitespace.
 
 struct Case: Decodable { var command: String }
 
+// Benchmarks/Sources/AirlockBench/main.swift → the repository's root, four levels up.
 let defaultCorpus = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
     .appendingPathComponent("Tests/AirlockCoreTests/Resources/dcg/cases.jsonl").path
 let corpusPath = CommandLine.arguments.dropFirst().first ?? defaultCorpus
 guard let text = try? String(contentsOfFile: corpusPath, encoding: .utf8) else {

@@ -7,7 +7,7 @@ import NIOCore
 import NIOPosix
 import Synchronization
 
-// Broker benchmark: `swift build -c release --product broker-bench && .build/release/broker-bench`
+// Broker benchmark: `swift run --package-path Benchmarks -c release broker-bench [--store]`
 // [--clients 32] [--seconds 3] [--queued 2000] [--store]; `--pipeline` times the decision path alone.
 //
 // In one process: a line echo server and the broker, each on its own Unix socket, each driven

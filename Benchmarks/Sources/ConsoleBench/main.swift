@@ -9,7 +9,7 @@ import FoundationEssentials
 
 // The console with 10,000 pending actions: time to render a full 120×40 frame and to apply a
 // keystroke, against a baseline of filling a blank 120×40 buffer. Targets: ≤ 2 ms each, ≤ 50 MB.
-// Run: swift run -c release console-bench
+// Run: swift run --package-path Benchmarks -c release console-bench
 
 let commands = [
     "rm -rf build/ dist/", "npm test", "npm install left-pad", "git push --force origin main", "git status",

@@ -9,7 +9,7 @@ import Foundation
     import Glibc
 #endif
 
-// `swift run -c release hook-bench [--runs N] [--hook PATH]`: the hook as a whole process
+// `swift run --package-path Benchmarks -c release hook-bench [--runs N] [--hook PATH]`: the hook as a whole process
 // against a minimal C client doing the same socket round trip, interleaved, same broker, same
 // request. Target: median hook ≤ 3 × median C (docs/decisions.md, "The small hook").
 
@@ -28,13 +28,21 @@ func linkage(_ path: String) -> String {
     return ldd.contains("libc.so") ? "static Swift stdlib" : "fully static"
 }
 
+// The hook the project builds (`.build/release/airlock-hook` at the repository's root, four
+// levels above this file), else one beside this benchmark, else `--hook PATH`.
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
 let productDirectory = URL(fileURLWithPath: arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-let hookPath = option("--hook") ?? productDirectory.appendingPathComponent("airlock-hook").path
+let candidates = [
+    repositoryRoot.appendingPathComponent(".build/release/airlock-hook").path,
+    productDirectory.appendingPathComponent("airlock-hook").path,
+]
+let hookPath = option("--hook") ?? candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
 let buildHint = "swift build -c release --product airlock-hook -Xswiftc -static-executable"
 guard FileManager.default.isExecutableFile(atPath: hookPath) else {
     print("No airlock-hook at \(hookPath). Build the static hook first, then run the bench again:")
     print("  \(buildHint)")
-    print("  swift run -c release hook-bench")
+    print("  swift run --package-path Benchmarks -c release hook-bench")
     exit(1)
 }
 let hookLinkage = linkage(hookPath)

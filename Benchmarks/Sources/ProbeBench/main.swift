@@ -5,7 +5,7 @@ import Foundation
 // ones): the median of a path-count probe (`src/**`) and a git-state probe against
 // `git status --porcelain` on the same repository, in the same run.
 //
-//   swift run -c release probe-bench [--files N] [--runs N] [--repo DIR]
+//   swift run --package-path Benchmarks -c release probe-bench [--files N] [--runs N] [--repo DIR]
 
 /// Command-line options, parsed once into constants the functions below may read.
 func options() -> (files: Int, runs: Int, repo: String?) {

@@ -113,8 +113,21 @@ public struct JSONObject: Sendable {
         return elements
     }
 
-    /// The one case of a tagged value (`{"shell": {"command": "ls"}}`) and its fields; `known`
-    /// lists the tags the reader takes, for the error.
+    /// Reads a tagged value (`{"shell": {"command": "ls"}}`): `body` gets the tag, one of
+    /// `known`, and its fields; an error it throws is placed under the tag.
+    public static func decodeCase<T>(
+        _ json: JSONValue, known: [String], _ body: (String, JSONObject) throws(JSONShapeError) -> T
+    ) throws(JSONShapeError) -> T {
+        let (name, fields) = try JSONObject(json).onlyCase(known: known)
+        do {
+            return try body(name, fields)
+        } catch {
+            throw error.under(name)
+        }
+    }
+
+    /// The one case of a tagged value and its fields; `known` lists the tags the reader takes,
+    /// for the error.
     public func onlyCase(known: [String]) throws(JSONShapeError) -> (name: String, fields: JSONObject) {
         guard members.count == 1, let (name, body) = members.first else { throw JSONShapeError(.notOneCase) }
         guard known.contains(name) else { throw JSONShapeError(path: [name], .unknownCase(known: known)) }

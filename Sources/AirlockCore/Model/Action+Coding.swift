@@ -57,20 +57,17 @@ extension Action.Kind: JSONCodable {
     public static let names = ["shell", "fileRead", "fileWrite", "fileEdit", "patch", "mcp", "web", "other"]
 
     public init(json: JSONValue) throws(JSONShapeError) {
-        let (name, fields) = try JSONObject(json).onlyCase(known: Self.names)
-        do throws(JSONShapeError) {
+        self = try JSONObject.decodeCase(json, known: Self.names) { name, fields throws(JSONShapeError) in
             switch name {
-            case "shell": self = .shell(command: try fields.string("command"))
-            case "fileRead": self = .fileRead(path: try fields.string("path"))
-            case "fileWrite": self = .fileWrite(path: try fields.string("path"), content: try fields.string("content"))
-            case "fileEdit": self = .fileEdit(path: try fields.string("path"), edits: try fields.array("edits"))
-            case "patch": self = .patch(text: try fields.string("text"))
-            case "mcp": self = .mcp(try MCPCall(fields: fields))
-            case "web": self = .web(url: try fields.string("url"))
-            default: self = .other(tool: try fields.string("tool"), input: try fields.string("input"))
+            case "shell": .shell(command: try fields.string("command"))
+            case "fileRead": .fileRead(path: try fields.string("path"))
+            case "fileWrite": .fileWrite(path: try fields.string("path"), content: try fields.string("content"))
+            case "fileEdit": .fileEdit(path: try fields.string("path"), edits: try fields.array("edits"))
+            case "patch": .patch(text: try fields.string("text"))
+            case "mcp": .mcp(try MCPCall(fields: fields))
+            case "web": .web(url: try fields.string("url"))
+            default: .other(tool: try fields.string("tool"), input: try fields.string("input"))
             }
-        } catch {
-            throw error.under(name)
         }
     }
 

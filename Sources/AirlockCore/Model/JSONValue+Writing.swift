@@ -1,11 +1,20 @@
 /// Writing a `JSONValue` with the standard library alone: one spelling per value, so equal
 /// values are equal bytes. Object keys are sorted, there is no whitespace, whole numbers below
 /// 10^15 have no fraction, and strings escape only `"`, `\`, and control characters (`\n`,
-/// `\r`, `\t`, else `\u00XX`); `/` and non-ASCII are written as they are.
+/// `\r`, `\t`, else `\u00XX`; or all as `\u00XX`); `/` and non-ASCII are written as they are.
 ///
-/// The text fingerprints MCP arguments (exceptions match on it), so it never changes; it is
-/// also the bytes the hook sends and the broker's submit replies.
+/// The text fingerprints MCP arguments (exceptions match on it) and, with every control
+/// character as `\u00XX`, is what the decision log hashes: neither may ever change. It is also
+/// the bytes the hook sends and the broker's submit replies.
 extension JSONValue {
+    /// How control characters in strings are written.
+    public enum ControlEscapes: Sendable {
+        /// `\n`, `\r`, `\t`, the others `\u00XX`.
+        case short
+        /// All as `\u00XX` (the decision log's hashed form).
+        case unicode
+    }
+
     /// The value as text.
     public var canonicalText: String {
         String(decoding: jsonBytes, as: UTF8.self)
@@ -19,7 +28,7 @@ extension JSONValue {
     }
 
     /// Appends the value's bytes to `out`.
-    public func write(to out: inout [UInt8]) {
+    public func write(to out: inout [UInt8], controls: ControlEscapes = .short) {
         switch self {
         case .null: out += "null".utf8
         case .bool(let value): out += (value ? "true" : "false").utf8
@@ -29,21 +38,21 @@ extension JSONValue {
             } else {
                 out += String(value).utf8
             }
-        case .string(let value): Self.write(string: value, to: &out)
+        case .string(let value): Self.write(string: value, to: &out, controls: controls)
         case .array(let values):
             out.append(UInt8(ascii: "["))
             for (index, value) in values.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
-                value.write(to: &out)
+                value.write(to: &out, controls: controls)
             }
             out.append(UInt8(ascii: "]"))
         case .object(let members):
             out.append(UInt8(ascii: "{"))
             for (index, key) in members.keys.sorted().enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
-                Self.write(string: key, to: &out)
+                Self.write(string: key, to: &out, controls: controls)
                 out.append(UInt8(ascii: ":"))
-                members[key, default: .null].write(to: &out)
+                members[key, default: .null].write(to: &out, controls: controls)
             }
             out.append(UInt8(ascii: "}"))
         }
@@ -51,15 +60,15 @@ extension JSONValue {
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
-    private static func write(string: String, to out: inout [UInt8]) {
+    private static func write(string: String, to out: inout [UInt8], controls: ControlEscapes) {
         out.append(UInt8(ascii: "\""))
         for byte in string.utf8 {
             switch byte {
             case UInt8(ascii: "\""): out += #"\""#.utf8
             case UInt8(ascii: "\\"): out += #"\\"#.utf8
-            case 0x0A: out += #"\n"#.utf8
-            case 0x0D: out += #"\r"#.utf8
-            case 0x09: out += #"\t"#.utf8
+            case 0x0A where controls == .short: out += #"\n"#.utf8
+            case 0x0D where controls == .short: out += #"\r"#.utf8
+            case 0x09 where controls == .short: out += #"\t"#.utf8
             case 0x00..<0x20:
                 out += #"\u00"#.utf8
                 out.append(hexDigits[Int(byte >> 4)])

@@ -4,15 +4,12 @@ extension PolicyException.Binding: JSONCodable {
     public static let names = ["session", "repository", "everywhere"]
 
     public init(json: JSONValue) throws(JSONShapeError) {
-        let (name, fields) = try JSONObject(json).onlyCase(known: Self.names)
-        do throws(JSONShapeError) {
+        self = try JSONObject.decodeCase(json, known: Self.names) { name, fields throws(JSONShapeError) in
             switch name {
-            case "session": self = .session(try fields.string("id"))
-            case "repository": self = .repository(try fields.string("root"))
-            default: self = .everywhere
+            case "session": .session(try fields.string("id"))
+            case "repository": .repository(try fields.string("root"))
+            default: .everywhere
             }
-        } catch {
-            throw error.under(name)
         }
     }
 

@@ -13,17 +13,14 @@ extension Scope: JSONCodable {
     public static let names = ["exactAction", "commandPrefix", "category", "mcpTool", "paths"]
 
     public init(json: JSONValue) throws(JSONShapeError) {
-        let (name, fields) = try JSONObject(json).onlyCase(known: Self.names)
-        do throws(JSONShapeError) {
+        self = try JSONObject.decodeCase(json, known: Self.names) { name, fields throws(JSONShapeError) in
             switch name {
-            case "exactAction": self = .exactAction(try fields.string("fingerprint"))
-            case "commandPrefix": self = .commandPrefix(try fields.strings("argv"))
-            case "category": self = .category(try fields.name("name"))
-            case "mcpTool": self = .mcpTool(server: try fields.string("server"), tool: try fields.optionalString("tool"))
-            default: self = .paths(try fields.strings("globs"))
+            case "exactAction": .exactAction(try fields.string("fingerprint"))
+            case "commandPrefix": .commandPrefix(try fields.strings("argv"))
+            case "category": .category(try fields.name("name"))
+            case "mcpTool": .mcpTool(server: try fields.string("server"), tool: try fields.optionalString("tool"))
+            default: .paths(try fields.strings("globs"))
             }
-        } catch {
-            throw error.under(name)
         }
     }
 

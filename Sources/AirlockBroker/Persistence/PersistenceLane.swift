@@ -40,10 +40,10 @@ final class PersistenceLane: Sendable {
         self.deliver = deliver
     }
 
-    /// Queues a job behind every job queued before it.
-    func submit(_ job: Job) {
+    /// Queues jobs, in order, behind every job queued before them.
+    func submit(_ jobs: [Job]) {
         let start = queue.withLock { queue -> Bool in
-            queue.jobs.append(job)
+            queue.jobs += jobs
             defer { queue.isRunning = true }
             return !queue.isRunning
         }

@@ -28,6 +28,13 @@ final class BrokerEngine {
     private var inputClosed: Set<ConnectionID> = []
     private var needsFlush: Set<ConnectionID> = []
     private var nextConnection: UInt64 = 1
+    /// Store work asked for and not yet handed to the lane: handed over together a few
+    /// milliseconds later (or at once when many wait), so a busy broker wakes the lane once per
+    /// batch rather than once per decision.
+    private var storeJobs: [PersistenceLane.Job] = []
+    private var isHandOffScheduled = false
+    static let handOffDelay = TimeAmount.milliseconds(5)
+    static let handOffBatch = 256
 
     init(
         machine: BrokerStateMachine, readers: BrokerReaders, policyThreads: NIOThreadPool, probeThreads: NIOThreadPool,
@@ -139,6 +146,7 @@ final class BrokerEngine {
     func stop() -> EventLoopFuture<Void> {
         apply(machine.handle(.brokerStopping(now: clock())))
         flush()
+        handOffStoreJobs()
         let closes = channels.values.map { $0.close() }
         return EventLoopFuture.andAllComplete(closes, on: eventLoop)
     }
@@ -159,11 +167,11 @@ final class BrokerEngine {
                     continue
                 }
                 for connection in connections { notify(line, to: connection) }
-            case .appendDecision(let record): lane?.submit(.append(record))
-            case .saveException(let exception, let sample): lane?.submit(.grant(exception, sample: sample))
-            case .revokeException(let id, let reviewer, let at): lane?.submit(.revoke(id: id, reviewer: reviewer, at: at))
-            case .recordUse(let exceptionID): lane?.submit(.recordUse(exceptionID))
-            case .reloadExceptions: lane?.submit(.reload)
+            case .appendDecision(let record): storeJobs.append(.append(record))
+            case .saveException(let exception, let sample): storeJobs.append(.grant(exception, sample: sample))
+            case .revokeException(let id, let reviewer, let at): storeJobs.append(.revoke(id: id, reviewer: reviewer, at: at))
+            case .recordUse(let exceptionID): storeJobs.append(.recordUse(exceptionID))
+            case .reloadExceptions: storeJobs.append(.reload)
             case .loadRepositoryPolicy(let workspace):
                 let read = readers.repositoryRules
                 offLoop(policyThreads, "read the policy of \(workspace)", { read(workspace) }) { rules, now in
@@ -226,7 +234,24 @@ final class BrokerEngine {
         channel.writeAndFlush(channel.allocator.buffer(capacity: 0)).whenComplete { _ in channel.close(promise: nil) }
     }
 
+    /// Hands the store work asked for so far to the lane, in order.
+    func handOffStoreJobs() {
+        isHandOffScheduled = false
+        guard !storeJobs.isEmpty else { return }
+        lane?.submit(storeJobs)
+        storeJobs.removeAll(keepingCapacity: true)
+    }
+
+    private func scheduleHandOff() {
+        guard !storeJobs.isEmpty else { return }
+        if storeJobs.count >= Self.handOffBatch { return handOffStoreJobs() }
+        guard !isHandOffScheduled else { return }
+        isHandOffScheduled = true
+        eventLoop.assumeIsolated().scheduleTask(in: Self.handOffDelay) { self.handOffStoreJobs() }
+    }
+
     private func flush() {
+        scheduleHandOff()
         for id in needsFlush { channels[id]?.flush() }
         needsFlush.removeAll(keepingCapacity: true)
     }

@@ -182,6 +182,8 @@ public final class BrokerServer: Sendable {
     /// Returns once every store write the broker asked for so far is done (decisions logged,
     /// exceptions saved).
     public func waitUntilStored() async {
+        let engine = self.engine
+        try? await engine.eventLoop.submit { engine.value.handOffStoreJobs() }.get()
         await lane.drain()
     }
 

@@ -203,12 +203,15 @@ extension BrokerStateMachine {
     func record(
         _ answer: Answer, verdict: Verdict, source: Decision.Source, reviewer: String?, reason: String, now: Date
     ) -> DecisionRecord {
-        let logged: (String) -> String = { Self.clipped(redactor.redact($0)) }
+        let summary = answer.action.logSummary
+        let loggedSummary = Self.clipped(redactor.redact(summary))
+        // A shell command is its own summary: redacted once.
+        let logged: (String) -> String = { $0 == summary ? loggedSummary : Self.clipped(redactor.redact($0)) }
         return DecisionRecord(
             time: now, actionID: answer.id, harness: answer.action.harness, session: answer.action.session,
-            workspace: answer.action.workspaceRoot, summary: logged(answer.action.logSummary),
-            subject: answer.action.kind.loggedForm(logged), categories: answer.assessment.categories,
-            risk: answer.assessment.risk, verdict: verdict, source: source, reviewer: reviewer, reason: logged(reason))
+            workspace: answer.action.workspaceRoot, summary: loggedSummary, subject: answer.action.kind.loggedForm(logged),
+            categories: answer.assessment.categories, risk: answer.assessment.risk, verdict: verdict, source: source,
+            reviewer: reviewer, reason: logged(reason))
     }
 
     /// Log fields stay readable: long commands are cut (after redaction, so no secret is split

@@ -62,19 +62,26 @@ extension JSONValue {
 
     private static func write(string: String, to out: inout [UInt8], controls: ControlEscapes) {
         out.append(UInt8(ascii: "\""))
-        for byte in string.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out += #"\""#.utf8
-            case UInt8(ascii: "\\"): out += #"\\"#.utf8
-            case 0x0A where controls == .short: out += #"\n"#.utf8
-            case 0x0D where controls == .short: out += #"\r"#.utf8
-            case 0x09 where controls == .short: out += #"\t"#.utf8
-            case 0x00..<0x20:
-                out += #"\u00"#.utf8
-                out.append(hexDigits[Int(byte >> 4)])
-                out.append(hexDigits[Int(byte & 0xF)])
-            default: out.append(byte)
+        var string = string
+        string.withUTF8 { bytes in
+            // Runs that need no escape (nearly all text) are copied whole.
+            var runStart = 0
+            for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+                out += UnsafeBufferPointer(rebasing: bytes[runStart..<index])
+                runStart = index + 1
+                switch byte {
+                case UInt8(ascii: "\""): out += #"\""#.utf8
+                case UInt8(ascii: "\\"): out += #"\\"#.utf8
+                case 0x0A where controls == .short: out += #"\n"#.utf8
+                case 0x0D where controls == .short: out += #"\r"#.utf8
+                case 0x09 where controls == .short: out += #"\t"#.utf8
+                default:
+                    out += #"\u00"#.utf8
+                    out.append(hexDigits[Int(byte >> 4)])
+                    out.append(hexDigits[Int(byte & 0xF)])
+                }
             }
+            out += UnsafeBufferPointer(rebasing: bytes[runStart...])
         }
         out.append(UInt8(ascii: "\""))
     }

@@ -19,8 +19,18 @@ public enum SubmitCodec {
     }
 
     /// `{"id":…,"jsonrpc":"2.0","result":{…}}` and a newline: the answer every agent waits for.
+    /// The envelope's keys are written in their sorted order around the result's own JSON.
     public static func response(_ result: SubmitResult, id: RequestID) -> [UInt8] {
-        line(["id": id.json, "jsonrpc": .string(WireProtocol.jsonRPC), "result": result.json])
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(160 + result.reason.utf8.count)
+        bytes += #"{"id":"#.utf8
+        id.json.write(to: &bytes)
+        bytes += #","jsonrpc":""#.utf8
+        bytes += WireProtocol.jsonRPC.utf8
+        bytes += #"","result":"#.utf8
+        result.json.write(to: &bytes)
+        bytes += "}\n".utf8
+        return bytes
     }
 
     /// What one line from the broker means to a client waiting for the answer to request `id`.

@@ -31,7 +31,9 @@ public struct SocketClient: Sendable {
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
             let remaining = deadline.timeIntervalSinceNow
-            guard remaining > 0 else { throw Failure(description: "the broker did not answer within \(Int(timeout)) s") }
+            guard remaining > 0 else {
+                throw Failure(description: "the broker did not answer within \(Int(timeout)) s")
+            }
             var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
             let ready = poll(&poller, 1, Int32(min(remaining, 1) * 1000))
             if ready < 0, errno != EINTR {

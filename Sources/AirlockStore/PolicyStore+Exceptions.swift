@@ -36,13 +36,17 @@ extension PolicyStore {
 
     /// The exceptions in force at `time`: not revoked, not expired, uses left; oldest first.
     public func activeExceptions(at time: Date) throws(StoreError) -> [PolicyException] {
-        try read(table: PolicyException.databaseTableName) { db in try PolicyException.all().active(at: time).oldestFirst().fetchAll(db) }
+        try read(table: PolicyException.databaseTableName) { db in
+            try PolicyException.all().active(at: time).oldestFirst().fetchAll(db)
+        }
     }
 
     /// Every exception ever granted, or only those active at `time`, oldest first.
     public func exceptions(includingInactive: Bool, at time: Date = Date()) throws(StoreError) -> [PolicyException] {
         guard includingInactive else { return try activeExceptions(at: time) }
-        return try read(table: PolicyException.databaseTableName) { db in try PolicyException.all().oldestFirst().fetchAll(db) }
+        return try read(table: PolicyException.databaseTableName) { db in
+            try PolicyException.all().oldestFirst().fetchAll(db)
+        }
     }
 
     /// Counts one use and returns the updated exception (`usesLeft` decremented when limited);

@@ -54,7 +54,8 @@ import Testing
         }
     }
 
-    static let submit = #"{"jsonrpc":"2.0","id":7,"method":"submit","params":{"action":{"kind":{"shell":{"command":"ls"}}}}}"#
+    static let submit =
+        #"{"jsonrpc":"2.0","id":7,"method":"submit","params":{"action":{"kind":{"shell":{"command":"ls"}}}}}"#
 
     /// Bytes that arrive before the kernel says who sent them wait; a line split across reads is
     /// one line; the answer goes back on the same connection.

@@ -73,7 +73,9 @@ import Testing
         try console.waitForScreen(containing: "HARD FLOOR")
         try console.type("approve")
         #expect(try second.decision().decision == "allow")
-        #expect(try console.brokerStatus()["pending"] as? Int == 1, "Esc during the veto countdown sent the approval anyway")
+        #expect(
+            try console.brokerStatus()["pending"] as? Int == 1, "Esc during the veto countdown sent the approval anyway"
+        )
         #expect(!hook.hasAnswered)
         // Again, and this time the countdown runs out and the approval goes.
         try console.press("Escape")  // clears the filter

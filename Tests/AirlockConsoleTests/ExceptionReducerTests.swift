@@ -262,9 +262,11 @@ import Testing
             &state, .notification(.actionQueued(ActionQueued(item: shell("n3", "npm test", session: "s2")))))
         #expect(covered() == 2)
         _ = Console.update(
-            &state, .notification(.actionResolved(ActionResolved(id: "n2", decision: .allow, reason: "", source: .human("x")))))
+            &state,
+            .notification(.actionResolved(ActionResolved(id: "n2", decision: .allow, reason: "", source: .human("x")))))
         _ = Console.update(
-            &state, .notification(.actionResolved(ActionResolved(id: "o1", decision: .allow, reason: "", source: .human("x")))))
+            &state,
+            .notification(.actionResolved(ActionResolved(id: "o1", decision: .allow, reason: "", source: .human("x")))))
         #expect(covered() == 1)
     }
 }

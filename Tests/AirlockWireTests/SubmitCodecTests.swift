@@ -43,7 +43,8 @@ import Testing
     func handWrittenLinesAgreeWithTheOracle(_ line: String) throws {
         let oracle = try JSONDecoder().decode(OracleLine.self, from: Data(line.utf8))
         let envelope = try #require(try WireCodec().decodeRequest(Array(line.utf8))?.get())
-        #expect(envelope == RequestEnvelope(id: .number(oracle.id), request: .submit(try #require(oracle.submitParams))))
+        #expect(
+            envelope == RequestEnvelope(id: .number(oracle.id), request: .submit(try #require(oracle.submitParams))))
     }
 
     /// Protocol 1 wrote an MCP call as `{"mcp":{"_0":{…}}}`; it is read until protocol 3.

@@ -89,7 +89,9 @@ struct OracleLine: Decodable {
             kind.fileEdit.map { edit in
                 .fileEdit(
                     path: edit.path,
-                    edits: edit.edits.map { FileEdit(oldText: $0.oldText, newText: $0.newText, replaceAll: $0.replaceAll) })
+                    edits: edit.edits.map {
+                        FileEdit(oldText: $0.oldText, newText: $0.newText, replaceAll: $0.replaceAll)
+                    })
             },
             kind.patch.map { .patch(text: $0.text) },
             kind.mcp.map { call in
@@ -187,7 +189,8 @@ struct ActionGenerator: RandomNumberGenerator {
             return .mcp(
                 MCPCall(
                     server: text(), tool: text(), arguments: .object(["a": json(), text(): json()]),
-                    annotations: hints ? MCPAnnotations(title: optionalText(), readOnlyHint: Bool.random(using: &self)) : nil,
+                    annotations: hints
+                        ? MCPAnnotations(title: optionalText(), readOnlyHint: Bool.random(using: &self)) : nil,
                     isServerTrusted: Bool.random(using: &self)))
         case 6: return .web(url: text())
         default: return .other(tool: text(), input: text())
@@ -198,7 +201,8 @@ struct ActionGenerator: RandomNumberGenerator {
         let cwd = optionalText()
         return SubmitParams(
             action: Action(
-                harness: text(), session: optionalText(), agentPID: Bool.random(using: &self) ? Int32.random(in: 1...99_999, using: &self) : nil,
+                harness: text(), session: optionalText(),
+                agentPID: Bool.random(using: &self) ? Int32.random(in: 1...99_999, using: &self) : nil,
                 cwd: cwd, workspaceRoot: Bool.random(using: &self) ? text() : cwd, kind: kind(), raw: optionalText()),
             deadlineMs: Bool.random(using: &self) ? Int.random(in: 0...900_000, using: &self) : nil,
             toolUseID: optionalText())

@@ -169,7 +169,8 @@ import Testing
         }
         for version in [1, 2] {
             #expect(
-                try decode(#"{"jsonrpc":"2.0","id":1,"method":"status","params":{"airlock":\#(version)}}"#)?.get().request
+                try decode(#"{"jsonrpc":"2.0","id":1,"method":"status","params":{"airlock":\#(version)}}"#)?.get()
+                    .request
                     == .status)
         }
     }

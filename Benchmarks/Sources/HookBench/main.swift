@@ -37,7 +37,8 @@ let candidates = [
     repositoryRoot.appendingPathComponent(".build/release/airlock-hook").path,
     productDirectory.appendingPathComponent("airlock-hook").path,
 ]
-let hookPath = option("--hook") ?? candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
+let hookPath =
+    option("--hook") ?? candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
 let buildHint = "swift build -c release --product airlock-hook -Xswiftc -static-executable"
 guard FileManager.default.isExecutableFile(atPath: hookPath) else {
     print("No airlock-hook at \(hookPath). Build the static hook first, then run the bench again:")

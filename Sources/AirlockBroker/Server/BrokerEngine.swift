@@ -169,7 +169,8 @@ final class BrokerEngine {
                 for connection in connections { notify(line, to: connection) }
             case .appendDecision(let record): storeJobs.append(.append(record))
             case .saveException(let exception, let sample): storeJobs.append(.grant(exception, sample: sample))
-            case .revokeException(let id, let reviewer, let at): storeJobs.append(.revoke(id: id, reviewer: reviewer, at: at))
+            case .revokeException(let id, let reviewer, let at):
+                storeJobs.append(.revoke(id: id, reviewer: reviewer, at: at))
             case .recordUse(let exceptionID): storeJobs.append(.recordUse(exceptionID))
             case .reloadExceptions: storeJobs.append(.reload)
             case .loadRepositoryPolicy(let workspace):

@@ -134,7 +134,8 @@ public final class BrokerServer: Sendable {
 
     /// Starts a broker and serves until SIGINT or SIGTERM, then stops cleanly: `airlock serve`.
     public static func run(
-        configuration: BrokerConfiguration, persistence: any BrokerPersistence, readers: BrokerReaders = BrokerReaders(),
+        configuration: BrokerConfiguration, persistence: any BrokerPersistence,
+        readers: BrokerReaders = BrokerReaders(),
         logger: Logger = Logger(label: "airlock.broker")
     ) async throws {
         let server = try await start(

@@ -13,7 +13,8 @@ extension BrokerStateMachine {
             let result = SubmitResult(id: answer.id, decision: verdict, reason: reason, source: source)
             effects.append(.sendResult(answer.requester, requestID, .submit(result)))
         }
-        let entry = record(answer, verdict: verdict.verdict, source: source, reviewer: reviewer, reason: reason, now: now)
+        let entry = record(
+            answer, verdict: verdict.verdict, source: source, reviewer: reviewer, reason: reason, now: now)
         effects.append(.appendDecision(entry))
     }
 
@@ -209,7 +210,8 @@ extension BrokerStateMachine {
         let logged: (String) -> String = { $0 == summary ? loggedSummary : Self.clipped(redactor.redact($0)) }
         return DecisionRecord(
             time: now, actionID: answer.id, harness: answer.action.harness, session: answer.action.session,
-            workspace: answer.action.workspaceRoot, summary: loggedSummary, subject: answer.action.kind.loggedForm(logged),
+            workspace: answer.action.workspaceRoot, summary: loggedSummary,
+            subject: answer.action.kind.loggedForm(logged),
             categories: answer.assessment.categories, risk: answer.assessment.risk, verdict: verdict, source: source,
             reviewer: reviewer, reason: logged(reason))
     }

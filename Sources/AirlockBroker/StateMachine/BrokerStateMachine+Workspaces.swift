@@ -91,7 +91,9 @@ extension BrokerStateMachine {
                 let reason = "Withdrawn: the agent disconnected before its policy was read."
                 effects.append(
                     .appendDecision(
-                        record(waiting.answer, verdict: .deny, source: .withdrawn, reviewer: nil, reason: reason, now: now)))
+                        record(
+                            waiting.answer, verdict: .deny, source: .withdrawn, reviewer: nil, reason: reason, now: now)
+                    ))
             }
         }
     }

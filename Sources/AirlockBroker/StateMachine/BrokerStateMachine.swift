@@ -152,7 +152,8 @@ public struct BrokerStateMachine: Sendable {
             requester: connection, requestID: requestID, toolCall: toolCallKey(params, from: connection))
         requestBoundaries(for: action, now: now, &effects)
         if let workspace = action.workspaceRoot, !hasFreshRules(workspace, now: now) {
-            let waiting = WorkspaceKnowledge.AwaitingRules(answer: answer, deadlineMs: params.deadlineMs, submittedAt: now)
+            let waiting = WorkspaceKnowledge.AwaitingRules(
+                answer: answer, deadlineMs: params.deadlineMs, submittedAt: now)
             awaitRules(waiting, workspace: workspace, &effects)
             return
         }
@@ -167,7 +168,9 @@ public struct BrokerStateMachine: Sendable {
         let decision = decide(answer.action, answer.assessment, now: now)
         if let reused = hookDecision(for: answer, own: decision, now: now) {
             let reason = "\(reused.reason) (decided at the harness's hook as \(reused.actionID))"
-            send(answer, reused.verdict, reason: reason, source: .hook(reused.actionID), reviewer: nil, now: now, &effects)
+            send(
+                answer, reused.verdict, reason: reason, source: .hook(reused.actionID), reviewer: nil, now: now,
+                &effects)
             return
         }
 
@@ -337,7 +340,8 @@ public struct BrokerStateMachine: Sendable {
         }
         expireExceptions(now: now, &effects)
         toolCalls.prune(now: now)
-        denyAwaitingRules(olderThan: now.addingTimeInterval(-configuration.repositoryPolicyTimeout.seconds), now: now, &effects)
+        denyAwaitingRules(
+            olderThan: now.addingTimeInterval(-configuration.repositoryPolicyTimeout.seconds), now: now, &effects)
         if let last = reload.lastAskedAt, now.timeIntervalSince(last) >= configuration.exceptionReloadInterval.seconds {
             askForReload(now: now, &effects)
         }

@@ -40,7 +40,9 @@ public struct JSONObject: Sendable {
 
     public func optionalString(_ key: String) throws(JSONShapeError) -> String? {
         guard let value = self[key] else { return nil }
-        guard case .string(let text) = value else { throw JSONShapeError(path: [key], .wrongType(expected: "a string")) }
+        guard case .string(let text) = value else {
+            throw JSONShapeError(path: [key], .wrongType(expected: "a string"))
+        }
         return text
     }
 

@@ -12,7 +12,9 @@ public enum JSONValue: Codable, Sendable, Equatable, Hashable {
     public init(from decoder: any Decoder) throws {
         if let container = try? Self.attempt({ try decoder.container(keyedBy: MemberKey.self) }) {
             var members: [String: JSONValue] = [:]
-            for key in container.allKeys { members[key.stringValue] = try container.decode(JSONValue.self, forKey: key) }
+            for key in container.allKeys {
+                members[key.stringValue] = try container.decode(JSONValue.self, forKey: key)
+            }
             self = .object(members)
         } else if var container = try Self.attempt({ try decoder.unkeyedContainer() }) {
             var elements: [JSONValue] = []

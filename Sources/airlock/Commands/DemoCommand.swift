@@ -114,7 +114,8 @@ struct DemoAgentsCommand: ParsableCommand {
             for (step, kind) in agent.actions.enumerated() {
                 let delay = 0.3 + Double(step) * 1.2 + Double(agentIndex) * 0.4
                 let action = Action(harness: agent.harness, session: agent.session, cwd: agent.repository, kind: kind)
-                let line = SubmitCodec.request(SubmitParams(action: action, deadlineMs: 600_000), id: BrokerAsk.requestID)
+                let line = SubmitCodec.request(
+                    SubmitParams(action: action, deadlineMs: 600_000), id: BrokerAsk.requestID)
                 group.enter()
                 DispatchQueue.global().asyncAfter(deadline: .now() + delay) {
                     defer { group.leave() }

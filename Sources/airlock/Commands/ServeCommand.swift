@@ -70,7 +70,8 @@ struct ServeCommand: AsyncParsableCommand {
         let persistence = StorePersistence(store: store)
         let server: BrokerServer
         do {
-            server = try await BrokerServer.start(configuration: configuration, persistence: persistence, readers: readers)
+            server = try await BrokerServer.start(
+                configuration: configuration, persistence: persistence, readers: readers)
         } catch let error as BrokerError {
             throw CLIError("\(error)")
         }

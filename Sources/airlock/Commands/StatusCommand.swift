@@ -45,7 +45,8 @@ struct StatusCommand: ParsableCommand {
                 terminator: exceptions > 0 ? " · \(exceptions) exc\n" : "\n")
         } else if json {
             // The broker's status as the protocol spells it, and where it was found.
-            var object = (try? JSONSerialization.jsonObject(with: JSONEncoder().encode(status))) as? [String: Any] ?? [:]
+            var object =
+                (try? JSONSerialization.jsonObject(with: JSONEncoder().encode(status))) as? [String: Any] ?? [:]
             object["running"] = true
             object["socket"] = paths.socket
             print(Checker.encode(object))

@@ -1,5 +1,6 @@
 import AirlockCore
 import AirlockHarness
+import AirlockWireCore
 
 #if canImport(Glibc)
     import Glibc
@@ -29,6 +30,9 @@ public struct BrokerAsk: Sendable {
             peerCheck: PeerCheck(environment: environment))
     }
 
+    /// The request id the hook sends; the reply must carry it back.
+    public static let requestID: RequestID = 1
+
     /// The harness deadline: `AIRLOCK_HOOK_TIMEOUT_MS` (the timeout we installed) or `defaultMs`.
     public static func deadlineMs(environment: [String: String], default defaultMs: Int) -> Int {
         environment["AIRLOCK_HOOK_TIMEOUT_MS"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil } ?? defaultMs
@@ -45,7 +49,8 @@ public struct BrokerAsk: Sendable {
     public func decide(_ action: Action, toolUseID: String? = nil, budgetMs: Int) -> HookAnswer {
         var action = action
         action.agentPID = action.agentPID ?? getppid()
-        let line = SubmitLine.encode(action, deadlineMs: budgetMs, toolUseID: toolUseID)
+        let line = SubmitCodec.request(
+            SubmitParams(action: action, deadlineMs: budgetMs, toolUseID: toolUseID), id: Self.requestID)
         do {
             let reply = try BrokerSocket(path: socketPath, peerCheck: peerCheck).exchange(
                 line, deadline: MonotonicTime.now.adding(milliseconds: budgetMs))

@@ -1,3 +1,5 @@
+import AirlockWireCore
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -29,10 +31,10 @@ public struct BrokerSocket {
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
             while let newline = buffer[scanned...].firstIndex(of: 0x0A) {
-                switch BrokerReply.read(buffer[scanned..<newline]) {
-                case .decided(let allows, let reason): return (allows, reason)
-                case .skip: scanned = newline + 1
-                case .failed(let failure): throw failure
+                switch SubmitCodec.reply(buffer[scanned..<newline], to: BrokerAsk.requestID) {
+                case .decided(let answer): return (answer.decision == .allow, answer.reason)
+                case .notification: scanned = newline + 1
+                case .failed(let why): throw BrokerFailure(why)
                 }
             }
             scanned = buffer.count

@@ -1,6 +1,7 @@
 import AirlockCore
 import AirlockInstall
 import AirlockProbe
+import AirlockServices
 
 /// What `airlock doctor --json` prints (docs/doctor.md): stable keys, sorted; a new key may be
 /// added, none renamed or removed without bumping `version`.

@@ -61,10 +61,25 @@ import Testing
         try console.waitForScreen(containing: "approving hard-floor action")
         try console.press("Escape")
         try console.waitForScreen("the countdown is gone") { !$0.contains("approving hard-floor") }
-        // Absence takes time to show: wait past the 3 s the countdown would have run.
-        usleep(3_500_000)
-        #expect(!hook.hasAnswered, "Esc during the veto countdown sent the approval anyway")
+        // Absence shown by an event, not by waiting it out: a second hard-floor action approved
+        // through a full countdown of its own, started after the first was cancelled. Had the
+        // first gone on, its approval would have reached the broker first, on the same connection.
+        let second = try console.submit(command: "psql -c 'DROP TABLE sessions'")
+        try console.waitForScreen(containing: "psql -c")
+        try console.press("/")
+        try console.type("DROP TABLE")
+        try console.press("Enter")
+        try console.press("a")
+        try console.waitForScreen(containing: "HARD FLOOR")
+        try console.type("approve")
+        #expect(try second.decision().decision == "allow")
+        #expect(
+            try console.brokerStatus()["pending"] as? Int == 1, "Esc during the veto countdown sent the approval anyway"
+        )
+        #expect(!hook.hasAnswered)
         // Again, and this time the countdown runs out and the approval goes.
+        try console.press("Escape")  // clears the filter
+        try console.waitForScreen(containing: "terraform apply")
         try console.press("a")
         try console.waitForScreen(containing: "HARD FLOOR")
         try console.type("approve")

@@ -17,7 +17,7 @@ func queued(
     let queuedAt = t0.addingTimeInterval(-age)
     return QueuedAction(
         id: id, action: action, assessment: assessment, reason: reason,
-        source: assessment.isHardFloor ? "hard_floor" : "default", queuedAt: queuedAt,
+        source: assessment.isHardFloor ? .hardFloor : .unmatched, queuedAt: queuedAt,
         deadline: queuedAt.addingTimeInterval(600))
 }
 

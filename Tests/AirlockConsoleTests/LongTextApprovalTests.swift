@@ -139,7 +139,7 @@ import Testing
         let first = state.cursorID ?? ""
         _ = Console.update(
             &state,
-            .notification(.actionResolved(ActionResolved(id: first, decision: .allow, reason: "ok", source: "rule"))))
+            .notification(.actionResolved(ActionResolved(id: first, decision: .allow, reason: "ok", source: .rule("r")))))
         #expect(state.cursorID != first)
         #expect(decisions(Console.update(&state, .key(.character("a")))).isEmpty)
     }

@@ -49,7 +49,8 @@ import Testing
         _ = Console.update(
             &state,
             .notification(
-                .actionResolved(ActionResolved(id: selected ?? "", decision: .allow, reason: "ok", source: "reviewer")))
+                .actionResolved(
+                    ActionResolved(id: selected ?? "", decision: .allow, reason: "ok", source: .human("reviewer"))))
         )
         #expect(state.queue[selected ?? ""] == nil)
         #expect(state.cursorID != nil)

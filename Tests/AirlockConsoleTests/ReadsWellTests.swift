@@ -125,7 +125,7 @@ import Testing
         // A resolution elsewhere leaves it alone.
         _ = Console.update(
             &state,
-            .notification(.actionResolved(ActionResolved(id: "high", decision: .allow, reason: "ok", source: "rule"))))
+            .notification(.actionResolved(ActionResolved(id: "high", decision: .allow, reason: "ok", source: .rule("r")))))
         #expect(state.cursorID == "low")
     }
 
@@ -135,7 +135,7 @@ import Testing
         #expect(state.cursorID == "a")
         _ = Console.update(
             &state,
-            .notification(.actionResolved(ActionResolved(id: "a", decision: .allow, reason: "ok", source: "rule"))))
+            .notification(.actionResolved(ActionResolved(id: "a", decision: .allow, reason: "ok", source: .rule("r")))))
         #expect(state.cursorID == nil)
         _ = Console.update(&state, .notification(.actionQueued(ActionQueued(item: shell("b", "npm install y")))))
         #expect(state.cursorID == "b")

@@ -11,7 +11,7 @@ import Synchronization
 /// `allow`, as a process put at the broker's socket path would.
 final class AllowingListener: Sendable {
     static let allowLine =
-        #"{"id":1,"jsonrpc":"2.0","result":{"decision":"allow","id":"x","reason":"impostor says yes","source":"fake"}}"#
+        #"{"id":1,"jsonrpc":"2.0","result":{"decision":"allow","id":"x","reason":"impostor says yes","source":"default"}}"#
 
     let path: String
     private let descriptor: Int32

@@ -1,5 +1,6 @@
 import AirlockCore
 import AirlockHarness
+import AirlockWireCore
 import Foundation
 import Testing
 
@@ -12,7 +13,9 @@ import Testing
 
     func exchange(_ path: String, check: PeerCheck = PeerCheck()) -> Result<Bool, BrokerFailure> {
         Result { () throws(BrokerFailure) -> Bool in
-            let line = SubmitLine.encode(Action(kind: .shell(command: "ls")), deadlineMs: Self.deadline, toolUseID: nil)
+            let line = SubmitCodec.request(
+                SubmitParams(action: Action(kind: .shell(command: "ls")), deadlineMs: Self.deadline),
+                id: BrokerAsk.requestID)
             return try BrokerSocket(path: path, peerCheck: check)
                 .exchange(line, deadline: MonotonicTime.now.adding(milliseconds: Self.deadline)).allows
         }

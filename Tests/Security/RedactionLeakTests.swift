@@ -120,7 +120,7 @@ import Testing
                 raw: claudeInput(tool: "Bash", input: ["command": "\(kind)"], cwd: "/w"))
             return QueuedAction(
                 id: "a-\(index)", action: action, assessment: Classifier.assess(action),
-                reason: "Needs a human: \(everything.prefix(200))", source: "default", queuedAt: now,
+                reason: "Needs a human: \(everything.prefix(200))", source: .unmatched, queuedAt: now,
                 deadline: now.addingTimeInterval(600))
         }
         let redactor = Redactor()

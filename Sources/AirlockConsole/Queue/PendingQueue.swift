@@ -211,5 +211,5 @@ struct PendingQueue: Sendable {
     private static let vacant = QueuedAction(
         id: "", action: Action(kind: .other(tool: "", input: "")),
         assessment: Assessment(findings: [Finding([.read], risk: .low, blast: .none, reason: "")]), reason: "",
-        source: "", queuedAt: Date(timeIntervalSince1970: 0), deadline: Date(timeIntervalSince1970: 0))
+        source: .unmatched, queuedAt: Date(timeIntervalSince1970: 0), deadline: Date(timeIntervalSince1970: 0))
 }

@@ -1,4 +1,4 @@
-/// The five boundaries of a workspace (DESIGN §5, policy-tables "The five boundaries").
+/// The five boundaries of a workspace (docs/doctor.md).
 /// AirlockProbe measures them; the console and `airlock doctor` show them; the broker applies
 /// the stricter of the chosen mode and the one they recommend.
 public enum BoundaryKind: String, Codable, Sendable, CaseIterable {
@@ -36,7 +36,7 @@ public struct Boundary: Codable, Equatable, Sendable {
     }
 }
 
-/// What the boundaries recommend (policy-tables: one fuzzy → keep approvals interactive, two →
+/// What the boundaries recommend (one fuzzy → keep approvals interactive, two →
 /// read-only, three → stop). An open boundary counts as fuzzy at least.
 public enum BoundaryRecommendation: String, Codable, Sendable {
     /// All clear: the chosen mode stands.

@@ -1,4 +1,4 @@
-/// Policy under a workspace's five boundaries (DESIGN §5): the stricter of the chosen mode and
+/// Policy under a workspace's five boundaries (docs/doctor.md): the stricter of the chosen mode and
 /// the one the boundaries recommend; when they say stop, what the mode alone would decide is
 /// denied (naming the boundaries) except a low-risk read, while rules, exceptions and the hard
 /// floor's ask to a human stand.

@@ -22,10 +22,11 @@ public struct PolicyContext: Sendable {
     }
 }
 
-/// Evaluates policy in DESIGN §6's order; the first step that matches decides:
-/// integrity floor, deny rules, deny exceptions, hard floor, leaving the harness's sandbox,
-/// allow exceptions, allow rules, mode defaults, then a human. Nothing after the hard floor can
-/// allow a hard-floor action, nor a command that asks to run outside the harness's sandbox.
+/// Evaluates policy in the order the README gives ("How it decides"); the first step that
+/// matches decides: integrity floor, deny rules, deny exceptions, hard floor, leaving the
+/// harness's sandbox, allow exceptions, allow rules, mode defaults, then a human. Nothing after
+/// the hard floor can allow a hard-floor action, nor a command that asks to run outside the
+/// harness's sandbox.
 public enum PolicyEngine {
     public static func evaluate(_ action: Action, _ assessment: Assessment, context: PolicyContext) -> Decision {
         // 1. Integrity floor: nothing overrides it.

@@ -161,6 +161,6 @@ struct EffectRunner {
             let records = try? store.decisions(since: nil, limit: limit)
         else { return [] }
         let host = paths.hostFacts()
-        return records.reversed().map { LoggedAction.recentAction($0.entry, host: host) }
+        return records.reversed().compactMap { LoggedAction.recentAction($0, host: host) }
     }
 }

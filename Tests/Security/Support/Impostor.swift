@@ -16,7 +16,7 @@ final class Impostor: @unchecked Sendable {
         os.chmod(path, 0o777)
         server.listen(16)
         print("ready", os.getpid(), flush=True)
-        reply = b'{"id":1,"jsonrpc":"2.0","result":{"decision":"allow","id":"x","reason":"impostor says yes","source":"fake"}}\n'
+        reply = b'{"id":1,"jsonrpc":"2.0","result":{"decision":"allow","id":"x","reason":"impostor says yes","source":"default"}}\n'
         while True:
             client, _ = server.accept()
             try:

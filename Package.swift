@@ -9,7 +9,17 @@ let package = Package(
         // The small hook harnesses run before every tool call; build it with
         // `swift build -c release --product airlock-hook -Xswiftc -static-executable` (docs/hooks.md).
         .executable(name: "airlock-hook", targets: ["airlock-hook"]),
+        // The modules, for the benchmarks (`Benchmarks/`, a package of its own that depends on
+        // this one by path, so `swift build` here does not build them).
         .library(name: "AirlockCore", targets: ["AirlockCore"]),
+        .library(name: "AirlockWireCore", targets: ["AirlockWireCore"]),
+        .library(name: "AirlockWire", targets: ["AirlockWire"]),
+        .library(name: "AirlockStore", targets: ["AirlockStore"]),
+        .library(name: "AirlockProbe", targets: ["AirlockProbe"]),
+        .library(name: "AirlockHarness", targets: ["AirlockHarness"]),
+        .library(name: "AirlockHookRuntime", targets: ["AirlockHookRuntime"]),
+        .library(name: "AirlockConsole", targets: ["AirlockConsole"]),
+        .library(name: "AirlockBroker", targets: ["AirlockBroker"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -24,8 +34,11 @@ let package = Package(
     targets: [
         // Pure domain: actions, shell analysis, classification, risk, policy, redaction. No I/O.
         .target(name: "AirlockCore"),
+        // The part of the socket protocol the hook speaks, standard library only: `submit` and its
+        // answer (`SubmitCodec`), request ids, error codes, the version.
+        .target(name: "AirlockWireCore", dependencies: ["AirlockCore"]),
         // The socket protocol: JSON-RPC 2.0 messages, line framing, limits.
-        .target(name: "AirlockWire", dependencies: ["AirlockCore"]),
+        .target(name: "AirlockWire", dependencies: ["AirlockCore", "AirlockWireCore"]),
         // The shared policy store (SQLite through GRDB) and the policy files.
         .target(
             name: "AirlockStore",
@@ -49,7 +62,7 @@ let package = Package(
         // The hook process, shared by `airlock-hook` and `airlock hook`: stdin, the broker socket
         // with plain system calls, the watchdog. Stdlib, Glibc and AirlockHarness only: no
         // ArgumentParser, no Foundation JSON (start-up cost, docs/decisions.md).
-        .target(name: "AirlockHookRuntime", dependencies: ["AirlockCore", "AirlockHarness"]),
+        .target(name: "AirlockHookRuntime", dependencies: ["AirlockCore", "AirlockHarness", "AirlockWireCore"]),
         .executableTarget(name: "airlock-hook", dependencies: ["AirlockHookRuntime"], path: "Sources/AirlockHookMain"),
         // The console, pure: state, messages, reducer, keymap, layout, widgets, cell buffer, themes.
         .target(name: "AirlockConsole", dependencies: ["AirlockCore", "AirlockWire"]),
@@ -67,42 +80,30 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // What the commands drive, as a library with its own tests: the MCP proxy's process
+        // plumbing, the inputs of the five boundaries, the blocking socket client, the gate.
+        .target(
+            name: "AirlockServices",
+            dependencies: [
+                "AirlockCore", "AirlockWire", "AirlockStore", "AirlockHarness", "AirlockInstall", "AirlockProbe",
+                "AirlockHookRuntime",
+            ]
+        ),
         .executableTarget(
             name: "airlock",
             dependencies: [
                 "AirlockCore", "AirlockWire", "AirlockStore", "AirlockBroker", "AirlockHarness",
                 "AirlockInstall", "AirlockProbe", "AirlockHookRuntime", "AirlockConsole", "AirlockTerminal",
+                "AirlockServices",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // Release-build benchmarks: `swift run -c release airlock-bench`.
-        .executableTarget(name: "airlock-bench", dependencies: ["AirlockCore"], path: "Sources/AirlockBench"),
-        // Broker throughput and latency against an echo baseline: `swift run -c release broker-bench`.
-        // The console's frame and keystroke cost with 10,000 queued actions: `swift run -c release console-bench`.
-        .executableTarget(
-            name: "console-bench", dependencies: ["AirlockConsole", "AirlockCore", "AirlockWire"],
-            path: "Sources/ConsoleBench"),
-        .executableTarget(
-            name: "broker-bench",
-            dependencies: [
-                "AirlockBroker", "AirlockWire", "AirlockStore",
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-            ],
-            path: "Sources/BrokerBench"
-        ),
-        // Probe cost on a 50,000-file repository against `git status`: `swift run -c release probe-bench`.
-        .executableTarget(
-            name: "probe-bench", dependencies: ["AirlockProbe", "AirlockCore"], path: "Sources/ProbeBench"),
         .testTarget(name: "AirlockProbeTests", dependencies: ["AirlockProbe", "AirlockCore"]),
-        // The hook as a whole process against a C client: `swift run -c release hook-bench`.
-        .executableTarget(
-            name: "hook-bench",
-            dependencies: ["AirlockBroker", "AirlockCore", "AirlockHarness", "AirlockHookRuntime"],
-            path: "Sources/HookBench"
-        ),
+        .testTarget(
+            name: "AirlockServicesTests",
+            dependencies: ["AirlockServices", "AirlockBroker", "AirlockWire", "AirlockCore", "AirlockStore"]),
         .testTarget(
             name: "AirlockCoreTests",
             dependencies: ["AirlockCore", .product(name: "PropertyBased", package: "swift-property-based")],
@@ -122,6 +123,17 @@ let package = Package(
             name: "AirlockCLITests",
             dependencies: ["airlock", "airlock-hook", "AirlockStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // Attacks replayed against the built binaries (docs/security.md): impostor brokers of the same
+        // and of other real users (created with useradd when root), secrets that must not reach a log
+        // or the console, requests to leave the harness's sandbox.
+        .testTarget(
+            name: "SecurityTests",
+            dependencies: [
+                "airlock", "airlock-hook", "AirlockCore", "AirlockConsole", "AirlockWire", "AirlockHookRuntime",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/Security"
+        ),
         // The console end to end: `airlock` in a detached tmux session, actions through `airlock hook`.
         .testTarget(name: "AirlockConsoleE2ETests", dependencies: ["airlock"], exclude: ["Samples"]),
         .testTarget(
@@ -132,9 +144,11 @@ let package = Package(
         .testTarget(
             name: "AirlockBrokerTests",
             dependencies: [
-                "AirlockBroker", "AirlockWire", "AirlockCore",
+                "AirlockBroker", "AirlockWire", "AirlockCore", "AirlockStore",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
     ],

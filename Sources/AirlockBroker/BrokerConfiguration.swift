@@ -15,21 +15,24 @@ public struct BrokerConfiguration: Sendable {
     public var mode: Mode
     /// The user's rules.
     public var rules: [PolicyRule]
-    /// A repository's own rules (`.airlock/policy.toml`), looked up per action by its workspace
-    /// root: injected, like the process tree, so the state machine stays free of I/O.
-    public var repositoryRules: @Sendable (String) -> [PolicyRule]
-    /// The five-boundary report of a workspace (the action's workspace root, else its cwd), or
-    /// nil while it is not measured yet: measured off the hot path and injected like
-    /// `repositoryRules`; policy applies the stricter of `mode` and what the report recommends.
-    public var boundaryReport: @Sendable (String) -> BoundaryReport?
+    /// How long a repository's own rules (`.airlock/policy.toml`, read through `BrokerReaders`)
+    /// are decided with before they are read again; an action in that workspace waits for them.
+    public var repositoryPolicyLifetime: Duration
+    /// How long an action waits for its repository's rules before it is denied.
+    public var repositoryPolicyTimeout: Duration
+    /// Whether policy applies the stricter of `mode` and what a workspace's five boundaries
+    /// recommend (measured through `BrokerReaders`, never waited for).
+    public var appliesBoundaries: Bool
+    /// How old a boundary report may get before it is measured again.
+    public var boundaryReportLifetime: Duration
     /// The home directory and Airlock's own paths, for the classifier.
     public var hostFacts: HostFacts
-    /// The longest an exception may last (DESIGN §7: up to a configured cap).
+    /// The longest an exception may last.
     public var maximumExceptionSeconds: Int
     /// How often deadlines and exception expiries are checked.
     public var tickInterval: Duration
     /// How often exceptions are re-read from persistence, to pick up grants made elsewhere
-    /// (the CLI, another broker).
+    /// (the CLI, another broker), when the store does not say itself.
     public var exceptionReloadInterval: Duration
     /// The most actions held for review at once; beyond it an action that needs a human is
     /// denied at once, so no client can grow the broker without bound.
@@ -47,8 +50,10 @@ public struct BrokerConfiguration: Sendable {
         waitForConsole: Bool = false,
         mode: Mode = .workspaceEdit,
         rules: [PolicyRule] = [],
-        repositoryRules: @escaping @Sendable (String) -> [PolicyRule] = { _ in [] },
-        boundaryReport: @escaping @Sendable (String) -> BoundaryReport? = { _ in nil },
+        repositoryPolicyLifetime: Duration = .seconds(1),
+        repositoryPolicyTimeout: Duration = .seconds(5),
+        appliesBoundaries: Bool = false,
+        boundaryReportLifetime: Duration = .seconds(60),
         hostFacts: HostFacts = HostFacts(),
         maximumExceptionSeconds: Int = 8 * 3600,
         tickInterval: Duration = .milliseconds(250),
@@ -63,8 +68,10 @@ public struct BrokerConfiguration: Sendable {
         self.waitForConsole = waitForConsole
         self.mode = mode
         self.rules = rules
-        self.repositoryRules = repositoryRules
-        self.boundaryReport = boundaryReport
+        self.repositoryPolicyLifetime = repositoryPolicyLifetime
+        self.repositoryPolicyTimeout = repositoryPolicyTimeout
+        self.appliesBoundaries = appliesBoundaries
+        self.boundaryReportLifetime = boundaryReportLifetime
         self.hostFacts = hostFacts
         self.maximumExceptionSeconds = maximumExceptionSeconds
         self.tickInterval = tickInterval

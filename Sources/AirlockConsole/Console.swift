@@ -19,9 +19,12 @@ public enum Console {
         case .blastMeasured(let id, let measurement):
             state.blast[id] = measurement
             effects = []
-        case .fileOnDisk(let path, let contents):
-            state.files[path] = contents.map(FileOnDisk.loaded) ?? .missing
+        case .fileOnDisk(let path, let file):
+            state.files[path] = file
             state.filesVersion += 1
+            effects = []
+        case .frameShown:
+            noteFrameShown(&state)
             effects = []
         case .recentActions(let actions):
             state.recentActions = actions
@@ -29,7 +32,7 @@ public enum Console {
             effects = []
         }
         settleCursor(&state)
-        refreshDiff(&state)
+        refreshDetail(&state)
         return effects + probeEffects(&state)
     }
 

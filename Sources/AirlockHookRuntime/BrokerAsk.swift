@@ -1,5 +1,6 @@
 import AirlockCore
 import AirlockHarness
+import AirlockWireCore
 
 #if canImport(Glibc)
     import Glibc
@@ -12,10 +13,12 @@ import AirlockHarness
 public struct BrokerAsk: Sendable {
     public var socketPath: String
     public var fallback: LocalFallback
+    public var peerCheck: PeerCheck
 
-    public init(socketPath: String, fallback: LocalFallback) {
+    public init(socketPath: String, fallback: LocalFallback, peerCheck: PeerCheck = PeerCheck()) {
         self.socketPath = socketPath
         self.fallback = fallback
+        self.peerCheck = peerCheck
     }
 
     /// The gate for this process's environment.
@@ -23,8 +26,12 @@ public struct BrokerAsk: Sendable {
         let locations = AirlockLocations(environment: environment)
         self.init(
             socketPath: locations.socket,
-            fallback: LocalFallback(environment: environment, host: locations.hostFacts(environment: environment)))
+            fallback: LocalFallback(environment: environment, host: locations.hostFacts(environment: environment)),
+            peerCheck: PeerCheck(environment: environment))
     }
+
+    /// The request id the hook sends; the reply must carry it back.
+    public static let requestID: RequestID = 1
 
     /// The harness deadline: `AIRLOCK_HOOK_TIMEOUT_MS` (the timeout we installed) or `defaultMs`.
     public static func deadlineMs(environment: [String: String], default defaultMs: Int) -> Int {
@@ -36,19 +43,31 @@ public struct BrokerAsk: Sendable {
         max(deadlineMs - min(2_000, deadlineMs / 10), 1)
     }
 
-    /// The broker's answer, or the local one when it is down, slow or speaks garbage. The
-    /// action's agent is the caller's parent unless the harness named it.
+    /// The broker's answer, or the local one when it is down, slow or speaks garbage; a deny when
+    /// what answers is not a broker Airlock trusts. The action's agent is the caller's parent
+    /// unless the harness named it.
     public func decide(_ action: Action, toolUseID: String? = nil, budgetMs: Int) -> HookAnswer {
         var action = action
         action.agentPID = action.agentPID ?? getppid()
-        let line = SubmitLine.encode(action, deadlineMs: budgetMs, toolUseID: toolUseID)
+        let line = SubmitCodec.request(
+            SubmitParams(action: action, deadlineMs: budgetMs, toolUseID: toolUseID), id: Self.requestID)
         do {
-            let reply = try BrokerSocket(path: socketPath).exchange(
+            let reply = try BrokerSocket(path: socketPath, peerCheck: peerCheck).exchange(
                 line, deadline: MonotonicTime.now.adding(milliseconds: budgetMs))
             return HookAnswer(allows: reply.allows, reason: reply.reason)
+        } catch let failure where failure.isUntrustedBroker {
+            return Self.untrusted(failure.description)
         } catch {
             let why = error == .timedOut ? "the broker did not answer within \(budgetMs) ms" : error.description
             return fallback.decide(action, why: why)
         }
+    }
+
+    /// The deny for a socket whose server failed `PeerCheck`.
+    public static func untrusted(_ why: String) -> HookAnswer {
+        .deny(
+            "Airlock denied this tool call: it does not trust what answers on its socket: \(why). "
+                + "Something other than Airlock's broker may be listening there; ask the user to run "
+                + "`airlock doctor` and restart the broker.")
     }
 }

@@ -1,3 +1,5 @@
+import AirlockWireCore
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -6,12 +8,15 @@
 
 /// One request and its answer over the broker's Unix socket, with plain system calls: the
 /// hook is a short-lived process and links nothing it does not need. Every wait is bounded
-/// by `deadline`; a broker that hangs up never raises SIGPIPE (silence would fail open).
+/// by `deadline`; a broker that hangs up never raises SIGPIPE (silence would fail open). The
+/// server is checked (`PeerCheck`) before anything is sent to it.
 public struct BrokerSocket {
     public let path: String
+    public let peerCheck: PeerCheck
 
-    public init(path: String) {
+    public init(path: String, peerCheck: PeerCheck = PeerCheck()) {
         self.path = path
+        self.peerCheck = peerCheck
     }
 
     /// Sends `line` and returns the first decision read back, before `deadline`.
@@ -26,10 +31,10 @@ public struct BrokerSocket {
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
             while let newline = buffer[scanned...].firstIndex(of: 0x0A) {
-                switch BrokerReply.read(buffer[scanned..<newline]) {
-                case .decided(let allows, let reason): return (allows, reason)
-                case .skip: scanned = newline + 1
-                case .failed(let failure): throw failure
+                switch SubmitCodec.reply(buffer[scanned..<newline], to: BrokerAsk.requestID) {
+                case .decided(let answer): return (answer.decision == .allow, answer.reason)
+                case .notification: scanned = newline + 1
+                case .failed(let why): throw BrokerFailure(why)
                 }
             }
             scanned = buffer.count
@@ -80,6 +85,10 @@ public struct BrokerSocket {
         guard result == 0 else {
             close(fd)
             throw BrokerFailure("no broker is listening on \(path)")
+        }
+        if let problem = peerCheck.problem(descriptor: fd, socketPath: path) {
+            close(fd)
+            throw BrokerFailure.untrusted(problem)
         }
         return fd
     }

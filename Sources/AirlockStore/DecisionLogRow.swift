@@ -3,132 +3,136 @@ import Crypto
 import Foundation
 import GRDB
 
-/// A decision log row as stored: plain text and integers. The chain is computed over these, not
-/// over decoded enums, so a row written by a newer Airlock still verifies.
-struct DecisionLogRow: Equatable {
-    var sequence: Int64
-    var time: Int64
-    var actionID: String
-    var harness: String
-    var session: String?
-    var workspace: String?
-    var summary: String
-    var categories: [String]
-    var risk: String
-    var verdict: String
-    var source: String
-    var reviewer: String?
-    var reason: String
-    var previousHash: String
-    var hash: String
+/// One row of the decision log, as stored: a decision with its place in the hash chain.
+///
+/// The fields are the stored text and integers, not decoded enums, and the chain is computed
+/// over them, so a row written by a newer Airlock still verifies. `decision` reads the row as
+/// the broker's `DecisionRecord`.
+public struct DecisionLogRow: Codable, FetchableRecord, PersistableRecord, Equatable, Sendable {
+    public static let databaseTableName = "decision_log"
 
-    /// The previous hash of the first record.
-    static let genesis = String(repeating: "0", count: 64)
+    /// 1, 2, 3, … with no gaps.
+    public var sequence: Int64
+    /// Whole milliseconds since 1970.
+    public var time: Int64
+    public var actionID: String
+    public var harness: String
+    public var session: String?
+    public var workspace: String?
+    public var summary: String
+    /// The action's kind (`shell`, `fileWrite`, `mcp`, …) and its logged form as JSON text
+    /// (`Action.Kind.loggedForm`); nil in rows written before the log kept them.
+    public var kind: String?
+    public var subject: String?
+    public var categories: [String]
+    public var risk: String
+    public var verdict: String
+    /// `Decision.Source`'s text: `rule:x`, `human:alice`, `timeout`, …
+    public var source: String
+    public var reviewer: String?
+    public var reason: String
+    /// The previous row's hash; 64 zeros for the first row.
+    public var previousHash: String
+    /// SHA-256 (hex) over `previousHash` and the canonical text of this row.
+    public var hash: String
 
-    static let insertSQL = """
-        INSERT INTO decision_log (
-            sequence, time, action_id, harness, session, workspace, summary, categories, risk, verdict,
-            source, reviewer, reason, previous_hash, hash
-        ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """
+    enum CodingKeys: String, CodingKey {
+        case sequence, time, actionID = "action_id", harness, session, workspace, summary, kind, subject, categories
+        case risk, verdict, source, reviewer, reason, previousHash = "previous_hash", hash
+    }
 
-    /// The next row of the chain for an entry already prepared for the log (redacted, milliseconds).
-    init(sequence: Int64, entry: DecisionLogEntry, previousHash: String) {
+    public enum Columns {
+        public static let sequence = Column(CodingKeys.sequence)
+        public static let time = Column(CodingKeys.time)
+        public static let hash = Column(CodingKeys.hash)
+    }
+
+    /// The previous hash of the first row.
+    public static let genesis = String(repeating: "0", count: 64)
+
+    /// The next row of the chain for a decision already prepared for the log (redacted).
+    public init(sequence: Int64, decision: DecisionRecord, previousHash: String) {
         self.sequence = sequence
-        time = entry.time.storeMilliseconds
-        actionID = entry.actionID
-        harness = entry.harness
-        session = entry.session
-        workspace = entry.workspace
-        summary = entry.summary
-        categories = entry.categories.map(\.rawValue)
-        risk = entry.risk.name
-        verdict = entry.verdict.rawValue
-        source = entry.source
-        reviewer = entry.reviewer
-        reason = entry.reason
+        time = decision.time.storeMilliseconds
+        actionID = decision.actionID
+        harness = decision.harness
+        session = decision.session
+        workspace = decision.workspace
+        summary = decision.summary
+        kind = decision.subject?.name
+        subject = decision.subject?.json.canonicalText
+        categories = decision.categories.map(\.rawValue)
+        risk = decision.risk.name
+        verdict = decision.verdict.rawValue
+        source = decision.source.description
+        reviewer = decision.reviewer
+        reason = decision.reason
         self.previousHash = previousHash
         hash = ""
         hash = computedHash
     }
 
-    init(row: Row) throws {
-        sequence = try row.decode(forColumn: "sequence")
-        time = try row.decode(forColumn: "time")
-        actionID = try row.decode(forColumn: "action_id")
-        harness = try row.decode(forColumn: "harness")
-        session = try row.decode(forColumn: "session")
-        workspace = try row.decode(forColumn: "workspace")
-        summary = try row.decode(forColumn: "summary")
-        categories = try JSONDecoder().decode(
-            [String].self, from: Data(try row.decode(String.self, forColumn: "categories").utf8))
-        risk = try row.decode(forColumn: "risk")
-        verdict = try row.decode(forColumn: "verdict")
-        source = try row.decode(forColumn: "source")
-        reviewer = try row.decode(forColumn: "reviewer")
-        reason = try row.decode(forColumn: "reason")
-        previousHash = try row.decode(forColumn: "previous_hash")
-        hash = try row.decode(forColumn: "hash")
+    /// The row as the broker's record; fails when a field holds a value this version does not know.
+    public func decision() throws(StoreError) -> DecisionRecord {
+        let unreadable = StoreError.unreadableRecord(table: Self.databaseTableName, key: String(sequence))
+        guard let risk = Risk(name: risk), let verdict = Verdict(rawValue: verdict),
+            let source = Decision.Source(source)
+        else { throw unreadable }
+        var typedCategories: [Category] = []
+        for name in categories {
+            guard let category = Category(rawValue: name) else { throw unreadable }
+            typedCategories.append(category)
+        }
+        var typedSubject: Action.Kind?
+        if let subject {
+            guard let value = try? JSONValue.parse(subject), let kind = try? Action.Kind(json: value) else {
+                throw unreadable
+            }
+            typedSubject = kind
+        }
+        return DecisionRecord(
+            time: Date(storeMilliseconds: time), actionID: actionID, harness: harness, session: session,
+            workspace: workspace, summary: summary, subject: typedSubject, categories: typedCategories, risk: risk,
+            verdict: verdict, source: source, reviewer: reviewer, reason: reason)
     }
 
-    /// What the hash covers: every stored field but the hashes themselves.
-    var canonical: CanonicalJSON {
-        .object([
-            "sequence": .integer(sequence),
-            "time": .integer(time),
+    /// What the hash covers: every stored field but the hashes themselves, as JSON with sorted
+    /// keys, no whitespace, whole numbers and every control character as `\u00XX`, so a
+    /// Foundation update cannot change a hash. `kind` and `subject` count only when present, so
+    /// rows from before they existed keep their hashes.
+    var canonicalBytes: [UInt8] {
+        var members: [String: JSONValue] = [
+            "sequence": .number(Double(sequence)),
+            "time": .number(Double(time)),
             "actionID": .string(actionID),
             "harness": .string(harness),
-            "session": CanonicalJSON(session),
-            "workspace": CanonicalJSON(workspace),
+            "session": session.map(JSONValue.string) ?? .null,
+            "workspace": workspace.map(JSONValue.string) ?? .null,
             "summary": .string(summary),
-            "categories": .array(categories.map(CanonicalJSON.string)),
+            "categories": JSONValue(strings: categories),
             "risk": .string(risk),
             "verdict": .string(verdict),
             "source": .string(source),
-            "reviewer": CanonicalJSON(reviewer),
+            "reviewer": reviewer.map(JSONValue.string) ?? .null,
             "reason": .string(reason),
-        ])
+        ]
+        members["kind"] = JSONValue(kind)
+        members["subject"] = JSONValue(subject)
+        var bytes: [UInt8] = []
+        JSONValue.object(members).write(to: &bytes, controls: .unicode)
+        return bytes
     }
 
     /// SHA-256, in lowercase hex, over the previous hash followed by the canonical text.
     var computedHash: String {
         var hasher = SHA256()
         hasher.update(data: Array(previousHash.utf8))
-        hasher.update(data: canonical.bytes)
+        hasher.update(data: canonicalBytes)
         let hex = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         for byte in hasher.finalize() {
             out += [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
         }
         return String(decoding: out, as: UTF8.self)
-    }
-
-    /// Values for `insertSQL`.
-    var insertArguments: StatementArguments {
-        let categoriesText = String(
-            decoding: CanonicalJSON.array(categories.map(CanonicalJSON.string)).bytes, as: UTF8.self)
-        return [
-            sequence, time, actionID, harness, session, workspace, summary, categoriesText, risk, verdict,
-            source, reviewer, reason, previousHash, hash,
-        ]
-    }
-
-    /// The typed record; fails when a field holds a value this version does not know.
-    func record() throws(StoreError) -> DecisionLogRecord {
-        guard let risk = Risk(name: risk), let verdict = Verdict(rawValue: verdict) else {
-            throw .unreadableRecord(table: "decision_log", key: String(sequence))
-        }
-        var typedCategories: [Category] = []
-        for name in categories {
-            guard let category = Category(rawValue: name) else {
-                throw .unreadableRecord(table: "decision_log", key: String(sequence))
-            }
-            typedCategories.append(category)
-        }
-        let entry = DecisionLogEntry(
-            time: Date(storeMilliseconds: time), actionID: actionID, harness: harness, session: session,
-            workspace: workspace, summary: summary, categories: typedCategories, risk: risk, verdict: verdict,
-            source: source, reviewer: reviewer, reason: reason)
-        return DecisionLogRecord(sequence: sequence, entry: entry, previousHash: previousHash, hash: hash)
     }
 }

@@ -1,3 +1,4 @@
+import AirlockCore
 import GRDB
 
 extension PolicyStore {
@@ -73,6 +74,58 @@ extension PolicyStore {
                     """)
         }
 
+        // Scopes and bindings were Swift's synthesised enum coding (`{"commandPrefix":{"_0":[…]}}`),
+        // which a renamed case would silently change; rewritten to their named form. The old
+        // form is still read, so a row written meanwhile by an older broker stays usable.
+        migrator.registerMigration("v2-named-coding") { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT id, scope, binding FROM exception")
+            for row in rows {
+                let id: String = row["id"]
+                let scope = NamedCoding.rewrite(row["scope"], NamedCoding.scopeFields)
+                let binding = NamedCoding.rewrite(row["binding"], NamedCoding.bindingFields)
+                try db.execute(
+                    sql: "UPDATE exception SET scope = ?, binding = ? WHERE id = ?", arguments: [scope, binding, id])
+            }
+        }
+
+        // `use_count` and `expiry_reported` were written and never read.
+        migrator.registerMigration("v2-exception-dead-columns") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE exception DROP COLUMN use_count;
+                    ALTER TABLE exception DROP COLUMN expiry_reported;
+                    """)
+        }
+
+        // The action's kind and its logged form, so the console rebuilds actions from structured
+        // columns instead of parsing the summary line back; NULL in rows written before.
+        migrator.registerMigration("v2-decision-log-kind") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE decision_log ADD COLUMN kind TEXT;
+                    ALTER TABLE decision_log ADD COLUMN subject TEXT;
+                    """)
+        }
+
         return migrator
+    }
+}
+
+/// The frozen rewrite of migration `v2-named-coding`: each case's lone `_0` value becomes the
+/// field it is named by now. Plain JSON in, plain JSON out, so later changes to `Scope` cannot
+/// change what this migration did.
+enum NamedCoding {
+    static let scopeFields = [
+        "exactAction": "fingerprint", "commandPrefix": "argv", "category": "name", "paths": "globs",
+    ]
+    static let bindingFields = ["session": "id", "repository": "root"]
+
+    /// `{"case": {"_0": value}}` → `{"case": {"field": value}}`; anything else as it was.
+    static func rewrite(_ text: String, _ fields: [String: String]) -> String {
+        guard case .object(let outer)? = try? JSONValue.parse(text), outer.count == 1,
+            let (name, body) = outer.first, let field = fields[name],
+            case .object(let inner) = body, inner.count == 1, let value = inner["_0"]
+        else { return text }
+        return JSONValue.object([name: .object([field: value])]).canonicalText
     }
 }

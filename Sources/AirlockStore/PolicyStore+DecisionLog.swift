@@ -7,71 +7,63 @@ import GRDB
 extension PolicyStore {
     /// Redacts, chains and appends one decision.
     @discardableResult
-    public func appendDecision(_ entry: DecisionLogEntry) throws(StoreError) -> DecisionLogRecord {
-        guard let record = try appendDecisions([entry]).first else {
-            preconditionFailure("appending one entry returned no record")
+    public func appendDecision(_ decision: DecisionRecord) throws(StoreError) -> DecisionLogRow {
+        guard let row = try appendDecisions([decision]).first else {
+            preconditionFailure("appending one decision returned no row")
         }
-        return record
+        return row
     }
 
     /// Appends several decisions in one transaction: one commit for many, for a busy broker.
     @discardableResult
-    public func appendDecisions(_ entries: [DecisionLogEntry]) throws(StoreError) -> [DecisionLogRecord] {
-        guard !entries.isEmpty else { return [] }
+    public func appendDecisions(_ decisions: [DecisionRecord]) throws(StoreError) -> [DecisionLogRow] {
+        guard !decisions.isEmpty else { return [] }
         let redactor = Redactor()
-        let prepared = entries.map { $0.preparedForLog(redactor: redactor) }
-        let rows: [DecisionLogRow] = try write { db in
+        let prepared = decisions.map { Self.preparedForLog($0, redactor: redactor) }
+        return try write(table: DecisionLogRow.databaseTableName) { db in
             // Reading the chain's head and inserting happen in one IMMEDIATE transaction, so
             // another process cannot append between them.
-            let head = try Row.fetchOne(
-                db, sql: "SELECT sequence, hash FROM decision_log ORDER BY sequence DESC LIMIT 1")
-            var sequence: Int64 = try head?.decode(forColumn: "sequence") ?? 0
-            var previousHash: String = try head?.decode(forColumn: "hash") ?? DecisionLogRow.genesis
+            let head = try DecisionLogRow.order(DecisionLogRow.Columns.sequence.desc).fetchOne(db)
+            var sequence = head?.sequence ?? 0
+            var previousHash = head?.hash ?? DecisionLogRow.genesis
             var rows: [DecisionLogRow] = []
-            for entry in prepared {
+            for decision in prepared {
                 sequence += 1
-                let row = DecisionLogRow(sequence: sequence, entry: entry, previousHash: previousHash)
-                try db.execute(sql: DecisionLogRow.insertSQL, arguments: row.insertArguments)
+                let row = DecisionLogRow(sequence: sequence, decision: decision, previousHash: previousHash)
+                try row.insert(db)
                 previousHash = row.hash
                 rows.append(row)
             }
             return rows
         }
-        return zip(rows, prepared).map { row, entry in
-            DecisionLogRecord(sequence: row.sequence, entry: entry, previousHash: row.previousHash, hash: row.hash)
-        }
     }
 
-    /// The most recent `limit` decisions at or after `since` (all times when nil), oldest first.
-    public func decisions(since: Date?, limit: Int) throws(StoreError) -> [DecisionLogRecord] {
+    /// The decision as it will be stored: secrets redacted (again: the broker redacts too, and
+    /// a record may come from elsewhere), time cut to whole milliseconds.
+    static func preparedForLog(_ decision: DecisionRecord, redactor: Redactor) -> DecisionRecord {
+        var prepared = decision
+        prepared.summary = redactor.redact(decision.summary)
+        prepared.reason = redactor.redact(decision.reason)
+        prepared.subject = decision.subject?.loggedForm(redactor.redact)
+        prepared.time = Date(storeMilliseconds: decision.time.storeMilliseconds)
+        return prepared
+    }
+
+    /// The most recent `limit` rows at or after `since` (all times when nil), oldest first.
+    public func decisions(since: Date?, limit: Int) throws(StoreError) -> [DecisionLogRow] {
         guard limit > 0 else { return [] }
-        let rows = try read { db in
-            let condition = since == nil ? "1" : "time >= ?"
-            var arguments: StatementArguments = since.map { [$0.storeMilliseconds] } ?? []
-            arguments += [limit]
-            return try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT * FROM (
-                        SELECT * FROM decision_log WHERE \(condition) ORDER BY sequence DESC LIMIT ?
-                    ) ORDER BY sequence
-                    """,
-                arguments: arguments)
-        }
-        return try rows.map { row throws(StoreError) in
-            let sequence = (try? row.decode(Int64.self, forColumn: "sequence")) ?? 0
-            guard let stored = try? DecisionLogRow(row: row) else {
-                throw .unreadableRecord(table: "decision_log", key: String(sequence))
-            }
-            return try stored.record()
+        return try read(table: DecisionLogRow.databaseTableName) { db in
+            var recent = DecisionLogRow.order(DecisionLogRow.Columns.sequence.desc).limit(limit)
+            if let since { recent = recent.filter(DecisionLogRow.Columns.time >= since.storeMilliseconds) }
+            return try recent.fetchAll(db).reversed()
         }
     }
 
-    /// Recomputes the chain from the first record and reports the first one missing, changed or
+    /// Recomputes the chain from the first row and reports the first one missing, changed or
     /// out of place. Reads one snapshot, a row at a time, so a long log costs little memory.
     public func verifyLog() throws(StoreError) -> LogVerification {
         try read { db in
-            let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM decision_log ORDER BY sequence")
+            let cursor = try Row.fetchCursor(db, DecisionLogRow.order(DecisionLogRow.Columns.sequence))
             var expected: Int64 = 1
             var previousHash = DecisionLogRow.genesis
             while let row = try cursor.next() {

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// Trust in repository policy files (`.airlock/policy.toml`): their allow rules apply only while
-/// the file's SHA-256 is the one the user trusted (DESIGN §6.6).
+/// the file's SHA-256 is the one the user trusted (policy step 6).
 extension PolicyStore {
     /// Trusts this content of the file at `path`. One hash per path: trusting a new version
     /// withdraws trust from the old one.

@@ -2,7 +2,7 @@ import AirlockCore
 import Foundation
 import GRDB
 
-/// The shared policy store (DESIGN §3, §7): time-boxed exceptions, the hash-chained decision log
+/// The shared policy store: time-boxed exceptions, the hash-chained decision log
 /// and repository policy trust, in one SQLite file that brokers, consoles and the CLI open at once.
 ///
 /// Every method is one transaction. Writes are IMMEDIATE transactions, so a read-then-write
@@ -66,21 +66,22 @@ public final class PolicyStore: Sendable {
         return configuration
     }
 
-    /// Runs `body` in one write transaction (GRDB opens it IMMEDIATE on a writable connection).
-    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+    /// Runs `body` in one write transaction (GRDB opens it IMMEDIATE on a writable connection);
+    /// `table` names what a record that fails to decode came from.
+    func write<T>(table: String? = nil, _ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
             return try writer.write(body)
         } catch {
-            throw StoreError(error)
+            throw StoreError(error, table: table)
         }
     }
 
     /// Runs `body` on a consistent snapshot of the database.
-    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+    func read<T>(table: String? = nil, _ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
             return try writer.read(body)
         } catch {
-            throw StoreError(error)
+            throw StoreError(error, table: table)
         }
     }
 }

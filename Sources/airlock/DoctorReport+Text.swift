@@ -58,6 +58,12 @@ extension DoctorReport {
         case "missing": lines.append("store    none yet: airlock serve creates it")
         default: lines.append("store    BROKEN: \(store.detail ?? "")")
         }
+        lines.append("deploy   \(deployment.summary)")
+        for check in deployment.checks {
+            var line = "         \(check.isMet ? "ok  " : "NO  ") \(check.name): \(check.detail)"
+            if !check.isMet, let fix = check.fix { line += " (fix: \(fix))" }
+            lines.append(line)
+        }
         for problem in problems { lines.append("problem  \(problem)") }
         return lines.joined(separator: "\n")
     }

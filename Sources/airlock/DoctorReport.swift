@@ -1,6 +1,7 @@
 import AirlockCore
 import AirlockInstall
 import AirlockProbe
+import AirlockServices
 
 /// What `airlock doctor --json` prints (docs/doctor.md): stable keys, sorted; a new key may be
 /// added, none renamed or removed without bumping `version`.
@@ -18,6 +19,8 @@ struct DoctorReport: Codable, Equatable {
     var mcpServers: [Server]
     var broker: Broker
     var store: Store
+    /// Which deployment is in force and what the recommended one still lacks (docs/security.md).
+    var deployment: DeploymentReport
     var problems: [String]
 
     struct Server: Codable, Equatable {
@@ -46,7 +49,8 @@ struct DoctorReport: Codable, Equatable {
     }
 
     init(
-        facts: BoundaryFacts, report: BoundaryReport, chosenMode: Mode, hooks: [HookHealth], broker: Broker
+        facts: BoundaryFacts, report: BoundaryReport, chosenMode: Mode, hooks: [HookHealth], broker: Broker,
+        deployment: DeploymentReport
     ) {
         workspace = report.workspace
         let states = report.boundaries.map(\.state)
@@ -64,6 +68,7 @@ struct DoctorReport: Codable, Equatable {
                 tools: server.tools ?? [])
         }
         self.broker = broker
+        self.deployment = deployment
         switch facts.audit {
         case .verified(let records): store = Store(state: "verified", records: records)
         case .missing: store = Store(state: "missing")

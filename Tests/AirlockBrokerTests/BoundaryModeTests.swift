@@ -17,42 +17,47 @@ import Testing
     }
 
     @Test func notMeasuredYetKeepsTheChosenMode() {
-        var driver = MachineDriver { $0.boundaryReport = { _ in nil } }
+        var driver = MachineDriver { $0.appliesBoundaries = true }
         driver.open(MachineDriver.agent, pid: 600)
         #expect(driver.submit("touch notes.txt").answers.first?.decision == .allow)
+        #expect(driver.measured == ["/work/proj"])
     }
 
+    /// A report that is in (here it lands before the repository's rules) applies.
     @Test func twoOpenBoundariesMakeTheWorkspaceReadOnly() {
-        let asked = LockedBox(Set<String>())
-        var driver = MachineDriver { configuration in
-            configuration.boundaryReport = { workspace in
-                asked.withLock { _ = $0.insert(workspace) }
-                return Self.report(notClear: 2)
-            }
-        }
+        var driver = MachineDriver { $0.appliesBoundaries = true }
+        driver.boundaryReport = { _ in Self.report(notClear: 2) }
         driver.open(MachineDriver.agent, pid: 600)
-        let answer = driver.submit("touch notes.txt").answers.first
+        let answer = driver.submit("touch notes.txt", at: 1).answers.first
         #expect(answer?.decision == .deny)
-        #expect(answer?.source == "mode:read-only")
+        #expect(answer?.source == .mode(.readOnly))
         #expect(answer?.reason.contains("2 boundaries not clear") == true)
-        #expect(asked.withLock { $0 } == ["/work/proj"])  // the action's cwd, no workspace root given
-        #expect(driver.submit("ls").answers.first?.decision == .allow)
+        #expect(driver.measured == ["/work/proj"])  // the action's cwd, no workspace root given; once
+        #expect(driver.submit("ls", at: 2).answers.first?.decision == .allow)
     }
 
     @Test func stopDeniesWhatIsNotALowRiskRead() {
-        var driver = MachineDriver { $0.boundaryReport = { _ in Self.report(notClear: 3) } }
+        var driver = MachineDriver { $0.appliesBoundaries = true }
+        driver.boundaryReport = { _ in Self.report(notClear: 3) }
         driver.openAgentAndConsole()
-        let answer = driver.submit("curl https://example.com").answers.first
+        let answer = driver.submit("curl https://example.com", at: 1).answers.first
         #expect(answer?.decision == .deny)
         #expect(answer?.reason.contains("airlock doctor") == true)
         #expect(driver.machine.pendingCount == 0)
     }
-}
 
-/// A lock around a value, for closures the state machine calls.
-final class LockedBox<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value
-    init(_ value: Value) { self.value = value }
-    func withLock<R>(_ body: (inout Value) -> R) -> R { lock.withLock { body(&value) } }
+    @Test func anOldReportIsMeasuredAgainAndIgnoredBoundariesAreNeverMeasured() {
+        var driver = MachineDriver { $0.appliesBoundaries = true }
+        driver.open(MachineDriver.agent, pid: 600)
+        _ = driver.submit("ls")
+        _ = driver.submit("ls", at: 30)
+        _ = driver.submit("ls", at: 61)
+        #expect(driver.measured == ["/work/proj", "/work/proj"])
+
+        var ignoring = MachineDriver()
+        ignoring.boundaryReport = { _ in Self.report(notClear: 5) }
+        ignoring.open(MachineDriver.agent, pid: 600)
+        #expect(ignoring.submit("touch notes.txt").answers.first?.decision == .allow)
+        #expect(ignoring.measured.isEmpty)
+    }
 }

@@ -60,7 +60,7 @@ struct BrokerServerTests {
         let server = try await BrokerServer.start(
             configuration: BrokerConfiguration(socketPath: path), persistence: InMemoryPersistence())
         let status = try await LineConnection.with(path) { try await $0.call(.status, id: 1, as: StatusResult.self) }
-        #expect(try status.get().protocolVersion == 1)
+        #expect(try status.get().protocolVersion == 2)
         try await server.shutdown()
         try? FileManager.default.removeItem(atPath: directory)
     }
@@ -154,6 +154,7 @@ struct BrokerServerTests {
         }
         let status = try await fixture.withConnection { try await $0.call(.status, id: 1, as: StatusResult.self) }
         #expect(try status.get().pending == 0)
+        await fixture.server.waitUntilStored()
         #expect(fixture.persistence.decisions.isEmpty, "nothing half-sent was acted on")
         try await fixture.stop()
     }
@@ -181,12 +182,13 @@ struct BrokerServerTests {
         try await fixture.withConnection { console in
             _ = try await console.call(.subscribe(SubscribeParams(reviewer: "t")), id: 1, as: SubscribeResult.self)
                 .get()
-            try await fixture.withConnection { agent in
+            // The agent leaves once its action is queued (before, it would be withdrawn unseen).
+            let queued = try await fixture.withConnection { agent in
                 try await agent.send(.shell("rm -rf build"), id: 1)
-            }
-            guard case .notification(.actionQueued(let queued))? = try await console.readMessage()?.0 else {
-                Issue.record("no actionQueued")
-                return
+                guard case .notification(.actionQueued(let queued))? = try await console.readMessage()?.0 else {
+                    throw NotQueued()
+                }
+                return queued
             }
             guard case .notification(.actionExpired(let expired))? = try await console.readMessage()?.0 else {
                 Issue.record("no actionExpired")
@@ -195,9 +197,12 @@ struct BrokerServerTests {
             #expect(expired.id == queued.item.id)
             #expect(expired.cause == .withdrawn)
         }
-        #expect(fixture.persistence.decisions.map(\.source) == ["withdrawn"])
+        await fixture.server.waitUntilStored()
+        #expect(fixture.persistence.decisions.map(\.source) == [.withdrawn])
         try await fixture.stop()
     }
+
+    struct NotQueued: Error {}
 
     @Test func clientsThatHangUpBeforeTheirAnswerDoNotHurtTheBroker() async throws {
         let fixture = try await BrokerFixture.start()
@@ -213,8 +218,10 @@ struct BrokerServerTests {
         }
         // Every request that arrived was decided once; the broker still answers.
         var rounds = 0
+        // (Each is answered, or withdrawn when it hung up before its policy was read: logged either way.)
         while fixture.persistence.decisions.count < 50 && rounds < 1000 {
             _ = try await fixture.withConnection { try await $0.call(.status, id: 1, as: StatusResult.self) }.get()
+            await fixture.server.waitUntilStored()
             rounds += 1
         }
         #expect(fixture.persistence.decisions.count == 50)
@@ -250,7 +257,8 @@ struct BrokerServerTests {
                 }
             }
         }
-        #expect(fixture.persistence.decisions.map(\.source) == ["withdrawn"], "never approved")
+        await fixture.server.waitUntilStored()
+        #expect(fixture.persistence.decisions.map(\.source) == [.withdrawn], "never approved")
         try await fixture.stop()
     }
 
@@ -340,10 +348,11 @@ struct BrokerServerTests {
             }
             try await group.waitForAll()
         }
+        await fixture.server.waitUntilStored()
         let decisions = fixture.persistence.decisions
         #expect(decisions.count == submitters)
         #expect(Set(decisions.map(\.actionID)).count == submitters)
-        #expect(decisions.filter { $0.source == "human:bot" }.count == asks)
+        #expect(decisions.filter { $0.source == .human("bot") }.count == asks)
         try await fixture.stop()
     }
 

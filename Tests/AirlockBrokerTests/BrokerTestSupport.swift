@@ -4,11 +4,19 @@ import Foundation
 
 @testable import AirlockBroker
 
-/// Drives a state machine with a fake clock and reads its effects.
+/// Drives a state machine with a fake clock and reads its effects. Like the server, it carries
+/// out the reads the machine asks for (a repository's rules, a workspace's boundaries), here at
+/// once and from the tables below, and returns their effects with the event's.
 struct MachineDriver {
     var machine: BrokerStateMachine
     let start = Date(timeIntervalSince1970: 1_800_000_000)
     var nextRequest: Int64 = 1
+    /// Each workspace's own rules, as `.airlock/policy.toml` would give them.
+    var repositoryRules: [String: [PolicyRule]] = [:]
+    /// Each workspace's boundaries, as the probes would measure them.
+    var boundaryReport: @Sendable (String) -> BoundaryReport? = { _ in nil }
+    /// Every workspace whose boundaries the machine asked to measure, in order.
+    var measured: [String] = []
 
     static let agent = ConnectionID(1)
     static let console = ConnectionID(2)
@@ -26,6 +34,26 @@ struct MachineDriver {
     }
 
     func at(_ seconds: Double) -> Date { start.addingTimeInterval(seconds) }
+
+    /// Applies `event` (happening at `now`) and the results of the reads it asks for.
+    mutating func handle(_ event: BrokerEvent, at now: Date) -> [BrokerEffect] {
+        var effects = machine.handle(event)
+        var index = 0
+        while index < effects.count {
+            switch effects[index] {
+            case .loadRepositoryPolicy(let workspace):
+                effects += machine.handle(
+                    .repositoryPolicyLoaded(workspace: workspace, rules: repositoryRules[workspace] ?? [], now: now))
+            case .measureBoundaries(let workspace):
+                measured.append(workspace)
+                effects += machine.handle(
+                    .boundariesMeasured(workspace: workspace, report: boundaryReport(workspace), now: now))
+            default: break
+            }
+            index += 1
+        }
+        return effects
+    }
 
     @discardableResult
     mutating func open(_ connection: ConnectionID, pid: Int32?) -> [BrokerEffect] {
@@ -54,9 +82,10 @@ struct MachineDriver {
     ) -> [BrokerEffect] {
         let action = Action(
             harness: "claude", session: session, agentPID: agentPID, cwd: "/work/proj", kind: .shell(command: command))
-        return machine.handle(
+        return handle(
             .actionSubmitted(
-                connection, requestID(), SubmitParams(action: action, deadlineMs: deadlineMs), now: at(seconds)))
+                connection, requestID(), SubmitParams(action: action, deadlineMs: deadlineMs), now: at(seconds)),
+            at: at(seconds))
     }
 
     /// Submits an action that needs a human and returns its id.

@@ -19,7 +19,7 @@ import Testing
         let answer = try #require(first.submitResults.first)
         #expect(answer.0 == MachineDriver.agent)
         #expect(answer.2.decision == .allow)
-        #expect(answer.2.source == "human:alice")
+        #expect(answer.2.source == .human("alice"))
         #expect(answer.2.reason == "Allowed by alice: it is generated")
         #expect(
             first.contains(
@@ -28,7 +28,7 @@ import Testing
                     .actionResolved(
                         ActionResolved(
                             id: id, decision: .allow, reason: "Allowed by alice: it is generated",
-                            source: "human:alice", reviewer: "alice")))))
+                            source: .human("alice"), reviewer: "alice")))))
         guard case .decide(let result) = first.results.last else { Issue.record("no decide result"); return }
         #expect(result.resolved == [id])
 

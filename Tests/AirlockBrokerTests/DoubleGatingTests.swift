@@ -30,10 +30,10 @@ struct DoubleGatingTests {
         _ driver: inout MachineDriver, _ kind: Action.Kind = call(), id: String? = "toolu_1", at seconds: Double = 0
     ) -> [BrokerEffect] {
         let action = Action(harness: "claude", session: "s1", agentPID: 500, cwd: "/work/proj", kind: kind)
-        return driver.machine.handle(
+        return driver.handle(
             .actionSubmitted(
                 MachineDriver.agent, driver.requestID(), SubmitParams(action: action, toolUseID: id),
-                now: driver.at(seconds)))
+                now: driver.at(seconds)), at: driver.at(seconds))
     }
 
     static func proxySubmit(
@@ -41,9 +41,10 @@ struct DoubleGatingTests {
         on connection: ConnectionID = proxy, at seconds: Double = 2
     ) -> [BrokerEffect] {
         let action = Action(harness: "mcp", session: "s1", agentPID: 500, cwd: "/work/proj", kind: kind)
-        return driver.machine.handle(
+        return driver.handle(
             .actionSubmitted(
-                connection, driver.requestID(), SubmitParams(action: action, toolUseID: id), now: driver.at(seconds)))
+                connection, driver.requestID(), SubmitParams(action: action, toolUseID: id), now: driver.at(seconds)),
+            at: driver.at(seconds))
     }
 
     /// The hook's call, approved by a human; returns its action id.
@@ -60,10 +61,10 @@ struct DoubleGatingTests {
         #expect(effects.queued.isEmpty, "the human is not asked twice")
         let answer = try #require(effects.answers.first)
         #expect(answer.decision == .allow)
-        #expect(answer.source == "hook:\(hookID)")
+        #expect(answer.source == .hook(hookID))
         #expect(answer.reason.contains("Allowed by alice"))
         let record = try #require(effects.records.first)
-        #expect(record.source == "hook:\(hookID)")
+        #expect(record.source == .hook(hookID))
         #expect(record.harness == "mcp")
         #expect(driver.machine.pendingCount == 0)
     }
@@ -74,7 +75,7 @@ struct DoubleGatingTests {
         _ = driver.decide([id], .deny, reason: "not on main")
         let answer = try #require(Self.proxySubmit(&driver).answers.first)
         #expect(answer.decision == .deny)
-        #expect(answer.source == "hook:\(id)")
+        #expect(answer.source == .hook(id))
     }
 
     @Test(
@@ -167,7 +168,7 @@ struct DoubleGatingTests {
         let hookAnswer = try #require(Self.hook(&driver, read).answers.first)
         let proxyAnswer = try #require(Self.proxySubmit(&driver, read).answers.first)
         #expect(proxyAnswer.decision == hookAnswer.decision)
-        #expect(proxyAnswer.source == "hook:\(hookAnswer.id)")
+        #expect(proxyAnswer.source == .hook(hookAnswer.id))
     }
 
     @Test func memoryIsBounded() {

@@ -18,7 +18,7 @@ import Testing
         #expect(effects.answers.map(\.id) == [a, b])
         #expect(
             effects.answers.allSatisfy {
-                $0.decision == .allow && $0.exceptionID == "x-t-1" && $0.source == "exception:x-t-1"
+                $0.decision == .allow && $0.exceptionID == "x-t-1" && $0.source == .exception("x-t-1")
             })
         guard case .grant(let result) = effects.results.last else { Issue.record("no grant result"); return }
         #expect(result.resolved == [a, b])
@@ -99,7 +99,7 @@ import Testing
         let b = try driver.mustQueue("curl https://b.example")
         let effects = driver.decide([a], .allow, grant: .allowCurl())
         #expect(effects.answers.map(\.id) == [a, b])
-        #expect(effects.answers.map(\.source) == ["human:alice", "exception:x-t-1"])
+        #expect(effects.answers.map(\.source) == [.human("alice"), .exception("x-t-1")])
         guard case .decide(let result) = effects.results.last else { Issue.record("no result"); return }
         #expect(result.resolved == [a])
         #expect(result.alsoResolved == [b])

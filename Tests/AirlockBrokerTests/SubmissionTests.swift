@@ -16,7 +16,7 @@ import Testing
         #expect(connection == MachineDriver.agent)
         #expect(id == 1)
         #expect(result.decision == .allow)
-        #expect(result.source == "mode:workspace-edit")
+        #expect(result.source == .mode(.workspaceEdit))
         #expect(result.id == "t-1")
         #expect(effects.records.map(\.verdict) == [.allow])
         #expect(effects.records.first?.summary == "ls")
@@ -33,7 +33,7 @@ import Testing
         let result = driver.submit("curl https://example.com").answers.first
         #expect(result?.decision == .deny)
         #expect(result?.ruleID == "no-curl")
-        #expect(result?.source == "rule:no-curl")
+        #expect(result?.source == .rule("no-curl"))
         #expect(result?.reason.contains("use the proxy") == true)
         #expect(driver.machine.pendingCount == 0)
     }
@@ -66,7 +66,7 @@ import Testing
         driver.openAgentAndConsole()
         let effects = driver.submit("curl https://example.com", deadlineMs: 1500)
         #expect(effects.answers.first?.decision == .deny)
-        #expect(effects.answers.first?.source == "timeout")
+        #expect(effects.answers.first?.source == .timeout)
         #expect(effects.answers.first?.reason.contains("waits only 2s") == true)
         #expect(driver.machine.pendingCount == 0)
     }
@@ -75,15 +75,15 @@ import Testing
         var driver = MachineDriver()
         driver.openAgentAndConsole()
         let id = try driver.mustQueue("curl https://example.com")
-        #expect(driver.tick(at: 599.9).isEmpty)
+        #expect(driver.tick(at: 599.9).allSatisfy { $0 == .reloadExceptions })
         let effects = driver.tick(at: 600)
         let result = try #require(effects.answers.first)
         #expect(result.id == id)
         #expect(result.decision == .deny)
-        #expect(result.source == "timeout")
+        #expect(result.source == .timeout)
         #expect(result.reason.hasPrefix("Denied: no reviewer answered within 10m."))
         #expect(effects.expired == [ActionExpired(id: id, cause: .timeout, reason: result.reason)])
-        #expect(effects.records.map(\.source) == ["timeout"])
+        #expect(effects.records.map(\.source) == [.timeout])
         #expect(driver.machine.pendingCount == 0)
         #expect(driver.tick(at: 1200).isEmpty, "answered once only")
     }
@@ -94,7 +94,7 @@ import Testing
         let effects = driver.submit("rm -rf build")
         let result = effects.answers.first
         #expect(result?.decision == .deny)
-        #expect(result?.source == "fallback")
+        #expect(result?.source == .fallback)
         #expect(result?.reason.contains("`airlock` in a tmux pane") == true)
         #expect(driver.machine.pendingCount == 0)
     }
@@ -123,7 +123,7 @@ import Testing
         #expect(effects.answers.isEmpty, "nobody left to answer")
         #expect(effects.expired.map(\.id) == [first])
         #expect(effects.expired.first?.cause == .withdrawn)
-        #expect(effects.records.map(\.source) == ["withdrawn"])
+        #expect(effects.records.map(\.source) == [.withdrawn])
         #expect(driver.machine.pendingIDs == [other])
         #expect(driver.decide([first], .allow).errors.first?.knownCode == .alreadyResolved)
     }
@@ -156,7 +156,7 @@ import Testing
         _ = try driver.mustQueue("rm -rf build")
         let effects = driver.machine.handle(.policyReloaded(mode: .autoLoop, rules: [], now: driver.at(2)))
         #expect(effects.answers.map(\.id) == [test])
-        #expect(effects.answers.first?.source == "mode:auto-loop")
+        #expect(effects.answers.first?.source == .mode(.autoLoop))
         #expect(driver.machine.pendingCount == 1)
     }
 

@@ -17,9 +17,9 @@ struct AuditVerifyTests {
         let store = try PolicyStore.open(path: path)
         for index in 1...5 {
             try store.appendDecision(
-                DecisionLogEntry(
+                DecisionRecord(
                     time: Date(), actionID: "a\(index)", harness: "claude", summary: "rm -rf build\(index)",
-                    categories: [.destructiveFS], risk: .high, verdict: .deny, source: "human:alice",
+                    categories: [.destructiveFS], risk: .high, verdict: .deny, source: .human("alice"),
                     reason: "not now"))
         }
         let intact = try CLIRunner.run(["audit", "--verify"], environment: environment)
@@ -49,9 +49,9 @@ struct AuditVerifyTests {
         ]
         let store = try PolicyStore.open(path: StorePaths.defaultDatabase(stateDirectory: state))
         try store.appendDecision(
-            DecisionLogEntry(
+            DecisionRecord(
                 time: Date(), actionID: "a1", harness: "claude", summary: "echo hi\u{1B}[2J\u{200B}; rm -rf ~",
-                categories: [.destructiveFS], risk: .critical, verdict: .deny, source: "human:alice",
+                categories: [.destructiveFS], risk: .critical, verdict: .deny, source: .human("alice"),
                 reason: "no"))
         let listing = try CLIRunner.run(["audit"], environment: environment)
         #expect(listing.status == 0)

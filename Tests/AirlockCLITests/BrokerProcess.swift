@@ -5,6 +5,9 @@ final class BrokerProcess {
     let directory: URL
     let environment: [String: String]
     private let process = Process()
+    private let output = Pipe()
+    /// What the broker printed so far (stdout and stderr).
+    private(set) var log = ""
 
     /// `extra` adds to the broker's environment (a private HOME, for one). Boundaries are off
     /// unless `extra` turns them on (`AIRLOCK_IGNORE_BOUNDARIES: "0"`): a report that lands
@@ -21,13 +24,15 @@ final class BrokerProcess {
         process.executableURL = CLIRunner.binary
         process.arguments = ["serve"]
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        let output = Pipe()
         process.standardOutput = output
         process.standardError = output
         try process.run()
-        // Blocking reads until the broker says it listens: no polling, no sleeps.
-        var log = ""
-        while !log.contains("listening") {
+        try waitForOutput(containing: "listening")
+    }
+
+    /// Blocks until the broker has printed `text` (no polling, no sleeps); throws if it exits first.
+    func waitForOutput(containing text: String) throws {
+        while !log.contains(text) {
             let data = output.fileHandleForReading.availableData
             guard !data.isEmpty else { throw CocoaError(.fileReadUnknown) }
             log += String(decoding: data, as: UTF8.self)

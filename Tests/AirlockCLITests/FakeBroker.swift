@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -6,16 +7,20 @@ import Foundation
 
 /// A stand-in broker on a Unix socket: it answers each connection with `reply` (or never
 /// answers when nil, or hangs up at once when `hangUp`) and records the request lines it received.
-final class FakeBroker: @unchecked Sendable {
+final class FakeBroker: Sendable {
     let path: String
     private let fd: Int32
-    private let lock = NSLock()
-    private var received: [String] = []
-    private var clients: [Int32] = []
+    /// The request lines read so far, and the connections held open.
+    private let state = Mutex<(received: [String], clients: [Int32])>(([], []))
+
+    /// A private directory of its own: the hook trusts only a socket whose directory nobody else
+    /// can write to (PeerCheck), and /tmp is everyone's.
+    private let directory: String
 
     init(reply: String?, hangUp: Bool = false) throws {
-        path = "/tmp/airlock-fake-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).sock"
-        unlink(path)
+        directory = "/tmp/airlock-fake-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        guard mkdir(directory, 0o700) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        path = directory + "/s.sock"
         fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)
@@ -39,25 +44,28 @@ final class FakeBroker: @unchecked Sendable {
                     close(client)
                     continue
                 }
-                lock.withLock { clients.append(client) }
+                state.withLock { $0.clients.append(client) }
                 var line: [UInt8] = []
                 var byte: UInt8 = 0
                 while read(client, &byte, 1) == 1, byte != 0x0A { line.append(byte) }
-                lock.withLock { received.append(String(decoding: line, as: UTF8.self)) }
+                state.withLock { $0.received.append(String(decoding: line, as: UTF8.self)) }
                 if let reply {
-                    _ = Array((reply + "\n").utf8).withUnsafeBytes { write(client, $0.baseAddress, $0.count) }
+                    _ = Array((reply + "\n").utf8).withUnsafeBytes {
+                        send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+                    }
                 }
                 // Connections stay open, as a stuck broker's would.
             }
         }
     }
 
-    var requests: [String] { lock.withLock { received } }
+    var requests: [String] { state.withLock { $0.received } }
 
     deinit {
         shutdown(fd, Int32(SHUT_RDWR))
         close(fd)
-        lock.withLock { clients.forEach { close($0) } }
+        state.withLock { $0.clients.forEach { close($0) } }
         unlink(path)
+        rmdir(directory)
     }
 }

@@ -127,12 +127,14 @@ struct HookCommandTests {
         let request = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
         #expect(request["method"] as? String == "submit")
         let params = try #require(request["params"] as? [String: Any])
-        #expect(params["harness"] as? String == "claude")
-        #expect(params["session"] as? String == "s1")
-        #expect(params["cwd"] as? String == "/home/dev/proj")
-        #expect(params["agentPID"] is Int)
+        #expect(params["airlock"] as? Int == 2)
+        let action = try #require(params["action"] as? [String: Any])
+        #expect(action["harness"] as? String == "claude")
+        #expect(action["session"] as? String == "s1")
+        #expect(action["cwd"] as? String == "/home/dev/proj")
+        #expect(action["agentPID"] is Int)
         #expect((params["deadlineMs"] as? Int).map { $0 > 0 && $0 < 5000 } == true)
-        let kind = (params["action"] as? [String: Any])?["kind"] as? [String: Any]
+        let kind = action["kind"] as? [String: Any]
         #expect((kind?["shell"] as? [String: Any])?["command"] as? String == "ls")
     }
 

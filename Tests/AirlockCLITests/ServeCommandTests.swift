@@ -4,7 +4,7 @@ import Testing
 /// `airlock serve` as a process: it answers `status`, refuses a second broker, reloads a
 /// broken policy without opening up, and stops cleanly on SIGTERM.
 struct ServeCommandTests {
-    @Test func servesStatusAndStopsCleanly() async throws {
+    @Test func servesStatusAndStopsCleanly() throws {
         var template = Array("/tmp/airlock-s-XXXXXX".utf8CString)
         let root = try #require(mkdtemp(&template).map { String(cString: $0) })
         defer { try? FileManager.default.removeItem(atPath: root) }
@@ -19,17 +19,21 @@ struct ServeCommandTests {
         broker.executableURL = CLIRunner.binary
         broker.arguments = ["serve"]
         broker.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        // The broker's log (stderr, unbuffered) says when it listens.
+        let output = Pipe()
         broker.standardOutput = FileHandle.nullDevice
-        broker.standardError = FileHandle.nullDevice
+        broker.standardError = output
         try broker.run()
         defer { if broker.isRunning { broker.terminate() } }
 
-        // Wait (bounded) for the socket to accept connections.
-        var status = try CLIRunner.run(["status", "--json"], environment: environment)
-        for _ in 0..<100 where status.status != 0 {
-            try await Task.sleep(for: .milliseconds(50))
-            status = try CLIRunner.run(["status", "--json"], environment: environment)
+        // Blocking reads until the broker says it listens.
+        var printed = ""
+        while !printed.contains("listening") {
+            let data = output.fileHandleForReading.availableData
+            try #require(!data.isEmpty, "the broker exited: \(printed)")
+            printed += String(decoding: data, as: UTF8.self)
         }
+        let status = try CLIRunner.run(["status", "--json"], environment: environment)
         #expect(status.status == 0, "\(status.stdout)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
         #expect(object["running"] as? Bool == true)

@@ -145,25 +145,29 @@ final class ConsoleSession {
     func waitForStatus(timeout: TimeInterval = 15) throws {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: CLIBinary.path)
-            process.arguments = ["status", "--json"]
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-            let output = Pipe()
-            process.standardOutput = output
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            let data = output.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            if let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-                (object["subscribers"] as? Int ?? 0) >= 1
-            {
-                return
-            }
+            if (try? brokerStatus())?["subscribers"] as? Int ?? 0 >= 1 { return }
             usleep(50_000)
         }
         throw E2EFailure(
             "the console did not subscribe within \(Int(timeout)) s; the screen was:\n\((try? screen()) ?? "")")
+    }
+
+    /// `airlock status --json` of the console's broker.
+    func brokerStatus() throws -> [String: Any] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CLIBinary.path)
+        process.arguments = ["status", "--json"]
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            throw E2EFailure("airlock status --json printed no object")
+        }
+        return object
     }
 
     /// Waits until the console has exited and the shell after it has recorded the tty settings.
@@ -193,7 +197,7 @@ final class ConsoleSession {
 }
 
 /// A running `airlock hook claude`: its stdout once it has answered.
-final class HookRun: @unchecked Sendable {
+final class HookRun: Sendable {
     private let process = Process()
     private let output = Pipe()
 

@@ -42,51 +42,32 @@ import Testing
         #expect(ConsoleSettings.resolveTheme("light", depth: .monochrome).problem == nil)
     }
 
-    @Test(arguments: [
-        ("rm -rf build", Action.Kind.shell(command: "rm -rf build")),
-        ("read /home/dev/api/.env", .fileRead(path: "/home/dev/api/.env")),
-        ("write src/a.ts (120 bytes)", .fileWrite(path: "src/a.ts", content: "")),
-        ("edit src/app.ts (1 edit)", .fileEdit(path: "src/app.ts", edits: [])),
-        ("edit src/app.ts (3 edits)", .fileEdit(path: "src/app.ts", edits: [])),
-        ("fetch https://example.com/docs", .web(url: "https://example.com/docs")),
-        ("read -r line", .shell(command: "read -r line")),
-        ("write notes", .shell(command: "write notes")),
-    ])
-    func summariesReadBack(summary: String, kind: Action.Kind) {
-        #expect(LoggedAction.kind(fromSummary: summary) == kind)
-    }
-
-    @Test func mcpSummaryKeepsServerToolAndArguments() {
-        let kind = LoggedAction.kind(fromSummary: "mcp github/create_issue {\"title\":\"x\"}")
-        guard case .mcp(let call) = kind else {
-            Issue.record("not an MCP call: \(kind)")
-            return
-        }
-        #expect(call.server == "github")
-        #expect(call.tool == "create_issue")
-        #expect(call.arguments == .object(["title": .string("x")]))
-    }
-
-    @Test func patchSummaryNamesItsFiles() {
-        let kind = LoggedAction.kind(fromSummary: "patch src/a.ts, src/b.ts")
-        guard case .patch(let text) = kind else {
-            Issue.record("not a patch: \(kind)")
-            return
-        }
-        #expect(text.contains("*** Update File: src/a.ts\n"))
-        #expect(text.contains("*** Update File: src/b.ts\n"))
-    }
-
-    @Test func loggedDecisionIsReclassified() {
-        let entry = DecisionLogEntry(
+    static func row(_ kind: Action.Kind?, sequence: Int64 = 1) -> DecisionLogRow {
+        let decision = DecisionRecord(
             time: Date(timeIntervalSince1970: 1_000), actionID: "s-1", harness: "claude", session: "s",
-            workspace: "/home/dev/api", summary: "git push --force origin main", categories: [.vcsRewrite],
-            risk: .high, verdict: .deny, source: "human:alice", reason: "no")
-        let recent = LoggedAction.recentAction(entry, host: HostFacts())
+            workspace: "/home/dev/api", summary: "whatever the summary says", subject: kind, categories: [.vcsRewrite],
+            risk: .high, verdict: .deny, source: .human("alice"), reason: "no")
+        return DecisionLogRow(sequence: sequence, decision: decision, previousHash: DecisionLogRow.genesis)
+    }
+
+    /// The logged kind is classified again, whatever the summary line says.
+    @Test(arguments: [
+        Action.Kind.shell(command: "git push --force origin main"), .fileRead(path: "/home/dev/api/.env"),
+        .fileWrite(path: "src/a.ts", content: ""), .mcp(MCPCall(server: "github", tool: "create_issue")),
+        .web(url: "https://example.com/docs"),
+    ])
+    func loggedDecisionIsReclassifiedFromItsKind(_ kind: Action.Kind) throws {
+        let recent = try #require(LoggedAction.recentAction(Self.row(kind), host: HostFacts()))
+        #expect(recent.action.kind == kind)
         #expect(recent.action.harness == "claude")
         #expect(recent.action.workspaceRoot == "/home/dev/api")
         #expect(recent.verdict == .deny)
         #expect(recent.assessment == Classifier.assess(recent.action))
+    }
+
+    /// Rows logged before the log kept the kind are left out rather than guessed from their text.
+    @Test func rowsWithoutAKindAreLeftOut() {
+        #expect(LoggedAction.recentAction(Self.row(nil), host: HostFacts()) == nil)
     }
 
     @Test func queueWakesThePollAndKeepsOrder() {

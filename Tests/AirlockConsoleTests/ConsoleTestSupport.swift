@@ -17,7 +17,7 @@ func queued(
     let queuedAt = t0.addingTimeInterval(-age)
     return QueuedAction(
         id: id, action: action, assessment: assessment, reason: reason,
-        source: assessment.isHardFloor ? "hard_floor" : "default", queuedAt: queuedAt,
+        source: assessment.isHardFloor ? .hardFloor : .unmatched, queuedAt: queuedAt,
         deadline: queuedAt.addingTimeInterval(600))
 }
 
@@ -58,8 +58,13 @@ func type(_ state: inout ConsoleState, _ text: String) -> [ConsoleEffect] {
     text.flatMap { Console.update(&state, .key(.character($0))) }
 }
 
+/// Presses a key the way the console's loop delivers it: after a frame of the state so far has
+/// been shown (an approval waits for that).
 @discardableResult
-func press(_ state: inout ConsoleState, _ key: Key) -> [ConsoleEffect] { Console.update(&state, .key(key)) }
+func press(_ state: inout ConsoleState, _ key: Key) -> [ConsoleEffect] {
+    _ = Console.update(&state, .frameShown)
+    return Console.update(&state, .key(key))
+}
 
 /// The requests among the effects.
 func requests(_ effects: [ConsoleEffect]) -> [ClientRequest] {

@@ -192,7 +192,8 @@ import Testing
         type(&state, "approve")
         _ = Console.update(
             &state,
-            .notification(.actionResolved(ActionResolved(id: "f1", decision: .deny, reason: "x", source: "reviewer"))))
+            .notification(
+                .actionResolved(ActionResolved(id: "f1", decision: .deny, reason: "x", source: .human("reviewer")))))
         #expect(state.interaction == .browsing)
         #expect(requests(Console.update(&state, .tick(t0.addingTimeInterval(5)))).isEmpty)
     }

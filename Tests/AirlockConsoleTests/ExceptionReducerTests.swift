@@ -144,7 +144,7 @@ import Testing
         let source = draft(state)?.source.id ?? ""
         _ = Console.update(
             &state,
-            .notification(.actionResolved(ActionResolved(id: source, decision: .deny, reason: "x", source: "timeout"))))
+            .notification(.actionResolved(ActionResolved(id: source, decision: .deny, reason: "x", source: .timeout))))
         let sent = requests(press(&state, .character("y")))
         guard case .grant(let params)? = sent.first else {
             Issue.record("expected grant, got \(sent)")
@@ -262,9 +262,11 @@ import Testing
             &state, .notification(.actionQueued(ActionQueued(item: shell("n3", "npm test", session: "s2")))))
         #expect(covered() == 2)
         _ = Console.update(
-            &state, .notification(.actionResolved(ActionResolved(id: "n2", decision: .allow, reason: "", source: "x"))))
+            &state,
+            .notification(.actionResolved(ActionResolved(id: "n2", decision: .allow, reason: "", source: .human("x")))))
         _ = Console.update(
-            &state, .notification(.actionResolved(ActionResolved(id: "o1", decision: .allow, reason: "", source: "x"))))
+            &state,
+            .notification(.actionResolved(ActionResolved(id: "o1", decision: .allow, reason: "", source: .human("x")))))
         #expect(covered() == 1)
     }
 }

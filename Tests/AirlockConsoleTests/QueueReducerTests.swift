@@ -8,20 +8,20 @@ import Testing
 @Suite struct QueueReducerTests {
     @Test func subscriptionSortsByRiskThenAge() {
         let state = console(sampleQueue())
-        let risks = state.queue.visible.compactMap { state.queue[$0]?.item.assessment.risk }
+        let risks = state.queue.visibleIDs.compactMap { state.queue[$0]?.item.assessment.risk }
         #expect(risks == risks.sorted(by: >))
         #expect(state.queue.count == 6)
         // Among equal risk the older comes first.
-        for (a, b) in zip(state.queue.visible, state.queue.visible.dropFirst()) {
+        for (a, b) in zip(state.queue.visibleIDs, state.queue.visibleIDs.dropFirst()) {
             guard let x = state.queue[a]?.item, let y = state.queue[b]?.item else { continue }
             if x.assessment.risk == y.assessment.risk { #expect(x.queuedAt <= y.queuedAt) }
         }
-        #expect(state.cursorID == state.queue.visible.first)
+        #expect(state.cursorID == state.queue.visibleIDs.first)
     }
 
     @Test func jAndKAndArrowsMoveAndStopAtTheEnds() {
         var state = console(sampleQueue())
-        let order = state.queue.visible
+        let order = state.queue.visibleIDs
         press(&state, .character("j"))
         #expect(state.cursorID == order[1])
         press(&state, .down)
@@ -49,11 +49,12 @@ import Testing
         _ = Console.update(
             &state,
             .notification(
-                .actionResolved(ActionResolved(id: selected ?? "", decision: .allow, reason: "ok", source: "reviewer")))
+                .actionResolved(
+                    ActionResolved(id: selected ?? "", decision: .allow, reason: "ok", source: .human("reviewer"))))
         )
         #expect(state.queue[selected ?? ""] == nil)
         #expect(state.cursorID != nil)
-        #expect(state.queue.visibleIndex(of: state.cursorID ?? "") == min(index ?? 0, state.queue.visible.count - 1))
+        #expect(state.queue.visibleIndex(of: state.cursorID ?? "") == min(index ?? 0, state.queue.visibleIDs.count - 1))
     }
 
     @Test func newPendingActionRingsTheBellOnlyWhenConfiguredAndNew() {
@@ -81,25 +82,25 @@ import Testing
         press(&state, .character("/"))
         #expect(state.interaction == .filtering)
         type(&state, "git")
-        #expect(state.queue.visible == ["a3", "a5"])  // git push, and github.create_issue
+        #expect(state.queue.visibleIDs == ["a3", "a5"])  // git push, and github.create_issue
         type(&state, " p")
-        #expect(state.queue.visible == ["a3"])
+        #expect(state.queue.visibleIDs == ["a3"])
         #expect(state.cursorID == "a3")
         for _ in 0..<5 { press(&state, .backspace) }
-        #expect(state.queue.visible.count == 6)
+        #expect(state.queue.visibleIDs.count == 6)
         type(&state, "PUSH")
-        #expect(state.queue.visible == ["a3"])
+        #expect(state.queue.visibleIDs == ["a3"])
         // j types into the filter, it does not move.
         type(&state, "j")
         #expect(state.filterText == "PUSHj")
-        #expect(state.queue.visible.isEmpty)
+        #expect(state.queue.visibleIDs.isEmpty)
         press(&state, .backspace)
         press(&state, .enter)
         #expect(state.interaction == .browsing)
-        #expect(state.queue.visible == ["a3"])
+        #expect(state.queue.visibleIDs == ["a3"])
         press(&state, .escape)
         #expect(state.filterText.isEmpty)
-        #expect(state.queue.visible.count == 6)
+        #expect(state.queue.visibleIDs.count == 6)
     }
 
     @Test func filterTypedIsCaseInsensitiveAndKeepsNewArrivalsFiltered() {
@@ -107,13 +108,13 @@ import Testing
         press(&state, .character("/"))
         type(&state, "rm")
         press(&state, .enter)
-        let before = state.queue.visible
+        let before = state.queue.visibleIDs
         _ = Console.update(
             &state, .notification(.actionQueued(ActionQueued(item: shell("z1", "npm install left-pad")))))
         _ = Console.update(&state, .notification(.actionQueued(ActionQueued(item: shell("z2", "RM -rf cache")))))
-        #expect(state.queue.visible.contains("z2"))
-        #expect(!state.queue.visible.contains("z1"))
-        #expect(state.queue.visible.count == before.count + 1)
+        #expect(state.queue.visibleIDs.contains("z2"))
+        #expect(!state.queue.visibleIDs.contains("z1"))
+        #expect(state.queue.visibleIDs.count == before.count + 1)
     }
 
     @Test func spaceMarksAndMovesGroupMarksSimilarAcrossSessions() {
@@ -128,7 +129,7 @@ import Testing
         press(&state, .escape)
         #expect(state.marked.isEmpty)
         // Put the cursor on an npm test and group.
-        #expect(state.queue.visible.first == "p4")
+        #expect(state.queue.visibleIDs.first == "p4")
         if state.cursorID == "p4" { press(&state, .character("j")) }
         press(&state, .character("g"))
         #expect(state.marked == ["p1", "p2", "p3"])
@@ -160,7 +161,7 @@ import Testing
         )
         _ = Console.update(&state, .boundaries(report))
         _ = Console.update(&state, .blastMeasured(actionID: "a1", BlastMeasurement(facts: ["1,204 files"])))
-        _ = Console.update(&state, .fileOnDisk(path: "/x", contents: nil))
+        _ = Console.update(&state, .fileOnDisk(path: "/x", .missing))
         #expect(state.boundaries["/home/dev/src/api"] == report)
         #expect(state.blast["a1"]?.facts == ["1,204 files"])
         #expect(state.files["/x"] == .missing)
@@ -197,7 +198,7 @@ import Testing
         #expect(state.broker == .connecting)
         _ = Console.update(&state, subscribed([shell("b1", "rm -rf out")]))
         #expect(state.broker == .connected)
-        #expect(state.queue.order == ["b1"])
+        #expect(state.queue.orderedIDs == ["b1"])
     }
 }
 
@@ -205,7 +206,7 @@ import Testing
     @Test func pageKeysMoveAScreenAtATime() {
         let pending = (0..<100).map { shell("p\($0)", "npm install pkg\($0)", age: Double(1000 - $0)) }
         var state = console(pending, size: ScreenSize(columns: 80, rows: 24))
-        let order = state.queue.visible
+        let order = state.queue.visibleIDs
         press(&state, .pageDown)
         #expect(state.cursorID == order[18])
         press(&state, .pageDown)

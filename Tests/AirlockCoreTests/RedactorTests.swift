@@ -263,6 +263,8 @@ private let jwt =
         "://", "user:", "@", "PASSWORD", "_TOKEN", "=", ": ", "\"", "'", "\\\"", "--password ", "Bearer ",
         "Authorization: ", "$", "${", "<", ">", "]", "[REDACTED:", " ", "\n", ";", ".", "-", "_", "é", "🔑",
         "\u{0}", "abc", "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8", ghp, jwt, awsID, "hunter2",
+        "mysql ", "-p", "curl ", "-u ", "bob:", "machine ", "password ", "\\n", "+", "/", awsSecret,
+        "wJalrXUtnFEMI/K7MDENG/", "\n+",
     ]
 
     private static func randomText(_ rng: inout SplitMix, pieces: Int) -> String {

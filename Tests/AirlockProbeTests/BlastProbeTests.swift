@@ -1,6 +1,7 @@
 import AirlockCore
 import AirlockProbe
 import Foundation
+import Synchronization
 import Testing
 
 @Suite struct BlastProbeTests {
@@ -66,9 +67,8 @@ import Testing
 }
 
 /// A clock the test moves by hand.
-final class ManualClock: @unchecked Sendable {
-    private let lock = NSLock()
-    private var time = Date(timeIntervalSince1970: 1_800_000_000)
-    var now: Date { lock.withLock { time } }
-    func advance(_ seconds: TimeInterval) { lock.withLock { time += seconds } }
+final class ManualClock: Sendable {
+    private let time = Mutex(Date(timeIntervalSince1970: 1_800_000_000))
+    var now: Date { time.withLock { $0 } }
+    func advance(_ seconds: TimeInterval) { time.withLock { $0 += seconds } }
 }

@@ -1,3 +1,4 @@
+import AirlockCore
 import AirlockProbe
 import Foundation
 import Testing
@@ -76,6 +77,26 @@ import Testing
         #expect(servers[1].program == "npx")
         #expect(servers[2].airlockName == "git")
         #expect(facts.problems.isEmpty)
+    }
+
+    /// The settings the sandboxed deployment depends on, read the cautious way over every file.
+    @Test func claudeCodeSandboxDetails() throws {
+        let setup = try Setup()
+        defer { setup.remove() }
+        #expect(try setup.harness(setup.facts(), "claude").sandboxDetails == HarnessSandbox(harness: "claude"))
+        try setup.home.write(
+            ".claude/settings.json",
+            #"{"sandbox": {"enabled": true, "failIfUnavailable": true, "allowUnsandboxedCommands": false}}"#)
+        let recommended = try setup.harness(setup.facts(), "claude").sandboxDetails
+        #expect(recommended?.isRecommended == true)
+        #expect(recommended?.voidsEscapeRequests == true)
+        #expect(BoundaryEvaluator.report(setup.facts()).sandbox(for: "claude") == recommended)
+        // A project file that allows unsandboxed commands wins over the user's refusal.
+        try setup.workspace.write(".claude/settings.local.json", #"{"sandbox": {"allowUnsandboxedCommands": true}}"#)
+        let weakened = try setup.harness(setup.facts(), "claude").sandboxDetails
+        #expect(weakened?.allowsUnsandboxedCommands == true)
+        #expect(weakened?.voidsEscapeRequests == false)
+        #expect(weakened?.isEnabled == true)
     }
 
     @Test func codexSandboxNetworkAndServers() throws {

@@ -27,7 +27,8 @@ private let pem = "-----BEGIN RSA PRIVATE KEY-----\n\(pemBody)\n-----END RSA PRI
             #expect(records[1].previousHash == records[0].hash && records[2].previousHash == records[1].hash)
             #expect(Set(records.map(\.hash)).count == 3)
             #expect(
-                records.map(\.entry) == [entry("a1", at: 0), entry("a2", at: 10), entry("a3", at: 20, verdict: .deny)])
+                try records.map { try $0.decision() }
+                    == [entry("a1", at: 0), entry("a2", at: 10), entry("a3", at: 20, verdict: .deny)])
 
             #expect(try store.decisions(since: nil, limit: 10) == records)
             #expect(try store.decisions(since: nil, limit: 2) == Array(records[1...]))
@@ -48,8 +49,7 @@ private let pem = "-----BEGIN RSA PRIVATE KEY-----\n\(pemBody)\n-----END RSA PRI
         pinned.reviewer = "alice"
         pinned.session = nil
         let record = try store.appendDecision(pinned)
-        let canonical = String(
-            decoding: DecisionLogRow(sequence: 1, entry: record.entry, previousHash: "").canonical.bytes, as: UTF8.self)
+        let canonical = String(decoding: record.canonicalBytes, as: UTF8.self)
         #expect(
             canonical == #"{"actionID":"pinned","categories":["destructive_fs","build_output"],"harness":"claude","#
                 + #""reason":"tab\u0009here ✓","reviewer":"alice","risk":"low","sequence":1,"session":null,"#
@@ -58,6 +58,25 @@ private let pem = "-----BEGIN RSA PRIVATE KEY-----\n\(pemBody)\n-----END RSA PRI
         // SHA-256 of 64 zeros followed by the text above, as any sha256 tool computes it.
         #expect(record.hash == "f64265b2a6c27a8774373b39ece673c7cc382e1804b92a3f5ba5d46be5974835")
     }
+
+    /// A row with the action's kind: `kind` and `subject` join the hashed text, pinned too.
+    @Test func hashFormatWithTheActionsKindIsStable() throws {
+        let store = try PolicyStore.inMemory()
+        let record = try store.appendDecision(
+            entry("pinned", summary: "write a.txt (5 bytes)", subject: .fileWrite(path: "a.txt", content: "hello")))
+        #expect(record.kind == "fileWrite")
+        #expect(record.subject == #"{"fileWrite":{"content":"","path":"a.txt"}}"#)
+        let canonical = String(decoding: record.canonicalBytes, as: UTF8.self)
+        #expect(
+            canonical == #"{"actionID":"pinned","categories":["test"],"harness":"claude","kind":"fileWrite","#
+                + #""reason":"allowed by the mode","reviewer":null,"risk":"low","sequence":1,"session":"s-1","#
+                + #""source":"mode:workspace-edit","subject":"{\"fileWrite\":{\"content\":\"\",\"path\":\"a.txt\"}}","#
+                + #""summary":"write a.txt (5 bytes)","time":1700000000000,"verdict":"allow","workspace":"/work/app"}"#)
+        #expect(record.hash == Self.pinnedKindHash)
+        #expect(try record.decision().subject == .fileWrite(path: "a.txt", content: ""))
+    }
+
+    static let pinnedKindHash = "cb306c508c5079904a133a03604a5aac2288395ad630e9d071b969c4d60ec49b"
 
     @Test func nothingSecretReachesTheDisk() throws {
         let directory = try TemporaryDirectory()
@@ -87,7 +106,7 @@ private let pem = "-----BEGIN RSA PRIVATE KEY-----\n\(pemBody)\n-----END RSA PRI
         }
         for record in try store.decisions(since: nil, limit: 10) {
             for secret in secrets {
-                #expect(!record.entry.summary.contains(secret) && !record.entry.reason.contains(secret))
+                #expect(!record.summary.contains(secret) && !record.reason.contains(secret))
             }
         }
         #expect(try store.verifyLog() == .intact(count: 6))
@@ -116,15 +135,15 @@ private let pem = "-----BEGIN RSA PRIVATE KEY-----\n\(pemBody)\n-----END RSA PRI
         }
         // Inserts must extend the chain: the next sequence, the last record's hash.
         let last = try #require(try store.decisions(since: nil, limit: 1).first)
-        let gap = DecisionLogRow(sequence: 3, entry: entry("a3"), previousHash: last.hash)
-        let unlinked = DecisionLogRow(sequence: 2, entry: entry("a2"), previousHash: DecisionLogRow.genesis)
+        let gap = DecisionLogRow(sequence: 3, decision: entry("a3"), previousHash: last.hash)
+        let unlinked = DecisionLogRow(sequence: 2, decision: entry("a2"), previousHash: DecisionLogRow.genesis)
         for row in [gap, unlinked] {
             #expect(throws: DatabaseError.self) {
-                try raw.write { try $0.execute(sql: DecisionLogRow.insertSQL, arguments: row.insertArguments) }
+                try raw.write { try row.insert($0) }
             }
         }
-        let next = DecisionLogRow(sequence: 2, entry: entry("a2"), previousHash: last.hash)
-        try raw.write { try $0.execute(sql: DecisionLogRow.insertSQL, arguments: next.insertArguments) }
+        let next = DecisionLogRow(sequence: 2, decision: entry("a2"), previousHash: last.hash)
+        try raw.write { try next.insert($0) }
         #expect(try store.verifyLog() == .intact(count: 2))
     }
 

@@ -25,7 +25,7 @@ import Testing
         let records = try stores[0].decisions(since: nil, limit: 1000)
         #expect(records.map(\.sequence) == Array(1...400))
         let expectedIDs = Set((0..<2).flatMap { writer in (0..<200).map { "w\(writer)-\($0)" } })
-        #expect(Set(records.map(\.entry.actionID)) == expectedIDs)
+        #expect(Set(records.map(\.actionID)) == expectedIDs)
         #expect(try stores[0].verifyLog() == .intact(count: 400))
         #expect(try stores[1].verifyLog() == .intact(count: 400))
     }

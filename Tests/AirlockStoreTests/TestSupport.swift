@@ -1,6 +1,7 @@
 import AirlockCore
 import Foundation
 import GRDB
+import Synchronization
 import Testing
 
 @testable import AirlockStore
@@ -50,12 +51,12 @@ func makeException(
 
 func entry(
     _ actionID: String, at seconds: TimeInterval = 0, summary: String = "npm test",
-    reason: String = "allowed by the mode", verdict: Verdict = .allow
-) -> DecisionLogEntry {
-    DecisionLogEntry(
+    reason: String = "allowed by the mode", verdict: Verdict = .allow, subject: Action.Kind? = nil
+) -> DecisionRecord {
+    DecisionRecord(
         time: t0 + seconds, actionID: actionID, harness: "claude", session: "s-1", workspace: "/work/app",
-        summary: summary, categories: [.test], risk: .low, verdict: verdict, source: "mode:workspace-edit",
-        reason: reason)
+        summary: summary, subject: subject, categories: [.test], risk: .low, verdict: verdict,
+        source: .mode(.workspaceEdit), reason: reason)
 }
 
 /// A raw connection to a store file, going around the store as an attacker would.
@@ -66,10 +67,9 @@ func rawConnection(_ path: String) throws -> DatabaseQueue {
 }
 
 /// Values gathered from several threads.
-final class Collected<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var storage: [Value] = []
+final class Collected<Value: Sendable>: Sendable {
+    private let storage = Mutex<[Value]>([])
 
-    func append(_ value: Value) { lock.withLock { storage.append(value) } }
-    var values: [Value] { lock.withLock { storage } }
+    func append(_ value: Value) { storage.withLock { $0.append(value) } }
+    var values: [Value] { storage.withLock { $0 } }
 }

@@ -162,10 +162,17 @@ import Testing
     }
 
     @Test func otherProtocolVersionsAreRefused() throws {
-        let failure = failure(#"{"jsonrpc":"2.0","id":1,"method":"status","params":{"airlock":2}}"#)
-        #expect(failure?.error.knownCode == .unsupportedVersion)
-        #expect(
-            try decode(#"{"jsonrpc":"2.0","id":1,"method":"status","params":{"airlock":1}}"#)?.get().request == .status)
+        for version in ["3", "0", "1.5", "1e300"] {
+            let failure = failure(#"{"jsonrpc":"2.0","id":1,"method":"status","params":{"airlock":\#(version)}}"#)
+            #expect(failure?.error.knownCode == .unsupportedVersion, "\(version)")
+            #expect(failure?.error.data == .object(["supported": .array([.number(1), .number(2)])]))
+        }
+        for version in [1, 2] {
+            #expect(
+                try decode(#"{"jsonrpc":"2.0","id":1,"method":"status","params":{"airlock":\#(version)}}"#)?.get()
+                    .request
+                    == .status)
+        }
     }
 
     @Test func errorLinesCarryCodeMessageAndID() throws {
@@ -188,12 +195,11 @@ import Testing
         expiresAt: date.addingTimeInterval(900), usesLeft: 2, grantedBy: "alice", reason: "tests")
     static let queued = QueuedAction(
         id: "a-1", action: Action(harness: "claude", kind: .shell(command: "curl https://example.com")),
-        assessment: Classifier.assess(command: "curl https://example.com"), reason: "Needs a human", source: "default",
+        assessment: Classifier.assess(command: "curl https://example.com"), reason: "Needs a human", source: .unmatched,
         queuedAt: date, deadline: date.addingTimeInterval(600.25))
 
     @Test func submitResultRoundTrips() throws {
-        let result = SubmitResult(
-            id: "a-1", decision: .deny, reason: "Denied by policy rule r1.", source: "rule:r1", ruleID: "r1")
+        let result = SubmitResult(id: "a-1", decision: .deny, reason: "Denied by policy rule r1.", source: .rule("r1"))
         let line = codec.encodeResult(.submit(result), id: 1)
         #expect(try codec.decodeServerMessage(Array(line.dropLast())) == .response(id: 1))
         #expect(try codec.result(SubmitResult.self, from: Array(line.dropLast())) == result)
@@ -223,7 +229,7 @@ import Testing
         ServerNotification.actionQueued(ActionQueued(item: queued)),
         .actionResolved(
             ActionResolved(
-                id: "a-1", decision: .allow, reason: "Allowed by alice.", source: "human:alice", reviewer: "alice")),
+                id: "a-1", decision: .allow, reason: "Allowed by alice.", source: .human("alice"), reviewer: "alice")),
         .actionExpired(ActionExpired(id: "a-1", cause: .withdrawn, reason: "gone")),
         .exceptionGranted(ExceptionGranted(exception: exception, resolved: ["a-1"])),
         .exceptionRevoked(ExceptionRevoked(exception: exception)),
@@ -243,38 +249,6 @@ import Testing
     }
 }
 
-/// The hand-written submit reply must be exactly what JSONEncoder would write.
-@Suite struct JSONTextTests {
-    struct Envelope: Encodable {
-        var id: RequestID
-        var jsonrpc = "2.0"
-        var result: SubmitResult
-    }
-
-    static let reasons = [
-        "Allowed: read in workspace-edit mode (ls reads).",
-        "quote \" backslash \\ slash / tab \t newline \n return \r bell \u{7} nul \u{0} esc \u{1B} \u{8} \u{C} \u{1F}",
-        "unicode é 漢字 🚀 \u{2028} \u{2029} \u{7F} \u{200B}",
-        "",
-    ]
-
-    @Test(arguments: reasons)
-    func submitReplyMatchesJSONEncoder(_ reason: String) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        for id: RequestID in [.number(-42), .string("a\"b/c"), .null] {
-            for (rule, exception) in [(nil, nil), ("r/1", nil), (nil, "x-1")] as [(String?, String?)] {
-                let result = SubmitResult(
-                    id: "a-1", decision: .deny, reason: reason, source: "rule:r/1", ruleID: rule, exceptionID: exception
-                )
-                let expected = try encoder.encode(Envelope(id: id, result: result)) + [10]
-                let actual = WireCodec().encodeResult(.submit(result), id: id)
-                #expect(String(decoding: actual, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
-            }
-        }
-    }
-}
-
 /// The action shapes `docs/protocol.md` shows decode as documented.
 @Suite struct ProtocolDocumentTests {
     static let kinds: [(String, Action.Kind)] = [
@@ -287,7 +261,7 @@ import Testing
         ),
         (#"{"patch":{"text":"*** Begin Patch"}}"#, .patch(text: "*** Begin Patch")),
         (
-            #"{"mcp":{"_0":{"server":"github","tool":"create_issue","arguments":{"title":"t"},"isServerTrusted":false,"annotations":{"readOnlyHint":false,"destructiveHint":false}}}}"#,
+            #"{"mcp":{"server":"github","tool":"create_issue","arguments":{"title":"t"},"isServerTrusted":false,"annotations":{"readOnlyHint":false,"destructiveHint":false}}}"#,
             .mcp(
                 MCPCall(
                     server: "github", tool: "create_issue", arguments: .object(["title": .string("t")]),
@@ -298,7 +272,8 @@ import Testing
     ]
 
     @Test(arguments: kinds)
-    func documentedKindsDecode(_ json: String, _ kind: Action.Kind) throws {
+    func documentedKindsDecodeAndAreWrittenSo(_ json: String, _ kind: Action.Kind) throws {
+        #expect(try JSONValue.parse(json) == kind.json)
         let line =
             #"{"jsonrpc":"2.0","id":1,"method":"submit","params":{"action":{"kind":\#(json)},"harness":"claude"}}"#
         guard case .submit(let params) = try WireCodec().decodeRequest(Array(line.utf8))?.get().request else {
@@ -308,22 +283,91 @@ import Testing
         #expect(params.action.kind == kind)
     }
 
+    static let scopes: [(String, Scope)] = [
+        (#"{"exactAction":{"fingerprint":"shell:rm -rf build/"}}"#, .exactAction("shell:rm -rf build/")),
+        (#"{"commandPrefix":{"argv":["npm","test"]}}"#, .commandPrefix(["npm", "test"])),
+        (#"{"category":{"name":"test"}}"#, .category(.test)),
+        (#"{"mcpTool":{"server":"github","tool":"create_issue"}}"#, .mcpTool(server: "github", tool: "create_issue")),
+        (#"{"mcpTool":{"server":"github"}}"#, .mcpTool(server: "github", tool: nil)),
+        (#"{"paths":{"globs":["src/**"]}}"#, .paths(["src/**"])),
+    ]
+
+    @Test(arguments: scopes)
+    func documentedScopesDecodeAndAreWrittenSo(_ json: String, _ scope: Scope) throws {
+        #expect(try JSONValue.parse(json) == scope.json)
+        #expect(try Scope(json: JSONValue.parse(json)) == scope)
+    }
+
+    static let bindings: [(String, PolicyException.Binding)] = [
+        (#"{"session":{"id":"7f3c"}}"#, .session("7f3c")),
+        (#"{"repository":{"root":"/home/dev/api"}}"#, .repository("/home/dev/api")),
+        (#"{"everywhere":{}}"#, .everywhere),
+    ]
+
+    @Test(arguments: bindings)
+    func documentedBindingsDecodeAndAreWrittenSo(_ json: String, _ binding: PolicyException.Binding) throws {
+        #expect(try JSONValue.parse(json) == binding.json)
+        #expect(try PolicyException.Binding(json: JSONValue.parse(json)) == binding)
+    }
+
     @Test func documentedGrantDecodes() throws {
         let line =
-            #"{"jsonrpc":"2.0","id":4,"method":"grant","params":{"reviewer":"alice","exception":{"effect":"allow","scope":{"commandPrefix":{"_0":["curl"]}},"binding":{"repository":{"_0":"/home/dev/api"}},"ttlSeconds":900,"usesLeft":5,"reason":"health checks"}}}"#
+            #"{"jsonrpc":"2.0","id":4,"method":"grant","params":{"reviewer":"alice","exception":{"effect":"allow","scope":{"commandPrefix":{"argv":["curl"]}},"binding":{"repository":{"root":"/home/dev/api"}},"ttlSeconds":900,"usesLeft":5,"reason":"health checks"},"airlock":2}}"#
         let expected = GrantParams(
             exception: ExceptionGrant(
                 effect: .allow, scope: .commandPrefix(["curl"]), binding: .repository("/home/dev/api"),
                 ttlSeconds: 900, usesLeft: 5, reason: "health checks"),
             reviewer: "alice")
         #expect(try WireCodec().decodeRequest(Array(line.utf8))?.get().request == .grant(expected))
-        for scope in [
-            #"{"exactAction":{"_0":"shell:rm -rf build/"}}"#, #"{"category":{"_0":"test"}}"#,
-            #"{"mcpTool":{"server":"github","tool":"create_issue"}}"#, #"{"paths":{"_0":["src/**"]}}"#,
-        ] {
+    }
+
+    /// Protocol 1's spellings, read until protocol 3 (docs/protocol.md, "Compatibility").
+    @Test func protocolOneSpellingsAreStillRead() throws {
+        let legacy: [(String, Scope)] = [
+            (#"{"exactAction":{"_0":"shell:rm -rf build/"}}"#, .exactAction("shell:rm -rf build/")),
+            (#"{"commandPrefix":{"_0":["curl"]}}"#, .commandPrefix(["curl"])),
+            (#"{"category":{"_0":"test"}}"#, .category(.test)),
+            (#"{"paths":{"_0":["src/**"]}}"#, .paths(["src/**"])),
+        ]
+        for (json, scope) in legacy {
             let grant =
-                #"{"jsonrpc":"2.0","id":4,"method":"grant","params":{"reviewer":"a","exception":{"effect":"deny","scope":\#(scope),"binding":{"everywhere":{}},"ttlSeconds":60,"reason":""}}}"#
-            #expect(try WireCodec().decodeRequest(Array(grant.utf8))?.get() != nil, "\(scope)")
+                #"{"jsonrpc":"2.0","id":4,"method":"grant","params":{"reviewer":"a","exception":{"effect":"deny","scope":\#(json),"binding":{"repository":{"_0":"/w"}},"ttlSeconds":60,"reason":""},"airlock":1}}"#
+            guard case .grant(let params) = try WireCodec().decodeRequest(Array(grant.utf8))?.get().request else {
+                Issue.record("not a grant: \(json)")
+                continue
+            }
+            #expect(params.exception.scope == scope)
+            #expect(params.exception.binding == .repository("/w"))
         }
+        #expect(try PolicyException.Binding(json: JSONValue.parse(#"{"session":{"_0":"s"}}"#)) == .session("s"))
+    }
+
+    /// `docs/protocol.md` as it stands: no synthesised coding anywhere, and every request it shows
+    /// (outside "Errors", whose lines are meant to fail) is one this broker reads.
+    @Test func theDocumentsRequestsDecodeAndItShowsNoPositionalKeys() throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../docs/protocol.md").standardized.path
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(!text.contains("_0"))
+        let beforeErrors = text.components(separatedBy: "## Errors").first ?? text
+        let requests = beforeErrors.split(separator: "\n").filter { $0.hasPrefix("→ {") }.map { $0.dropFirst(2) }
+        #expect(requests.count >= 8)
+        for request in requests {
+            guard case .success? = WireCodec().decodeRequest(Array(request.utf8)) else {
+                Issue.record("the broker refuses a documented request: \(request)")
+                continue
+            }
+        }
+    }
+
+    /// Output never uses Swift's synthesised `_0`, whatever it carries.
+    @Test func nothingIsWrittenWithUnderscoreZero() throws {
+        let exception = PolicyException(
+            id: "x", effect: .allow, scope: .paths(["a"]), binding: .session("s"), createdAt: Date(),
+            expiresAt: Date(), grantedBy: "a", reason: "r")
+        let line = try #require(
+            WireCodec().encodeNotification(.exceptionGranted(ExceptionGranted(exception: exception))))
+        #expect(!String(decoding: line, as: UTF8.self).contains("_0"))
+        for (_, kind) in Self.kinds { #expect(!kind.json.canonicalText.contains("_0")) }
     }
 }

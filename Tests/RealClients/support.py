@@ -60,12 +60,12 @@ def codex_binary():
     return path
 
 
-def run(argv, timeout=120, **kwargs):
-    """Runs argv to completion; the CompletedProcess, text mode."""
-    # No stdin: `codex exec` otherwise waits to read more of the prompt from it.
-    return subprocess.run(
-        argv, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=timeout, **kwargs
-    )
+def run(argv, timeout=120, input_text=None, **kwargs):
+    """Runs argv to completion, `input_text` on its stdin; the CompletedProcess, text mode."""
+    if input_text is None:
+        # No stdin: `codex exec` otherwise waits to read more of the prompt from it.
+        kwargs["stdin"] = subprocess.DEVNULL
+    return subprocess.run(argv, input=input_text, capture_output=True, text=True, timeout=timeout, **kwargs)
 
 
 class Airlock:
@@ -160,6 +160,15 @@ class Airlock:
     def grant(self, *args):
         """`airlock policy grant --allow ARGS… --for 15m --repo PROJECT`, which must succeed."""
         result = self.airlock("policy", "grant", "--allow", *args, "--for", "15m", "--repo", self.project)
+        if result.returncode != 0:
+            raise AssertionError("airlock policy grant failed: %s%s" % (result.stdout, result.stderr))
+        return result.stdout
+
+    def grant_exact(self, command, reason):
+        """`airlock policy grant --allow --exact COMMAND --for 15m --repo PROJECT`, which must succeed."""
+        result = self.airlock(
+            "policy", "grant", "--allow", "--exact", command, "--reason", reason, "--for", "15m", "--repo", self.project
+        )
         if result.returncode != 0:
             raise AssertionError("airlock policy grant failed: %s%s" % (result.stdout, result.stderr))
         return result.stdout

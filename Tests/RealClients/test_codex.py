@@ -31,6 +31,15 @@ class CodexTests(unittest.TestCase):
         with open(self.config, "w") as file:
             file.write(codex_trust.mock_provider_config(self.mock.base_url, self.airlock.project))
         self.env = dict(self.airlock.env, CODEX_HOME=self.codex_home, MOCK_API_KEY="offline-dummy")
+        # With a system bwrap on PATH (Debian's bubblewrap, which Claude Code's sandbox needs and
+        # .ci/run installs), Codex 0.163 runs it instead of the bwrap in its wheel, and inside it
+        # executes `codex-linux-sandbox` by name, which the wheel does not provide ("bwrap: execvp
+        # codex-linux-sandbox: No such file or directory"). Codex dispatches on its program name,
+        # so an alias of the binary on PATH serves.
+        helpers = os.path.join(self.airlock.root, "codex-helpers")
+        os.makedirs(helpers)
+        os.symlink(self.codex, os.path.join(helpers, "codex-linux-sandbox"))
+        self.env["PATH"] = helpers + os.pathsep + self.env.get("PATH", "")
         self.installed = self.airlock.install("codex", "--project", self.airlock.project)
         self.trusted = codex_trust.trust_all_hooks(self.codex, self.env, self.airlock.project, self.config)
         self.airlock.serve()

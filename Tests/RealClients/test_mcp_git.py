@@ -141,7 +141,7 @@ class Console:
                 if message.get("method") != "actionQueued":
                     continue
                 item = message["params"]["item"]
-                mcp = item["action"]["kind"].get("mcp", {}).get("_0", {})
+                mcp = item["action"]["kind"].get("mcp", {})
                 self.decided.append(mcp.get("tool"))
                 params = {"ids": [item["id"]], "verdict": self.verdict, "reviewer": "tester"}
                 if self.reason:

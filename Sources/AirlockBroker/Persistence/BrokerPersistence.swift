@@ -1,21 +1,31 @@
 import AirlockCore
 import FoundationEssentials
 
-/// Where the broker keeps what must outlive it: the decision log and the exceptions.
+/// Where the broker keeps what must outlive it: the decision log and the exceptions; the seam
+/// a store sits behind (SQLite on one machine; a shared database for a team).
 ///
-/// The broker calls these on its own event loop, in the order its state machine asked, so an
-/// implementation sees a grant before the decisions it caused. Implementations must be fast
-/// (they sit on the decision path) and may throw; the broker logs the failure and goes on,
-/// with its in-memory state as the answer for the running process.
+/// The broker never calls these on its event loop. One `PersistenceLane` calls them in the
+/// order the state machine asked, one at a time, so an implementation sees a grant before the
+/// decisions it caused, and a reload after every write asked for before it. Decisions arrive
+/// in batches (whatever accumulated while the previous call ran). A call may be slow or throw:
+/// the broker logs the failure and goes on with its in-memory state, which answers for the
+/// running process; agents are answered without waiting for the log.
 public protocol BrokerPersistence: Sendable {
-    /// Appends one final decision to the log.
-    func appendDecision(_ entry: DecisionRecord) throws
+    /// Appends final decisions to the log, in order.
+    func appendDecisions(_ records: [DecisionRecord]) async throws
     /// The exceptions in force at `now`, wherever they were granted.
-    func activeExceptions(at now: Date) throws -> [PolicyException]
+    func activeExceptions(at now: Date) async throws -> [PolicyException]
     /// Stores a new exception; `sample` is the assessment of the action it was made from.
-    func grant(_ exception: PolicyException, now: Date, sample: Assessment?) throws
+    func grant(_ exception: PolicyException, now: Date, sample: Assessment?) async throws
     /// Ends an exception early; returns it as revoked, or nil when no such exception is active.
-    func revoke(id: String, by reviewer: String, at now: Date) throws -> PolicyException?
+    func revoke(id: String, by reviewer: String, at now: Date) async throws -> PolicyException?
     /// Counts one use of an exception; returns it with its uses left updated.
-    func recordUse(of id: String) throws -> PolicyException?
+    func recordUse(of id: String) async throws -> PolicyException?
+    /// Tells when exceptions changed elsewhere (another broker, the CLI), for a store that can
+    /// push; nil when it cannot, and the broker re-reads every `exceptionReloadInterval`.
+    var changes: AsyncStream<Void>? { get }
+}
+
+extension BrokerPersistence {
+    public var changes: AsyncStream<Void>? { nil }
 }

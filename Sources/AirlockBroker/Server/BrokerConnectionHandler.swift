@@ -7,6 +7,8 @@ final class BrokerConnectionHandler: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
 
     private let engine: BrokerEngine
+    /// Who is on the other end; the kernel's answer (SO_PEERCRED) unless a test supplies one.
+    private let peer: (any Channel) -> EventLoopFuture<PeerCredentials>
     private var connection: ConnectionID?
     private var framer = LineFramer()
     /// Bytes that arrive before the peer's credentials are checked wait here.
@@ -16,14 +18,18 @@ final class BrokerConnectionHandler: ChannelInboundHandler {
 
     private enum State { case checking, admitted, refused }
 
-    init(engine: BrokerEngine) {
+    init(
+        engine: BrokerEngine,
+        peer: @escaping (any Channel) -> EventLoopFuture<PeerCredentials> = { PeerCredentials.read(from: $0) }
+    ) {
         self.engine = engine
+        self.peer = peer
     }
 
     func channelActive(context: ChannelHandlerContext) {
         let id = engine.connectionOpened(context.channel)
         connection = id
-        PeerCredentials.read(from: context.channel).assumeIsolated().whenComplete { result in
+        peer(context.channel).assumeIsolated().whenComplete { result in
             let peer = (try? result.get()) ?? PeerCredentials(pid: nil, uid: nil)
             guard self.engine.credentialsArrived(peer, for: id) else {
                 self.state = .refused

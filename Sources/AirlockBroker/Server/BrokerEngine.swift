@@ -3,15 +3,21 @@ import AirlockWire
 import FoundationEssentials
 import Logging
 import NIOCore
+import NIOPosix
 
 /// Owns the state machine on the broker's event loop and carries out its effects: writes
-/// lines to channels, calls persistence, logs.
+/// lines to channels and logs, on the loop; hands store work to the `PersistenceLane` and file
+/// reads to thread pools, whose results come back to the loop as events.
 ///
-/// Confinement: every method runs on `eventLoop` (handlers and the timer live there), which
-/// is what serialises all events into one order.
+/// Confinement: every method runs on `eventLoop` (handlers, the timer and every result hop
+/// live there), which is what serialises all events into one order. Nothing here blocks.
 final class BrokerEngine {
     private var machine: BrokerStateMachine
-    private let persistence: any BrokerPersistence
+    private var lane: PersistenceLane?
+    private let readers: BrokerReaders
+    /// Repository policy reads, and (apart, so a slow probe never delays policy) boundary probes.
+    private let policyThreads: NIOThreadPool
+    private let probeThreads: NIOThreadPool
     private let codec = WireCodec()
     private let logger: Logger
     private let clock: @Sendable () -> Date
@@ -22,21 +28,31 @@ final class BrokerEngine {
     private var inputClosed: Set<ConnectionID> = []
     private var needsFlush: Set<ConnectionID> = []
     private var nextConnection: UInt64 = 1
-    private var ticks = 0
-    private let ticksPerReload: Int
+    /// Store work asked for and not yet handed to the lane: handed over together a few
+    /// milliseconds later (or at once when many wait), so a busy broker wakes the lane once per
+    /// batch rather than once per decision.
+    private var storeJobs: [PersistenceLane.Job] = []
+    private var isHandOffScheduled = false
+    static let handOffDelay = TimeAmount.milliseconds(5)
+    static let handOffBatch = 256
 
     init(
-        machine: BrokerStateMachine, persistence: any BrokerPersistence, logger: Logger,
-        clock: @escaping @Sendable () -> Date,
-        eventLoop: any EventLoop, ownUID: UInt32, ticksPerReload: Int
+        machine: BrokerStateMachine, readers: BrokerReaders, policyThreads: NIOThreadPool, probeThreads: NIOThreadPool,
+        logger: Logger, clock: @escaping @Sendable () -> Date, eventLoop: any EventLoop, ownUID: UInt32
     ) {
         self.machine = machine
-        self.persistence = persistence
+        self.readers = readers
+        self.policyThreads = policyThreads
+        self.probeThreads = probeThreads
         self.logger = logger
         self.clock = clock
         self.eventLoop = eventLoop
         self.ownUID = ownUID
-        self.ticksPerReload = max(1, ticksPerReload)
+    }
+
+    /// Connects the store; done before the socket accepts anyone.
+    func attach(_ lane: PersistenceLane) {
+        self.lane = lane
     }
 
     // MARK: Connections
@@ -112,31 +128,25 @@ final class BrokerEngine {
     // MARK: Time and shutdown
 
     func tick() {
-        apply(machine.handle(.clockTicked(now: clock())))
-        ticks += 1
-        if ticks % ticksPerReload == 0 { reloadExceptions() }
+        handle(.clockTicked(now: clock()))
+    }
+
+    /// An event from off the loop (a read's result, the store's news), applied in turn.
+    func handle(_ event: BrokerEvent) {
+        apply(machine.handle(event))
         flush()
     }
 
-    func reloadExceptions() {
-        let now = clock()
-        do {
-            let exceptions = try persistence.activeExceptions(at: now)
-            apply(machine.handle(.exceptionsReloaded(exceptions, now: now)))
-        } catch {
-            logger.error("could not reload exceptions: \(error)")
-        }
-    }
-
-    func policyReloaded(mode: Mode, rules: [PolicyRule]) {
-        apply(machine.handle(.policyReloaded(mode: mode, rules: rules, now: clock())))
-        flush()
+    /// What a reload found; nil when the read failed.
+    func exceptionsRead(_ list: [PolicyException]?, at now: Date) {
+        handle(list.map { .exceptionsReloaded($0, now: now) } ?? .exceptionReloadFailed(now: now))
     }
 
     /// Denies whatever still waits and closes every connection.
     func stop() -> EventLoopFuture<Void> {
         apply(machine.handle(.brokerStopping(now: clock())))
         flush()
+        handOffStoreJobs()
         let closes = channels.values.map { $0.close() }
         return EventLoopFuture.andAllComplete(closes, on: eventLoop)
     }
@@ -157,27 +167,41 @@ final class BrokerEngine {
                     continue
                 }
                 for connection in connections { notify(line, to: connection) }
-            case .appendDecision(let record):
-                perform("append a decision") { try persistence.appendDecision(record) }
-            case .saveException(let exception, let sample):
-                perform("save exception \(exception.id)") {
-                    try persistence.grant(exception, now: exception.createdAt, sample: sample)
-                }
+            case .appendDecision(let record): storeJobs.append(.append(record))
+            case .saveException(let exception, let sample): storeJobs.append(.grant(exception, sample: sample))
             case .revokeException(let id, let reviewer, let at):
-                perform("revoke exception \(id)") { _ = try persistence.revoke(id: id, by: reviewer, at: at) }
-            case .recordUse(let exceptionID):
-                perform("count a use of exception \(exceptionID)") { _ = try persistence.recordUse(of: exceptionID) }
+                storeJobs.append(.revoke(id: id, reviewer: reviewer, at: at))
+            case .recordUse(let exceptionID): storeJobs.append(.recordUse(exceptionID))
+            case .reloadExceptions: storeJobs.append(.reload)
+            case .loadRepositoryPolicy(let workspace):
+                let read = readers.repositoryRules
+                offLoop(policyThreads, "read the policy of \(workspace)", { read(workspace) }) { rules, now in
+                    .repositoryPolicyLoaded(workspace: workspace, rules: rules, now: now)
+                }
+            case .measureBoundaries(let workspace):
+                let measure = readers.boundaryReport
+                offLoop(probeThreads, "measure the boundaries of \(workspace)", { measure(workspace) }) { report, now in
+                    let clear = report.map { "\($0.boundaries.filter { $0.state == .clear }.count) of 5 clear" }
+                    self.logger.info("measured the boundaries of \(workspace): \(clear ?? "not measurable here")")
+                    return .boundariesMeasured(workspace: workspace, report: report, now: now)
+                }
             case .logRefusal(let message):
                 logger.warning("\(message)")
             }
         }
     }
 
-    private func perform(_ what: String, _ body: () throws -> Void) {
-        do {
-            try body()
-        } catch {
-            logger.error("persistence: could not \(what): \(error)")
+    /// Runs a blocking read on `threads` and feeds its result back to the machine on the loop.
+    /// A read that cannot run (the broker is stopping) is dropped: what waited for it is denied.
+    private func offLoop<T: Sendable>(
+        _ threads: NIOThreadPool, _ what: String, _ read: @escaping @Sendable () -> T,
+        _ event: @escaping (T, Date) -> BrokerEvent
+    ) {
+        threads.runIfActive(eventLoop: eventLoop, read).assumeIsolated().whenComplete { result in
+            switch result {
+            case .success(let value): self.handle(event(value, self.clock()))
+            case .failure(let error): self.logger.warning("could not \(what): \(error)")
+            }
         }
     }
 
@@ -211,7 +235,24 @@ final class BrokerEngine {
         channel.writeAndFlush(channel.allocator.buffer(capacity: 0)).whenComplete { _ in channel.close(promise: nil) }
     }
 
+    /// Hands the store work asked for so far to the lane, in order.
+    func handOffStoreJobs() {
+        isHandOffScheduled = false
+        guard !storeJobs.isEmpty else { return }
+        lane?.submit(storeJobs)
+        storeJobs.removeAll(keepingCapacity: true)
+    }
+
+    private func scheduleHandOff() {
+        guard !storeJobs.isEmpty else { return }
+        if storeJobs.count >= Self.handOffBatch { return handOffStoreJobs() }
+        guard !isHandOffScheduled else { return }
+        isHandOffScheduled = true
+        eventLoop.assumeIsolated().scheduleTask(in: Self.handOffDelay) { self.handOffStoreJobs() }
+    }
+
     private func flush() {
+        scheduleHandOff()
         for id in needsFlush { channels[id]?.flush() }
         needsFlush.removeAll(keepingCapacity: true)
     }

@@ -21,28 +21,35 @@ import Synchronization
 /// or, for `airlock serve`, `try await BrokerServer.run(configuration:persistence:)`, which
 /// also stops cleanly on SIGINT and SIGTERM.
 ///
-/// Everything runs on one event loop: connections, the deadline timer and persistence calls,
-/// so events reach the state machine in one order.
+/// The state machine and every connection live on one event loop, so events reach the machine
+/// in one order; nothing on that loop blocks. The store is written and read by a
+/// `PersistenceLane`, files and probes on thread pools, and their results come back as events.
 public final class BrokerServer: Sendable {
     public let socketPath: String
     private let group: MultiThreadedEventLoopGroup
     private let serverChannel: any Channel
     private let engine: NIOLoopBound<BrokerEngine>
+    private let lane: PersistenceLane
+    private let threadPools: [NIOThreadPool]
     private let lock: SocketLock
     private let timer: RepeatedTask
+    private let watcher: Task<Void, Never>?
     private let shutdownTask: Mutex<Task<Void, any Error>?> = Mutex(nil)
 
     private init(
         socketPath: String, group: MultiThreadedEventLoopGroup, serverChannel: any Channel,
-        engine: NIOLoopBound<BrokerEngine>,
-        lock: SocketLock, timer: RepeatedTask
+        engine: NIOLoopBound<BrokerEngine>, lane: PersistenceLane, threadPools: [NIOThreadPool],
+        lock: SocketLock, timer: RepeatedTask, watcher: Task<Void, Never>?
     ) {
         self.socketPath = socketPath
         self.group = group
         self.serverChannel = serverChannel
         self.engine = engine
+        self.lane = lane
+        self.threadPools = threadPools
         self.lock = lock
         self.timer = timer
+        self.watcher = watcher
     }
 
     /// Binds the socket and starts answering. Throws `BrokerError.alreadyRunning` when another
@@ -50,6 +57,7 @@ public final class BrokerServer: Sendable {
     public static func start(
         configuration: BrokerConfiguration,
         persistence: any BrokerPersistence,
+        readers: BrokerReaders = BrokerReaders(),
         logger: Logger = Logger(label: "airlock.broker"),
         clock: @escaping @Sendable () -> Date = { Date() }
     ) async throws -> BrokerServer {
@@ -57,11 +65,13 @@ public final class BrokerServer: Sendable {
         let lock = try SocketLock.acquire(path)
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let loop = group.next()
+        let threadPools = [NIOThreadPool(numberOfThreads: 2), NIOThreadPool(numberOfThreads: 1)]
+        for pool in threadPools { pool.start() }
         do {
             let now = clock()
             var exceptions: [PolicyException] = []
             do {
-                exceptions = try persistence.activeExceptions(at: now)
+                exceptions = try await persistence.activeExceptions(at: now)
             } catch {
                 // Starting without exceptions only makes the broker stricter.
                 logger.error("could not load exceptions, starting without them: \(error)")
@@ -69,16 +79,27 @@ public final class BrokerServer: Sendable {
             let machine = BrokerStateMachine(
                 configuration: configuration, exceptions: exceptions, startedAt: now,
                 idPrefix: configuration.idPrefix ?? randomPrefix(), isDescendant: ProcessTree.isDescendant)
-            let reloadTicks = Int(
-                (configuration.exceptionReloadInterval.seconds / configuration.tickInterval.seconds).rounded())
             let uid = UInt32(getuid())
             let engine = try await loop.submit {
                 NIOLoopBound(
                     BrokerEngine(
-                        machine: machine, persistence: persistence, logger: logger, clock: clock, eventLoop: loop,
-                        ownUID: uid, ticksPerReload: reloadTicks),
+                        machine: machine, readers: readers, policyThreads: threadPools[0],
+                        probeThreads: threadPools[1], logger: logger, clock: clock, eventLoop: loop, ownUID: uid),
                     eventLoop: loop)
             }.get()
+            let lane = PersistenceLane(persistence: persistence, logger: logger, clock: clock) { list, now in
+                engine.eventLoop.execute { engine.value.exceptionsRead(list, at: now) }
+            }
+            try await loop.submit { engine.value.attach(lane) }.get()
+            // A store that can tell when exceptions change elsewhere is listened to; the others
+            // are re-read on the clock.
+            let watcher = persistence.changes.map { changes in
+                Task {
+                    for await _ in changes {
+                        engine.eventLoop.execute { engine.value.handle(.exceptionsChangedElsewhere(now: clock())) }
+                    }
+                }
+            }
             let serverChannel: any Channel
             do {
                 serverChannel = try await ServerBootstrap(group: loop)
@@ -101,10 +122,12 @@ public final class BrokerServer: Sendable {
             let timer = loop.scheduleRepeatedTask(initialDelay: tick, delay: tick) { _ in engine.value.tick() }
             logger.info("airlock broker listening on \(path)")
             return BrokerServer(
-                socketPath: path, group: group, serverChannel: serverChannel, engine: engine, lock: lock, timer: timer)
+                socketPath: path, group: group, serverChannel: serverChannel, engine: engine, lane: lane,
+                threadPools: threadPools, lock: lock, timer: timer, watcher: watcher)
         } catch {
             lock.release(removingSocket: false)
             try? await group.shutdownGracefully()
+            for pool in threadPools { try? await pool.shutdownGracefully() }
             throw error
         }
     }
@@ -112,9 +135,11 @@ public final class BrokerServer: Sendable {
     /// Starts a broker and serves until SIGINT or SIGTERM, then stops cleanly: `airlock serve`.
     public static func run(
         configuration: BrokerConfiguration, persistence: any BrokerPersistence,
+        readers: BrokerReaders = BrokerReaders(),
         logger: Logger = Logger(label: "airlock.broker")
     ) async throws {
-        let server = try await start(configuration: configuration, persistence: persistence, logger: logger)
+        let server = try await start(
+            configuration: configuration, persistence: persistence, readers: readers, logger: logger)
         let sources = [SIGINT, SIGTERM].map { signalNumber in
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
@@ -135,8 +160,9 @@ public final class BrokerServer: Sendable {
         try await serverChannel.closeFuture.get()
     }
 
-    /// Stops listening, denies whatever still waits, closes every connection and removes the
-    /// socket. Safe to call more than once; later calls wait for the first.
+    /// Stops listening, denies whatever still waits, closes every connection, waits until the
+    /// store has every decision, and removes the socket. Safe to call more than once; later
+    /// calls wait for the first.
     public func shutdown() async throws {
         let task = shutdownTask.withLock { task in
             if let task { return task }
@@ -149,22 +175,33 @@ public final class BrokerServer: Sendable {
 
     /// Re-reads nothing itself: the caller passes the new mode and rules (from the policy
     /// files) and pending actions they now decide are answered.
-    public func updatePolicy(mode: Mode, rules: [PolicyRule]) {
+    public func updatePolicy(mode: Mode, rules: [PolicyRule], now: Date = Date()) {
         let engine = self.engine
-        engine.eventLoop.execute { engine.value.policyReloaded(mode: mode, rules: rules) }
+        engine.eventLoop.execute { engine.value.handle(.policyReloaded(mode: mode, rules: rules, now: now)) }
+    }
+
+    /// Returns once every store write the broker asked for so far is done (decisions logged,
+    /// exceptions saved).
+    public func waitUntilStored() async {
+        let engine = self.engine
+        try? await engine.eventLoop.submit { engine.value.handOffStoreJobs() }.get()
+        await lane.drain()
     }
 
     /// Picks up exceptions granted elsewhere now instead of at the next periodic reload.
-    public func reloadExceptions() async throws {
+    public func reloadExceptions(now: Date = Date()) {
         let engine = self.engine
-        try await engine.eventLoop.submit { engine.value.reloadExceptions() }.get()
+        engine.eventLoop.execute { engine.value.handle(.exceptionsChangedElsewhere(now: now)) }
     }
 
     private func stop() async throws {
         timer.cancel()
+        watcher?.cancel()
         try? await serverChannel.close()
         let engine = self.engine
         try? await engine.eventLoop.flatSubmit { engine.value.stop() }.get()
+        await lane.drain()
+        for pool in threadPools { try? await pool.shutdownGracefully() }
         lock.release()
         try await group.shutdownGracefully()
     }

@@ -2,7 +2,9 @@ import AirlockCore
 import AirlockWire
 import FoundationEssentials
 
-/// Something the shell must do for the state machine, in the order given.
+/// Something the shell must do for the state machine, in the order given. Nothing here
+/// blocks the event loop: replies are writes; the store and the files are read and written off
+/// it, in effect order, and what they find comes back as a `BrokerEvent`.
 public enum BrokerEffect: Equatable, Sendable {
     case sendResult(ConnectionID, RequestID, ServerResult)
     case sendError(ConnectionID, RequestID, RPCError)
@@ -12,6 +14,14 @@ public enum BrokerEffect: Equatable, Sendable {
     case saveException(PolicyException, sample: Assessment?)
     case revokeException(id: String, reviewer: String, at: Date)
     case recordUse(exceptionID: String)
+    /// Read the exceptions in force from the store, after every write asked for before;
+    /// answered by `.exceptionsReloaded`.
+    case reloadExceptions
+    /// Read a repository's own policy (`.airlock/policy.toml` and its trust); answered by
+    /// `.repositoryPolicyLoaded`.
+    case loadRepositoryPolicy(workspace: String)
+    /// Measure a workspace's five boundaries; answered by `.boundariesMeasured`.
+    case measureBoundaries(workspace: String)
     /// A security-relevant refusal worth a line in the broker's log (self-approval attempts).
     case logRefusal(String)
 }

@@ -16,8 +16,17 @@ public enum BrokerEvent: Sendable {
     case statusRequested(ConnectionID, RequestID?, now: Date)
     /// Time passed: deadlines and expiries are due.
     case clockTicked(now: Date)
-    /// The exceptions in force, as persistence now has them (grants made by the CLI appear here).
+    /// The exceptions in force, as persistence had them after every write asked for before the
+    /// `.reloadExceptions` that this answers (grants made by the CLI appear here).
     case exceptionsReloaded([PolicyException], now: Date)
+    /// The exceptions could not be read; the broker's own list stands.
+    case exceptionReloadFailed(now: Date)
+    /// The store says exceptions changed elsewhere (another broker, the CLI): reload now.
+    case exceptionsChangedElsewhere(now: Date)
+    /// A repository's rules, as its `.airlock/policy.toml` and its trust stood when read.
+    case repositoryPolicyLoaded(workspace: String, rules: [PolicyRule], now: Date)
+    /// A workspace's five boundaries; nil when it cannot be measured here.
+    case boundariesMeasured(workspace: String, report: BoundaryReport?, now: Date)
     /// The policy files were read again.
     case policyReloaded(mode: Mode, rules: [PolicyRule], now: Date)
     /// The broker is shutting down: whoever still waits gets a deny rather than a dropped socket.

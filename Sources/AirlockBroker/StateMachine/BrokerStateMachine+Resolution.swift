@@ -10,26 +10,11 @@ extension BrokerStateMachine {
     ) {
         rememberHookDecision(answer, verdict, reason: reason, now: now)
         if let requestID = answer.requestID {
-            let result = SubmitResult(
-                id: answer.id, decision: verdict, reason: reason, source: source.description, ruleID: source.ruleID,
-                exceptionID: source.exceptionID)
-            effects.append(.sendResult(answer.requester, requestID, .submit(result)))
-        }
-        let entry = record(
-            answer, verdict: verdict.verdict, source: source.description, reviewer: reviewer, reason: reason, now: now)
-        effects.append(.appendDecision(entry))
-    }
-
-    /// Answers and logs a decision that policy did not make (one reused from a hook).
-    mutating func send(
-        _ answer: Answer, _ verdict: FinalVerdict, reason: String, source: String, now: Date,
-        _ effects: inout [BrokerEffect]
-    ) {
-        if let requestID = answer.requestID {
             let result = SubmitResult(id: answer.id, decision: verdict, reason: reason, source: source)
             effects.append(.sendResult(answer.requester, requestID, .submit(result)))
         }
-        let entry = record(answer, verdict: verdict.verdict, source: source, reviewer: nil, reason: reason, now: now)
+        let entry = record(
+            answer, verdict: verdict.verdict, source: source, reviewer: reviewer, reason: reason, now: now)
         effects.append(.appendDecision(entry))
     }
 
@@ -42,7 +27,7 @@ extension BrokerStateMachine {
         remember(item.id, "\(verdict == .allow ? "allowed" : "denied") (\(source))")
         send(item.answer, verdict, reason: reason, source: source, reviewer: reviewer, now: now, &effects)
         let resolved = ActionResolved(
-            id: item.id, decision: verdict, reason: reason, source: source.description, reviewer: reviewer)
+            id: item.id, decision: verdict, reason: reason, source: source, reviewer: reviewer)
         notify(.actionResolved(resolved), &effects)
     }
 
@@ -58,8 +43,7 @@ extension BrokerStateMachine {
             send(item.answer, .deny, reason: reason, source: source, reviewer: nil, now: now, &effects)
         } else {
             remember(item.id, "withdrawn by the agent")
-            let entry = record(
-                item.answer, verdict: .deny, source: "withdrawn", reviewer: nil, reason: reason, now: now)
+            let entry = record(item.answer, verdict: .deny, source: .withdrawn, reviewer: nil, reason: reason, now: now)
             effects.append(.appendDecision(entry))
         }
         notify(.actionExpired(ActionExpired(id: item.id, cause: cause, reason: reason)), &effects)
@@ -71,6 +55,7 @@ extension BrokerStateMachine {
         _ exception: PolicyException, sample: Assessment?, now: Date, _ effects: inout [BrokerEffect]
     ) -> [String] {
         exceptions.append(exception)
+        changedHere(exception.id)
         effects.append(.saveException(exception, sample: sample))
         var resolutions: [BrokerEffect] = []
         let resolved = resolveCovered(now: now, &resolutions).map(\.id)
@@ -99,6 +84,7 @@ extension BrokerStateMachine {
     /// Counts one use of an allow exception; one that runs out of uses expires now.
     mutating func countUse(of exceptionID: String, now: Date, _ effects: inout [BrokerEffect]) {
         guard let index = exceptions.firstIndex(where: { $0.id == exceptionID }) else { return }
+        changedHere(exceptionID)
         effects.append(.recordUse(exceptionID: exceptionID))
         guard let left = exceptions[index].usesLeft else { return }
         exceptions[index].usesLeft = max(0, left - 1)
@@ -190,18 +176,13 @@ extension BrokerStateMachine {
         effects.append(.notify(subscribers, notification))
     }
 
-    /// Policy's decision for one action: its context, under its workspace's boundaries once measured.
+    /// Policy's decision for one action: the user's rules and its repository's own, the
+    /// exceptions in force, under its workspace's boundaries once measured.
     func decide(_ action: Action, _ assessment: Assessment, now: Date) -> Decision {
-        let context = policyContext(now: now, workspace: action.workspaceRoot)
-        let report = (action.workspaceRoot ?? action.cwd).flatMap(configuration.boundaryReport)
-        return PolicyEngine.evaluate(action, assessment, context: context, boundaries: report)
-    }
-
-    /// The policy for one action: the user's rules plus its repository's own.
-    func policyContext(now: Date, workspace: String?) -> PolicyContext {
-        let repository = workspace.map(configuration.repositoryRules) ?? []
-        return PolicyContext(
-            mode: configuration.mode, rules: configuration.rules + repository, exceptions: exceptions, now: now)
+        let context = PolicyContext(
+            mode: configuration.mode, rules: configuration.rules + knownRules(action.workspaceRoot),
+            exceptions: exceptions, now: now)
+        return PolicyEngine.evaluate(action, assessment, context: context, boundaries: knownReport(for: action))
     }
 
     mutating func makeActionID() -> String {
@@ -221,13 +202,18 @@ extension BrokerStateMachine {
     }
 
     func record(
-        _ answer: Answer, verdict: Verdict, source: String, reviewer: String?, reason: String, now: Date
+        _ answer: Answer, verdict: Verdict, source: Decision.Source, reviewer: String?, reason: String, now: Date
     ) -> DecisionRecord {
-        DecisionRecord(
+        let summary = answer.action.logSummary
+        let loggedSummary = Self.clipped(redactor.redact(summary))
+        // A shell command is its own summary: redacted once.
+        let logged: (String) -> String = { $0 == summary ? loggedSummary : Self.clipped(redactor.redact($0)) }
+        return DecisionRecord(
             time: now, actionID: answer.id, harness: answer.action.harness, session: answer.action.session,
-            workspace: answer.action.workspaceRoot, summary: Self.clipped(redactor.redact(answer.action.logSummary)),
+            workspace: answer.action.workspaceRoot, summary: loggedSummary,
+            subject: answer.action.kind.loggedForm(logged),
             categories: answer.assessment.categories, risk: answer.assessment.risk, verdict: verdict, source: source,
-            reviewer: reviewer, reason: Self.clipped(redactor.redact(reason)))
+            reviewer: reviewer, reason: logged(reason))
     }
 
     /// Log fields stay readable: long commands are cut (after redaction, so no secret is split

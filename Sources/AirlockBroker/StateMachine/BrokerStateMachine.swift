@@ -10,7 +10,10 @@ import FoundationEssentials
 /// - an answered action leaves `pending` in the same step, so a second decision on it finds
 ///   it gone (first decision wins) and gets `alreadyResolved`;
 /// - `ask` never reaches an agent: without a human it becomes a deny;
-/// - a decision or grant from inside a requesting agent's process tree changes nothing.
+/// - a decision or grant from inside a requesting agent's process tree changes nothing;
+/// - nothing here touches a file, a socket or the store: what must be read is asked for as an
+///   effect (`.loadRepositoryPolicy`, `.measureBoundaries`, `.reloadExceptions`) and arrives
+///   as an event, so the event loop that runs the machine never waits on a disk.
 public struct BrokerStateMachine: Sendable {
     /// Whether process `pid` is `ancestor` or one of its descendants.
     public typealias DescendantCheck = @Sendable (_ pid: Int32, _ ancestor: Int32) -> Bool
@@ -32,6 +35,9 @@ public struct BrokerStateMachine: Sendable {
     var nextExceptionNumber: UInt64 = 1
     /// Hook decisions of MCP tool calls, for the proxy's gate of the same call.
     var toolCalls = ToolCallMemory()
+    /// Repository rules and boundary reports read so far, and submissions waiting for rules.
+    var workspaces = WorkspaceKnowledge()
+    var reload = ExceptionReload()
     let redactor = Redactor()
 
     /// How many answered ids are remembered for `alreadyResolved` errors.
@@ -44,6 +50,7 @@ public struct BrokerStateMachine: Sendable {
         self.configuration = configuration
         self.exceptions = exceptions.filter { $0.isActive(at: startedAt) }
         self.startedAt = startedAt
+        reload.lastAskedAt = startedAt
         self.idPrefix = idPrefix
         self.isDescendant = isDescendant
     }
@@ -60,6 +67,7 @@ public struct BrokerStateMachine: Sendable {
     /// Whether an action submitted on `connection` still waits for its answer.
     public func isAwaitingAnswer(_ connection: ConnectionID) -> Bool {
         pending.values.contains { $0.requester == connection }
+            || workspaces.awaiting.values.contains { $0.contains { $0.answer.requester == connection } }
     }
 
     public func isSubscribed(_ connection: ConnectionID) -> Bool { subscribers.contains(connection) }
@@ -98,11 +106,24 @@ public struct BrokerStateMachine: Sendable {
             clockTicked(now: now, &effects)
         case .exceptionsReloaded(let list, let now):
             exceptionsReloaded(list, now: now, &effects)
+        case .exceptionReloadFailed(let now):
+            reload.isWaiting = false
+            reload.changedSince = []
+            if reload.isWanted { askForReload(now: now, &effects) }
+        case .exceptionsChangedElsewhere(let now):
+            askForReload(now: now, &effects)
+        case .repositoryPolicyLoaded(let workspace, let rules, let now):
+            repositoryPolicyLoaded(workspace, rules: rules, now: now, &effects)
+        case .boundariesMeasured(let workspace, let report, let now):
+            workspaces.measuring.remove(workspace)
+            workspaces.reports[workspace] = WorkspaceKnowledge.Report(report: report, measuredAt: now)
+            workspaces.trim()
         case .policyReloaded(let mode, let rules, let now):
             configuration.mode = mode
             configuration.rules = rules
             resolveCovered(now: now, &effects)
         case .brokerStopping(let now):
+            denyAwaitingRules(now: now, reason: "the Airlock broker stopped before its policy was read", &effects)
             for item in orderedPending {
                 let reason = "Denied: the Airlock broker stopped before a reviewer answered. \(item.decision.reason)"
                 expire(item, cause: .timeout, reason: reason, source: .fallback, now: now, &effects)
@@ -126,17 +147,30 @@ public struct BrokerStateMachine: Sendable {
         _ effects: inout [BrokerEffect]
     ) {
         let action = params.action
-        let assessment = Classifier.assess(action, host: configuration.hostFacts)
-        let actionID = makeActionID()
-        let decision = decide(action, assessment, now: now)
-        let toolCall = toolCallKey(params, from: connection)
         let answer = Answer(
-            id: actionID, action: action, assessment: assessment, requester: connection, requestID: requestID,
-            toolCall: toolCall)
+            id: makeActionID(), action: action, assessment: Classifier.assess(action, host: configuration.hostFacts),
+            requester: connection, requestID: requestID, toolCall: toolCallKey(params, from: connection))
+        requestBoundaries(for: action, now: now, &effects)
+        if let workspace = action.workspaceRoot, !hasFreshRules(workspace, now: now) {
+            let waiting = WorkspaceKnowledge.AwaitingRules(
+                answer: answer, deadlineMs: params.deadlineMs, submittedAt: now)
+            awaitRules(waiting, workspace: workspace, &effects)
+            return
+        }
+        answerSubmission(answer, deadlineMs: params.deadlineMs, submittedAt: now, now: now, &effects)
+    }
 
+    /// Decides a submitted action now that its policy is known: answers it, or queues it for a
+    /// human. The harness's deadline counts from `submittedAt`.
+    mutating func answerSubmission(
+        _ answer: Answer, deadlineMs: Int?, submittedAt: Date, now: Date, _ effects: inout [BrokerEffect]
+    ) {
+        let decision = decide(answer.action, answer.assessment, now: now)
         if let reused = hookDecision(for: answer, own: decision, now: now) {
             let reason = "\(reused.reason) (decided at the harness's hook as \(reused.actionID))"
-            send(answer, reused.verdict, reason: reason, source: "hook:\(reused.actionID)", now: now, &effects)
+            send(
+                answer, reused.verdict, reason: reason, source: .hook(reused.actionID), reviewer: nil, now: now,
+                &effects)
             return
         }
 
@@ -162,8 +196,8 @@ public struct BrokerStateMachine: Sendable {
             send(answer, .deny, reason: reason, source: .fallback, reviewer: nil, now: now, &effects)
             return
         }
-        var window = configuration.reviewWindow.seconds
-        if let deadlineMs = params.deadlineMs {
+        var deadline = now.addingTimeInterval(configuration.reviewWindow.seconds)
+        if let deadlineMs {
             let harnessWindow = Double(deadlineMs) / 1000 - configuration.deadlineMargin.seconds
             guard harnessWindow > 0 else {
                 let reason =
@@ -173,14 +207,15 @@ public struct BrokerStateMachine: Sendable {
                 send(answer, .deny, reason: reason, source: .timeout, reviewer: nil, now: now, &effects)
                 return
             }
-            window = min(window, harnessWindow)
+            deadline = min(deadline, submittedAt.addingTimeInterval(harnessWindow))
         }
-        let agentPIDs = action.agentPID.map { [$0] } ?? connections[connection]?.pid.map { [$0] } ?? []
+        let action = answer.action
+        let agentPIDs = action.agentPID.map { [$0] } ?? connections[answer.requester]?.pid.map { [$0] } ?? []
         let item = PendingAction(
-            id: actionID, sequence: nextActionNumber, action: action, assessment: assessment, decision: decision,
-            queuedAt: now, deadline: now.addingTimeInterval(window), requester: connection, requestID: requestID,
-            agentPIDs: agentPIDs, toolCall: toolCall)
-        pending[actionID] = item
+            id: answer.id, sequence: nextActionNumber, action: action, assessment: answer.assessment,
+            decision: decision, queuedAt: now, deadline: deadline, requester: answer.requester,
+            requestID: answer.requestID, agentPIDs: agentPIDs, toolCall: answer.toolCall)
+        pending[answer.id] = item
         notify(.actionQueued(ActionQueued(item: item.queued)), &effects)
     }
 
@@ -285,8 +320,10 @@ public struct BrokerStateMachine: Sendable {
             return fail(connection, requestID, RPCError(.notFound, "no active exception has id \(params.id)"), &effects)
         }
         var exception = exceptions.remove(at: index)
-        exception.revokedAt = now
         let reviewer = params.reviewer.flatMap(Self.nonEmpty) ?? "console"
+        exception.revokedAt = now
+        exception.revokedBy = reviewer
+        changedHere(exception.id)
         effects.append(.revokeException(id: exception.id, reviewer: reviewer, at: now))
         notify(.exceptionRevoked(ExceptionRevoked(exception: exception)), &effects)
         reply(connection, requestID, .revoke(RevokeResult(exception: exception)), &effects)
@@ -303,11 +340,17 @@ public struct BrokerStateMachine: Sendable {
         }
         expireExceptions(now: now, &effects)
         toolCalls.prune(now: now)
+        denyAwaitingRules(
+            olderThan: now.addingTimeInterval(-configuration.repositoryPolicyTimeout.seconds), now: now, &effects)
+        if let last = reload.lastAskedAt, now.timeIntervalSince(last) >= configuration.exceptionReloadInterval.seconds {
+            askForReload(now: now, &effects)
+        }
     }
 
     private mutating func connectionClosed(_ connection: ConnectionID, now: Date, _ effects: inout [BrokerEffect]) {
         connections[connection] = nil
         subscribers.removeAll { $0 == connection }
+        withdrawAwaitingRules(from: connection, now: now, &effects)
         let withdrawn = pending.values.filter { $0.requester == connection }.sorted { $0.sequence < $1.sequence }
         for item in withdrawn {
             expire(
@@ -317,7 +360,13 @@ public struct BrokerStateMachine: Sendable {
     }
 
     private mutating func exceptionsReloaded(_ list: [PolicyException], now: Date, _ effects: inout [BrokerEffect]) {
-        let incoming = list.filter { $0.isActive(at: now) }
+        // What changed here after the reload was asked for is newer than the store's answer.
+        let newer = reload.changedSince
+        reload.isWaiting = false
+        reload.changedSince = []
+        let incoming = (list.filter { !newer.contains($0.id) } + exceptions.filter { newer.contains($0.id) })
+            .filter { $0.isActive(at: now) }
+            .sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
         let incomingIDs = Set(incoming.map(\.id))
         let currentIDs = Set(exceptions.map(\.id))
         for gone in exceptions where !incomingIDs.contains(gone.id) {
@@ -330,6 +379,7 @@ public struct BrokerStateMachine: Sendable {
             }
         }
         exceptions = incoming
+        if reload.isWanted { askForReload(now: now, &effects) }
         let added = incoming.filter { !currentIDs.contains($0.id) }
         guard !added.isEmpty else { return }
         var resolutions: [BrokerEffect] = []
@@ -339,5 +389,21 @@ public struct BrokerStateMachine: Sendable {
             notify(.exceptionGranted(ExceptionGranted(exception: exception, resolved: mine)), &effects)
         }
         effects += resolutions
+    }
+
+    /// Asks the store for the exceptions in force, unless a reload is already on its way (then
+    /// once more after it).
+    mutating func askForReload(now: Date, _ effects: inout [BrokerEffect]) {
+        guard !reload.isWaiting else {
+            reload.isWanted = true
+            return
+        }
+        reload = ExceptionReload(isWaiting: true, lastAskedAt: now)
+        effects.append(.reloadExceptions)
+    }
+
+    /// Notes an exception changed here (granted, used, revoked) while a reload is on its way.
+    mutating func changedHere(_ exceptionID: String) {
+        if reload.isWaiting { reload.changedSince.insert(exceptionID) }
     }
 }

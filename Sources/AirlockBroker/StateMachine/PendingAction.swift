@@ -25,7 +25,7 @@ struct PendingAction: Sendable {
     var queued: QueuedAction {
         QueuedAction(
             id: id, action: action, assessment: assessment, reason: decision.reason,
-            source: decision.source.description,
+            source: decision.source,
             queuedAt: queuedAt, deadline: deadline)
     }
 }

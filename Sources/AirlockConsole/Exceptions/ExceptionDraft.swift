@@ -81,7 +81,7 @@ struct ExceptionDraft: Equatable, Sendable {
     /// Counts what it covers: pending actions now, and logged actions it would have matched.
     mutating func measureCoverage(queue: PendingQueue, recent: [RecentAction]?, now: Date, reviewer: String) {
         let candidate = exception(now: now, reviewer: reviewer)
-        coveredPending = queue.entries.values.count { candidate.covers($0.item.action, $0.item.assessment, at: now) }
+        coveredPending = queue.count(coveredBy: candidate, at: now)
         coveredRecent = recent.map { actions in
             (
                 actions.count { candidate.binds($0.action) && candidate.scope.covers($0.action, $0.assessment) },

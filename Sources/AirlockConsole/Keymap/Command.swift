@@ -1,6 +1,8 @@
 /// What a key asks the console to do; the reducer carries it out.
 enum Command: Equatable, Sendable {
     case moveDown, moveUp, pageDown, pageUp, moveToTop, moveToBottom
+    /// Scroll the detail pane.
+    case detailDown, detailUp
     case approve, deny, toggleMark, approveMarked, denyMarked, selectGroup
     case startFilter, allowException, denyException, startRevoke, showHelp, quit
     /// Esc: back out of whatever is going on.
@@ -11,6 +13,8 @@ enum Command: Equatable, Sendable {
     case chooseTTL(Int)
     case nextScope, previousScope, toggleBinding, editReason
     case confirmGrant, confirmRevoke
+    /// Only describes keys bound one by one elsewhere; never dispatched.
+    case described
 }
 
 extension Command {

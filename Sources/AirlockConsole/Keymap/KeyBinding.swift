@@ -8,8 +8,12 @@ struct KeyBinding: Sendable {
     /// The help screen's sentence.
     var help: String
     var command: Command
+    /// Where the keys do this. Empty for a row that only describes keys bound one by one in
+    /// other rows (`1-5`, `J/K`): it is shown in `describes`.
     var contexts: [KeyContext]
     /// Decides or lets something through: marked in the footer and help.
     var isDangerous = false
     var inFooter = true
+    var inHelp = true
+    var describes: KeyContext?
 }

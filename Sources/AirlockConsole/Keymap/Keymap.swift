@@ -22,8 +22,18 @@ enum Keymap {
             keys: [.end], keyLabel: "End", name: "bottom", help: "Move to the last action.",
             command: .moveToBottom, contexts: [.queue], inFooter: false),
         KeyBinding(
+            keys: [.character("J")], keyLabel: "J", name: "detail down",
+            help: "Scroll the detail down half a pane: long commands, findings, diffs. Nothing is cut; "
+                + "an approval waits until all of the command has been on screen.",
+            command: .detailDown, contexts: [.queue], inFooter: false),
+        KeyBinding(
+            keys: [.character("K")], keyLabel: "K", name: "detail up", help: "Scroll the detail up half a pane.",
+            command: .detailUp, contexts: [.queue], inFooter: false),
+        KeyBinding(
             keys: [.character("a")], keyLabel: "a", name: "approve",
-            help: "Approve the action under the cursor. Hard-floor actions ask you to type “approve” and wait 3 s.",
+            help:
+                "Approve the action under the cursor. Hard-floor actions ask you to type “approve” and wait 3 s. "
+                + "Only what has been on screen: on a long command, a first shows the part not seen yet.",
             command: .approve, contexts: [.queue], isDangerous: true),
         KeyBinding(
             keys: [.character("d")], keyLabel: "d", name: "deny",
@@ -37,6 +47,9 @@ enum Keymap {
             keys: [.character("T")], keyLabel: "T", name: "deny-box",
             help: "Grant a time-boxed deny exception: matching actions get your reason without asking you.",
             command: .denyException, contexts: [.queue]),
+        KeyBinding(
+            keys: [.character("J"), .character("K")], keyLabel: "J/K", name: "scroll", help: "Scroll the detail.",
+            command: .described, contexts: [], inHelp: false, describes: .queue),
         KeyBinding(
             keys: [.character(" ")], keyLabel: "space", name: "select", help: "Mark or unmark the action for A / D.",
             command: .toggleMark, contexts: [.queue]),
@@ -82,23 +95,23 @@ enum Keymap {
         // Exception panel.
         KeyBinding(
             keys: [.character("1")], keyLabel: "1", name: "5m", help: "Expire after 5 minutes.",
-            command: .chooseTTL(0), contexts: [.exception], inFooter: false),
+            command: .chooseTTL(0), contexts: [.exception], inFooter: false, inHelp: false),
         KeyBinding(
             keys: [.character("2")], keyLabel: "2", name: "15m", help: "Expire after 15 minutes.",
-            command: .chooseTTL(1), contexts: [.exception], inFooter: false),
+            command: .chooseTTL(1), contexts: [.exception], inFooter: false, inHelp: false),
         KeyBinding(
             keys: [.character("3")], keyLabel: "3", name: "1h", help: "Expire after 1 hour.",
-            command: .chooseTTL(2), contexts: [.exception], inFooter: false),
+            command: .chooseTTL(2), contexts: [.exception], inFooter: false, inHelp: false),
         KeyBinding(
             keys: [.character("4")], keyLabel: "4", name: "4h", help: "Expire after 4 hours.",
-            command: .chooseTTL(3), contexts: [.exception], inFooter: false),
+            command: .chooseTTL(3), contexts: [.exception], inFooter: false, inHelp: false),
         KeyBinding(
             keys: [.character("5")], keyLabel: "5", name: "8h", help: "Expire after 8 hours.",
-            command: .chooseTTL(4), contexts: [.exception], inFooter: false),
+            command: .chooseTTL(4), contexts: [.exception], inFooter: false, inHelp: false),
         KeyBinding(
             keys: [.character("1"), .character("2"), .character("3"), .character("4"), .character("5")],
             keyLabel: "1-5", name: "TTL", help: "Choose how long it lasts: 5m, 15m, 1h, 4h, 8h.",
-            command: .chooseTTL(-1), contexts: [], inFooter: true),
+            command: .described, contexts: [], describes: .exception),
         KeyBinding(
             keys: [.tab, .down, .character("j")], keyLabel: "Tab/j", name: "scope",
             help: "Next scope: exact action, command prefix, category in this repo, MCP tool, paths.",
@@ -152,22 +165,11 @@ enum Keymap {
 
     /// The bindings the footer shows for a context, in table order.
     static func footer(for context: KeyContext) -> [KeyBinding] {
-        bindings.filter {
-            $0.inFooter && ($0.contexts.contains(context) || ($0.contexts.isEmpty && context == .exception))
-        }
+        bindings.filter { $0.inFooter && ($0.contexts.contains(context) || $0.describes == context) }
     }
 
     /// The bindings of one context for the help screen and the docs.
     static func help(for context: KeyContext) -> [KeyBinding] {
-        bindings.filter { $0.contexts.contains(context) || ($0.contexts.isEmpty && context == .exception) }
-            .filter { !($0.contexts == [.exception] && $0.command.isSingleTTL) }
-    }
-}
-
-extension Command {
-    /// The single TTL rows are documented by the combined `1-5` row.
-    var isSingleTTL: Bool {
-        if case .chooseTTL(let index) = self { return index >= 0 }
-        return false
+        bindings.filter { $0.inHelp && ($0.contexts.contains(context) || $0.describes == context) }
     }
 }

@@ -2,93 +2,103 @@ import AirlockCore
 import AirlockWire
 import FoundationEssentials
 
-/// A pending action plus what the queue needs again and again, computed once when it arrives:
-/// its one-line summary, its search text, its group key. A class, immutable: the queue, the
-/// filter and coverage counts pass 10,000 of these around, and a reference costs one retain
-/// where a struct of a dozen strings and arrays costs a dozen.
-final class QueueEntry: Sendable {
+/// A pending action as the queue shows it: its tool, one-line summary, place and group. Worked
+/// out when asked, not stored: a frame asks for the few dozen rows on screen, and storing these
+/// strings for 10,000 actions cost more memory than the actions themselves.
+struct QueueEntry {
     let item: QueuedAction
-    /// Tool or kind as the reviewer knows it: Bash, Edit, Write, Patch, MCP, Web, Read.
-    let tool: String
-    /// One line: the command, the path, or server/tool; hidden characters already made visible.
-    let summary: VisibleText
-    /// Repository basename and short session, "api·7f3c".
-    let place: String
-    /// Lowercased UTF-8 of everything a filter can match.
-    let searchBytes: [UInt8]
-    /// Actions with equal keys are "similar": same normalised command or tool and same categories.
-    let groupKey: String
-    /// A short human label for the group.
-    let groupLabel: String
-    /// The category that matters most, for the queue's category column ("destructive_fs").
-    let categoryMark: String
 
-    init(_ item: QueuedAction) {
-        self.item = item
+    init(_ item: QueuedAction) { self.item = item }
+
+    /// Tool or kind as the reviewer knows it: Bash, Edit, Write, Patch, MCP, Web, Read.
+    var tool: String {
+        switch item.action.kind {
+        case .shell: "Bash"
+        case .fileRead: "Read"
+        case .fileWrite: "Write"
+        case .fileEdit: "Edit"
+        case .patch: "Patch"
+        case .mcp: "MCP"
+        case .web: "Web"
+        case .other(let name, _): name
+        }
+    }
+
+    /// The text the summary line is made from: the command, the path, or server.tool.
+    var summaryText: String {
         let action = item.action
-        let tool: String
-        let text: String
-        let normalised: String
+        switch action.kind {
+        case .shell(let command): return command
+        case .fileRead(let path), .fileWrite(let path, _), .fileEdit(let path, _): return path
+        case .patch(let patch):
+            let paths = action.filePaths ?? []
+            return paths.isEmpty ? String(patch.unicodeScalars.prefix(80)) : paths.joined(separator: " ")
+        case .mcp(let call): return "\(call.server).\(call.tool)"
+        case .web(let url): return url
+        case .other(_, let input): return input
+        }
+    }
+
+    /// One line: hidden characters made visible, newlines as `↵`. A row is at most a few
+    /// hundred cells; the detail shows the rest.
+    var summary: VisibleText { summary(limit: Self.summaryLimit) }
+
+    static let summaryLimit = 400
+
+    /// The summary cut after `limit` scalars (marked "…"), for a row `limit` cells wide.
+    func summary(limit: Int) -> VisibleText {
+        let text = summaryText
+        let scalars = text.unicodeScalars
+        guard scalars.count > limit else { return VisibleText.singleLine(text) }
+        return VisibleText.singleLine(String(String.UnicodeScalarView(scalars.prefix(limit))) + "…")
+    }
+
+    /// Repository basename and short session, "api·7f3c".
+    var place: String {
+        let action = item.action
+        let workspace = action.workspaceRoot.map { Self.lastComponent($0) } ?? "-"
+        return action.session.map { "\(workspace)·\($0.prefix(4))" } ?? workspace
+    }
+
+    /// The category that matters most, for the queue's category column ("destructive_fs").
+    var categoryMark: String {
+        let categories = item.assessment.categories
+        let mark = categories.first(where: \.isHardFloor) ?? categories.first { !$0.isReadOnly } ?? categories.first
+        return mark?.rawValue ?? "-"
+    }
+
+    /// The command or tool with layout and session removed: equal for "similar" actions.
+    var normalised: String {
+        let action = item.action
         switch action.kind {
         case .shell(let command):
-            tool = "Bash"
-            text = command
-            normalised =
-                item.assessment.commands.isEmpty
+            let commands = item.assessment.commands
+            return commands.isEmpty
                 ? command.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-                : item.assessment.commands.map { $0.joined(separator: " ") }.joined(separator: " ; ")
-        case .fileRead(let path):
-            tool = "Read"
-            text = path
-            normalised = "read"
-        case .fileWrite(let path, _):
-            tool = "Write"
-            text = path
-            normalised = "write"
-        case .fileEdit(let path, _):
-            tool = "Edit"
-            text = path
-            normalised = "edit"
-        case .patch(let patch):
-            tool = "Patch"
-            let paths = action.filePaths ?? []
-            text = paths.isEmpty ? String(patch.prefix(80)) : paths.joined(separator: " ")
-            normalised = "patch"
-        case .mcp(let call):
-            tool = "MCP"
-            text = "\(call.server).\(call.tool)"
-            normalised = "mcp \(call.server).\(call.tool)"
-        case .web(let url):
-            tool = "Web"
-            text = url
-            normalised = "web " + Self.host(of: url)
-        case .other(let name, let input):
-            tool = name
-            text = input
-            normalised = "other \(name)"
+                : commands.map { $0.joined(separator: " ") }.joined(separator: " ; ")
+        case .fileRead: return "read"
+        case .fileWrite: return "write"
+        case .fileEdit: return "edit"
+        case .patch: return "patch"
+        case .mcp(let call): return "mcp \(call.server).\(call.tool)"
+        case .web(let url): return "web " + Self.host(of: url)
+        case .other(let name, _): return "other \(name)"
         }
-        self.tool = tool
-        // A line on screen is at most a few hundred cells; the detail shows the rest.
-        let scalars = text.unicodeScalars
-        self.summary = VisibleText.singleLine(
-            scalars.count > 400 ? String(String.UnicodeScalarView(scalars.prefix(400))) + "…" : text)
-        let workspace = action.workspaceRoot.map { Self.lastComponent($0) } ?? "-"
-        let session = action.session.map { String($0.prefix(4)) }
-        self.place = session.map { "\(workspace)·\($0)" } ?? workspace
+    }
+
+    /// A short human label for the group.
+    var groupLabel: String {
         let categories = item.assessment.categories.map(\.rawValue).joined(separator: ",")
-        let categoryList = item.assessment.categories
-        let mark =
-            categoryList.first(where: \.isHardFloor) ?? categoryList.first { !$0.isReadOnly } ?? categoryList.first
-        self.categoryMark = mark?.rawValue ?? "-"
-        self.groupKey = normalised + "\u{0}" + categories
-        self.groupLabel = "\(tool) \(String(normalised.prefix(40))) [\(categories)]"
-        let search = [action.harness, tool, self.place, summary.string, categories, item.reason].joined(separator: " ")
-        self.searchBytes = Array(search.lowercased().utf8)
+        return "\(tool) \(String(normalised.prefix(40))) [\(categories)]"
+    }
+
+    /// Equal for similar actions (`g`): the same normalised command or tool and the same
+    /// categories, any session.
+    var groupKey: String {
+        normalised + "\u{0}" + item.assessment.categories.map(\.rawValue).joined(separator: ",")
     }
 
     /// Whether the lowercased `needle` occurs in the search text.
-    func matches(_ needle: [UInt8]) -> Bool { Self.matches(searchBytes, needle) }
-
     /// Substring search over bytes, without bounds checks in the inner loop (it runs over
     /// every pending action when a filter starts).
     static func matches(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
@@ -113,9 +123,14 @@ final class QueueEntry: Sendable {
     }
 
     /// Queue order: riskier first, then older first, then by id so the order is total.
-    static func precedes(_ lhs: QueueEntry, _ rhs: QueueEntry) -> Bool {
-        let (a, b) = (lhs.item, rhs.item)
-        if a.assessment.risk != b.assessment.risk { return a.assessment.risk > b.assessment.risk }
+    static func precedes(_ a: QueuedAction, _ b: QueuedAction) -> Bool {
+        precedes((a.assessment.risk, a.queuedAt, a.id), (b.assessment.risk, b.queuedAt, b.id))
+    }
+
+    static func precedes(_ a: (risk: Risk, queuedAt: Date, id: String), _ b: (risk: Risk, queuedAt: Date, id: String))
+        -> Bool
+    {
+        if a.risk != b.risk { return a.risk > b.risk }
         if a.queuedAt != b.queuedAt { return a.queuedAt < b.queuedAt }
         return a.id < b.id
     }

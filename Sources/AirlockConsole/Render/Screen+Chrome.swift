@@ -17,7 +17,7 @@ extension Screen {
         }
         x = canvas.write(brokerText, column: x, row: 0, limit: width - 8, style: canvas.theme.style(brokerRole))
         var parts: [String] = []
-        if !state.filterText.isEmpty { parts.append("\(state.queue.visible.count) shown") }
+        if !state.filterText.isEmpty { parts.append("\(state.queue.visibleCount) shown") }
         if !state.marked.isEmpty { parts.append("\(state.marked.count) marked") }
         let exceptionCount = state.activeExceptions.count
         parts.append("\(exceptionCount) exception\(exceptionCount == 1 ? "" : "s")")

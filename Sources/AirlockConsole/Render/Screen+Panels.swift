@@ -2,75 +2,8 @@ import AirlockCore
 import AirlockWire
 import FoundationEssentials
 
-/// The five-boundary panel, active exceptions, the exception panel, the revoke picker and help.
+/// Active exceptions, the exception panel, the revoke picker and help.
 extension Screen {
-    static func drawBoundaries(_ canvas: inout Canvas, _ state: ConsoleState, in rect: Rect, compact: Bool) {
-        guard let workspace = state.cursorEntry?.item.action.workspaceRoot else {
-            let inside = canvas.box(rect, title: "Boundaries")
-            canvas.write(
-                "no workspace selected", column: inside.column + 1, row: inside.row, limit: inside.right,
-                style: canvas.theme.style(.textDim))
-            return
-        }
-        let inside = canvas.box(rect, title: "Boundaries: \(workspace)")
-        guard inside.height > 0 else { return }
-        guard let report = state.boundaries[workspace] else {
-            canvas.write(
-                "measuring…", column: inside.column + 1, row: inside.row, limit: inside.right,
-                style: canvas.theme.style(.textDim))
-            return
-        }
-        var line = StyledLine()
-        for kind in BoundaryKind.allCases {
-            guard let boundary = report.boundary(kind) else {
-                line.append("? \(boundaryName(kind))  ", .boundaryFuzzy)
-                continue
-            }
-            let (mark, role): (String, Role) =
-                switch boundary.state {
-                case .clear: ("✓", .boundaryClear)
-                case .fuzzy: ("~", .boundaryFuzzy)
-                case .open: ("✗", .boundaryOpen)
-                }
-            var text = "\(mark) \(boundaryName(kind))"
-            if boundary.state != .clear, !compact, let reason = boundary.reasons.first { text += ": \(reason)" }
-            line.append(text + "  ", role)
-        }
-        let open = report.boundaries.count { $0.state == .open }
-        let fuzzy = report.boundaries.count { $0.state == .fuzzy }
-        var summary = StyledLine(compact ? "→ " : "\(open) open, \(fuzzy) fuzzy → recommended: ", .textDim)
-        let recommendation = report.recommendation
-        let words: String =
-            switch recommendation {
-            case .chosenMode: "the chosen mode stands"
-            case .interactive: "keep approvals interactive"
-            case .readOnly: "read-only"
-            case .stop: "STOP: do not run the agent here"
-            }
-        summary.append(
-            words,
-            recommendation == .chosenMode ? .boundaryClear : recommendation == .stop ? .boundaryOpen : .boundaryFuzzy)
-        if compact {
-            (line + StyledLine(" ", .text) + summary).draw(
-                on: &canvas, column: inside.column + 1, row: inside.row, limit: inside.right)
-        } else {
-            line.draw(on: &canvas, column: inside.column + 1, row: inside.row, limit: inside.right)
-            if inside.height > 1 {
-                summary.draw(on: &canvas, column: inside.column + 1, row: inside.row + 1, limit: inside.right)
-            }
-        }
-    }
-
-    static func boundaryName(_ kind: BoundaryKind) -> String {
-        switch kind {
-        case .repositoryTrust: "repo"
-        case .filesAndSecrets: "secrets"
-        case .commandExecution: "commands"
-        case .mcpToolScope: "mcp"
-        case .loggingAndRollback: "log"
-        }
-    }
-
     static func exceptionLine(_ exception: PolicyException, now: FoundationDate) -> StyledLine {
         var line = StyledLine(
             exception.effect == .allow ? "ALLOW " : "DENY  ",

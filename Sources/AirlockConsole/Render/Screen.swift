@@ -1,6 +1,4 @@
-/// Lays the frame out for the screen size and draws every panel into a cell buffer.
-/// Panels collapse in steps: from 100 columns queue and detail sit side by side, below they
-/// stack; the boundary and exception panels give way first when rows run short.
+/// Draws every panel of a frame into a cell buffer, where `layout` puts them.
 enum Screen {
     static let minimumSize = ScreenSize(columns: 60, rows: 15)
     static let sideBySideColumns = 100
@@ -12,52 +10,26 @@ enum Screen {
     static func render(_ state: ConsoleState, theme: Theme) -> CellBuffer {
         var canvas = Canvas(size: state.size, theme: theme)
         let size = state.size
-        guard size.columns >= minimumSize.columns, size.rows >= minimumSize.rows else {
+        guard let layout = layout(state) else {
             drawTooSmall(&canvas, size: size)
             return canvas.buffer
         }
         drawHeader(&canvas, state)
         drawStatusLine(&canvas, state, row: size.rows - 2)
         drawFooter(&canvas, state, row: size.rows - 1)
-        let body = Rect(column: 0, row: 1, width: size.columns, height: size.rows - 3)
         if state.interaction == .help {
-            drawHelp(&canvas, state, in: body)
+            drawHelp(&canvas, state, in: layout.body)
             return canvas.buffer
         }
-        var main = body
-        // Bottom panels, when there is room: the five boundaries, then active exceptions.
-        let exceptions = state.activeExceptions
-        if size.rows >= 30, !exceptions.isEmpty {
-            let height = min(exceptions.count, 4) + 2
-            main.height -= height
-            drawExceptions(&canvas, state, in: Rect(column: 0, row: main.bottom, width: size.columns, height: height))
+        if let rect = layout.exceptions { drawExceptions(&canvas, state, in: rect) }
+        if let rect = layout.boundaries {
+            drawBoundaries(&canvas, state, in: rect, compact: layout.compactBoundaries)
         }
-        let wide = size.columns >= sideBySideColumns
-        if size.rows >= 22 {
-            let height = wide ? 4 : 3
-            main.height -= height
-            drawBoundaries(
-                &canvas, state, in: Rect(column: 0, row: main.bottom, width: size.columns, height: height),
-                compact: !wide)
-        }
-        let queueRect: Rect
-        let detailRect: Rect
-        if wide {
-            let queueWidth = min(max(44, size.columns / 2), 72)
-            queueRect = Rect(column: main.column, row: main.row, width: queueWidth, height: main.height)
-            detailRect = Rect(
-                column: main.column + queueWidth, row: main.row, width: main.width - queueWidth, height: main.height)
-        } else {
-            let queueHeight = max(4, min(main.height / 3, state.queue.visible.count + 2))
-            queueRect = Rect(column: main.column, row: main.row, width: main.width, height: queueHeight)
-            detailRect = Rect(
-                column: main.column, row: main.row + queueHeight, width: main.width, height: main.height - queueHeight)
-        }
-        drawQueue(&canvas, state, in: queueRect)
+        drawQueue(&canvas, state, in: layout.queue)
         switch state.interaction {
-        case .exception(let draft): drawExceptionDraft(&canvas, state, draft, in: detailRect)
-        case .revoking(let index): drawRevokePicker(&canvas, state, index: index, in: detailRect)
-        default: drawDetail(&canvas, state, in: detailRect)
+        case .exception(let draft): drawExceptionDraft(&canvas, state, draft, in: layout.detail)
+        case .revoking(let index): drawRevokePicker(&canvas, state, index: index, in: layout.detail)
+        default: drawDetail(&canvas, state, layout: layout)
         }
         return canvas.buffer
     }

@@ -13,9 +13,28 @@ public struct ConsoleState: Sendable {
     var mode: Mode?
     var queue = PendingQueue()
     /// The action under the cursor; kept by id so it survives arrivals and departures.
-    var cursorID: String?
+    var cursorID: String? {
+        didSet {
+            guard oldValue != cursorID else { return }
+            cursorShown = false
+            detailScroll = 0
+        }
+    }
+    /// Whether a frame has shown the cursor's action in the detail since the cursor came to it:
+    /// an approval waits for that, so a key typed ahead cannot approve what replaced it.
+    var cursorShown = false
+    /// The cursor's action laid out for the detail pane (built by the reducer).
+    var detail: DetailDocument?
+    /// The detail's first line on screen.
+    var detailScroll = 0
+    /// How far into each pending action's exact text frames have shown it, in scalars from the
+    /// start without a gap.
+    var seen: [String: Int] = [:]
     /// Where the cursor was in the visible list, to land nearby when its action leaves.
     var cursorIndex = 0
+    /// Actions that arrived above the cursor since the reviewer last moved it: the cursor stays
+    /// on its action, and the queue's title says how many wait above.
+    var newAbove: Set<String> = []
     /// Actions marked with space (or `g`) for `A` / `D`.
     var marked: Set<String> = []
     var filterText = ""
@@ -30,8 +49,6 @@ public struct ConsoleState: Sendable {
     var files: [String: FileOnDisk] = [:]
     /// Bumped whenever a file arrives, so a cached diff knows it may be stale.
     var filesVersion = 0
-    /// The selected edit's diff, computed once in the reducer rather than on every frame.
-    var diffCache: DiffCache?
     var requestedFiles: Set<String> = []
     /// Recently logged actions for coverage previews, newest first (nil until loaded).
     var recentActions: [RecentAction]?
@@ -42,6 +59,12 @@ public struct ConsoleState: Sendable {
         self.configuration = configuration
         self.size = configuration.size
         self.now = configuration.now
+    }
+
+    /// What the detail document of `item` at `width` is built from.
+    func detailKey(for item: QueuedAction, width: Int) -> DetailDocument.Key {
+        DetailDocument.Key(
+            actionID: item.id, width: width, hasBlast: blast[item.id] != nil, filesVersion: filesVersion)
     }
 
     /// The pending action under the cursor.

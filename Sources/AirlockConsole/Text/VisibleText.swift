@@ -2,12 +2,22 @@ import AirlockCore
 
 /// Text made safe to put in cells: every control, escape, zero-width, bidi or other invisible
 /// character becomes a visible marker such as `⟨ESC U+1B⟩`, so what the reviewer reads is what
-/// runs and no raw control byte ever reaches the terminal.
-struct VisibleText: Equatable {
-    /// A run of text, either ordinary or a marker standing for a hidden character.
-    struct Segment: Equatable {
+/// runs and no raw control byte ever reaches the terminal. A run of the same hidden character
+/// is one marker with its count (`⟨ZERO WIDTH SPACE U+200B ×5,000⟩`): as exact, and a megabyte
+/// of them stays a line instead of becoming thousands.
+struct VisibleText: Equatable, Sendable {
+    /// A run of text, either ordinary or a marker standing for hidden characters.
+    struct Segment: Equatable, Sendable {
         var text: String
         var isMarker: Bool
+        /// How many scalars of the original text it stands for (a marker: the run's length).
+        var sourceScalars: Int
+
+        init(text: String, isMarker: Bool, sourceScalars: Int? = nil) {
+            self.text = text
+            self.isMarker = isMarker
+            self.sourceScalars = sourceScalars ?? (isMarker ? 1 : text.unicodeScalars.count)
+        }
     }
 
     var segments: [Segment]
@@ -17,22 +27,35 @@ struct VisibleText: Equatable {
         var result: [VisibleText] = []
         var current = VisibleText(segments: [])
         var plain = ""
+        var run: (scalar: Unicode.Scalar, count: Int)?
         func flushPlain() {
             if !plain.isEmpty { current.segments.append(Segment(text: plain, isMarker: false)) }
             plain = ""
         }
+        func flushRun() {
+            guard let (scalar, count) = run, let marker = marker(for: scalar) else { return }
+            let text = count == 1 ? marker : String(marker.dropLast()) + " ×\(Numbers.grouped(count))⟩"
+            current.segments.append(Segment(text: text, isMarker: true, sourceScalars: count))
+            run = nil
+        }
         for scalar in text.unicodeScalars {
+            if let (previous, count) = run, previous == scalar {
+                run = (previous, count + 1)
+                continue
+            }
+            flushRun()
             if scalar == "\n" {
                 flushPlain()
                 result.append(current)
                 current = VisibleText(segments: [])
-            } else if let marker = marker(for: scalar) {
+            } else if marker(for: scalar) != nil {
                 flushPlain()
-                current.segments.append(Segment(text: marker, isMarker: true))
+                run = (scalar, 1)
             } else {
                 plain.unicodeScalars.append(scalar)
             }
         }
+        flushRun()
         flushPlain()
         result.append(current)
         return result

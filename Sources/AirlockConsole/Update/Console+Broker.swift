@@ -11,8 +11,15 @@ extension Console {
         case .subscribed(let result):
             state.broker = .connected
             state.mode = result.mode
+            let before = state.detail.flatMap { state.queue[$0.key.actionID]?.item }
             state.queue.replaceAll(result.pending)
-            state.marked.formIntersection(result.pending.map(\.id))
+            state.marked = state.marked.filter { state.queue.contains($0) }
+            state.newAbove = state.newAbove.filter { state.queue.contains($0) }
+            state.seen = state.seen.filter { state.queue.contains($0.key) }
+            if let before, state.queue[before.id]?.item != before {
+                state.seen[before.id] = nil
+                state.detail = nil
+            }
             state.exceptions = result.exceptions.sorted { $0.expiresAt < $1.expiresAt }
             // A request whose reply was lost with the connection will not be answered.
             state.inFlight.removeAll()
@@ -30,13 +37,26 @@ extension Console {
     static func handleNotification(_ state: inout ConsoleState, _ notification: ServerNotification) -> [ConsoleEffect] {
         switch notification {
         case .actionQueued(let queued):
+            let id = queued.item.id
+            let previous = state.queue[id]?.item
             let isNew = state.queue.insert(queued.item)
+            if let previous, previous != queued.item {
+                // Changed is new: what was read of the old one does not count, and it is laid out again.
+                state.seen[id] = nil
+                if state.detail?.key.actionID == id { state.detail = nil }
+            }
+            if isNew, let cursor = state.cursorID, let below = state.queue.visibleIndex(of: cursor),
+                let index = state.queue.visibleIndex(of: id), index < below
+            {
+                state.newAbove.insert(id)
+            }
             if isNew { adjustDraftCoverage(&state, [queued.item], by: 1) } else { refreshDraftCoverage(&state) }
             return isNew && state.configuration.bellOnNewAction ? [.bell] : []
         case .actionResolved(let resolved):
             removeActions(&state, [resolved.id])
         case .actionExpired(let expired):
-            if let entry = removeActions(&state, [expired.id]).first {
+            if let item = removeActions(&state, [expired.id]).first {
+                let entry = QueueEntry(item)
                 let what = expired.cause == .timeout ? "timed out (denied)" : "withdrawn by the agent"
                 flash(&state, "\(entry.tool) \(String(entry.summary.string.prefix(40))) \(what)", isError: false)
             }
@@ -62,13 +82,15 @@ extension Console {
 
     /// Takes answered actions off the queue and out of any mode that was about to act on them.
     @discardableResult
-    static func removeActions(_ state: inout ConsoleState, _ ids: [String]) -> [QueueEntry] {
+    static func removeActions(_ state: inout ConsoleState, _ ids: [String]) -> [QueuedAction] {
         guard !ids.isEmpty else { return [] }
         let removed = ids.compactMap { state.queue.remove($0) }
         state.marked.subtract(ids)
+        state.newAbove.subtract(ids)
         for id in ids {
             state.blast[id] = nil
             state.requestedBlast.remove(id)
+            state.seen[id] = nil
         }
         let gone = Set(ids)
         switch state.interaction {
@@ -84,7 +106,7 @@ extension Console {
         default:
             break
         }
-        adjustDraftCoverage(&state, removed.map(\.item), by: -1)
+        adjustDraftCoverage(&state, removed, by: -1)
         return removed
     }
 

@@ -1,29 +1,38 @@
 /// Cursor, marks and the measurements the selected action needs.
 extension Console {
-    /// Keeps the cursor on a visible action: the same one if it is still there, else the one
-    /// now at its old position, so a resolved action hands over to its neighbour.
+    /// Keeps the cursor on a visible action: the same one while it is there, whatever arrives
+    /// or leaves around it; the first one when there was none or the filter hides it; else the
+    /// one now at its old position, so a resolved action hands over to its neighbour.
     static func settleCursor(_ state: inout ConsoleState) {
-        let visible = state.queue.visible
-        guard !visible.isEmpty else {
+        let count = state.queue.visibleCount
+        guard count > 0 else {
             state.cursorID = nil
             state.cursorIndex = 0
+            state.newAbove.removeAll()
             return
         }
         if let id = state.cursorID, let index = state.queue.visibleIndex(of: id) {
             state.cursorIndex = index
-            return
+        } else {
+            let hiddenByFilter = state.cursorID.map { state.queue.contains($0) } ?? true
+            state.cursorIndex = hiddenByFilter ? 0 : min(max(0, state.cursorIndex), count - 1)
+            state.cursorID = state.queue.visibleID(at: state.cursorIndex)
         }
-        state.cursorIndex = min(max(0, state.cursorIndex), visible.count - 1)
-        state.cursorID = visible[state.cursorIndex]
+        if !state.newAbove.isEmpty {
+            state.newAbove = state.newAbove.filter { id in
+                state.queue.visibleIndex(of: id).map { $0 < state.cursorIndex } ?? false
+            }
+        }
     }
 
     static func moveCursor(_ state: inout ConsoleState, by delta: Int) {
-        let visible = state.queue.visible
-        guard !visible.isEmpty else { return }
+        let count = state.queue.visibleCount
+        guard count > 0 else { return }
         let current = state.cursorID.flatMap { state.queue.visibleIndex(of: $0) } ?? 0
-        let index = min(max(0, current + delta), visible.count - 1)
+        let index = min(max(0, current + delta), count - 1)
         state.cursorIndex = index
-        state.cursorID = visible[index]
+        state.cursorID = state.queue.visibleID(at: index)
+        state.newAbove.removeAll()
     }
 
     /// Asks for what the selected action's detail needs and nobody asked for yet: the
@@ -46,17 +55,5 @@ extension Console {
             effects.append(.readFile(path: path))
         }
         return effects
-    }
-
-    /// Computes the selected edit's diff when the selection or the files changed; a frame then
-    /// only draws it (a 2,000-line file costs milliseconds to diff, a frame must not).
-    static func refreshDiff(_ state: inout ConsoleState) {
-        guard let entry = state.cursorEntry, let path = DiffPreview.target(of: entry.item.action) else { return }
-        if let cache = state.diffCache, cache.actionID == entry.item.id, cache.filesVersion == state.filesVersion {
-            return
-        }
-        state.diffCache = DiffCache(
-            actionID: entry.item.id, filesVersion: state.filesVersion,
-            rows: DiffPreview.rows(for: entry.item.action, onDisk: state.files[path]))
     }
 }

@@ -38,8 +38,11 @@ extension Console {
         case .pageUp: moveCursor(&state, by: -max(1, state.size.rows - 6))
         case .moveToTop: moveCursor(&state, by: -state.queue.count)
         case .moveToBottom: moveCursor(&state, by: state.queue.count)
+        case .detailDown: scrollDetail(&state, down: true)
+        case .detailUp: scrollDetail(&state, down: false)
+        case .described: break
         case .approve:
-            guard let id = requireCursor(&state) else { return [] }
+            guard let id = requireCursor(&state), requireSeen(&state) else { return [] }
             return approve(&state, ids: [id])
         case .deny:
             guard let id = requireCursor(&state) else { return [] }
@@ -49,7 +52,7 @@ extension Console {
             if state.marked.remove(id) == nil { state.marked.insert(id) }
             moveCursor(&state, by: 1)
         case .approveMarked:
-            guard let ids = requireMarked(&state) else { return [] }
+            guard let ids = requireMarked(&state), requireMarkedSeen(&state, ids) else { return [] }
             return approve(&state, ids: ids)
         case .denyMarked:
             guard let ids = requireMarked(&state) else { return [] }
@@ -61,6 +64,8 @@ extension Console {
                 flash(&state, "nothing selected", isError: true)
                 return []
             }
+            // An allow exception made from this action lets this action through: read it first.
+            if command == .allowException, !requireSeen(&state) { return [] }
             var draft = ExceptionDraft(effect: command == .allowException ? .allow : .deny, source: entry.item)
             draft.measureCoverage(
                 queue: state.queue, recent: nil, now: state.now, reviewer: state.configuration.reviewer)
@@ -213,7 +218,7 @@ extension Console {
 
     static func selectGroup(_ state: inout ConsoleState) {
         guard let entry = state.cursorEntry else { return }
-        let group = state.queue.visible.filter { state.queue[$0]?.groupKey == entry.groupKey }
+        let group = state.queue.visibleIDs(similarTo: entry.item)
         if group.allSatisfy({ state.marked.contains($0) }) {
             state.marked.subtract(group)
             flash(&state, "unmarked \(group.count) similar: \(entry.groupLabel)", isError: false)
@@ -281,7 +286,7 @@ extension Console {
     }
 
     static func requireMarked(_ state: inout ConsoleState) -> [String]? {
-        let ids = state.queue.order.filter { state.marked.contains($0) }
+        let ids = state.queue.orderedIDs.filter { state.marked.contains($0) }
         guard !ids.isEmpty else {
             flash(&state, "nothing marked (space marks, g marks similar)", isError: true)
             return nil

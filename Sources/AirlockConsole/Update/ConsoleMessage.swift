@@ -19,10 +19,13 @@ public enum ConsoleMessage: Sendable {
     case boundaries(BoundaryReport)
     /// Measured blast-radius facts for a pending action (answer to `.measureBlastRadius`).
     case blastMeasured(actionID: String, BlastMeasurement)
-    /// The file on disk an edit or write would change, for the diff (nil: missing or unreadable).
-    case fileOnDisk(path: String, contents: String?)
+    /// The file on disk an edit or write would change, for the diff.
+    case fileOnDisk(path: String, FileOnDisk)
     /// Recently logged actions, newest first, for an exception's coverage preview.
     case recentActions([RecentAction])
+    /// The frame rendered from the current state is on the terminal. What it showed of the
+    /// selected action counts as seen from now on (approvals wait for that).
+    case frameShown
 }
 
 /// The console's link to the broker.

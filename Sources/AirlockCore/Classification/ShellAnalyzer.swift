@@ -545,11 +545,13 @@ struct ShellAnalyzer {
                 finding.isUnsure = true
                 return finding
             }
-            return .unknown("runs the script \(path.prefix(80))", rule: "script.unknown")
+            // The name, not the whole word: a pasted key's body with a `/` in it parses as a path.
+            return .unknown("runs the script \(invocation.program)", rule: "script.unknown")
         }
         if let verb = GenericVerbs.destructiveVerb(in: invocation) {
             return .dataDelete(
-                "\(invocation.program) \(verb): a destructive verb in an unrecognised tool", rule: "program.unknown-destructive-verb")
+                "\(invocation.program) \(verb): a destructive verb in an unrecognised tool",
+                rule: "program.unknown-destructive-verb")
         }
         return .unknown("unrecognised program \(invocation.program.prefix(60))", rule: "program.unknown")
     }

@@ -1,5 +1,5 @@
-/// What an agent wants to do, normalised across harnesses (DESIGN §4).
-public struct Action: Codable, Sendable, Equatable {
+/// What an agent wants to do, normalised across harnesses. Its JSON form is in `Action+Coding.swift`.
+public struct Action: Sendable, Equatable {
     /// claude, codex, cursor, gemini, copilot, mcp, exec, check, …
     public var harness: String
     public var session: String?
@@ -25,7 +25,8 @@ public struct Action: Codable, Sendable, Equatable {
         self.raw = raw
     }
 
-    public enum Kind: Codable, Sendable, Equatable {
+    /// On the wire and on disk as a one-key object (`Action+Coding.swift`).
+    public enum Kind: Sendable, Equatable {
         case shell(command: String)
         case fileRead(path: String)
         case fileWrite(path: String, content: String)
@@ -39,7 +40,7 @@ public struct Action: Codable, Sendable, Equatable {
 }
 
 /// One replacement in a file edit.
-public struct FileEdit: Codable, Sendable, Equatable {
+public struct FileEdit: Sendable, Equatable {
     public var oldText: String
     public var newText: String
     public var replaceAll: Bool
@@ -52,7 +53,7 @@ public struct FileEdit: Codable, Sendable, Equatable {
 }
 
 /// A call to an MCP tool, with the annotations its server declared in `tools/list`.
-public struct MCPCall: Codable, Sendable, Equatable {
+public struct MCPCall: Sendable, Equatable {
     public var server: String
     public var tool: String
     public var arguments: JSONValue
@@ -74,7 +75,7 @@ public struct MCPCall: Codable, Sendable, Equatable {
 }
 
 /// MCP tool annotations (all are hints; the spec defaults are applied by the classifier).
-public struct MCPAnnotations: Codable, Sendable, Equatable {
+public struct MCPAnnotations: Sendable, Equatable {
     public var title: String?
     public var readOnlyHint: Bool?
     public var destructiveHint: Bool?

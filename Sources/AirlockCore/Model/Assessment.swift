@@ -1,4 +1,4 @@
-/// Everything the classifier concluded about one action (DESIGN §4).
+/// Everything the classifier concluded about one action.
 public struct Assessment: Codable, Sendable, Equatable {
     public var categories: [Category]
     public var risk: Risk
@@ -18,7 +18,7 @@ public struct Assessment: Codable, Sendable, Equatable {
     /// What keeps a command-prefix exception from covering this command (`ScopeHazard`).
     public var scopeHazards: [ScopeHazard]
 
-    /// No automatic allow, ever: a human decides for this very action (DESIGN §6.4).
+    /// No automatic allow, ever: a human decides for this very action (policy step 4).
     public var isHardFloor: Bool { categories.contains { $0.isHardFloor } }
 
     public init(

@@ -1,4 +1,4 @@
-/// The five boundaries of a workspace (DESIGN §5, policy-tables "The five boundaries").
+/// The five boundaries of a workspace (docs/doctor.md).
 /// AirlockProbe measures them; the console and `airlock doctor` show them; the broker applies
 /// the stricter of the chosen mode and the one they recommend.
 public enum BoundaryKind: String, Codable, Sendable, CaseIterable {
@@ -36,7 +36,7 @@ public struct Boundary: Codable, Equatable, Sendable {
     }
 }
 
-/// What the boundaries recommend (policy-tables: one fuzzy → keep approvals interactive, two →
+/// What the boundaries recommend (one fuzzy → keep approvals interactive, two →
 /// read-only, three → stop). An open boundary counts as fuzzy at least.
 public enum BoundaryRecommendation: String, Codable, Sendable {
     /// All clear: the chosen mode stands.
@@ -74,10 +74,19 @@ public struct BoundaryReport: Codable, Equatable, Sendable {
     public var workspace: String
     /// One entry per `BoundaryKind`, in `BoundaryKind.allCases` order.
     public var boundaries: [Boundary]
+    /// The harnesses' own sandbox settings for this workspace (nil in reports made before they
+    /// were measured).
+    public var sandboxes: [HarnessSandbox]?
 
-    public init(workspace: String, boundaries: [Boundary]) {
+    public init(workspace: String, boundaries: [Boundary], sandboxes: [HarnessSandbox]? = nil) {
         self.workspace = workspace
         self.boundaries = boundaries
+        self.sandboxes = sandboxes
+    }
+
+    /// The sandbox settings of `harness` (as `Action.harness` names it), when measured.
+    public func sandbox(for harness: String) -> HarnessSandbox? {
+        sandboxes?.first { $0.harness == harness }
     }
 
     public var recommendation: BoundaryRecommendation {

@@ -21,12 +21,24 @@ extension JSONValue {
 
     /// The value `bytes` hold: one JSON value with optional whitespace around it.
     public static func parse(_ bytes: some Collection<UInt8>) throws(ParseError) -> JSONValue {
-        var reader = JSONReader(Array(bytes))
-        reader.skipWhitespace()
-        let value = try reader.value(depth: 0)
-        reader.skipWhitespace()
-        guard reader.isAtEnd else { throw reader.error("text after the value") }
-        return value
+        // Read in place when the bytes are contiguous (an array, a slice of one), else copied once.
+        let result =
+            bytes.withContiguousStorageIfAvailable(parse(buffer:))
+            ?? Array(bytes).withUnsafeBufferPointer(parse(buffer:))
+        return try result.get()
+    }
+
+    private static func parse(buffer: UnsafeBufferPointer<UInt8>) -> Result<JSONValue, ParseError> {
+        var reader = JSONReader(buffer)
+        do throws(ParseError) {
+            reader.skipWhitespace()
+            let value = try reader.value(depth: 0)
+            reader.skipWhitespace()
+            guard reader.isAtEnd else { throw reader.error("text after the value") }
+            return .success(value)
+        } catch {
+            return .failure(error)
+        }
     }
 
     /// The value `text` holds.
@@ -35,12 +47,12 @@ extension JSONValue {
     }
 }
 
-/// A recursive-descent JSON reader over bytes.
+/// A recursive-descent JSON reader over bytes, valid while the buffer is.
 private struct JSONReader {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
 
-    init(_ bytes: [UInt8]) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
     }
 
@@ -110,23 +122,36 @@ private struct JSONReader {
 
     private mutating func string() throws(JSONValue.ParseError) -> String {
         index += 1
-        var out: [UInt8] = []
+        // Most strings have no escape and many are ASCII: those are made in place, without a
+        // copy or (for ASCII) a validation pass.
+        var out: [UInt8]?
         var start = index
+        var isASCII = true
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                out += bytes[start..<index]
-                index += 1
-                guard let text = String(validating: out, as: UTF8.self) else {
-                    throw error("invalid UTF-8 in a string")
+                let piece = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                let text: String?
+                if var escaped = out {
+                    escaped += piece
+                    text = String(validating: escaped, as: UTF8.self)
+                } else if isASCII {
+                    text = String(decoding: piece, as: UTF8.self)
+                } else {
+                    text = String(validating: piece, as: UTF8.self)
                 }
+                index += 1
+                guard let text else { throw error("invalid UTF-8 in a string") }
                 return text
             }
             if byte < 0x20 { throw error("control character in a string") }
+            if byte >= 0x80 { isASCII = false }
             if byte == UInt8(ascii: "\\") {
-                out += bytes[start..<index]
+                var escaped = out ?? []
+                escaped += UnsafeBufferPointer(rebasing: bytes[start..<index])
                 index += 1
-                try escape(into: &out)
+                try escape(into: &escaped)
+                out = escaped
                 start = index
                 continue
             }
@@ -183,24 +208,32 @@ private struct JSONReader {
         return value
     }
 
-    /// A number in the RFC's grammar, converted by the standard library.
+    /// A number in the RFC's grammar: whole numbers of up to 15 digits directly, the rest
+    /// converted by the standard library.
     private mutating func number() throws(JSONValue.ParseError) -> Double {
         let start = index
-        _ = take(UInt8(ascii: "-"))
+        let isNegative = take(UInt8(ascii: "-"))
         let first = index
         let count = digits()
         guard count > 0 else { throw error("expected a value") }
         guard bytes[first] != 0x30 || count == 1 else { throw error("leading zero") }
+        var isWhole = true
         if take(UInt8(ascii: ".")) {
+            isWhole = false
             guard digits() > 0 else { throw error("expected digits after '.'") }
         }
         if take(UInt8(ascii: "e")) || take(UInt8(ascii: "E")) {
+            isWhole = false
             if !take(UInt8(ascii: "+")) { _ = take(UInt8(ascii: "-")) }
             guard digits() > 0 else { throw error("expected an exponent") }
         }
-        guard let value = Double(String(decoding: bytes[start..<index], as: UTF8.self)), value.isFinite else {
-            throw error("number out of range")
+        if isWhole && count <= 15 {
+            var value: Int64 = 0
+            for offset in first..<(first + count) { value = value * 10 + Int64(bytes[offset] - 0x30) }
+            return isNegative ? -Double(value) : Double(value)
         }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        guard let value = Double(text), value.isFinite else { throw error("number out of range") }
         return value
     }
 

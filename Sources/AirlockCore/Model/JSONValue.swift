@@ -7,21 +7,47 @@ public enum JSONValue: Codable, Sendable, Equatable, Hashable {
     case array([JSONValue])
     case object([String: JSONValue])
 
+    /// Objects and arrays are asked for first: a decoder that stores nested values as JSON text
+    /// (GRDB's records) then hands over the parsed JSON rather than the text.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? container.decode(Double.self) {
-            self = .number(value)
-        } else if let value = try? container.decode(String.self) {
-            self = .string(value)
-        } else if let value = try? container.decode([JSONValue].self) {
-            self = .array(value)
+        if let container = try? Self.attempt({ try decoder.container(keyedBy: MemberKey.self) }) {
+            var members: [String: JSONValue] = [:]
+            for key in container.allKeys {
+                members[key.stringValue] = try container.decode(JSONValue.self, forKey: key)
+            }
+            self = .object(members)
+        } else if var container = try Self.attempt({ try decoder.unkeyedContainer() }) {
+            var elements: [JSONValue] = []
+            while !container.isAtEnd { elements.append(try container.decode(JSONValue.self)) }
+            self = .array(elements)
         } else {
-            self = .object(try container.decode([String: JSONValue].self))
+            let container = try decoder.singleValueContainer()
+            if container.decodeNil() {
+                self = .null
+            } else if let value = try? container.decode(String.self) {
+                self = .string(value)
+            } else if let value = try? container.decode(Bool.self) {
+                self = .bool(value)
+            } else {
+                self = .number(try container.decode(Double.self))
+            }
         }
+    }
+
+    /// The container, nil when the value is not of its shape; any other failure is thrown.
+    private static func attempt<C>(_ body: () throws -> C) throws -> C? {
+        do {
+            return try body()
+        } catch is DecodingError {
+            return nil
+        }
+    }
+
+    private struct MemberKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -60,44 +86,5 @@ public enum JSONValue: Codable, Sendable, Equatable, Hashable {
             return object.keys.sorted().flatMap { [$0] + (object[$0]?.allStrings ?? []) }
         default: return []
         }
-    }
-
-    /// A stable, compact text form (object keys sorted) used to fingerprint arguments.
-    public var canonicalText: String {
-        switch self {
-        case .null: return "null"
-        case .bool(let value): return value ? "true" : "false"
-        case .number(let value):
-            if abs(value) < 1e15, Double(Int64(value)) == value { return String(Int64(value)) }
-            return String(value)
-        case .string(let value): return "\"" + Self.escaped(value) + "\""
-        case .array(let values): return "[" + values.map(\.canonicalText).joined(separator: ",") + "]"
-        case .object(let object):
-            let members = object.keys.sorted().map { key in
-                "\"" + Self.escaped(key) + "\":" + (object[key] ?? .null).canonicalText
-            }
-            return "{" + members.joined(separator: ",") + "}"
-        }
-    }
-
-    private static func escaped(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out
     }
 }

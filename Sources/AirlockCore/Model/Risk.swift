@@ -39,7 +39,7 @@ public enum Risk: Int, Codable, Sendable, Comparable, CaseIterable, CustomString
     }
 }
 
-/// How far the damage of an action can reach (DESIGN §4), from nothing to production.
+/// How far the damage of an action can reach, from nothing to production.
 public enum BlastRadius: Int, Codable, Sendable, Comparable, CaseIterable, CustomStringConvertible {
     /// Reads inside the workspace.
     case none = 0

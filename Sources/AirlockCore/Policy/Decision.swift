@@ -1,4 +1,4 @@
-/// A verdict with its reason and where it came from (DESIGN §6).
+/// A verdict with its reason and where it came from.
 public struct Decision: Codable, Sendable, Equatable {
     public var verdict: Verdict
     /// Goes back to the agent on deny, in words it can act on.
@@ -11,31 +11,26 @@ public struct Decision: Codable, Sendable, Equatable {
         self.source = source
     }
 
-    public enum Source: Codable, Sendable, Equatable, CustomStringConvertible {
+    /// What decided. Written as text (`rule:no-curl`, `human:alice`, `timeout`): on the wire
+    /// in `source`, and in the decision log (`Decision+Coding.swift`).
+    public enum Source: Sendable, Equatable, Hashable {
         case integrityFloor
         case rule(String)
         case exception(String)
         case hardFloor
+        /// The command asks to run outside the harness's sandbox.
+        case sandboxEscape
         case mode(Mode)
         case human(String)
         case timeout
         case fallback
         /// Nothing decided: a human must.
         case unmatched
-
-        public var description: String {
-            switch self {
-            case .integrityFloor: "integrity_floor"
-            case .rule(let id): "rule:\(id)"
-            case .exception(let id): "exception:\(id)"
-            case .hardFloor: "hard_floor"
-            case .mode(let mode): "mode:\(mode.rawValue)"
-            case .human(let who): "human:\(who)"
-            case .timeout: "timeout"
-            case .fallback: "fallback"
-            case .unmatched: "default"
-            }
-        }
+        /// The decision the harness's hook got for the same MCP call, reused for the proxy's gate
+        /// of it; the associated value is the hook submission's action id.
+        case hook(String)
+        /// The agent disconnected before a reviewer answered; logged as a deny.
+        case withdrawn
 
         public var ruleID: String? {
             if case .rule(let id) = self { return id }

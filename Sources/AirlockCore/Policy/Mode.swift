@@ -1,4 +1,4 @@
-/// How much an agent may do without asking (policy-tables "Three modes").
+/// How much an agent may do without asking: the three modes (README, "How it decides").
 public enum Mode: String, Codable, Sendable, CaseIterable, Comparable {
     /// Inspect only: read and reason, never mutate.
     case readOnly = "read-only"

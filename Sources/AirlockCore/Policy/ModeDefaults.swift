@@ -1,5 +1,6 @@
-/// The command-class, file-class and MCP-type tables of `reference/policy-tables.md`, per mode
-/// (DESIGN §6.7). Hard-floor and integrity-floor classes never reach this table.
+/// What each mode decides by itself for each command class, file class and MCP tool type
+/// (policy step 7 in the README's "How it decides"). Hard-floor and integrity-floor classes
+/// never reach this table.
 public enum ModeDefaults {
     /// The default verdict for one category in one mode.
     public static func verdict(for category: Category, in mode: Mode) -> Verdict {

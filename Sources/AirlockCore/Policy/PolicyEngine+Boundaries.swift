@@ -1,13 +1,17 @@
-/// Policy under a workspace's five boundaries (DESIGN §5): the stricter of the chosen mode and
+/// Policy under a workspace's five boundaries (docs/doctor.md): the stricter of the chosen mode and
 /// the one the boundaries recommend; when they say stop, what the mode alone would decide is
 /// denied (naming the boundaries) except a low-risk read, while rules, exceptions and the hard
 /// floor's ask to a human stand.
 extension PolicyEngine {
     /// `boundaries` nil: not measured yet (or ignored by the user), and the chosen mode stands.
+    /// The report also carries the harness's sandbox settings, which policy needs for a request
+    /// to leave the sandbox.
     public static func evaluate(
         _ action: Action, _ assessment: Assessment, context: PolicyContext, boundaries: BoundaryReport?
     ) -> Decision {
         guard let boundaries else { return evaluate(action, assessment, context: context) }
+        var context = context
+        context.harnessSandbox = context.harnessSandbox ?? boundaries.sandbox(for: action.harness)
         var stricter = context
         guard let mode = boundaries.recommendation.effectiveMode(chosen: context.mode) else {
             stricter.mode = .readOnly

@@ -6,18 +6,27 @@ public struct PolicyContext: Sendable {
     public var rules: [PolicyRule]
     public var exceptions: [PolicyException]
     public var now: Date
+    /// The harness's own sandbox settings for the action's workspace, when measured: they say
+    /// whether a request to leave the sandbox can take effect. Nil: not known, so it can.
+    public var harnessSandbox: HarnessSandbox?
 
-    public init(mode: Mode = .workspaceEdit, rules: [PolicyRule] = [], exceptions: [PolicyException] = [], now: Date) {
+    public init(
+        mode: Mode = .workspaceEdit, rules: [PolicyRule] = [], exceptions: [PolicyException] = [], now: Date,
+        harnessSandbox: HarnessSandbox? = nil
+    ) {
         self.mode = mode
         self.rules = rules
         self.exceptions = exceptions
         self.now = now
+        self.harnessSandbox = harnessSandbox
     }
 }
 
-/// Evaluates policy in DESIGN §6's order; the first step that matches decides:
-/// integrity floor, deny rules, deny exceptions, hard floor, allow exceptions, allow rules,
-/// mode defaults, then a human. Nothing after the hard floor can allow a hard-floor action.
+/// Evaluates policy in the order the README gives ("How it decides"); the first step that
+/// matches decides: integrity floor, deny rules, deny exceptions, hard floor, leaving the
+/// harness's sandbox, allow exceptions, allow rules, mode defaults, then a human. Nothing after
+/// the hard floor can allow a hard-floor action, nor a command that asks to run outside the
+/// harness's sandbox.
 public enum PolicyEngine {
     public static func evaluate(_ action: Action, _ assessment: Assessment, context: PolicyContext) -> Decision {
         // 1. Integrity floor: nothing overrides it.
@@ -52,6 +61,17 @@ public enum PolicyEngine {
                 .ask, reason: "\(floor) needs a human decision for this action: \(assessment.summary)",
                 source: .hardFloor)
         }
+        // 4b. A command that asks to run outside the harness's sandbox leaves the boundary the
+        // deployment relies on (docs/security.md): a human decides, unless the harness's settings
+        // make the request void.
+        if action.asksToLeaveSandbox, context.harnessSandbox?.voidsEscapeRequests != true {
+            return Decision(
+                .ask,
+                reason: "The agent asks to run this command outside \(harnessName(action.harness))'s sandbox "
+                    + "(\(Action.sandboxEscapeKey)), leaving the boundary Airlock relies on; a human decides: "
+                    + assessment.summary,
+                source: .sandboxEscape)
+        }
         // 5. Active allow exceptions.
         if let exception = context.exceptions.first(where: {
             $0.effect == .allow && $0.covers(action, assessment, at: context.now)
@@ -81,5 +101,9 @@ public enum PolicyEngine {
             // 8. A human, with a deadline.
             return Decision(.ask, reason: "Needs a human: \(assessment.summary) (\(what)).", source: .unmatched)
         }
+    }
+
+    private static func harnessName(_ harness: String) -> String {
+        harness == "claude" ? "Claude Code" : "the harness"
     }
 }

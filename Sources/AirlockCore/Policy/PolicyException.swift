@@ -1,8 +1,9 @@
 import FoundationEssentials
 
-/// A time-boxed human decision (DESIGN §7): effect × scope × binding × expiry.
+/// A time-boxed human decision: effect × scope × binding × expiry.
 public struct PolicyException: Codable, Sendable, Equatable, Identifiable {
-    public enum Binding: Codable, Sendable, Equatable, Hashable {
+    /// Where it applies; a one-key object on the wire and on disk (`PolicyException+Coding.swift`).
+    public enum Binding: Sendable, Equatable, Hashable {
         case session(String)
         case repository(String)
         case everywhere
@@ -27,10 +28,12 @@ public struct PolicyException: Codable, Sendable, Equatable, Identifiable {
     public var grantedBy: String
     public var reason: String
     public var revokedAt: Date?
+    /// Who ended it early, when someone did.
+    public var revokedBy: String?
 
     public init(
         id: String, effect: PolicyRule.Effect, scope: Scope, binding: Binding, createdAt: Date, expiresAt: Date,
-        usesLeft: Int? = nil, grantedBy: String, reason: String, revokedAt: Date? = nil
+        usesLeft: Int? = nil, grantedBy: String, reason: String, revokedAt: Date? = nil, revokedBy: String? = nil
     ) {
         self.id = id
         self.effect = effect
@@ -42,6 +45,7 @@ public struct PolicyException: Codable, Sendable, Equatable, Identifiable {
         self.grantedBy = grantedBy
         self.reason = reason
         self.revokedAt = revokedAt
+        self.revokedBy = revokedBy
     }
 
     /// In force at `now`: not revoked, not expired, uses left.

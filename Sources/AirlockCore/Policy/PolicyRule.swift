@@ -1,7 +1,9 @@
-/// A standing allow or deny from a policy file (DESIGN §6.2 and §6.6).
+/// A standing allow or deny from a policy file (policy steps 2 and 6 in the README's "How it
+/// decides").
 public struct PolicyRule: Codable, Sendable, Equatable {
     public enum Effect: String, Codable, Sendable { case allow, deny }
-    public enum Origin: Codable, Sendable, Equatable {
+    /// Whose file it came from; a one-key object when encoded (`PolicyRule+Coding.swift`).
+    public enum Origin: Sendable, Equatable {
         /// The user's own `policy.toml`.
         case user
         /// A repository's `.airlock/policy.toml`; its allow rules count only once trusted.

@@ -1,6 +1,6 @@
-/// What a rule or exception covers (DESIGN §7): one exact action, a command prefix (argv, not
-/// text), a category, an MCP tool, or paths.
-public enum Scope: Codable, Sendable, Equatable, Hashable {
+/// What a rule or exception covers: one exact action, a command prefix (argv, not text), a
+/// category, an MCP tool, or paths. Stored and sent as a one-key object (`Scope+Coding.swift`).
+public enum Scope: Sendable, Equatable, Hashable {
     /// The action's fingerprint (`Scope.fingerprint(of:)`), compared in full.
     case exactAction(String)
     /// Every executed command starts with these argv words (plain reads may sit beside them).

@@ -1,9 +1,10 @@
 import Foundation
+import Synchronization
 
 /// A small cache of probe results keyed by (workspace, path), each kept for a short time: the
 /// same target asked about twice in a burst is measured once, and a stale answer ages out.
 /// Thread-safe; the clock is injected so tests do not wait.
-public final class ProbeCache<Value: Sendable>: @unchecked Sendable {
+public final class ProbeCache<Value: Sendable>: Sendable {
     public struct Key: Hashable, Sendable {
         public var workspace: String
         public var path: String
@@ -14,8 +15,7 @@ public final class ProbeCache<Value: Sendable>: @unchecked Sendable {
         }
     }
 
-    private let lock = NSLock()
-    private var entries: [Key: (value: Value, stored: Date)] = [:]
+    private let entries = Mutex<[Key: (value: Value, stored: Date)]>([:])
     private let timeToLive: TimeInterval
     private let capacity: Int
     private let now: @Sendable () -> Date
@@ -29,7 +29,7 @@ public final class ProbeCache<Value: Sendable>: @unchecked Sendable {
     /// The value stored for `key`, unless it is older than the time to live.
     public func value(for key: Key) -> Value? {
         let time = now()
-        return lock.withLock {
+        return entries.withLock { entries in
             guard let entry = entries[key] else { return nil }
             if time.timeIntervalSince(entry.stored) > timeToLive {
                 entries[key] = nil
@@ -41,7 +41,7 @@ public final class ProbeCache<Value: Sendable>: @unchecked Sendable {
 
     public func store(_ value: Value, for key: Key) {
         let time = now()
-        lock.withLock {
+        entries.withLock { entries in
             // Bounded: when full, expired entries go first, then everything (a cache, not a store).
             if entries.count >= capacity {
                 entries = entries.filter { time.timeIntervalSince($0.value.stored) <= timeToLive }

@@ -1,7 +1,7 @@
 import AirlockCore
 
-/// Judges the five boundaries from `BoundaryFacts` (DESIGN §5, policy-tables "The five
-/// boundaries" and "The 15-minute checklist"). Pure: facts in, report out.
+/// Judges the five boundaries from `BoundaryFacts` (docs/doctor.md, "What it checks"). Pure:
+/// facts in, report out.
 public enum BoundaryEvaluator {
     public static func report(_ facts: BoundaryFacts) -> BoundaryReport {
         BoundaryReport(
@@ -9,7 +9,8 @@ public enum BoundaryEvaluator {
             boundaries: [
                 repositoryTrust(facts), filesAndSecrets(facts), commandExecution(facts), mcpToolScope(facts),
                 loggingAndRollback(facts),
-            ])
+            ],
+            sandboxes: facts.harnesses.compactMap(\.sandboxDetails))
     }
 
     /// A boundary being built: the worst state seen wins.

@@ -1,3 +1,5 @@
+import AirlockCore
+
 /// Claude Code: `permissions.deny` Read rules, `permissions.defaultMode` and `sandbox` from the
 /// user, project and local settings files (harness-protocols §1.1, §1.6–1.8); MCP servers from
 /// `~/.claude.json` (user and per-project scope) and the project's `.mcp.json` (§5).
@@ -15,6 +17,7 @@ enum ClaudeSettingsReader {
             isInstalled: places.exists(places.claudeDirectory) || places.exists(places.claudeJSON)
                 || places.exists(places.workspace + "/.claude"))
         var disabledProjectServers: Set<String> = []
+        var sandboxValues: (enabled: [Bool], failIfUnavailable: [Bool], allowUnsandboxed: [Bool]) = ([], [], [])
         for file in files {
             guard let object = ConfigText.jsonObject(file.path, problems: &settings.problems) else { continue }
             settings.files.append(file.path)
@@ -27,12 +30,20 @@ enum ClaudeSettingsReader {
                 if permissions["defaultMode"] as? String == "bypassPermissions" { settings.bypassesPrompts = true }
             }
             if let sandbox = object["sandbox"] as? [String: Any] {
-                if let enabled = sandbox["enabled"] as? Bool { settings.sandbox = enabled }
+                if let enabled = sandbox["enabled"] as? Bool {
+                    settings.sandbox = enabled
+                    sandboxValues.enabled.append(enabled)
+                }
+                if let value = sandbox["failIfUnavailable"] as? Bool { sandboxValues.failIfUnavailable.append(value) }
+                if let value = sandbox["allowUnsandboxedCommands"] as? Bool {
+                    sandboxValues.allowUnsandboxed.append(value)
+                }
             }
             for name in object["disabledMcpjsonServers"] as? [Any] ?? [] {
                 if let name = name as? String { disabledProjectServers.insert(name) }
             }
         }
+        settings.sandboxDetails = sandboxDetails(sandboxValues)
         // Sandboxed Bash reaches only allowlisted domains through the proxy; new ones prompt.
         settings.network = settings.bypassesPrompts ? true : settings.sandbox == true ? false : nil
 
@@ -62,6 +73,22 @@ enum ClaudeSettingsReader {
                 root["mcpServers"], harness: "claude", source: projectMCP, disabled: disabledProjectServers)
         }
         return (settings, servers)
+    }
+
+    /// The sandbox settings over all files, each read the cautious way: the sandbox counts as on,
+    /// and as failing closed, only when no file turns it off; unsandboxed commands count as
+    /// refused only when no file allows them. Files `--settings` adds are not visible here.
+    static func sandboxDetails(_ values: (enabled: [Bool], failIfUnavailable: [Bool], allowUnsandboxed: [Bool]))
+        -> HarnessSandbox
+    {
+        func cautious(_ values: [Bool], unsafe: Bool) -> Bool? {
+            if values.contains(unsafe) { return unsafe }
+            return values.isEmpty ? nil : !unsafe
+        }
+        return HarnessSandbox(
+            harness: "claude", isEnabled: cautious(values.enabled, unsafe: false),
+            failsIfUnavailable: cautious(values.failIfUnavailable, unsafe: false),
+            allowsUnsandboxedCommands: cautious(values.allowUnsandboxed, unsafe: true))
     }
 
     /// The absolute glob a `Read(…)` deny rule covers, or nil for other tools.

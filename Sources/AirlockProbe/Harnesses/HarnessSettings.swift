@@ -1,3 +1,5 @@
+import AirlockCore
+
 /// What one installed harness's own settings say about reading secrets, sandboxing and the
 /// network, merged over its user and project files.
 public struct HarnessSettings: Sendable, Equatable, Codable {
@@ -11,6 +13,9 @@ public struct HarnessSettings: Sendable, Equatable, Codable {
     public var readDenies: [String] = []
     /// true: sandbox on; false: explicitly off or full access; nil: not configured.
     public var sandbox: Bool?
+    /// Every sandbox setting the recommended deployment depends on, where the harness has them
+    /// (Claude Code); nil for harnesses whose sandbox Airlock does not read in detail.
+    public var sandboxDetails: HarnessSandbox?
     /// true: commands may reach the network without asking; false: off or allowlisted; nil: unknown.
     public var network: Bool?
     /// The harness skips its own prompts (`bypassPermissions`, `danger-full-access` with `never`, `--yolo` set in config).

@@ -12,7 +12,7 @@ public struct Deadline: Sendable {
         end = ContinuousClock.now.advanced(by: budget)
     }
 
-    /// The default per-probe budget (issue 6): 50 ms.
+    /// The default per-probe budget: 50 ms (docs/decisions.md, "Measuring the environment").
     public static let defaultBudget: Duration = .milliseconds(50)
 
     public var isPast: Bool { ContinuousClock.now >= end }

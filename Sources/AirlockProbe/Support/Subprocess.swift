@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -58,11 +59,10 @@ enum Subprocess {
     }
 
     /// The reader thread's result, handed over under a lock.
-    private final class Collected: @unchecked Sendable {
-        private let lock = NSLock()
-        private var data = Data()
-        func set(_ value: Data) { lock.withLock { data = value } }
-        var value: Data { lock.withLock { data } }
+    private final class Collected: Sendable {
+        private let data = Mutex(Data())
+        func set(_ value: Data) { data.withLock { $0 = value } }
+        var value: Data { data.withLock { $0 } }
     }
 }
 

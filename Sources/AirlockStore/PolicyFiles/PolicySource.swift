@@ -1,10 +1,11 @@
 import AirlockCore
 import Crypto
 import Foundation
+import Synchronization
 
 /// Loads the user's and a repository's policy files, keeping the last good policy when a
 /// file breaks: a broken file is reported with file and line, and never opens things up.
-public final class PolicySource: @unchecked Sendable {
+public final class PolicySource: Sendable {
     /// The rules in force and the problems met loading them.
     public struct Snapshot: Sendable {
         public var rules: [PolicyRule]
@@ -12,8 +13,8 @@ public final class PolicySource: @unchecked Sendable {
         public var problems: [PolicyFileError]
     }
 
-    private let lock = NSLock()
-    private var lastGood: [String: PolicyFile] = [:]
+    /// The last file of each path that parsed, kept while a newer version is broken.
+    private let lastGood = Mutex<[String: PolicyFile]>([:])
 
     public init() {}
 
@@ -44,7 +45,7 @@ public final class PolicySource: @unchecked Sendable {
         var snapshot = Snapshot(rules: [], mode: nil, problems: [])
         let path = Self.repositoryPolicyPath(repository)
         guard let data = FileManager.default.contents(atPath: path) else {
-            lock.withLock { _ = lastGood.removeValue(forKey: path) }
+            lastGood.withLock { _ = $0.removeValue(forKey: path) }
             return snapshot
         }
         let trusted = isTrusted(path, Self.sha256(data))
@@ -63,23 +64,23 @@ public final class PolicySource: @unchecked Sendable {
     private func load(path: String, origin: PolicyRule.Origin, problems: inout [PolicyFileError]) -> PolicyFile? {
         guard let data = FileManager.default.contents(atPath: path) else {
             // No file is no policy; a file that vanished keeps nothing of its old rules.
-            lock.withLock { _ = lastGood.removeValue(forKey: path) }
+            lastGood.withLock { _ = $0.removeValue(forKey: path) }
             return nil
         }
         guard let text = String(data: data, encoding: .utf8) else {
             problems.append(
                 PolicyFileError(file: path, line: 1, message: "not UTF-8 text; keeping the last good policy"))
-            return lock.withLock { lastGood[path] }
+            return lastGood.withLock { $0[path] }
         }
         do {
             let file = try PolicyFile.parse(text, file: path, origin: origin)
-            lock.withLock { lastGood[path] = file }
+            lastGood.withLock { $0[path] = file }
             return file
         } catch {
             var problem = error
             problem.message += "; keeping the last good policy"
             problems.append(problem)
-            return lock.withLock { lastGood[path] }
+            return lastGood.withLock { $0[path] }
         }
     }
 }

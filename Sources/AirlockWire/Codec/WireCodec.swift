@@ -34,6 +34,10 @@ public struct WireCodec: Sendable {
 
     /// Decodes one request line. Nil for a line of only whitespace; a failure carries the
     /// request id when one could be read, so the error reply can name it.
+    ///
+    /// The line is read once into a `JSONValue` (the standard library's reader, as in the hook:
+    /// of duplicate keys the last wins); `submit`'s params are mapped from it directly, the
+    /// other methods' params through JSONDecoder.
     public func decodeRequest(_ line: [UInt8]) -> Result<RequestEnvelope, RequestFailure>? {
         guard let first = line.first(where: { !Self.isJSONWhitespace($0) }) else { return nil }
         if first == UInt8(ascii: "[") {
@@ -43,67 +47,74 @@ public struct WireCodec: Sendable {
                     id: .null,
                     error: RPCError(.invalidRequest, "batch requests are not supported; send one request per line")))
         }
-        if let submit = SubmitFastPath.decode(line) { return .success(submit) }
-        return decodeGeneral(line)
-    }
-
-    /// Any request line, through JSONDecoder: the authority on what a line means and on errors.
-    func decodeGeneral(_ line: [UInt8]) -> Result<RequestEnvelope, RequestFailure> {
-        let header: RequestLine
-        do {
-            header = try decoder.decode(RequestLine.self, from: Data(line))
-        } catch DecodingError.typeMismatch {
-            return .failure(
-                RequestFailure(id: .null, error: RPCError(.invalidRequest, "a request must be a JSON object")))
-        } catch {
+        guard let value = try? JSONValue.parse(line) else {
             return .failure(
                 RequestFailure(id: .null, error: RPCError(.parseError, "parse error: the line is not valid JSON")))
         }
-        guard header.isIDValid else {
+        let header: RequestHeader
+        do {
+            header = try RequestHeader(value)
+        } catch {
+            return .failure(error)
+        }
+        do {
+            return .success(RequestEnvelope(id: header.id, request: try request(header)))
+        } catch {
             return .failure(
                 RequestFailure(
-                    id: .null, error: RPCError(.invalidRequest, "\"id\" must be a string, an integer or null")))
+                    id: header.id ?? .null,
+                    error: RPCError(.invalidParams, "invalid params for \(header.method.rawValue): \(error)")))
         }
-        let id = header.id
-        let replyID = id ?? .null
-        guard header.jsonrpc == WireProtocol.jsonRPC else {
-            return .failure(
-                RequestFailure(id: replyID, error: RPCError(.invalidRequest, "\"jsonrpc\" must be \"2.0\"")))
+    }
+
+    /// The typed request; the error names the field at fault, never its value.
+    private func request(_ header: RequestHeader) throws(ParamsProblem) -> ClientRequest {
+        switch header.method {
+        case .submit:
+            do {
+                return .submit(try SubmitParams(json: header.params ?? .null))
+            } catch {
+                throw ParamsProblem(error.description(root: "params"))
+            }
+        case .subscribe: return .subscribe(try params(header.params) ?? SubscribeParams())
+        case .unsubscribe: return .unsubscribe
+        case .decide: return .decide(try required(header.params))
+        case .grant: return .grant(try required(header.params))
+        case .revoke: return .revoke(try required(header.params))
+        case .list: return .list
+        case .status: return .status
         }
-        guard let name = header.method else {
-            return .failure(
-                RequestFailure(id: replyID, error: RPCError(.invalidRequest, "\"method\" must be a string")))
+    }
+
+    private func required<P: Decodable>(_ value: JSONValue?) throws(ParamsProblem) -> P {
+        guard let params: P = try params(value) else { throw ParamsProblem("params is missing") }
+        return params
+    }
+
+    private func params<P: Decodable>(_ value: JSONValue?) throws(ParamsProblem) -> P? {
+        guard let value else { return nil }
+        do {
+            return try decoder.decode(P.self, from: Data(value.jsonBytes))
+        } catch let error as DecodingError {
+            throw ParamsProblem(Self.describe(error))
+        } catch {
+            throw ParamsProblem("params is invalid")
         }
-        guard let request = header.request else {
-            let known = RPCMethod.allCases.map(\.rawValue).joined(separator: ", ")
-            return .failure(
-                RequestFailure(
-                    id: replyID, error: RPCError(.methodNotFound, "method not found; this broker answers \(known)")))
-        }
-        if let version = header.version, version != WireProtocol.version {
-            return .failure(
-                RequestFailure(
-                    id: replyID,
-                    error: RPCError(
-                        .unsupportedVersion,
-                        "protocol version \(version) is not supported; this broker speaks \(WireProtocol.version)",
-                        data: .object(["supported": .array([.number(Double(WireProtocol.version))])]))))
-        }
-        switch request {
-        case .success(let request):
-            return .success(RequestEnvelope(id: id, request: request))
-        case .failure(let error):
-            return .failure(
-                RequestFailure(
-                    id: replyID, error: RPCError(.invalidParams, "invalid params for \(name): " + Self.describe(error)))
-            )
+    }
+
+    /// Why a request's params could not be read.
+    private struct ParamsProblem: Error, CustomStringConvertible {
+        var description: String
+
+        init(_ description: String) {
+            self.description = description
         }
     }
 
     /// The line answering request `id` with `result`.
     public func encodeResult(_ result: ServerResult, id: RequestID) -> [UInt8] {
-        // The one answer on the hot path is written by hand; the bytes equal JSONEncoder's.
-        if case .submit(let submit) = result { return JSONText.submitResponse(submit, id: id) }
+        // The one answer on the hot path, written as the hook reads it.
+        if case .submit(let submit) = result { return SubmitCodec.response(submit, id: id) }
         return encodeLine(ResponseEnvelope(id: id, result: AnyEncodable(result.payload)))
             ?? encodeError(RPCError(.internalError, "the result could not be encoded"), id: id)
     }
@@ -130,7 +141,7 @@ public struct WireCodec: Sendable {
     public func encodeRequest(_ request: ClientRequest, id: RequestID?) throws(WireError) -> [UInt8] {
         let params: (any Encodable & Sendable)?
         switch request {
-        case .submit(let value): params = value
+        case .submit(let value): return SubmitCodec.request(value, id: id)
         case .subscribe(let value): params = value
         case .decide(let value): params = value
         case .grant(let value): params = value

@@ -9,14 +9,14 @@ public struct QueuedAction: Codable, Equatable, Sendable, Identifiable {
     public var assessment: Assessment
     /// Why policy asked a human.
     public var reason: String
-    /// `hard_floor` or `default`: what sent it to a human.
-    public var source: String
+    /// What sent it to a human: the hard floor (`hard_floor`) or nothing deciding (`default`).
+    public var source: Decision.Source
     public var queuedAt: Date
     /// When it will be denied if nobody answers.
     public var deadline: Date
 
     public init(
-        id: String, action: Action, assessment: Assessment, reason: String, source: String, queuedAt: Date,
+        id: String, action: Action, assessment: Assessment, reason: String, source: Decision.Source, queuedAt: Date,
         deadline: Date
     ) {
         self.id = id

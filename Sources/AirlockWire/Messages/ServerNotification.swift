@@ -51,11 +51,11 @@ public struct ActionResolved: Codable, Equatable, Sendable {
     public var id: String
     public var decision: FinalVerdict
     public var reason: String
-    public var source: String
+    public var source: Decision.Source
     /// The reviewer, when a human decided.
     public var reviewer: String?
 
-    public init(id: String, decision: FinalVerdict, reason: String, source: String, reviewer: String? = nil) {
+    public init(id: String, decision: FinalVerdict, reason: String, source: Decision.Source, reviewer: String? = nil) {
         self.id = id
         self.decision = decision
         self.reason = reason

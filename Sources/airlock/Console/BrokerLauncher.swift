@@ -1,3 +1,4 @@
+import AirlockServices
 import Foundation
 
 #if canImport(Glibc)
@@ -23,14 +24,14 @@ struct BrokerLauncher {
     @discardableResult
     func ensureRunning() throws -> pid_t? {
         let client = SocketClient(path: paths.socket)
-        if (try? client.call("status", timeout: 2)) != nil { return nil }
+        if (try? client.status(timeout: 2)) != nil { return nil }
         try FileManager.default.createDirectory(
             atPath: paths.stateDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let pid = try spawn()
         try? "\(pid)\n".write(toFile: pidPath, atomically: true, encoding: .utf8)
         let deadline = Date().addingTimeInterval(readyTimeout)
         while Date() < deadline {
-            if (try? client.call("status", timeout: 1)) != nil { return pid }
+            if (try? client.status(timeout: 1)) != nil { return pid }
             var status: Int32 = 0
             if waitpid(pid, &status, WNOHANG) == pid {
                 throw CLIError("the broker exited at start-up:\n\(logTail())")

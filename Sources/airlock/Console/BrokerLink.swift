@@ -1,6 +1,8 @@
 import AirlockConsole
+import AirlockServices
 import AirlockWire
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -10,20 +12,23 @@ import Foundation
 /// line the broker sends into a `ConsoleMessage` for the loop, sends the requests the
 /// reducer asks for, matches replies to their tags, and reconnects with backoff when the
 /// broker goes away (posting `.connecting`, `.subscribed` and `.lost` so the header shows it).
-final class BrokerLink: @unchecked Sendable {
+final class BrokerLink: Sendable {
     private let socketPath: String
     private let reviewer: String
     private let queue: MessageQueue
     private let codec = WireCodec()
-    private let lock = NSLock()
-    /// Guarded by `lock`: the live socket, the next request id, requests awaiting replies.
-    private var descriptor: Int32 = -1
-    private var nextID: Int64 = 1
-    private var awaiting: [Int64: (tag: RequestTag, method: RPCMethod)] = [:]
-    private var isStopped = false
-    private var thread: Thread?
-    /// Touched only by the link's thread: whether this connection got as far as subscribing.
-    private var hasSubscribed = false
+
+    private struct State {
+        /// The live socket, -1 between connections.
+        var descriptor: Int32 = -1
+        var nextID: Int64 = 1
+        var awaiting: [Int64: (tag: RequestTag, method: RPCMethod)] = [:]
+        var isStopped = false
+        /// Whether this connection got as far as subscribing.
+        var hasSubscribed = false
+    }
+
+    private let state = Mutex(State())
 
     /// The subscribe request's id on every connection.
     private static let subscribeID: Int64 = 0
@@ -37,30 +42,29 @@ final class BrokerLink: @unchecked Sendable {
     func start() {
         let thread = Thread { [self] in run() }
         thread.name = "airlock-broker-link"
-        self.thread = thread
         thread.start()
     }
 
     /// Closes the connection; the thread ends within one poll interval.
     func stop() {
-        lock.withLock {
-            isStopped = true
-            if descriptor >= 0 { shutdown(descriptor, Int32(SHUT_RDWR)) }
+        state.withLock { state in
+            state.isStopped = true
+            if state.descriptor >= 0 { shutdown(state.descriptor, Int32(SHUT_RDWR)) }
         }
     }
 
     /// Sends a request on the subscribed connection; its answer arrives as `.reply` or `.requestFailed`.
     func send(_ request: ClientRequest, tag: RequestTag) {
-        let failure: String? = lock.withLock {
-            guard descriptor >= 0 else { return "not connected to the broker" }
-            let id = nextID
-            nextID += 1
+        let failure: String? = state.withLock { state in
+            guard state.descriptor >= 0 else { return "not connected to the broker" }
+            let id = state.nextID
+            state.nextID += 1
             guard let line = try? codec.encodeRequest(request, id: .number(id)) else {
                 return "the request could not be encoded"
             }
-            awaiting[id] = (tag, request.method)
-            guard writeAll(descriptor, line) else {
-                awaiting[id] = nil
+            state.awaiting[id] = (tag, request.method)
+            guard writeAll(state.descriptor, line) else {
+                state.awaiting[id] = nil
                 return "writing to the broker failed"
             }
             return nil
@@ -68,13 +72,13 @@ final class BrokerLink: @unchecked Sendable {
         if let failure { queue.post(.requestFailed(tag: tag, message: failure)) }
     }
 
-    private var stopped: Bool { lock.withLock { isStopped } }
+    private var stopped: Bool { state.withLock { $0.isStopped } }
 
     private func run() {
         var backoff = 0.25
         while !stopped {
             queue.post(.connection(.connecting))
-            hasSubscribed = false
+            state.withLock { $0.hasSubscribed = false }
             let reason: String
             do {
                 reason = try session(on: SocketClient(path: socketPath).connect())
@@ -84,7 +88,7 @@ final class BrokerLink: @unchecked Sendable {
             failAwaiting(reason)
             if stopped { break }
             queue.post(.connection(.lost(reason)))
-            if hasSubscribed { backoff = 0.25 }
+            if state.withLock({ $0.hasSubscribed }) { backoff = 0.25 }
             waitBeforeReconnecting(seconds: backoff)
             backoff = min(backoff * 2, 4)
         }
@@ -92,16 +96,16 @@ final class BrokerLink: @unchecked Sendable {
 
     /// Subscribes and reads until the connection ends; returns why it ended.
     private func session(on socket: Int32) throws -> String {
-        lock.withLock { descriptor = socket }
+        state.withLock { $0.descriptor = socket }
         defer {
-            lock.withLock {
-                descriptor = -1
+            state.withLock { state in
+                state.descriptor = -1
                 close(socket)
             }
         }
         let subscribe = try codec.encodeRequest(
             .subscribe(SubscribeParams(reviewer: reviewer)), id: .number(Self.subscribeID))
-        let written = lock.withLock { writeAll(socket, subscribe) }
+        let written = state.withLock { _ in writeAll(socket, subscribe) }
         guard written else { return "writing to the broker failed" }
         var framer = LineFramer()
         var chunk = [UInt8](repeating: 0, count: 65_536)
@@ -137,12 +141,12 @@ final class BrokerLink: @unchecked Sendable {
             guard case .number(let number) = id else { return }
             if number == Self.subscribeID {
                 if let result = try? codec.result(SubscribeResult.self, from: line) {
-                    hasSubscribed = true
+                    state.withLock { $0.hasSubscribed = true }
                     queue.post(.connection(.subscribed(result)))
                 }
                 return
             }
-            guard let request = lock.withLock({ awaiting.removeValue(forKey: number) }) else { return }
+            guard let request = state.withLock({ $0.awaiting.removeValue(forKey: number) }) else { return }
             do {
                 queue.post(.reply(tag: request.tag, try decodeResult(request.method, line)))
             } catch {
@@ -154,7 +158,7 @@ final class BrokerLink: @unchecked Sendable {
                 queue.post(.connection(.lost("the broker refused to subscribe: \(error.message)")))
                 return
             }
-            guard let request = lock.withLock({ awaiting.removeValue(forKey: number) }) else { return }
+            guard let request = state.withLock({ $0.awaiting.removeValue(forKey: number) }) else { return }
             queue.post(.requestFailed(tag: request.tag, message: error.message))
         }
     }
@@ -173,9 +177,9 @@ final class BrokerLink: @unchecked Sendable {
     }
 
     private func failAwaiting(_ reason: String) {
-        let failed = lock.withLock {
-            defer { awaiting.removeAll() }
-            return Array(awaiting.values)
+        let failed = state.withLock { state in
+            defer { state.awaiting.removeAll() }
+            return Array(state.awaiting.values)
         }
         for request in failed { queue.post(.requestFailed(tag: request.tag, message: reason)) }
     }

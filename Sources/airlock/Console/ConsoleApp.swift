@@ -43,6 +43,7 @@ struct ConsoleApp {
 
         var previous: CellBuffer?
         var nextTick = Date()
+        let redactor = Redactor()
         while !effects.wantsQuit, !state.wantsQuit {
             if let signal = terminal.stopSignal {
                 notes.append("stopped by signal \(signal)")
@@ -57,6 +58,8 @@ struct ConsoleApp {
             let frame = Console.render(state, theme: theme)
             terminal.draw(frame, previous: previous)
             previous = frame
+            // Only now does the reviewer see it: keys read below were typed looking at this frame.
+            effects.perform(Console.update(&state, .frameShown))
 
             let waitMs = Int32(max(0, min(tickInterval, nextTick.timeIntervalSinceNow)) * 1000)
             for input in terminal.read(timeoutMs: waitMs, wakeDescriptor: queue.wakeDescriptor) {
@@ -67,7 +70,8 @@ struct ConsoleApp {
                 }
             }
             for message in queue.drain() {
-                effects.perform(Console.update(&state, message))
+                // Secrets never reach the console's state, so nothing it draws can show one.
+                effects.perform(Console.update(&state, message.redacted(by: redactor)))
             }
         }
         return notes
@@ -103,7 +107,7 @@ struct EffectRunner {
             link.send(request, tag: tag)
         case .readFile(let path):
             DispatchQueue.global().async {
-                queue.post(.fileOnDisk(path: path, contents: Self.readSmallFile(path)))
+                queue.post(.fileOnDisk(path: path, Self.readForDiff(path)))
             }
         case .loadRecentActions(let limit):
             let paths = paths
@@ -132,12 +136,21 @@ struct EffectRunner {
     /// Files larger than this are not read for a diff (the console says the file is too large).
     static let fileLimit = 4 * 1_048_576
 
-    static func readSmallFile(_ path: String) -> String? {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-            let size = attributes[.size] as? Int, size <= fileLimit,
-            let data = FileManager.default.contents(atPath: path)
-        else { return nil }
-        return String(data: data, encoding: .utf8)
+    /// The file as the diff needs it, or why its text is not there.
+    static func readForDiff(_ path: String) -> FileOnDisk {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
+            return FileManager.default.fileExists(atPath: path) ? .unreadable : .missing
+        }
+        guard attributes[.type] as? FileAttributeType == .typeRegular, let size = attributes[.size] as? Int else {
+            return .unreadable
+        }
+        guard size <= fileLimit else { return .tooLarge(bytes: size) }
+        guard let data = FileManager.default.contents(atPath: path) else { return .unreadable }
+        // As git decides: a NUL byte near the start, or text that is not UTF-8, is binary.
+        guard !data.prefix(8000).contains(0), let text = String(data: data, encoding: .utf8) else {
+            return .binary(bytes: data.count)
+        }
+        return .loaded(text)
     }
 
     /// The newest logged decisions as actions, newest first; none when the store cannot be read.
@@ -148,6 +161,6 @@ struct EffectRunner {
             let records = try? store.decisions(since: nil, limit: limit)
         else { return [] }
         let host = paths.hostFacts()
-        return records.reversed().map { LoggedAction.recentAction($0.entry, host: host) }
+        return records.reversed().compactMap { LoggedAction.recentAction($0, host: host) }
     }
 }

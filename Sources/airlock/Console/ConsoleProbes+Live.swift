@@ -1,5 +1,6 @@
 import AirlockCore
 import AirlockProbe
+import AirlockServices
 import Foundation
 
 extension ConsoleProbes {

@@ -1,5 +1,6 @@
 import AirlockConsole
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -7,9 +8,8 @@ import Foundation
 
 /// Messages from other threads (the broker link, file reads, probes) for the console loop.
 /// Posting also writes a byte to a pipe the loop polls beside stdin, so it wakes at once.
-final class MessageQueue: @unchecked Sendable {
-    private let lock = NSLock()
-    private var messages: [ConsoleMessage] = []
+final class MessageQueue: Sendable {
+    private let messages = Mutex<[ConsoleMessage]>([])
     /// The loop polls this descriptor; it is readable while messages wait.
     let wakeDescriptor: Int32
     private let wakeWriter: Int32
@@ -32,7 +32,7 @@ final class MessageQueue: @unchecked Sendable {
     }
 
     func post(_ message: ConsoleMessage) {
-        lock.withLock { messages.append(message) }
+        messages.withLock { $0.append(message) }
         var byte: UInt8 = 1
         _ = write(wakeWriter, &byte, 1)
     }
@@ -41,7 +41,7 @@ final class MessageQueue: @unchecked Sendable {
     func drain() -> [ConsoleMessage] {
         var sink = [UInt8](repeating: 0, count: 256)
         while read(wakeDescriptor, &sink, sink.count) > 0 {}
-        return lock.withLock {
+        return messages.withLock { messages in
             defer { messages.removeAll() }
             return messages
         }

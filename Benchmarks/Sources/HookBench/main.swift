@@ -1,0 +1,173 @@
+import AirlockBroker
+import AirlockCore
+import AirlockHarness
+import AirlockHookRuntime
+import AirlockWireCore
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+// `swift run --package-path Benchmarks -c release hook-bench [--runs N] [--hook PATH]`: the hook as a whole process
+// against a minimal C client doing the same socket round trip, interleaved, same broker, same
+// request. Target: median hook ≤ 3 × median C (docs/decisions.md, "The small hook").
+
+let arguments = CommandLine.arguments
+func option(_ name: String) -> String? {
+    arguments.firstIndex(of: name).flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
+}
+let runs = option("--runs").flatMap(Int.init) ?? 300
+let warmUp = 20
+
+/// How a binary is linked: "fully static", "static Swift stdlib" or "dynamic Swift".
+func linkage(_ path: String) -> String {
+    // ldd lists shared libraries on stdout; for a static executable it lists none.
+    let ldd = ProcessRun.run(["/usr/bin/ldd", path], stdin: [], environment: [:]).stdout
+    if ldd.contains("libswiftCore.so") { return "dynamic Swift" }
+    return ldd.contains("libc.so") ? "static Swift stdlib" : "fully static"
+}
+
+// The hook the project builds (`.build/release/airlock-hook` at the repository's root, four
+// levels above this file), else one beside this benchmark, else `--hook PATH`.
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+let productDirectory = URL(fileURLWithPath: arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+let candidates = [
+    repositoryRoot.appendingPathComponent(".build/release/airlock-hook").path,
+    productDirectory.appendingPathComponent("airlock-hook").path,
+]
+let hookPath =
+    option("--hook") ?? candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
+let buildHint = "swift build -c release --product airlock-hook -Xswiftc -static-executable"
+guard FileManager.default.isExecutableFile(atPath: hookPath) else {
+    print("No airlock-hook at \(hookPath). Build the static hook first, then run the bench again:")
+    print("  \(buildHint)")
+    print("  swift run --package-path Benchmarks -c release hook-bench")
+    exit(1)
+}
+let hookLinkage = linkage(hookPath)
+if hookLinkage != "fully static" {
+    print("Note: \(hookPath) is linked \(hookLinkage); the hook is meant to be built with")
+    print("  \(buildHint)")
+}
+
+// A real broker on a temporary socket, deciding the sample at once (a policy hit).
+let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hook-bench-\(getpid())").path
+try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(atPath: directory) }
+let socketPath = directory + "/airlock.sock"
+let broker = try await BrokerServer.start(
+    configuration: BrokerConfiguration(socketPath: socketPath), persistence: InMemoryPersistence())
+
+// samples/claude_PreToolUse_Bash.json (a real Claude Code 2.1 PreToolUse), with the command
+// turned into a read that workspace-edit mode allows at once.
+let sample = #"""
+    {"session_id":"28267efc-4a10-4b98-98da-38de2ff142b8","transcript_path":"/home/dev/.claude/projects/-tmp-realclient-cases-bash-deny-proj/28267efc-4a10-4b98-98da-38de2ff142b8.jsonl","cwd":"/home/dev/proj","prompt_id":"2b5640de-98dd-4f5c-ae50-8da14b93eb06","permission_mode":"default","effort":{"level":"medium"},"hook_event_name":"PreToolUse","tool_name":"Bash","tool_input":{"command":"git status","description":"Show working tree status"},"tool_use_id":"toolu_mock_00_062d346073c7"}
+    """#
+let hookInput = Array(sample.utf8)
+// The C client sends exactly the line the hook sends (the agent pid is this process in both).
+let event = try Harness.claude.parse(hookInput)
+var benchAction = event.action
+benchAction.agentPID = getpid()
+let submitLine = SubmitCodec.request(
+    SubmitParams(
+        action: benchAction, deadlineMs: BrokerAsk.budgetMs(deadlineMs: Harness.claude.defaultDeadlineMs),
+        toolUseID: event.toolUseID),
+    id: BrokerAsk.requestID)
+
+// The C client, static when the toolchain can.
+let cSource = directory + "/client.c", cBinary = directory + "/client"
+try CClient.source.write(toFile: cSource, atomically: true, encoding: .utf8)
+/// Compiles a C source with the system compiler; false when it fails.
+func cc(_ arguments: [String]) -> Bool {
+    ProcessRun.run(["/usr/bin/cc", "-O2"] + arguments, stdin: [], environment: ProcessInfo.processInfo.environment)
+        .status == 0
+}
+
+var cKind = "static"
+if !cc(["-static", "-o", cBinary, cSource]) {
+    cKind = "dynamic"
+    guard cc(["-o", cBinary, cSource]) else {
+        print("cannot compile the C client with /usr/bin/cc")
+        exit(1)
+    }
+}
+
+let rssSource = directory + "/rss.c", rssBinary = directory + "/rss"
+try CClient.rssSource.write(toFile: rssSource, atomically: true, encoding: .utf8)
+guard cc(["-o", rssBinary, rssSource]) else {
+    print("cannot compile the RSS launcher with /usr/bin/cc")
+    exit(1)
+}
+let hookInputFile = directory + "/hook-input.json", submitFile = directory + "/submit.jsonl"
+try Data(hookInput).write(to: URL(fileURLWithPath: hookInputFile))
+try Data(submitLine).write(to: URL(fileURLWithPath: submitFile))
+
+let environment = ["AIRLOCK_SOCKET": socketPath, "PATH": "/usr/bin:/bin", "HOME": directory]
+func runHook() -> ProcessRun { ProcessRun.run([hookPath, "claude"], stdin: hookInput, environment: environment) }
+func runC() -> ProcessRun { ProcessRun.run([cBinary, socketPath], stdin: submitLine, environment: environment) }
+
+// Both must get the broker's allow, not a local fallback, or the comparison means nothing.
+let hookProbe = runHook(), cProbe = runC()
+guard hookProbe.stdout.contains(#""permissionDecision":"allow""#), !hookProbe.stdout.contains("decided locally") else {
+    print("the hook did not get the broker's allow: \(hookProbe.stdout)")
+    exit(1)
+}
+guard cProbe.stdout.contains(#""decision":"allow""#) else {
+    print("the C client did not get an allow: \(cProbe.stdout)")
+    exit(1)
+}
+
+for _ in 0..<warmUp {
+    _ = runHook()
+    _ = runC()
+}
+var hookRuns: [ProcessRun] = [], cRuns: [ProcessRun] = []
+for index in 0..<runs {
+    // Alternate which goes first, so neither always follows the other.
+    if index % 2 == 0 {
+        hookRuns.append(runHook())
+        cRuns.append(runC())
+    } else {
+        cRuns.append(runC())
+        hookRuns.append(runHook())
+    }
+}
+/// Peak RSS in MB over a few runs through the small launcher (see `CClient.rssSource`).
+func peakRSS(_ argv: [String], input: String) -> Double {
+    let samples = (0..<20).compactMap { _ in
+        Double(
+            ProcessRun.run([rssBinary, input] + argv, stdin: [], environment: environment).stdout.trimmingCharacters(
+                in: .whitespacesAndNewlines))
+    }
+    return (samples.max() ?? 0) / 1024
+}
+let hookRSS = peakRSS([hookPath, "claude"], input: hookInputFile)
+let cRSS = peakRSS([cBinary, socketPath], input: submitFile)
+try await broker.shutdown()
+
+func percentile(_ values: [Double], _ fraction: Double) -> Double {
+    let sorted = values.sorted()
+    return sorted[min(sorted.count - 1, Int(Double(sorted.count - 1) * fraction + 0.5))]
+}
+func fixed(_ value: Double, _ digits: Int = 3) -> String { String(format: "%.\(digits)f", value) }
+func line(_ name: String, _ results: [ProcessRun], rss: Double) -> String {
+    let times = results.map(\.milliseconds)
+    let label = name.padding(toLength: 34, withPad: " ", startingAt: 0)
+    return "  \(label) median \(fixed(percentile(times, 0.5))) ms   p90 \(fixed(percentile(times, 0.9))) ms   "
+        + "max \(fixed(times.max() ?? 0)) ms   max RSS \(fixed(rss, 1)) MB"
+}
+let failures =
+    hookRuns.filter { !$0.stdout.contains(#""allow""#) || $0.stdout.contains("decided locally") }.count
+    + cRuns.filter { !$0.stdout.contains(#""decision":"allow""#) }.count
+print(
+    "hook-bench: policy-hit decision (Claude PreToolUse Bash `git status`), whole process, \(runs) runs each, interleaved after \(warmUp) warm-up"
+)
+print(
+    "  request line \(submitLine.count) bytes; hook input \(hookInput.count) bytes; broker in-process on \(socketPath)")
+print(line("C client (\(cKind), cc -O2)", cRuns, rss: cRSS))
+print(line("airlock-hook (\(hookLinkage))", hookRuns, rss: hookRSS))
+let ratio = percentile(hookRuns.map(\.milliseconds), 0.5) / percentile(cRuns.map(\.milliseconds), 0.5)
+let warning = failures > 0 ? " — \(failures) runs did not get the broker's allow!" : ""
+print("  ratio median(hook) / median(C): \(fixed(ratio, 2))× (target ≤ 3×)\(warning)")

@@ -1,0 +1,131 @@
+import AirlockCore
+import FoundationEssentials
+import Logging
+import Synchronization
+
+/// Carries the state machine's store effects to `BrokerPersistence` off the event loop: one at
+/// a time, in the order they were asked for, decisions merged into batches. What a read finds
+/// is handed back through `deliver`; a failure is logged and changes nothing else.
+final class PersistenceLane: Sendable {
+    enum Job: Sendable {
+        case append(DecisionRecord)
+        case grant(PolicyException, sample: Assessment?)
+        case revoke(id: String, reviewer: String, at: Date)
+        case recordUse(String)
+        /// Read the exceptions in force at the time `clock` gives when the read starts.
+        case reload
+    }
+
+    private struct Queue {
+        var jobs: [Job] = []
+        var isRunning = false
+        var drained: [CheckedContinuation<Void, Never>] = []
+    }
+
+    private let persistence: any BrokerPersistence
+    private let logger: Logger
+    private let clock: @Sendable () -> Date
+    private let deliver: @Sendable ([PolicyException]?, Date) -> Void
+    private let queue = Mutex(Queue())
+
+    /// `deliver` receives each reload's exceptions (nil when the read failed) and the time
+    /// they were read for.
+    init(
+        persistence: any BrokerPersistence, logger: Logger, clock: @escaping @Sendable () -> Date,
+        deliver: @escaping @Sendable ([PolicyException]?, Date) -> Void
+    ) {
+        self.persistence = persistence
+        self.logger = logger
+        self.clock = clock
+        self.deliver = deliver
+    }
+
+    /// Queues jobs, in order, behind every job queued before them.
+    func submit(_ jobs: [Job]) {
+        let start = queue.withLock { queue -> Bool in
+            queue.jobs += jobs
+            defer { queue.isRunning = true }
+            return !queue.isRunning
+        }
+        if start { Task { await self.run() } }
+    }
+
+    /// Returns once every job queued so far is done (for shutdown and tests).
+    func drain() async {
+        await withCheckedContinuation { continuation in
+            let idle = queue.withLock { queue -> Bool in
+                if queue.isRunning { queue.drained.append(continuation) }
+                return !queue.isRunning
+            }
+            if idle { continuation.resume() }
+        }
+    }
+
+    private func run() async {
+        while true {
+            let jobs = queue.withLock { queue -> [Job] in
+                defer { queue.jobs.removeAll(keepingCapacity: true) }
+                return queue.jobs
+            }
+            if jobs.isEmpty {
+                let waiting = queue.withLock { queue -> [CheckedContinuation<Void, Never>]? in
+                    // Jobs may have arrived since the take above; only an empty queue stops.
+                    guard queue.jobs.isEmpty else { return nil }
+                    queue.isRunning = false
+                    defer { queue.drained = [] }
+                    return queue.drained
+                }
+                guard let waiting else { continue }
+                for continuation in waiting { continuation.resume() }
+                return
+            }
+            var batch: [DecisionRecord] = []
+            for job in jobs {
+                if case .append(let record) = job {
+                    batch.append(record)
+                    continue
+                }
+                await append(batch)
+                batch = []
+                await perform(job)
+            }
+            await append(batch)
+        }
+    }
+
+    private func append(_ batch: [DecisionRecord]) async {
+        guard !batch.isEmpty else { return }
+        await attempt("log \(batch.count) decisions") { try await persistence.appendDecisions(batch) }
+    }
+
+    private func perform(_ job: Job) async {
+        switch job {
+        case .append(let record):
+            await append([record])
+        case .grant(let exception, let sample):
+            await attempt("save exception \(exception.id)") {
+                try await persistence.grant(exception, now: exception.createdAt, sample: sample)
+            }
+        case .revoke(let id, let reviewer, let time):
+            await attempt("revoke exception \(id)") { _ = try await persistence.revoke(id: id, by: reviewer, at: time) }
+        case .recordUse(let id):
+            await attempt("count a use of exception \(id)") { _ = try await persistence.recordUse(of: id) }
+        case .reload:
+            let now = clock()
+            do {
+                deliver(try await persistence.activeExceptions(at: now), now)
+            } catch {
+                logger.error("persistence: could not reload exceptions: \(error)")
+                deliver(nil, now)
+            }
+        }
+    }
+
+    private func attempt(_ what: String, _ body: () async throws -> Void) async {
+        do {
+            try await body()
+        } catch {
+            logger.error("persistence: could not \(what): \(error)")
+        }
+    }
+}

@@ -1,0 +1,19 @@
+import AirlockCore
+
+/// What the broker reads from the world besides its store. Each call blocks (files, `git`, the
+/// store's trust table): the server runs them on its thread pool, never on the event loop, and
+/// hands the results to the state machine as events.
+public struct BrokerReaders: Sendable {
+    /// A repository's own rules (`.airlock/policy.toml`, counted as trusted or not).
+    public var repositoryRules: @Sendable (_ workspace: String) -> [PolicyRule]
+    /// A workspace's five boundaries; nil when it cannot be measured here.
+    public var boundaryReport: @Sendable (_ workspace: String) -> BoundaryReport?
+
+    public init(
+        repositoryRules: @escaping @Sendable (_ workspace: String) -> [PolicyRule] = { _ in [] },
+        boundaryReport: @escaping @Sendable (_ workspace: String) -> BoundaryReport? = { _ in nil }
+    ) {
+        self.repositoryRules = repositoryRules
+        self.boundaryReport = boundaryReport
+    }
+}

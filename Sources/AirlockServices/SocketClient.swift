@@ -1,0 +1,114 @@
+import AirlockHookRuntime
+import AirlockWire
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A blocking client for the broker's Unix socket, one request at a time, for short-lived CLI
+/// commands: requests are written and answers read with `WireCodec`. Every wait is bounded, and
+/// the server is checked (`PeerCheck`) before a request is sent: a console must not show, nor
+/// decide, what an impostor made up.
+public struct SocketClient: Sendable {
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    public let path: String
+    public var peerCheck = PeerCheck(environment: ProcessInfo.processInfo.environment)
+    private let codec = WireCodec()
+
+    public init(path: String) {
+        self.path = path
+    }
+
+    /// Sends one request and returns its typed result; throws with the broker's message on error.
+    public func call<R: Decodable>(_ request: ClientRequest, as type: R.Type, timeout: TimeInterval = 5) throws -> R {
+        let fd = try connect()
+        defer { close(fd) }
+        guard writeAll(fd, try codec.encodeRequest(request, id: 1)) else {
+            throw Failure(description: "writing to the broker failed")
+        }
+        let deadline = Date().addingTimeInterval(timeout)
+        var framer = LineFramer()
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let remaining = deadline.timeIntervalSinceNow
+            guard remaining > 0 else {
+                throw Failure(description: "the broker did not answer within \(Int(timeout)) s")
+            }
+            var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&poller, 1, Int32(min(remaining, 1) * 1000))
+            if ready < 0, errno != EINTR {
+                throw Failure(description: "waiting for the broker failed: \(String(cString: strerror(errno)))")
+            }
+            guard ready > 0 else { continue }
+            let count = read(fd, &chunk, chunk.count)
+            guard count > 0 else { throw Failure(description: "the broker closed the connection") }
+            for line in framer.lines(chunk[0..<count]) {
+                guard case .success(let bytes) = line else { continue }
+                switch try? codec.decodeServerMessage(bytes) {
+                case .response(.number(1))?:
+                    do {
+                        return try codec.result(R.self, from: bytes)
+                    } catch {
+                        throw Failure(description: "the broker's answer could not be read: \(error)")
+                    }
+                case .error(.number(1)?, let error)?:
+                    throw Failure(description: error.message)
+                case .notification?, .response?, .error?:
+                    continue
+                case nil:
+                    throw Failure(description: "the broker sent something that is not JSON-RPC")
+                }
+            }
+        }
+    }
+
+    /// The broker's `status`.
+    public func status(timeout: TimeInterval = 2) throws -> StatusResult {
+        try call(.status, as: StatusResult.self, timeout: timeout)
+    }
+
+    /// True when a broker accepts connections on the socket.
+    public var isBrokerRunning: Bool {
+        guard let fd = try? connect() else { return false }
+        close(fd)
+        return true
+    }
+
+    /// A connected socket to the broker (the caller closes it).
+    public func connect() throws -> Int32 {
+        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw Failure(description: "cannot create a socket") }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        let bytes = Array(path.utf8)
+        guard bytes.count < MemoryLayout.size(ofValue: address.sun_path) else {
+            close(fd)
+            throw Failure(description: "socket path too long: \(path)")
+        }
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            raw.copyBytes(from: bytes)
+            raw[bytes.count] = 0
+        }
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
+        }
+        guard result == 0 else {
+            close(fd)
+            throw Failure(
+                description:
+                    "no broker is listening on \(path) (start one with `airlock serve`, or open the console with `airlock`)"
+            )
+        }
+        if let problem = peerCheck.problem(descriptor: fd, socketPath: path) {
+            close(fd)
+            throw Failure(description: "refusing to talk to the server on \(path): \(problem)")
+        }
+        return fd
+    }
+}

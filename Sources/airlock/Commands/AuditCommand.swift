@@ -1,0 +1,73 @@
+import AirlockCore
+import AirlockStore
+import ArgumentParser
+import Foundation
+
+/// `airlock audit`: read and verify the decision log.
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Show the decision log, or verify that nobody tampered with it.",
+        discussion:
+            "The log is append-only and hash-chained; --verify recomputes the chain and exits 1 when it is broken."
+    )
+
+    @Option(help: "Only entries newer than this: 30m, 4h, 2d, or an ISO 8601 time.") var since: String?
+    @Option(help: "At most this many entries (the most recent).") var limit = 200
+    @Flag(help: "One JSON object per entry.") var json = false
+    @Flag(help: "Check the hash chain.") var verify = false
+
+    func run() throws {
+        let environment = PolicyCommand.Environment()
+        let store = try environment.openStore()
+        if verify {
+            switch try store.verifyLog() {
+            case .intact(let count):
+                print("decision log intact: \(count) entries, hash chain verified")
+            case .broken(let sequence, let reason):
+                print("decision log BROKEN at entry \(sequence): \(reason)")
+                throw ExitCode(1)
+            }
+            return
+        }
+        var start: Date?
+        if let since {
+            guard let date = Self.parseSince(since) else {
+                throw CLIError("--since takes 30m, 4h, 2d or an ISO 8601 time")
+            }
+            start = date
+        }
+        let records = try store.decisions(since: start, limit: limit)
+        let formatter = ISO8601DateFormatter()
+        for row in records {
+            let time = formatter.string(from: Date(timeIntervalSince1970: Double(row.time) / 1000))
+            if json {
+                var object: [String: Any] = [
+                    "sequence": row.sequence, "time": time, "action": row.actionID, "harness": row.harness,
+                    "summary": row.summary, "categories": row.categories, "risk": row.risk, "decision": row.verdict,
+                    "source": row.source, "reason": row.reason, "hash": row.hash,
+                ]
+                object["session"] = row.session
+                object["workspace"] = row.workspace
+                object["reviewer"] = row.reviewer
+                object["kind"] = row.kind
+                print(Checker.encode(object))
+            } else {
+                // What an agent sent can hold escape sequences: shown visibly, never sent to the terminal.
+                let summary = HiddenCharacters.visible(String(row.summary.prefix(80)))
+                let verdict = row.verdict.uppercased().padding(toLength: 5, withPad: " ", startingAt: 0)
+                let risk = row.risk.padding(toLength: 8, withPad: " ", startingAt: 0)
+                print(
+                    "\(row.sequence)  \(time)  \(verdict) \(risk) \(HiddenCharacters.visible(row.harness))  \(summary)  [\(row.source)]"
+                )
+            }
+        }
+        if records.isEmpty, !json { print("no decisions logged" + (since.map { " since \($0)" } ?? "")) }
+    }
+
+    static func parseSince(_ text: String) -> Date? {
+        if text.hasSuffix("d"), let days = Double(text.dropLast()) { return Date().addingTimeInterval(-days * 86_400) }
+        if let seconds = Duration.parse(text) { return Date().addingTimeInterval(-seconds) }
+        return ISO8601DateFormatter().date(from: text)
+    }
+}

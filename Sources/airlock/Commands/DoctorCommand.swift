@@ -1,0 +1,105 @@
+import AirlockCore
+import AirlockHookRuntime
+import AirlockProbe
+import AirlockServices
+import AirlockStore
+import ArgumentParser
+import Foundation
+
+/// `airlock doctor [--json] [DIR]`: the 15-minute checklist for one workspace, in one screen.
+struct DoctorCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "doctor",
+        abstract: "Check a workspace's five boundaries, Airlock's hooks, MCP servers, broker and store.",
+        discussion: """
+            Measures the five boundaries (repository trust, files and secrets, command execution, MCP \
+            tool scope, logging and rollback) with reasons and fixes, the mode they recommend, Airlock's \
+            hook in each harness, every configured MCP server with its classed tools (as recorded by \
+            airlock mcp), whether the broker and the store are healthy, and which deployment is in force \
+            (same user, same user + Claude Code's sandbox, separated) with every setting the sandboxed \
+            one depends on. Reads only; changes nothing. \
+            Exit status 1 when a boundary is open, else 0. --json is described in docs/doctor.md.
+            """
+    )
+
+    @Flag(help: "Print the report as JSON (docs/doctor.md).")
+    var json = false
+
+    @Argument(help: "The workspace to check (default: the current directory).")
+    var directory: String?
+
+    func run() throws {
+        let cwd = FileManager.default.currentDirectoryPath
+        let given = directory ?? cwd
+        let target = URL(fileURLWithPath: given.hasPrefix("/") ? given : cwd + "/" + given).standardizedFileURL
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory), isDirectory.boolValue
+        else { throw CLIError("\(target.path) is not a directory") }
+
+        let inputs = BoundaryInputs()
+        let probe = inputs.probe
+        let workspace = probe.workspace(for: target.path)
+        let hooks = inputs.hookHealth(workspace: workspace)
+        let (audit, store) = inputs.audit()
+        let facts = probe.facts(
+            directory: target.path, hooked: BoundaryInputs.hooked(hooks), audit: audit,
+            policyTrust: BoundaryInputs.policyTrust(store))
+        let report = BoundaryEvaluator.report(facts)
+
+        let (broker, brokerUID) = Self.broker(AirlockPaths(environment: inputs.environment))
+        let chosen =
+            broker.mode.flatMap(Mode.init(rawValue:))
+            ?? PolicySource().loadUser(configDirectory: inputs.locations.configDirectory).mode ?? .workspaceEdit
+        let doctor = DoctorReport(
+            facts: facts, report: report, chosenMode: chosen,
+            hooks: hooks.filter { $0.isInstalled || FileManager.default.fileExists(atPath: $0.path) },
+            broker: broker, deployment: Self.deployment(facts: facts, brokerUID: brokerUID))
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(doctor), as: UTF8.self))
+        } else {
+            print(doctor.text)
+        }
+        if doctor.status == "open" { throw ExitCode(1) }
+    }
+
+    /// The broker's status and, from the kernel, the uid it runs as.
+    static func broker(_ paths: AirlockPaths) -> (DoctorReport.Broker, UInt32?) {
+        let client = SocketClient(path: paths.socket)
+        do {
+            let status = try client.status(timeout: 1)
+            let fd = try client.connect()
+            defer { close(fd) }
+            return (
+                DoctorReport.Broker(isRunning: true, socket: paths.socket, mode: status.mode.rawValue),
+                PeerCheck.peerUID(fd)
+            )
+        } catch {
+            return (DoctorReport.Broker(isRunning: false, socket: paths.socket, error: "\(error)"), nil)
+        }
+    }
+
+    /// The deployment's facts: Claude Code's sandbox settings for this workspace, the programs
+    /// its sandbox needs, who we are, and who the broker is.
+    static func deployment(facts: BoundaryFacts, brokerUID: UInt32?) -> DeploymentReport {
+        let environment = ProcessInfo.processInfo.environment
+        let check = PeerCheck(environment: environment)
+        let claude = facts.harnesses.first { $0.harness == "claude" && $0.isInstalled }
+        return DeploymentReport(
+            DeploymentReport.Facts(
+                sandbox: claude?.sandboxDetails, bubblewrap: executable("bwrap", environment: environment),
+                socat: executable("socat", environment: environment), uid: getuid(), brokerUID: brokerUID,
+                systemUID: check.systemUID(), systemUserName: check.systemUserName))
+    }
+
+    /// The first executable `name` on PATH.
+    static func executable(_ name: String, environment: [String: String]) -> String? {
+        let path = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        for directory in path.split(separator: ":") where !directory.isEmpty {
+            let candidate = directory + "/" + name
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+}

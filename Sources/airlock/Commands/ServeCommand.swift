@@ -1,0 +1,110 @@
+import AirlockBroker
+import AirlockCore
+import AirlockServices
+import AirlockStore
+import ArgumentParser
+import Foundation
+import Logging
+
+/// `airlock serve`: the broker, in the foreground.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the broker in the foreground: the gate every agent action passes through.",
+        discussion: """
+            Listens on $AIRLOCK_SOCKET (default $XDG_RUNTIME_DIR/airlock/airlock.sock), keeps its store in
+            $AIRLOCK_STATE_DIR (default $XDG_STATE_HOME/airlock) and reads policy.toml from
+            $AIRLOCK_CONFIG_DIR (default $XDG_CONFIG_HOME/airlock). Policy files are re-read when they
+            change; a broken file is reported and the last good policy stays in force. Each workspace's
+            five boundaries are measured in the background; the stricter of the chosen mode and the one
+            they recommend applies (--ignore-boundaries, or AIRLOCK_IGNORE_BOUNDARIES=1 for a broker \
+            the console starts, turns that off).
+            """
+    )
+
+    @Option(help: "The mode: read-only, workspace-edit or auto-loop (default: policy.toml's, else workspace-edit).")
+    var mode: Mode?
+
+    @Option(help: "Seconds a queued action waits for a reviewer before it is denied.")
+    var reviewWindow = 600
+
+    @Flag(
+        help:
+            "Queue actions that need a human even when no console is open (default: deny at once, saying how to open one)."
+    )
+    var waitForConsole = false
+
+    @Flag(
+        help:
+            "Apply the chosen mode as is, ignoring what the workspace's five boundaries recommend (see `airlock doctor`)."
+    )
+    var ignoreBoundaries = false
+
+    func run() async throws {
+        RedactingLogHandler.bootstrap()
+        let paths = AirlockPaths()
+        let store: PolicyStore
+        do {
+            store = try PolicyStore.open(path: StorePaths.defaultDatabase(stateDirectory: paths.stateDirectory))
+        } catch {
+            throw CLIError("cannot open the policy store in \(paths.stateDirectory): \(error)")
+        }
+        let policies = PolicyWatcher(configDirectory: paths.configDirectory, store: store)
+        let user = policies.userPolicy()
+        Self.report(user.problems)
+        // The environment too: a broker the console starts in the background takes no flags.
+        let ignoresBoundaries =
+            ignoreBoundaries || ProcessInfo.processInfo.environment["AIRLOCK_IGNORE_BOUNDARIES"] == "1"
+        let configuration = BrokerConfiguration(
+            socketPath: paths.socket, reviewWindow: .seconds(reviewWindow), waitForConsole: waitForConsole,
+            mode: mode ?? user.mode ?? .workspaceEdit, rules: user.rules, appliesBoundaries: !ignoresBoundaries,
+            hostFacts: paths.hostFacts())
+        // Both read files (and run git): the broker calls them off its event loop.
+        let inputs = BoundaryInputs()
+        let readers = BrokerReaders(
+            repositoryRules: { workspace in
+                let snapshot = policies.repositoryPolicy(workspace)
+                Self.report(snapshot.problems)
+                return snapshot.rules
+            },
+            boundaryReport: { inputs.measuredReport(for: $0, store: store) })
+        let persistence = StorePersistence(store: store)
+        let server: BrokerServer
+        do {
+            server = try await BrokerServer.start(
+                configuration: configuration, persistence: persistence, readers: readers)
+        } catch let error as BrokerError {
+            throw CLIError("\(error)")
+        }
+        let boundaries = ignoresBoundaries ? "; workspace boundaries ignored" : ""
+        // Written at once (print is block-buffered through a pipe: `broker.log`, tests).
+        let modeName = configuration.mode.rawValue
+        FileHandle.standardOutput.write(
+            Data("airlock broker listening on \(paths.socket) (mode \(modeName)\(boundaries)); Ctrl-C stops it\n".utf8))
+        let watcher = Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(2))
+                if let changed = policies.userPolicyIfChanged() {
+                    Self.report(changed.problems)
+                    server.updatePolicy(mode: mode ?? changed.mode ?? .workspaceEdit, rules: changed.rules)
+                }
+            }
+        }
+        let signals = [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { Task { try? await server.shutdown() } }
+            source.resume()
+            return source
+        }
+        defer { signals.forEach { $0.cancel() } }
+        try await server.waitUntilClosed()
+        watcher.cancel()
+        try await server.shutdown()
+    }
+
+    /// Policy file problems go to stderr (`broker.log` for a broker the console started).
+    static func report(_ problems: [PolicyFileError]) {
+        for problem in problems { FileHandle.standardError.write(Data("airlock: \(problem)\n".utf8)) }
+    }
+}

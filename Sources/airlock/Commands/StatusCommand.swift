@@ -1,0 +1,62 @@
+import AirlockServices
+import AirlockWire
+import ArgumentParser
+import Foundation
+
+/// `airlock status`: is the broker up, and what is waiting.
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show whether the broker runs, how many actions wait and which exceptions are active.",
+        discussion: """
+            --tmux prints a short segment for tmux's status line, e.g. in ~/.tmux.conf:
+              set -g status-right '#(airlock status --tmux)'
+            The exit status is 0 when the broker answers, 1 when it does not.
+            """
+    )
+
+    @Flag(help: "Print the broker's status as JSON.")
+    var json = false
+
+    @Flag(help: "Print one short segment for tmux's status-right.")
+    var tmux = false
+
+    func run() throws {
+        let paths = AirlockPaths()
+        let client = SocketClient(path: paths.socket)
+        let status: StatusResult
+        do {
+            status = try client.status(timeout: 2)
+        } catch {
+            if tmux {
+                print("airlock: off")
+            } else if json {
+                print(Checker.encode(["running": false, "socket": paths.socket, "error": "\(error)"]))
+            } else {
+                print("broker   not running (\(error))")
+            }
+            throw ExitCode(1)
+        }
+        let pending = status.pending
+        let exceptions = status.exceptions
+        if tmux {
+            print(
+                pending > 0 ? "airlock: \(pending) pending" : "airlock: ok",
+                terminator: exceptions > 0 ? " · \(exceptions) exc\n" : "\n")
+        } else if json {
+            // The broker's status as the protocol spells it, and where it was found.
+            var object =
+                (try? JSONSerialization.jsonObject(with: JSONEncoder().encode(status))) as? [String: Any] ?? [:]
+            object["running"] = true
+            object["socket"] = paths.socket
+            print(Checker.encode(object))
+        } else {
+            print("broker      running on \(paths.socket)")
+            print("mode        \(status.mode.rawValue)")
+            print("pending     \(pending)")
+            print("exceptions  \(exceptions) active")
+            print("consoles    \(status.subscribers) subscribed")
+            print("uptime      \(Int(status.uptimeSeconds)) s")
+        }
+    }
+}

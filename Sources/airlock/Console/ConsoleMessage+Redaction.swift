@@ -1,0 +1,105 @@
+import AirlockConsole
+import AirlockCore
+import AirlockWire
+
+/// What reaches the console's state, with every secret replaced: the console never holds a
+/// secret, so nothing it draws can show one (docs/security.md, "Redaction"). The reviewer still
+/// sees the command's shape, with `[REDACTED:<kind>]` where the secret was; decisions name the
+/// action by id, so they answer the action as the agent sent it.
+///
+/// An exception scoped to "this exact action" is built from what the console holds, so for an
+/// action that carries a secret it names the redacted text and will not match the original:
+/// the next such action asks again rather than a secret being written into the store.
+extension ConsoleMessage {
+    func redacted(by redactor: Redactor) -> ConsoleMessage {
+        switch self {
+        case .connection(.subscribed(var result)):
+            result.pending = result.pending.map { $0.redacted(by: redactor) }
+            result.exceptions = result.exceptions.map(redactor.redact)
+            return .connection(.subscribed(result))
+        case .connection(.lost(let reason)):
+            return .connection(.lost(redactor.redact(reason)))
+        case .notification(let notification):
+            return .notification(notification.redacted(by: redactor))
+        case .reply(let tag, let result):
+            return .reply(tag: tag, result.redacted(by: redactor))
+        case .requestFailed(let tag, let message):
+            return .requestFailed(tag: tag, message: redactor.redact(message))
+        case .fileOnDisk(let path, .loaded(let text)):
+            return .fileOnDisk(path: path, .loaded(redactor.redact(text)))
+        case .recentActions(let actions):
+            return .recentActions(
+                actions.map {
+                    RecentAction(
+                        time: $0.time, action: redactor.redact($0.action), assessment: redactor.redact($0.assessment),
+                        verdict: $0.verdict)
+                })
+        case .key, .resize, .tick, .connection(.connecting), .boundaries, .blastMeasured, .fileOnDisk, .frameShown:
+            return self
+        }
+    }
+}
+
+extension QueuedAction {
+    func redacted(by redactor: Redactor) -> QueuedAction {
+        var copy = self
+        copy.action = redactor.redact(action)
+        copy.assessment = redactor.redact(assessment)
+        copy.reason = redactor.redact(reason)
+        return copy
+    }
+}
+
+extension ServerNotification {
+    func redacted(by redactor: Redactor) -> ServerNotification {
+        switch self {
+        case .actionQueued(var queued):
+            queued.item = queued.item.redacted(by: redactor)
+            return .actionQueued(queued)
+        case .actionResolved(var resolved):
+            resolved.reason = redactor.redact(resolved.reason)
+            return .actionResolved(resolved)
+        case .actionExpired(var expired):
+            expired.reason = redactor.redact(expired.reason)
+            return .actionExpired(expired)
+        case .exceptionGranted(var granted):
+            granted.exception = redactor.redact(granted.exception)
+            return .exceptionGranted(granted)
+        case .exceptionRevoked(var revoked):
+            revoked.exception = redactor.redact(revoked.exception)
+            return .exceptionRevoked(revoked)
+        case .exceptionExpired(var expired):
+            expired.exception = redactor.redact(expired.exception)
+            return .exceptionExpired(expired)
+        }
+    }
+}
+
+extension ServerResult {
+    func redacted(by redactor: Redactor) -> ServerResult {
+        switch self {
+        case .submit(var result):
+            result.reason = redactor.redact(result.reason)
+            return .submit(result)
+        case .subscribe(var result):
+            result.pending = result.pending.map { $0.redacted(by: redactor) }
+            result.exceptions = result.exceptions.map(redactor.redact)
+            return .subscribe(result)
+        case .decide(var result):
+            result.exception = result.exception.map(redactor.redact)
+            return .decide(result)
+        case .grant(var result):
+            result.exception = redactor.redact(result.exception)
+            return .grant(result)
+        case .revoke(var result):
+            result.exception = redactor.redact(result.exception)
+            return .revoke(result)
+        case .list(var result):
+            result.pending = result.pending.map { $0.redacted(by: redactor) }
+            result.exceptions = result.exceptions.map(redactor.redact)
+            return .list(result)
+        case .status, .empty:
+            return self
+        }
+    }
+}

@@ -23,18 +23,20 @@ enum BuildPrograms {
         "mkdocs", "sphinx-build", "typedoc", "jsdoc", "doxygen", "tsc",
     ]
 
-    static let table: [String: ProgramClassifier] = {
-        var table: [String: ProgramClassifier] = [:]
-        for name in testRunners { table[name] = { inv in [.test("\(inv.program) runs tests")] } }
-        for name in linters { table[name] = { inv in [.formatLint("\(inv.program) formats or lints")] } }
-        for name in compilers { table[name] = compiler }
-        for name in ["make", "gmake", "just", "task", "mage", "rake", "invoke", "doit"] { table[name] = taskRunner }
-        for name in ["npm", "yarn", "pnpm"] { table[name] = javascript }
-        table["cargo"] = cargo
-        table["go"] = golang
-        table["swift"] = swift
-        table["dotnet"] = dotnet
-        table["mix"] = mix
+    /// Every program with its classifier, in the order listed here: registration needs no sort,
+    /// and a name listed twice reaches the registry builder, which refuses it.
+    private static let entries: [(String, ProgramClassifier)] = {
+        var table = OrderedTable()
+        for name in testRunners { table.add(name) { inv in [.test("\(inv.program) runs tests")] } }
+        for name in linters { table.add(name) { inv in [.formatLint("\(inv.program) formats or lints")] } }
+        for name in compilers { table.add(name, compiler) }
+        for name in ["make", "gmake", "just", "task", "mage", "rake", "invoke", "doit"] { table.add(name, taskRunner) }
+        for name in ["npm", "yarn", "pnpm"] { table.add(name, javascript) }
+        table.add("cargo", cargo)
+        table.add("go", golang)
+        table.add("swift", swift)
+        table.add("dotnet", dotnet)
+        table.add("mix", mix)
         for name in [
             "pip", "pip3", "pipx", "uv", "poetry", "pdm", "conda", "mamba", "micromamba", "gem", "bundle",
             "composer", "brew", "apt", "apt-get", "aptitude", "dnf", "yum", "apk", "pacman", "zypper", "snap",
@@ -42,19 +44,26 @@ enum BuildPrograms {
             "opam", "vcpkg", "conan", "pub", "flutter", "dart", "rye", "hatch", "pipenv",
             "npm-check-updates", "ncu",
         ] {
-            table[name] = { inv in [packageManager(inv) ?? .unknown("\(inv.program) \(inv.positionals().first ?? "")")]
-            }
+            table.add(name) { inv in [packageManager(inv) ?? .unknown("\(inv.program) \(inv.positionals().first ?? "")")] }
         }
-        table["rails"] = { inv in [rails(inv)] }
-        table["twine"] = { inv in
+        table.add("rails") { inv in [rails(inv)] }
+        table.add("twine") { inv in
             let verb = inv.positionals().first ?? ""
             return verb == "upload" || verb == "register"
                 ? [.deploy("twine \(verb) publishes a package to PyPI")] : [.read("twine \(verb) checks packages")]
         }
-        table["django-admin"] = { inv in [djangoManage(inv.args, program: "django-admin")] }
-        table["manage.py"] = { inv in [djangoManage(inv.args, program: "manage.py")] }
-        return table
+        table.add("django-admin") { inv in [djangoManage(inv.args, program: "django-admin")] }
+        table.add("manage.py") { inv in [djangoManage(inv.args, program: "manage.py")] }
+        return table.entries
     }()
+
+    /// Entries kept in order, each one a spec (no dictionary to merge a name listed twice).
+    private struct OrderedTable {
+        var entries: [(String, ProgramClassifier)] = []
+        mutating func add(_ name: String, _ classify: @escaping ProgramClassifier) {
+            entries.append((name, classify))
+        }
+    }
 
     static let section = "Builds, tests, linters and package managers"
 
@@ -63,8 +72,7 @@ enum BuildPrograms {
         // Sets, not the arrays: this runs at every cold start, once per program.
         let testRunners = Set(testRunners), linters = Set(linters), compilers = Set(compilers)
         let writesOutputs = ArgumentFacts(writes: ["-o", "--output", "--outfile", "--out-file", "--outdir"], clusters: false)
-        for name in table.keys.sorted() {
-            guard let classify = table[name] else { continue }
+        for (name, classify) in entries {
             let summary =
                 testRunners.contains(name) ? "runs tests (code the repository defines)"
                 : linters.contains(name) ? "formats or lints"

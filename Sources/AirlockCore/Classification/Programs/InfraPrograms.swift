@@ -21,12 +21,12 @@ enum InfraPrograms {
     static let section = "Cloud, infrastructure, containers and forges"
 
     static func register(into builder: inout RegistryBuilder) {
-        let named: [String: Spec] = [
-            "aws": awsSpec, "terraform": terraformSpec, "tofu": terraformSpec, "terragrunt": terraformSpec,
-            "vercel": vercelSpec, "gh": gh, "glab": glab,
+        let named: [String: @Sendable () -> Spec] = [
+            "aws": { awsSpec }, "terraform": { terraformSpec }, "tofu": { terraformSpec }, "terragrunt": { terraformSpec },
+            "vercel": { vercelSpec }, "gh": { gh }, "glab": { glab },
         ]
-        var byName: [String: Spec] = [:]
-        for (names, spec) in specs { for name in names.split(separator: "|") where byName[String(name)] == nil { byName[String(name)] = spec } }
+        var byName: [String: @Sendable () -> Spec] = [:]
+        for (names, spec) in specs { for name in ServiceVerbs.Spec.pieces(names, UInt8(ascii: "|")) where byName[name] == nil { byName[name] = spec } }
         for name in table.keys.sorted() {
             guard let classify = table[name] else { continue }
             let wrapper: WrapperGrammar? =
@@ -38,7 +38,7 @@ enum InfraPrograms {
                 ProgramSpec(
                     name, role: .custom, section: section,
                     summary: "a cloud, infra or forge CLI: its subcommand table decides", wrapper: wrapper, access: .ignored,
-                    exampleSource: { spec.map { ServiceVerbs.examples(name, $0) } ?? [] },
+                    exampleSource: { spec.map { ServiceVerbs.examples(name, $0()) } ?? [] },
                     handler: { inv, _, _ in classify(inv) }))
         }
     }
@@ -64,11 +64,12 @@ enum InfraPrograms {
     private typealias Spec = ServiceVerbs.Spec
     private typealias Effect = ServiceVerbs.Effect
 
-    private static let specs: [(String, Spec)] = [
-        ("gcloud", gcloud), ("az", az), ("helm", helm), ("pulumi", pulumi), ("fly|flyctl", fly),
-        ("netlify", netlify), ("railway", railway), ("heroku", heroku), ("firebase", firebase),
-        ("wrangler", wrangler), ("serverless|sls", serverless), ("cdk", cdk), ("argocd", argocd),
-        ("skaffold", skaffold), ("eb", eb),
+    /// Each table is a lazily built `static let`: a hook that never sees the tool never builds it.
+    private static let specs: [(String, @Sendable () -> Spec)] = [
+        ("gcloud", { gcloud }), ("az", { az }), ("helm", { helm }), ("pulumi", { pulumi }), ("fly|flyctl", { fly }),
+        ("netlify", { netlify }), ("railway", { railway }), ("heroku", { heroku }), ("firebase", { firebase }),
+        ("wrangler", { wrangler }), ("serverless|sls", { serverless }), ("cdk", { cdk }), ("argocd", { argocd }),
+        ("skaffold", { skaffold }), ("eb", { eb }),
     ]
 
     // MARK: Subcommand tables

@@ -18,8 +18,8 @@ enum ServicePrograms {
     static let section = "Secrets, backups, messaging and CI"
 
     static func register(into builder: inout RegistryBuilder) {
-        var byName: [String: ServiceVerbs.Spec] = [:]
-        for (names, spec) in specs { for name in names.split(separator: "|") where byName[String(name)] == nil { byName[String(name)] = spec } }
+        var byName: [String: @Sendable () -> ServiceVerbs.Spec] = [:]
+        for (names, spec) in specs { for name in ServiceVerbs.Spec.pieces(names, UInt8(ascii: "|")) where byName[name] == nil { byName[name] = spec } }
         for name in table.keys.sorted() {
             guard let classify = table[name] else { continue }
             let spec = byName[name]
@@ -27,7 +27,7 @@ enum ServicePrograms {
                 ProgramSpec(
                     name, role: .custom, section: section, summary: "its subcommand table decides",
                     wrapper: WrapperPrograms.secretRunnerGrammar(for: name), access: .ignored,
-                    exampleSource: { spec.map { ServiceVerbs.examples(name, $0) } ?? [] },
+                    exampleSource: { spec.map { ServiceVerbs.examples(name, $0()) } ?? [] },
                     handler: { inv, _, _ in classify(inv) }))
         }
         for name in ["aws-vault", "chamber", "teller", "envchain"] {
@@ -41,13 +41,15 @@ enum ServicePrograms {
 
     private typealias Spec = ServiceVerbs.Spec
 
-    private static let specs: [(String, Spec)] = [
-        ("vault", vault), ("op", onePassword), ("doppler", doppler), ("infisical", infisical),
-        ("restic", restic), ("borg", borg), ("rclone", rclone), ("nats", nats),
-        ("rabbitmqctl", rabbitmqctl), ("rabbitmqadmin", rabbitmqadmin), ("rabbitmq-diagnostics", Spec()),
-        ("velero", Spec([(.deploy(), "install")], valued: "-n --namespace -l --selector --kubeconfig --kubecontext")),
-        ("gitlab-runner", gitlabRunner), ("circleci", circleci), ("jenkins-cli", jenkins),
+    /// Each table is a lazily built `static let`: a hook that never sees the tool never builds it.
+    private static let specs: [(String, @Sendable () -> Spec)] = [
+        ("vault", { vault }), ("op", { onePassword }), ("doppler", { doppler }), ("infisical", { infisical }),
+        ("restic", { restic }), ("borg", { borg }), ("rclone", { rclone }), ("nats", { nats }),
+        ("rabbitmqctl", { rabbitmqctl }), ("rabbitmqadmin", { rabbitmqadmin }), ("rabbitmq-diagnostics", { rabbitmqDiagnostics }),
+        ("velero", { velero }), ("gitlab-runner", { gitlabRunner }), ("circleci", { circleci }), ("jenkins-cli", { jenkins }),
     ]
+    private static let rabbitmqDiagnostics = Spec()
+    private static let velero = Spec([(.deploy(), "install")], valued: "-n --namespace -l --selector --kubeconfig --kubecontext")
 
     private static let vault = Spec(
         [
@@ -425,20 +427,35 @@ enum ServiceVerbs {
             flags: [(Effect, String)] = [], domains: [String: Domain] = [:], colonCommands: Bool = false,
             dryRunShort: String = "", skip: String = "", reasons: [String: String] = [:]
         ) {
+            // Every hook's cold start builds these tables: bytes, not the generic `split`.
             for (effect, keys) in rules {
-                for key in keys.split(separator: "|") {
-                    self.rules[String(key)] = effect
-                    longestRule = max(longestRule, key.split(separator: " ").count)
+                for key in Self.pieces(keys, UInt8(ascii: "|")) {
+                    self.rules[key] = effect
+                    longestRule = max(longestRule, 1 + key.utf8.count { $0 == UInt8(ascii: " ") })
                 }
             }
-            for (effect, keys) in verbs { for key in keys.split(separator: "|") { self.verbs[String(key)] = effect } }
-            self.valued = Set(valued.split(separator: " ").map(String.init))
-            self.flags = flags.flatMap { effect, names in names.split(separator: "|").map { (String($0), effect) } }
+            for (effect, keys) in verbs { for key in Self.pieces(keys, UInt8(ascii: "|")) { self.verbs[key] = effect } }
+            self.valued = Set(Self.pieces(valued, UInt8(ascii: " ")))
+            self.flags = flags.flatMap { effect, names in Self.pieces(names, UInt8(ascii: "|")).map { ($0, effect) } }
             self.domains = domains
             self.colonCommands = colonCommands
             self.dryRunShort = dryRunShort
-            self.skip = Set(skip.split(separator: " ").map(String.init))
+            self.skip = Set(Self.pieces(skip, UInt8(ascii: " ")))
             self.reasons = reasons
+        }
+
+        /// The non-empty pieces of `text` between `separator` bytes.
+        static func pieces(_ text: String, _ separator: UInt8) -> [String] {
+            var text = text
+            return text.withUTF8 { bytes in
+                var result: [String] = []
+                var start = 0
+                for index in 0...bytes.count where index == bytes.count || bytes[index] == separator {
+                    if start < index { result.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)) }
+                    start = index + 1
+                }
+                return result
+            }
         }
     }
 
@@ -451,10 +468,10 @@ enum ServiceVerbs {
     }
 
     /// Classifiers for specs keyed `name` or `name|alias`.
-    static func table(_ specs: [(String, Spec)]) -> [String: ProgramClassifier] {
+    static func table(_ specs: [(String, @Sendable () -> Spec)]) -> [String: ProgramClassifier] {
         var table: [String: ProgramClassifier] = [:]
         for (names, spec) in specs {
-            for name in names.split(separator: "|") { table[String(name)] = { classify($0, spec) } }
+            for name in Spec.pieces(names, UInt8(ascii: "|")) { table[name] = { classify($0, spec()) } }
         }
         return table
     }

@@ -132,6 +132,7 @@ enum WrapperPrograms {
     ]
 
     /// `uv run`, `npm exec`, `bundle exec`, `nix-shell --run`, … : a command in a prepared environment.
+    static let runnersByName = Dictionary(runners.map { ($0.0, $0) }, uniquingKeysWith: { first, _ in first })
     static let runners: [(String, Set<String>, Set<String>, Set<String>)] = [
         ("uv", ["run"], ["--with", "-p", "--package", "--python", "--project", "--directory", "--extra", "--group", "--env-file"], []),
         ("poetry", ["run"], ["-C", "--directory", "-P", "--project"], []),
@@ -166,7 +167,7 @@ enum WrapperPrograms {
 
     /// The wrapper grammar of a program that also does other things (`uv`, `npm`, `airlock`).
     static func runnerGrammar(for name: String) -> WrapperGrammar? {
-        guard let (_, subcommands, valued, scripts) = runners.first(where: { $0.0 == name }) else { return nil }
+        guard let (_, subcommands, valued, scripts) = runnersByName[name] else { return nil }
         if name == "direnv" {
             return WrapperGrammar(leadingOperands: 1, subcommands: subcommands)
         }

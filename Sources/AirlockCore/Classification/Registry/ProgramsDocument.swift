@@ -27,7 +27,8 @@ public enum ProgramsDocument {
             lines += ["## \(section)", "", "| programs | role | what it does | options that matter | example |", "|---|---|---|---|---|"]
             // Programs that share a role, a summary and option facts share a row.
             var rows: [(key: String, names: [String], spec: ProgramSpec)] = []
-            for spec in bySection[section] ?? [] {
+            // By name, so the page does not change with the order the catalog registers in.
+            for spec in (bySection[section] ?? []).sorted(by: { $0.name < $1.name }) {
                 let key = "\(spec.role.rawValue)|\(spec.summary)|\(options(spec))"
                 if let index = rows.firstIndex(where: { $0.key == key }) {
                     rows[index].names.append(spec.name)

@@ -49,17 +49,13 @@ public struct RegistryBuilder: Sendable {
 
     /// The registry, or the first problem found.
     public func build() throws(Problem) -> ProgramRegistry {
+        // One pass over the specs (every hook's cold start runs this): names indexed, checked.
         var specs = specs
-        var unused = definitions
-        for index in specs.indices {
-            guard let definition = unused.removeValue(forKey: specs[index].name) ?? definitions[specs[index].name] else { continue }
-            specs[index] = specs[index].defined(by: definition)
-        }
-        if let name = unused.keys.sorted().first { throw .definitionWithoutProgram(name) }
-        var names = Set<String>(minimumCapacity: specs.count)
-        var ruleIDs = Set<String>(minimumCapacity: 512)
-        for spec in specs {
-            guard names.insert(spec.name).inserted else { throw .duplicateName(spec.name) }
+        var index: [String: Int] = [:]
+        index.reserveCapacity(specs.count)
+        var ruleIDs = Set<String>(minimumCapacity: 1024)
+        for (position, spec) in specs.enumerated() {
+            guard index.updateValue(position, forKey: spec.name) == nil else { throw .duplicateName(spec.name) }
             if spec.role == .wrapper, spec.wrapper == nil { throw .wrapperWithoutGrammar(spec.name) }
             if spec.role == .interpreter, spec.language == nil { throw .interpreterWithoutLanguage(spec.name) }
             for rule in spec.rules {
@@ -68,6 +64,12 @@ public struct RegistryBuilder: Sendable {
         }
         for rule in coreRules {
             guard ruleIDs.insert(rule.id).inserted else { throw .duplicateRule(rule.id) }
+        }
+        for name in definitions.keys.sorted() {
+            guard let position = index[name], let definition = definitions[name] else {
+                throw .definitionWithoutProgram(name)
+            }
+            specs[position] = specs[position].defined(by: definition)
         }
         return ProgramRegistry(specs: specs, coreRules: coreRules)
     }

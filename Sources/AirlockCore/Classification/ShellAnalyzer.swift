@@ -471,19 +471,13 @@ struct ShellAnalyzer {
             let second = bytes[bytes.index(after: bytes.startIndex)]
             guard second == UInt8(ascii: "-") || second == UInt8(ascii: "r") || (second == UInt8(ascii: "C") && bytes.count == 2)
             else { continue }
-            let name: Substring
-            let valueText: Substring?
-            if let equals = arg.firstIndex(of: "=") {
-                name = arg[arg.index(arg.startIndex, offsetBy: 2)..<equals]
-                valueText = arg[arg.index(after: equals)...]
-            } else {
-                name = arg.dropFirst(2)
-                valueText = index + 1 < args.count ? args[index + 1][...] : nil
-            }
-            // The value next: it is cheap to check and rarely a path.
-            guard let valueText, valueText.utf8.contains(UInt8(ascii: "/")) || valueText.utf8.first == UInt8(ascii: "~")
-            else { continue }
-            let value = String(valueText)
+            // The value next, as bytes: it is cheap to check and rarely a path.
+            let equals = bytes.firstIndex(of: UInt8(ascii: "="))
+            let valueBytes = equals.map { bytes[bytes.index(after: $0)...] } ?? (index + 1 < args.count ? args[index + 1].utf8[...] : nil)
+            guard let valueBytes, valueBytes.contains(UInt8(ascii: "/")) || valueBytes.first == UInt8(ascii: "~") else { continue }
+            let value = String(Substring(valueBytes))
+            let nameStart = bytes.index(bytes.startIndex, offsetBy: 2)
+            let name = Substring(bytes[nameStart..<(equals ?? bytes.endIndex)])
             let lower = name.lowercased()
             guard arg == "-C" || Self.codeOptionWords.contains(where: lower.contains) else { continue }
             if value.contains("://") {

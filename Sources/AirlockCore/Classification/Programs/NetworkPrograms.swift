@@ -21,6 +21,8 @@ enum NetworkPrograms {
         "api.atlassian.com", "api.opsgenie.com", "api.render", "api.koyeb.com", "api.northflank.com",
         "api.sentry.io", "sentry.io/api", "api.newrelic.com", "api.firebase", "firebase.googleapis.com",
     ]
+    static let infraHostPatterns = BytePatterns(infraHosts)
+    static let moneyHostPatterns = BytePatterns(moneyHosts)
     private static let deletionWords = [
         "delete", "destroy", "drop", "purge", "truncate", "wipe", "_delete_by_query", "dodelete", "remove",
     ]
@@ -192,8 +194,8 @@ enum NetworkPrograms {
         // The host lists are searched only when the answer can change something: a plain GET
         // without credentials is a fetch wherever it goes.
         let matters = isMutation || usesToken
-        let isInfra = matters && infraHosts.contains(where: lowerTarget.contains)
-        if matters, moneyHosts.contains(where: lowerTarget.contains) {
+        let isInfra = matters && infraHostPatterns.matches(in: lowerTarget)
+        if matters, moneyHostPatterns.matches(in: lowerTarget) {
             findings.append(
                 isRead
                     ? .remoteRead("\(inv.program) reads a payment API", targets: [target], rule: "network.fetch")

@@ -1,0 +1,33 @@
+/// `authenticate`: show the review socket who reviews, with the reviewer's passphrase. The
+/// reviewer's name comes from the kernel (the connection's uid), never from the client.
+public struct AuthenticateParams: Codable, Equatable, Sendable {
+    public var passphrase: String
+
+    public init(passphrase: String) {
+        self.passphrase = passphrase
+    }
+}
+
+/// The answer to `authenticate`: who the broker now takes this connection for.
+public struct AuthenticateResult: Codable, Equatable, Sendable {
+    public var reviewer: String
+    /// How: `passphrase`, or `system user` for Airlock's own account and root.
+    public var authentication: String
+
+    public init(reviewer: String, authentication: String) {
+        self.reviewer = reviewer
+        self.authentication = authentication
+    }
+}
+
+/// An exception the store holds that the broker refused to use, and why
+/// (`StoredExceptionProblem`): shown by `status`, `doctor` and the console.
+public struct RejectedException: Codable, Equatable, Sendable {
+    public var id: String
+    public var reason: String
+
+    public init(id: String, reason: String) {
+        self.id = id
+        self.reason = reason
+    }
+}

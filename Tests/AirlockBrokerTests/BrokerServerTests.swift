@@ -230,12 +230,13 @@ struct BrokerServerTests {
     }
 
     @Test func consoleInsideTheAgentsProcessTreeIsRefused() async throws {
-        let fixture = try await BrokerFixture.start()
+        // The kernel's process tree: the agent is the submitter's parent — this test's parent
+        // process, whatever pid the submission names — so this console descends from it.
+        let fixture = try await BrokerFixture.start(processes: .live)
         try await fixture.withConnection { console in
             _ = try await console.call(.subscribe(SubscribeParams()), id: 1, as: SubscribeResult.self).get()
-            // The agent is this test's parent process, so this console descends from it.
             try await fixture.withConnection { agent in
-                try await agent.send(.shell("rm -rf build", agentPID: getppid()), id: 1)
+                try await agent.send(.shell("rm -rf build", agentPID: 4_000_001), id: 1)
                 guard case .notification(.actionQueued(let queued))? = try await console.readMessage()?.0 else {
                     Issue.record("no actionQueued")
                     return
@@ -270,7 +271,7 @@ struct BrokerServerTests {
             let granted = try await console.call(
                 .grant(GrantParams(exception: grant, reviewer: "alice")), id: 1, as: GrantResult.self
             ).get()
-            #expect(granted.exception.grantedBy == "alice")
+            #expect(granted.exception.grantedBy == BrokerFixture.ownName, "the connection's user, not the client's name")
             let listed = try await console.call(.list, id: 2, as: ListResult.self).get()
             #expect(listed.exceptions.map(\.id) == [granted.exception.id])
             #expect(fixture.persistence.allExceptions.map(\.id) == [granted.exception.id])
@@ -278,7 +279,7 @@ struct BrokerServerTests {
                 try await $0.call(.shell("curl https://example.com"), id: 1, as: SubmitResult.self)
             }.get()
             #expect(answer.decision == .deny)
-            #expect(answer.reason == "Denied by alice: offline")
+            #expect(answer.reason == "Denied by \(BrokerFixture.ownName): offline")
         }
         try await fixture.stop()
     }
@@ -352,7 +353,7 @@ struct BrokerServerTests {
         let decisions = fixture.persistence.decisions
         #expect(decisions.count == submitters)
         #expect(Set(decisions.map(\.actionID)).count == submitters)
-        #expect(decisions.filter { $0.source == .human("bot") }.count == asks)
+        #expect(decisions.filter { $0.source == .human(BrokerFixture.ownName) }.count == asks)
         try await fixture.stop()
     }
 

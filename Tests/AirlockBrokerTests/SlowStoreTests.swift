@@ -74,9 +74,9 @@ import Testing
         let persistence = StalledPersistence()
         let server = try await BrokerServer.start(
             configuration: BrokerConfiguration(
-                socketPath: directory + "/airlock.sock", tickInterval: .milliseconds(10),
+                socketPath: directory + "/airlock.sock", reviewerNeedsTerminal: false, tickInterval: .milliseconds(10),
                 exceptionReloadInterval: .milliseconds(20), idPrefix: "slow"),
-            persistence: persistence)
+            persistence: persistence, processes: BrokerFixture.elsewhereAgent)
         persistence.close()
         let path = directory + "/airlock.sock"
         // A console grants an exception: its reply does not wait for the write.
@@ -115,8 +115,9 @@ import Testing
         let database = directory + "/state/airlock.sqlite"
         let store = try PolicyStore.open(path: database)
         let server = try await BrokerServer.start(
-            configuration: BrokerConfiguration(socketPath: directory + "/airlock.sock", idPrefix: "lock"),
-            persistence: StorePersistence(store: store))
+            configuration: BrokerConfiguration(
+                socketPath: directory + "/airlock.sock", reviewerNeedsTerminal: false, idPrefix: "lock"),
+            persistence: StorePersistence(store: store), processes: BrokerFixture.elsewhereAgent)
         // Another connection takes the write lock and keeps it until told to let go.
         let other = try DatabaseQueue(path: database)
         let release = DispatchSemaphore(value: 0)

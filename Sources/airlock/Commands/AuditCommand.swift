@@ -56,6 +56,7 @@ struct AuditCommand: ParsableCommand {
                 object["session"] = row.session
                 object["workspace"] = row.workspace
                 object["reviewer"] = row.reviewer
+                object["reviewerIdentity"] = row.reviewerIdentity
                 object["kind"] = row.kind
                 print(Checker.encode(object))
             } else {

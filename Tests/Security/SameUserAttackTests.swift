@@ -154,6 +154,17 @@ import Testing
         #expect(scene.hook.finish().decision == "allow", "the limit: the agent approved its own action")
     }
 
+    /// LIMIT: keys typed into the console's pane (`tmux send-keys`) approve what is not on the
+    /// hard floor: the console cannot tell them from the reviewer's. The sandbox keeps the agent
+    /// from the tmux server; the separated deployment asks for the passphrase again.
+    @Test func limitKeysTypedIntoTheConsolePaneApprove() throws {
+        let scene = try Scene()
+        let console = try TmuxConsole(arguments: ["--reviewer", "e2e"], environment: scene.broker.environment)
+        #expect(try console.waitFor("rm -rf build") != nil, "\(console.shown)")
+        try console.send("a")
+        #expect(scene.hook.finish().decision == "allow", "the limit: the agent's keys approved")
+    }
+
     /// LIMIT: an agent that reads the seal key (it is the user's file) can seal a row of its
     /// own; the broker believes it. The sandbox keeps the key out of the agent's shell's reach;
     /// the separated deployment keeps it in Airlock's own directory.

@@ -35,6 +35,42 @@ import Testing
         #expect(audit.stdout.contains("authenticated by passphrase"), "\(audit.stdout)")
     }
 
+    /// The console on review.sock, as the reviewer, in a tmux pane: keys an agent running as
+    /// the reviewer types into the pane (`tmux send-keys`) reach the passphrase prompt and
+    /// approve nothing; the reviewer, who knows the passphrase, approves.
+    @Test func keysTypedIntoTheConsolePaneCannotApproveButTheReviewerCan() throws {
+        let deployment = try SeparatedBroker()
+        let hook = try deployment.waitingHook()
+        let home = String(cString: getpwnam(deployment.reviewer.name).pointee.pw_dir)
+        let console = try TmuxConsole(
+            arguments: ["console", "--system"], environment: deployment.environment.merging(["HOME": home]) { $1 },
+            as: deployment.reviewer)
+        try #require(try console.waitFor("passphrase") != nil, "\(console.shown)")
+        try console.send(deployment.passphrase, literal: true)
+        try console.send("Enter")
+        try #require(try console.waitFor("rm -rf build") != nil, "\(console.shown)")
+        // The agent types: an approval, then Enter at the prompt, then a guess.
+        try console.send("a")
+        #expect(try console.waitFor("passphrase to approve") != nil, "\(console.shown)")
+        try console.send("Enter")
+        #expect(try console.waitFor("nothing was approved") != nil, "\(console.shown)")
+        try console.send("a")
+        try console.send("not the passphrase", literal: true)
+        try console.send("Enter")
+        #expect(try console.waitFor("passphrase; nothing was done") != nil, "\(console.shown)")
+        #expect(hook.isWaiting, "the agent's keys approved nothing")
+        // The reviewer (a wrong guess locks the account out for a second first).
+        let deadline = Date().addingTimeInterval(20)
+        while hook.isWaiting, Date() < deadline {
+            try console.send("a")
+            guard try console.waitFor("passphrase to approve", seconds: 5) != nil else { continue }
+            try console.send(deployment.passphrase, literal: true)
+            try console.send("Enter")
+            _ = try console.waitFor("Allowed", seconds: 2)
+        }
+        #expect(hook.finish().decision == "allow", "\(console.shown)")
+    }
+
     /// Detached helpers of the agent (as the agent's account, and as the reviewer's own account
     /// without the passphrase) cannot decide on either socket.
     @Test(arguments: Detachment.allCases)

@@ -20,6 +20,9 @@ final class BackgroundHook {
         try stdin.fileHandleForWriting.close()
     }
 
+    /// Whether the hook still waits for its answer.
+    var isWaiting: Bool { process.isRunning }
+
     /// Waits for the hook's answer.
     func finish() -> (decision: String, reason: String) {
         let data = output.fileHandleForReading.readDataToEndOfFile()

@@ -23,6 +23,15 @@ public struct SocketClient: Sendable {
         self.path = path
     }
 
+    /// A client of the separated deployment's sockets: it believes only Airlock's system user
+    /// there, so a passphrase is never sent to a listener the agent (the reviewer's own uid)
+    /// put in place.
+    public static func system(path: String) -> SocketClient {
+        var client = SocketClient(path: path)
+        client.peerCheck.believesOnlySystemUser = true
+        return client
+    }
+
     /// Sends one request and returns its typed result; throws with the broker's message on error.
     /// With `passphrase` (the separated deployment's `review.sock`), the connection first shows
     /// the reviewer's passphrase (`authenticate`).

@@ -77,6 +77,24 @@ struct BrokerServerTests {
         try? FileManager.default.removeItem(atPath: directory)
     }
 
+    /// The broker listens only where its hooks would believe it (`PeerCheck`): not in a directory
+    /// others may write, sticky or not — anyone could bind a name in `/tmp` first.
+    @Test(arguments: [0o1777, 0o777, 0o770, 0o1733] as [mode_t])
+    func aDirectoryOthersMayWriteIsRefused(_ mode: mode_t) async throws {
+        let directory = try BrokerFixture.makeDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        #expect(chmod(directory, mode) == 0)
+        let path = directory + "/airlock.sock"
+        await #expect {
+            _ = try await BrokerServer.start(
+                configuration: BrokerConfiguration(socketPath: path), persistence: InMemoryPersistence())
+        } throws: { error in
+            guard case .unsafeDirectory(_, let reason) = error as? BrokerError else { return false }
+            return reason.contains("other users may write")
+        }
+        #expect(access(path, F_OK) != 0, "nothing was bound")
+    }
+
     /// Another user who can reach the socket (here: permissions loosened on purpose) is still
     /// refused, by the peer credentials the kernel reports.
     @Test(

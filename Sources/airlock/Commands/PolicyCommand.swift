@@ -45,7 +45,8 @@ struct PolicyCommand: ParsableCommand {
                 request = request.withPassphrase(typed) ?? request
             }
             do {
-                return try SocketClient(path: socket).call(
+                let client = system.isOn ? SocketClient.system(path: socket) : SocketClient(path: socket)
+                return try client.call(
                     request, as: type, timeout: 30, authenticatingWith: passphrase)
             } catch {
                 throw CLIError("\(error)")

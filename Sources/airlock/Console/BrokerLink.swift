@@ -94,7 +94,9 @@ final class BrokerLink: Sendable {
             state.withLock { $0.hasSubscribed = false }
             let reason: String
             do {
-                reason = try session(on: SocketClient(path: socketPath).connect())
+                // With a passphrase to send, only Airlock's system user is believed.
+                let client = passphrase == nil ? SocketClient(path: socketPath) : SocketClient.system(path: socketPath)
+                reason = try session(on: client.connect())
             } catch {
                 reason = "\(error)"
             }

@@ -1,5 +1,6 @@
 import AirlockBroker
 import AirlockCore
+import AirlockHookRuntime
 import AirlockServices
 import AirlockStore
 import ArgumentParser
@@ -57,6 +58,12 @@ struct ServeCommand: AsyncParsableCommand {
         let socket = system ? paths.agentSocket : paths.socket
         let stateDirectory = system ? paths.systemStateDirectory : paths.stateDirectory
         let configDirectory = system ? paths.systemConfigDirectory : paths.configDirectory
+        if system, getuid() == 0 {
+            // Hooks installed with --system believe only Airlock's own user, never root.
+            throw CLIError(
+                "serve --system runs as Airlock's system user, never root: sudo runuser -u "
+                    + "\(PeerCheck.defaultSystemUser) -- airlock serve --system (or let airlock.service start it)")
+        }
         var group: UInt32?
         if let socketGroup {
             guard system else { throw CLIError("--socket-group is for the separated deployment (--system)") }

@@ -42,7 +42,7 @@ final class SeparatedBroker {
             [Programs.airlock, "reviewer", "set", reviewer.name, "--passphrase-stdin", "--user", system.name],
             environment: environment, stdin: passphrase + "\n")
         guard set.status == 0 else { throw SecurityTestFailure("reviewer set failed: \(set.stdout)\(set.stderr)") }
-        FileManager.default.createFile(atPath: logPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
         let argv = system.argv(
             [Programs.airlock, "serve", "--system", "--wait-for-console"],

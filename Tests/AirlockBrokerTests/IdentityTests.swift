@@ -215,7 +215,7 @@ import Testing
     @Test func approvingSomethingHighAsksForThePassphraseAgain() throws {
         var driver = MachineDriver()
         Self.authenticated(&driver)
-        let id = try driver.mustQueue("rm -rf build")
+        let id = try driver.mustQueue("git push --force origin main")
         // Keys typed into the console's pane send a plain decide: refused until the passphrase comes.
         let plain = driver.decide([id], .allow, by: Self.reviewConsole)
         #expect(plain.errors.first?.knownCode == .passphraseRequired)

@@ -11,7 +11,7 @@ import Testing
 /// `limit…` test, so the page cannot claim more than holds.
 @Suite(.serialized) struct SameUserAttackTests {
     /// A broker that queues what needs a human even without a console, and a hook call in the
-    /// background whose action (`rm -rf build`, high risk, not the hard floor) waits in it. The
+    /// background whose action (`rm -rf build`, medium risk, not the hard floor) waits in it. The
     /// hook runs under a shell of its own, as a harness runs it: that shell is the agent.
     struct Scene {
         let broker: ServeProcess

@@ -48,7 +48,7 @@ import Testing
         try #require(try console.waitFor("passphrase") != nil, "\(console.shown)")
         try console.send(deployment.passphrase, literal: true)
         try console.send("Enter")
-        try #require(try console.waitFor("rm -rf build") != nil, "\(console.shown)")
+        try #require(try console.waitFor("git push --force origin main") != nil, "\(console.shown)")
         // The agent types: an approval, then Enter at the prompt, then a guess.
         try console.send("a")
         #expect(try console.waitFor("passphrase to approve") != nil, "\(console.shown)")

@@ -69,8 +69,11 @@ final class SeparatedBroker {
         user.argv([Programs.hook, "claude", "--system"], environment: environment.merging(["HOME": "/tmp"]) { $1 })
     }
 
-    /// A hook call of the agent's that waits in the broker for a reviewer.
-    func waitingHook(_ command: String = "rm -rf build", as user: TestUser? = nil) throws -> BackgroundHook {
+    /// A hook call of the agent's that waits in the broker for a reviewer: by default a
+    /// high-risk action off the hard floor, so approving it asks for the passphrase again.
+    func waitingHook(
+        _ command: String = "git push --force origin main", as user: TestUser? = nil
+    ) throws -> BackgroundHook {
         let hook = try BackgroundHook(
             hookArgv(as: user ?? agent), environment: [:], input: claudeBash(command, cwd: "/tmp"))
         // Root may read review.sock's queue without a passphrase (the system user's privilege).

@@ -10,7 +10,10 @@ import Testing
 
 /// A store that stops answering must not stop the broker: hooks are answered while every
 /// store call (log appends, the exception reload, a grant's write) waits.
-@Suite(.timeLimit(.minutes(1))) struct SlowStoreTests {
+///
+/// The limits are generous: in the whole `swift test`, tests that block (real processes, real
+/// users) hold the cooperative pool's threads, and these async tests wait their turn.
+@Suite(.timeLimit(.minutes(5))) struct SlowStoreTests {
     /// Persistence whose every call waits until the test opens the gate; calls are counted.
     final class StalledPersistence: BrokerPersistence {
         let inner = InMemoryPersistence()
@@ -113,7 +116,9 @@ import Testing
         let directory = try BrokerFixture.makeDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let database = directory + "/state/airlock.sqlite"
-        let store = try PolicyStore.open(path: database)
+        // The lock is held for as long as the test's steps take, which in a busy run can exceed
+        // the store's 5 s: what is shown is that answers never wait for it, not the timeout.
+        let store = try PolicyStore.open(path: database, busyTimeout: 300)
         let server = try await BrokerServer.start(
             configuration: BrokerConfiguration(
                 socketPath: directory + "/airlock.sock", reviewerNeedsTerminal: false, idPrefix: "lock"),

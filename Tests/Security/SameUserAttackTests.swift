@@ -9,7 +9,7 @@ import Testing
 /// replayed against a real `airlock serve` and real processes. What docs/security.md says is
 /// stopped is stopped; what it names as a limit of this deployment is shown working, as a
 /// `limit…` test, so the page cannot claim more than holds.
-@Suite(.serialized) struct SameUserAttackTests {
+@Suite(.serialized, .ownThreads) struct SameUserAttackTests {
     /// A broker that queues what needs a human even without a console, and a hook call in the
     /// background whose action (`rm -rf build`, medium risk, not the hard floor) waits in it. The
     /// hook runs under a shell of its own, as a harness runs it: that shell is the agent.

@@ -9,7 +9,7 @@ import Testing
 /// users: Airlock's system user runs the broker, an agent account (and the reviewer's own
 /// account, as an agent running as the reviewer would) attacks, and the reviewer approves with
 /// a passphrase. Every attack fails; the reviewer's approval goes through. Needs root (CI).
-@Suite(.serialized, TestUser.required) struct SeparatedDeploymentTests {
+@Suite(.serialized, .ownThreads, TestUser.required) struct SeparatedDeploymentTests {
     /// The real approval: the reviewer authenticates on review.sock, is asked for the
     /// passphrase again for a high-risk action, gives it, and the agent's call is allowed.
     @Test func theReviewerApprovesWithThePassphrase() throws {

@@ -83,6 +83,7 @@ public struct WireCodec: Sendable {
         case .revoke: return .revoke(try required(header.params))
         case .list: return .list
         case .status: return .status
+        case .authenticate: return .authenticate(try required(header.params))
         }
     }
 
@@ -146,6 +147,7 @@ public struct WireCodec: Sendable {
         case .decide(let value): params = value
         case .grant(let value): params = value
         case .revoke(let value): params = value
+        case .authenticate(let value): params = value
         case .unsubscribe, .list, .status: params = nil
         }
         let envelope = RequestEnvelopeOut(
@@ -177,6 +179,9 @@ public struct WireCodec: Sendable {
                 case .exceptionGranted: return .notification(.exceptionGranted(try params(ExceptionGranted.self, data)))
                 case .exceptionRevoked: return .notification(.exceptionRevoked(try params(ExceptionRevoked.self, data)))
                 case .exceptionExpired: return .notification(.exceptionExpired(try params(ExceptionExpired.self, data)))
+                case .logAnchored: return .notification(.logAnchored(try params(LogAnchor.self, data)))
+                case .exceptionRejected:
+                    return .notification(.exceptionRejected(try params(RejectedException.self, data)))
                 }
             } catch let error as DecodingError {
                 throw .malformed("\(name): " + Self.describe(error))

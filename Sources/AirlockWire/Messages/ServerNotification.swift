@@ -8,6 +8,11 @@ public enum ServerNotification: Equatable, Sendable {
     case exceptionGranted(ExceptionGranted)
     case exceptionRevoked(ExceptionRevoked)
     case exceptionExpired(ExceptionExpired)
+    /// The decision log's head after the broker's last write: consoles record it, so
+    /// `airlock audit --verify` can tell a log cut short or rewritten (`LogAnchor`).
+    case logAnchored(LogAnchor)
+    /// A stored exception the broker refuses to use (not sealed, or breaking a grant rule).
+    case exceptionRejected(RejectedException)
 
     public var method: NotificationMethod {
         switch self {
@@ -17,6 +22,8 @@ public enum ServerNotification: Equatable, Sendable {
         case .exceptionGranted: .exceptionGranted
         case .exceptionRevoked: .exceptionRevoked
         case .exceptionExpired: .exceptionExpired
+        case .logAnchored: .logAnchored
+        case .exceptionRejected: .exceptionRejected
         }
     }
 
@@ -28,13 +35,16 @@ public enum ServerNotification: Equatable, Sendable {
         case .exceptionGranted(let params): params
         case .exceptionRevoked(let params): params
         case .exceptionExpired(let params): params
+        case .logAnchored(let params): params
+        case .exceptionRejected(let params): params
         }
     }
 }
 
 /// The notification method names.
 public enum NotificationMethod: String, Codable, Sendable, CaseIterable {
-    case actionQueued, actionResolved, actionExpired, exceptionGranted, exceptionRevoked, exceptionExpired
+    case actionQueued, actionResolved, actionExpired, exceptionGranted, exceptionRevoked, exceptionExpired, logAnchored,
+        exceptionRejected
 }
 
 /// An action now waits for a human.

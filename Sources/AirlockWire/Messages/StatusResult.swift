@@ -12,11 +12,19 @@ public struct StatusResult: Codable, Equatable, Sendable {
     public var waitForConsole: Bool
     public var reviewWindowSeconds: Int
     public var uptimeSeconds: Double
+    /// Stored exceptions the broker refused to use (not sealed, or breaking a grant rule).
+    public var rejectedExceptions: [RejectedException]?
+    /// Which deployment: `same-user` (one socket for everyone of its user) or `separated`
+    /// (agent and review sockets, the broker as Airlock's system user).
+    public var deployment: String?
+    /// The reviewer this connection is taken for, if any (from the connection, never the client).
+    public var reviewer: String?
 
     public init(
         protocolVersion: Int = WireProtocol.version, brokerVersion: String, pending: Int, subscribers: Int,
         connections: Int,
-        exceptions: Int, mode: Mode, waitForConsole: Bool, reviewWindowSeconds: Int, uptimeSeconds: Double
+        exceptions: Int, mode: Mode, waitForConsole: Bool, reviewWindowSeconds: Int, uptimeSeconds: Double,
+        rejectedExceptions: [RejectedException]? = nil, deployment: String? = nil, reviewer: String? = nil
     ) {
         self.protocolVersion = protocolVersion
         self.brokerVersion = brokerVersion
@@ -28,5 +36,8 @@ public struct StatusResult: Codable, Equatable, Sendable {
         self.waitForConsole = waitForConsole
         self.reviewWindowSeconds = reviewWindowSeconds
         self.uptimeSeconds = uptimeSeconds
+        self.rejectedExceptions = rejectedExceptions
+        self.deployment = deployment
+        self.reviewer = reviewer
     }
 }

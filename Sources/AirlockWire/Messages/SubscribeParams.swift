@@ -16,15 +16,25 @@ public struct SubscribeResult: Codable, Equatable, Sendable {
     public var exceptions: [PolicyException]
     public var mode: Mode
     public var reviewWindowSeconds: Int
+    /// Stored exceptions the broker refused to use, and why.
+    public var rejectedExceptions: [RejectedException]?
+    /// The decision log's head as the broker last wrote it (consoles record it).
+    public var logAnchor: LogAnchor?
+    /// The reviewer the broker takes this console for (from the connection).
+    public var reviewer: String?
 
     public init(
         protocolVersion: Int = WireProtocol.version, pending: [QueuedAction], exceptions: [PolicyException], mode: Mode,
-        reviewWindowSeconds: Int
+        reviewWindowSeconds: Int, rejectedExceptions: [RejectedException]? = nil, logAnchor: LogAnchor? = nil,
+        reviewer: String? = nil
     ) {
         self.protocolVersion = protocolVersion
         self.pending = pending
         self.exceptions = exceptions
         self.mode = mode
         self.reviewWindowSeconds = reviewWindowSeconds
+        self.rejectedExceptions = rejectedExceptions
+        self.logAnchor = logAnchor
+        self.reviewer = reviewer
     }
 }

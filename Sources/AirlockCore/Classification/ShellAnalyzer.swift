@@ -313,6 +313,10 @@ struct ShellAnalyzer {
         var unwrapped = Unwrapper.unwrap(words, environment: environment, registry: registry)
         if !unwrapped.layers.isEmpty, unwrapped.environment.keys.contains(where: EnvironmentPoisoning.affectsExecution) {
             hazards.insert(.executionVariable)
+            // `env GIT_SSH_COMMAND=… git fetch`: variables a wrapper sets are judged like prefix ones.
+            for (name, value) in unwrapped.environment where environment[name] != value {
+                add(EnvironmentPoisoning.findings(name: name, value: ShellWord(value), context: current))
+            }
         }
         // `xargs cmd`: the input it appends may be empty, so the command alone runs too.
         if unwrapped.words.last?.text == InputScope.appendedMarker, unwrapped.words.count > 1, unwrapped.script == nil {

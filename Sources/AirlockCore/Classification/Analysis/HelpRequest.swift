@@ -14,9 +14,10 @@ enum HelpRequest {
         // `git -c help.browser=… log --help`: configuration given on the line can make the help
         // viewer itself a command.
         if invocation.program == "git", args.contains(where: { $0 == "-c" || $0.hasPrefix("--config-env") }) { return false }
+        let subcommand = args.first { !$0.hasPrefix("-") }
         for (offset, arg) in args.enumerated() {
             if arg == "--help" || arg == "-help" || arg == "--version" { return true }
-            if !arg.hasPrefix("-"), runningWords.contains(arg) {
+            if arg == subcommand, runningWords.contains(arg) {
                 // `npm run build --help`, `docker run img --help`: the flag goes to what runs.
                 return false
             }
@@ -40,7 +41,8 @@ enum HelpRequest {
     /// Key-value clients send the words after their command to the server: `redis-cli DEL k --help`
     /// deletes a key named `--help`.
     static let runners: Set<String> = ["npx", "bunx", "pnpx", "uvx", "pipx", "redis-cli", "valkey-cli", "keydb-cli"]
-    /// Subcommands that start a program and hand it the remaining words.
+    /// Subcommands that start a program and hand it the remaining words (as the first word only:
+    /// `terraform destroy x --help` names a target `x`).
     private static let runningWords: Set<String> = ["run", "exec", "x", "dlx", "start", "run-script"]
     /// `-h` is an action here (halt).
     private static let helpExempt: Set<String> = ["shutdown", "halt", "reboot", "poweroff", "ssh", "mysql", "psql"]

@@ -103,7 +103,9 @@ enum DatabasePrograms {
 
     static func client(_ inv: Invocation) -> [Finding] {
         let program = inv.program
-        if inv.has(long: ["--help", "--version"]) || inv.args == ["-V"] { return [.read("\(program) help")] }
+        let keyValue = program == "redis-cli" || program == "valkey-cli"
+        // `redis-cli DEL k --help` sends `--help` to the server as a key name: not help.
+        if inv.has(long: ["--help", "--version"]) && !keyValue || inv.args == ["-V"] { return [.read("\(program) help")] }
         var statements: [String] = []
         for option in queryOptions {
             if let query = inv.value(of: option) {

@@ -513,12 +513,15 @@ public enum PathClassifier {
             if home.count >= 2, home[0] == "library", home[1] == "keychains" { return "a keychain" }
             if home.count >= 2, home[0] == ".password-store" { return "a password store" }
             if home.count == 1, historyFiles.contains(base) { return "shell history (it holds typed secrets)" }
-            if let reason = homeCredentialFiles[home] { return reason }
-            for length in stride(from: min(home.count - 1, 3), through: 1, by: -1) {
-                if let reason = homeCredentialTrees[Array(home.prefix(length))],
-                    !(home[0] == ".kube" && (home.contains("cache") || home.contains("http-cache")))
-                {
-                    return reason
+            // Every entry of both tables starts with a dot-folder: most paths skip the lookups.
+            if let top = home.first, top.hasPrefix(".") {
+                if let reason = homeCredentialFiles[home] { return reason }
+                for length in stride(from: min(home.count - 1, 3), through: 1, by: -1) {
+                    if let reason = homeCredentialTrees[Array(home.prefix(length))],
+                        !(home[0] == ".kube" && (home.contains("cache") || home.contains("http-cache")))
+                    {
+                        return reason
+                    }
                 }
             }
         }

@@ -6,6 +6,8 @@ enum HelpRequest {
     /// script that gets the flag (`python app.py --help` runs app.py), and runners pass it to the
     /// program they start (`npx tool --help`, `cargo run --help`), so neither counts.
     static func isHelp(_ invocation: Invocation, role: ProgramRole) -> Bool {
+        // Hot: every command passes here; most have no help word at all.
+        guard invocation.args.contains(where: isHelpWord) else { return false }
         guard role != .shell, role != .interpreter, role != .wrapper, !runners.contains(invocation.program) else {
             return false
         }
@@ -31,6 +33,10 @@ enum HelpRequest {
             }
         }
         return false
+    }
+
+    private static func isHelpWord(_ arg: String) -> Bool {
+        arg == "--help" || arg == "-h" || arg == "--version" || arg == "-help"
     }
 
     private static func sawOptionBefore(_ args: ArraySlice<String>, _ offset: Int) -> Bool {

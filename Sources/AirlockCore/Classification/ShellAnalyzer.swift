@@ -89,6 +89,11 @@ struct ShellAnalyzer {
             if let name = command.functionName { bodies[name, default: []].append(index) }
         }
         let neighbours = script.pipeNeighbours()
+        // A definition here is a new function even when one of that name is being expanded
+        // (`f() { bash -c 'f() { rm -rf /; }; f'; }; f`): calling it runs the new body, not a recursion.
+        let shadowed = state.expanding.intersection(bodies.keys)
+        state.expanding.subtract(shadowed)
+        defer { state.expanding.formUnion(shadowed) }
         if !bodies.isEmpty {
             hazards.insert(.definesFunction)
             for (name, indices) in bodies {

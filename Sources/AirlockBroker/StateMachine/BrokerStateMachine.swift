@@ -38,6 +38,8 @@ public struct BrokerStateMachine: Sendable {
     /// Repository rules and boundary reports read so far, and submissions waiting for rules.
     var workspaces = WorkspaceKnowledge()
     var reload = ExceptionReload()
+    /// Files agents changed that no human has seen, for holding the runner steps that read them.
+    var unseenWrites = UnseenWrites()
     let redactor = Redactor()
 
     /// How many answered ids are remembered for `alreadyResolved` errors.
@@ -216,6 +218,7 @@ public struct BrokerStateMachine: Sendable {
             decision: decision, queuedAt: now, deadline: deadline, requester: answer.requester,
             requestID: answer.requestID, agentPIDs: agentPIDs, toolCall: answer.toolCall)
         pending[answer.id] = item
+        noteQueued(answer.id)
         notify(.actionQueued(ActionQueued(item: item.queued)), &effects)
     }
 

@@ -8,12 +8,17 @@ public struct BrokerReaders: Sendable {
     public var repositoryRules: @Sendable (_ workspace: String) -> [PolicyRule]
     /// A workspace's five boundaries; nil when it cannot be measured here.
     public var boundaryReport: @Sendable (_ workspace: String) -> BoundaryReport?
+    /// The facts a submission's first assessment asked for (`EdgeFactRequest`), read within a
+    /// bound; what it could not read is left out (unknown, so unsure).
+    public var edgeFacts: @Sendable (_ request: EdgeFactRequest) -> EdgeFacts
 
     public init(
         repositoryRules: @escaping @Sendable (_ workspace: String) -> [PolicyRule] = { _ in [] },
-        boundaryReport: @escaping @Sendable (_ workspace: String) -> BoundaryReport? = { _ in nil }
+        boundaryReport: @escaping @Sendable (_ workspace: String) -> BoundaryReport? = { _ in nil },
+        edgeFacts: @escaping @Sendable (_ request: EdgeFactRequest) -> EdgeFacts = { _ in EdgeFacts() }
     ) {
         self.repositoryRules = repositoryRules
         self.boundaryReport = boundaryReport
+        self.edgeFacts = edgeFacts
     }
 }

@@ -5,9 +5,13 @@ public struct HostFacts: Sendable, Equatable {
     public var home: String?
     /// Airlock's own config, state and socket paths: touching them is self-modification.
     public var airlockPaths: [String]
+    /// What the edge read about the files this action names (symlinks, patch files, archives,
+    /// git steps, Airlock's executable); empty when nobody looked.
+    public var edge: EdgeFacts
 
-    public init(home: String? = nil, airlockPaths: [String] = []) {
+    public init(home: String? = nil, airlockPaths: [String] = [], edge: EdgeFacts = EdgeFacts()) {
         self.home = home
         self.airlockPaths = airlockPaths
+        self.edge = edge
     }
 }

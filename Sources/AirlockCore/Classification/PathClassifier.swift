@@ -129,13 +129,18 @@ public enum PathClassifier {
             }
         }
 
-        return PathClass(
+        let written = PathClass(
             categories: classes.count > 1 ? classes.sorted() : classes, resolvedPath: resolved.text,
             isSecret: classes.contains(.envFile) || classes.contains(.credentials),
             isSelfModification: classes.contains(.selfModification), isInsideWorkspace: isInsideWorkspace,
             isTemporary: isTemporary, isInHome: homeRelative != nil,
             isSystem: !isTemporary && homeRelative == nil && resolved.root == .absolute && Self.isSystem(full),
             isPersistence: classes.contains(.persistence), reason: reason)
+        guard !host.edge.realPaths.isEmpty, let real = host.edge.realPaths[resolved.text] else { return written }
+        // Where an existing symlink leads decides as much as the name: judged as both, the worse wins.
+        var direct = host
+        direct.edge.realPaths = [:]
+        return written.joined(with: classify(real, cwd: nil, workspaceRoot: workspaceRoot, host: direct, anchors: anchors))
     }
 
     /// The path with `~`, `$HOME` and `${HOME}` expanded, joined to `cwd` and normalised.
@@ -728,5 +733,23 @@ extension Array where Element == String {
     /// True when the last elements equal `tail`.
     fileprivate func hasSuffix(_ tail: [String]) -> Bool {
         count >= tail.count && self[(count - tail.count)...].elementsEqual(tail)
+    }
+}
+
+extension PathClass {
+    /// A path as written joined with where it really leads (`real`): every class and hazard of
+    /// either, inside the workspace only if both are.
+    func joined(with real: PathClass) -> PathClass {
+        var categories = Set(self.categories).union(real.categories)
+        if categories.count > 1 { categories.remove(.source) }
+        if !(isInsideWorkspace && real.isInsideWorkspace) { categories.insert(.outsideWorkspace) }
+        let realMatters = real.isSelfModification || real.isSecret || real.isPersistence || !real.isInsideWorkspace
+        return PathClass(
+            categories: categories.sorted(), resolvedPath: resolvedPath, isSecret: isSecret || real.isSecret,
+            isSelfModification: isSelfModification || real.isSelfModification,
+            isInsideWorkspace: isInsideWorkspace && real.isInsideWorkspace, isTemporary: isTemporary && real.isTemporary,
+            isInHome: isInHome || real.isInHome, isSystem: isSystem || real.isSystem,
+            isPersistence: isPersistence || real.isPersistence,
+            reason: realMatters ? "\(real.reason) (\(resolvedPath) is a symlink to \(real.resolvedPath))" : reason)
     }
 }

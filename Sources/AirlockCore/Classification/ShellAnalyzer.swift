@@ -27,6 +27,8 @@ struct ShellAnalyzer {
     /// Set by `Classifier.runnerFiles`: note the files that define each build or test step.
     var collectsRunnerFiles = false
     private(set) var runnerFiles: [RunnerFile] = []
+    /// What the edge should look at so a second pass judges real targets (`EdgeFacts`).
+    var wanted = EdgeFactRequest()
 
     static let maxDepth = 8
 
@@ -348,7 +350,8 @@ struct ShellAnalyzer {
                     risk: .high, rule: "shell.glob-program"))
             return
         }
-        let program = Unwrapper.programName(first.text)
+        var program = Unwrapper.programName(first.text)
+        if isAirlockByContent(first.text, program: program) { program = "airlock" }
         if state.functions[program] != nil, first.text == program {
             commands.append(unwrapped.words.map(\.text))
             add(.read("calls the shell function \(program) defined on this line", rule: "shell.function-call"))
@@ -378,6 +381,19 @@ struct ShellAnalyzer {
             add(.privilege("opens a root shell through \(unwrapped.layers.last?.program ?? "sudo")", risk: .high, rule: "sudo.root-shell"))
         }
         classify(invocation, spec: spec, stdin: stdin, depth: depth)
+    }
+
+    /// Whether the program word runs Airlock's own executable under another name (a renamed
+    /// copy): known only from the edge, which compares contents; asked for when not known yet.
+    mutating func isAirlockByContent(_ word: String, program: String) -> Bool {
+        guard program != "airlock", word.contains("/") || registry.spec(for: program) == nil,
+            state.functions[program] == nil
+        else { return false }
+        let key = word.contains("/") ? PathClassifier.resolve(word, cwd: current.cwd, host: context.host) : word
+        let edge = context.host.edge
+        if edge.airlockExecutables.contains(key) { return true }
+        if !edge.checkedExecutables.contains(key), !key.contains("$") { wanted.add(executable: key) }
+        return false
     }
 
     /// The first loop variable with several values that `words` refer to.

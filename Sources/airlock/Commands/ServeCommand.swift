@@ -1,5 +1,6 @@
 import AirlockBroker
 import AirlockCore
+import AirlockProbe
 import AirlockServices
 import AirlockStore
 import ArgumentParser
@@ -55,19 +56,24 @@ struct ServeCommand: AsyncParsableCommand {
         // The environment too: a broker the console starts in the background takes no flags.
         let ignoresBoundaries =
             ignoreBoundaries || ProcessInfo.processInfo.environment["AIRLOCK_IGNORE_BOUNDARIES"] == "1"
-        let configuration = BrokerConfiguration(
+        var configuration = BrokerConfiguration(
             socketPath: paths.socket, reviewWindow: .seconds(reviewWindow), waitForConsole: waitForConsole,
             mode: mode ?? user.mode ?? .workspaceEdit, rules: user.rules, appliesBoundaries: !ignoresBoundaries,
             hostFacts: paths.hostFacts())
-        // Both read files (and run git): the broker calls them off its event loop.
+        configuration.gathersEdgeFacts = true
+        // They read files (and run git): the broker calls them off its event loop.
         let inputs = BoundaryInputs()
+        let edge = EdgeFactReader.forThisProcess()
+        // Airlock's executables are its own files: replacing one is self-modification.
+        configuration.hostFacts.airlockPaths += edge.installedFiles
         let readers = BrokerReaders(
             repositoryRules: { workspace in
                 let snapshot = policies.repositoryPolicy(workspace)
                 Self.report(snapshot.problems)
                 return snapshot.rules
             },
-            boundaryReport: { inputs.measuredReport(for: $0, store: store) })
+            boundaryReport: { inputs.measuredReport(for: $0, store: store) },
+            edgeFacts: { edge.read($0) })
         let persistence = StorePersistence(store: store)
         let server: BrokerServer
         do {

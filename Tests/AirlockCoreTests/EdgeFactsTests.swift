@@ -39,6 +39,7 @@ import Testing
         let (plain, wanted) = Classifier.assessAsking(action, host: Self.host)
         #expect(!plain.categories.contains(.selfModification), "the name alone looks harmless")
         #expect(wanted.paths.contains(Self.root + "/cfg/settings.json"), "the edge is asked where it leads")
+        #expect(wanted.roots == [Self.root, "/home/dev"])
         let host = Self.facts { $0.realPaths[Self.root + "/cfg/settings.json"] = Self.root + "/.claude/settings.json" }
         let real = Classifier.assess(action, host: host)
         #expect(real.categories.contains(.selfModification))

@@ -46,6 +46,21 @@ import Testing
         #expect(facts.realPaths[folder.path + "/src/plain.c"] == nil, "no symlink: nothing to say")
     }
 
+    @Test func aWorkspaceReachedThroughASymlinkIsSeenAsWritten() throws {
+        let folder = try Folder()
+        try folder.write("real/.claude/settings.json", "{}")
+        try folder.write("real/src/a.c", "x")
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/ws", withDestinationPath: "real")
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/real/cfg", withDestinationPath: ".claude")
+        var request = EdgeFactRequest()
+        request.roots = [folder.path + "/ws"]
+        request.add(path: folder.path + "/ws/src/a.c")
+        request.add(path: folder.path + "/ws/cfg/settings.json")
+        let facts = Self.reader.read(request)
+        #expect(facts.realPaths[folder.path + "/ws/src/a.c"] == nil, "the root's own link redirects nothing")
+        #expect(facts.realPaths[folder.path + "/ws/cfg/settings.json"] == folder.path + "/ws/.claude/settings.json")
+    }
+
     @Test func patchFilesAreReadWithinTheirBound() throws {
         let folder = try Folder()
         try folder.write("fix.patch", "--- a/x\n+++ b/x\n")

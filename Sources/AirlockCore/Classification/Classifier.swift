@@ -73,7 +73,15 @@ public enum Classifier {
             break
         }
         if !host.edge.realPaths.isEmpty || !host.edge.checkedExecutables.isEmpty { wanted = EdgeFactRequest() }
+        if !wanted.paths.isEmpty { wanted.roots = roots(context) }
         return (assess(action, host: host), wanted)
+    }
+
+    /// The workspace root and home, absolute, for `EdgeFactRequest.roots`.
+    private static func roots(_ context: ClassificationContext) -> [String] {
+        [context.workspaceRoot, context.host.home].compactMap { root in
+            root.map { PathClassifier.resolve($0, cwd: context.cwd, host: context.host) }
+        }.filter { $0.hasPrefix("/") }
     }
 
     /// `asking` false: the request is not worked out (the hot path of plain classification).
@@ -91,6 +99,7 @@ public enum Classifier {
         }
         // Looked once: a second pass asks for nothing more.
         if !context.host.edge.isEmpty { wanted = EdgeFactRequest() }
+        if !wanted.paths.isEmpty { wanted.roots = roots(context) }
         var findings = analyzer.findings
         if findings.isEmpty {
             findings = [.read("an empty command runs nothing", rule: "shell.empty")]

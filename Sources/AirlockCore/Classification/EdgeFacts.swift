@@ -82,6 +82,9 @@ public struct EdgeFactRequest: Sendable, Equatable {
 
     /// Absolute paths to follow through symlinks.
     public var paths: [String] = []
+    /// The workspace root and home as written: a symlink above them (a home reached through
+    /// `/home → /data/home`) is how the agent sees them, not a redirection of its writes.
+    public var roots: [String] = []
     /// Absolute paths of patch files to read.
     public var patches: [String] = []
     public var archives: [(path: String, kind: ArchiveKind)] = []
@@ -123,7 +126,7 @@ public struct EdgeFactRequest: Sendable, Equatable {
     }
 
     public static func == (lhs: EdgeFactRequest, rhs: EdgeFactRequest) -> Bool {
-        lhs.paths == rhs.paths && lhs.patches == rhs.patches && lhs.gitSteps == rhs.gitSteps
+        lhs.paths == rhs.paths && lhs.roots == rhs.roots && lhs.patches == rhs.patches && lhs.gitSteps == rhs.gitSteps
             && lhs.executables == rhs.executables
             && lhs.archives.map(\.path) == rhs.archives.map(\.path)
             && lhs.archives.map(\.kind) == rhs.archives.map(\.kind)

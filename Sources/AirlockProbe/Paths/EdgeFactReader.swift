@@ -50,8 +50,14 @@ public struct EdgeFactReader: Sendable {
     public func read(_ request: EdgeFactRequest) -> EdgeFacts {
         let deadline = Deadline(budget: budget)
         var facts = EdgeFacts()
+        // Roots reached through a symlink are seen as written: only links below them redirect.
+        let roots = request.roots.compactMap { root in Self.realPath(root).map { (root, $0) } }.filter { $0.0 != $0.1 }
         for path in request.paths {
-            if let real = Self.followingSymlinks(path), real != path { facts.realPaths[path] = real }
+            guard var real = Self.followingSymlinks(path) else { continue }
+            if let (root, realRoot) = roots.first(where: { real == $0.1 || real.hasPrefix($0.1 + "/") }) {
+                real = root + real.dropFirst(realRoot.count)
+            }
+            if real != path { facts.realPaths[path] = real }
         }
         for path in request.patches { facts.patches[path] = Self.patch(path) }
         for archive in request.archives {

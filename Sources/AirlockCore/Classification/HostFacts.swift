@@ -7,11 +7,26 @@ public struct HostFacts: Sendable, Equatable {
     public var airlockPaths: [String]
     /// What the edge read about the files this action names (symlinks, patch files, archives,
     /// git steps, Airlock's executable); empty when nobody looked.
-    public var edge: EdgeFacts
+    public var edge: EdgeFacts {
+        get { edgeBox?.facts ?? EdgeFacts() }
+        set { edgeBox = newValue.isEmpty ? nil : EdgeFactsBox(newValue) }
+    }
+    /// One reference, nil when empty: host facts are copied with every command's context, and
+    /// six collections would cost six retains per copy on the hot path.
+    private var edgeBox: EdgeFactsBox?
 
     public init(home: String? = nil, airlockPaths: [String] = [], edge: EdgeFacts = EdgeFacts()) {
         self.home = home
         self.airlockPaths = airlockPaths
         self.edge = edge
     }
+}
+
+/// Immutable storage for `HostFacts.edge`.
+final class EdgeFactsBox: Sendable, Equatable {
+    let facts: EdgeFacts
+
+    init(_ facts: EdgeFacts) { self.facts = facts }
+
+    static func == (lhs: EdgeFactsBox, rhs: EdgeFactsBox) -> Bool { lhs === rhs || lhs.facts == rhs.facts }
 }

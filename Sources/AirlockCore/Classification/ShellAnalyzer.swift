@@ -351,7 +351,6 @@ struct ShellAnalyzer {
             return
         }
         var program = Unwrapper.programName(first.text)
-        if isAirlockByContent(first.text, program: program) { program = "airlock" }
         if state.functions[program] != nil, first.text == program {
             commands.append(unwrapped.words.map(\.text))
             add(.read("calls the shell function \(program) defined on this line", rule: "shell.function-call"))
@@ -364,6 +363,11 @@ struct ShellAnalyzer {
             state.expanding.remove(program)
             return
         }
+        var spec = registry.spec(for: program)
+        if spec == nil || first.text.utf8.contains(UInt8(ascii: "/")), isAirlockByContent(first.text) {
+            program = "airlock"
+            spec = registry.spec(for: program)
+        }
         var invocation = Invocation(
             program: program, arguments: Array(unwrapped.words.dropFirst()), environment: unwrapped.environment,
             stdinText: stdin.literalText)
@@ -371,7 +375,6 @@ struct ShellAnalyzer {
         invocation.path = first.text
         // A prefix exception compares the words as written: `sudo true` is not `true`.
         commands.append(unwrapped.layers.isEmpty ? [invocation.program] + invocation.args : [Unwrapper.programName(words[0].text)] + words.dropFirst().map(\.text))
-        let spec = registry.spec(for: program)
         if spec?.role != .data {
             noteProductionMarkers(in: invocation.args + unwrapped.environment.map { "\($0.key)=\($0.value)" })
         }
@@ -385,11 +388,10 @@ struct ShellAnalyzer {
 
     /// Whether the program word runs Airlock's own executable under another name (a renamed
     /// copy): known only from the edge, which compares contents; asked for when not known yet.
-    mutating func isAirlockByContent(_ word: String, program: String) -> Bool {
-        guard program != "airlock", word.contains("/") || registry.spec(for: program) == nil,
-            state.functions[program] == nil
-        else { return false }
-        let key = word.contains("/") ? PathClassifier.resolve(word, cwd: current.cwd, host: context.host) : word
+    /// Called for program words that are paths or unknown names.
+    mutating func isAirlockByContent(_ word: String) -> Bool {
+        let isPath = word.utf8.contains(UInt8(ascii: "/"))
+        let key = isPath ? PathClassifier.resolve(word, cwd: current.cwd, host: context.host) : word
         let edge = context.host.edge
         if edge.airlockExecutables.contains(key) { return true }
         if !edge.checkedExecutables.contains(key), !key.contains("$") { wanted.add(executable: key) }

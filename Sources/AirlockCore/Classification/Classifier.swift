@@ -98,7 +98,7 @@ public enum Classifier {
             }
         }
         // Looked once: a second pass asks for nothing more.
-        if !context.host.edge.isEmpty { wanted = EdgeFactRequest() }
+        if context.host.hasEdgeFacts { wanted = EdgeFactRequest() }
         if !wanted.paths.isEmpty { wanted.roots = roots(context) }
         var findings = analyzer.findings
         if findings.isEmpty {

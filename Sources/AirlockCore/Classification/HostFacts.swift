@@ -15,6 +15,16 @@ public struct HostFacts: Sendable, Equatable {
     /// six collections would cost six retains per copy on the hot path.
     private var edgeBox: EdgeFactsBox?
 
+    /// Where `path` leads through symlinks, when the edge found it leads elsewhere; checked for
+    /// every path classified, so without building an empty `EdgeFacts`.
+    func realPath(of path: String) -> String? {
+        guard let box = edgeBox, !box.facts.realPaths.isEmpty else { return nil }
+        return box.facts.realPaths[path]
+    }
+
+    /// Whether the edge has looked at anything for this action.
+    var hasEdgeFacts: Bool { edgeBox != nil }
+
     public init(home: String? = nil, airlockPaths: [String] = [], edge: EdgeFacts = EdgeFacts()) {
         self.home = home
         self.airlockPaths = airlockPaths

@@ -136,7 +136,7 @@ public enum PathClassifier {
             isTemporary: isTemporary, isInHome: homeRelative != nil,
             isSystem: !isTemporary && homeRelative == nil && resolved.root == .absolute && Self.isSystem(full),
             isPersistence: classes.contains(.persistence), reason: reason)
-        guard !host.edge.realPaths.isEmpty, let real = host.edge.realPaths[resolved.text] else { return written }
+        guard let real = host.realPath(of: resolved.text) else { return written }
         // Where an existing symlink leads decides as much as the name: judged as both, the worse wins.
         var direct = host
         direct.edge.realPaths = [:]

@@ -31,6 +31,8 @@ public enum BrokerEvent: Sendable {
     case exceptionsChangedElsewhere(now: Date)
     /// A repository's rules, as its `.airlock/policy.toml` and its trust stood when read.
     case repositoryPolicyLoaded(workspace: String, rules: [PolicyRule], now: Date)
+    /// What the edge found about the files a waiting submission names.
+    case factsGathered(actionID: String, facts: EdgeFacts, now: Date)
     /// A workspace's five boundaries; nil when it cannot be measured here.
     case boundariesMeasured(workspace: String, report: BoundaryReport?, now: Date)
     /// The policy files were read again.

@@ -70,7 +70,7 @@ public enum BrokerEvent: Sendable {
         case .authenticationRequested(let connection, let id, _, _): (connection, id, .authenticate)
         case .connectionOpened, .connectionClosed, .clockTicked, .exceptionsReloaded, .exceptionReloadFailed,
             .exceptionsChangedElsewhere, .repositoryPolicyLoaded, .boundariesMeasured, .policyReloaded,
-            .brokerStopping, .passphraseChecked, .logAnchored:
+            .brokerStopping, .passphraseChecked, .logAnchored, .factsGathered:
             nil
         }
     }

@@ -80,7 +80,7 @@ import Testing
             Boundary(kind: .commandExecution, state: .clear),
             Boundary(kind: .mcpToolScope, state: .clear),
             Boundary(kind: .loggingAndRollback, state: .clear),
-        ])
+        ], isTrusted: false)
 
     @Test(arguments: [(120, 40), (100, 30)])
     func theBoundaryPanelNamesAllFiveWithStateWordsAndTheRecommendedMode(columns: Int, rows: Int) {

@@ -7,13 +7,21 @@ public enum BrokerEvent: Sendable {
     case connectionOpened(ConnectionID, peer: PeerCredentials)
     case connectionClosed(ConnectionID, now: Date)
     case actionSubmitted(ConnectionID, RequestID?, SubmitParams, now: Date)
-    case consoleSubscribed(ConnectionID, RequestID?, SubscribeParams)
-    case consoleUnsubscribed(ConnectionID, RequestID?)
+    case consoleSubscribed(ConnectionID, RequestID?, SubscribeParams, now: Date)
+    case consoleUnsubscribed(ConnectionID, RequestID?, now: Date)
     case verdictGiven(ConnectionID, RequestID?, DecideParams, now: Date)
     case grantRequested(ConnectionID, RequestID?, GrantParams, now: Date)
     case revokeRequested(ConnectionID, RequestID?, RevokeParams, now: Date)
     case listRequested(ConnectionID, RequestID?, now: Date)
     case statusRequested(ConnectionID, RequestID?, now: Date)
+    /// A reviewer trusts (`trusted`) or untrusts a repository.
+    case trustRequested(ConnectionID, RequestID?, TrustParams, trusted: Bool, now: Date)
+    case trustListRequested(ConnectionID, RequestID?)
+    case recentRequested(ConnectionID, RequestID?, RecentParams, now: Date)
+    /// The trusted list was changed as `.changeTrust` asked, or could not be.
+    case trustChanged(TrustChange, Result<TrustResult, TrustFailure>, now: Date)
+    /// The trusted list as read for `.readTrustList`.
+    case trustListRead(ConnectionID, RequestID, Result<TrustListResult, TrustFailure>)
     /// Time passed: deadlines and expiries are due.
     case clockTicked(now: Date)
     /// The exceptions in force, as persistence had them after every write asked for before the
@@ -37,13 +45,17 @@ public enum BrokerEvent: Sendable {
         let id = envelope.id
         switch envelope.request {
         case .submit(let params): self = .actionSubmitted(connection, id, params, now: now)
-        case .subscribe(let params): self = .consoleSubscribed(connection, id, params)
-        case .unsubscribe: self = .consoleUnsubscribed(connection, id)
+        case .subscribe(let params): self = .consoleSubscribed(connection, id, params, now: now)
+        case .unsubscribe: self = .consoleUnsubscribed(connection, id, now: now)
         case .decide(let params): self = .verdictGiven(connection, id, params, now: now)
         case .grant(let params): self = .grantRequested(connection, id, params, now: now)
         case .revoke(let params): self = .revokeRequested(connection, id, params, now: now)
         case .list: self = .listRequested(connection, id, now: now)
         case .status: self = .statusRequested(connection, id, now: now)
+        case .trust(let params): self = .trustRequested(connection, id, params, trusted: true, now: now)
+        case .untrust(let params): self = .trustRequested(connection, id, params, trusted: false, now: now)
+        case .trustList: self = .trustListRequested(connection, id)
+        case .recent(let params): self = .recentRequested(connection, id, params, now: now)
         }
     }
 }

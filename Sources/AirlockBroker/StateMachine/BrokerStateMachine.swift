@@ -38,6 +38,8 @@ public struct BrokerStateMachine: Sendable {
     /// Repository rules and boundary reports read so far, and submissions waiting for rules.
     var workspaces = WorkspaceKnowledge()
     var reload = ExceptionReload()
+    /// Recent decisions and the count of automatic denials, for consoles.
+    var feed: DecisionFeed
     let redactor = Redactor()
 
     /// How many answered ids are remembered for `alreadyResolved` errors.
@@ -50,6 +52,7 @@ public struct BrokerStateMachine: Sendable {
         self.configuration = configuration
         self.exceptions = exceptions.filter { $0.isActive(at: startedAt) }
         self.startedAt = startedAt
+        feed = DecisionFeed(since: startedAt)
         reload.lastAskedAt = startedAt
         self.idPrefix = idPrefix
         self.isDescendant = isDescendant
@@ -67,7 +70,7 @@ public struct BrokerStateMachine: Sendable {
     /// Whether an action submitted on `connection` still waits for its answer.
     public func isAwaitingAnswer(_ connection: ConnectionID) -> Bool {
         pending.values.contains { $0.requester == connection }
-            || workspaces.awaiting.values.contains { $0.contains { $0.answer.requester == connection } }
+            || workspaces.awaiting.contains { $0.answer.requester == connection }
     }
 
     public func isSubscribed(_ connection: ConnectionID) -> Bool { subscribers.contains(connection) }
@@ -82,14 +85,10 @@ public struct BrokerStateMachine: Sendable {
             connectionClosed(connection, now: now, &effects)
         case .actionSubmitted(let connection, let id, let params, let now):
             submit(params, from: connection, id, now: now, &effects)
-        case .consoleSubscribed(let connection, let id, _):
-            if !subscribers.contains(connection) { subscribers.append(connection) }
-            let snapshot = SubscribeResult(
-                pending: orderedPending.map(\.queued), exceptions: exceptions, mode: configuration.mode,
-                reviewWindowSeconds: Int(configuration.reviewWindow.seconds))
-            reply(connection, id, .subscribe(snapshot), &effects)
-        case .consoleUnsubscribed(let connection, let id):
-            subscribers.removeAll { $0 == connection }
+        case .consoleSubscribed(let connection, let id, let params, let now):
+            consoleSubscribed(params, from: connection, id, now: now, &effects)
+        case .consoleUnsubscribed(let connection, let id, let now):
+            consoleLeft(connection, now: now)
             reply(connection, id, .empty, &effects)
         case .verdictGiven(let connection, let id, let params, let now):
             decide(params, from: connection, id, now: now, &effects)
@@ -102,6 +101,20 @@ public struct BrokerStateMachine: Sendable {
             reply(connection, id, .list(list), &effects)
         case .statusRequested(let connection, let id, let now):
             reply(connection, id, .status(status(now: now)), &effects)
+        case .trustRequested(let connection, let id, let params, let trusted, let now):
+            trustRequested(params, trusted: trusted, from: connection, id, now: now, &effects)
+        case .trustListRequested(let connection, let id):
+            guard let id else { break }
+            effects.append(.readTrustList(connection, id))
+        case .trustListRead(let connection, let id, let outcome):
+            switch outcome {
+            case .success(let list): reply(connection, id, .trustList(list), &effects)
+            case .failure(let failure): fail(connection, id, RPCError(.internalError, "\(failure)"), &effects)
+            }
+        case .trustChanged(let change, let outcome, let now):
+            trustChanged(change, outcome, now: now, &effects)
+        case .recentRequested(let connection, let id, let params, let now):
+            recentRequested(params, from: connection, id, now: now, &effects)
         case .clockTicked(let now):
             clockTicked(now: now, &effects)
         case .exceptionsReloaded(let list, let now):
@@ -115,9 +128,7 @@ public struct BrokerStateMachine: Sendable {
         case .repositoryPolicyLoaded(let workspace, let rules, let now):
             repositoryPolicyLoaded(workspace, rules: rules, now: now, &effects)
         case .boundariesMeasured(let workspace, let report, let now):
-            workspaces.measuring.remove(workspace)
-            workspaces.reports[workspace] = WorkspaceKnowledge.Report(report: report, measuredAt: now)
-            workspaces.trim()
+            boundariesMeasured(workspace, report: report, now: now, &effects)
         case .policyReloaded(let mode, let rules, let now):
             configuration.mode = mode
             configuration.rules = rules
@@ -137,7 +148,8 @@ public struct BrokerStateMachine: Sendable {
             brokerVersion: configuration.brokerVersion, pending: pending.count, subscribers: subscribers.count,
             connections: connections.count, exceptions: exceptions.count, mode: configuration.mode,
             waitForConsole: configuration.waitForConsole, reviewWindowSeconds: Int(configuration.reviewWindow.seconds),
-            uptimeSeconds: max(0, now.timeIntervalSince(startedAt)))
+            uptimeSeconds: max(0, now.timeIntervalSince(startedAt)), automaticDenials: feed.automaticDenials,
+            automaticDenialsSince: feed.denialsSince)
     }
 
     // MARK: Submissions
@@ -151,21 +163,30 @@ public struct BrokerStateMachine: Sendable {
             id: makeActionID(), action: action, assessment: Classifier.assess(action, host: configuration.hostFacts),
             requester: connection, requestID: requestID, toolCall: toolCallKey(params, from: connection))
         requestBoundaries(for: action, now: now, &effects)
-        if let workspace = action.workspaceRoot, !hasFreshRules(workspace, now: now) {
-            let waiting = WorkspaceKnowledge.AwaitingRules(
-                answer: answer, deadlineMs: params.deadlineMs, submittedAt: now)
-            awaitRules(waiting, workspace: workspace, &effects)
+        let staleRules = action.workspaceRoot.flatMap { hasFreshRules($0, now: now) ? nil : $0 }
+        var missingReport = lacksBoundaries(action)
+        // Its first report is already past the budget: judged read-only now, not after a wait.
+        let isLate = missingReport.map { workspaces.late.contains($0) } ?? false
+        if isLate { missingReport = nil }
+        if staleRules != nil || missingReport != nil {
+            let waiting = WorkspaceKnowledge.Awaiting(
+                answer: answer, deadlineMs: params.deadlineMs, submittedAt: now, rules: staleRules,
+                boundaries: missingReport, boundariesLate: isLate)
+            park(waiting, &effects)
             return
         }
-        answerSubmission(answer, deadlineMs: params.deadlineMs, submittedAt: now, now: now, &effects)
+        answerSubmission(
+            answer, deadlineMs: params.deadlineMs, submittedAt: now, boundariesLate: isLate, now: now, &effects)
     }
 
     /// Decides a submitted action now that its policy is known: answers it, or queues it for a
-    /// human. The harness's deadline counts from `submittedAt`.
+    /// human. The harness's deadline counts from `submittedAt`. `boundariesLate`: its
+    /// workspace's first boundary report did not come in time, so it is judged read-only.
     mutating func answerSubmission(
-        _ answer: Answer, deadlineMs: Int?, submittedAt: Date, now: Date, _ effects: inout [BrokerEffect]
+        _ answer: Answer, deadlineMs: Int?, submittedAt: Date, boundariesLate: Bool = false, now: Date,
+        _ effects: inout [BrokerEffect]
     ) {
-        let decision = decide(answer.action, answer.assessment, now: now)
+        let decision = decide(answer.action, answer.assessment, boundariesLate: boundariesLate, now: now)
         if let reused = hookDecision(for: answer, own: decision, now: now) {
             let reason = "\(reused.reason) (decided at the harness's hook as \(reused.actionID))"
             send(
@@ -189,10 +210,7 @@ public struct BrokerStateMachine: Sendable {
             return
         }
         if subscribers.isEmpty && !configuration.waitForConsole {
-            let reason =
-                "Denied: this needs a human and no Airlock console is open to review it. "
-                + "Ask the user to open one (`airlock` in a tmux pane) or to grant a time-boxed exception "
-                + "(`airlock policy grant`), then retry. (\(decision.reason))"
+            let reason = noConsoleReason(answer.action, decision, boundariesLate: boundariesLate)
             send(answer, .deny, reason: reason, source: .fallback, reviewer: nil, now: now, &effects)
             return
         }
@@ -339,9 +357,9 @@ public struct BrokerStateMachine: Sendable {
             expire(item, cause: .timeout, reason: reason, source: .timeout, now: now, &effects)
         }
         expireExceptions(now: now, &effects)
+        remindReviewer(now: now, &effects)
         toolCalls.prune(now: now)
-        denyAwaitingRules(
-            olderThan: now.addingTimeInterval(-configuration.repositoryPolicyTimeout.seconds), now: now, &effects)
+        awaitingTicked(now: now, &effects)
         if let last = reload.lastAskedAt, now.timeIntervalSince(last) >= configuration.exceptionReloadInterval.seconds {
             askForReload(now: now, &effects)
         }
@@ -349,8 +367,8 @@ public struct BrokerStateMachine: Sendable {
 
     private mutating func connectionClosed(_ connection: ConnectionID, now: Date, _ effects: inout [BrokerEffect]) {
         connections[connection] = nil
-        subscribers.removeAll { $0 == connection }
-        withdrawAwaitingRules(from: connection, now: now, &effects)
+        consoleLeft(connection, now: now)
+        withdrawAwaiting(from: connection, now: now, &effects)
         let withdrawn = pending.values.filter { $0.requester == connection }.sorted { $0.sequence < $1.sequence }
         for item in withdrawn {
             expire(

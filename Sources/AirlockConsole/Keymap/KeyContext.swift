@@ -9,6 +9,9 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case exceptionReason = "exception-reason"
     case exception
     case revoke
+    case recent
+    case recentFilter = "recent-filter"
+    case trust
 
     /// The heading in the help screen and docs/keybindings.md.
     var title: String {
@@ -22,13 +25,16 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .exceptionReason: "Deny exception reason (typing)"
         case .exception: "Time-boxed exception panel"
         case .revoke: "Revoke an exception"
+        case .recent: "Recent decisions"
+        case .recentFilter: "Recent decisions filter (typing)"
+        case .trust: "Trust a repository"
         }
     }
 
     /// Whether printable characters not bound here are typed into a text field.
     var takesText: Bool {
         switch self {
-        case .filter, .denyReason, .hardFloorConfirmation, .exceptionReason: true
+        case .filter, .denyReason, .hardFloorConfirmation, .exceptionReason, .recentFilter: true
         default: false
         }
     }
@@ -45,6 +51,8 @@ extension Interaction {
         case .vetoCountdown: .veto
         case .exception(let draft): draft.isEditingReason ? .exceptionReason : .exception
         case .revoking: .revoke
+        case .recent(let view): view.isFiltering ? .recentFilter : .recent
+        case .confirmingTrust: .trust
         }
     }
 }

@@ -16,6 +16,14 @@ extension Screen {
         case .lost(let reason): (brokerText, brokerRole) = ("broker LOST: \(reason)", .statusLost)
         }
         x = canvas.write(brokerText, column: x, row: 0, limit: width - 8, style: canvas.theme.style(brokerRole))
+        // Right after the broker: an agent refused with nobody asked must not go unseen.
+        let denied = state.automaticDenials
+        if denied > 0 {
+            x = canvas.write(" ─ ", column: x, row: 0, limit: width - 8, style: style)
+            var deniedStyle = canvas.theme.style(.decisionDeny)
+            deniedStyle.background = style.background
+            x = canvas.write("\(denied) denied (R)", column: x, row: 0, limit: width - 8, style: deniedStyle)
+        }
         var parts: [String] = []
         if !state.filterText.isEmpty { parts.append("\(state.queue.visibleCount) shown") }
         if !state.marked.isEmpty { parts.append("\(state.marked.count) marked") }
@@ -52,6 +60,10 @@ extension Screen {
             line.append(
                 " approving \(ids.count == 1 ? "hard-floor action" : "\(ids.count) actions") in \(left) — Esc cancels",
                 .countdown)
+        case .recent(let view) where view.isFiltering:
+            line.append(" filter decisions: ", .key)
+            line.spans.append(.init(text: VisibleText.singleLine(view.filter + "▏"), role: .input))
+            line.append("  Enter keeps · Esc clears", .textDim)
         default:
             if let flash = state.flash {
                 line.append(" " + flash.text, flash.isError ? .flashError : .flashInfo)

@@ -18,6 +18,10 @@ enum Interaction: Equatable, Sendable {
     case exception(ExceptionDraft)
     /// Choosing an active exception to revoke.
     case revoking(index: Int)
+    /// The recent decisions (`R`).
+    case recent(RecentView)
+    /// Confirming that the selected action's workspace is trusted (`w`).
+    case confirmingTrust(TrustDraft)
 
     /// The word a hard-floor approval must be confirmed with.
     static let confirmationWord = "approve"

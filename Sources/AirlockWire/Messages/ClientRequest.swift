@@ -8,6 +8,12 @@ public enum ClientRequest: Equatable, Sendable {
     case revoke(RevokeParams)
     case list
     case status
+    /// Reviewer operations on the trusted list (protocol.md, "trust").
+    case trust(TrustParams)
+    case untrust(TrustParams)
+    case trustList
+    /// The decisions made lately, automatic ones included.
+    case recent(RecentParams)
 
     /// The JSON-RPC method name.
     public var method: RPCMethod {
@@ -20,13 +26,17 @@ public enum ClientRequest: Equatable, Sendable {
         case .revoke: .revoke
         case .list: .list
         case .status: .status
+        case .trust: .trust
+        case .untrust: .untrust
+        case .trustList: .trustList
+        case .recent: .recent
         }
     }
 }
 
 /// The methods a broker answers.
 public enum RPCMethod: String, Codable, Sendable, CaseIterable {
-    case submit, subscribe, unsubscribe, decide, grant, revoke, list, status
+    case submit, subscribe, unsubscribe, decide, grant, revoke, list, status, trust, untrust, trustList, recent
 }
 
 /// One decoded request line: the request and its id. A nil id makes it a JSON-RPC

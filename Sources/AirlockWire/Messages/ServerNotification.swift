@@ -8,6 +8,9 @@ public enum ServerNotification: Equatable, Sendable {
     case exceptionGranted(ExceptionGranted)
     case exceptionRevoked(ExceptionRevoked)
     case exceptionExpired(ExceptionExpired)
+    /// Every decision the broker makes, automatic ones included.
+    case actionDecided(ActionDecided)
+    case boundariesMeasured(BoundariesMeasured)
 
     public var method: NotificationMethod {
         switch self {
@@ -17,6 +20,8 @@ public enum ServerNotification: Equatable, Sendable {
         case .exceptionGranted: .exceptionGranted
         case .exceptionRevoked: .exceptionRevoked
         case .exceptionExpired: .exceptionExpired
+        case .actionDecided: .actionDecided
+        case .boundariesMeasured: .boundariesMeasured
         }
     }
 
@@ -28,6 +33,8 @@ public enum ServerNotification: Equatable, Sendable {
         case .exceptionGranted(let params): params
         case .exceptionRevoked(let params): params
         case .exceptionExpired(let params): params
+        case .actionDecided(let params): params
+        case .boundariesMeasured(let params): params
         }
     }
 }
@@ -35,6 +42,7 @@ public enum ServerNotification: Equatable, Sendable {
 /// The notification method names.
 public enum NotificationMethod: String, Codable, Sendable, CaseIterable {
     case actionQueued, actionResolved, actionExpired, exceptionGranted, exceptionRevoked, exceptionExpired
+    case actionDecided, boundariesMeasured
 }
 
 /// An action now waits for a human.

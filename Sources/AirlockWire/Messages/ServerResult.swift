@@ -7,6 +7,9 @@ public enum ServerResult: Equatable, Sendable {
     case revoke(RevokeResult)
     case list(ListResult)
     case status(StatusResult)
+    case trust(TrustResult)
+    case trustList(TrustListResult)
+    case recent(RecentResult)
     case empty
 
     /// The payload as an encodable value, for the envelope.
@@ -19,6 +22,9 @@ public enum ServerResult: Equatable, Sendable {
         case .revoke(let result): result
         case .list(let result): result
         case .status(let result): result
+        case .trust(let result): result
+        case .trustList(let result): result
+        case .recent(let result): result
         case .empty: EmptyResult()
         }
     }

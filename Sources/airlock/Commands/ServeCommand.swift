@@ -52,22 +52,32 @@ struct ServeCommand: AsyncParsableCommand {
         let policies = PolicyWatcher(configDirectory: paths.configDirectory, store: store)
         let user = policies.userPolicy()
         Self.report(user.problems)
+        let settings = ConsoleSettings.load(configDirectory: paths.configDirectory)
         // The environment too: a broker the console starts in the background takes no flags.
         let ignoresBoundaries =
             ignoreBoundaries || ProcessInfo.processInfo.environment["AIRLOCK_IGNORE_BOUNDARIES"] == "1"
         let configuration = BrokerConfiguration(
             socketPath: paths.socket, reviewWindow: .seconds(reviewWindow), waitForConsole: waitForConsole,
             mode: mode ?? user.mode ?? .workspaceEdit, rules: user.rules, appliesBoundaries: !ignoresBoundaries,
-            hostFacts: paths.hostFacts())
+            notifyAfter: settings.notify.map { _ in .seconds(settings.notifyAfterSeconds) }, hostFacts: paths.hostFacts())
         // Both read files (and run git): the broker calls them off its event loop.
         let inputs = BoundaryInputs()
+        let trust = TrustList(probe: inputs.probe, policyTrust: BoundaryInputs.policyTrust(store))
+        let notifier = settings.notify.map { NotifyCommand(command: $0) }
         let readers = BrokerReaders(
             repositoryRules: { workspace in
                 let snapshot = policies.repositoryPolicy(workspace)
                 Self.report(snapshot.problems)
                 return snapshot.rules
             },
-            boundaryReport: { inputs.measuredReport(for: $0, store: store) })
+            boundaryReport: { inputs.measuredReport(for: $0, store: store) },
+            changeTrust: { workspace, trusted in
+                trust.change(workspace, trusted: trusted).mapError { TrustFailure($0.description) }
+            },
+            trustList: { trust.entries().mapError { TrustFailure($0.description) } },
+            notify: { text in
+                if let problem = notifier?.run(text: text) { FileHandle.standardError.write(Data("airlock: \(problem)\n".utf8)) }
+            })
         let persistence = StorePersistence(store: store)
         let server: BrokerServer
         do {

@@ -39,10 +39,13 @@ struct StatusCommand: ParsableCommand {
         }
         let pending = status.pending
         let exceptions = status.exceptions
+        let denied = status.automaticDenials ?? 0
         if tmux {
-            print(
-                pending > 0 ? "airlock: \(pending) pending" : "airlock: ok",
-                terminator: exceptions > 0 ? " · \(exceptions) exc\n" : "\n")
+            var segment = pending > 0 ? "airlock: \(pending) pending" : "airlock: ok"
+            // The same count the console's status line shows: a refused agent is never invisible.
+            if denied > 0 { segment += " · \(denied) denied" }
+            if exceptions > 0 { segment += " · \(exceptions) exc" }
+            print(segment)
         } else if json {
             // The broker's status as the protocol spells it, and where it was found.
             var object =
@@ -56,6 +59,11 @@ struct StatusCommand: ParsableCommand {
             print("pending     \(pending)")
             print("exceptions  \(exceptions) active")
             print("consoles    \(status.subscribers) subscribed")
+            if let since = status.automaticDenialsSince {
+                let minutes = Int(Date().timeIntervalSince(since) / 60)
+                let origin = status.subscribers > 0 ? "since the console opened" : "while no console was open"
+                print("denied      \(denied) automatically \(origin) (\(minutes) min)")
+            }
             print("uptime      \(Int(status.uptimeSeconds)) s")
         }
     }

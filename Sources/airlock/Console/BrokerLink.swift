@@ -173,6 +173,9 @@ final class BrokerLink: Sendable {
         case .revoke: .revoke(try codec.result(RevokeResult.self, from: line))
         case .list: .list(try codec.result(ListResult.self, from: line))
         case .status: .status(try codec.result(StatusResult.self, from: line))
+        case .trust, .untrust: .trust(try codec.result(TrustResult.self, from: line))
+        case .trustList: .trustList(try codec.result(TrustListResult.self, from: line))
+        case .recent: .recent(try codec.result(RecentResult.self, from: line))
         }
     }
 

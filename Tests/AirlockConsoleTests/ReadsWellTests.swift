@@ -91,14 +91,15 @@ import Testing
             #expect(text.contains(words), "\(columns)×\(rows): missing \(words)")
         }
         // The note on the chosen mode goes beside it when there is room (the header names it too).
-        #expect(text.contains("→ recommended mode: read-only"))
+        // An open boundary (the readable .env) stops the agent, whatever the trust.
+        #expect(text.contains("→ recommended mode: STOP"))
         #expect(text.contains("repo: not a trusted repository — to clear it: airlock trust"))
     }
 
     @Test func belowAHundredColumnsTheBoundaryPanelIsOneLineOfMarks() {
         var state = console([shell("k", "rm -rf build")], size: ScreenSize(columns: 80, rows: 24))
         _ = Console.update(&state, .boundaries(Self.report))
-        #expect(Self.text(state).contains("~ repo  ✗ secrets  ✓ commands  ✓ mcp  ✓ log   → read-only"))
+        #expect(Self.text(state).contains("~ repo  ✗ secrets  ✓ commands  ✓ mcp  ✓ log   → STOP"))
     }
 
     @Test func theCursorStartsOnTheFirstItemAndStaysOnItsActionWhenTheListChanges() {

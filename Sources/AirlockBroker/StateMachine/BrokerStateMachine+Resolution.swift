@@ -202,13 +202,13 @@ extension BrokerStateMachine {
 
     /// Why an action that needs a human is denied when no console is open, and what to do: for
     /// an untrusted repository, exactly how to trust it.
-    func noConsoleReason(_ action: Action, _ decision: Decision, boundariesLate: Bool) -> String {
-        if let report = knownReport(for: action), !report.isTrusted {
+    func noConsoleReason(_ answer: Answer, _ decision: Decision) -> String {
+        if let report = knownReport(for: answer.action), !report.isTrusted {
             let command = "airlock trust \(ShellQuote.word(report.workspace))"
-            return "Denied: \(report.workspace) is not a trusted repository, so Airlock keeps it read-only: "
-                + "this needs a human and no Airlock console is open to review it. After inspecting the "
-                + "repository, the user can trust it with `\(command)` (or open the console, `airlock` in a "
-                + "tmux pane, to review each action), then retry. (\(decision.reason))"
+            return "Denied: \(report.workspace) is not a trusted repository, so Airlock keeps it read-only and "
+                + "\(answer.assessment.summary) needs a human, but no Airlock console is open to review it. "
+                + "After inspecting the repository, the user can trust it with `\(command)` (or open the console, "
+                + "`airlock` in a tmux pane, to review each action); then retry."
         }
         return "Denied: this needs a human and no Airlock console is open to review it. "
             + "Ask the user to open one (`airlock` in a tmux pane) or to grant a time-boxed exception "

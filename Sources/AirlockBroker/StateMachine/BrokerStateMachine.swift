@@ -210,7 +210,7 @@ public struct BrokerStateMachine: Sendable {
             return
         }
         if subscribers.isEmpty && !configuration.waitForConsole {
-            let reason = noConsoleReason(answer.action, decision, boundariesLate: boundariesLate)
+            let reason = noConsoleReason(answer, decision)
             send(answer, .deny, reason: reason, source: .fallback, reviewer: nil, now: now, &effects)
             return
         }

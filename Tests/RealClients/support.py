@@ -151,8 +151,9 @@ class Airlock:
             return file.read()
 
     def install(self, harness, *scope):
-        """`airlock install HARNESS SCOPE…`, which must succeed; its stdout."""
-        result = self.airlock("install", harness, *scope)
+        """`airlock install --allow-dev HARNESS SCOPE…` (the build under test lives in .build/), which must
+        succeed; its stdout."""
+        result = self.airlock("install", "--allow-dev", harness, *scope)
         if result.returncode != 0:
             raise AssertionError("airlock install %s failed: %s%s" % (harness, result.stdout, result.stderr))
         return result.stdout

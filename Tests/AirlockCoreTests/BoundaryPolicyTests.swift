@@ -77,9 +77,10 @@ import Testing
         let decision = decide("touch notes.txt", mode: .workspaceEdit, Self.report(Self.clear, trusted: false))
         #expect(decision.verdict == .ask)
         #expect(decision.source == .unmatched)
-        #expect(decision.reason.contains("/w is not a trusted repository"))
-        #expect(decision.reason.contains("`airlock trust /w`"))
-        #expect(decision.reason.contains("the console's `w` key"))
+        #expect(
+            decision.reason.hasSuffix(
+                "(read-only, not workspace-edit: /w is not a trusted repository; `airlock trust /w` or the console's "
+                    + "`w` key trusts it)"))
     }
 
     @Test func readOnlyChosenByTheUserAsksForMutationsToo() {

@@ -158,6 +158,13 @@ class Airlock:
             raise AssertionError("airlock install %s failed: %s%s" % (harness, result.stdout, result.stderr))
         return result.stdout
 
+    def trust(self, directory=None):
+        """`airlock trust DIRECTORY` (default the project) through the running broker, which must succeed."""
+        result = self.airlock("trust", directory or self.project, "--reviewer", "tester")
+        if result.returncode != 0:
+            raise AssertionError("airlock trust failed: %s%s" % (result.stdout, result.stderr))
+        return result.stdout
+
     def grant(self, *args):
         """`airlock policy grant --allow ARGS… --for 15m --repo PROJECT`, which must succeed."""
         result = self.airlock("policy", "grant", "--allow", *args, "--for", "15m", "--repo", self.project)

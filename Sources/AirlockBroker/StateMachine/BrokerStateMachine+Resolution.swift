@@ -207,8 +207,9 @@ extension BrokerStateMachine {
             let command = "airlock trust \(ShellQuote.word(report.workspace))"
             return "Denied: \(report.workspace) is not a trusted repository, so Airlock keeps it read-only and "
                 + "\(answer.assessment.summary) needs a human, but no Airlock console is open to review it. "
-                + "After inspecting the repository, the user can trust it with `\(command)` (or open the console, "
-                + "`airlock` in a tmux pane, to review each action); then retry."
+                + "After inspecting the repository, the user can trust it with `\(command)`, open the console "
+                + "(`airlock` in a tmux pane) to review each action, or grant a time-boxed exception "
+                + "(`airlock policy grant`); then retry."
         }
         return "Denied: this needs a human and no Airlock console is open to review it. "
             + "Ask the user to open one (`airlock` in a tmux pane) or to grant a time-boxed exception "

@@ -66,7 +66,12 @@ extension Screen {
             var line = StyledLine(boundaryName(boundary.kind) + ": ", boundaryMark(boundary.state).role)
             line.append(boundary.reasons.first ?? boundary.state.rawValue)
             if boundary.reasons.count > 1 { line.append(" (+\(boundary.reasons.count - 1) more)", .textDim) }
-            if let step = boundary.nextStep { line.append(" — to clear it: " + step, .textDim) }
+            if boundary.kind == .repositoryTrust, !report.isTrusted {
+                // The one thing to do here is a key away.
+                line.append(" — after inspecting it, press w to trust it", .key)
+            } else if let step = boundary.nextStep {
+                line.append(" — to clear it: " + step, .textDim)
+            }
             lines += line.wrapped(width: width)
         }
         guard lines.count > rows else { return lines }

@@ -47,8 +47,7 @@ extension PolicyEngine {
     static func note(_ report: BoundaryReport, mode: Mode, chosen: Mode) -> String {
         if !report.isTrusted {
             return " (read-only, not \(chosen.rawValue): \(report.workspace) is not a trusted repository; "
-                + "reads run, the rest needs a human. After inspecting it, the user can trust it with "
-                + "`airlock trust \(ShellQuote.word(report.workspace))` or the console's `w` key.)"
+                + "`airlock trust \(ShellQuote.word(report.workspace))` or the console's `w` key trusts it)"
         }
         let weak = report.boundaries.filter { $0.state != .clear }
         return " (mode \(mode.rawValue), not \(chosen.rawValue): \(describe(weak)); see `airlock doctor`)"

@@ -29,7 +29,13 @@ enum DeletionTargets {
         // /home/user, /Users/user: a whole home directory.
         let parts = t.split(separator: "/")
         if t.hasPrefix("/"), parts.count == 2, ["home", "Users"].contains(parts[0]) { return .catastrophic }
-        if tempPrefixes.contains(where: { t.hasPrefix($0) }) || t == "/tmp" || t == "/var/tmp" { return .temporary }
+        if tempPrefixes.contains(where: { t.hasPrefix($0) }) || t == "/tmp" || t == "/var/tmp" {
+            // Throwaway, unless Airlock's own files or a harness's settings live there.
+            if !t.contains("$"), !t.contains("`"), context.classify(path: t).isSelfModification {
+                return .selfModification
+            }
+            return .temporary
+        }
         if t.contains("$") || t.contains("`") { return .dynamic }
         let path = context.classify(path: t)
         if path.isSelfModification { return .selfModification }

@@ -22,6 +22,9 @@ extension DoctorReport {
         lines.append("")
         let mode = effectiveMode.map(\.rawValue) ?? "stop: only low-risk reads pass"
         lines.append("mode     \(mode) (chosen \(chosenMode.rawValue); recommendation \(recommendation.rawValue))")
+        if !isTrusted {
+            lines.append("trust    not trusted: reads run, the rest asks you; after inspecting it: airlock trust \(workspace)")
+        }
 
         let relevant = hooks.filter { $0.isInstalled || !$0.notes.isEmpty }
         if relevant.isEmpty {

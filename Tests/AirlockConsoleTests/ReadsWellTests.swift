@@ -93,7 +93,7 @@ import Testing
         // The note on the chosen mode goes beside it when there is room (the header names it too).
         // An open boundary (the readable .env) stops the agent, whatever the trust.
         #expect(text.contains("→ recommended mode: STOP"))
-        #expect(text.contains("repo: not a trusted repository — to clear it: airlock trust"))
+        #expect(text.contains("repo: not a trusted repository — after inspecting it, press w to trust it"))
     }
 
     @Test func belowAHundredColumnsTheBoundaryPanelIsOneLineOfMarks() {

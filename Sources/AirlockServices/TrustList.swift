@@ -31,7 +31,8 @@ public struct TrustList: Sendable {
         }
         let workspace = probe.workspace(for: directory)
         let remotes: [GitState.Remote]
-        if case .measured(let state) = GitStateReader.read(directory: workspace, deadline: Deadline(budget: probe.budget))
+        if case .measured(let state) = GitStateReader.read(
+            directory: workspace, deadline: Deadline(budget: probe.budget))
         {
             remotes = state.remotes
         } else {
@@ -85,8 +86,9 @@ public struct TrustList: Sendable {
             try FileManager.default.createDirectory(
                 atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             let temporary = directory + "/.trusted-repos.\(getpid()).tmp"
-            guard FileManager.default.createFile(
-                atPath: temporary, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+            guard
+                FileManager.default.createFile(
+                    atPath: temporary, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
             else { return Problem(description: "cannot write \(temporary)") }
             if rename(temporary, path) != 0 {
                 let reason = String(cString: strerror(errno))

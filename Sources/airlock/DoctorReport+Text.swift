@@ -23,7 +23,8 @@ extension DoctorReport {
         let mode = effectiveMode.map(\.rawValue) ?? "stop: only low-risk reads pass"
         lines.append("mode     \(mode) (chosen \(chosenMode.rawValue); recommendation \(recommendation.rawValue))")
         if !isTrusted {
-            lines.append("trust    not trusted: reads run, the rest asks you; after inspecting it: airlock trust \(workspace)")
+            lines.append(
+                "trust    not trusted: reads run, the rest asks you; after inspecting it: airlock trust \(workspace)")
         }
 
         let relevant = hooks.filter { $0.isInstalled || !$0.notes.isEmpty }

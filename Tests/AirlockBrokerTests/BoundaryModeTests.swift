@@ -28,7 +28,8 @@ import Testing
         // The report that made it read-only goes to the console beside it.
         #expect(
             effects.notifications.contains(
-                .boundariesMeasured(BoundariesMeasured(workspace: "/work/proj", report: Self.report(Self.clear, trusted: false)))))
+                .boundariesMeasured(
+                    BoundariesMeasured(workspace: "/work/proj", report: Self.report(Self.clear, trusted: false)))))
         #expect(driver.submit("ls", at: 2).answers.first?.decision == .allow)
     }
 

@@ -23,7 +23,8 @@ struct MachineDriver {
     /// How the trusted list answers a `trust` or `untrust`.
     var trustOutcome: @Sendable (String, Bool) -> Result<TrustResult, TrustFailure> = { workspace, trusted in
         .success(
-            TrustResult(workspace: workspace, remote: nil, isTrusted: trusted, changed: true, listPath: "/cfg/trusted-repos"))
+            TrustResult(
+                workspace: workspace, remote: nil, isTrusted: trusted, changed: true, listPath: "/cfg/trusted-repos"))
     }
 
     static let agent = ConnectionID(1)
@@ -148,7 +149,9 @@ struct MachineDriver {
         let waiting = unansweredMeasurements
         unansweredMeasurements = []
         return waiting.flatMap { workspace in
-            handle(.boundariesMeasured(workspace: workspace, report: boundaryReport(workspace), now: at(seconds)), at: at(seconds))
+            handle(
+                .boundariesMeasured(workspace: workspace, report: boundaryReport(workspace), now: at(seconds)),
+                at: at(seconds))
         }
     }
 

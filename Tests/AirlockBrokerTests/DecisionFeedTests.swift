@@ -34,7 +34,8 @@ import Testing
         driver.open(MachineDriver.console, pid: 900)
         let subscribed = driver.machine.handle(
             .consoleSubscribed(
-                MachineDriver.console, .number(9), SubscribeParams(reviewer: "alice", recentLimit: 2), now: driver.at(5)))
+                MachineDriver.console, .number(9), SubscribeParams(reviewer: "alice", recentLimit: 2), now: driver.at(5)
+            ))
         guard case .subscribe(let result)? = subscribed.results.first else {
             Issue.record("no subscribe result")
             return
@@ -66,10 +67,13 @@ import Testing
     }
 
     func status(_ driver: inout MachineDriver, at seconds: Double) -> StatusResult {
-        let effects = driver.machine.handle(.statusRequested(MachineDriver.console, .number(99), now: driver.at(seconds)))
-        guard case .status(let status)? = effects.results.first else { return StatusResult(
-            brokerVersion: "", pending: -1, subscribers: -1, connections: -1, exceptions: -1, mode: .readOnly,
-            waitForConsole: false, reviewWindowSeconds: 0, uptimeSeconds: 0) }
+        let effects = driver.machine.handle(
+            .statusRequested(MachineDriver.console, .number(99), now: driver.at(seconds)))
+        guard case .status(let status)? = effects.results.first else {
+            return StatusResult(
+                brokerVersion: "", pending: -1, subscribers: -1, connections: -1, exceptions: -1, mode: .readOnly,
+                waitForConsole: false, reviewWindowSeconds: 0, uptimeSeconds: 0)
+        }
         return status
     }
 }

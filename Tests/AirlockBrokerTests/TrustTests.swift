@@ -37,13 +37,19 @@ import Testing
         #expect(record.reviewer == "alice")
         #expect(record.verdict == .allow)
         #expect(record.reason.contains("Trusted by alice (remote git@example.com:acme/proj.git)"))
-        #expect(effects.results.contains(.trust(
-            TrustResult(
-                workspace: "/work/proj", remote: "git@example.com:acme/proj.git", isTrusted: true, changed: true,
-                listPath: "/cfg/trusted-repos"))))
+        #expect(
+            effects.results.contains(
+                .trust(
+                    TrustResult(
+                        workspace: "/work/proj", remote: "git@example.com:acme/proj.git", isTrusted: true,
+                        changed: true,
+                        listPath: "/cfg/trusted-repos"))))
         // Measured again at once, and the consoles told.
         #expect(driver.measured == ["/work/proj", "/work/proj"])
-        #expect(effects.notifications.contains { if case .boundariesMeasured(let m) = $0 { m.report.isTrusted } else { false } })
+        #expect(
+            effects.notifications.contains {
+                if case .boundariesMeasured(let m) = $0 { m.report.isTrusted } else { false }
+            })
         // What already waits stays for the reviewer; the next edit runs.
         #expect(driver.machine.pendingIDs == [waiting])
         #expect(driver.submit("touch other.txt", at: 3).answers.first?.decision == .allow)

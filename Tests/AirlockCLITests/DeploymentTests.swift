@@ -48,7 +48,8 @@ import Testing
         #expect(checks(before)["sandbox.enabled"] == false)
         #expect(checks(before)["bubblewrap"] == true)
 
-        let install = try CLIRunner.run(["install", "--allow-dev", "claude", "--sandbox"], environment: box.environment)
+        let install = try CLIRunner.run(
+            ["install", "--allow-dev", "claude", "--sandbox"], environment: box.environment)
         #expect(install.status == 0, "\(install.stderr)")
         #expect(install.stdout.contains("allowUnsandboxedCommands false"))
         let settingsPath = box.home + "/.claude/settings.json"
@@ -94,7 +95,10 @@ import Testing
         #expect(text.stdout.contains("NO   sandbox.allowUnsandboxedCommands"), "\(text.stdout)")
     }
 
-    @Test(arguments: [["install", "--allow-dev", "claude", "--sandbox", "--project", "/tmp"], ["install", "--allow-dev", "codex", "--sandbox"]])
+    @Test(arguments: [
+        ["install", "--allow-dev", "claude", "--sandbox", "--project", "/tmp"],
+        ["install", "--allow-dev", "codex", "--sandbox"],
+    ])
     func theSandboxFlagIsForClaudesUserSettings(_ arguments: [String]) throws {
         let box = try Box()
         defer { box.remove() }

@@ -31,14 +31,16 @@ struct InstallCommandTests {
             #"{"permissions": {"allow": ["Bash(npm test)"]}, "hooks": {"Stop": [{"hooks": [{"type": "command", "command": "say done"}]}]}}"#
         try Data(original.utf8).write(to: settings)
 
-        let install = try CLIRunner.run(["install", "--allow-dev", "claude", "--project", project.path], environment: environment)
+        let install = try CLIRunner.run(
+            ["install", "--allow-dev", "claude", "--project", project.path], environment: environment)
         #expect(install.status == 0, "\(install.stderr)")
         #expect(install.stdout.contains("without a trust step"))
         let installed = try String(contentsOf: settings, encoding: .utf8)
         #expect(installed.contains("hook claude"))
         #expect(installed.contains("\"timeout\" : 900") || installed.contains("\"timeout\": 900"))
 
-        let again = try CLIRunner.run(["install", "--allow-dev", "claude", "--project", project.path], environment: environment)
+        let again = try CLIRunner.run(
+            ["install", "--allow-dev", "claude", "--project", project.path], environment: environment)
         #expect(again.status == 0)
         #expect(again.stdout.contains("already installed"))
         #expect(try String(contentsOf: settings, encoding: .utf8) == installed)
@@ -79,7 +81,8 @@ struct InstallCommandTests {
         try Data(#"{"env": {"API_KEY": "secret"}}"#.utf8).write(to: settings)
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: settings.path)
 
-        let output = try CLIRunner.run(["install", "--allow-dev", "gemini", "--user"], environment: ["HOME": home.path])
+        let output = try CLIRunner.run(
+            ["install", "--allow-dev", "gemini", "--user"], environment: ["HOME": home.path])
         #expect(output.status == 0, "\(output.stderr)")
         let directory = settings.deletingLastPathComponent().path
         for name in try FileManager.default.contentsOfDirectory(atPath: directory) {
@@ -131,7 +134,8 @@ struct InstallCommandTests {
         try FileManager.default.createDirectory(at: link.deletingLastPathComponent(), withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(at: link, withDestinationURL: dotfiles)
 
-        let output = try CLIRunner.run(["install", "--allow-dev", "cursor", "--user"], environment: ["HOME": home.path])
+        let output = try CLIRunner.run(
+            ["install", "--allow-dev", "cursor", "--user"], environment: ["HOME": home.path])
         #expect(output.status == 0, "\(output.stderr)")
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == dotfiles.path)
         #expect(try String(contentsOf: dotfiles, encoding: .utf8).contains("hook cursor"))

@@ -126,7 +126,8 @@ import Testing
         // A resolution elsewhere leaves it alone.
         _ = Console.update(
             &state,
-            .notification(.actionResolved(ActionResolved(id: "high", decision: .allow, reason: "ok", source: .rule("r")))))
+            .notification(
+                .actionResolved(ActionResolved(id: "high", decision: .allow, reason: "ok", source: .rule("r")))))
         #expect(state.cursorID == "low")
     }
 

@@ -58,7 +58,9 @@ import Testing
         case .readOnly?: #expect(edit.verdict == .ask)
         case .workspaceEdit?, .autoLoop?: #expect(edit.verdict == .allow)
         }
-        #expect(decide("npm test", mode: .autoLoop, report).verdict == (row.mode == .autoLoop ? .allow : row.mode == nil ? .deny : .ask))
+        #expect(
+            decide("npm test", mode: .autoLoop, report).verdict
+                == (row.mode == .autoLoop ? .allow : row.mode == nil ? .deny : .ask))
     }
 
     func decide(_ command: String, mode: Mode, _ report: BoundaryReport?) -> Decision {

@@ -9,10 +9,14 @@ import Testing
 
     @Test func trustRequestsDecode() throws {
         let lines = [
-            (#"{"jsonrpc":"2.0","id":1,"method":"trust","params":{"workspace":"/w","reviewer":"alice"}}"#,
-             ClientRequest.trust(TrustParams(workspace: "/w", reviewer: "alice"))),
-            (#"{"jsonrpc":"2.0","id":1,"method":"untrust","params":{"workspace":"/w","reviewer":"a","reason":"r"}}"#,
-             .untrust(TrustParams(workspace: "/w", reviewer: "a", reason: "r"))),
+            (
+                #"{"jsonrpc":"2.0","id":1,"method":"trust","params":{"workspace":"/w","reviewer":"alice"}}"#,
+                ClientRequest.trust(TrustParams(workspace: "/w", reviewer: "alice"))
+            ),
+            (
+                #"{"jsonrpc":"2.0","id":1,"method":"untrust","params":{"workspace":"/w","reviewer":"a","reason":"r"}}"#,
+                .untrust(TrustParams(workspace: "/w", reviewer: "a", reason: "r"))
+            ),
             (#"{"jsonrpc":"2.0","id":1,"method":"trustList"}"#, .trustList),
             (#"{"jsonrpc":"2.0","id":1,"method":"recent"}"#, .recent(RecentParams())),
             (#"{"jsonrpc":"2.0","id":1,"method":"recent","params":{"limit":5}}"#, .recent(RecentParams(limit: 5))),
@@ -23,7 +27,8 @@ import Testing
             let written = try codec.encodeRequest(request, id: 1)
             #expect(try codec.decodeRequest(Array(written.dropLast()))?.get().request == request)
         }
-        let missing = codec.decodeRequest(Array(#"{"jsonrpc":"2.0","id":2,"method":"trust","params":{"reviewer":"a"}}"#.utf8))
+        let missing = codec.decodeRequest(
+            Array(#"{"jsonrpc":"2.0","id":2,"method":"trust","params":{"reviewer":"a"}}"#.utf8))
         guard case .failure(let failure)? = missing else {
             Issue.record("a trust without a workspace was taken")
             return
@@ -46,7 +51,9 @@ import Testing
             let line = try #require(codec.encodeNotification(notification))
             #expect(try codec.decodeServerMessage(Array(line.dropLast())) == .notification(notification))
         }
-        let text = String(decoding: try #require(codec.encodeNotification(.actionDecided(ActionDecided(decision: record)))), as: UTF8.self)
+        let text = String(
+            decoding: try #require(codec.encodeNotification(.actionDecided(ActionDecided(decision: record)))),
+            as: UTF8.self)
         #expect(text.contains(#""source":"mode:workspace-edit""#))
         #expect(text.contains(#""subject":{"shell":{"command":"ls"}}"#))
     }

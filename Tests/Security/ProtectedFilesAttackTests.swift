@@ -65,7 +65,8 @@ import Testing
         #expect(ordinary.decision == "allow", "\(ordinary.reason)")
 
         let places = [
-            "$CONFIG": broker.environment["AIRLOCK_CONFIG_DIR"] ?? "", "$STATE": broker.environment["AIRLOCK_STATE_DIR"] ?? "",
+            "$CONFIG": broker.environment["AIRLOCK_CONFIG_DIR"] ?? "",
+            "$STATE": broker.environment["AIRLOCK_STATE_DIR"] ?? "",
             "$HOME": home, "$PROJECT": project,
         ]
         for attempt in Self.attempts {

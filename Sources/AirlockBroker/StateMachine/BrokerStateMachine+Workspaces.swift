@@ -59,7 +59,9 @@ extension BrokerStateMachine {
         }
         workspaces.reports[workspace] = WorkspaceKnowledge.Report(report: report, measuredAt: now)
         workspaces.late.remove(workspace)
-        if let report { notify(.boundariesMeasured(BoundariesMeasured(workspace: workspace, report: report)), &effects) }
+        if let report {
+            notify(.boundariesMeasured(BoundariesMeasured(workspace: workspace, report: report)), &effects)
+        }
         for index in workspaces.awaiting.indices where workspaces.awaiting[index].boundaries == workspace {
             workspaces.awaiting[index].boundaries = nil
         }

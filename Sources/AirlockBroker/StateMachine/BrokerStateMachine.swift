@@ -35,7 +35,7 @@ public struct BrokerStateMachine: Sendable {
     var nextExceptionNumber: UInt64 = 1
     /// Hook decisions of MCP tool calls, for the proxy's gate of the same call.
     var toolCalls = ToolCallMemory()
-    /// Repository rules and boundary reports read so far, and submissions waiting for rules.
+    /// Repository rules and boundary reports read so far, and submissions waiting for either.
     var workspaces = WorkspaceKnowledge()
     var reload = ExceptionReload()
     /// Recent decisions and the count of automatic denials, for consoles.

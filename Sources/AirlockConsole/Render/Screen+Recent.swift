@@ -47,7 +47,8 @@ extension Screen {
             style.attributes.formUnion(base.attributes)
             return style
         }
-        var x = canvas.write(isCursor ? "▸ " : "  ", column: column, row: row, limit: limit, style: style(.selectionMarked))
+        var x = canvas.write(
+            isCursor ? "▸ " : "  ", column: column, row: row, limit: limit, style: style(.selectionMarked))
         x = canvas.write(timeOfDay(record.time) + " ", column: x, row: row, limit: limit, style: style(.countdown))
         let allowed = record.verdict == .allow
         x = canvas.write(
@@ -61,7 +62,9 @@ extension Screen {
         canvas.write(record.summary, column: x, row: row, limit: limit, style: style(.command))
     }
 
-    static func drawRecentDetail(_ canvas: inout Canvas, _ state: ConsoleState, _ record: DecisionRecord?, in rect: Rect) {
+    static func drawRecentDetail(
+        _ canvas: inout Canvas, _ state: ConsoleState, _ record: DecisionRecord?, in rect: Rect
+    ) {
         guard let record else {
             canvas.box(rect, title: "Decision")
             return
@@ -70,13 +73,16 @@ extension Screen {
         let width = inside.width - 1
         let allowed = record.verdict == .allow
         var lines: [StyledLine] = []
-        lines += StyledLine.wrap(VisibleText.singleLine(record.summary), width: width, role: .command, firstPrefix: "$ ", prefix: "  ")
+        lines += StyledLine.wrap(
+            VisibleText.singleLine(record.summary), width: width, role: .command, firstPrefix: "$ ", prefix: "  ")
         var verdict = StyledLine(allowed ? "ALLOWED" : "DENIED", allowed ? .decisionAllow : .decisionDeny)
         verdict.append(" by \(record.source) at \(timeOfDay(record.time))", .text)
         if record.verdict == .deny, record.source.isAutomatic { verdict.append(" (automatic)", .textDim) }
         lines.append(verdict)
         lines += (StyledLine("why ", .textDim) + StyledLine(record.reason, .text)).wrapped(width: width)
-        if let workspace = record.workspace { lines += StyledLine("where \(workspace)", .textDim).wrapped(width: width) }
+        if let workspace = record.workspace {
+            lines += StyledLine("where \(workspace)", .textDim).wrapped(width: width)
+        }
         if let session = record.session { lines.append(StyledLine("session \(record.harness)·\(session)", .textDim)) }
         if !record.categories.isEmpty {
             lines.append(

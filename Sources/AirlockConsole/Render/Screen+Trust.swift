@@ -22,7 +22,8 @@ extension Screen {
                 lines += StyledLine("still not clear: \(names) (airlock doctor)", .textDim).wrapped(width: width)
             }
         } else {
-            lines.append(StyledLine("its boundaries are being measured; trusting it takes it out of read-only", .textDim))
+            lines.append(
+                StyledLine("its boundaries are being measured; trusting it takes it out of read-only", .textDim))
         }
         lines += StyledLine(
             "Written to the trusted list and logged under \(state.configuration.reviewer). Actions already "
@@ -37,9 +38,13 @@ extension Screen {
     static func modeLine(_ label: String, _ mode: Mode?) -> StyledLine {
         let (word, role, what): (String, Role, String) =
             switch mode {
-            case .readOnly?: ("read-only", .boundaryFuzzy, "reads run; every edit, test, install and network call asks you")
+            case .readOnly?:
+                ("read-only", .boundaryFuzzy, "reads run; every edit, test, install and network call asks you")
             case .workspaceEdit?:
-                ("workspace-edit", .boundaryClear, "edits inside it run; tests, installs, network and destructive commands ask you")
+                (
+                    "workspace-edit", .boundaryClear,
+                    "edits inside it run; tests, installs, network and destructive commands ask you"
+                )
             case .autoLoop?: ("auto-loop", .boundaryClear, "edits, format, lint, test and build run; the rest asks you")
             case nil: ("STOP", .boundaryOpen, "an open boundary: only low-risk reads pass until it is fixed")
             }

@@ -48,7 +48,8 @@ struct InstallCommand: ParsableCommand {
         let harness = try target.resolvedHarness
         let file = try target.file()
         guard let executable = Self.executablePath() else {
-            throw CLIError("cannot tell where this airlock is installed, so there is no path to write; nothing was written")
+            throw CLIError(
+                "cannot tell where this airlock is installed, so there is no path to write; nothing was written")
         }
         let hook = Self.hookExecutable(beside: executable)
         let choice: HookBinaryChoice

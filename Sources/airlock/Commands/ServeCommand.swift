@@ -59,7 +59,8 @@ struct ServeCommand: AsyncParsableCommand {
         let configuration = BrokerConfiguration(
             socketPath: paths.socket, reviewWindow: .seconds(reviewWindow), waitForConsole: waitForConsole,
             mode: mode ?? user.mode ?? .workspaceEdit, rules: user.rules, appliesBoundaries: !ignoresBoundaries,
-            notifyAfter: settings.notify.map { _ in .seconds(settings.notifyAfterSeconds) }, hostFacts: paths.hostFacts())
+            notifyAfter: settings.notify.map { _ in .seconds(settings.notifyAfterSeconds) },
+            hostFacts: paths.hostFacts())
         // Both read files (and run git): the broker calls them off its event loop.
         let inputs = BoundaryInputs()
         let trust = TrustList(probe: inputs.probe, policyTrust: BoundaryInputs.policyTrust(store))
@@ -76,7 +77,9 @@ struct ServeCommand: AsyncParsableCommand {
             },
             trustList: { trust.entries().mapError { TrustFailure($0.description) } },
             notify: { text in
-                if let problem = notifier?.run(text: text) { FileHandle.standardError.write(Data("airlock: \(problem)\n".utf8)) }
+                if let problem = notifier?.run(text: text) {
+                    FileHandle.standardError.write(Data("airlock: \(problem)\n".utf8))
+                }
             })
         let persistence = StorePersistence(store: store)
         let server: BrokerServer

@@ -62,7 +62,8 @@ struct TrustCommand: ParsableCommand {
     static func absolute(_ path: String?) -> String {
         let base = FileManager.default.currentDirectoryPath
         guard let path, !path.isEmpty else { return URL(fileURLWithPath: base).standardizedFileURL.path }
-        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : URL(fileURLWithPath: base).appendingPathComponent(path)
+        let url =
+            path.hasPrefix("/") ? URL(fileURLWithPath: path) : URL(fileURLWithPath: base).appendingPathComponent(path)
         return url.standardizedFileURL.path
     }
 

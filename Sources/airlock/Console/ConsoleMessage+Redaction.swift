@@ -108,7 +108,9 @@ extension SubscribeResult {
         copy.pending = pending.map { $0.redacted(by: redactor) }
         copy.exceptions = exceptions.map(redactor.redact)
         copy.recent = recent?.map { $0.redacted(by: redactor) }
-        copy.boundaries = boundaries?.map { BoundariesMeasured(workspace: $0.workspace, report: $0.report.redacted(by: redactor)) }
+        copy.boundaries = boundaries?.map {
+            BoundariesMeasured(workspace: $0.workspace, report: $0.report.redacted(by: redactor))
+        }
         return copy
     }
 }

@@ -28,6 +28,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        // Tests only: property-based checks of the classifier (wrappers, paths, exceptions).
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // Pure domain: actions, shell analysis, classification, risk, policy, redaction. No I/O.
@@ -102,7 +104,10 @@ let package = Package(
         .testTarget(
             name: "AirlockServicesTests",
             dependencies: ["AirlockServices", "AirlockBroker", "AirlockWire", "AirlockCore", "AirlockStore"]),
-        .testTarget(name: "AirlockCoreTests", dependencies: ["AirlockCore"], exclude: ["Resources"]),
+        .testTarget(
+            name: "AirlockCoreTests",
+            dependencies: ["AirlockCore", .product(name: "PropertyBased", package: "swift-property-based")],
+            exclude: ["Resources"]),
         .testTarget(name: "AirlockHarnessTests", dependencies: ["AirlockHarness"], exclude: ["Samples"]),
         .testTarget(
             name: "AirlockHookRuntimeTests", dependencies: ["AirlockHookRuntime", "AirlockHarness", "AirlockWire"]),

@@ -19,11 +19,14 @@ public enum ModeDefaults {
         case .packageInstall, .destructiveFS, .vcsRewrite, .dbWrite, .remoteExec, .processControl, .agentConfig,
             .commentWrite, .statusChange, .fileWriteAPI, .unknownWrite, .outsideWorkspace, .productionConfig:
             return .ask
+        // Code that runs later or elsewhere: a human looks in every mode, even the auto loop.
+        case .persistence, .envPoisoning, .ciConfig, .codeExecConfig:
+            return .ask
         // Generated output: "no automatic edits".
         case .buildOutput:
             return .ask
         // Network and unknown: a human looks, whatever the mode.
-        case .network, .unknown:
+        case .network, .unknown, .infra:
             return .ask
         // Denied by default.
         case .customerData, .productionDBWrite:

@@ -58,6 +58,17 @@ import Testing
         #expect(state.interaction == .browsing)
     }
 
+    @Test func theDecisionPaneWrapsEveryLineInsteadOfCuttingIt() throws {
+        var state = withDecisions()
+        press(&state, .character("R"))
+        let text = try renderText(state)
+        // Side by side at 120 columns the detail starts after the queue's column.
+        let detail = text.split(separator: "\n").map { String($0.dropFirst(Screen.queueWidth(columns: 120))) }
+        #expect(detail.contains { $0.contains("ALLOWED") })
+        #expect(!detail.contains { $0.contains("…") }, "\(detail.joined(separator: "\n"))")
+        #expect(detail.joined().contains("refused"))
+    }
+
     @Test func fromADeniedDecisionOneKeyMakesAnAllowException() {
         var state = withDecisions()
         press(&state, .character("R"))

@@ -161,6 +161,14 @@ class NewcomerTests(unittest.TestCase):
         self.assertEqual(len(approval), 1, audit.stdout)
         self.assertIn("[human:newcomer]", approval[0])
 
+        # A console opened later still sees what happened before it, in the recent view.
+        pane.close()
+        again = Pane("again", "%s --reviewer newcomer" % airlock, self.airlock.env)
+        self.addCleanup(again.close)
+        again.wait_for("broker ok")
+        again.keys("R")
+        again.wait_for("Recent decisions 2", "airlock trust", "(21 bytes)", "ALLOWED by human:newcomer")
+
 
 if __name__ == "__main__":
     unittest.main()

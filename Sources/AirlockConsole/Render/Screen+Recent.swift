@@ -83,20 +83,22 @@ extension Screen {
         if let workspace = record.workspace {
             lines += StyledLine("where \(workspace)", .textDim).wrapped(width: width)
         }
-        if let session = record.session { lines.append(StyledLine("session \(record.harness)·\(session)", .textDim)) }
+        if let session = record.session {
+            lines += StyledLine("session \(record.harness)·\(session)", .textDim).wrapped(width: width)
+        }
         if !record.categories.isEmpty {
-            lines.append(
-                StyledLine(record.categories.map(\.rawValue).joined(separator: " · "), .category)
-                    + StyledLine(" · risk \(record.risk.name)", .textDim))
+            lines +=
+                (StyledLine(record.categories.map(\.rawValue).joined(separator: " · "), .category)
+                + StyledLine(" · risk \(record.risk.name)", .textDim)).wrapped(width: width)
         }
         if record.subject == nil {
-            lines.append(StyledLine("not an agent's action: no exception to make from it", .textDim))
+            lines += StyledLine("not an agent's action: no exception to make from it", .textDim).wrapped(width: width)
         } else {
-            lines.append(
-                StyledLine(
-                    allowed
-                        ? "t: a time-boxed DENY exception, so the next such action is refused"
-                        : "t: a time-boxed ALLOW exception, so the next such action runs", .key))
+            lines += StyledLine(
+                allowed
+                    ? "t: a time-boxed DENY exception, so the next such action is refused"
+                    : "t: a time-boxed ALLOW exception, so the next such action runs", .key
+            ).wrapped(width: width)
         }
         for (offset, line) in lines.prefix(inside.height).enumerated() {
             line.draw(on: &canvas, column: inside.column + 1, row: inside.row + offset, limit: inside.right)

@@ -32,6 +32,11 @@ final class BrokerLink: Sendable {
 
     /// The subscribe request's id on every connection.
     private static let subscribeID: Int64 = 0
+    /// Decisions made before this console subscribed, for the recent view (`R`), so what was
+    /// allowed or refused while no console was open is there too. The newest hundred: the answer
+    /// is one line, and a record's texts may reach a few kilobytes (clipped at 2,000 characters
+    /// each), so more could pass the protocol's 1 MiB line; later ones arrive as they are made.
+    private static let recentLimit = 100
 
     init(socketPath: String, reviewer: String, queue: MessageQueue) {
         self.socketPath = socketPath
@@ -104,7 +109,8 @@ final class BrokerLink: Sendable {
             }
         }
         let subscribe = try codec.encodeRequest(
-            .subscribe(SubscribeParams(reviewer: reviewer)), id: .number(Self.subscribeID))
+            .subscribe(SubscribeParams(reviewer: reviewer, recentLimit: Self.recentLimit)),
+            id: .number(Self.subscribeID))
         let written = state.withLock { _ in writeAll(socket, subscribe) }
         guard written else { return "writing to the broker failed" }
         var framer = LineFramer()

@@ -2,6 +2,7 @@ import AirlockCore
 import AirlockInstall
 import AirlockProbe
 import AirlockServices
+import AirlockWire
 
 /// What `airlock doctor --json` prints (docs/doctor.md): stable keys, sorted; a new key may be
 /// added, none renamed or removed without bumping `version`.
@@ -43,6 +44,8 @@ struct DoctorReport: Codable, Equatable {
         var socket: String
         var mode: String?
         var error: String?
+        /// Stored exceptions the broker refuses to use (not sealed, or breaking a grant rule).
+        var rejectedExceptions: [RejectedException]?
     }
 
     struct Store: Codable, Equatable {

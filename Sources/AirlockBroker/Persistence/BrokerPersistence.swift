@@ -24,8 +24,12 @@ public protocol BrokerPersistence: Sendable {
     /// Tells when exceptions changed elsewhere (another broker, the CLI), for a store that can
     /// push; nil when it cannot, and the broker re-reads every `exceptionReloadInterval`.
     var changes: AsyncStream<Void>? { get }
+    /// The decision log's head (record count and last hash), for the anchor the broker keeps
+    /// outside the store; nil when the store cannot say (no anchor is kept then).
+    func logHead() async throws -> LogAnchor?
 }
 
 extension BrokerPersistence {
     public var changes: AsyncStream<Void>? { nil }
+    public func logHead() async throws -> LogAnchor? { nil }
 }

@@ -26,18 +26,22 @@ final class PersistenceLane: Sendable {
     private let logger: Logger
     private let clock: @Sendable () -> Date
     private let deliver: @Sendable ([PolicyException]?, Date) -> Void
+    /// Receives the log's head after each batch of decisions is written.
+    private let anchored: @Sendable (LogAnchor) -> Void
     private let queue = Mutex(Queue())
 
     /// `deliver` receives each reload's exceptions (nil when the read failed) and the time
     /// they were read for.
     init(
         persistence: any BrokerPersistence, logger: Logger, clock: @escaping @Sendable () -> Date,
-        deliver: @escaping @Sendable ([PolicyException]?, Date) -> Void
+        deliver: @escaping @Sendable ([PolicyException]?, Date) -> Void,
+        anchored: @escaping @Sendable (LogAnchor) -> Void = { _ in }
     ) {
         self.persistence = persistence
         self.logger = logger
         self.clock = clock
         self.deliver = deliver
+        self.anchored = anchored
     }
 
     /// Queues jobs, in order, behind every job queued before them.
@@ -95,7 +99,10 @@ final class PersistenceLane: Sendable {
 
     private func append(_ batch: [DecisionRecord]) async {
         guard !batch.isEmpty else { return }
-        await attempt("log \(batch.count) decisions") { try await persistence.appendDecisions(batch) }
+        await attempt("log \(batch.count) decisions") {
+            try await persistence.appendDecisions(batch)
+            if let head = try await persistence.logHead() { anchored(head) }
+        }
     }
 
     private func perform(_ job: Job) async {

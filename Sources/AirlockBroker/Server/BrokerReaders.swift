@@ -16,6 +16,9 @@ public struct BrokerReaders: Sendable {
     public var trustList: @Sendable () -> Result<TrustListResult, TrustFailure>
     /// Runs the user's `notify` command with a short summary; returns when it ended or was stopped.
     public var notify: @Sendable (_ text: String) -> Void
+    /// Whether `passphrase` is `reviewer`'s (scrypt, slow on purpose: its own thread); false
+    /// when the reviewer has none.
+    public var passphraseMatches: @Sendable (_ reviewer: String, _ passphrase: String) -> Bool
 
     public init(
         repositoryRules: @escaping @Sendable (_ workspace: String) -> [PolicyRule] = { _ in [] },
@@ -26,12 +29,14 @@ public struct BrokerReaders: Sendable {
         trustList: @escaping @Sendable () -> Result<TrustListResult, TrustFailure> = {
             .failure(TrustFailure("this broker keeps no trusted list"))
         },
-        notify: @escaping @Sendable (_ text: String) -> Void = { _ in }
+        notify: @escaping @Sendable (_ text: String) -> Void = { _ in },
+        passphraseMatches: @escaping @Sendable (_ reviewer: String, _ passphrase: String) -> Bool = { _, _ in false }
     ) {
         self.repositoryRules = repositoryRules
         self.boundaryReport = boundaryReport
         self.changeTrust = changeTrust
         self.trustList = trustList
         self.notify = notify
+        self.passphraseMatches = passphraseMatches
     }
 }

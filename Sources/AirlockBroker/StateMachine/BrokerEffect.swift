@@ -22,7 +22,11 @@ public enum BrokerEffect: Equatable, Sendable {
     case loadRepositoryPolicy(workspace: String)
     /// Measure a workspace's five boundaries; answered by `.boundariesMeasured`.
     case measureBoundaries(workspace: String)
-    /// A security-relevant refusal worth a line in the broker's log (self-approval attempts).
+    /// Check `passphrase` against `user`'s stored scrypt hash, off the loop (scrypt is slow on
+    /// purpose); answered by `.passphraseChecked`. Never logged.
+    case checkPassphrase(ConnectionID, user: String, passphrase: String, then: PassphraseCheck)
+    /// A security-relevant refusal worth a line in the broker's log (self-approval attempts, reviewers without a terminal or
+    /// authentication, stored exceptions refused).
     case logRefusal(String)
     /// Write the trusted list as a reviewer asked; answered by `.trustChanged`.
     case changeTrust(TrustChange)

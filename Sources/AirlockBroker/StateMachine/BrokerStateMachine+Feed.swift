@@ -39,7 +39,8 @@ extension BrokerStateMachine {
             pending: items.map(\.queued), exceptions: exceptions, mode: configuration.mode,
             reviewWindowSeconds: Int(configuration.reviewWindow.seconds),
             recent: params.recentLimit.map { feed.recent(now: now, limit: $0) },
-            boundaries: boundaries.isEmpty ? nil : boundaries)
+            boundaries: boundaries.isEmpty ? nil : boundaries, rejectedExceptions: rejectedList, logAnchor: logAnchor,
+            reviewer: reviewer(connection).name)
         reply(connection, requestID, .subscribe(snapshot), &effects)
     }
 

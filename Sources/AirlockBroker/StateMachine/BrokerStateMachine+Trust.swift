@@ -2,37 +2,45 @@ import AirlockCore
 import AirlockWire
 import FoundationEssentials
 
-/// Trust as a reviewer operation: `trust` and `untrust` are authorised exactly like `grant`
-/// (refused from inside any waiting agent's process tree), the list is written off the loop,
-/// the change is logged with the reviewer, and the workspace's boundaries are measured again
-/// at once so the next action there is judged by them. Pending actions stay for the reviewer:
-/// trust changes what happens next, it approves nothing that already waits.
+/// Trust as a reviewer operation: `trust` and `untrust` are authorised like `grant`
+/// (`MethodAccess`: a reviewer named from the connection, never an agent's socket; refused
+/// from inside any waiting agent's process tree; `trust` asks a passphrase-authenticated
+/// reviewer for the passphrase again, as it loosens Airlock), the list is written off the loop,
+/// the change is logged with the reviewer the kernel names, and the workspace's boundaries are
+/// measured again at once so the next action there is judged by them. Pending actions stay for
+/// the reviewer: trust changes what happens next, it approves nothing that already waits.
 extension BrokerStateMachine {
     mutating func trustRequested(
         _ params: TrustParams, trusted: Bool, from connection: ConnectionID, _ requestID: RequestID?, now: Date,
-        _ effects: inout [BrokerEffect]
+        passphraseChecked: Bool = false, _ effects: inout [BrokerEffect]
     ) {
         let method = trusted ? "trust" : "untrust"
-        guard let reviewer = Self.nonEmpty(params.reviewer) else {
-            return fail(
-                connection, requestID, RPCError(.invalidParams, "invalid params for \(method): reviewer is empty"),
-                &effects)
-        }
         guard params.workspace.hasPrefix("/") else {
             return fail(
                 connection, requestID,
                 RPCError(.invalidParams, "invalid params for \(method): workspace must be an absolute path"), &effects)
         }
-        let guarded = pending.values.flatMap(\.agentPIDs)
-        if let refusal = selfApprovalRefusal(connection, agentPIDs: guarded, what: "\(method) \(params.workspace)") {
+        let identity = reviewer(connection)
+        let guarded = pending.values.map(\.agent.withoutOrphans)
+        if let refusal = selfApprovalRefusal(connection, agents: guarded, what: "\(method) \(params.workspace)") {
             effects.append(.logRefusal(refusal.log))
             return fail(connection, requestID, refusal.error, &effects)
+        }
+        if trusted, !passphraseChecked, asksPassphraseAgain(connection) {
+            guard let passphrase = params.passphrase, !passphrase.isEmpty else {
+                let error = RPCError(.passphraseRequired, "trusting \(params.workspace) needs your passphrase again")
+                return fail(connection, requestID, error, &effects)
+            }
+            var waiting = params
+            waiting.passphrase = nil
+            return askPassphrase(passphrase, for: .trust(requestID, waiting), on: connection, now: now, &effects)
         }
         effects.append(
             .changeTrust(
                 TrustChange(
                     connection: connection, requestID: requestID, workspace: params.workspace, trusted: trusted,
-                    reviewer: reviewer, reason: params.reason.flatMap(Self.nonEmpty))))
+                    reviewer: identity.name, reviewerIdentity: identity.logged,
+                    reason: params.reason.flatMap(Self.nonEmpty))))
     }
 
     mutating func trustChanged(
@@ -81,7 +89,7 @@ extension BrokerStateMachine {
         return DecisionRecord(
             time: now, actionID: makeActionID(), harness: "airlock", workspace: result.workspace,
             summary: summary, categories: [], risk: .low, verdict: change.trusted ? .allow : .deny,
-            source: .human(change.reviewer), reviewer: change.reviewer,
+            source: .human(change.reviewer), reviewer: change.reviewer, reviewerIdentity: change.reviewerIdentity,
             reason: Self.clipped(redactor.redact(who + remote + why)))
     }
 }

@@ -8,18 +8,22 @@ public struct TrustChange: Equatable, Sendable {
     /// As the reviewer named it; the writer resolves it to the git top level.
     public var workspace: String
     public var trusted: Bool
+    /// Named from the connection (`ReviewerIdentity`), never from the request.
     public var reviewer: String
+    /// How the broker knows the reviewer (uid, pid, terminal, authentication), for the log.
+    public var reviewerIdentity: String?
     public var reason: String?
 
     public init(
         connection: ConnectionID, requestID: RequestID?, workspace: String, trusted: Bool, reviewer: String,
-        reason: String?
+        reviewerIdentity: String? = nil, reason: String?
     ) {
         self.connection = connection
         self.requestID = requestID
         self.workspace = workspace
         self.trusted = trusted
         self.reviewer = reviewer
+        self.reviewerIdentity = reviewerIdentity
         self.reason = reason
     }
 }

@@ -12,6 +12,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case recent
     case recentFilter = "recent-filter"
     case trust
+    case passphrase
 
     /// The heading in the help screen and docs/keybindings.md.
     var title: String {
@@ -28,13 +29,14 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .recent: "Recent decisions"
         case .recentFilter: "Recent decisions filter (typing)"
         case .trust: "Trust a repository"
+        case .passphrase: "Passphrase for an approval or a trust (typing)"
         }
     }
 
     /// Whether printable characters not bound here are typed into a text field.
     var takesText: Bool {
         switch self {
-        case .filter, .denyReason, .hardFloorConfirmation, .exceptionReason, .recentFilter: true
+        case .filter, .denyReason, .hardFloorConfirmation, .exceptionReason, .recentFilter, .passphrase: true
         default: false
         }
     }
@@ -53,6 +55,7 @@ extension Interaction {
         case .revoking: .revoke
         case .recent(let view): view.isFiltering ? .recentFilter : .recent
         case .confirmingTrust: .trust
+        case .enteringPassphrase: .passphrase
         }
     }
 }

@@ -120,9 +120,12 @@ enum Keymap {
             keys: [.enter], keyLabel: "Enter", name: "next", help: "Keep the reason and choose TTL and scope.",
             command: .submitText, contexts: [.exceptionReason]),
         KeyBinding(
+            keys: [.enter], keyLabel: "Enter", name: "send", help: "Send the approval (or the trust) with the typed passphrase.",
+            command: .submitText, contexts: [.passphrase]),
+        KeyBinding(
             keys: [.backspace, .delete], keyLabel: "⌫", name: "erase", help: "Erase the last typed character.",
             command: .deleteCharacter,
-            contexts: [.filter, .denyReason, .hardFloorConfirmation, .exceptionReason, .recentFilter],
+            contexts: [.filter, .denyReason, .hardFloorConfirmation, .exceptionReason, .recentFilter, .passphrase],
             inFooter: false),
         // Exception panel.
         KeyBinding(

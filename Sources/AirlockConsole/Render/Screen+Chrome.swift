@@ -55,6 +55,14 @@ extension Screen {
                 .hardFloor)
             line.spans.append(.init(text: VisibleText.singleLine(typed + "▏"), role: .input))
             line.append("  Esc cancels", .textDim)
+        case .enteringPassphrase(let request, _, let typed):
+            if case .trust = request {
+                line.append(" passphrase to trust the repository (asked again: trust loosens Airlock): ", .hardFloor)
+            } else {
+                line.append(" passphrase to approve (asked again for high risk): ", .hardFloor)
+            }
+            line.spans.append(.init(text: VisibleText.singleLine(String(repeating: "•", count: typed.count) + "▏"), role: .input))
+            line.append("  Enter sends · Esc cancels", .textDim)
         case .vetoCountdown(let ids, let sendAt):
             let left = Durations.countdown(sendAt.timeIntervalSince(state.now))
             line.append(
@@ -69,6 +77,10 @@ extension Screen {
                 line.append(" " + flash.text, flash.isError ? .flashError : .flashInfo)
             } else if !state.filterText.isEmpty {
                 line.append(" filter “\(state.filterText)” · Esc clears", .textDim)
+            } else if let first = state.rejectedExceptions.first {
+                let more = state.rejectedExceptions.count > 1 ? " (and \(state.rejectedExceptions.count - 1) more)" : ""
+                line.append(
+                    " store: exception \(first.id) refused: \(first.reason)\(more) — airlock status", .flashError)
             }
         }
         _ = input

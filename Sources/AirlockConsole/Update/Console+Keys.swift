@@ -134,8 +134,7 @@ extension Console {
         _ state: inout ConsoleState, ids: [String], verdict: FinalVerdict, reason: String?, grant: ExceptionGrant? = nil
     ) -> [ConsoleEffect] {
         guard requireConnection(&state) else { return [] }
-        let params = DecideParams(
-            ids: ids, verdict: verdict, reason: reason, reviewer: state.configuration.reviewer, grant: grant)
+        let params = DecideParams(ids: ids, verdict: verdict, reason: reason, grant: grant)
         let tag = nextTag(&state, for: grant.map { .grant($0.effect) } ?? .decide(verdict, count: ids.count))
         state.interaction = .browsing
         state.marked.subtract(ids)
@@ -169,6 +168,8 @@ extension Console {
             state.interaction = .exception(draft)
         case .recent(let view) where view.isFiltering:
             editRecentFilter(&state) { $0.filter.append(character) }
+        case .enteringPassphrase(let request, let tag, let typed):
+            state.interaction = .enteringPassphrase(request: request, tag: tag, typed: typed + String(character))
         default:
             break
         }
@@ -190,6 +191,9 @@ extension Console {
             state.interaction = .exception(draft)
         case .recent(let view) where view.isFiltering:
             editRecentFilter(&state) { if !$0.filter.isEmpty { $0.filter.removeLast() } }
+        case .enteringPassphrase(let request, let tag, var typed):
+            if !typed.isEmpty { typed.removeLast() }
+            state.interaction = .enteringPassphrase(request: request, tag: tag, typed: typed)
         default:
             break
         }
@@ -212,6 +216,14 @@ extension Console {
             state.interaction = .exception(draft)
         case .recent(let view) where view.isFiltering:
             editRecentFilter(&state) { $0.isFiltering = false }
+        case .enteringPassphrase(let request, let tag, let typed):
+            state.interaction = .browsing
+            guard !typed.isEmpty, let withPassphrase = request.withPassphrase(typed) else {
+                state.inFlight[tag] = nil
+                flash(&state, "no passphrase typed — nothing was approved", isError: true)
+                return []
+            }
+            return [.send(withPassphrase, tag: tag)]
         default:
             break
         }
@@ -233,6 +245,10 @@ extension Console {
             state.queue.setFilter("")
             state.interaction = .browsing
         case .vetoCountdown:
+            state.interaction = .browsing
+            flash(&state, "approval cancelled — nothing was sent", isError: false)
+        case .enteringPassphrase(_, let tag, _):
+            state.inFlight[tag] = nil
             state.interaction = .browsing
             flash(&state, "approval cancelled — nothing was sent", isError: false)
         case .exception(var draft) where draft.isEditingReason && draft.effect == .allow:

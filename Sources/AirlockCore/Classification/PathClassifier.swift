@@ -74,7 +74,9 @@ public enum PathClassifier {
             if isInsideWorkspace { workspaceRelative = full }
         }
         let homeRelative = Self.homeRelative(resolved, lower: full, home: home)
-        let isTemporary = resolved.root == .absolute && Self.isTemporary(full)
+        // A checkout that lives under /tmp is still the user's working tree: its files are
+        // judged as workspace files, not as scratch space anyone may delete.
+        let isTemporary = !isInsideWorkspace && resolved.root == .absolute && Self.isTemporary(full)
 
         // Content classes look only below the workspace (or home), so a checkout at
         // `~/build/prod-api` does not make every file build output or production config.

@@ -87,6 +87,7 @@ public struct WireCodec: Sendable {
         case .untrust: return .untrust(try required(header.params))
         case .trustList: return .trustList
         case .recent: return .recent(try params(header.params) ?? RecentParams())
+        case .authenticate: return .authenticate(try required(header.params))
         }
     }
 
@@ -152,6 +153,7 @@ public struct WireCodec: Sendable {
         case .revoke(let value): params = value
         case .trust(let value), .untrust(let value): params = value
         case .recent(let value): params = value
+        case .authenticate(let value): params = value
         case .unsubscribe, .list, .status, .trustList: params = nil
         }
         let envelope = RequestEnvelopeOut(
@@ -186,6 +188,9 @@ public struct WireCodec: Sendable {
                 case .actionDecided: return .notification(.actionDecided(try params(ActionDecided.self, data)))
                 case .boundariesMeasured:
                     return .notification(.boundariesMeasured(try params(BoundariesMeasured.self, data)))
+                case .logAnchored: return .notification(.logAnchored(try params(LogAnchor.self, data)))
+                case .exceptionRejected:
+                    return .notification(.exceptionRejected(try params(RejectedException.self, data)))
                 }
             } catch let error as DecodingError {
                 throw .malformed("\(name): " + Self.describe(error))

@@ -14,6 +14,7 @@ public enum ClientRequest: Equatable, Sendable {
     case trustList
     /// The decisions made lately, automatic ones included.
     case recent(RecentParams)
+    case authenticate(AuthenticateParams)
 
     /// The JSON-RPC method name.
     public var method: RPCMethod {
@@ -30,6 +31,7 @@ public enum ClientRequest: Equatable, Sendable {
         case .untrust: .untrust
         case .trustList: .trustList
         case .recent: .recent
+        case .authenticate: .authenticate
         }
     }
 }
@@ -37,6 +39,7 @@ public enum ClientRequest: Equatable, Sendable {
 /// The methods a broker answers.
 public enum RPCMethod: String, Codable, Sendable, CaseIterable {
     case submit, subscribe, unsubscribe, decide, grant, revoke, list, status, trust, untrust, trustList, recent
+    case authenticate
 }
 
 /// One decoded request line: the request and its id. A nil id makes it a JSON-RPC
@@ -48,5 +51,27 @@ public struct RequestEnvelope: Equatable, Sendable {
     public init(id: RequestID?, request: ClientRequest) {
         self.id = id
         self.request = request
+    }
+}
+
+extension ClientRequest {
+    /// The same request carrying the reviewer's passphrase, for one the broker answered with
+    /// `passphraseRequired`; nil for requests that take none.
+    public func withPassphrase(_ passphrase: String) -> ClientRequest? {
+        switch self {
+        case .decide(var params):
+            params.passphrase = passphrase
+            return .decide(params)
+        case .grant(var params):
+            params.passphrase = passphrase
+            return .grant(params)
+        case .trust(var params):
+            params.passphrase = passphrase
+            return .trust(params)
+        case .authenticate:
+            return .authenticate(AuthenticateParams(passphrase: passphrase))
+        case .submit, .subscribe, .unsubscribe, .revoke, .list, .status, .untrust, .trustList, .recent:
+            return nil
+        }
     }
 }

@@ -11,6 +11,11 @@ public enum ServerNotification: Equatable, Sendable {
     /// Every decision the broker makes, automatic ones included.
     case actionDecided(ActionDecided)
     case boundariesMeasured(BoundariesMeasured)
+    /// The decision log's head after the broker's last write: consoles record it, so
+    /// `airlock audit --verify` can tell a log cut short or rewritten (`LogAnchor`).
+    case logAnchored(LogAnchor)
+    /// A stored exception the broker refuses to use (not sealed, or breaking a grant rule).
+    case exceptionRejected(RejectedException)
 
     public var method: NotificationMethod {
         switch self {
@@ -22,6 +27,8 @@ public enum ServerNotification: Equatable, Sendable {
         case .exceptionExpired: .exceptionExpired
         case .actionDecided: .actionDecided
         case .boundariesMeasured: .boundariesMeasured
+        case .logAnchored: .logAnchored
+        case .exceptionRejected: .exceptionRejected
         }
     }
 
@@ -35,6 +42,8 @@ public enum ServerNotification: Equatable, Sendable {
         case .exceptionExpired(let params): params
         case .actionDecided(let params): params
         case .boundariesMeasured(let params): params
+        case .logAnchored(let params): params
+        case .exceptionRejected(let params): params
         }
     }
 }
@@ -42,7 +51,7 @@ public enum ServerNotification: Equatable, Sendable {
 /// The notification method names.
 public enum NotificationMethod: String, Codable, Sendable, CaseIterable {
     case actionQueued, actionResolved, actionExpired, exceptionGranted, exceptionRevoked, exceptionExpired
-    case actionDecided, boundariesMeasured
+    case actionDecided, boundariesMeasured, logAnchored, exceptionRejected
 }
 
 /// An action now waits for a human.

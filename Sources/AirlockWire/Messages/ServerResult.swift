@@ -10,6 +10,7 @@ public enum ServerResult: Equatable, Sendable {
     case trust(TrustResult)
     case trustList(TrustListResult)
     case recent(RecentResult)
+    case authenticate(AuthenticateResult)
     case empty
 
     /// The payload as an encodable value, for the envelope.
@@ -25,6 +26,7 @@ public enum ServerResult: Equatable, Sendable {
         case .trust(let result): result
         case .trustList(let result): result
         case .recent(let result): result
+        case .authenticate(let result): result
         case .empty: EmptyResult()
         }
     }

@@ -18,12 +18,20 @@ public struct StatusResult: Codable, Equatable, Sendable {
     /// one left (or the broker started). A refused agent is never invisible.
     public var automaticDenials: Int?
     public var automaticDenialsSince: Date?
+    /// Stored exceptions the broker refused to use (not sealed, or breaking a grant rule).
+    public var rejectedExceptions: [RejectedException]?
+    /// Which deployment: `same-user` (one socket for everyone of its user) or `separated`
+    /// (agent and review sockets, the broker as Airlock's system user).
+    public var deployment: String?
+    /// The reviewer this connection is taken for, if any (from the connection, never the client).
+    public var reviewer: String?
 
     public init(
         protocolVersion: Int = WireProtocol.version, brokerVersion: String, pending: Int, subscribers: Int,
         connections: Int,
         exceptions: Int, mode: Mode, waitForConsole: Bool, reviewWindowSeconds: Int, uptimeSeconds: Double,
-        automaticDenials: Int? = nil, automaticDenialsSince: Date? = nil
+        automaticDenials: Int? = nil, automaticDenialsSince: Date? = nil, rejectedExceptions: [RejectedException]? = nil,
+        deployment: String? = nil, reviewer: String? = nil
     ) {
         self.automaticDenials = automaticDenials
         self.automaticDenialsSince = automaticDenialsSince
@@ -37,5 +45,8 @@ public struct StatusResult: Codable, Equatable, Sendable {
         self.waitForConsole = waitForConsole
         self.reviewWindowSeconds = reviewWindowSeconds
         self.uptimeSeconds = uptimeSeconds
+        self.rejectedExceptions = rejectedExceptions
+        self.deployment = deployment
+        self.reviewer = reviewer
     }
 }

@@ -23,10 +23,17 @@ public struct SubscribeResult: Codable, Equatable, Sendable {
     public var recent: [DecisionRecord]?
     /// The boundary reports the broker decides the pending actions' workspaces with.
     public var boundaries: [BoundariesMeasured]?
+    /// Stored exceptions the broker refused to use, and why.
+    public var rejectedExceptions: [RejectedException]?
+    /// The decision log's head as the broker last wrote it (consoles record it).
+    public var logAnchor: LogAnchor?
+    /// The reviewer the broker takes this console for (from the connection).
+    public var reviewer: String?
 
     public init(
         protocolVersion: Int = WireProtocol.version, pending: [QueuedAction], exceptions: [PolicyException], mode: Mode,
-        reviewWindowSeconds: Int, recent: [DecisionRecord]? = nil, boundaries: [BoundariesMeasured]? = nil
+        reviewWindowSeconds: Int, recent: [DecisionRecord]? = nil, boundaries: [BoundariesMeasured]? = nil,
+        rejectedExceptions: [RejectedException]? = nil, logAnchor: LogAnchor? = nil, reviewer: String? = nil
     ) {
         self.protocolVersion = protocolVersion
         self.pending = pending
@@ -35,5 +42,8 @@ public struct SubscribeResult: Codable, Equatable, Sendable {
         self.reviewWindowSeconds = reviewWindowSeconds
         self.recent = recent
         self.boundaries = boundaries
+        self.rejectedExceptions = rejectedExceptions
+        self.logAnchor = logAnchor
+        self.reviewer = reviewer
     }
 }

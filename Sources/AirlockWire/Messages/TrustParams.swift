@@ -6,14 +6,20 @@ import AirlockCore
 public struct TrustParams: Codable, Equatable, Sendable {
     /// An absolute path inside the repository.
     public var workspace: String
-    public var reviewer: String
+    /// What the client calls its reviewer. Not believed: the broker names the reviewer from the
+    /// connection, as for `decide` (`DecideParams.reviewer`).
+    public var reviewer: String?
     /// Why, for the decision log.
     public var reason: String?
+    /// The reviewer's passphrase, asked for again to trust a repository on a review socket
+    /// authenticated by passphrase (`passphraseRequired` otherwise): trust loosens Airlock.
+    public var passphrase: String?
 
-    public init(workspace: String, reviewer: String, reason: String? = nil) {
+    public init(workspace: String, reviewer: String? = nil, reason: String? = nil, passphrase: String? = nil) {
         self.workspace = workspace
         self.reviewer = reviewer
         self.reason = reason
+        self.passphrase = passphrase
     }
 }
 

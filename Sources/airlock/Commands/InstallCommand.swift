@@ -32,6 +32,12 @@ struct InstallCommand: ParsableCommand {
     @Flag(help: "Write the path of this development build (inside .build/) all the same.")
     var allowDev = false
 
+    @Flag(
+        help:
+            "Point the hook at the separated deployment's agent socket (sudo airlock setup --system) and believe only Airlock's system user there."
+    )
+    var system = false
+
     func validate() throws {
         guard sandbox else { return }
         guard target.harness == Harness.claude.rawValue else {
@@ -60,7 +66,7 @@ struct InstallCommand: ParsableCommand {
         } catch {
             throw CLIError("\(error.description) Nothing was written.")
         }
-        let installer = HookInstaller(harness: harness, executable: choice.airlock, hookExecutable: choice.hook)
+        let installer = HookInstaller(harness: harness, executable: choice.airlock, hookExecutable: choice.hook, system: system)
         print("Hook: \(choice.hook ?? "\(choice.airlock) hook") — \(choice.why).")
         let old = try file.read()
         let withHook: String

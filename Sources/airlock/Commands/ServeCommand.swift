@@ -1,5 +1,6 @@
 import AirlockBroker
 import AirlockCore
+import AirlockHookRuntime
 import AirlockServices
 import AirlockStore
 import ArgumentParser
@@ -19,6 +20,11 @@ struct ServeCommand: AsyncParsableCommand {
             five boundaries are measured in the background; the stricter of the chosen mode and the one
             they recommend applies (--ignore-boundaries, or AIRLOCK_IGNORE_BOUNDARIES=1 for a broker \
             the console starts, turns that off).
+
+            With --system (the separated deployment, run as Airlock's system user; see `airlock setup \
+            --system`): listens on /run/airlock/agent.sock (agents submit) and /run/airlock/review.sock \
+            (reviewers decide once authenticated), keeps its store in /var/lib/airlock and reads \
+            /etc/airlock/policy.toml.
             """
     )
 
@@ -40,29 +46,61 @@ struct ServeCommand: AsyncParsableCommand {
     )
     var ignoreBoundaries = false
 
+    @Flag(help: "Run the separated deployment's broker: agent.sock and review.sock, the system store and policy.")
+    var system = false
+
+    @Option(help: "With --system: only members of this group may connect to the sockets (default: every local user).")
+    var socketGroup: String?
+
     func run() async throws {
         RedactingLogHandler.bootstrap()
         let paths = AirlockPaths()
-        let store: PolicyStore
-        do {
-            store = try PolicyStore.open(path: StorePaths.defaultDatabase(stateDirectory: paths.stateDirectory))
-        } catch {
-            throw CLIError("cannot open the policy store in \(paths.stateDirectory): \(error)")
+        let socket = system ? paths.agentSocket : paths.socket
+        let stateDirectory = system ? paths.systemStateDirectory : paths.stateDirectory
+        let configDirectory = system ? paths.systemConfigDirectory : paths.configDirectory
+        if system, getuid() == 0 {
+            // Hooks installed with --system believe only Airlock's own user, never root.
+            throw CLIError(
+                "serve --system runs as Airlock's system user, never root: sudo runuser -u "
+                    + "\(PeerCheck.defaultSystemUser) -- airlock serve --system (or let airlock.service start it)")
         }
-        let policies = PolicyWatcher(configDirectory: paths.configDirectory, store: store)
+        var group: UInt32?
+        if let socketGroup {
+            guard system else { throw CLIError("--socket-group is for the separated deployment (--system)") }
+            guard let entry = getgrnam(socketGroup) else { throw CLIError("no group named \(socketGroup)") }
+            group = entry.pointee.gr_gid
+        }
+        let store: PolicyStore
+        let sealer: ExceptionSealer
+        do {
+            store = try PolicyStore.open(path: StorePaths.defaultDatabase(stateDirectory: stateDirectory))
+            sealer = try ExceptionSealer.keyFile(stateDirectory: stateDirectory)
+        } catch {
+            throw CLIError("cannot open the policy store in \(stateDirectory): \(error)")
+        }
+        let policies = PolicyWatcher(configDirectory: configDirectory, store: store)
         let user = policies.userPolicy()
         Self.report(user.problems)
-        let settings = ConsoleSettings.load(configDirectory: paths.configDirectory)
+        let settings = ConsoleSettings.load(configDirectory: configDirectory)
         // The environment too: a broker the console starts in the background takes no flags.
         let ignoresBoundaries =
             ignoreBoundaries || ProcessInfo.processInfo.environment["AIRLOCK_IGNORE_BOUNDARIES"] == "1"
         let configuration = BrokerConfiguration(
-            socketPath: paths.socket, reviewWindow: .seconds(reviewWindow), waitForConsole: waitForConsole,
+            socketPath: socket, reviewSocketPath: system ? paths.reviewSocket : nil,
+            socketMode: system ? (group == nil ? 0o666 : 0o660) : 0o600, socketGroup: group,
+            reviewWindow: .seconds(reviewWindow), waitForConsole: waitForConsole,
             mode: mode ?? user.mode ?? .workspaceEdit, rules: user.rules, appliesBoundaries: !ignoresBoundaries,
             notifyAfter: settings.notify.map { _ in .seconds(settings.notifyAfterSeconds) },
             hostFacts: paths.hostFacts())
         // Both read files (and run git): the broker calls them off its event loop.
-        let inputs = BoundaryInputs()
+        // The separated deployment keeps its trusted list in Airlock's state directory: the system
+        // user writes it there for a reviewer, and no agent's account can read or write it (the
+        // config directory is root's, which the broker cannot write). Not the system user's home.
+        let environment = ProcessInfo.processInfo.environment
+        let inputs = BoundaryInputs(
+            environment: system
+                ? environment.merging(["AIRLOCK_CONFIG_DIR": stateDirectory, "AIRLOCK_STATE_DIR": stateDirectory]) { $1 }
+                : environment)
         let trust = TrustList(probe: inputs.probe, policyTrust: BoundaryInputs.policyTrust(store))
         let notifier = settings.notify.map { NotifyCommand(command: $0) }
         let readers = BrokerReaders(
@@ -80,20 +118,25 @@ struct ServeCommand: AsyncParsableCommand {
                 if let problem = notifier?.run(text: text) {
                     FileHandle.standardError.write(Data("airlock: \(problem)\n".utf8))
                 }
+            },
+            passphraseMatches: { reviewer, passphrase in
+                ReviewerPassphrases(stateDirectory: stateDirectory).matches(reviewer: reviewer, passphrase: passphrase)
             })
         let persistence = StorePersistence(store: store)
         let server: BrokerServer
         do {
             server = try await BrokerServer.start(
-                configuration: configuration, persistence: persistence, readers: readers)
+                configuration: configuration, persistence: persistence, readers: readers, sealer: sealer,
+                anchorPath: LogAnchor.brokerPath(stateDirectory: stateDirectory))
         } catch let error as BrokerError {
             throw CLIError("\(error)")
         }
         let boundaries = ignoresBoundaries ? "; workspace boundaries ignored" : ""
         // Written at once (print is block-buffered through a pipe: `broker.log`, tests).
         let modeName = configuration.mode.rawValue
+        let where_ = system ? "\(paths.agentSocket) and \(paths.reviewSocket)" : paths.socket
         FileHandle.standardOutput.write(
-            Data("airlock broker listening on \(paths.socket) (mode \(modeName)\(boundaries)); Ctrl-C stops it\n".utf8))
+            Data("airlock broker listening on \(where_) (mode \(modeName)\(boundaries)); Ctrl-C stops it\n".utf8))
         let watcher = Task {
             while !Task.isCancelled {
                 try? await Task.sleep(for: .seconds(2))

@@ -21,9 +21,13 @@ struct StatusCommand: ParsableCommand {
     @Flag(help: "Print one short segment for tmux's status-right.")
     var tmux = false
 
+    @Flag(help: "Ask the separated deployment's broker (its agent socket).")
+    var system = false
+
     func run() throws {
         let paths = AirlockPaths()
-        let client = SocketClient(path: paths.socket)
+        let socket = system ? paths.agentSocket : paths.socket
+        let client = SocketClient(path: socket)
         let status: StatusResult
         do {
             status = try client.status(timeout: 2)
@@ -31,7 +35,7 @@ struct StatusCommand: ParsableCommand {
             if tmux {
                 print("airlock: off")
             } else if json {
-                print(Checker.encode(["running": false, "socket": paths.socket, "error": "\(error)"]))
+                print(Checker.encode(["running": false, "socket": socket, "error": "\(error)"]))
             } else {
                 print("broker   not running (\(error))")
             }
@@ -41,7 +45,9 @@ struct StatusCommand: ParsableCommand {
         let exceptions = status.exceptions
         let denied = status.automaticDenials ?? 0
         if tmux {
-            var segment = pending > 0 ? "airlock: \(pending) pending" : "airlock: ok"
+            let refused = status.rejectedExceptions?.count ?? 0
+            var segment = refused > 0 ? "airlock: \(refused) refused" : pending > 0 ? "airlock: \(pending) pending" : "airlock: ok"
+            if refused > 0, pending > 0 { segment += " · \(pending) pending" }
             // The same count the console's status line shows: a refused agent is never invisible.
             if denied > 0 { segment += " · \(denied) denied" }
             if exceptions > 0 { segment += " · \(exceptions) exc" }
@@ -51,10 +57,10 @@ struct StatusCommand: ParsableCommand {
             var object =
                 (try? JSONSerialization.jsonObject(with: JSONEncoder().encode(status))) as? [String: Any] ?? [:]
             object["running"] = true
-            object["socket"] = paths.socket
+            object["socket"] = socket
             print(Checker.encode(object))
         } else {
-            print("broker      running on \(paths.socket)")
+            print("broker      running on \(socket)" + (status.deployment.map { " (\($0))" } ?? ""))
             print("mode        \(status.mode.rawValue)")
             print("pending     \(pending)")
             print("exceptions  \(exceptions) active")
@@ -65,6 +71,9 @@ struct StatusCommand: ParsableCommand {
                 print("denied      \(denied) automatically \(origin) (\(minutes) min)")
             }
             print("uptime      \(Int(status.uptimeSeconds)) s")
+            for rejected in status.rejectedExceptions ?? [] {
+                print("REFUSED     stored exception \(rejected.id): \(rejected.reason)")
+            }
         }
     }
 }

@@ -11,8 +11,9 @@ struct TrustCommand: ParsableCommand {
         abstract: "Trust a repository: its workspace leaves read-only (see `airlock doctor`).",
         discussion: """
             Trust the repository holding PATH (default: the current directory) after inspecting it. The \
-            broker adds its git top level to $AIRLOCK_CONFIG_DIR/trusted-repos, records the change in the \
-            decision log under your name, and measures the workspace again at once, so the agent's next \
+            broker adds its git top level to $AIRLOCK_CONFIG_DIR/trusted-repos (with --system: the \
+            separated deployment's list in Airlock's state directory, and your passphrase again), records the change in the \
+            decision log under your account (as the kernel names it), and measures the workspace again at once, so the agent's next \
             action there is judged as trusted. Actions already waiting stay for you to decide. --list \
             shows the list. `airlock untrust PATH` takes a repository off it. An agent cannot do this: \
             the command, and any write to the list, is refused at Airlock's integrity floor.
@@ -25,11 +26,13 @@ struct TrustCommand: ParsableCommand {
     @Flag(help: "List the trusted repositories (paths and remote URLs) instead.")
     var list = false
 
-    @Option(help: "The name recorded with the change (default: your user name).")
+    @Option(help: "Ignored: the broker records the reviewer it names from the connection (your account).")
     var reviewer: String?
 
     @Option(help: "Why, for the decision log.")
     var reason: String?
+
+    @OptionGroup var system: SystemReviewer
 
     func validate() throws {
         if list, path != nil || reason != nil {
@@ -38,9 +41,9 @@ struct TrustCommand: ParsableCommand {
     }
 
     func run() throws {
-        let client = SocketClient(path: AirlockPaths().socket)
+        let environment = PolicyCommand.Environment()
         if list {
-            let result = try Self.call(client) { try $0.call(.trustList, as: TrustListResult.self) }
+            let result = try environment.callBroker(.trustList, as: TrustListResult.self, system: system)
             print("trusted repositories (\(result.listPath)):")
             if result.entries.isEmpty { print("  none") }
             for entry in result.entries { print("  \(entry)") }
@@ -48,7 +51,7 @@ struct TrustCommand: ParsableCommand {
         }
         let params = TrustParams(
             workspace: Self.absolute(path), reviewer: reviewer ?? ConsoleCommand.userName(), reason: reason)
-        let result = try Self.call(client) { try $0.call(.trust(params), as: TrustResult.self) }
+        let result = try environment.callBroker(.trust(params), as: TrustResult.self, system: system)
         let remote = result.remote.map { "remote \($0)" } ?? "no remote"
         if result.changed {
             print("Trusted \(result.workspace) (\(remote)); added to \(result.listPath) and logged.")
@@ -66,15 +69,6 @@ struct TrustCommand: ParsableCommand {
             path.hasPrefix("/") ? URL(fileURLWithPath: path) : URL(fileURLWithPath: base).appendingPathComponent(path)
         return url.standardizedFileURL.path
     }
-
-    /// Runs a request, turning the socket's failure into a message that says what to do.
-    static func call<R>(_ client: SocketClient, _ body: (SocketClient) throws -> R) throws -> R {
-        do {
-            return try body(client)
-        } catch let failure as SocketClient.Failure {
-            throw CLIError("\(failure.description)")
-        }
-    }
 }
 
 /// `airlock untrust [PATH]`: take a repository off the trusted list, through the broker.
@@ -84,7 +78,7 @@ struct UntrustCommand: ParsableCommand {
         abstract: "Take a repository off the trusted list: its workspace is read-only again.",
         discussion: """
             Removes the repository's path and any of its remote URLs from $AIRLOCK_CONFIG_DIR/trusted-repos, \
-            logs the change under your name and applies it at once. A repository whose \
+            logs the change under your account and applies it at once. A repository whose \
             .airlock/policy.toml you trusted stays trusted for that reason (the output says so).
             """
     )
@@ -92,17 +86,18 @@ struct UntrustCommand: ParsableCommand {
     @Argument(help: "A directory inside the repository (default: the current directory).")
     var path: String?
 
-    @Option(help: "The name recorded with the change (default: your user name).")
+    @Option(help: "Ignored: the broker records the reviewer it names from the connection (your account).")
     var reviewer: String?
 
     @Option(help: "Why, for the decision log.")
     var reason: String?
 
+    @OptionGroup var system: SystemReviewer
+
     func run() throws {
-        let client = SocketClient(path: AirlockPaths().socket)
         let params = TrustParams(
             workspace: TrustCommand.absolute(path), reviewer: reviewer ?? ConsoleCommand.userName(), reason: reason)
-        let result = try TrustCommand.call(client) { try $0.call(.untrust(params), as: TrustResult.self) }
+        let result = try PolicyCommand.Environment().callBroker(.untrust(params), as: TrustResult.self, system: system)
         if result.changed {
             print("\(result.workspace) is off \(result.listPath); logged.")
         } else {

@@ -23,6 +23,8 @@ extension ConsoleMessage {
             return .reply(tag: tag, result.redacted(by: redactor))
         case .requestFailed(let tag, let message):
             return .requestFailed(tag: tag, message: redactor.redact(message))
+        case .passphraseRequired(let tag, let request, let message):
+            return .passphraseRequired(tag: tag, request: request, message: redactor.redact(message))
         case .fileOnDisk(let path, .loaded(let text)):
             return .fileOnDisk(path: path, .loaded(redactor.redact(text)))
         case .key, .resize, .tick, .connection(.connecting), .boundaries, .blastMeasured, .fileOnDisk, .frameShown:
@@ -68,6 +70,11 @@ extension ServerNotification {
         case .boundariesMeasured(var measured):
             measured.report = measured.report.redacted(by: redactor)
             return .boundariesMeasured(measured)
+        case .exceptionRejected(var rejection):
+            rejection.reason = redactor.redact(rejection.reason)
+            return .exceptionRejected(rejection)
+        case .logAnchored:
+            return self
         }
     }
 }
@@ -96,7 +103,7 @@ extension ServerResult {
         case .recent(var result):
             result.decisions = result.decisions.map { $0.redacted(by: redactor) }
             return .recent(result)
-        case .status, .empty, .trust, .trustList:
+        case .status, .empty, .trust, .trustList, .authenticate:
             return self
         }
     }

@@ -62,6 +62,7 @@ import Testing
         var driver = Self.trustedAfterWrite()
         driver.defersBoundaries = true
         driver.open(MachineDriver.agent, pid: 600)
+        driver.open(MachineDriver.console, pid: 900)
         _ = driver.submit("touch notes.txt", at: 0)  // waits; a measurement is in flight
         driver.defersBoundaries = false
         // The reviewer trusts it while that measurement runs: its (untrusted) answer is dropped.
@@ -92,7 +93,8 @@ import Testing
         #expect(effects.records.isEmpty)
     }
 
-    @Test(arguments: [("", "/work/proj", "reviewer is empty"), ("alice", "proj", "workspace must be an absolute path")])
+    /// The client's `reviewer` is not believed, so an empty one is no error; a relative path is.
+    @Test(arguments: [("alice", "proj", "workspace must be an absolute path"), ("", "", "workspace must be an absolute path")])
     func badParamsChangeNothing(reviewer: String, workspace: String, message: String) {
         var driver = MachineDriver()
         driver.open(MachineDriver.console, pid: 900)
@@ -102,6 +104,47 @@ import Testing
                 trusted: true, now: driver.at(1)), at: driver.at(1))
         #expect(effects.errors.first?.message.contains(message) == true)
         #expect(effects.count == 1)
+    }
+
+    /// `MethodAccess`: the agent's own hook connection (no terminal) and the agent socket are
+    /// refused whatever the request claims; nothing is written.
+    @Test(arguments: [
+        (Listener.shared, Int32(600), RPCErrorCode.notAuthenticated), (.agent, 600, .notOnThisSocket),
+        (.review, 900, .notAuthenticated),
+    ])
+    func onlyAReviewerMayTrust(listener: Listener, pid: Int32, code: RPCErrorCode) {
+        var driver = MachineDriver()
+        let connection = ConnectionID(9)
+        driver.open(connection, pid: pid, listener: listener)
+        for trusted in [true, false] {
+            let effects = driver.trust("/work/proj", trusted: trusted, by: connection)
+            #expect(effects.errors.map(\.code) == [code.rawValue], "\(effects)")
+            #expect(!effects.contains { if case .changeTrust = $0 { true } else { false } })
+            #expect(effects.records.isEmpty)
+        }
+    }
+
+    /// A reviewer authenticated by passphrase on review.sock gives it again to trust (not to
+    /// untrust); the change is logged under the kernel's account, with how the broker knew.
+    @Test func trustOnTheReviewSocketAsksForThePassphraseAgain() throws {
+        var driver = Self.trustedAfterWrite()
+        IdentityTests.authenticated(&driver)
+        let console = IdentityTests.reviewConsole
+        let bare = driver.trust("/work/proj", by: console)
+        #expect(bare.errors.map(\.code) == [RPCErrorCode.passphraseRequired.rawValue])
+        let asked = driver.handle(
+            .trustRequested(
+                console, .number(5), TrustParams(workspace: "/work/proj", reviewer: "mallory", passphrase: "right one"),
+                trusted: true, now: driver.at(2)), at: driver.at(2))
+        guard case .checkPassphrase(_, _, _, let check)? = asked.first else {
+            Issue.record("no check: \(asked)")
+            return
+        }
+        let done = driver.handle(.passphraseChecked(console, check, matches: true, now: driver.at(2)), at: driver.at(2))
+        let record = try #require(done.records.first)
+        #expect(record.reviewer == "alice")
+        #expect(record.reviewerIdentity?.contains("authenticated by passphrase") == true)
+        #expect(driver.trust("/work/proj", trusted: false, by: console, at: 3).errors.isEmpty)
     }
 
     @Test func aFailedWriteIsAnErrorAndNothingIsLogged() {

@@ -182,16 +182,22 @@ import Testing
         #expect(answer.contains("airlock trust \(workspace)"))
         #expect(try Self.hook("ls", cwd: workspace, environment: environment).contains("\"allow\""))
 
-        let trusted = try CLIRunner.run(["trust", workspace, "--reviewer", "rita"], environment: environment)
+        // A reviewer's operation: from a terminal (an agent's tool call has none and is refused).
+        let refused = try CLIRunner.run(["trust", workspace], environment: environment)
+        #expect(refused.status != 0 && refused.stderr.contains("controlling terminal"), "\(refused.stderr)")
+        // The broker records the account it names from the connection, not `--reviewer`.
+        let trusted = try CLIRunner.runInTerminal(["trust", workspace, "--reviewer", "rita"], environment: environment)
         #expect(trusted.status == 0, "\(trusted.stdout)\(trusted.stderr)")
         #expect(trusted.stdout.contains("Trusted \(workspace) (no remote)"))
         #expect(try Self.hook("touch notes.txt", cwd: workspace, environment: environment).contains("\"allow\""))
         let list = try CLIRunner.run(["trust", "--list"], environment: environment)
         #expect(list.stdout.contains(workspace))
         let audit = try CLIRunner.run(["audit"], environment: environment)
-        #expect(audit.stdout.contains("airlock trust \(workspace)  [human:rita]"))
+        let me = String(cString: getpwuid(getuid()).pointee.pw_name)
+        #expect(audit.stdout.contains("airlock trust \(workspace)  [human:\(me)]"), "\(audit.stdout)")
+        #expect(!audit.stdout.contains("rita"))
 
-        let untrusted = try CLIRunner.run(["untrust", workspace, "--reviewer", "rita"], environment: environment)
+        let untrusted = try CLIRunner.runInTerminal(["untrust", workspace], environment: environment)
         #expect(untrusted.stdout.contains("is off"))
         #expect(try Self.hook("touch more.txt", cwd: workspace, environment: environment).contains("\"deny\""))
     }

@@ -94,7 +94,9 @@ import Testing
     }
 
     /// The client's `reviewer` is not believed, so an empty one is no error; a relative path is.
-    @Test(arguments: [("alice", "proj", "workspace must be an absolute path"), ("", "", "workspace must be an absolute path")])
+    @Test(arguments: [
+        ("alice", "proj", "workspace must be an absolute path"), ("", "", "workspace must be an absolute path"),
+    ])
     func badParamsChangeNothing(reviewer: String, workspace: String, message: String) {
         var driver = MachineDriver()
         driver.open(MachineDriver.console, pid: 900)

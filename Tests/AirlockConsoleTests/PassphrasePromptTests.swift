@@ -14,7 +14,8 @@ import Testing
         let effects = press(&state, .character("a"))
         guard case .send(let request, let tag)? = effects.first else { return nil }
         _ = Console.update(
-            &state, .passphraseRequired(tag: tag, request: request, message: "approving n1 needs your passphrase again"))
+            &state, .passphraseRequired(tag: tag, request: request, message: "approving n1 needs your passphrase again")
+        )
         return (tag, request)
     }
 

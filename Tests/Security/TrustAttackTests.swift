@@ -23,7 +23,8 @@ import Testing
         }
 
         var trustedList: String {
-            (try? String(contentsOfFile: (broker.environment["AIRLOCK_CONFIG_DIR"] ?? "") + "/trusted-repos", encoding: .utf8))
+            (try? String(
+                contentsOfFile: (broker.environment["AIRLOCK_CONFIG_DIR"] ?? "") + "/trusted-repos", encoding: .utf8))
                 ?? ""
         }
 

@@ -81,9 +81,9 @@ public enum BrokerEvent: Sendable {
         case .trustRequested(let connection, let id, _, let trusted, _): (connection, id, trusted ? .trust : .untrust)
         case .trustListRequested(let connection, let id): (connection, id, .trustList)
         case .recentRequested(let connection, let id, _, _): (connection, id, .recent)
-        case .trustChanged, .trustListRead, .connectionOpened, .connectionClosed, .clockTicked, .exceptionsReloaded, .exceptionReloadFailed,
-            .exceptionsChangedElsewhere, .repositoryPolicyLoaded, .boundariesMeasured, .policyReloaded,
-            .brokerStopping, .passphraseChecked, .logAnchored:
+        case .trustChanged, .trustListRead, .connectionOpened, .connectionClosed, .clockTicked, .exceptionsReloaded,
+            .exceptionReloadFailed, .exceptionsChangedElsewhere, .repositoryPolicyLoaded, .boundariesMeasured,
+            .policyReloaded, .brokerStopping, .passphraseChecked, .logAnchored:
             nil
         }
     }

@@ -86,7 +86,8 @@ public struct BrokerStateMachine: Sendable {
         let processes = ProcessFacts(isDescendant: isDescendant)
         self.init(
             configuration: configuration, exceptions: exceptions, startedAt: startedAt, idPrefix: idPrefix,
-            processes: processes, checks: ExceptionChecks(sealer: .ephemeral(), configuration: configuration, processes: processes))
+            processes: processes,
+            checks: ExceptionChecks(sealer: .ephemeral(), configuration: configuration, processes: processes))
     }
 
     /// The ids of the actions waiting for a human, oldest first.

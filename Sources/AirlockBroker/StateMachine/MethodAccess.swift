@@ -24,7 +24,9 @@ public enum MethodAccess: Sendable, Equatable {
         }
     }
 
-    private static func rules(_ method: RPCMethod) -> (shared: MethodAccess, agent: MethodAccess, review: MethodAccess) {
+    private static func rules(
+        _ method: RPCMethod
+    ) -> (shared: MethodAccess, agent: MethodAccess, review: MethodAccess) {
         switch method {
         //                               shared     agent      review
         case .submit: return (.open, .open, .refused)

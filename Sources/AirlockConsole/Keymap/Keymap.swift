@@ -120,7 +120,8 @@ enum Keymap {
             keys: [.enter], keyLabel: "Enter", name: "next", help: "Keep the reason and choose TTL and scope.",
             command: .submitText, contexts: [.exceptionReason]),
         KeyBinding(
-            keys: [.enter], keyLabel: "Enter", name: "send", help: "Send the approval (or the trust) with the typed passphrase.",
+            keys: [.enter], keyLabel: "Enter", name: "send",
+            help: "Send the approval (or the trust) with the typed passphrase.",
             command: .submitText, contexts: [.passphrase]),
         KeyBinding(
             keys: [.backspace, .delete], keyLabel: "⌫", name: "erase", help: "Erase the last typed character.",

@@ -61,7 +61,8 @@ extension Screen {
             } else {
                 line.append(" passphrase to approve (asked again for high risk): ", .hardFloor)
             }
-            line.spans.append(.init(text: VisibleText.singleLine(String(repeating: "•", count: typed.count) + "▏"), role: .input))
+            line.spans.append(
+                .init(text: VisibleText.singleLine(String(repeating: "•", count: typed.count) + "▏"), role: .input))
             line.append("  Enter sends · Esc cancels", .textDim)
         case .vetoCountdown(let ids, let sendAt):
             let left = Durations.countdown(sendAt.timeIntervalSince(state.now))

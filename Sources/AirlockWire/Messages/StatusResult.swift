@@ -30,7 +30,8 @@ public struct StatusResult: Codable, Equatable, Sendable {
         protocolVersion: Int = WireProtocol.version, brokerVersion: String, pending: Int, subscribers: Int,
         connections: Int,
         exceptions: Int, mode: Mode, waitForConsole: Bool, reviewWindowSeconds: Int, uptimeSeconds: Double,
-        automaticDenials: Int? = nil, automaticDenialsSince: Date? = nil, rejectedExceptions: [RejectedException]? = nil,
+        automaticDenials: Int? = nil, automaticDenialsSince: Date? = nil,
+        rejectedExceptions: [RejectedException]? = nil,
         deployment: String? = nil, reviewer: String? = nil
     ) {
         self.automaticDenials = automaticDenials

@@ -66,7 +66,8 @@ struct InstallCommand: ParsableCommand {
         } catch {
             throw CLIError("\(error.description) Nothing was written.")
         }
-        let installer = HookInstaller(harness: harness, executable: choice.airlock, hookExecutable: choice.hook, system: system)
+        let installer = HookInstaller(
+            harness: harness, executable: choice.airlock, hookExecutable: choice.hook, system: system)
         print("Hook: \(choice.hook ?? "\(choice.airlock) hook") — \(choice.why).")
         let old = try file.read()
         let withHook: String

@@ -99,7 +99,9 @@ struct ServeCommand: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let inputs = BoundaryInputs(
             environment: system
-                ? environment.merging(["AIRLOCK_CONFIG_DIR": stateDirectory, "AIRLOCK_STATE_DIR": stateDirectory]) { $1 }
+                ? environment.merging(["AIRLOCK_CONFIG_DIR": stateDirectory, "AIRLOCK_STATE_DIR": stateDirectory]) {
+                    $1
+                }
                 : environment)
         let trust = TrustList(probe: inputs.probe, policyTrust: BoundaryInputs.policyTrust(store))
         let notifier = settings.notify.map { NotifyCommand(command: $0) }

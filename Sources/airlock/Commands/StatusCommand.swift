@@ -46,8 +46,9 @@ struct StatusCommand: ParsableCommand {
         let denied = status.automaticDenials ?? 0
         if tmux {
             let refused = status.rejectedExceptions?.count ?? 0
-            var segment = refused > 0 ? "airlock: \(refused) refused" : pending > 0 ? "airlock: \(pending) pending" : "airlock: ok"
-            if refused > 0, pending > 0 { segment += " · \(pending) pending" }
+            // Stored exceptions the broker refuses come first: someone tampered with the store.
+            var segment = refused > 0 ? "airlock: \(refused) refused" : "airlock: ok"
+            if pending > 0 { segment = refused > 0 ? segment + " · \(pending) pending" : "airlock: \(pending) pending" }
             // The same count the console's status line shows: a refused agent is never invisible.
             if denied > 0 { segment += " · \(denied) denied" }
             if exceptions > 0 { segment += " · \(exceptions) exc" }

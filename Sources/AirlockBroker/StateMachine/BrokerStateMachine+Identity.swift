@@ -65,7 +65,8 @@ extension BrokerStateMachine {
         let pid = peer?.credentials.pid
         let name = uid.flatMap(processes.userName) ?? uid.map { "uid \($0)" } ?? "unknown reviewer"
         let terminal = pid.flatMap(processes.terminal).flatMap { $0 == 0 ? nil : ProcessFacts.terminalName($0) }
-        return ReviewerIdentity(name: name, uid: uid, pid: pid, terminal: terminal, authentication: peer?.authentication)
+        return ReviewerIdentity(
+            name: name, uid: uid, pid: pid, terminal: terminal, authentication: peer?.authentication)
     }
 
     /// The agent behind a submission: the submitter's parent per the kernel (the hook's parent
@@ -98,7 +99,8 @@ extension BrokerStateMachine {
         _ effects: inout [BrokerEffect]
     ) {
         if let peer = connections[connection], let authentication = peer.authentication {
-            let result = AuthenticateResult(reviewer: reviewer(connection).name, authentication: authentication.rawValue)
+            let result = AuthenticateResult(
+                reviewer: reviewer(connection).name, authentication: authentication.rawValue)
             return reply(connection, requestID, .authenticate(result), &effects)
         }
         askPassphrase(params.passphrase, for: .authenticate(requestID), on: connection, now: now, &effects)
@@ -148,12 +150,16 @@ extension BrokerStateMachine {
         switch check {
         case .authenticate(let requestID):
             connections[connection]?.authentication = .passphrase
-            let result = AuthenticateResult(reviewer: name, authentication: ReviewerIdentity.Authentication.passphrase.rawValue)
+            let result = AuthenticateResult(
+                reviewer: name, authentication: ReviewerIdentity.Authentication.passphrase.rawValue)
             reply(connection, requestID, .authenticate(result), &effects)
         case .decide(let requestID, let params):
             decide(params, from: connection, requestID, now: now, passphraseChecked: true, &effects)
         case .grant(let requestID, let params):
             grant(params, from: connection, requestID, now: now, passphraseChecked: true, &effects)
+        case .trust(let requestID, let params):
+            trustRequested(
+                params, trusted: true, from: connection, requestID, now: now, passphraseChecked: true, &effects)
         }
     }
 
@@ -194,7 +200,7 @@ extension BrokerStateMachine {
 extension PassphraseCheck {
     var requestID: RequestID? {
         switch self {
-        case .authenticate(let id), .decide(let id, _), .grant(let id, _): id
+        case .authenticate(let id), .decide(let id, _), .grant(let id, _), .trust(let id, _): id
         }
     }
 }

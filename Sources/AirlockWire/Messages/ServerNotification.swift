@@ -8,6 +8,9 @@ public enum ServerNotification: Equatable, Sendable {
     case exceptionGranted(ExceptionGranted)
     case exceptionRevoked(ExceptionRevoked)
     case exceptionExpired(ExceptionExpired)
+    /// Every decision the broker makes, automatic ones included.
+    case actionDecided(ActionDecided)
+    case boundariesMeasured(BoundariesMeasured)
     /// The decision log's head after the broker's last write: consoles record it, so
     /// `airlock audit --verify` can tell a log cut short or rewritten (`LogAnchor`).
     case logAnchored(LogAnchor)
@@ -22,6 +25,8 @@ public enum ServerNotification: Equatable, Sendable {
         case .exceptionGranted: .exceptionGranted
         case .exceptionRevoked: .exceptionRevoked
         case .exceptionExpired: .exceptionExpired
+        case .actionDecided: .actionDecided
+        case .boundariesMeasured: .boundariesMeasured
         case .logAnchored: .logAnchored
         case .exceptionRejected: .exceptionRejected
         }
@@ -35,6 +40,8 @@ public enum ServerNotification: Equatable, Sendable {
         case .exceptionGranted(let params): params
         case .exceptionRevoked(let params): params
         case .exceptionExpired(let params): params
+        case .actionDecided(let params): params
+        case .boundariesMeasured(let params): params
         case .logAnchored(let params): params
         case .exceptionRejected(let params): params
         }
@@ -43,8 +50,8 @@ public enum ServerNotification: Equatable, Sendable {
 
 /// The notification method names.
 public enum NotificationMethod: String, Codable, Sendable, CaseIterable {
-    case actionQueued, actionResolved, actionExpired, exceptionGranted, exceptionRevoked, exceptionExpired, logAnchored,
-        exceptionRejected
+    case actionQueued, actionResolved, actionExpired, exceptionGranted, exceptionRevoked, exceptionExpired
+    case actionDecided, boundariesMeasured, logAnchored, exceptionRejected
 }
 
 /// An action now waits for a human.

@@ -1,11 +1,14 @@
 import AirlockCore
 
-/// `subscribe`: become a console; `reviewer` names who is watching (for `status`).
+/// `subscribe`: become a console; `reviewer` names who is watching (for `status`);
+/// `recentLimit` asks for up to that many recent decisions in the answer.
 public struct SubscribeParams: Codable, Equatable, Sendable {
     public var reviewer: String?
+    public var recentLimit: Int?
 
-    public init(reviewer: String? = nil) {
+    public init(reviewer: String? = nil, recentLimit: Int? = nil) {
         self.reviewer = reviewer
+        self.recentLimit = recentLimit
     }
 }
 
@@ -16,6 +19,10 @@ public struct SubscribeResult: Codable, Equatable, Sendable {
     public var exceptions: [PolicyException]
     public var mode: Mode
     public var reviewWindowSeconds: Int
+    /// The recent decisions asked for with `recentLimit`, oldest first.
+    public var recent: [DecisionRecord]?
+    /// The boundary reports the broker decides the pending actions' workspaces with.
+    public var boundaries: [BoundariesMeasured]?
     /// Stored exceptions the broker refused to use, and why.
     public var rejectedExceptions: [RejectedException]?
     /// The decision log's head as the broker last wrote it (consoles record it).
@@ -25,14 +32,16 @@ public struct SubscribeResult: Codable, Equatable, Sendable {
 
     public init(
         protocolVersion: Int = WireProtocol.version, pending: [QueuedAction], exceptions: [PolicyException], mode: Mode,
-        reviewWindowSeconds: Int, rejectedExceptions: [RejectedException]? = nil, logAnchor: LogAnchor? = nil,
-        reviewer: String? = nil
+        reviewWindowSeconds: Int, recent: [DecisionRecord]? = nil, boundaries: [BoundariesMeasured]? = nil,
+        rejectedExceptions: [RejectedException]? = nil, logAnchor: LogAnchor? = nil, reviewer: String? = nil
     ) {
         self.protocolVersion = protocolVersion
         self.pending = pending
         self.exceptions = exceptions
         self.mode = mode
         self.reviewWindowSeconds = reviewWindowSeconds
+        self.recent = recent
+        self.boundaries = boundaries
         self.rejectedExceptions = rejectedExceptions
         self.logAnchor = logAnchor
         self.reviewer = reviewer

@@ -18,7 +18,10 @@ enum ArgumentEffects {
             if facts.executes.contains(option.name), let value = option.value {
                 let word = invocation.arguments.indices.contains(option.index + 1)
                     ? invocation.arguments[option.index + 1] : ShellWord(value)
-                if word.hasExpansion {
+                // `-e "ssh -p $PORT"`: a run-time argument of a named program is judged with the
+                // program below; a run-time program or substitution is not known at all.
+                let first = value.prefix { !$0.isWhitespace }
+                if word.hasExpansion, first.contains("$") || first.contains("`") || value.contains("$(") || value.contains("`") {
                     findings.append(
                         .unknown(
                             "\(program) \(option.name) runs a command built at run time", risk: .high,

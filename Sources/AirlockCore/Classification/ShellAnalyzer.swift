@@ -156,7 +156,9 @@ struct ShellAnalyzer {
         if let literal = command.redirections.compactMap(\.stdinText).last {
             stdin = .literal(literal)
         } else if let file = command.redirections.last(where: { $0.op == .input }) {
-            stdin = .file(file.target.text)
+            // `bash < <(curl …)`: input redirected from a process substitution is its output.
+            stdin = file.target.hasCommandSubstitution
+                ? StdinSource.ofSubstitution(file.target) ?? .command("?") : .file(file.target.text)
         }
         let savedDownstream = downstream
         let savedInput = input

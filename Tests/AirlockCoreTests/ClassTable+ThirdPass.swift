@@ -44,6 +44,7 @@ extension ClassTable {
         harmful("command-options", "xargs sh -c 'rm -rf ~' < list.txt", .destructiveFS),
         calm("command-options", "rsync -e 'ssh -p 2222' -a src/ host:/srv/"),
         calm("command-options", "rsync -avz -e ssh src/ host:/srv/"),
+        harmful("command-options", "rsync -e 'ssh -o ProxyCommand=\"rm -rf ~\"' src/ host:/srv/"),
         calm("command-options", "vim -c 'set number' notes.txt"),
         calm("command-options", "rsync -avz -e \"ssh -p $PORT\" src/ host:/srv/"),
     ]

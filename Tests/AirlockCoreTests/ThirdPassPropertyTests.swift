@@ -99,6 +99,7 @@ struct ThirdPassPropertyTests {
     static let roots = ["/", "~", "/etc", "/usr", "/home", "/var", "$HOME", "/usr/local", "/opt"]
     static let writeVerbs = [
         "chmod 777", "chown root", "chgrp wheel", "sed -i s/a/b/", "truncate -s 0", "chmod -x", "chown -h nobody",
+        "cp /tmp/x", "ln -sf /dev/null", "cp -f /tmp/evil.conf",
     ]
     static let forms: [@Sendable (String, String) -> String] = [
         { root, verb in "find \(root) -type f -exec \(verb) {} \\;" }, { root, verb in "find \(root) -user 1000 -exec \(verb) {} +" },

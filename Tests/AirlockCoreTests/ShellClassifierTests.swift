@@ -126,6 +126,15 @@ struct ShellClassifierTests {
         // body, not a recursion (found by the nested-wrapper property test).
         Case("f() { bash -c 'f() { rm -rf /; }; f'; }; f", .destructiveFS, .critical),
         Case("g() { eval 'g() { rm -rf ~; }; g'; }; g", .destructiveFS, .critical),
+        // Clustered flags that end in the flag taking the command, and sudo's login shell, which
+        // escapes each word it passes on: the command inside is found as if spelled out.
+        Case("script -qc 'rm -rf ~' /dev/null", .destructiveFS, .critical),
+        Case("script -q -c 'rm -rf ~' /dev/null", .destructiveFS, .critical),
+        Case("ex -sc '!rm -rf ~' -c q", .destructiveFS, .critical),
+        Case("vim -es -c '!rm -rf ~' -c q", .destructiveFS, .critical),
+        Case("sudo --login bash -c 'rm -rf /srv'", .destructiveFS, .high ... .critical),
+        Case("sudo -i sh -c 'rm -rf /'", .destructiveFS, .critical),
+        Case("sudo -s 'rm -rf /'", .destructiveFS, .critical),
         // Disks.
         Case("dd if=/dev/zero of=/dev/sda", .destructiveFS, .critical),
         Case("mkfs.ext4 /dev/sdb1", .destructiveFS, .critical),

@@ -395,7 +395,14 @@ enum SystemPrograms {
         }
         var commands: [String] = []
         var index = 0
-        let args = inv.args
+        // A cluster of vi's one-letter flags ending in a command flag (`ex -sc '!cmd'`) is those
+        // flags: split it so the command is found like `-s -c '!cmd'`.
+        let args = inv.args.flatMap { arg -> [String] in
+            guard program != "emacs", arg.count > 2, arg.hasPrefix("-"), !arg.hasPrefix("--"),
+                arg.dropFirst().allSatisfy({ $0.isLetter }), let last = arg.last, "cSs".contains(last)
+            else { return [arg] }
+            return arg.dropFirst().map { "-" + String($0) }
+        }
         while index < args.count {
             let arg = args[index]
             if (arg == "-c" || arg == "--cmd" || arg == "-e" && program == "emacs" || arg == "--eval") && index + 1 < args.count {
@@ -404,7 +411,8 @@ enum SystemPrograms {
                 continue
             }
             if arg.hasPrefix("+"), arg.count > 1 { commands.append(String(arg.dropFirst())) }
-            if ["-s", "-S", "-u"].contains(arg), index + 1 < args.count, program != "emacs" {
+            // `-s FILE` reads editor commands from FILE; `-s` before another flag is ex's silent mode.
+            if ["-s", "-S", "-u"].contains(arg), index + 1 < args.count, program != "emacs", !args[index + 1].hasPrefix("-") {
                 // A script of editor commands from a file: unseen.
                 return [.unknown("\(program) runs editor commands from \(args[index + 1].prefix(60))", risk: .high, rule: "editor.runs-command")]
             }

@@ -220,9 +220,13 @@ enum WrapperPrograms {
             return .done(.read("\(program) \(seen.first?.name ?? "") manages or lists its own grants", rule: "data.print"))
         }
         let viaShell = !names.isDisjoint(with: ["-s", "-i", "--shell", "--login"])
+        // Through a shell sudo escapes each word it passes on, so several words run as those very
+        // words (`sudo -i bash -c 'rm -rf /srv'`). A single word, or a first word with spaces in it,
+        // is judged as the shell text it reads as (`sudo -s 'A=1 cmd'`): the worse reading.
+        let asText = viaShell && index < rest.count
+            && (rest.count - index == 1 || rest[index].text.contains(where: { $0 == " " || $0 == "\t" }))
         var environment: [String: String] = [:]
-        // Through a shell (`sudo -s 'A=1 cmd'`) the words are shell text, assignments and all.
-        while !viaShell, index < rest.count, let (name, value) = WrapperGrammar.assignment(rest[index]) {
+        while !asText, index < rest.count, let (name, value) = WrapperGrammar.assignment(rest[index]) {
             environment[name] = value
             index += 1
         }
@@ -239,7 +243,7 @@ enum WrapperPrograms {
                     viaShell ? "\(program) opens a root shell" : "\(program) with no command", risk: viaShell ? .high : .medium,
                     rule: viaShell ? "sudo.root-shell" : "sudo.run-as-root"))
         }
-        if viaShell { return .script(WrapperGrammar.joined(command), seen: seen) }
+        if asText { return .script(WrapperGrammar.joined(command), seen: seen) }
         return .run(command, environment: environment, seen: seen)
     }
 
@@ -335,8 +339,16 @@ enum WrapperPrograms {
 
     /// `script [options] [file]`: only `-c` runs a given command.
     static let script: @Sendable (String, [ShellWord]) -> WrapperStep = { program, rest in
-        for (index, word) in rest.enumerated() where (word.text == "-c" || word.text == "--command") && index + 1 < rest.count {
-            return .script(rest[index + 1], seen: [])
+        // Options as script reads them, so a cluster (`-qc 'cmd'`, `-qccmd`) gives its command too.
+        let options = ArgumentFacts(valued: [
+            "-c", "--command", "-t", "-T", "-I", "-O", "-B", "-E", "-m", "--timing", "--log-in", "--log-out", "--log-io",
+            "--echo", "--logging-format",
+        ])
+        var seen: [ParsedArguments.Option] = []
+        _ = WrapperGrammar.skipOptions(rest, from: 0, options: options, into: &seen)
+        if let command = seen.last(where: { $0.name == "-c" || $0.name == "--command" }), let text = command.value {
+            let word = rest.first { $0.text == text } ?? ShellWord(text)
+            return .script(word, seen: [])
         }
         return .done(.unknown("\(program) records an interactive shell session", rule: "shell.interactive"))
     }

@@ -22,6 +22,15 @@ public enum BrokerEffect: Equatable, Sendable {
     case loadRepositoryPolicy(workspace: String)
     /// Measure a workspace's five boundaries; answered by `.boundariesMeasured`.
     case measureBoundaries(workspace: String)
+    /// Team mode: put an action this broker holds in the team's queue (redacted).
+    case publishAction(QueuedAction)
+    /// Team mode: decide these ids in the team's queue if nobody did yet; answered by
+    /// `.decisionsClaimed`.
+    case claimDecisions(claim: UInt64, ids: [String], verdict: FinalVerdict, reviewer: String, reason: String)
+    /// Team mode: this broker ended an action it published.
+    case settleAction(id: String, QueueSettlement)
+    /// Team mode: read the team's queue; answered by `.teamQueueRead`.
+    case readTeamQueue(own: [String])
     /// A security-relevant refusal worth a line in the broker's log (self-approval attempts).
     case logRefusal(String)
 }

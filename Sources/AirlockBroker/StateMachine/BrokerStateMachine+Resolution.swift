@@ -24,6 +24,7 @@ extension BrokerStateMachine {
         now: Date, _ effects: inout [BrokerEffect]
     ) {
         pending[item.id] = nil
+        settleIfPublished(item.id, .answered(verdict, reason: reason), &effects)
         remember(item.id, "\(verdict == .allow ? "allowed" : "denied") (\(source))")
         send(item.answer, verdict, reason: reason, source: source, reviewer: reviewer, now: now, &effects)
         let resolved = ActionResolved(
@@ -38,6 +39,7 @@ extension BrokerStateMachine {
         _ effects: inout [BrokerEffect]
     ) {
         pending[item.id] = nil
+        settleIfPublished(item.id, source == nil ? .withdrawn : .expired(reason: reason), &effects)
         if let source {
             remember(item.id, "denied (\(source))")
             send(item.answer, .deny, reason: reason, source: source, reviewer: nil, now: now, &effects)

@@ -38,6 +38,10 @@ public struct BrokerStateMachine: Sendable {
     /// Repository rules and boundary reports read so far, and submissions waiting for rules.
     var workspaces = WorkspaceKnowledge()
     var reload = ExceptionReload()
+    /// Team mode: the shared queue and the store's freshness.
+    var teamQueue = TeamQueueState()
+    /// The store's health as it last reported it; nil when it never did (a local store).
+    var storeHealth: StoreHealth?
     let redactor = Redactor()
 
     /// How many answered ids are remembered for `alreadyResolved` errors.
@@ -85,8 +89,8 @@ public struct BrokerStateMachine: Sendable {
         case .consoleSubscribed(let connection, let id, _):
             if !subscribers.contains(connection) { subscribers.append(connection) }
             let snapshot = SubscribeResult(
-                pending: orderedPending.map(\.queued), exceptions: exceptions, mode: configuration.mode,
-                reviewWindowSeconds: Int(configuration.reviewWindow.seconds))
+                pending: queueForConsoles, exceptions: exceptions, mode: configuration.mode,
+                reviewWindowSeconds: Int(configuration.reviewWindow.seconds), store: storeHealth)
             reply(connection, id, .subscribe(snapshot), &effects)
         case .consoleUnsubscribed(let connection, let id):
             subscribers.removeAll { $0 == connection }
@@ -98,7 +102,7 @@ public struct BrokerStateMachine: Sendable {
         case .revokeRequested(let connection, let id, let params, let now):
             revoke(params, from: connection, id, now: now, &effects)
         case .listRequested(let connection, let id, _):
-            let list = ListResult(pending: orderedPending.map(\.queued), exceptions: exceptions)
+            let list = ListResult(pending: queueForConsoles, exceptions: exceptions)
             reply(connection, id, .list(list), &effects)
         case .statusRequested(let connection, let id, let now):
             reply(connection, id, .status(status(now: now)), &effects)
@@ -122,6 +126,14 @@ public struct BrokerStateMachine: Sendable {
             configuration.mode = mode
             configuration.rules = rules
             resolveCovered(now: now, &effects)
+        case .teamQueueChanged:
+            askForTeamQueue(&effects)
+        case .teamQueueRead(let snapshot, let now):
+            teamQueueRead(snapshot, now: now, &effects)
+        case .decisionsClaimed(let claim, let outcomes, let now):
+            decisionsClaimed(claim, outcomes: outcomes, now: now, &effects)
+        case .storeHealthChanged(let health, _):
+            storeHealthChanged(health, &effects)
         case .brokerStopping(let now):
             denyAwaitingRules(now: now, reason: "the Airlock broker stopped before its policy was read", &effects)
             for item in orderedPending {
@@ -137,7 +149,7 @@ public struct BrokerStateMachine: Sendable {
             brokerVersion: configuration.brokerVersion, pending: pending.count, subscribers: subscribers.count,
             connections: connections.count, exceptions: exceptions.count, mode: configuration.mode,
             waitForConsole: configuration.waitForConsole, reviewWindowSeconds: Int(configuration.reviewWindow.seconds),
-            uptimeSeconds: max(0, now.timeIntervalSince(startedAt)))
+            uptimeSeconds: max(0, now.timeIntervalSince(startedAt)), store: storeHealth)
     }
 
     // MARK: Submissions
@@ -188,7 +200,8 @@ public struct BrokerStateMachine: Sendable {
             send(answer, .deny, reason: reason, source: .fallback, reviewer: nil, now: now, &effects)
             return
         }
-        if subscribers.isEmpty && !configuration.waitForConsole {
+        // In a team, a console on another machine may answer: the action waits for its deadline.
+        if subscribers.isEmpty && !configuration.waitForConsole && configuration.team == nil {
             let reason =
                 "Denied: this needs a human and no Airlock console is open to review it. "
                 + "Ask the user to open one (`airlock` in a tmux pane) or to grant a time-boxed exception "
@@ -216,7 +229,8 @@ public struct BrokerStateMachine: Sendable {
             decision: decision, queuedAt: now, deadline: deadline, requester: answer.requester,
             requestID: answer.requestID, agentPIDs: agentPIDs, toolCall: answer.toolCall)
         pending[answer.id] = item
-        notify(.actionQueued(ActionQueued(item: item.queued)), &effects)
+        notify(.actionQueued(ActionQueued(item: queued(item))), &effects)
+        publish(item, &effects)
     }
 
     // MARK: Decisions
@@ -229,17 +243,20 @@ public struct BrokerStateMachine: Sendable {
             return fail(
                 connection, requestID, RPCError(.invalidParams, "invalid params for decide: ids is empty"), &effects)
         }
-        guard let reviewer = Self.nonEmpty(params.reviewer) else {
+        guard let reviewer = reviewerIdentity(connection, typed: params.reviewer) else {
             return fail(
                 connection, requestID, RPCError(.invalidParams, "invalid params for decide: reviewer is empty"),
                 &effects)
         }
         var found: [PendingAction] = []
+        var othersFound: [String] = []
         var failed: [DecideResult.Failure] = []
         var seen = Set<String>()
         for id in params.ids where seen.insert(id).inserted {
             if let item = pending[id] {
                 found.append(item)
+            } else if teamQueue.others[id] != nil {
+                othersFound.append(id)
             } else if let outcome = resolvedRecently[id] {
                 failed.append(.init(id: id, code: .alreadyResolved, message: "\(id) was already resolved: \(outcome)"))
             } else {
@@ -254,7 +271,7 @@ public struct BrokerStateMachine: Sendable {
             effects.append(.logRefusal(refusal.log))
             return fail(connection, requestID, refusal.error, &effects)
         }
-        if found.isEmpty, let first = failed.first {
+        if found.isEmpty, othersFound.isEmpty, let first = failed.first {
             let list = failed.map { failure -> JSONValue in
                 .object([
                     "id": .string(failure.id), "code": .number(Double(failure.code)),
@@ -272,6 +289,13 @@ public struct BrokerStateMachine: Sendable {
             }
         }
         let reason = Self.humanReason(params.verdict, reviewer: reviewer, reason: params.reason)
+        if configuration.team != nil {
+            let team = TeamQueueState.Claim(
+                connection: connection, requestID: requestID, own: found.map(\.id), others: othersFound,
+                failed: failed, verdict: params.verdict, reviewer: reviewer, reason: reason, exception: exception,
+                sample: found.first?.assessment)
+            return claim(team, &effects)
+        }
         for item in found {
             resolve(
                 item, params.verdict, reason: reason, source: .human(reviewer), reviewer: reviewer, now: now, &effects)
@@ -291,7 +315,7 @@ public struct BrokerStateMachine: Sendable {
         _ params: GrantParams, from connection: ConnectionID, _ requestID: RequestID?, now: Date,
         _ effects: inout [BrokerEffect]
     ) {
-        guard let reviewer = Self.nonEmpty(params.reviewer) else {
+        guard let reviewer = reviewerIdentity(connection, typed: params.reviewer) else {
             return fail(
                 connection, requestID, RPCError(.invalidParams, "invalid params for grant: reviewer is empty"), &effects
             )
@@ -320,7 +344,7 @@ public struct BrokerStateMachine: Sendable {
             return fail(connection, requestID, RPCError(.notFound, "no active exception has id \(params.id)"), &effects)
         }
         var exception = exceptions.remove(at: index)
-        let reviewer = params.reviewer.flatMap(Self.nonEmpty) ?? "console"
+        let reviewer = reviewerIdentity(connection, typed: params.reviewer ?? "console") ?? "console"
         exception.revokedAt = now
         exception.revokedBy = reviewer
         changedHere(exception.id)
@@ -339,6 +363,7 @@ public struct BrokerStateMachine: Sendable {
             expire(item, cause: .timeout, reason: reason, source: .timeout, now: now, &effects)
         }
         expireExceptions(now: now, &effects)
+        enforceStaleness(now: now, &effects)
         toolCalls.prune(now: now)
         denyAwaitingRules(
             olderThan: now.addingTimeInterval(-configuration.repositoryPolicyTimeout.seconds), now: now, &effects)
@@ -362,6 +387,7 @@ public struct BrokerStateMachine: Sendable {
     private mutating func exceptionsReloaded(_ list: [PolicyException], now: Date, _ effects: inout [BrokerEffect]) {
         // What changed here after the reload was asked for is newer than the store's answer.
         let newer = reload.changedSince
+        teamQueue.exceptionsReadAt = now
         reload.isWaiting = false
         reload.changedSince = []
         let incoming = (list.filter { !newer.contains($0.id) } + exceptions.filter { newer.contains($0.id) })
@@ -400,6 +426,8 @@ public struct BrokerStateMachine: Sendable {
         }
         reload = ExceptionReload(isWaiting: true, lastAskedAt: now)
         effects.append(.reloadExceptions)
+        // The team's queue is pushed too; read with the exceptions as well, in case a push was lost.
+        askForTeamQueue(&effects)
     }
 
     /// Notes an exception changed here (granted, used, revoked) while a reload is on its way.

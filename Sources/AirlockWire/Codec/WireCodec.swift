@@ -177,6 +177,8 @@ public struct WireCodec: Sendable {
                 case .exceptionGranted: return .notification(.exceptionGranted(try params(ExceptionGranted.self, data)))
                 case .exceptionRevoked: return .notification(.exceptionRevoked(try params(ExceptionRevoked.self, data)))
                 case .exceptionExpired: return .notification(.exceptionExpired(try params(ExceptionExpired.self, data)))
+                case .storeHealthChanged:
+                    return .notification(.storeHealthChanged(try params(StoreHealth.self, data)))
                 }
             } catch let error as DecodingError {
                 throw .malformed("\(name): " + Self.describe(error))

@@ -8,6 +8,8 @@ public enum ServerNotification: Equatable, Sendable {
     case exceptionGranted(ExceptionGranted)
     case exceptionRevoked(ExceptionRevoked)
     case exceptionExpired(ExceptionExpired)
+    /// The store became degraded or recovered.
+    case storeHealthChanged(StoreHealth)
 
     public var method: NotificationMethod {
         switch self {
@@ -17,6 +19,7 @@ public enum ServerNotification: Equatable, Sendable {
         case .exceptionGranted: .exceptionGranted
         case .exceptionRevoked: .exceptionRevoked
         case .exceptionExpired: .exceptionExpired
+        case .storeHealthChanged: .storeHealthChanged
         }
     }
 
@@ -28,6 +31,7 @@ public enum ServerNotification: Equatable, Sendable {
         case .exceptionGranted(let params): params
         case .exceptionRevoked(let params): params
         case .exceptionExpired(let params): params
+        case .storeHealthChanged(let params): params
         }
     }
 }
@@ -35,6 +39,7 @@ public enum ServerNotification: Equatable, Sendable {
 /// The notification method names.
 public enum NotificationMethod: String, Codable, Sendable, CaseIterable {
     case actionQueued, actionResolved, actionExpired, exceptionGranted, exceptionRevoked, exceptionExpired
+    case storeHealthChanged
 }
 
 /// An action now waits for a human.

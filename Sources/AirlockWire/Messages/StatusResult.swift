@@ -12,11 +12,14 @@ public struct StatusResult: Codable, Equatable, Sendable {
     public var waitForConsole: Bool
     public var reviewWindowSeconds: Int
     public var uptimeSeconds: Double
+    /// The store's health; absent from brokers before team stores (read as ok).
+    public var store: StoreHealth?
 
     public init(
         protocolVersion: Int = WireProtocol.version, brokerVersion: String, pending: Int, subscribers: Int,
         connections: Int,
-        exceptions: Int, mode: Mode, waitForConsole: Bool, reviewWindowSeconds: Int, uptimeSeconds: Double
+        exceptions: Int, mode: Mode, waitForConsole: Bool, reviewWindowSeconds: Int, uptimeSeconds: Double,
+        store: StoreHealth? = nil
     ) {
         self.protocolVersion = protocolVersion
         self.brokerVersion = brokerVersion
@@ -28,5 +31,6 @@ public struct StatusResult: Codable, Equatable, Sendable {
         self.waitForConsole = waitForConsole
         self.reviewWindowSeconds = reviewWindowSeconds
         self.uptimeSeconds = uptimeSeconds
+        self.store = store
     }
 }

@@ -16,15 +16,18 @@ public struct SubscribeResult: Codable, Equatable, Sendable {
     public var exceptions: [PolicyException]
     public var mode: Mode
     public var reviewWindowSeconds: Int
+    /// The store's health now; `storeHealthChanged` follows when it changes.
+    public var store: StoreHealth?
 
     public init(
         protocolVersion: Int = WireProtocol.version, pending: [QueuedAction], exceptions: [PolicyException], mode: Mode,
-        reviewWindowSeconds: Int
+        reviewWindowSeconds: Int, store: StoreHealth? = nil
     ) {
         self.protocolVersion = protocolVersion
         self.pending = pending
         self.exceptions = exceptions
         self.mode = mode
         self.reviewWindowSeconds = reviewWindowSeconds
+        self.store = store
     }
 }

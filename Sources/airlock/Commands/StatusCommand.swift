@@ -40,8 +40,9 @@ struct StatusCommand: ParsableCommand {
         let pending = status.pending
         let exceptions = status.exceptions
         if tmux {
+            let degraded = status.store?.state == .degraded ? " · degraded" : ""
             print(
-                pending > 0 ? "airlock: \(pending) pending" : "airlock: ok",
+                (pending > 0 ? "airlock: \(pending) pending" : "airlock: ok") + degraded,
                 terminator: exceptions > 0 ? " · \(exceptions) exc\n" : "\n")
         } else if json {
             // The broker's status as the protocol spells it, and where it was found.
@@ -57,6 +58,9 @@ struct StatusCommand: ParsableCommand {
             print("exceptions  \(exceptions) active")
             print("consoles    \(status.subscribers) subscribed")
             print("uptime      \(Int(status.uptimeSeconds)) s")
+            if let store = status.store {
+                print("store       \(store.store): \(store.summary)")
+            }
         }
     }
 }

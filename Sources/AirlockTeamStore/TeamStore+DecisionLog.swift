@@ -20,8 +20,10 @@ extension TeamStore {
         let prepared = records.map { PolicyStore.preparedForLog($0, redactor: redactor) }
         return try await link.run("log \(records.count) decisions") { [logger] connection in
             try await Self.transaction(connection, logger: logger) {
+                // Brokers take turns: the head read here is still the head at the insert.
+                try await connection.query("SELECT pg_advisory_xact_lock(7231561)", logger: logger)
                 let head = try await connection.query(
-                    "SELECT count, head_hash FROM airlock.log_anchor WHERE id = 1 FOR UPDATE", logger: logger
+                    "SELECT count, head_hash FROM airlock.log_anchor WHERE id = 1", logger: logger
                 ).collect()
                 guard let anchor = head.first else { throw TeamStoreError.unreadable("the log's anchor") }
                 var (sequence, previousHash) = try anchor.decode((Int64, String).self)

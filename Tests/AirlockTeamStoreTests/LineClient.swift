@@ -14,6 +14,9 @@ final class LineClient: @unchecked Sendable {
     private let fd: Int32
     private let queue = DispatchQueue(label: "line-client")
     private var buffer: [UInt8] = []
+    /// Lines read while waiting for another: a later wait finds them, so no event is lost to
+    /// the order it came in.
+    private var backlog: [JSONValue] = []
 
     init(socket path: String) throws {
         fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
@@ -46,10 +49,14 @@ final class LineClient: @unchecked Sendable {
 
     /// Reads lines until one matches, within `timeout` seconds; skips the others.
     func waitFor(timeout: Double = 10, _ matches: (JSONValue) -> Bool) async -> JSONValue? {
+        if let index = queue.sync(execute: { backlog.firstIndex(where: matches) }) {
+            return queue.sync { backlog.remove(at: index) }
+        }
         let end = Date().addingTimeInterval(timeout)
         while Date() < end {
             guard let line = await next(timeout: end.timeIntervalSinceNow) else { return nil }
             if matches(line) { return line }
+            queue.sync { backlog.append(line) }
         }
         return nil
     }

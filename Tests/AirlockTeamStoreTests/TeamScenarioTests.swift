@@ -16,7 +16,7 @@ import Testing
     func grant(_ console: LineClient, id: Int) {
         console.send(
             #"{"jsonrpc":"2.0","id":"# + String(id)
-                + #","method":"grant","params":{"reviewer":"typed-name","exception":{"effect":"allow","scope":{"commandPrefix":{"argv":["curl"]}},"binding":"everywhere","ttlSeconds":600,"reason":"health checks"}}}"#
+                + #","method":"grant","params":{"reviewer":"typed-name","exception":{"effect":"allow","scope":{"commandPrefix":{"argv":["curl"]}},"binding":{"everywhere":{}},"ttlSeconds":600,"reason":"health checks"}}}"#
         )
     }
 

@@ -31,6 +31,8 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        // Tests only: property-based checks of the classifier (wrappers, paths, exceptions).
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // Pure domain: actions, shell analysis, classification, risk, policy, redaction. No I/O.
@@ -117,7 +119,10 @@ let package = Package(
         .testTarget(
             name: "AirlockServicesTests",
             dependencies: ["AirlockServices", "AirlockBroker", "AirlockWire", "AirlockCore", "AirlockStore"]),
-        .testTarget(name: "AirlockCoreTests", dependencies: ["AirlockCore"], exclude: ["Resources"]),
+        .testTarget(
+            name: "AirlockCoreTests",
+            dependencies: ["AirlockCore", .product(name: "PropertyBased", package: "swift-property-based")],
+            exclude: ["Resources"]),
         .testTarget(name: "AirlockHarnessTests", dependencies: ["AirlockHarness"], exclude: ["Samples"]),
         .testTarget(
             name: "AirlockHookRuntimeTests", dependencies: ["AirlockHookRuntime", "AirlockHarness", "AirlockWire"]),

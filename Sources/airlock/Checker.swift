@@ -25,7 +25,7 @@ struct Checker {
                 "findings": assessment.findings.map { finding in
                     [
                         "reason": finding.reason, "risk": finding.risk.name,
-                        "categories": finding.categories.map(\.rawValue),
+                        "categories": finding.categories.map(\.rawValue), "rule": finding.rule,
                     ]
                 },
             ]
@@ -69,7 +69,7 @@ struct Checker {
             }
             lines.append("  recognised:")
             for finding in assessment.findings {
-                lines.append("    - [\(finding.risk.name)] \(finding.reason)")
+                lines.append("    - [\(finding.risk.name)] \(finding.reason)  (\(finding.rule))")
             }
             // Every line, not just the command: reasons quote the command's words.
             return lines.map(HiddenCharacters.visible).joined(separator: "\n")

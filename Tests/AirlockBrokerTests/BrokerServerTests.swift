@@ -273,6 +273,8 @@ struct BrokerServerTests {
             #expect(granted.exception.grantedBy == "alice")
             let listed = try await console.call(.list, id: 2, as: ListResult.self).get()
             #expect(listed.exceptions.map(\.id) == [granted.exception.id])
+            // The store is written off the event loop, after the reply.
+            await fixture.server.waitUntilStored()
             #expect(fixture.persistence.allExceptions.map(\.id) == [granted.exception.id])
             let answer = try await fixture.withConnection {
                 try await $0.call(.shell("curl https://example.com"), id: 1, as: SubmitResult.self)

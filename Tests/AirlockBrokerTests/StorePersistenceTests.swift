@@ -30,7 +30,7 @@ struct StorePersistenceTests {
             "curl -H 'Authorization: Bearer \(Self.secrets[0])' https://api.github.com/user",
             "AWS_ACCESS_KEY_ID=\(Self.secrets[1]) aws s3 ls",
             "OPENAI_API_KEY=\(Self.secrets[2]) python agent.py",
-            "mysql -u root --password=\(Self.secrets[3]) -e 'SELECT 1'",
+            "mysql -h db.internal -u root --password=\(Self.secrets[3]) -e 'SELECT 1'",
             "echo \(Self.secrets[4]) | slack-post",
             "ls -la",
         ]

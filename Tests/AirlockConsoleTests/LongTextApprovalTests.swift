@@ -61,7 +61,7 @@ import Testing
         #expect(text.contains("⚠ long text: 301 lines"))
         #expect(text.contains("⋯ lines 3–301, characters 33–5,330 not shown yet"))
         #expect(text.contains(" not shown yet"))
-        #expect(text.contains("• LOW echo only prints or looks up ×300 [read]"))
+        #expect(text.contains("• LOW echo only prints ×300 [read]"))
         // Findings, categories and why come before the command.
         let lines = text.split(separator: "\n").map(String.init)
         let why = lines.firstIndex { $0.contains("why asks a human") } ?? Int.max

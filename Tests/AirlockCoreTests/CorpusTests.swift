@@ -5,7 +5,18 @@ import Testing
 
 /// The outside corpus of destructive_command_guard (MIT; see Resources/dcg/LICENSE):
 /// commands labelled deny must rate high or critical, commands labelled allow must not.
+///
+/// The test holds the measured figures exactly: a new miss or a new false alarm fails, and so
+/// does an improvement until the figures here are raised to it. The misses and false alarms
+/// left are decisions (docs/decisions.md): temp-path deletes and `rm -rf ./build` are medium,
+/// Kubernetes namespace deletes are critical, `srm`/`shred` are high, and a secret read of
+/// something named "Prod" is raised by the production marker.
 struct CorpusTests {
+    /// Deny cases rated high or critical, of 307.
+    static let caught = 304
+    /// Allow cases rated high or critical, of 449.
+    static let falseAlarms = 4
+
     struct Case: Decodable {
         var command: String
         var expected: String
@@ -48,7 +59,10 @@ struct CorpusTests {
         )
         for miss in misses { print("  missed: \(miss)") }
         for alarm in alarms { print("  false alarm: \(alarm)") }
-        #expect(recall >= 95)
-        #expect(falseAlarmRate <= 5)
+        #expect(denies == 307 && allows == 449, "the corpus file changed")
+        #expect(caught == Self.caught, "caught \(caught), held \(Self.caught)")
+        #expect(falseAlarms == Self.falseAlarms, "false alarms \(falseAlarms), held \(Self.falseAlarms)")
+        #expect(recall >= 99)
+        #expect(falseAlarmRate <= 1)
     }
 }

@@ -88,10 +88,10 @@ struct FileActionClassifierTests {
         FileCase(path: ".env", risk: .high, blast: .workspaceUnrecoverable, adds: [.envFile, .secretsAccess]),
         FileCase(path: "config/production.rb", risk: .high, blast: .workspace, adds: [.productionConfig]),
         FileCase(path: "data/customers/x.csv", risk: .high, blast: .workspaceUnrecoverable, adds: [.customerData]),
-        FileCase(path: "/etc/hosts", risk: .medium, blast: .machine, adds: [.outsideWorkspace]),
+        FileCase(path: "/etc/hosts", risk: .high, blast: .machine, adds: [.outsideWorkspace]),
         FileCase(path: "/tmp/out.json", risk: .medium, blast: .machine, adds: [.outsideWorkspace]),
         FileCase(path: "/home/dev/other/x.swift", risk: .high, blast: .machine, adds: [.outsideWorkspace]),
-        FileCase(path: "~/.bashrc", risk: .high, blast: .machine, adds: [.agentConfig, .outsideWorkspace]),
+        FileCase(path: "~/.bashrc", risk: .high, blast: .machine, adds: [.persistence, .outsideWorkspace]),
     ])
     func writes(_ c: FileCase) {
         let finding = write(c.path)

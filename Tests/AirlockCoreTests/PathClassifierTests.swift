@@ -1,3 +1,4 @@
+import PropertyBased
 import Testing
 
 @testable import AirlockCore
@@ -53,7 +54,7 @@ struct PathClassifierTests {
             (".env", [.envFile]),
             (".env.local", [.envFile]),
             ("config/dev.env", [.envFile]),
-            (".envrc", [.envFile]),
+            (".envrc", [.envFile, .codeExecConfig]),
             (".env.production", [.envFile, .productionConfig]),
             // Credentials.
             ("deploy/id_ed25519", [.credentials]),
@@ -96,7 +97,8 @@ struct PathClassifierTests {
             ("db/latest.sql.gz", [.customerData]),
             ("pii/users.json", [.customerData]),
             ("gdpr/requests.jsonl", [.customerData]),
-            ("settings.json.bak", [.customerData]),
+            ("settings.json.bak", [.source]),
+            ("users-db.bak", [.customerData]),
             // Build output.
             ("build/main.o", [.buildOutput]),
             ("dist/app.min.js", [.buildOutput]),
@@ -112,7 +114,7 @@ struct PathClassifierTests {
             (".cursor/mcp.json", [.agentConfig]),
             (".vscode/mcp.json", [.agentConfig]),
             (".vscode/settings.json", [.agentConfig]),
-            (".vscode/tasks.json", [.agentConfig]),
+            (".vscode/tasks.json", [.agentConfig, .codeExecConfig]),
             (".claude/agents/reviewer.md", [.agentConfig, .docs]),
             (".github/copilot-instructions.md", [.agentConfig, .docs]),
         ] as [(String, [Category])])
@@ -128,24 +130,24 @@ struct PathClassifierTests {
             ("~/.ssh/work_key", [.credentials, .outsideWorkspace]),
             ("~/.ssh/id_rsa.pub", [.source, .outsideWorkspace]),
             ("~/.ssh/known_hosts", [.source, .outsideWorkspace]),
-            ("~/.ssh/config", [.agentConfig, .outsideWorkspace]),
-            ("~/.ssh/authorized_keys", [.agentConfig, .outsideWorkspace]),
+            ("~/.ssh/config", [.persistence, .outsideWorkspace]),
+            ("~/.ssh/authorized_keys", [.persistence, .outsideWorkspace]),
             ("~/.netrc", [.credentials, .outsideWorkspace]),
             ("~/.aws/credentials", [.credentials, .outsideWorkspace]),
             ("~/.aws/config", [.credentials, .outsideWorkspace]),
             ("~/.docker/config.json", [.credentials, .outsideWorkspace]),
             ("~/.kube/config", [.credentials, .outsideWorkspace]),
             ("~/.config/gh/hosts.yml", [.credentials, .outsideWorkspace]),
-            ("~/.bashrc", [.agentConfig, .outsideWorkspace]),
-            ("~/.zshrc", [.agentConfig, .outsideWorkspace]),
-            ("~/.profile", [.agentConfig, .outsideWorkspace]),
-            ("~/.config/fish/config.fish", [.agentConfig, .outsideWorkspace]),
-            ("~/.config/systemd/user/miner.service", [.agentConfig, .outsideWorkspace]),
-            ("~/.config/autostart/x.desktop", [.agentConfig, .outsideWorkspace]),
-            ("/etc/cron.d/backup", [.agentConfig, .outsideWorkspace]),
-            ("/etc/crontab", [.agentConfig, .outsideWorkspace]),
-            ("/var/spool/cron/crontabs/dev", [.agentConfig, .outsideWorkspace]),
-            ("/etc/profile.d/proxy.sh", [.agentConfig, .outsideWorkspace]),
+            ("~/.bashrc", [.persistence, .outsideWorkspace]),
+            ("~/.zshrc", [.persistence, .outsideWorkspace]),
+            ("~/.profile", [.persistence, .outsideWorkspace]),
+            ("~/.config/fish/config.fish", [.persistence, .outsideWorkspace]),
+            ("~/.config/systemd/user/miner.service", [.persistence, .outsideWorkspace]),
+            ("~/.config/autostart/x.desktop", [.persistence, .outsideWorkspace]),
+            ("/etc/cron.d/backup", [.persistence, .outsideWorkspace]),
+            ("/etc/crontab", [.persistence, .outsideWorkspace]),
+            ("/var/spool/cron/crontabs/dev", [.persistence, .outsideWorkspace]),
+            ("/etc/profile.d/proxy.sh", [.persistence, .outsideWorkspace]),
             ("/etc/hosts", [.source, .outsideWorkspace]),
             ("/proc/self/environ", [.credentials, .outsideWorkspace]),
             ("/var/run/secrets/kubernetes.io/serviceaccount/token", [.credentials, .outsideWorkspace]),
@@ -279,12 +281,12 @@ struct PathClassifierTests {
         #expect(result.isSecret)
         #expect(!result.isInsideWorkspace)
         #expect(result.isInHome)
-        #expect(classify("~/.bashrc", host: HostFacts()).categories.contains(.agentConfig))
+        #expect(classify("~/.bashrc", host: HostFacts()).categories.contains(.persistence))
     }
 
     @Test func otherUsersHomesCountAsHomes() {
         let result = classify("/home/eve/.bashrc")
-        #expect(result.categories.contains(.agentConfig))
+        #expect(result.categories.contains(.persistence))
         #expect(result.isInHome)
         #expect(classify("/root/.ssh/id_rsa").isSecret)
     }
@@ -319,7 +321,7 @@ struct PathClassifierTests {
             (".env.example", "an .env template"),
             ("/etc/hosts", "a path outside the workspace"),
             ("/tmp/x/.env", "an .env file in a temp path"),
-            ("~/.bashrc", "a shell startup file outside the workspace"),
+            ("~/.bashrc", "a shell startup file (persistence) outside the workspace"),
             ("config/production.rb", "production config"),
             ("data/customers/a.csv", "customer data"),
         ] as [(String, String)])
@@ -337,5 +339,23 @@ struct PathClassifierTests {
         #expect(classify(".Claude/Settings.json").isSelfModification)
         #expect(classify("CERTS/SERVER.PEM").isSecret)
         #expect(classify(".ENV").isSecret)
+    }
+}
+
+/// `PathClassifier.resolve` skips normalising clean paths; it must agree with normalising.
+struct PathResolveFastPathTests {
+    @Test func theFastPathAgreesWithNormalising() async {
+        let segments = [".", "..", "a", ".git", "...", "", "B", "~", "$HOME", "x.y", ".."]
+        await propertyCheck(
+            count: 500, input: Gen.int(in: 0...(segments.count - 1)).array(of: 0...6), Gen.bool,
+            Gen.int(in: 0...(segments.count - 1)).array(of: 0...3), Gen.bool
+        ) { picks, absolute, cwdPicks, hasCwd in
+            let path = (absolute ? "/" : "") + picks.map { segments[$0] }.joined(separator: "/")
+            let cwd = hasCwd ? "/" + cwdPicks.map { segments[$0] }.joined(separator: "/") : nil
+            let host = HostFacts(home: "/home/dev")
+            #expect(
+                PathClassifier.resolve(path, cwd: cwd, host: host) == NormalisedPath(path, base: cwd, home: host.home).text,
+                "\(path) in \(cwd ?? "nil")")
+        }
     }
 }

@@ -29,6 +29,10 @@ struct ScopeTests {
         #expect(Self.covers(scope, .shell(command: "cd src && npm test")))
         #expect(!Self.covers(scope, .shell(command: "npm")))
         #expect(!Self.covers(scope, .shell(command: "npm test && rm -rf ~")))
+        // A wrapper changes what runs: not the command the exception was made for.
+        for wrapped in ["sudo npm test", "env NODE_OPTIONS=-r/tmp/x.js npm test", "timeout 5 npm test", "nohup npm test"] {
+            #expect(!Self.covers(scope, .shell(command: wrapped)), "\(wrapped)")
+        }
         #expect(!Self.covers(Scope.commandPrefix([]), .shell(command: "npm test")))
     }
 }

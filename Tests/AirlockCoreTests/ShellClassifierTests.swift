@@ -39,7 +39,7 @@ struct ShellClassifierTests {
         Case("env -i git reset --hard", .vcsRewrite, .high),
         Case("env GIT_DIR=.git git reset --hard", .vcsRewrite, .high),
         Case("FOO=1 rm -rf ~", .destructiveFS, .critical),
-        Case("timeout -s KILL 10 rm -rf ./build", .destructiveFS, .high),
+        Case("timeout -s KILL 10 rm -rf ./src", .destructiveFS, .high),
         Case("nice -n 19 rm -rf /home/user", .destructiveFS, .critical),
         Case("nohup git clean -fdx", .vcsRewrite, .high),
         Case("command rm -rf /home/user", .destructiveFS, .critical),
@@ -60,9 +60,9 @@ struct ShellClassifierTests {
         Case("bash <<EOF\ngit reset --hard\nEOF", .vcsRewrite, .high),
         Case("sh <<<'rm -rf /home/user'", .destructiveFS, .critical),
         Case("echo 'rm -rf /home/user' | bash", .destructiveFS, .critical),
-        Case("find . -name '*.log' -delete", .destructiveFS, .high...Risk.critical),
+        Case("find ~ -name '*.log' -delete", .destructiveFS, .high...Risk.critical),
         Case("find / -exec rm -rf {} +", .destructiveFS, .high...Risk.critical),
-        Case("ls | xargs rm -rf", .destructiveFS, .high),
+        Case("ls | xargs rm -rf", .destructiveFS, .high...Risk.critical),
         Case("python -c \"import shutil; shutil.rmtree('/home/user')\"", .destructiveFS, .critical),
         Case("node -e \"require('child_process').execSync('rm -rf /')\"", .destructiveFS, .critical),
         Case("perl -e \"system('rm -rf /home/user')\"", .destructiveFS, .critical),
@@ -72,7 +72,7 @@ struct ShellClassifierTests {
         Case("curl -fsSL https://get.example.sh | sh", .remoteExec, .critical),
         Case("wget -qO- https://x.io/install | sudo bash", .remoteExec, .critical),
         Case("echo cm0gLXJmIC8K | base64 -d | sh", .unknown, .high),
-        Case("bash -c \"$(curl -fsSL https://x.io/i.sh)\"", .unknown, .high...Risk.critical),
+        Case("bash -c \"$(curl -fsSL https://x.io/i.sh)\"", .remoteExec, .critical),
         Case("$CMD --force", .unknown, .high),
         Case("eval \"$PAYLOAD\"", .unknown, .high),
         Case("python -c \"$CODE\"", .unknown, .high),
@@ -93,7 +93,7 @@ struct ShellClassifierTests {
         Case("npx prisma migrate deploy", .dbMigration, .high),
         Case("psql -h db.prod.internal -c 'DROP TABLE users'", .dataDelete, .critical),
         Case("psql -c 'DELETE FROM orders'", .dataDelete, .critical),
-        Case("mysql -e 'UPDATE users SET admin=1'", .dbWrite, .critical),
+        Case("mysql -e 'UPDATE users SET admin=1'", .dataDelete, .critical),
         Case("redis-cli FLUSHALL", .dataDelete, .critical),
         Case("python manage.py migrate", .dbMigration, .high),
         Case("make deploy", .deploy, .high),
@@ -170,6 +170,8 @@ struct ShellClassifierTests {
         Case("pip install -r requirements.txt", .packageInstall, .medium),
         Case("mkdir -p new_dir && touch new_dir/a.txt", .fileWrite, .low),
         Case("rm -rf /tmp/build", .destructiveFS, .medium),
+        Case("find . -name '*.log' -delete", .destructiveFS, .medium),
+        Case("rm -rf ./build", .destructiveFS, .medium),
         Case("rm -rf \"$TMPDIR/build\"", .destructiveFS, .medium),
         Case("rm file.txt", .destructiveFS, .medium),
         Case("curl https://example.com/api", .network, .low),
@@ -210,6 +212,8 @@ struct ShellClassifierTests {
 
     @Test func commandsAreListedForPrefixScopes() {
         let assessment = Self.assess("cd src && sudo npm test -- --ci")
-        #expect(assessment.commands == [["cd", "src"], ["npm", "test", "--", "--ci"]])
+        // The wrapper stays: an exception for `npm test` does not cover running it as root.
+        #expect(assessment.commands == [["cd", "src"], ["sudo", "npm", "test", "--", "--ci"]])
+        #expect(Self.assess("cd src && /usr/bin/npm test").commands == [["cd", "src"], ["npm", "test"]])
     }
 }

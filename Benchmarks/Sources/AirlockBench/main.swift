@@ -5,6 +5,8 @@ import Foundation
 //
 // Classifies every command of the outside corpus and prints the median time per command,
 // next to a baseline run in the same process that only splits the same strings on whitespace.
+// Two stages are timed on their own: the registry lookup of each command's program name, and
+// unwrapping each command's words. `AIRLOCK_BENCH_SLOWEST=n` lists the n slowest commands.
 
 struct Case: Decodable { var command: String }
 
@@ -24,31 +26,41 @@ let commands = text.split(separator: "\n").compactMap {
 let context = ClassificationContext(
     cwd: "/home/dev/proj", workspaceRoot: "/home/dev/proj", host: HostFacts(home: "/home/dev"))
 let rounds = Int(ProcessInfo.processInfo.environment["AIRLOCK_BENCH_ROUNDS"] ?? "") ?? 31
+let ratioTarget = 3.5
 
-/// Median nanoseconds per command of `body` over the corpus, per round.
-func measure(_ body: (String) -> Int) -> (median: Double, perRound: [Double]) {
+/// Median nanoseconds per item of `body` over `items`, per round; and each item's median.
+func measure<T>(_ items: [T], _ body: (T) -> Int) -> (median: Double, sorted: [Double], byItem: [Double]) {
     var sink = 0
-    var perCommand: [[Double]] = Array(repeating: [], count: commands.count)
+    var perItem: [[Double]] = Array(repeating: [], count: items.count)
     let clock = ContinuousClock()
     for _ in 0..<rounds {
-        for (index, command) in commands.enumerated() {
-            let elapsed = clock.measure { sink &+= body(command) }
-            perCommand[index].append(
+        for (index, item) in items.enumerated() {
+            let elapsed = clock.measure { sink &+= body(item) }
+            perItem[index].append(
                 Double(elapsed.components.attoseconds) / 1e9 + Double(elapsed.components.seconds) * 1e9)
         }
     }
     if sink == 42 { print("") }
-    let medians = perCommand.map { $0.sorted()[$0.count / 2] }.sorted()
-    return (medians[medians.count / 2], medians)
+    let byItem = perItem.map { $0.sorted()[$0.count / 2] }
+    let sorted = byItem.sorted()
+    return (sorted[sorted.count / 2], sorted, byItem)
 }
 
-// Warm up both paths once.
-for command in commands { _ = Classifier.assess(command: command, context: context) }
+// The first simple command of each line, parsed once: the input of the two stage timings.
+let firstWords: [[ShellWord]] = commands.compactMap { ShellParser.parse($0).commands.first?.words }.filter { !$0.isEmpty }
+let programNames = firstWords.map(\.[0].text)
 
-let baseline = measure { $0.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).count }
-let classify = measure { Classifier.assess(command: $0, context: context).findings.count }
-let p90 = classify.perRound[classify.perRound.count * 9 / 10]
-let worst = classify.perRound.last ?? 0
+// Warm up every path once.
+for command in commands { _ = Classifier.assess(command: command, context: context) }
+for words in firstWords { _ = ClassificationProbes.unwrap(words) }
+
+let baseline = measure(commands) { $0.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).count }
+let classify = measure(commands) { Classifier.assess(command: $0, context: context).findings.count }
+let lookup = measure(programNames) { ProgramRegistry.shared.spec(for: $0) == nil ? 0 : 1 }
+let unwrap = measure(firstWords) { ClassificationProbes.unwrap($0) }
+let p90 = classify.sorted[classify.sorted.count * 9 / 10]
+let worst = classify.sorted.last ?? 0
+let ratio = classify.median / baseline.median
 
 print(
     "airlock-bench: \(commands.count) commands × \(rounds) rounds (\(corpusPath.split(separator: "/").suffix(2).joined(separator: "/")))"
@@ -58,53 +70,17 @@ print(
     String(
         format: "  classify (Classifier.assess):   median %8.2f µs/command  p90 %.2f µs  max %.2f µs",
         classify.median / 1000, p90 / 1000, worst / 1000))
-print(String(format: "  ratio classify / baseline:      %8.1f×", classify.median / baseline.median))
-print(classify.median / 1000 <= 20 ? "  target ≤ 20 µs median: met" : "  target ≤ 20 µs median: NOT met")
-
-// Redaction: the same corpus, and one mebibyte of log-like text with secrets spread through
-// it, against a baseline doing the least a redactor must: copy the bytes out, look at each once.
-let redactor = Redactor()
-for command in commands { _ = redactor.redact(command) }
-func copyAndScan(_ text: String) -> Int {
-    let bytes = Array(text.utf8)
-    var newlines = 0
-    for byte in bytes where byte == 0x0A { newlines &+= 1 }
-    return newlines &+ bytes.count
-}
-let scan = measure(copyAndScan)
-let redact = measure { redactor.redact($0).utf8.count }
-print(String(format: "  baseline (copy, scan bytes):    median %8.2f µs/command", scan.median / 1000))
-print(String(format: "  redact (Redactor.redact):       median %8.2f µs/command", redact.median / 1000))
-print(String(format: "  ratio redact / baseline:        %8.1f×", redact.median / scan.median))
-
-// Fake secrets, assembled from pieces so that secret scanners do not flag this file.
-let secretLines = [
-    "export AWS_SECRET_ACCESS_KEY=" + "wJalrXUtnFEMI/K7MDENG/" + "bPxRfiCYEXAMPLEKEY",
-    "git clone https://alice:s3cr3t@github.com/org/repo.git", "echo " + "ghp_" + "16C7e42F292c6912E7710c838347Ae178B4a",
-    "mysql -uroot -p" + "hunter2 app", "curl -u deploy:" + "hunter2 https://x", "PGPASSWORD=" + "hunter2 psql",
-    "curl -H \"Authorization: Bearer " + "abc123def456\" https://api", "machine x login bob password " + "hunter2",
-    "-----BEGIN RSA " + "PRIVATE KEY-----\nMIIEowIBAAKCAQEA7\n-----END RSA PRIVATE KEY-----",
-]
-var mebibyte = ""
-var sampleIndex = 0
-while mebibyte.utf8.count < 1 << 20 {
-    let secret = secretLines[sampleIndex % secretLines.count]
-    mebibyte += "2026-11-25T10:00:00Z airlock: \(commands[sampleIndex % commands.count]) \(secret)\n"
-    sampleIndex += 1
-}
-func seconds(_ body: () -> Int) -> Double {
-    var best = Double.infinity
-    var sink = 0
-    for _ in 0..<5 {
-        let elapsed = ContinuousClock().measure { sink &+= body() }
-        best = min(best, Double(elapsed.components.attoseconds) / 1e18 + Double(elapsed.components.seconds))
-    }
-    if sink == 42 { print("") }
-    return best
-}
-let scanMiB = seconds { copyAndScan(mebibyte) }
-let redactMiB = seconds { redactor.redact(mebibyte).utf8.count }
+print(String(format: "  registry lookup (spec(for:)):   median %8.3f µs/name", lookup.median / 1000))
+print(String(format: "  unwrapping (first command):     median %8.3f µs/command", unwrap.median / 1000))
+print(String(format: "  ratio classify / baseline:      %8.1f×", ratio))
 print(
-    String(
-        format: "  1 MiB with %d secrets: baseline %.2f ms, redact %.2f ms (%.1f×, %.0f MiB/s)", sampleIndex,
-        scanMiB * 1000, redactMiB * 1000, redactMiB / scanMiB, 1 / redactMiB))
+    ratio <= ratioTarget
+        ? String(format: "  target ≤ %.1f× baseline: met", ratioTarget)
+        : String(format: "  target ≤ %.1f× baseline: NOT met", ratioTarget))
+print(classify.median / 1000 <= 20 ? "  target ≤ 20 µs median: met" : "  target ≤ 20 µs median: NOT met")
+if let count = Int(ProcessInfo.processInfo.environment["AIRLOCK_BENCH_SLOWEST"] ?? ""), count > 0 {
+    print("  slowest:")
+    for (time, command) in zip(classify.byItem, commands).sorted(by: { $0.0 > $1.0 }).prefix(count) {
+        print(String(format: "    %8.2f µs  ", time / 1000) + String(command.prefix(100)).debugDescription)
+    }
+}

@@ -11,15 +11,17 @@ public enum Classifier {
                 findings: FileActionClassifier.read(
                     path: path, cwd: context.cwd, workspaceRoot: context.workspaceRoot, host: host),
                 hiddenCharacters: HiddenCharacters.find(in: path))
-        case .fileWrite(let path, _):
+        case .fileWrite(let path, let content):
             return Assessment(
                 findings: FileActionClassifier.write(
-                    path: path, cwd: context.cwd, workspaceRoot: context.workspaceRoot, host: host),
+                    path: path, cwd: context.cwd, workspaceRoot: context.workspaceRoot, host: host)
+                    + FileActionClassifier.contentFindings(path: path, texts: [content]),
                 hiddenCharacters: HiddenCharacters.find(in: path))
-        case .fileEdit(let path, _):
+        case .fileEdit(let path, let edits):
             return Assessment(
                 findings: FileActionClassifier.write(
-                    path: path, cwd: context.cwd, workspaceRoot: context.workspaceRoot, host: host),
+                    path: path, cwd: context.cwd, workspaceRoot: context.workspaceRoot, host: host)
+                    + FileActionClassifier.contentFindings(path: path, texts: edits.map(\.newText)),
                 hiddenCharacters: HiddenCharacters.find(in: path))
         case .patch(let text):
             let paths = FileActionClassifier.patchTargets(text).map(\.path).joined(separator: "\n")
@@ -30,16 +32,17 @@ public enum Classifier {
         case .mcp(let call):
             let markers = call.arguments.allStrings.prefix(64).compactMap(ProductionMarkers.marker(in:))
             return Assessment(
-                findings: MCPClassifier.classify(call, host: host),
+                findings: MCPClassifier.classify(
+                    call, host: host, cwd: context.cwd, workspaceRoot: context.workspaceRoot),
                 productionMarkers: Array(markers.prefix(4)),
                 hiddenCharacters: HiddenCharacters.find(in: call.tool + " " + call.arguments.canonicalText))
         case .web(let url):
             return Assessment(
-                findings: [.remoteRead("fetches \(url.prefix(120))", targets: [url])],
+                findings: [.remoteRead("fetches \(url.prefix(120))", targets: [url], rule: "web.fetch")],
                 productionMarkers: ProductionMarkers.marker(in: url).map { [$0] } ?? [],
                 hiddenCharacters: HiddenCharacters.find(in: url))
         case .other(let tool, _):
-            return Assessment(findings: [.unknown("the tool \(tool) is not one Airlock knows")])
+            return Assessment(findings: [.unknown("the tool \(tool) is not one Airlock knows", rule: "tool.unknown")])
         }
     }
 
@@ -49,7 +52,7 @@ public enum Classifier {
         analyzer.analyze(script: command, depth: 0)
         var findings = analyzer.findings
         if findings.isEmpty {
-            findings = [.read("an empty command runs nothing")]
+            findings = [.read("an empty command runs nothing", rule: "shell.empty")]
         }
         // A secret read and a network send in one command line is the shape of exfiltration.
         let readsSecret = findings.contains { $0.categories.contains(.secretsAccess) }
@@ -61,10 +64,11 @@ public enum Classifier {
                 Finding(
                     [.secretsAccess, .network], risk: .critical, blast: .production, reversibility: .irreversible,
                     reason: "reads a secret and talks to the network in one command: possible exfiltration",
-                    rollback: "rotate the secret"))
+                    rollback: "rotate the secret", rule: "flow.exfiltration"))
         }
         return Assessment(
             findings: findings, productionMarkers: analyzer.productionMarkers,
-            hiddenCharacters: HiddenCharacters.find(in: command), commands: analyzer.commands)
+            hiddenCharacters: HiddenCharacters.find(in: command), commands: analyzer.commands,
+            scopeHazards: Array(analyzer.hazards))
     }
 }

@@ -3,8 +3,9 @@ public enum FileActionClassifier {
     /// A file read: harmless inside the workspace, a boundary crossing for secrets and customer data.
     public static func read(path: String, cwd: String?, workspaceRoot: String?, host: HostFacts) -> [Finding] {
         let file = PathClassifier.classify(path, cwd: cwd, workspaceRoot: workspaceRoot, host: host)
-        // Reading a hook config changes nothing; the integrity floor is for writes.
-        var categories = Set(file.categories.filter { $0 != .selfModification })
+        // Reading a hook config, a start-up file or a CI workflow changes nothing: those classes are for writes.
+        var categories = Set(
+            file.categories.filter { ![.selfModification, .persistence, .ciConfig, .codeExecConfig].contains($0) })
         categories.insert(.read)
         var risk = Risk.low
         var blast = BlastRadius.none
@@ -28,10 +29,49 @@ public enum FileActionClassifier {
             reversibility = .irreversible
             rollback = "rotate the secret"
         }
+        let rule =
+            file.isSecret ? "file.secret-read" : categories.contains(.customerData) ? "file.customer-data-read"
+            : !file.isInsideWorkspace ? "file.outside-read" : "file.read"
         return [
             Finding(
                 categories.sorted(), risk: risk, blast: blast, reversibility: reversibility,
-                reason: "reads " + file.reason, targets: [path], rollback: rollback)
+                reason: "reads " + file.reason, targets: [path], rollback: rollback, rule: rule)
+        ]
+    }
+
+    /// Package lifecycle scripts (`preinstall`, `postinstall`, `prepare`, …) added or changed in a
+    /// manifest: code that runs on the next install, whoever runs it. The lines are shown.
+    public static func contentFindings(path: String, texts: [String]) -> [Finding] {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let hooks: [String]
+        switch name {
+        case "package.json":
+            hooks = [
+                "preinstall", "install", "postinstall", "prepare", "prepublish", "prepublishOnly", "prepack", "postpack",
+                "preuninstall", "postuninstall", "dependencies-install",
+            ]
+        case "composer.json":
+            hooks = ["pre-install-cmd", "post-install-cmd", "post-update-cmd", "pre-update-cmd", "post-autoload-dump", "post-root-package-install"]
+        case "pyproject.toml", "setup.cfg":
+            hooks = ["build-backend", "cmdclass", "[tool.hatch.build.hooks", "[tool.setuptools.cmdclass"]
+        default:
+            return []
+        }
+        var lines: [String] = []
+        for text in texts {
+            for line in text.split(whereSeparator: \.isNewline) {
+                let trimmed = line.drop { $0 == " " || $0 == "\t" }
+                if hooks.contains(where: { trimmed.contains("\"" + $0 + "\"") || trimmed.hasPrefix($0) && name != "package.json" }) {
+                    lines.append(String(trimmed.prefix(160)))
+                }
+            }
+        }
+        guard !lines.isEmpty else { return [] }
+        return [
+            Finding(
+                [.codeExecConfig, .fileWrite], risk: .high, blast: .machine, reversibility: .partial,
+                reason: "\(name) gets a script that runs on install: " + lines.prefix(3).joined(separator: " | "),
+                targets: [path], rule: "file.lifecycle-script")
         ]
     }
 
@@ -45,7 +85,7 @@ public enum FileActionClassifier {
     public static func patch(_ text: String, cwd: String?, workspaceRoot: String?, host: HostFacts) -> [Finding] {
         let targets = patchTargets(text)
         if targets.isEmpty {
-            return [.unknown("a patch whose target files could not be read")]
+            return [.unknown("a patch whose target files could not be read", rule: "file.patch-unreadable")]
         }
         return targets.map { target in
             let file = PathClassifier.classify(target.path, cwd: cwd, workspaceRoot: workspaceRoot, host: host)
@@ -89,7 +129,7 @@ public enum FileActionClassifier {
             reversibility = isDeletion ? .irreversible : .unknown
             rollback = nil
             // Temp paths hold scratch files; the home directory (or a deletion anywhere) can cost real work.
-            let isValuable = !file.isTemporary && (file.isInHome || isDeletion)
+            let isValuable = !file.isTemporary && (file.isInHome || file.isSystem || isDeletion)
             risk = max(risk, isValuable ? .high : .medium)
         }
         if categories.contains(.buildOutput) { risk = max(risk, .medium) }
@@ -119,9 +159,24 @@ public enum FileActionClassifier {
             blast = max(blast, .machine)
             reversibility = max(reversibility, .unknown)
         }
+        if categories.contains(.persistence) {
+            risk = max(risk, .high)
+            blast = max(blast, .machine)
+        }
+        if categories.contains(.ciConfig) || categories.contains(.codeExecConfig) { risk = max(risk, .medium) }
+        let rule =
+            file.isSelfModification ? "path.self-modification"
+            : file.isSecret ? "file.secret-write"
+            : categories.contains(.persistence) ? "file.persistence"
+            : categories.contains(.ciConfig) || categories.contains(.codeExecConfig) ? "file.code-config"
+            : categories.contains(.agentConfig) ? "file.agent-config"
+            : isDeletion ? "file.delete"
+            : !file.isInsideWorkspace ? "file.outside-write"
+            : categories.contains(.productionConfig) || categories.contains(.customerData) ? "file.sensitive-write"
+            : "file.write"
         return Finding(
             categories.sorted(), risk: risk, blast: blast, reversibility: reversibility,
-            reason: verb + " " + file.reason, targets: [path], rollback: rollback)
+            reason: verb + " " + file.reason, targets: [path], rollback: rollback, rule: rule)
     }
 }
 

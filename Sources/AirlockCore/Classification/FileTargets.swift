@@ -2,63 +2,84 @@
 enum FileTargets {
     /// A write to `target` by a redirection, `tee`, `cp`, … classed by where it lands.
     static func write(_ target: String, verb: String, context: ClassificationContext) -> [Finding] {
+        if isDevice(target) { return [] }
+        if target.contains("$") || target.contains("`") || target.contains("{input}") {
+            return [
+                Finding(
+                    [.fileWrite], risk: .medium, blast: .machine, reversibility: .unknown,
+                    reason: "\(verb) a path built at run time (\(target.prefix(60)))", targets: [target],
+                    isUnsure: true, rule: "path.dynamic-write")
+            ]
+        }
         let path = context.classify(path: target)
         if path.isSelfModification {
             return [
                 Finding(
                     [.selfModification], risk: .critical, blast: .machine, reversibility: .partial,
-                    reason: "\(verb) \(path.reason)", targets: [target])
+                    reason: "\(verb) \(path.reason)", targets: [target], rule: "path.self-modification")
             ]
         }
         var findings: [Finding] = []
         if path.isSecret {
-            findings.append(.secrets("\(verb) \(path.reason)", targets: [target]))
+            findings.append(.secrets("\(verb) \(path.reason)", targets: [target], rule: "path.secret-write"))
         }
         let categories = [Category.fileWrite] + path.categories.filter { $0 != .source && $0 != .selfModification }
-        if path.categories.contains(.agentConfig) {
+        if path.isPersistence {
             findings.append(
                 Finding(
                     categories, risk: .high, blast: .machine, reversibility: .partial,
-                    reason: "\(verb) \(path.reason), which steers agents", targets: [target]))
-        } else if !path.isInsideWorkspace {
-            let temp = target.hasPrefix("/tmp/") || target.hasPrefix("/var/tmp/") || target.hasPrefix("$TMPDIR")
+                    reason: "\(verb) \(path.reason): code there runs later, outside this review",
+                    targets: [target], rule: "path.persistence-write"))
+        } else if path.categories.contains(.agentConfig) {
             findings.append(
                 Finding(
-                    categories, risk: temp ? .low : .medium, blast: .machine, reversibility: .partial,
-                    reason: "\(verb) \(target), outside the workspace", targets: [target]))
+                    categories, risk: .high, blast: .machine, reversibility: .partial,
+                    reason: "\(verb) \(path.reason), which steers agents", targets: [target],
+                    rule: "path.agent-config-write"))
+        } else if !path.isInsideWorkspace {
+            let (risk, rule, place): (Risk, String, String) =
+                path.isTemporary
+                ? (.low, "path.temp-write", "a temp path")
+                : path.isSystem
+                    ? (.high, "path.system-write", "a system path")
+                    : path.isInHome
+                        ? (.medium, "path.home-write", "the home directory") : (.medium, "path.outside-write", "outside the workspace")
+            findings.append(
+                Finding(
+                    categories, risk: risk, blast: .machine, reversibility: .partial,
+                    reason: "\(verb) \(target) (\(place))", targets: [target], rule: rule))
         } else {
             var risk = Risk.low
-            if path.categories.contains(.productionConfig) || path.categories.contains(.customerData) { risk = .high }
-            if path.categories.contains(.buildOutput) { risk = .medium }
+            var rule = "path.workspace-write"
+            if path.categories.contains(.productionConfig) || path.categories.contains(.customerData) {
+                risk = .high
+                rule = "path.sensitive-write"
+            } else if path.categories.contains(.ciConfig) || path.categories.contains(.codeExecConfig) {
+                risk = .medium
+                rule = "path.code-config-write"
+            } else if path.categories.contains(.buildOutput) {
+                risk = .medium
+            }
             findings.append(
                 Finding(
                     categories, risk: risk, blast: .workspace, reversibility: .reversible,
-                    reason: "\(verb) \(target)", targets: [target], rollback: "git checkout -- \(target)"))
+                    reason: "\(verb) \(target)", targets: [target], rollback: "git checkout -- \(target)", rule: rule))
         }
         return findings
     }
 
-    /// Programs whose arguments are data or patterns, never files read for their content.
-    private static let nonReaders: Set<String> = [
-        "echo", "printf", "man", "which", "type", "whereis", "whatis", "help", "info", "apropos", "hash",
-        "rm", "unlink", "shred", "srm", "rmdir", "mkdir", "touch", "ls", "stat", "file", "test", "[", "[[",
-        "basename", "dirname", "realpath", "readlink", "git", "find", "fd", "du", "chmod", "chown", "airlock",
-    ]
-    /// Readers whose arguments may be files; other programs' file arguments are checked for
-    /// Airlock's own files only when they write.
-    private static let readOnlyPrograms: Set<String> = [
-        "cat", "less", "more", "head", "tail", "bat", "grep", "egrep", "fgrep", "rg", "ag", "ack", "wc", "diff",
-        "cmp", "sort", "uniq", "cut", "jq", "yq", "strings", "xxd", "od", "hexdump", "base64", "md5sum",
-        "sha1sum", "sha256sum", "sha512sum", "cksum", "nl", "column", "view", "awk", "sed",
-    ]
-
-    /// Secrets named as arguments, and Airlock's own files touched by a program that may write.
-    static func pathArguments(of invocation: Invocation, context: ClassificationContext) -> [Finding] {
-        guard !nonReaders.contains(invocation.program) else { return [] }
+    /// Secrets named as arguments of a program that reads their content, and Airlock's own files
+    /// touched by a program that may write them.
+    static func pathArguments(
+        of invocation: Invocation, access: OperandAccess, role: ProgramRole, context: ClassificationContext,
+        skipping: Set<Int> = []
+    ) -> [Finding] {
+        guard access == .content || access == .written else { return [] }
         var findings: [Finding] = []
-        for (index, word) in invocation.arguments.enumerated() where index < 64 {
+        for (index, word) in invocation.arguments.enumerated() where index < 64 && !skipping.contains(index) {
             var text = word.text
-            if text.hasPrefix("-") {
+            guard let first = text.utf8.first else { continue }
+            if first == UInt8(ascii: "-") {
                 // --env-file=.env, -f=path
                 guard let equals = text.firstIndex(of: "=") else { continue }
                 text = String(text[text.index(after: equals)...])
@@ -66,13 +87,15 @@ enum FileTargets {
             if text.hasPrefix("@") { text.removeFirst() }
             guard looksLikePath(text) else { continue }
             let path = context.classify(path: text)
-            if path.isSecret {
-                findings.append(.secrets("\(invocation.program) reads \(path.reason)", targets: [text]))
-            } else if path.isSelfModification, !readOnlyPrograms.contains(invocation.program) {
+            if path.isSecret, access == .content {
+                findings.append(
+                    .secrets("\(invocation.program) reads \(path.reason)", targets: [text], rule: "path.secret-read"))
+            } else if path.isSelfModification, role != .reader {
                 findings.append(
                     Finding(
                         [.selfModification], risk: .critical, blast: .machine, reversibility: .partial,
-                        reason: "\(invocation.program) touches \(path.reason)", targets: [text]))
+                        reason: "\(invocation.program) touches \(path.reason)", targets: [text],
+                        rule: "path.self-modification"))
             }
             if findings.count >= 4 { break }
         }
@@ -81,7 +104,27 @@ enum FileTargets {
 
     /// A word that could name a file (not a URL, not a flag, not an expression).
     static func looksLikePath(_ text: String) -> Bool {
-        guard !text.isEmpty, text.count < 512, !text.contains("://"), !text.contains("\n") else { return false }
-        return text.contains("/") || text.contains(".") || text.hasPrefix("~")
+        let utf8 = text.utf8
+        guard !utf8.isEmpty, utf8.count < 512 else { return false }
+        var hasMark = false
+        var previousColon = false
+        for byte in utf8 {
+            switch byte {
+            case UInt8(ascii: "/"):
+                if previousColon { return false }  // `://`: a URL
+                hasMark = true
+            case UInt8(ascii: "."), UInt8(ascii: "~"): hasMark = true
+            case UInt8(ascii: "\n"): return false
+            default: break
+            }
+            previousColon = byte == UInt8(ascii: ":")
+        }
+        return hasMark
+    }
+
+    /// Device files a redirect may name without writing a file.
+    static func isDevice(_ path: String) -> Bool {
+        path == "/dev/null" || path == "/dev/stdout" || path == "/dev/stderr" || path.hasPrefix("/dev/fd/")
+            || path == "/dev/tty"
     }
 }

@@ -2,6 +2,8 @@
 /// escapes, zero-width characters, bidi overrides and Unicode tags.
 public enum HiddenCharacters {
     public static func find(in text: String, limit: Int = 64) -> [HiddenCharacter] {
+        // Printable ASCII, tab and newline (nearly every command): nothing hidden, one byte pass.
+        if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x09 || $0 == 0x0A }) { return [] }
         var found: [HiddenCharacter] = []
         for (offset, scalar) in text.unicodeScalars.enumerated() {
             guard let name = name(of: scalar) else { continue }

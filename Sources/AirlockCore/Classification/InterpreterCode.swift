@@ -44,7 +44,10 @@ enum InterpreterCode {
         let program = invocation.program
         let args = invocation.args
         if language == .powershell, args.contains(where: { ["-EncodedCommand", "-enc", "-e"].contains($0) }) {
-            analyzer.add(.unknown("\(program) runs a base64-encoded command: its content is hidden", risk: .high))
+            analyzer.add(
+                .unknown(
+                    "\(program) runs a base64-encoded command: its content is hidden", risk: .high,
+                    rule: "shell.hidden-payload"))
             return
         }
         let options = codeOptions(language)
@@ -57,23 +60,31 @@ enum InterpreterCode {
                 index += 2
                 continue
             }
-            // perl -pe, -ne, -lane: clustered flags ending in e take the code next.
-            if language == .perl || language == .ruby, arg.hasPrefix("-"), !arg.hasPrefix("--"), arg.hasSuffix("e"),
-                index + 1 < args.count
+            // perl -pe, -ne, -lane, -lnE'code': clustered flags up to `e`/`E`, the code attached or next.
+            if language == .perl || language == .ruby, arg.hasPrefix("-"), !arg.hasPrefix("--"),
+                let (attached, inPlace) = clusteredCode(arg)
             {
-                if arg.contains("i") {
-                    analyzer.add(.fileWrite("\(program) -i edits files in place", targets: Array(args[(index + 2)...])))
+                let code = attached.isEmpty ? (index + 1 < args.count ? args[index + 1] : "") : attached
+                let filesFrom = index + (attached.isEmpty ? 2 : 1)
+                if inPlace {
+                    for file in args.dropFirst(filesFrom).prefix(16) where !file.hasPrefix("-") {
+                        analyzer.add(FileTargets.write(file, verb: "\(program) -i edits in place", context: analyzer.current))
+                    }
                 }
-                codes.append(args[index + 1])
-                index += 2
+                codes.append(code)
+                index = filesFrom
                 continue
             }
             if language == .python, arg == "-m", index + 1 < args.count {
                 analyzer.add(pythonModule(args[index + 1], rest: Array(args[(index + 2)...]), invocation: invocation))
                 return
             }
+            if language == .python, arg.hasPrefix("-m"), arg.count > 2 {
+                analyzer.add(pythonModule(String(arg.dropFirst(2)), rest: Array(args[(index + 1)...]), invocation: invocation))
+                return
+            }
             if ["--version", "-V", "--help", "-h"].contains(arg), codes.isEmpty {
-                analyzer.add(.read("\(program) \(arg)"))
+                analyzer.add(.read("\(program) \(arg)", rule: "interpreter.help"))
                 return
             }
             if !arg.hasPrefix("-") { break }
@@ -89,10 +100,44 @@ enum InterpreterCode {
             }
             return
         }
-        if invocation.arguments.contains(where: { $0.hasExpansion && codes.contains($0.text) }) {
-            analyzer.add(.unknown("\(program) runs code built at run time", risk: .high))
+        if let dynamic = invocation.arguments.first(where: { $0.hasExpansion && codes.contains($0.text) }),
+            let hidden = Flows.dynamicScript(dynamic, via: program, analyzer: analyzer), hidden.risk == .critical
+        {
+            // `ruby -e "$(curl …)"`: downloaded code.
+            analyzer.add(hidden)
+        } else if let dynamic = invocation.arguments.first(where: { $0.hasExpansion && codes.contains($0.text) }) {
+            // `print relpath("$(readlink x)")`: run-time text inside the code's own strings is data
+            // (unsure); outside them it is code.
+            let insideStrings = expansionsOnlyInStrings(dynamic.text)
+            analyzer.add(
+                .unknown(
+                    "\(program) runs code built at run time\(insideStrings ? " (only inside its strings)" : "")",
+                    risk: insideStrings ? .medium : .high, rule: "interpreter.dynamic-code"))
         }
         for code in codes { scan(code: code, program: program, analyzer: &analyzer, depth: depth) }
+    }
+
+    /// The code in a perl/ruby option cluster (`-lnE'…'` → `…`, `-pe` → "" for "the next word"),
+    /// and whether `-i` came before it; nil when the cluster carries no `-e`/`-E`.
+    static func clusteredCode(_ arg: String) -> (code: String, inPlace: Bool)? {
+        var inPlace = false
+        var rest = arg.dropFirst()
+        while let letter = rest.first {
+            rest = rest.dropFirst()
+            switch letter {
+            case "e", "E": return (String(rest), inPlace)
+            case "i":
+                inPlace = true
+                // `-i.bak`: a backup suffix takes the rest.
+                if rest.first == "." { return nil }
+            case "M", "m", "I", "F", "x", "C", "0", "d", "D", "V":
+                // These take the rest of the word as their value.
+                return nil
+            default:
+                continue
+            }
+        }
+        return nil
     }
 
     /// `python -m module …`
@@ -102,26 +147,43 @@ enum InterpreterCode {
         case "black", "ruff", "isort", "flake8", "pylint", "mypy", "pyright", "autopep8", "yapf", "pycodestyle":
             return .formatLint("python -m \(module)")
         case "pip", "pip3":
-            return ProgramTable.packageManager(Invocation(["pip"] + rest)) ?? .packageInstall("python -m pip")
+            return BuildPrograms.packageManager(Invocation(["pip"] + rest)) ?? .packageInstall("python -m pip")
         case "venv", "virtualenv", "build", "compileall", "py_compile": return .build("python -m \(module)")
         case "http.server", "SimpleHTTPServer":
             return Finding([.network], risk: .medium, blast: .external, reason: "serves files over HTTP")
-        case "json.tool", "site", "platform", "sysconfig", "pydoc", "this", "timeit":
+        case "json.tool", "site", "platform", "sysconfig", "pydoc", "this", "timeit", "tabnanny", "pyclbr", "dis",
+            "tokenize", "calendar", "zipfile", "tarfile", "base64", "uuid", "ensurepip", "pstats", "cProfile",
+            "trace", "mimetypes", "quopri", "locale", "encodings":
             return .read("python -m \(module)")
         case "twine": return .deploy("python -m twine uploads a package")
-        case "django": return ProgramTable.djangoManage(rest, program: "python -m django")
+        case "django": return BuildPrograms.djangoManage(rest, program: "python -m django")
         default: return .unknown("python -m \(module) runs a module")
+        }
+    }
+
+    /// Laravel's artisan commands in the words `scriptVerb` reads: `migrate:fresh` drops every table.
+    private static func laravel(_ rest: [String]) -> String {
+        let command = rest.first { !$0.hasPrefix("-") } ?? ""
+        switch command {
+        case "migrate:fresh", "migrate:reset", "migrate:refresh", "db:wipe": return "db:drop " + command
+        case "migrate", "migrate:rollback": return "migrate"
+        case "db:seed": return "seed"
+        case "serve", "tinker": return "serve"
+        default: return command
         }
     }
 
     /// `python script.py …`: a file, named like what it does when we can tell.
     private static func script(_ path: String, program: String, rest: [String]) -> Finding {
-        let name = ShellAnalyzer.programName(path)
-        if name == "manage.py" { return ProgramTable.djangoManage(rest, program: "manage.py") }
+        let name = Unwrapper.programName(path)
+        if name == "manage.py" { return BuildPrograms.djangoManage(rest, program: "manage.py") }
+        if name == "artisan" { return BuildPrograms.scriptVerb(laravel(rest), tool: "php artisan") }
         if name.hasPrefix("test_") || name.hasSuffix("_test.py") || name.hasSuffix(".test.js") {
             return .test("\(program) runs the test file \(name)")
         }
-        return ShellAnalyzer.unrecognised(Invocation(program: path, arguments: rest.map { ShellWord($0) }))
+        var invocation = Invocation(program: name, arguments: rest.map { ShellWord($0) })
+        invocation.path = path
+        return ShellAnalyzer.unrecognised(invocation)
     }
 
     // MARK: Scanning code
@@ -154,13 +216,21 @@ enum InterpreterCode {
         let lower = code.lowercased()
         let literals = stringLiterals(in: code)
         var recognised = false
-        if shellAPIs.contains(where: lower.contains) || code.contains("`") {
+        let language = InterpreterCode.language(of: program)
+        // Backticks run a shell in Ruby, Perl and PHP; in JavaScript they are template strings.
+        let backticks = [.ruby, .perl, .php].contains(language) ? backtickBodies(in: code) : []
+        let calls = shellCalls(in: code, lower: lower)
+        if !calls.isEmpty || !backticks.isEmpty {
             recognised = true
-            for command in literals + joinedListLiterals(in: code) + backtickBodies(in: code) {
+            // Only the strings handed to a shell-running call are commands; other strings are data.
+            for command in calls.compactMap({ $0 }) + backticks {
                 analyzer.analyze(script: command, depth: depth + 1)
             }
-            if literals.isEmpty {
-                analyzer.add(.unknown("\(program) code runs a shell command built at run time", risk: .high))
+            if calls.contains(where: { $0 == nil }) {
+                analyzer.add(
+                    .unknown(
+                        "\(program) code runs a shell command built at run time", risk: .high,
+                        rule: "interpreter.dynamic-code"))
             }
         }
         if deleteAPIs.contains(where: lower.contains) {
@@ -174,7 +244,7 @@ enum InterpreterCode {
                 analyzer.add(
                     .destructive(
                         "\(program) code deletes files at paths built at run time",
-                        risk: .high, blast: .workspaceUnrecoverable))
+                        risk: .high, blast: .workspaceUnrecoverable, rule: "delete.dynamic"))
             }
             for target in targets {
                 analyzer.add(
@@ -189,18 +259,22 @@ enum InterpreterCode {
             analyzer.add(
                 Finding(
                     [.network], risk: .medium, blast: .external, reversibility: .partial,
-                    reason: "\(program) code reaches the network"))
+                    reason: "\(program) code reaches the network", rule: "interpreter.network"))
         }
         if reachesNetwork, environmentAPIs.contains(where: lower.contains) {
             analyzer.add(
                 Finding(
                     [.secretsAccess, .network], risk: .critical, blast: .production,
                     reversibility: .irreversible,
-                    reason: "\(program) code reads environment variables and reaches the network"))
+                    reason: "\(program) code reads environment variables and reaches the network",
+                    rule: "flow.exfiltration"))
         }
         if hiddenCodeAPIs.contains(where: lower.contains) {
             recognised = true
-            analyzer.add(.unknown("\(program) code decodes or evaluates more code at run time", risk: .high))
+            analyzer.add(
+                .unknown(
+                    "\(program) code decodes or evaluates more code at run time", risk: .high,
+                    rule: "shell.hidden-payload"))
         }
         for literal in literals {
             let path = analyzer.context.classify(path: literal)
@@ -208,10 +282,11 @@ enum InterpreterCode {
                 analyzer.add(
                     Finding(
                         [.selfModification], risk: .critical, blast: .machine, reversibility: .partial,
-                        reason: "\(program) code writes \(path.reason)", targets: [literal]))
+                        reason: "\(program) code writes \(path.reason)", targets: [literal],
+                        rule: "path.self-modification"))
                 recognised = true
             } else if path.isSecret, literal.contains(".") || literal.contains("/") {
-                analyzer.add(.secrets("\(program) code reads \(path.reason)", targets: [literal]))
+                analyzer.add(.secrets("\(program) code reads \(path.reason)", targets: [literal], rule: "path.secret-read"))
                 recognised = true
             }
         }
@@ -219,11 +294,124 @@ enum InterpreterCode {
             || lower.contains("writefile") || lower.contains("file.write") || lower.contains("write_text")
         {
             recognised = true
-            analyzer.add(.fileWrite("\(program) code writes files"))
+            analyzer.add(.fileWrite("\(program) code writes files", rule: "interpreter.writes"))
         }
         if !recognised {
-            analyzer.add(.unknown("\(program) one-liner with no recognised effect", risk: .low, isUnsure: false))
+            analyzer.add(
+                .unknown(
+                    "\(program) one-liner with no recognised effect", risk: .low, isUnsure: false,
+                    rule: "interpreter.plain"))
         }
+    }
+
+    /// True when every `$` expansion in `code` sits inside one of its '…' or "…" literals.
+    static func expansionsOnlyInStrings(_ code: String) -> Bool {
+        var quote: Character?
+        var escaped = false
+        for c in code {
+            if escaped {
+                escaped = false
+                continue
+            }
+            if c == "\\" {
+                escaped = true
+            } else if let q = quote {
+                if c == q { quote = nil }
+            } else if c == "'" || c == "\"" {
+                quote = c
+            } else if c == "$" || c == "`" {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// The command each shell-running call is given: its string literals (a list literal joined
+    /// into one line), or nil when it is given no literal (a variable, a computed string).
+    static func shellCalls(in code: String, lower: String) -> [String?] {
+        var commands: [String?] = []
+        let lowerBytes = Array(lower.utf8)
+        let bytes = Array(code.utf8)
+        for api in shellAPIs {
+            let needle = Array(api.utf8)
+            var start = 0
+            while start + needle.count <= lowerBytes.count, commands.count < 32 {
+                guard let hit = find(needle, in: lowerBytes, from: start) else { break }
+                start = hit + needle.count
+                // The argument list: from the call's `(` (the API may already end with it) to its `)`.
+                var open = hit + needle.count - 1
+                if bytes[open] != UInt8(ascii: "(") {
+                    open = hit + needle.count
+                    while open < bytes.count, bytes[open] == UInt8(ascii: " ") || bytes[open] == UInt8(ascii: ".") || isIdentifier(bytes[open]) {
+                        open += 1
+                    }
+                    if open < bytes.count, bytes[open] == UInt8(ascii: "\"") || bytes[open] == UInt8(ascii: "'"),
+                        api == "do shell script" || api == "iex " || api == "system(" || api.hasSuffix(" ")
+                    {
+                        // `do shell script "…"`, `iex "…"`: the string right after.
+                        let line = String(decoding: bytes[open...].prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self)
+                        commands.append(stringLiterals(in: line).first)
+                        continue
+                    }
+                    guard open < bytes.count, bytes[open] == UInt8(ascii: "(") || bytes[open] == UInt8(ascii: "{") else {
+                        // `import subprocess`, `require('child_process')`: a name, not a call here.
+                        continue
+                    }
+                }
+                let close = matchingClose(bytes, from: open)
+                let arguments = String(decoding: bytes[(open + 1)..<close], as: UTF8.self)
+                let lists = joinedListLiterals(in: arguments)
+                let strings = stringLiterals(in: arguments)
+                if let list = lists.first {
+                    commands.append(list)
+                } else if let first = strings.first {
+                    // `"mv \"" + a + "\" x"`: the literal parts with the run-time parts standing in.
+                    commands.append(strings.count > 1 ? strings.joined(separator: "$X") : first)
+                } else {
+                    commands.append(nil)
+                }
+                start = close
+            }
+        }
+        return commands
+    }
+
+    private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+        guard let first = needle.first, needle.count <= haystack.count else { return nil }
+        var index = start
+        while index + needle.count <= haystack.count {
+            if haystack[index] == first, haystack[index..<(index + needle.count)].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    private static func isIdentifier(_ byte: UInt8) -> Bool {
+        (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57) || byte == 95
+    }
+
+    /// The index of the bracket closing the one at `open`, skipping quoted text; the end when unclosed.
+    private static func matchingClose(_ bytes: [UInt8], from open: Int) -> Int {
+        let opener = bytes[open]
+        let closer = opener == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: ")")
+        var level = 0
+        var index = open
+        var quote: UInt8?
+        while index < bytes.count {
+            let byte = bytes[index]
+            if let q = quote {
+                if byte == UInt8(ascii: "\\") { index += 1 } else if byte == q { quote = nil }
+            } else if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") {
+                quote = byte
+            } else if byte == opener {
+                level += 1
+            } else if byte == closer {
+                level -= 1
+                if level == 0 { return index }
+            }
+            index += 1
+        }
+        return bytes.count
     }
 
     /// The contents of '…' and "…" literals in code (escapes kept simple: \x is x).

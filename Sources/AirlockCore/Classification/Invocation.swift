@@ -14,6 +14,8 @@ public struct Invocation: Sendable {
     public var stdinText: String?
     /// Where it runs, for resolving the paths it names.
     public var context = ClassificationContext()
+    /// The program word as written (`./deploy.sh`, `/usr/bin/git`), when it came from a command line.
+    public var path: String?
 
     public init(
         program: String, arguments: [ShellWord], environment: [String: String] = [:],
@@ -45,11 +47,15 @@ public struct Invocation: Sendable {
     /// True when any of the flags is present. Short flags are single letters and match
     /// inside clusters (`-rf` has `r` and `f`); long flags match `--name` and `--name=…`.
     public func has(short: String = "", long: [String] = []) -> Bool {
-        for arg in optionArgs {
-            if arg.hasPrefix("--") {
-                let name = arg.split(separator: "=", maxSplits: 1).first.map(String.init) ?? arg
-                if long.contains(name) { return true }
-            } else if arg.hasPrefix("-"), arg.count > 1, !short.isEmpty {
+        for arg in args {
+            let bytes = arg.utf8
+            guard bytes.first == UInt8(ascii: "-"), bytes.count > 1 else { continue }
+            if arg == "--" { return false }
+            if bytes.dropFirst().first == UInt8(ascii: "-") {
+                guard !long.isEmpty else { continue }
+                let name = bytes.firstIndex(of: UInt8(ascii: "=")).map { bytes[..<$0] } ?? bytes[...]
+                if long.contains(where: { $0.utf8.elementsEqual(name) }) { return true }
+            } else if !short.isEmpty {
                 if arg.dropFirst().contains(where: { short.contains($0) }) { return true }
             }
         }
@@ -58,10 +64,12 @@ public struct Invocation: Sendable {
 
     /// The value of an option written `--name value`, `--name=value` or `-n value`.
     public func value(of names: String...) -> String? {
-        let all = Array(optionArgs)
-        for (index, arg) in all.enumerated() {
+        let all = optionArgs
+        for index in all.indices {
+            let arg = all[index]
+            guard arg.utf8.first == UInt8(ascii: "-") else { continue }
             for name in names {
-                if arg == name, index + 1 < all.count { return all[index + 1] }
+                if arg == name, index + 1 < all.endIndex { return all[index + 1] }
                 if name.hasPrefix("--"), arg.hasPrefix(name + "=") {
                     return String(arg.dropFirst(name.count + 1))
                 }

@@ -6,7 +6,7 @@
 /// settles a name that says nothing.
 public enum MCPClassifier {
     /// One finding for the call: its MCP tool type and hazards, worst risk, and `server.tool` as the first target.
-    public static func classify(_ call: MCPCall, host: HostFacts) -> [Finding] {
+    public static func classify(_ call: MCPCall, host: HostFacts, cwd: String? = nil, workspaceRoot: String? = nil) -> [Finding] {
         let name = ToolName(call)
         let label = call.server.isEmpty ? call.tool : call.server + "." + call.tool
         let openWorld = call.annotations?.openWorldHint ?? true
@@ -45,10 +45,11 @@ public enum MCPClassifier {
 
         parts = applyAnnotations(parts, kind: kind, call: call, openWorld: openWorld)
 
-        // Paths in the arguments: a tool that writes a hook config or reads a key file.
+        // Paths in the arguments go through the same path classes as a shell command's: a tool
+        // that writes a hook config or a start-up file, or reads a key file.
         var targets = [label]
         for value in values.lazy.filter(looksLikePath).prefix(64) {
-            let file = PathClassifier.classify(value, cwd: nil, workspaceRoot: nil, host: host)
+            let file = PathClassifier.classify(value, cwd: cwd, workspaceRoot: workspaceRoot, host: host)
             if file.isSelfModification, kind != .read {
                 parts.append(
                     Part(
@@ -61,9 +62,94 @@ public enum MCPClassifier {
                         [.secretAccess], risk: .high, blast: .external, reversibility: .irreversible,
                         phrase: "names " + file.reason, rollback: "rotate the secret"))
                 targets.append(value)
+            } else if file.isPersistence, kind != .read {
+                parts.append(
+                    Part(
+                        [.persistence], risk: .high, blast: .machine, reversibility: .partial,
+                        phrase: "writes " + file.reason))
+                targets.append(value)
+            } else if !file.isInsideWorkspace, !file.isTemporary, workspaceRoot != nil, file.isSystem || file.isInHome {
+                parts.append(
+                    Part(
+                        [.outsideWorkspace], risk: kind == .read ? .medium : .high, blast: .machine,
+                        reversibility: kind == .read ? .reversible : .unknown,
+                        phrase: (kind == .read ? "reads " : "touches ") + file.reason))
+                targets.append(value)
             }
         }
-        return [merged(parts, label: label, targets: targets)]
+        // A command string handed to a tool that runs it is judged as the shell would run it; the
+        // tool is at least as risky as the command.
+        let context = ClassificationContext(cwd: cwd, workspaceRoot: workspaceRoot, host: host)
+        let commands = commandArguments(call, name: name).prefix(4).map { command in
+            (command, Classifier.assess(command: command, context: context))
+        }
+        // A shell server's tool with a command Airlock read in full is that command, not "anything".
+        if name.isCommandRunner, !commands.isEmpty, !commands.contains(where: { $0.1.isUnsure }) {
+            parts = parts.map { part in
+                guard part.phrase == Self.arbitraryCommands else { return part }
+                var part = part
+                part.risk = .medium
+                part.isUnsure = false
+                part.phrase = "runs the command it is given"
+                return part
+            }
+        }
+        var findings = [merged(parts, label: label, targets: targets)]
+        for (command, inner) in commands {
+            findings += inner.findings.map { finding in
+                var finding = finding
+                finding.reason = label + " runs `" + String(command.prefix(60)) + "`: " + finding.reason
+                return finding
+            }
+            if !inner.productionMarkers.isEmpty {
+                findings = findings.map { finding in
+                    var finding = finding
+                    finding.risk = max(finding.risk, .high)
+                    return finding
+                }
+            }
+        }
+        return findings
+    }
+
+    private static let arbitraryCommands = "runs arbitrary commands"
+
+    /// Argument keys whose value is a command line a tool runs.
+    private static let commandKeys: Set<String> = [
+        "command", "cmd", "script", "shell", "cli_command", "clicommand", "commandline", "command_line", "bash",
+        "shell_command", "run", "exec",
+    ]
+    /// CLIs a cloud or cluster server runs with the arguments it is given.
+    private static let runnerPrefixes: [String: String] = [
+        "aws": "aws", "kubectl": "kubectl", "k8s": "kubectl", "kubernetes": "kubectl", "gcloud": "gcloud", "az": "az",
+        "azure": "az", "terraform": "terraform", "helm": "helm", "docker": "docker", "gh": "gh",
+    ]
+
+    /// The command lines in a call's arguments that its tool runs.
+    private static func commandArguments(_ call: MCPCall, name: ToolName) -> [String] {
+        guard case .object(let object) = call.arguments else { return [] }
+        var commands: [String] = []
+        let serverWords = Set(ToolName.split(call.server) + ToolName.split(call.tool))
+        let cli = serverWords.lazy.compactMap { runnerPrefixes[$0] }.first
+        for key in object.keys.sorted() {
+            let lower = key.lowercased()
+            guard commandKeys.contains(lower) || (name.isCommandRunner && (lower == "args" || lower == "input")) else { continue }
+            var text: String?
+            switch object[key] {
+            case .string(let value)?: text = value
+            case .array(let items)?: text = items.compactMap(\.stringValue).joined(separator: " ")
+            default: break
+            }
+            guard var command = text?.trimmingCharacters(), !command.isEmpty else { continue }
+            // `call_aws {"cli_command": "s3 rb s3://x"}`: the server's CLI is the program.
+            if let cli, !command.hasPrefix(cli + " "), command != cli,
+                ProgramRegistry.shared.spec(for: String(command.prefix { $0 != " " })) == nil
+            {
+                command = cli + " " + command
+            }
+            commands.append(command)
+        }
+        return commands
     }
 
     /// The lower-case words of a tool or server name, split on `_ - . / :` and camelCase.
@@ -143,7 +229,7 @@ public enum MCPClassifier {
                 hazards + [
                     Part(
                         [.unknownWrite], risk: .high, blast: .machine, reversibility: .unknown,
-                        phrase: "runs arbitrary commands", isUnsure: true)
+                        phrase: arbitraryCommands, isUnsure: true)
                 ], .write
             )
         }
@@ -405,11 +491,20 @@ public enum MCPClassifier {
             if !phrases.contains(part.phrase) { phrases.append(part.phrase) }
         }
         let worst = parts.max { $0.reversibility < $1.reversibility }
+        // The rule names the weightiest class among the riskiest conclusions.
+        let top = parts.map(\.risk).max()
+        let weight: [Category] = [
+            .selfModification, .billingMoney, .dbMigration, .dataDelete, .productionDBWrite, .secretAccess, .privilege,
+            .persistence, .deployTrigger, .vcsRewrite, .fileWriteAPI, .outsideWorkspace, .commentWrite, .statusChange,
+            .unknownWrite, .readLookup, .docSearch,
+        ]
+        let riskiest = Set(parts.filter { $0.risk == top }.flatMap(\.categories))
+        let rule = "mcp." + (weight.first(where: riskiest.contains)?.ruleSlug ?? "unknown-write")
         return Finding(
             categories.sorted(), risk: parts.map(\.risk).max() ?? .medium,
             blast: parts.map(\.blast).max() ?? .external, reversibility: worst?.reversibility ?? .unknown,
             reason: label + ": " + phrases.joined(separator: "; "), targets: targets,
-            isUnsure: parts.contains(where: \.isUnsure), rollback: worst?.rollback)
+            isUnsure: parts.contains(where: \.isUnsure), rollback: worst?.rollback, rule: rule)
     }
 }
 

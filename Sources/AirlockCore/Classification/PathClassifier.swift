@@ -17,13 +17,18 @@ public struct PathClass: Sendable, Equatable {
     public var isTemporary: Bool
     /// Under the user's (or any user's) home directory.
     public var isInHome: Bool
+    /// Under a directory of the system (`/etc`, `/usr`, `/var`, `/boot`, …), temp folders aside.
+    public var isSystem: Bool
+    /// Writing here makes code run later: a start-up file, `authorized_keys`, a crontab, a unit,
+    /// a git hook, a directory on `$PATH`.
+    public var isPersistence: Bool
     /// A short phrase: "an .env file", "a private key", "Claude Code settings (hooks and permissions)".
     public var reason: String
 
     public init(
         categories: [Category], resolvedPath: String, isSecret: Bool = false,
         isSelfModification: Bool = false, isInsideWorkspace: Bool = true, isTemporary: Bool = false,
-        isInHome: Bool = false, reason: String
+        isInHome: Bool = false, isSystem: Bool = false, isPersistence: Bool = false, reason: String
     ) {
         self.categories = categories
         self.resolvedPath = resolvedPath
@@ -32,6 +37,8 @@ public struct PathClass: Sendable, Equatable {
         self.isInsideWorkspace = isInsideWorkspace
         self.isTemporary = isTemporary
         self.isInHome = isInHome
+        self.isSystem = isSystem
+        self.isPersistence = isPersistence
         self.reason = reason
     }
 }
@@ -40,7 +47,15 @@ public struct PathClass: Sendable, Equatable {
 public enum PathClassifier {
     /// The classes of `path`, resolved against `cwd` (else the workspace root) and the host's home.
     public static func classify(_ path: String, cwd: String?, workspaceRoot: String?, host: HostFacts) -> PathClass {
-        let home = host.home.map { NormalisedPath($0, base: nil, home: nil) }
+        classify(
+            path, cwd: cwd, workspaceRoot: workspaceRoot, host: host,
+            anchors: PathAnchors(cwd: cwd, workspaceRoot: workspaceRoot, host: host))
+    }
+
+    static func classify(
+        _ path: String, cwd: String?, workspaceRoot: String?, host: HostFacts, anchors: PathAnchors
+    ) -> PathClass {
+        let home = anchors.home
         let base = cwd ?? workspaceRoot
         let resolved = NormalisedPath(path, base: base, home: host.home)
         let full = resolved.components.map { $0.lowercased() }
@@ -50,8 +65,7 @@ public enum PathClassifier {
         // Where the path is.
         let isInsideWorkspace: Bool
         var workspaceRelative: [String]?
-        if let workspaceRoot {
-            let root = NormalisedPath(workspaceRoot, base: cwd, home: host.home)
+        if workspaceRoot != nil, let root = anchors.root {
             isInsideWorkspace = resolved.isUnder(root)
             if isInsideWorkspace { workspaceRelative = Array(full.dropFirst(root.components.count)) }
         } else {
@@ -68,18 +82,27 @@ public enum PathClassifier {
         let localDirs = local.dropLast()
         let originalDirs = resolved.components.suffix(local.count).dropLast()
 
-        var classes = Set<Category>()
-        var reasons: [Category: String] = [:]
+        // Arrays, not a set and a dictionary: a path has two or three classes at most.
+        var classes: [Category] = []
+        var reasons: [(Category, String)] = []
         func add(_ category: Category, _ reason: String) {
-            if classes.insert(category).inserted { reasons[category] = reason }
+            if !classes.contains(category) {
+                classes.append(category)
+                reasons.append((category, reason))
+            }
         }
 
-        if let reason = Self.selfModification(resolved, full: full, home: homeRelative, host: host) {
+        if let reason = Self.selfModification(resolved, full: full, home: homeRelative, airlock: anchors.airlock) {
             add(.selfModification, reason)
             add(.agentConfig, reason)
         }
         if let reason = Self.agentConfig(full: full, home: homeRelative) { add(.agentConfig, reason) }
-        if let reason = Self.credentials(full: full, base: lowerBase) { add(.credentials, reason) }
+        if let reason = Self.persistence(full: full, home: homeRelative, host: host) { add(.persistence, reason) }
+        if let reason = Self.credentials(full: full, base: lowerBase, home: homeRelative) {
+            add(.credentials, reason)
+        }
+        if let reason = Self.ciConfig(local: local) { add(.ciConfig, reason) }
+        if let reason = Self.codeExecConfig(local: local) { add(.codeExecConfig, reason) }
         let envTemplate = Self.isEnvTemplate(lowerBase)
         if Self.isEnvFile(lowerBase), !envTemplate { add(.envFile, "an .env file") }
         if let reason = Self.productionConfig(local: local, base: lowerBase) { add(.productionConfig, reason) }
@@ -93,10 +116,10 @@ public enum PathClassifier {
 
         // The reason names the class that matters most.
         let precedence: [Category] = [
-            .selfModification, .credentials, .envFile, .customerData, .productionConfig, .agentConfig,
-            .buildOutput, .testFile, .docs, .source,
+            .selfModification, .credentials, .envFile, .persistence, .customerData, .productionConfig, .ciConfig,
+            .codeExecConfig, .agentConfig, .buildOutput, .testFile, .docs, .source,
         ]
-        var reason = precedence.lazy.compactMap { reasons[$0] }.first ?? "a file"
+        var reason = precedence.lazy.compactMap { category in reasons.first { $0.0 == category }?.1 }.first ?? "a file"
         if !isInsideWorkspace {
             add(.outsideWorkspace, "outside the workspace")
             if isTemporary {
@@ -107,15 +130,44 @@ public enum PathClassifier {
         }
 
         return PathClass(
-            categories: classes.sorted(), resolvedPath: resolved.text,
+            categories: classes.count > 1 ? classes.sorted() : classes, resolvedPath: resolved.text,
             isSecret: classes.contains(.envFile) || classes.contains(.credentials),
             isSelfModification: classes.contains(.selfModification), isInsideWorkspace: isInsideWorkspace,
-            isTemporary: isTemporary, isInHome: homeRelative != nil, reason: reason)
+            isTemporary: isTemporary, isInHome: homeRelative != nil,
+            isSystem: !isTemporary && homeRelative == nil && resolved.root == .absolute && Self.isSystem(full),
+            isPersistence: classes.contains(.persistence), reason: reason)
     }
 
     /// The path with `~`, `$HOME` and `${HOME}` expanded, joined to `cwd` and normalised.
     public static func resolve(_ path: String, cwd: String?, host: HostFacts) -> String {
-        NormalisedPath(path, base: cwd, home: host.home).text
+        // Hot: most paths are already absolute and clean (`/home/dev/proj`, `/etc/hosts`).
+        if isClean(path), path.utf8.first == UInt8(ascii: "/") { return path }
+        if let cwd, !path.isEmpty, isClean(path), isClean(cwd), cwd.utf8.first == UInt8(ascii: "/"), let first = path.utf8.first,
+            first != UInt8(ascii: "~"), first != UInt8(ascii: "$")
+        {
+            return cwd == "/" ? "/" + path : cwd + "/" + path
+        }
+        return NormalisedPath(path, base: cwd, home: host.home).text
+    }
+
+    /// No `.` or `..` segment, no doubled or trailing slash: normalising changes nothing.
+    private static func isClean(_ path: String) -> Bool {
+        var previous: UInt8 = 0
+        var segmentStart = true
+        var dots = 0
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if previous == UInt8(ascii: "/") || (segmentStart && dots > 0 && dots <= 2) { return false }
+                segmentStart = true
+                dots = 0
+            } else {
+                if segmentStart, byte == UInt8(ascii: ".") { dots += 1 } else { segmentStart = false; dots = 0 }
+                if !segmentStart { dots = 0 }
+            }
+            previous = byte
+        }
+        if segmentStart, dots > 0, dots <= 2 { return false }
+        return path.utf8.count <= 1 || previous != UInt8(ascii: "/")
     }
 
     // MARK: - Location
@@ -141,16 +193,24 @@ public enum PathClassifier {
             || lower.starts(with: ["private", "var", "folders"]) || lower.starts(with: ["dev", "shm"])
     }
 
+    private static let systemTops: Set<String> = [
+        "etc", "usr", "bin", "sbin", "lib", "lib32", "lib64", "libx32", "boot", "opt", "srv", "var", "sys", "proc",
+        "dev", "root", "system", "library", "applications", "private", "snap", "nix",
+    ]
+
+    /// Under a system directory; `full` is lower-cased and absolute.
+    private static func isSystem(_ full: [String]) -> Bool {
+        guard let top = full.first else { return true }
+        return systemTops.contains(top)
+    }
+
     // MARK: - Self-modification and agent config
 
     /// Why writing here could switch off or route around the gate, or nil.
     private static func selfModification(
-        _ path: NormalisedPath, full: [String], home: [String]?, host: HostFacts
+        _ path: NormalisedPath, full: [String], home: [String]?, airlock: [NormalisedPath]
     ) -> String? {
-        for airlockPath in host.airlockPaths where !airlockPath.isEmpty {
-            let own = NormalisedPath(airlockPath, base: nil, home: host.home)
-            if own.root != .relative, path.isUnder(own) { return "Airlock's own files" }
-        }
+        for own in airlock where own.root != .relative && path.isUnder(own) { return "Airlock's own files" }
         if let home,
             home.starts(with: [".config", "airlock"]) || home.starts(with: [".local", "state", "airlock"])
                 || home.starts(with: [".local", "share", "airlock"])
@@ -251,18 +311,45 @@ public enum PathClassifier {
         if let after = components(after: ".git", in: full), after == ["config"] || after.first == "hooks" {
             return "Git hooks and config"
         }
+        return nil
+    }
+
+    /// Directories whose programs run by name: writing there shadows or adds a command.
+    private static let pathDirectories: [[String]] = [
+        ["usr", "local", "bin"], ["usr", "local", "sbin"], ["usr", "bin"], ["usr", "sbin"], ["bin"], ["sbin"],
+        ["opt", "homebrew", "bin"],
+    ]
+    private static let homePathDirectories: [[String]] = [
+        [".local", "bin"], ["bin"], [".cargo", "bin"], ["go", "bin"], [".npm-global", "bin"], [".deno", "bin"],
+    ]
+
+    /// Why writing the path makes code run later, outside this action's review, or nil.
+    private static func persistence(full: [String], home: [String]?, host: HostFacts) -> String? {
+        let last = full.last ?? ""
+        if let after = components(after: ".git", in: full), after.first == "hooks" || after == ["config"] {
+            return after.first == "hooks" ? "a git hook (persistence)" : "git config (hooks path and aliases)"
+        }
         if let after = components(after: ".ssh", in: full),
             ["authorized_keys", "authorized_keys2", "config", "rc", "environment"].contains(after.first ?? "")
         {
             return "SSH config (persistence)"
         }
         if let home {
-            if home.count == 1, shellStartupFiles.contains(last) { return "a shell startup file" }
-            if home.starts(with: [".config", "fish"]) { return "a shell startup file" }
+            if home.count == 1, shellStartupFiles.contains(last) { return "a shell startup file (persistence)" }
+            if home == [".gitconfig"] || home.starts(with: [".config", "git"]) {
+                return "git config (hooks path and aliases)"
+            }
+            if home.starts(with: [".config", "fish"]) { return "a shell startup file (persistence)" }
             if home.starts(with: [".config", "systemd"]) || home.starts(with: [".config", "autostart"])
                 || home.starts(with: ["library", "launchagents"])
             {
                 return "a login or service unit (persistence)"
+            }
+            if home.count >= 2, homePathDirectories.contains(where: { home.count == $0.count + 1 && home.starts(with: $0) }) {
+                return "a directory on $PATH (persistence)"
+            }
+            if home == [".xinitrc"] || home == [".xprofile"] || home == [".xsessionrc"] {
+                return "a login script (persistence)"
             }
         }
         if full.count >= 2, full[0] == "etc" {
@@ -271,18 +358,69 @@ public enum PathClassifier {
             if ["profile", "profile.d", "bash.bashrc", "bashrc", "zshrc", "zshenv", "zprofile", "zsh", "environment"]
                 .contains(second)
             {
-                return "a system shell startup file"
+                return "a system shell startup file (persistence)"
             }
-            if second == "systemd" { return "a login or service unit (persistence)" }
+            if ["systemd", "init.d", "rc.local", "init", "xdg"].contains(second) {
+                return "a login or service unit (persistence)"
+            }
+            if second == "ld.so.preload" || second == "ld.so.conf" || second == "ld.so.conf.d" {
+                return "the dynamic loader's preload list (persistence)"
+            }
+            if second == "sudoers" || second == "sudoers.d" { return "sudo rules (persistence)" }
         }
         if full.starts(with: ["var", "spool", "cron"]) || full.starts(with: ["var", "at", "spool"])
-            || full.starts(with: ["usr", "lib", "cron", "tabs"])
+            || full.starts(with: ["usr", "lib", "cron", "tabs"]) || full.starts(with: ["var", "spool", "at"])
         {
             return "a crontab (persistence)"
         }
-        if full.starts(with: ["library", "launchagents"]) || full.starts(with: ["library", "launchdaemons"]) {
+        if full.starts(with: ["library", "launchagents"]) || full.starts(with: ["library", "launchdaemons"])
+            || full.starts(with: ["lib", "systemd"]) || full.starts(with: ["usr", "lib", "systemd"])
+        {
             return "a login or service unit (persistence)"
         }
+        if pathDirectories.contains(where: { full.count == $0.count + 1 && full.starts(with: $0) }) {
+            return "a directory on $PATH (persistence)"
+        }
+        return nil
+    }
+
+    /// CI definitions: code that runs with the repository's secrets on another machine.
+    private static func ciConfig(local: [String]) -> String? {
+        guard let last = local.last else { return nil }
+        if local.count >= 3, local[0] == ".github", local[1] == "workflows" { return "a CI workflow" }
+        if local.count >= 3, local[0] == ".github", local[1] == "actions" { return "a CI action" }
+        if local.count == 2, local[0] == ".circleci" { return "a CI config" }
+        if local.count >= 2, [".buildkite", ".gitlab", ".tekton", ".woodpecker", ".azure-pipelines"].contains(local[0]) {
+            return "a CI config"
+        }
+        guard local.count == 1 else { return nil }
+        return ciFileNames.contains(last) ? "a CI config" : nil
+    }
+
+    private static let ciFileNames: Set<String> = [
+        ".gitlab-ci.yml", ".gitlab-ci.yaml", "jenkinsfile", "azure-pipelines.yml", "azure-pipelines.yaml",
+        ".travis.yml", "bitbucket-pipelines.yml", ".drone.yml", "cloudbuild.yaml", "cloudbuild.yml",
+        "buildspec.yml", "appveyor.yml", ".woodpecker.yml", "codemagic.yaml",
+    ]
+    private static let dataOnlyDirectories: Set<String> = ["dumps", "backups", "backup"]
+
+    /// Files whose code a trusted tool runs: build scripts, test hooks, lifecycle hooks, task files.
+    private static func codeExecConfig(local: [String]) -> String? {
+        guard let last = local.last else { return nil }
+        switch last {
+        case "setup.py": return "setup.py (runs on install)"
+        case "build.rs": return "a Cargo build script (runs on build)"
+        case "conftest.py": return "a pytest conftest (runs with the tests)"
+        case ".envrc": return "a direnv file (runs on cd)"
+        case "devcontainer.json", ".devcontainer.json": return "a dev-container definition (runs commands)"
+        case ".pre-commit-config.yaml", "lefthook.yml", ".lefthook.yml", ".huskyrc": return "git hook config (runs on commit)"
+        default: break
+        }
+        if local.count >= 2, local[local.count - 2] == ".vscode", last == "tasks.json" || last == "launch.json" {
+            return "editor tasks (they run commands)"
+        }
+        if local.count >= 2, local[0] == ".husky" { return "a husky git hook (runs on commit)" }
+        if local.count >= 2, local[0] == ".devcontainer" { return "a dev-container definition (runs commands)" }
         return nil
     }
 
@@ -308,8 +446,38 @@ public enum PathClassifier {
     ]
 
     /// Why the path holds credentials, or nil.
-    private static func credentials(full: [String], base: String) -> String? {
+    /// Home folders that hold keys or cloud credentials: reading one whole reads them all.
+    private static let credentialDirectories: [[String]: String] = [
+        [".ssh"]: "SSH key material", [".aws"]: "AWS credentials", [".gnupg"]: "GnuPG keys",
+        [".config", "gcloud"]: "Google cloud credentials", [".kube"]: "Kubernetes credentials",
+        [".docker"]: "Docker registry credentials", [".password-store"]: "a password store",
+        [".azure"]: "Azure credentials", ["library", "keychains"]: "keychains", [".config", "gh"]: "GitHub CLI tokens",
+        [".config", "op"]: "1Password CLI config", [".terraform.d"]: "Terraform tokens",
+    ]
+    private static let historyFiles: Set<String> = [
+        ".bash_history", ".zsh_history", ".sh_history", ".history", ".python_history", ".psql_history",
+        ".mysql_history", ".node_repl_history", ".sqlite_history", ".rediscli_history", ".irb_history",
+    ]
+
+    private static func credentials(full: [String], base: String, home: [String]?) -> String? {
         if privateKeyNames.contains(base) { return "a private key" }
+        if let home {
+            if let reason = credentialDirectories[home] { return reason + " (a whole folder)" }
+            if home.count >= 2, home[0] == ".config", home[1] == "gcloud" { return "Google cloud credentials" }
+            if home.count >= 2, home[0] == ".gnupg", base != "gpg.conf" { return "GnuPG keys" }
+            if home.count >= 2, home[0] == "library", home[1] == "keychains" { return "a keychain" }
+            if home.count >= 2, home[0] == ".password-store" { return "a password store" }
+            if home.count == 1, historyFiles.contains(base) { return "shell history (it holds typed secrets)" }
+        }
+        if full.count >= 2, full[0] == "etc" {
+            let second = full[1]
+            if ["shadow", "gshadow", "shadow-", "gshadow-", "master.passwd", "security"].contains(second) {
+                return "system password hashes"
+            }
+            if second == "sudoers" || second == "sudoers.d" { return "sudo rules" }
+            if second == "ssh", base.hasPrefix("ssh_host_"), base.hasSuffix("_key") { return "an SSH host key" }
+            if second == "ssl", full.count >= 3, full[2] == "private" { return "TLS private keys" }
+        }
         if let after = components(after: ".ssh", in: full), let name = after.last, after.count >= 1 {
             let harmless =
                 name.hasSuffix(".pub") || name.hasPrefix("known_hosts") || name == "config"
@@ -392,12 +560,17 @@ public enum PathClassifier {
     ]
 
     private static func customerData(dirs: ArraySlice<String>, base: String) -> String? {
-        if base.hasSuffix(".dump") || base.hasSuffix(".bak") || base.hasSuffix(".sql.gz") {
+        if base.hasSuffix(".dump") || base.hasSuffix(".sql.gz") || base.hasSuffix(".sql.bak")
+            || base.hasSuffix(".bak") && ["db", "dump", "backup", "sql", "data"].contains(where: base.contains)
+        {
             return "a database dump or backup"
         }
         let ext = extensionOf(base)
-        if dirs.contains(where: customerDirectories.contains), !codeExtensions.contains(ext) {
-            return "customer data"
+        // `customers/`, `pii/`: anything but code; `backup/`, `dumps/`: data files only.
+        for dir in dirs where customerDirectories.contains(dir) {
+            if dataOnlyDirectories.contains(dir) ? dataExtensions.contains(ext) && ext != "txt" : !codeExtensions.contains(ext) {
+                return "customer data"
+            }
         }
         if base.contains("customer"), dataExtensions.contains(ext) { return "customer data" }
         return nil
@@ -530,9 +703,19 @@ struct NormalisedPath: Equatable {
 
     /// Expands `~`, `~/…`, `$HOME`, `$HOME/…`, `${HOME}` and `${HOME}/…`; without a known home, `~` stays.
     static func expandingHome(_ path: String, home: String?) -> String {
+        guard let first = path.utf8.first, first == UInt8(ascii: "~") || first == UInt8(ascii: "$") else { return path }
         let replacement = home ?? "~"
         if path == "~" { return replacement }
         if path.hasPrefix("~/") { return replacement + path.dropFirst() }
+        if path.hasPrefix("~"), let home, let slash = home.lastIndex(of: "/") {
+            // `~user`: another user's home, beside ours (`/home/dev` → `/home/user`); `~root` is `/root`.
+            let user = path.dropFirst().prefix { $0 != "/" }
+            let rest = path.dropFirst(1 + user.count)
+            if !user.isEmpty, user.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "." }) {
+                let userHome = user == "root" ? "/root" : String(home[..<slash]) + "/" + user
+                return userHome + rest
+            }
+        }
         for variable in ["${HOME}", "$HOME"] where path.hasPrefix(variable) {
             let rest = path.dropFirst(variable.count)
             if rest.isEmpty || rest.hasPrefix("/") { return replacement + rest }

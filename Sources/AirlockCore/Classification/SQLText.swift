@@ -63,15 +63,15 @@ enum SQLText {
             let rest = words.drop { !["SELECT", "INSERT", "UPDATE", "DELETE", "WITH", "MERGE"].contains($0) }
             return rest.isEmpty ? .read : kind(of: Array(rest))
         case "WITH":
-            if words.contains("DELETE") { return .delete(hasWhere: words.contains("WHERE")) }
+            if words.contains("DELETE") { return .delete(hasWhere: hasRealWhere(words)) }
             if words.contains("INSERT") || words.contains("UPDATE") || words.contains("MERGE") { return .write }
             return .read
         case "INSERT", "REPLACE", "MERGE": return second == "INTO" ? .write : .unknown
         case "UPSERT": return words.count > 1 ? .write : .unknown
-        case "UPDATE": return words.contains("SET") ? .update(hasWhere: words.contains("WHERE")) : .unknown
+        case "UPDATE": return words.contains("SET") ? .update(hasWhere: hasRealWhere(words)) : .unknown
         case "COPY": return words.contains("FROM") ? .write : .read
         case "DELETE":
-            return words.contains("FROM") ? .delete(hasWhere: words.contains("WHERE")) : .unknown
+            return words.contains("FROM") ? .delete(hasWhere: hasRealWhere(words)) : .unknown
         case "DROP": return dropObjects.contains(second) ? .drop : .unknown
         case "TRUNCATE": return second == "TABLE" || words.count == 2 ? .drop : .unknown
         case "FLUSHALL", "FLUSHDB": return .drop
@@ -81,6 +81,25 @@ enum SQLText {
             return words.contains("TO") || words.contains("ON") || words.contains("FROM") ? .grant : .unknown
         default: return .unknown
         }
+    }
+
+    /// A WHERE clause that can narrow the rows: not missing, and not always true (`WHERE 1=1`,
+    /// `WHERE true`, `… OR 1=1`).
+    static func hasRealWhere(_ words: [String]) -> Bool {
+        guard let whereIndex = words.firstIndex(of: "WHERE") else { return false }
+        let clause = Array(words[(whereIndex + 1)...])
+        if clause.isEmpty || clause == ["TRUE"] || clause == ["1"] { return false }
+        func isTautology(_ part: ArraySlice<String>) -> Bool {
+            part == ["TRUE"] || part == ["1"] || (part.count == 2 && part.first == part.last && part.first?.allSatisfy(\.isNumber) == true)
+        }
+        if isTautology(clause[...]) { return false }
+        // `… OR 1=1`: any alternative that is always true makes the whole clause true.
+        var start = 0
+        for (index, word) in clause.enumerated() where word == "OR" {
+            if isTautology(clause[start..<index]) { return false }
+            start = index + 1
+        }
+        return !isTautology(clause[start...])
     }
 
     /// Upper-cased bare words of each statement; quoted text, identifiers in quotes and comments dropped.

@@ -10,24 +10,27 @@ public struct Assessment: Codable, Sendable, Equatable {
     public var productionMarkers: [String]
     /// Control, zero-width and bidi characters hidden in the action's text.
     public var hiddenCharacters: [HiddenCharacter]
-    /// The executed simple commands, wrappers peeled, as argv; command-prefix scopes match these.
+    /// The executed simple commands as argv, with any wrapper they were written under
+    /// (`sudo npm test` stays `sudo npm test`); command-prefix scopes match these.
     public var commands: [[String]]
     /// True when some part could not be analysed: unknown never means allowed.
     public var isUnsure: Bool
+    /// What keeps a command-prefix exception from covering this command (`ScopeHazard`).
+    public var scopeHazards: [ScopeHazard]
 
     /// No automatic allow, ever: a human decides for this very action (policy step 4).
     public var isHardFloor: Bool { categories.contains { $0.isHardFloor } }
 
     public init(
         findings: [Finding], productionMarkers: [String] = [], hiddenCharacters: [HiddenCharacter] = [],
-        commands: [[String]] = []
+        commands: [[String]] = [], scopeHazards: [ScopeHazard] = []
     ) {
         var findings = findings
         if findings.isEmpty {
             findings = [
                 Finding(
                     [.unknown], risk: .medium, blast: .machine, reversibility: .unknown,
-                    reason: "nothing recognisable", isUnsure: true)
+                    reason: "nothing recognisable", isUnsure: true, rule: "action.nothing-recognised")
             ]
         }
         if !productionMarkers.isEmpty {
@@ -48,21 +51,31 @@ public struct Assessment: Codable, Sendable, Equatable {
                     [.unknown], risk: .high, blast: .machine, reversibility: .unknown,
                     reason: "hidden characters in the text: "
                         + hiddenCharacters.prefix(4).map(\.name).joined(separator: ", "),
-                    isUnsure: true))
+                    isUnsure: true, rule: "text.hidden-characters"))
         }
-        var categories = Set(findings.flatMap(\.categories))
+        // One pass, no sets: an assessment is built for every command on the hot path.
+        var categories: [Category] = []
+        var risk = findings[0].risk
+        var blastRadius = findings[0].blastRadius
+        var reversibility = findings[0].reversibility
+        for finding in findings {
+            for category in finding.categories where !categories.contains(category) { categories.append(category) }
+            risk = max(risk, finding.risk)
+            blastRadius = max(blastRadius, finding.blastRadius)
+            reversibility = max(reversibility, finding.reversibility)
+        }
         // `read` says nothing once something stronger is present.
-        if categories.count > 1 { categories.remove(.read) }
-        self.categories = categories.sorted()
-        self.risk = findings.map(\.risk).max() ?? .medium
-        self.blastRadius = findings.map(\.blastRadius).max() ?? .machine
-        let reversibility = findings.map(\.reversibility).max() ?? .unknown
+        if categories.count > 1, let read = categories.firstIndex(of: .read) { categories.remove(at: read) }
+        self.categories = categories.count > 1 ? categories.sorted() : categories
+        self.risk = risk
+        self.blastRadius = blastRadius
         self.reversibility = reversibility
         self.rollback = findings.first { $0.reversibility == reversibility }?.rollback
         self.findings = findings
         self.productionMarkers = productionMarkers
         self.hiddenCharacters = hiddenCharacters
         self.commands = commands
+        self.scopeHazards = scopeHazards.sorted()
         self.isUnsure = findings.contains(where: \.isUnsure)
     }
 

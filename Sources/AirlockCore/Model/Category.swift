@@ -27,6 +27,20 @@ public enum Category: String, Codable, Sendable, CaseIterable, Comparable {
     case selfModification = "self_modification"
     /// Stops, signals or reconfigures processes and services on this machine.
     case processControl = "process_control"
+    /// Changes cloud, platform or forge state through its API with a raw request (`curl -X POST`
+    /// to api.fly.io, a GraphQL mutation, `gh api -X PATCH`). Deletions, backups, protection and
+    /// billing there also carry `data_delete`, `privilege` or `billing_money` (hard floor).
+    case infra
+    /// Makes code run later, outside this action's review: shell start-up files,
+    /// `~/.ssh/authorized_keys`, crontab and `at` jobs, systemd and launchd units, git hooks and
+    /// `core.hooksPath`, a directory on `$PATH`. High risk; an exception made for anything else
+    /// (a command prefix, another category, paths) never covers it.
+    case persistence
+    /// Points the programs that run next at other code: `LD_PRELOAD`, `DYLD_*`, `PATH` or
+    /// `PYTHONPATH` aimed at temp or outside directories, `NODE_OPTIONS`, `GIT_SSH_COMMAND`,
+    /// `BASH_ENV`, `PROMPT_COMMAND`, git aliases starting with `!`. Never covered by an exception
+    /// made for something else, like `persistence`.
+    case envPoisoning = "env_poisoning"
     case unknown
 
     // File classes.
@@ -40,6 +54,13 @@ public enum Category: String, Codable, Sendable, CaseIterable, Comparable {
     case buildOutput = "build_output"
     case agentConfig = "agent_config"
     case outsideWorkspace = "outside_workspace"
+    /// CI definitions: `.github/workflows/*`, `.gitlab-ci.yml`, `.circleci/config.yml`, … They run
+    /// with the repository's secrets on someone else's machine, so a change is asked in every mode.
+    case ciConfig = "ci_config"
+    /// Files whose code runs when a trusted tool runs: package lifecycle scripts (`preinstall`,
+    /// `postinstall`, `prepare`), `setup.py`, `build.rs`, `conftest.py`, `.envrc`, dev-container
+    /// and editor task files. Asked in every mode.
+    case codeExecConfig = "code_exec_config"
 
     // MCP tool types.
     case readLookup = "read_lookup"
@@ -64,6 +85,12 @@ public enum Category: String, Codable, Sendable, CaseIterable, Comparable {
     }
 
     /// Classes that only look at things and change nothing.
+    /// Classes an allow exception covers only when it names them: by exact action or by this very
+    /// category. A command-prefix, path or other-category exception never reaches them.
+    public var isNeverCoveredByOthers: Bool {
+        self == .persistence || self == .envPoisoning || self == .selfModification
+    }
+
     public var isReadOnly: Bool {
         switch self {
         case .read, .readLookup, .docSearch, .source, .testFile, .docs, .buildOutput: return true

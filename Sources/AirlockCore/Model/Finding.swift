@@ -15,11 +15,13 @@ public struct Finding: Codable, Sendable, Equatable {
     public var isUnsure: Bool
     /// How to undo it, when there is a way ("git checkout -- src/").
     public var rollback: String?
+    /// The stable id of the rule that recognised it (`git.reset-hard`); `airlock rules` lists them.
+    public var rule: String
 
     public init(
         _ categories: [Category], risk: Risk, blast: BlastRadius,
         reversibility: Reversibility = .reversible, reason: String, targets: [String] = [],
-        isUnsure: Bool = false, rollback: String? = nil
+        isUnsure: Bool = false, rollback: String? = nil, rule: String = ""
     ) {
         self.categories = categories
         self.risk = risk
@@ -29,5 +31,13 @@ public struct Finding: Codable, Sendable, Equatable {
         self.targets = targets
         self.isUnsure = isUnsure
         self.rollback = rollback
+        self.rule = rule
+    }
+
+    /// The same finding under another rule id.
+    public func ruled(_ id: String) -> Finding {
+        var copy = self
+        copy.rule = id
+        return copy
     }
 }

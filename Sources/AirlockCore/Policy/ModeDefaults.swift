@@ -22,11 +22,14 @@ public enum ModeDefaults {
         case .packageInstall, .destructiveFS, .vcsRewrite, .dbWrite, .remoteExec, .processControl, .agentConfig,
             .commentWrite, .statusChange, .fileWriteAPI, .unknownWrite, .outsideWorkspace, .productionConfig:
             return mode == .readOnly ? .deny : .ask
+        // Code that runs later or elsewhere: a human looks in every mode, even the auto loop.
+        case .persistence, .envPoisoning, .ciConfig, .codeExecConfig:
+            return mode == .readOnly ? .deny : .ask
         // Generated output: "no automatic edits".
         case .buildOutput:
             return mode == .readOnly ? .deny : .ask
         // Network and unknown: a human looks, whatever the mode.
-        case .network, .unknown:
+        case .network, .unknown, .infra:
             return .ask
         // Denied by default.
         case .customerData, .productionDBWrite:

@@ -26,7 +26,12 @@ public enum Scope: Sendable, Equatable, Hashable {
             }
             return Scope.fingerprint(of: action) == fingerprint
         case .commandPrefix(let prefix):
-            guard case .shell = action.kind, !prefix.isEmpty, !assessment.commands.isEmpty else { return false }
+            // Narrow by design: only the commands the prefix names, plus plain reads beside them;
+            // never a risky, unsure or hazardous line, and never persistence or poisoning.
+            guard case .shell = action.kind, !prefix.isEmpty, !assessment.commands.isEmpty,
+                !assessment.isUnsure, assessment.risk < .high, assessment.scopeHazards.isEmpty,
+                !assessment.categories.contains(where: \.isNeverCoveredByOthers)
+            else { return false }
             var matched = false
             for argv in assessment.commands {
                 if argv.starts(with: prefix) {
@@ -35,7 +40,7 @@ public enum Scope: Sendable, Equatable, Hashable {
                     return false
                 }
             }
-            return matched && !assessment.isUnsure
+            return matched
         case .category(let category):
             return assessment.categories.allSatisfy { $0 == category || $0.isReadOnly }
                 && assessment.categories.contains(category)
@@ -43,8 +48,14 @@ public enum Scope: Sendable, Equatable, Hashable {
             guard case .mcp(let call) = action.kind else { return false }
             return call.server == server && (tool == nil || call.tool == tool)
         case .paths(let globs):
-            guard let path = action.filePaths, !path.isEmpty else { return false }
-            return path.allSatisfy { p in globs.contains { Glob.matches($0, p) } }
+            guard let paths = action.filePaths, !paths.isEmpty,
+                !assessment.categories.contains(where: \.isNeverCoveredByOthers)
+            else { return false }
+            // Globs match the path as the file system will see it: `src/../.claude/x` is `.claude/x`.
+            return paths.allSatisfy { path in
+                let normalised = PathClassifier.resolve(path, cwd: nil, host: HostFacts())
+                return globs.contains { Glob.matches($0, normalised) }
+            }
         }
     }
 
@@ -64,11 +75,10 @@ public enum Scope: Sendable, Equatable, Hashable {
         }
     }
 
-    /// Reads that may stand beside a prefix-matched command (`cd src && npm test`): the
-    /// classifier's own lists of data-only programs and plain readers.
+    /// Reads that may stand beside a prefix-matched command (`cd src && npm test`), as the
+    /// program registry knows them.
     static func isPlainRead(_ argv: [String]) -> Bool {
-        guard let program = argv.first else { return true }
-        return DataPrograms.names.contains(program) || LocalPrograms.readerNames.contains(program)
+        ProgramRegistry.shared.isPlainRead(argv)
     }
 
     /// A short human description, for lists and confirmations.

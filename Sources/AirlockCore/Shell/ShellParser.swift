@@ -24,6 +24,7 @@ private enum Byte {
     static let backslash = UInt8(ascii: "\\"), squote = UInt8(ascii: "'"), dquote = UInt8(ascii: "\"")
     static let dollar = UInt8(ascii: "$"), backtick = UInt8(ascii: "`"), hash = UInt8(ascii: "#")
     static let star = UInt8(ascii: "*"), question = UInt8(ascii: "?"), lbracket = UInt8(ascii: "[")
+    static let rbracket = UInt8(ascii: "]")
     static let equals = UInt8(ascii: "="), underscore = UInt8(ascii: "_"), dash = UInt8(ascii: "-")
 
     static func isNameStart(_ b: UInt8) -> Bool {
@@ -99,6 +100,15 @@ private struct ShellParserState {
     var isTruncated = false
     var nextPipelineID = 0
     var pending: [PendingHeredoc] = []
+    /// A function name whose body (`{ … }` or `( … )`) comes next.
+    var pendingFunction: String?
+    /// Function bodies being parsed, innermost last, with the brace depth that opened them
+    /// (-1 for a subshell body).
+    var functionBodies: [(name: String, braceDepth: Int)] = []
+    var braceDepth = 0
+    /// `case … in` bodies open; after `in` and after `;;` a pattern (`*.gz)`) comes, not a command.
+    var caseDepth = 0
+    var expectingCasePattern = false
 
     init(bytes: [UInt8], maxDepth: Int, firstPipelineID: Int = 0) {
         self.bytes = bytes
@@ -151,7 +161,11 @@ private struct ShellParserState {
                 if !continuesPipeline { (pipelineID, pipelineIndex) = (newPipeline(), 0) }
             case Byte.semicolon, Byte.amp:
                 pos += 1
-                if peek() == b || (b == Byte.semicolon && peek() == Byte.amp) { pos += 1 }
+                if peek() == b || (b == Byte.semicolon && peek() == Byte.amp) {
+                    if b == Byte.semicolon, caseDepth > 0 { expectingCasePattern = true }
+                    pos += 1
+                    if peek() == Byte.amp { pos += 1 }
+                }
                 (pipelineID, pipelineIndex, continuesPipeline) = (newPipeline(), 0, false)
             case Byte.pipe:
                 pos += 1
@@ -170,6 +184,13 @@ private struct ShellParserState {
                 if peek(1) == Byte.lparen {
                     pos += 2
                     skipArithmetic(depth: depth)
+                } else if let name = pendingFunction {
+                    // `f() ( … )`: a function whose body runs in a subshell.
+                    pendingFunction = nil
+                    pos += 1
+                    functionBodies.append((name, -1))
+                    parseNested(depth: depth + 1, inSubstitution: inSubstitution)
+                    functionBodies.removeLast()
                 } else {
                     pos += 1
                     parseNested(depth: depth + 1, inSubstitution: inSubstitution)
@@ -247,11 +268,19 @@ private struct ShellParserState {
             pipelineID: pipelineID, pipelineIndex: pipelineIndex, depth: depth,
             isSubstitution: inSubstitution)
         let firstPending = pending.count
+        var stoppedAtRparen = false
         loop: while !atEnd {
             skipBlanks()
             guard let b = peek() else { break }
             switch b {
-            case Byte.semicolon, Byte.pipe, Byte.newline, Byte.rparen:
+            case Byte.pipe where expectingCasePattern && peek(1) != Byte.pipe:
+                // `a|b)`: alternatives of a case pattern.
+                pos += 1
+                command.words.removeAll()
+            case Byte.rparen:
+                stoppedAtRparen = true
+                break loop
+            case Byte.semicolon, Byte.pipe, Byte.newline:
                 break loop
             case Byte.amp:
                 if peek(1) == Byte.gt {
@@ -272,25 +301,40 @@ private struct ShellParserState {
                     parseRedirection(into: &command, fd: nil, depth: depth)
                 }
             case Byte.lparen:
-                // `name() { … }` defines a function: the name is not a command.
-                if peek(1) == Byte.rparen, command.words.count == 1 {
+                // `name() { … }` and `function name() { … }` define a function: the name is not a command.
+                let header = command.words.drop { !$0.isQuoted && leadingReservedWords.contains($0.text) }
+                if peek(1) == Byte.rparen, let name = header.last,
+                    header.count == 1 || (header.count == 2 && header.first?.text == "function")
+                {
+                    // `{ f() { …; }; }`: a group's brace before the name still opens the group.
+                    for word in command.words.prefix(command.words.count - header.count) where word.text == "{" {
+                        braceDepth += 1
+                    }
                     pos += 2
+                    pendingFunction = name.text
                     command.words.removeAll()
                     break loop
                 }
                 break loop
-            case Byte.hash where command.words.isEmpty && command.assignments.isEmpty:
+            case Byte.hash:
+                // A `#` that starts a word starts a comment (inside a word it is a character).
                 skipComment()
                 break loop
             default:
                 var builder = readWord(depth: depth)
+                // A lone `\` at the very end (a pasted line break) is no word.
+                if builder.bytes.isEmpty, !builder.isQuoted, !builder.hasExpansion { continue }
                 if let next = peek(), next == Byte.lt || next == Byte.gt, !builder.bytes.isEmpty,
                     builder.isPlain, builder.bytes.allSatisfy(Byte.isDigit)
                 {
                     parseRedirection(
                         into: &command, fd: Int(String(decoding: builder.bytes, as: UTF8.self)),
                         depth: depth)
-                } else if command.words.isEmpty, builder.isAssignment {
+                } else if builder.isAssignment,
+                    command.words.allSatisfy({ !$0.isQuoted && leadingReservedWords.contains($0.text) })
+                {
+                    // `do x=1`, `then y=$(…)`: the reserved words are syntax, so this is an assignment.
+                    command.words.removeAll()
                     // `NAME=(a b c)` is an array assignment: keep the list as its value.
                     if builder.bytes.last == Byte.equals, peek() == Byte.lparen,
                         builder.bytes.count == builder.plainPrefix
@@ -307,7 +351,14 @@ private struct ShellParserState {
             }
         }
         dropReservedWords(&command)
-        if command.words.isEmpty, command.assignments.isEmpty, command.redirections.isEmpty {
+        if stoppedAtRparen, expectingCasePattern {
+            // The words were a case pattern (`*.gz)`): syntax, not a command.
+            pos += 1
+            command.words.removeAll()
+            expectingCasePattern = false
+        }
+        command.functionName = functionBodies.last?.name
+        if command.words.isEmpty, command.assignments.isEmpty, command.redirections.isEmpty, command.forLoop == nil {
             pending.removeSubrange(firstPending...)
             return
         }
@@ -317,42 +368,95 @@ private struct ShellParserState {
         }
     }
 
-    /// Removes compound-command syntax (`if`, `then`, `{`, `done`, …) from a command's words.
-    func dropReservedWords(_ command: inout SimpleCommand) {
+    /// Removes compound-command syntax (`if`, `then`, `{`, `done`, …) from a command's words,
+    /// keeping track of function bodies and `for` headers as it goes.
+    /// First bytes of the reserved words (`if`, `then`, `{`, `for`, `case`, `function`, …).
+    static let reservedLeads: Set<UInt8> = Set("itedwu!{f}sc".utf8)
+
+    mutating func dropReservedWords(_ command: inout SimpleCommand) {
         while let first = command.words.first, command.assignments.isEmpty, !first.isQuoted {
-            if leadingReservedWords.contains(first.text) {
+            // Hot: most commands start with a program name no reserved word shares a first byte
+            // and length with; skip the string comparisons below.
+            let utf8 = first.text.utf8
+            guard utf8.count <= 8, let lead = utf8.first, Self.reservedLeads.contains(lead) else { return }
+            switch first.text {
+            case "{":
+                braceDepth += 1
+                if let name = pendingFunction {
+                    functionBodies.append((name, braceDepth))
+                    pendingFunction = nil
+                }
                 command.words.removeFirst()
-            } else if headerReservedWords.contains(first.text) {
+            case "}":
+                if let body = functionBodies.last, body.braceDepth == braceDepth { functionBodies.removeLast() }
+                braceDepth = max(0, braceDepth - 1)
+                command.words.removeFirst()
+            case "function" where command.words.count >= 2:
+                // `function name { … }`: the body may start in this very command.
+                var name = command.words[1].text
+                if name.hasSuffix("()") { name.removeLast(2) }
+                pendingFunction = name
+                command.words.removeFirst(2)
+            case "for", "select":
+                // `for NAME in WORDS`: the loop variable takes each word in turn.
+                if command.words.count >= 2 {
+                    let variable = command.words[1].text
+                    let values = command.words.count >= 3 && command.words[2].text == "in"
+                        ? Array(command.words.dropFirst(3)) : nil
+                    command.forLoop = SimpleCommand.ForLoop(variable: variable, values: values)
+                }
                 command.words.removeAll()
-            } else {
-                break
+            case "case":
+                caseDepth += 1
+                expectingCasePattern = true
+                command.words.removeAll()
+            case "esac":
+                caseDepth = max(0, caseDepth - 1)
+                expectingCasePattern = false
+                command.words.removeFirst()
+            case _ where leadingReservedWords.contains(first.text):
+                command.words.removeFirst()
+            case _ where headerReservedWords.contains(first.text):
+                command.words.removeAll()
+            default:
+                return
             }
         }
     }
 
     // MARK: Redirections and heredocs
 
+    /// Longest first, so `>>` is not read as `>`.
+    static let redirectionOperators: [([UInt8], Redirection.Operator)] = ([
+        ("&>>", .appendAll), ("&>", .outputAll), ("<<<", .herestring), ("<<-", .heredocStrippingTabs),
+        ("<<", .heredoc), ("<>", .readWrite), ("<&", .duplicateInput), ("<", .input),
+        (">>", .append), (">|", .clobber), (">&", .duplicateOutput), (">", .output),
+    ] as [(String, Redirection.Operator)]).map { (Array($0.0.utf8), $0.1) }
+
     mutating func parseRedirection(into command: inout SimpleCommand, fd: Int?, depth: Int) {
         let op: Redirection.Operator
-        func starts(_ s: String) -> Bool {
-            let u = Array(s.utf8)
+        func starts(_ u: [UInt8]) -> Bool {
             guard pos + u.count <= bytes.count else { return false }
-            return Array(bytes[pos..<pos + u.count]) == u
+            return bytes[pos..<pos + u.count].elementsEqual(u)
         }
-        let table: [(String, Redirection.Operator)] = [
-            ("&>>", .appendAll), ("&>", .outputAll), ("<<<", .herestring), ("<<-", .heredocStrippingTabs),
-            ("<<", .heredoc), ("<>", .readWrite), ("<&", .duplicateInput), ("<", .input),
-            (">>", .append), (">|", .clobber), (">&", .duplicateOutput), (">", .output),
-        ]
-        guard let match = table.first(where: { starts($0.0) }) else {
+        guard let match = Self.redirectionOperators.first(where: { starts($0.0) }) else {
             pos += 1
             return
         }
         op = match.1
-        pos += match.0.utf8.count
+        pos += match.0.count
         skipBlanks()
-        let targetBuilder: WordBuilder
-        if let b = peek(), !Byte.endsWord(b) || b == Byte.lparen {
+        var targetBuilder: WordBuilder
+        if let b = peek(), b == Byte.lt || b == Byte.gt, peek(1) == Byte.lparen {
+            // `> >(tee log)`: output into a process substitution, whose commands run too.
+            let start = pos
+            pos += 2
+            parseNested(depth: depth + 1, inSubstitution: true)
+            targetBuilder = WordBuilder()
+            targetBuilder.appendSpecial(bytes[start..<pos])
+            targetBuilder.hasExpansion = true
+            targetBuilder.hasCommandSubstitution = true
+        } else if let b = peek(), !Byte.endsWord(b) || b == Byte.lparen {
             targetBuilder = readWord(depth: depth)
         } else {
             problem("redirection \(match.0) without a target")
@@ -467,8 +571,27 @@ private struct ShellParserState {
                 readDollar(into: &word, depth: depth, inDoubleQuotes: false)
             case Byte.backtick:
                 readBackticks(into: &word, depth: depth)
-            case Byte.star, Byte.question, Byte.lbracket:
-                word.hasGlob = true
+            case Byte.star, Byte.question, UInt8(ascii: "!"), UInt8(ascii: "@"), UInt8(ascii: "+"):
+                if peek(1) == Byte.lparen {
+                    // Extended globs `!(*.c)`, `@(a|b)`, `*(x)`: one pattern, parentheses and all.
+                    let start = pos
+                    pos += 2
+                    skipBalanced()
+                    word.hasGlob = true
+                    word.appendSpecial(bytes[start..<pos])
+                } else if b == Byte.star || b == Byte.question {
+                    word.hasGlob = true
+                    word.appendPlain(b)
+                    pos += 1
+                } else {
+                    word.appendPlain(b)
+                    pos += 1
+                }
+            case Byte.lbracket:
+                // `[` starts a bracket glob only when a `]` closes it in the same word (`[` alone is test).
+                var end = pos + 1
+                while end < bytes.count, !Byte.endsWord(bytes[end]), bytes[end] != Byte.rbracket { end += 1 }
+                if end < bytes.count, bytes[end] == Byte.rbracket, end > pos + 1 { word.hasGlob = true }
                 word.appendPlain(b)
                 pos += 1
             default:

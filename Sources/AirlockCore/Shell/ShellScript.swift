@@ -72,6 +72,16 @@ public struct SimpleCommand: Sendable, Equatable {
     public var depth: Int = 0
     /// Runs to produce text for another command (`$(…)`, backticks, `<(…)`).
     public var isSubstitution: Bool = false
+    /// The function whose body this command is part of; it runs when the function is called.
+    public var functionName: String?
+    /// Set on the header of a `for` loop (which has no words of its own).
+    public var forLoop: ForLoop?
+
+    /// `for variable in values`: nil values means the positional parameters.
+    public struct ForLoop: Sendable, Equatable {
+        public var variable: String
+        public var values: [ShellWord]?
+    }
 
     public init(
         assignments: [ShellWord] = [], words: [ShellWord] = [], redirections: [Redirection] = [],
@@ -94,4 +104,22 @@ public struct ShellScript: Sendable, Equatable {
     public var problems: [String]
     /// True when nesting went past the parser's limit and some text was skipped unanalysed.
     public var isTruncated: Bool
+
+    /// For each command, the index of the previous and the next command of its pipeline.
+    /// Linear: the stages of a pipeline need not be adjacent (substitutions sit in between).
+    public func pipeNeighbours() -> [(upstream: Int?, downstream: Int?)] {
+        var result = [(upstream: Int?, downstream: Int?)](repeating: (nil, nil), count: commands.count)
+        // No pipe on the line (the usual case): nothing to pair, no dictionaries.
+        guard commands.contains(where: { $0.pipelineIndex > 0 }) else { return result }
+        var stage: [Int: [Int: Int]] = [:]
+        for (index, command) in commands.enumerated() {
+            stage[command.pipelineID, default: [:]][command.pipelineIndex] = index
+        }
+        for (index, command) in commands.enumerated() {
+            guard let stages = stage[command.pipelineID] else { continue }
+            if command.pipelineIndex > 0 { result[index].upstream = stages[command.pipelineIndex - 1] }
+            result[index].downstream = stages[command.pipelineIndex + 1]
+        }
+        return result
+    }
 }

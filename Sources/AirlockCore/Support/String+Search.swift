@@ -32,3 +32,35 @@ extension StringProtocol {
         return false
     }
 }
+
+/// Many substrings searched for in one pass: patterns are bucketed by their first byte, so each
+/// position of the text is compared only with the patterns that could start there. For lists
+/// of hosts or words searched in every request (`NetworkPrograms`), where a loop of
+/// `contains` calls would pass over the text once per pattern.
+struct BytePatterns: Sendable {
+    private let buckets: [[[UInt8]]]
+
+    init(_ patterns: [String]) {
+        var buckets = [[[UInt8]]](repeating: [], count: 256)
+        for pattern in patterns where !pattern.isEmpty {
+            let bytes = Array(pattern.utf8)
+            buckets[Int(bytes[0])].append(bytes)
+        }
+        self.buckets = buckets
+    }
+
+    /// Whether any pattern occurs in `text`.
+    func matches(in text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            for start in bytes.indices {
+                for pattern in buckets[Int(bytes[start])] where start + pattern.count <= bytes.count {
+                    var offset = 1
+                    while offset < pattern.count, bytes[start + offset] == pattern[offset] { offset += 1 }
+                    if offset == pattern.count { return true }
+                }
+            }
+            return false
+        }
+    }
+}

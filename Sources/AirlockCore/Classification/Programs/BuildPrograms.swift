@@ -18,39 +18,118 @@ enum BuildPrograms {
         "gcc", "g++", "cc", "c++", "clang", "clang++", "rustc", "javac", "kotlinc", "swiftc", "esbuild", "webpack",
         "vite", "rollup", "parcel", "turbo", "nx", "cmake", "ninja", "meson", "ant", "sbt", "lein", "msbuild",
         "xcodebuild", "zig", "nim", "ghc", "cabal", "stack", "dune", "tsup", "babel", "swc", "sass", "lessc",
-        "postcss", "tailwindcss", "protoc", "buf-generate", "bazel", "bazelisk", "buck", "buck2", "pants", "scons",
-        "autoreconf", "configure", "make-safe", "gradle", "gradlew", "mvn", "mvnw", "elm", "hugo", "jekyll",
+        "postcss", "tailwindcss", "protoc", "bazel", "bazelisk", "buck", "buck2", "pants", "scons",
+        "autoreconf", "gradle", "gradlew", "mvn", "mvnw", "elm", "hugo", "jekyll",
         "mkdocs", "sphinx-build", "typedoc", "jsdoc", "doxygen", "tsc",
     ]
 
-    static let table: [String: ProgramClassifier] = {
-        var table: [String: ProgramClassifier] = [:]
-        for name in testRunners { table[name] = { inv in [.test("\(inv.program) runs tests")] } }
-        for name in linters { table[name] = { inv in [.formatLint("\(inv.program) formats or lints")] } }
-        for name in compilers { table[name] = compiler }
-        for name in ["make", "gmake", "just", "task", "mage", "rake", "invoke", "doit"] { table[name] = taskRunner }
-        for name in ["npm", "yarn", "pnpm", "bun"] { table[name] = javascript }
-        table["cargo"] = cargo
-        table["go"] = golang
-        table["swift"] = swift
-        table["dotnet"] = dotnet
-        table["mix"] = mix
-        table["deno"] = { inv in [scriptVerb(inv.positionals().first ?? "", tool: "deno")] }
+    /// Every program with its classifier, in the order listed here: registration needs no sort,
+    /// and a name listed twice reaches the registry builder, which refuses it.
+    private static let entries: [(String, ProgramClassifier)] = {
+        var table = OrderedTable()
+        for name in testRunners { table.add(name) { inv in [.test("\(inv.program) runs tests")] } }
+        for name in linters { table.add(name) { inv in [.formatLint("\(inv.program) formats or lints")] } }
+        for name in compilers { table.add(name, compiler) }
+        for name in ["make", "gmake", "just", "task", "mage", "rake", "invoke", "doit"] { table.add(name, taskRunner) }
+        for name in ["npm", "yarn", "pnpm"] { table.add(name, javascript) }
+        table.add("cargo", cargo)
+        table.add("go", golang)
+        table.add("swift", swift)
+        table.add("dotnet", dotnet)
+        table.add("mix", mix)
         for name in [
             "pip", "pip3", "pipx", "uv", "poetry", "pdm", "conda", "mamba", "micromamba", "gem", "bundle",
             "composer", "brew", "apt", "apt-get", "aptitude", "dnf", "yum", "apk", "pacman", "zypper", "snap",
             "flatpak", "port", "nix-env", "nix", "asdf", "mise", "rustup", "sdk", "cpan", "cpanm", "luarocks",
-            "opam", "vcpkg", "conan", "pub", "flutter", "dart", "helmfile-deps", "rye", "hatch", "pipenv",
+            "opam", "vcpkg", "conan", "pub", "flutter", "dart", "rye", "hatch", "pipenv",
             "npm-check-updates", "ncu",
         ] {
-            table[name] = { inv in [packageManager(inv) ?? .unknown("\(inv.program) \(inv.positionals().first ?? "")")]
-            }
+            table.add(name) { inv in [packageManager(inv) ?? .unknown("\(inv.program) \(inv.positionals().first ?? "")")] }
         }
-        table["rails"] = { inv in [rails(inv)] }
-        table["django-admin"] = { inv in [ProgramTable.djangoManage(inv.args, program: "django-admin")] }
-        table["manage.py"] = { inv in [ProgramTable.djangoManage(inv.args, program: "manage.py")] }
-        return table
+        table.add("rails") { inv in [rails(inv)] }
+        table.add("twine") { inv in
+            let verb = inv.positionals().first ?? ""
+            return verb == "upload" || verb == "register"
+                ? [.deploy("twine \(verb) publishes a package to PyPI")] : [.read("twine \(verb) checks packages")]
+        }
+        table.add("django-admin") { inv in [djangoManage(inv.args, program: "django-admin")] }
+        table.add("manage.py") { inv in [djangoManage(inv.args, program: "manage.py")] }
+        return table.entries
     }()
+
+    /// Entries kept in order, each one a spec (no dictionary to merge a name listed twice).
+    private struct OrderedTable {
+        var entries: [(String, ProgramClassifier)] = []
+        mutating func add(_ name: String, _ classify: @escaping ProgramClassifier) {
+            entries.append((name, classify))
+        }
+    }
+
+    static let section = "Builds, tests, linters and package managers"
+
+    /// Every program of the table, with the wrapper grammar of those that also run commands (`uv run`).
+    static func register(into builder: inout RegistryBuilder) {
+        // Sets, not the arrays: this runs at every cold start, once per program.
+        let testRunners = Set(testRunners), linters = Set(linters), compilers = Set(compilers)
+        let writesOutputs = ArgumentFacts(writes: ["-o", "--output", "--outfile", "--out-file", "--outdir"], clusters: false)
+        for (name, classify) in entries {
+            let summary =
+                testRunners.contains(name) ? "runs tests (code the repository defines)"
+                : linters.contains(name) ? "formats or lints"
+                : compilers.contains(name) ? "builds"
+                : "builds, tests or installs packages, by subcommand"
+            // A compiler's `-o` names the file it writes: into a $PATH folder it persists.
+            let writesOutput = compilers.contains(name) && !["gradle", "gradlew", "mvn", "mvnw", "bazel", "bazelisk"].contains(name)
+            builder.add(
+                ProgramSpec(
+                    name, role: .custom, section: section, summary: summary,
+                    arguments: writesOutput ? writesOutputs : .none,
+                    wrapper: WrapperPrograms.runnerGrammar(for: name), access: .ignored,
+                    handler: { inv, _, _ in classify(inv) }))
+        }
+    }
+
+    /// `bun` and `deno` subcommands that are tool commands rather than a script to run.
+    static let javascriptRuntimeCommands: Set<String> = [
+        "test", "install", "i", "add", "remove", "rm", "update", "upgrade", "run", "x", "build", "pm", "create",
+        "init", "link", "unlink", "publish", "outdated", "audit", "fmt", "lint", "check", "task", "bench", "compile",
+        "doc", "info", "serve", "repl", "coverage", "jupyter", "cache", "vendor", "clean",
+    ]
+
+    /// `bun test`, `deno fmt`, `deno task build`: the runtime used as a tool.
+    static func javascriptRuntime(_ inv: Invocation) -> Finding {
+        let verb = inv.positionals().first ?? ""
+        switch verb {
+        case "test", "bench", "coverage": return .test("\(inv.program) \(verb) runs tests")
+        case "fmt", "lint", "check": return .formatLint("\(inv.program) \(verb)")
+        case "build", "compile", "doc", "info", "cache", "vendor": return .build("\(inv.program) \(verb)")
+        case "install", "i", "add", "remove", "rm", "update", "upgrade", "outdated", "audit", "link", "unlink", "pm":
+            return packageManager(inv) ?? .packageInstall("\(inv.program) \(verb) changes packages", blast: .workspace)
+        case "publish": return .deploy("\(inv.program) publish publishes a package")
+        case "x", "create", "init": return .packageInstall("\(inv.program) \(verb) downloads and runs a package")
+        case "run", "task":
+            return scriptVerb(inv.positionals().dropFirst().first ?? "", tool: "\(inv.program) \(verb)")
+        case "serve", "repl", "jupyter": return .unknown("\(inv.program) \(verb) runs the project", isUnsure: false)
+        default: return .unknown("\(inv.program) \(verb)")
+        }
+    }
+
+    /// `manage.py <command>` and `django-admin <command>`.
+    static func djangoManage(_ rest: [String], program: String) -> Finding {
+        let command = rest.first { !$0.hasPrefix("-") } ?? ""
+        switch command {
+        case "migrate": return .migration("\(program) migrate changes the database schema")
+        case "flush", "sqlflush", "reset_db":
+            return .dataDelete("\(program) \(command) deletes every row", risk: .critical)
+        case "test": return .test("\(program) test runs tests")
+        case "makemigrations", "collectstatic", "compilemessages", "startapp": return .build("\(program) \(command)")
+        case "check", "showmigrations", "sqlmigrate", "diffsettings", "help", "": return .read("\(program) \(command)")
+        case "loaddata": return .dbWrite("\(program) loaddata writes rows")
+        case "dbshell", "shell", "shell_plus": return .unknown("\(program) \(command) opens an interactive session")
+        case "createsuperuser", "changepassword": return .privilege("\(program) \(command) changes accounts")
+        default: return .unknown("\(program) \(command) runs a management command")
+        }
+    }
 
     /// What a task or script name usually means: `test`, `lint`, `deploy`, `db:migrate`, …
     static func scriptVerb(_ name: String, tool: String) -> Finding {
@@ -132,7 +211,12 @@ enum BuildPrograms {
         case "run", "run-script":
             return [scriptVerb(positionals.dropFirst().first ?? "", tool: "\(tool) run")]
         case "start": return [.unknown("\(tool) start runs the project", isUnsure: false)]
-        case "publish", "pack-publish": return [.deploy("\(tool) publish publishes a package to the registry")]
+        case "publish", "pack-publish":
+            if inv.args.contains("--dry-run") { return [.read("\(tool) publish --dry-run only shows what would go")] }
+            return [.deploy("\(tool) publish publishes a package to the registry")]
+        case "npm" where positionals.dropFirst().first == "publish":
+            if inv.args.contains("--dry-run") { return [.read("\(tool) npm publish --dry-run only shows what would go")] }
+            return [.deploy("\(tool) npm publish publishes a package to the registry")]
         case "unpublish", "deprecate": return [.dataDelete("\(tool) \(verb) removes a published package")]
         case "ls", "list", "outdated", "audit", "why", "explain", "config", "view", "info", "show", "search",
             "help", "--version", "-v", "version", "doctor", "pack", "fund", "bin", "root", "prefix", "whoami",
@@ -224,7 +308,7 @@ enum BuildPrograms {
     static func golang(_ inv: Invocation) -> [Finding] {
         let verb = inv.positionals().first ?? ""
         switch verb {
-        case "build", "generate", "install-safe", "env", "version", "list", "doc", "help", "work", "tool":
+        case "build", "generate", "env", "version", "list", "doc", "help", "work", "tool":
             return [.build("go \(verb)")]
         case "test": return [.test("go test runs tests")]
         case "vet", "fmt", "fix": return [.formatLint("go \(verb)")]
@@ -248,6 +332,11 @@ enum BuildPrograms {
         case "test": return [.test("swift test runs tests")]
         case "run": return [.unknown("swift run runs the project", isUnsure: false)]
         case "format": return [.formatLint("swift format")]
+        case "package-registry":
+            let sub = verbs.dropFirst().first ?? ""
+            return sub == "publish"
+                ? [.deploy("swift package-registry publish publishes a package")]
+                : [.fileWrite("swift package-registry \(sub) changes registry settings")]
         case "package":
             let sub = verbs.dropFirst().first ?? ""
             if ["resolve", "update", "add-dependency"].contains(sub) {
@@ -266,7 +355,7 @@ enum BuildPrograms {
         ])
         switch verbs.first ?? "" {
         case "test": return [.test("dotnet test runs tests")]
-        case "build", "pack", "restore-safe", "msbuild": return [.build("dotnet \(verbs.first ?? "")")]
+        case "build", "pack", "msbuild": return [.build("dotnet \(verbs.first ?? "")")]
         case "format": return [.formatLint("dotnet format")]
         case "run", "watch": return [.unknown("dotnet \(verbs.first ?? "") runs the project", isUnsure: false)]
         case "add", "restore", "remove", "tool":
@@ -298,7 +387,7 @@ enum BuildPrograms {
         switch command {
         case "server", "s", "console", "c", "runner", "r", "dbconsole", "db":
             return .unknown("rails \(command) runs the application")
-        case "generate", "g", "destroy-safe": return .fileWrite("rails \(command) writes files")
+        case "generate", "g": return .fileWrite("rails \(command) writes files")
         case "test", "spec": return .test("rails test runs tests")
         case "credentials:show", "credentials:edit", "secret", "secrets:show":
             return .secrets("rails \(command) reads credentials")

@@ -1,9 +1,35 @@
 /// Database clients, dump/restore tools and schema migration tools.
 enum DatabasePrograms {
+    static let section = "Databases"
+
+    static func register(into builder: inout RegistryBuilder) {
+        for name in table.keys.sorted() {
+            guard let classify = table[name] else { continue }
+            builder.add(
+                ProgramSpec(
+                    name, role: .custom, section: section,
+                    summary: "database clients, dumps and migrations: the SQL decides",
+                    access: .ignored, rules: name == "psql" ? rules : [], handler: { inv, _, _ in classify(inv) }))
+        }
+    }
+
+    static let rules = [
+        Rule("db.local-read", .read, .low, "reads a database on this machine", example: "sqlite3 app.db 'select count(*) from users'"),
+        Rule("db.read", .network, .medium, "reads rows from a database server", example: "psql -h db.internal -c 'SELECT 1'"),
+        Rule("db.write", .dbWrite, .high, "inserts or updates rows", example: "psql -c \"UPDATE users SET admin=true WHERE id=1\""),
+        Rule(
+            "db.delete", .dataDelete, .critical, "drops, truncates, or deletes or updates every row",
+            example: "psql -c 'DROP TABLE users'"),
+        Rule("db.session", .unknown, .medium, "opens an interactive database session", example: "psql"),
+        Rule("db.schema", .dbMigration, .high, "changes a schema (CREATE, ALTER, RENAME)", example: "psql -c 'ALTER TABLE users ADD COLUMN x int'"),
+        Rule("db.grant", .privilege, .high, "grants or revokes database permissions", example: "psql -c 'GRANT ALL ON users TO app'"),
+        Rule("db.unknown", .dbWrite, .high, "a statement Airlock could not read", example: "psql -c 'SELECT 1; VACUUM FULL'"),
+    ]
+
     static let table: [String: ProgramClassifier] = {
         var table: [String: ProgramClassifier] = [:]
         for name in [
-            "psql", "mysql", "mariadb", "sqlite3", "sqlite", "sqlcmd", "mongo", "mongosh", "redis-cli",
+            "psql", "mysql", "mariadb", "sqlite3", "sqlite", "sqlcmd", "mongo", "mongosh", "mongos", "redis-cli",
             "cqlsh", "clickhouse-client", "clickhouse", "duckdb", "snowsql", "cockroach", "usql", "pgcli",
             "mycli", "litecli", "valkey-cli", "bq", "trino", "presto", "isql", "sqlplus", "influx",
         ] {
@@ -24,7 +50,7 @@ enum DatabasePrograms {
                     : [.dbWrite("\(inv.program) writes rows into a database")]
             }
         }
-        for name in ["dropdb", "dropuser", "mysqladmin-drop"] {
+        for name in ["dropdb", "dropuser"] {
             table[name] = { inv in [.dataDelete("\(inv.program) deletes a whole database or role", risk: .critical)] }
         }
         table["createdb"] = { _ in [.dbWrite("createdb creates a database", risk: .medium)] }
@@ -73,14 +99,65 @@ enum DatabasePrograms {
             return [.migration("\(program) runs the SQL file \(file)", risk: .high)]
         }
         if let stdin = inv.stdinText { statements.append(stdin) }
+        // psql's backslash commands: `\dt` lists, `\!` runs a shell, `\o`/`\copy … to` write, `\i` runs a file.
+        var meta: [Finding] = []
+        statements = statements.filter { statement in
+            let trimmed = statement.trimmingCharacters()
+            guard trimmed.hasPrefix("\\") else { return true }
+            meta.append(metaCommand(trimmed, program: program))
+            return false
+        }
+        if statements.isEmpty, !meta.isEmpty { return meta }
+        let local = isLocal(inv)
         if statements.isEmpty {
+            if inv.stdinText == nil, inv.context.cwd != nil, program == "sqlite3" || program == "duckdb" {
+                return [.unknown("\(program) opens an interactive session on a local database", rule: "db.session")]
+            }
             return [
                 Finding(
-                    [.network], risk: .medium, blast: .external, reversibility: .unknown,
-                    reason: "\(program) opens a database session", isUnsure: true)
+                    local ? [.unknown] : [.network], risk: .medium, blast: local ? .machine : .external,
+                    reversibility: .unknown, reason: "\(program) opens a database session", isUnsure: true,
+                    rule: "db.session")
             ]
         }
-        return statements.flatMap { SQLStatements.classify($0, via: program) }
+        return statements.flatMap { SQLStatements.classify($0, via: program, local: local) }
+    }
+
+    /// One psql backslash command.
+    static func metaCommand(_ text: String, program: String) -> Finding {
+        let command = text.dropFirst().prefix { !$0.isWhitespace }
+        let argument = String(text.dropFirst(1 + command.count)).trimmingCharacters()
+        switch command {
+        case "!":
+            return .unknown("\(program) \\! runs a shell command: \(argument.prefix(60))", risk: .high, rule: "db.session")
+        case "o", "out", "w", "write", "g", "gx":
+            return .fileWrite("\(program) \\\(command) writes query output to \(argument.prefix(60))", rule: "path.workspace-write")
+        case "copy":
+            let lower = argument.lowercased()
+            return lower.contains(" to ") ? .fileWrite("\(program) \\copy writes a table to a file", rule: "path.workspace-write")
+                : .dbWrite("\(program) \\copy loads rows from a file", risk: .medium, rule: "db.write")
+        case "i", "ir", "include":
+            return .migration("\(program) \\i runs the SQL file \(argument.prefix(60))", rule: "db.write")
+        default:
+            return .read("\(program) \\\(command) describes the database", rule: "db.local-read")
+        }
+    }
+
+    /// A database on this machine: a file (`sqlite3 app.db`), a socket, or localhost.
+    static func isLocal(_ inv: Invocation) -> Bool {
+        let program = inv.program
+        if ["sqlite3", "sqlite", "duckdb", "litecli"].contains(program) { return true }
+        let host = inv.value(of: "-h", "--host", "-H", "--hostname") ?? inv.environment["PGHOST"] ?? inv.environment["MYSQL_HOST"]
+        let urls = inv.args.filter { $0.contains("://") } + [inv.value(of: "-d", "--dbname", "--uri", "-u", "--url")].compactMap { $0 }.filter { $0.contains("://") }
+        let localNames: Set<String> = ["localhost", "127.0.0.1", "::1", "0.0.0.0", "db", "postgres", "mysql", "database"]
+        if let host { return localNames.contains(host) || host.hasPrefix("/") }
+        for url in urls {
+            let afterScheme = url.split(separator: "/", omittingEmptySubsequences: true).dropFirst().first.map(String.init) ?? ""
+            let hostPart = afterScheme.split(separator: "@").last.map { String($0.split(separator: ":").first ?? "") } ?? ""
+            if !localNames.contains(hostPart) { return false }
+        }
+        return !["mongo", "mongosh", "bq", "snowsql", "cqlsh", "trino", "presto", "sqlplus", "influx"].contains(program)
+            || program == "mongosh" && urls.isEmpty && host == nil
     }
 
     static func redis(_ command: [String]) -> Finding {
@@ -88,8 +165,14 @@ enum DatabasePrograms {
         switch verb {
         case "FLUSHALL", "FLUSHDB": return .dataDelete("redis \(verb) deletes every key", risk: .critical)
         case "DEL", "UNLINK", "EXPIRE", "GETDEL", "HDEL", "SREM", "ZREM", "LREM", "XDEL", "XTRIM":
-            return .dataDelete("redis \(verb) deletes keys")
-        case "CONFIG", "ACL", "SHUTDOWN", "DEBUG", "SLAVEOF", "REPLICAOF", "MODULE", "FAILOVER":
+            return .dataDelete("redis \(verb) deletes keys", risk: .medium)
+        case "CONFIG":
+            let sub = command.count > 1 ? command[1].uppercased() : ""
+            if sub == "GET" { return .remoteRead("redis CONFIG GET reads the server settings") }
+            // `CONFIG SET dir …` plus `dbfilename` writes files where the server runs: a known escape.
+            let writesFiles = command.contains { ["dir", "dbfilename"].contains($0.lowercased()) }
+            return .privilege("redis CONFIG \(sub) changes the server", risk: writesFiles ? .high : .medium)
+        case "ACL", "SHUTDOWN", "DEBUG", "SLAVEOF", "REPLICAOF", "MODULE", "FAILOVER":
             return .privilege("redis \(verb) changes the server")
         case "GET", "MGET", "KEYS", "SCAN", "INFO", "PING", "TTL", "TYPE", "EXISTS", "HGET", "HGETALL", "LRANGE",
             "SMEMBERS", "ZRANGE", "DBSIZE", "MONITOR", "CLIENT", "SLOWLOG", "STRLEN", "XRANGE", "XREAD":
@@ -134,37 +217,45 @@ enum DatabasePrograms {
 /// What a database client's statements do: SQL through `SQLText`, then the document-store
 /// shapes (`db.users.drop()`, `deleteMany`) SQL does not cover.
 enum SQLStatements {
-    static func classify(_ text: String, via program: String) -> [Finding] {
+    static func classify(_ text: String, via program: String, local: Bool = false) -> [Finding] {
         let snippet = String(text.prefix(60))
         if let kinds = SQLText.statements(text) {
-            return kinds.prefix(50).map { finding(for: $0, via: program, snippet: snippet) }
+            return kinds.prefix(50).map { finding(for: $0, via: program, snippet: snippet, local: local) }
         }
         return [documentStore(text, via: program, snippet: snippet)]
     }
 
-    static func finding(for kind: SQLText.Kind, via program: String, snippet: String) -> Finding {
+    static func finding(for kind: SQLText.Kind, via program: String, snippet: String, local: Bool = false) -> Finding {
         switch kind {
         case .read:
+            if local {
+                return .read("\(program) reads a local database: \(snippet)", rule: "db.local-read")
+            }
             return Finding(
-                [.network], risk: .medium, blast: .external, reason: "\(program) reads database rows: \(snippet)")
+                [.network], risk: .medium, blast: .external, reason: "\(program) reads database rows: \(snippet)",
+                rule: "db.read")
         case .write:
-            return .dbWrite("\(program) writes rows: \(snippet)")
+            return .dbWrite("\(program) writes rows: \(snippet)", risk: .medium, rule: "db.write")
         case .update(let hasWhere):
-            return .dbWrite(
-                "\(program) updates \(hasWhere ? "rows" : "EVERY row"): \(snippet)", risk: hasWhere ? .high : .critical)
+            if !hasWhere {
+                // Every row's values overwritten: the old ones are gone.
+                return .dataDelete("\(program) updates EVERY row: \(snippet)", risk: .critical, rule: "db.delete")
+            }
+            return .dbWrite("\(program) updates rows: \(snippet)", risk: .medium, rule: "db.write")
         case .delete(let hasWhere):
             return .dataDelete(
-                "\(program) deletes \(hasWhere ? "rows" : "EVERY row"): \(snippet)", risk: hasWhere ? .high : .critical)
+                "\(program) deletes \(hasWhere ? "rows" : "EVERY row"): \(snippet)", risk: hasWhere ? .medium : .critical,
+                rule: "db.delete")
         case .drop:
-            return .dataDelete("\(program) drops or truncates data: \(snippet)", risk: .critical)
+            return .dataDelete("\(program) drops or truncates data: \(snippet)", risk: .critical, rule: "db.delete")
         case .schema:
-            return .migration("\(program) changes the schema: \(snippet)")
+            return .migration("\(program) changes the schema: \(snippet)", rule: "db.schema")
         case .grant:
-            return .privilege("\(program) changes database permissions: \(snippet)")
+            return .privilege("\(program) changes database permissions: \(snippet)", rule: "db.grant")
         case .unknown:
             return Finding(
                 [.dbWrite], risk: .high, blast: .external, reversibility: .unknown,
-                reason: "\(program) runs an unrecognised statement: \(snippet)", isUnsure: true)
+                reason: "\(program) runs an unrecognised statement: \(snippet)", isUnsure: true, rule: "db.unknown")
         }
     }
 

@@ -11,20 +11,65 @@ enum InfraPrograms {
         table["gh"] = { forge($0, gh) }
         table["glab"] = { forge($0, glab) }
         table["ansible-playbook"] = { ansiblePlaybook($0) }
+        table["ansible"] = { ansible($0) }
         for name in ["kubectl", "oc"] { table[name] = { kubectl($0) } }
         for name in ["terraform", "tofu", "terragrunt"] { table[name] = { terraform($0) } }
         for name in ["docker", "podman", "docker-compose", "podman-compose"] { table[name] = { docker($0) } }
         return table
     }()
 
+    static let section = "Cloud, infrastructure, containers and forges"
+
+    static func register(into builder: inout RegistryBuilder) {
+        let named: [String: @Sendable () -> Spec] = [
+            "aws": { awsSpec }, "terraform": { terraformSpec }, "tofu": { terraformSpec }, "terragrunt": { terraformSpec },
+            "vercel": { vercelSpec }, "gh": { gh }, "glab": { glab },
+        ]
+        var byName: [String: @Sendable () -> Spec] = [:]
+        for (names, spec) in specs { for name in ServiceVerbs.Spec.pieces(names, UInt8(ascii: "|")) where byName[name] == nil { byName[name] = spec } }
+        for name in table.keys.sorted() {
+            guard let classify = table[name] else { continue }
+            let wrapper: WrapperGrammar? =
+                ["docker", "podman"].contains(name)
+                ? WrapperGrammar(effect: .container, peel: WrapperPrograms.container)
+                : ["kubectl", "oc"].contains(name) ? WrapperGrammar(effect: .container, peel: WrapperPrograms.kubeExec) : nil
+            let spec = named[name] ?? byName[name]
+            builder.add(
+                ProgramSpec(
+                    name, role: .custom, section: section,
+                    summary: "a cloud, infra or forge CLI: its subcommand table decides", wrapper: wrapper, access: .ignored,
+                    exampleSource: { spec.map { ServiceVerbs.examples(name, $0()) } ?? [] },
+                    handler: { inv, _, _ in classify(inv) }))
+        }
+    }
+
+    /// What running a command through `docker run`/`exec` or `kubectl exec` adds: the flags that
+    /// hand the container the host, and a remote cluster for kubectl.
+    static func containerLayer(_ program: String, _ rest: [ShellWord]) -> (findings: [Finding], reachesHost: Bool) {
+        let inv = Invocation([program] + rest.map(\.text))
+        if program == "kubectl" || program == "oc" {
+            let pod = rest.first { !$0.text.hasPrefix("-") && $0.text != "exec" }?.text ?? "a pod"
+            return ([.unknown("\(program) exec runs a command in \(pod), in a cluster", risk: .high, rule: "kubectl.exec")], false)
+        }
+        let words = inv.positionals(valued: dockerValued)
+        let verb = words.first == "container" ? (words.count > 1 ? words[1] : "") : (words.first ?? "")
+        var findings = verb == "run"
+            ? run(inv, "\(program) run", image: words.dropFirst(words.first == "container" ? 2 : 1).first)
+            : [Finding.unknown("\(program) exec runs a command inside a container", risk: .medium, isUnsure: false, rule: "container.exec")]
+        findings += verb == "run" ? [] : privileged(inv, "\(program) exec")
+        let reachesHost = findings.contains { $0.categories.contains(.privilege) }
+        return (findings, reachesHost)
+    }
+
     private typealias Spec = ServiceVerbs.Spec
     private typealias Effect = ServiceVerbs.Effect
 
-    private static let specs: [(String, Spec)] = [
-        ("gcloud", gcloud), ("az", az), ("helm", helm), ("pulumi", pulumi), ("fly|flyctl", fly),
-        ("netlify", netlify), ("railway", railway), ("heroku", heroku), ("firebase", firebase),
-        ("wrangler", wrangler), ("serverless|sls", serverless), ("cdk", cdk), ("argocd", argocd),
-        ("skaffold", skaffold), ("eb", eb),
+    /// Each table is a lazily built `static let`: a hook that never sees the tool never builds it.
+    private static let specs: [(String, @Sendable () -> Spec)] = [
+        ("gcloud", { gcloud }), ("az", { az }), ("helm", { helm }), ("pulumi", { pulumi }), ("fly|flyctl", { fly }),
+        ("netlify", { netlify }), ("railway", { railway }), ("heroku", { heroku }), ("firebase", { firebase }),
+        ("wrangler", { wrangler }), ("serverless|sls", { serverless }), ("cdk", { cdk }), ("argocd", { argocd }),
+        ("skaffold", { skaffold }), ("eb", { eb }),
     ]
 
     // MARK: Subcommand tables
@@ -672,21 +717,42 @@ enum InfraPrograms {
         let access: Set<String> = ["collaborators", "permissions", "members", "memberships", "keys", "invitations"]
         let isAccess = !access.isDisjoint(with: path)
         let effect: Effect
+        let guards = path.contains { $0 == "protection" || $0 == "rulesets" || $0.hasPrefix("protected") }
         if endpoint == "graphql" {
-            effect = inv.args.contains { $0.contains("mutation") } ? .write() : .read
+            effect = inv.args.contains { $0.contains("mutation") } ? .infra : .read
         } else if method == "GET" || method == "HEAD" {
             effect = .read
         } else if method == "DELETE" {
             let wholeRepo = (path.count == 3 && path[0] == "repos") || (path.count == 2 && path[0] == "projects")
-            effect = isAccess ? .privilegeDelete() : .delete(wholeRepo ? .critical : .high)
-        } else if isAccess {
+            effect = isAccess || guards ? .privilegeDelete() : .delete(wholeRepo ? .critical : .high)
+        } else if isAccess || guards {
             effect = .privilege()
         } else if path.contains("secrets") {
             effect = .secretWrite
         } else {
-            effect = path.last == "merge" ? .write(.high) : .write()
+            effect = .infra
         }
         return ServiceVerbs.findings(effect, "\(program) api \(method) \(endpoint)", targets: [endpoint])
+    }
+
+    /// Ad-hoc `ansible HOSTS -m MODULE -a ARGS`: facts and pings read; commands and files change hosts.
+    private static func ansible(_ inv: Invocation) -> [Finding] {
+        let module = inv.value(of: "-m", "--module-name") ?? "command"
+        let arguments = inv.value(of: "-a", "--args") ?? ""
+        if inv.has(short: "C", long: ["--check", "--list-hosts"]) || ServiceVerbs.isHelp(inv, []) {
+            return [.remoteRead("ansible check or listing changes nothing")]
+        }
+        switch module {
+        case "ping", "setup", "debug", "gather_facts", "stat", "slurp", "find", "service_facts", "package_facts":
+            return [.remoteRead("ansible -m \(module) reads the hosts")]
+        case "command", "shell", "raw", "script", "win_shell", "win_command":
+            return [.unknown("ansible -m \(module) runs \(arguments.prefix(60)) on every host", risk: .high)]
+        default:
+            if arguments.contains("state=absent") {
+                return [.dataDelete("ansible -m \(module) \(arguments.prefix(60)) removes things on every host")]
+            }
+            return [.deploy("ansible -m \(module) changes every host it targets")]
+        }
     }
 
     /// ansible-playbook changes hosts unless it only checks or lists.
@@ -707,7 +773,7 @@ enum InfraPrograms {
 
     // MARK: docker and podman
 
-    private static let dockerValued: Set<String> = [
+    static let dockerValued: Set<String> = [
         "-H", "--host", "--context", "-c", "--config", "-l", "--log-level", "-v", "--volume", "-e", "--env", "-p",
         "--publish", "--name", "-w", "--workdir", "--network", "--net", "--mount", "--entrypoint", "-u", "--user",
         "--env-file", "--label", "--platform", "-m", "--memory", "--restart", "--hostname", "--add-host",
@@ -792,10 +858,13 @@ enum InfraPrograms {
             return [.read("\(what) inspects local containers and images", targets: rest)]
         case "search": return [.remoteRead("\(what) searches an image registry")]
         case "rm", "rmi", "remove", "prune", "stop", "kill", "down", "pause":
+            // Forced removal (`rm -f`, `prune -af`) throws away containers' data without a prompt.
+            let forced = ["rm", "rmi", "remove", "prune"].contains(verb) && inv.has(short: "f", long: ["--force"])
             return [
                 Finding(
-                    [.destructiveFS], risk: .medium, blast: .machine, reversibility: .irreversible,
-                    reason: "\(what) stops or removes local containers, images or networks", targets: rest)
+                    [.destructiveFS], risk: forced ? .high : .medium, blast: .machine, reversibility: .irreversible,
+                    reason: "\(what) \(forced ? "force-" : "")stops or removes local containers, images or networks",
+                    targets: rest)
             ]
         case "start", "restart", "unpause", "up", "scale", "watch", "run", "create", "connect", "disconnect":
             return [started("\(what) starts or changes local containers", rest)]

@@ -15,15 +15,41 @@ enum ServicePrograms {
         return table
     }()
 
+    static let section = "Secrets, backups, messaging and CI"
+
+    static func register(into builder: inout RegistryBuilder) {
+        var byName: [String: @Sendable () -> ServiceVerbs.Spec] = [:]
+        for (names, spec) in specs { for name in ServiceVerbs.Spec.pieces(names, UInt8(ascii: "|")) where byName[name] == nil { byName[name] = spec } }
+        for name in table.keys.sorted() {
+            guard let classify = table[name] else { continue }
+            let spec = byName[name]
+            builder.add(
+                ProgramSpec(
+                    name, role: .custom, section: section, summary: "its subcommand table decides",
+                    wrapper: WrapperPrograms.secretRunnerGrammar(for: name), access: .ignored,
+                    exampleSource: { spec.map { ServiceVerbs.examples(name, $0()) } ?? [] },
+                    handler: { inv, _, _ in classify(inv) }))
+        }
+        for name in ["aws-vault", "chamber", "teller", "envchain"] {
+            builder.add(
+                ProgramSpec(
+                    name, role: .wrapper, section: section, summary: "runs a command with secrets in its environment",
+                    wrapper: WrapperPrograms.secretRunnerGrammar(for: name),
+                    handler: { inv, _, _ in [.secrets("\(inv.program) reads secrets", risk: .medium, rule: "secrets.injected-env")] }))
+        }
+    }
+
     private typealias Spec = ServiceVerbs.Spec
 
-    private static let specs: [(String, Spec)] = [
-        ("vault", vault), ("op", onePassword), ("doppler", doppler), ("infisical", infisical),
-        ("restic", restic), ("borg", borg), ("rclone", rclone), ("nats", nats),
-        ("rabbitmqctl", rabbitmqctl), ("rabbitmqadmin", rabbitmqadmin), ("rabbitmq-diagnostics", Spec()),
-        ("velero", Spec([(.deploy(), "install")], valued: "-n --namespace -l --selector --kubeconfig --kubecontext")),
-        ("gitlab-runner", gitlabRunner), ("circleci", circleci), ("jenkins-cli", jenkins),
+    /// Each table is a lazily built `static let`: a hook that never sees the tool never builds it.
+    private static let specs: [(String, @Sendable () -> Spec)] = [
+        ("vault", { vault }), ("op", { onePassword }), ("doppler", { doppler }), ("infisical", { infisical }),
+        ("restic", { restic }), ("borg", { borg }), ("rclone", { rclone }), ("nats", { nats }),
+        ("rabbitmqctl", { rabbitmqctl }), ("rabbitmqadmin", { rabbitmqadmin }), ("rabbitmq-diagnostics", { rabbitmqDiagnostics }),
+        ("velero", { velero }), ("gitlab-runner", { gitlabRunner }), ("circleci", { circleci }), ("jenkins-cli", { jenkins }),
     ]
+    private static let rabbitmqDiagnostics = Spec()
+    private static let velero = Spec([(.deploy(), "install")], valued: "-n --namespace -l --selector --kubeconfig --kubecontext")
 
     private static let vault = Spec(
         [
@@ -189,6 +215,20 @@ enum ServicePrograms {
         }
         let destination = paths.count > 1 ? paths[paths.count - 1] : ""
         let anyRemote = paths.contains(where: isRemote)
+        // Key material among the sources: read here, and sent away when the destination is remote.
+        var secrets: [Finding] = []
+        for source in paths.dropLast() where !isRemote(source) {
+            let path = inv.context.classify(path: source)
+            guard path.isSecret else { continue }
+            secrets.append(
+                isRemote(destination)
+                    ? Finding(
+                        [.secretsAccess, .network], risk: .critical, blast: .production, reversibility: .irreversible,
+                        reason: "rsync sends \(path.reason) to \(destination)", targets: [source, destination],
+                        rollback: "rotate the secret", rule: "flow.exfiltration")
+                    : .secrets("rsync copies \(path.reason)", targets: [source], rule: "path.secret-read"))
+        }
+        if !secrets.isEmpty { return secrets + [.fileWrite("rsync copies files into \(destination)")] }
         if paths.count < 2 || inv.has(short: "n", long: ["--dry-run", "--list-only"]) {
             let reason = "rsync dry run or listing changes nothing"
             return [anyRemote ? .remoteRead(reason, targets: paths) : .read(reason, targets: paths)]
@@ -204,6 +244,7 @@ enum ServicePrograms {
                 : "rsync \(name) deletes files in \(destination) that are missing from the source"
             var finding = Finding.dataDelete(what, targets: [destination])
             if !anyRemote { finding.blastRadius = .machine }
+            if DeletionTargets.kind(of: destination, context: inv.context) == .dynamic { finding.isUnsure = true }
             return [finding]
         }
         if isRemote(destination) {
@@ -342,7 +383,9 @@ enum ServiceVerbs {
         case write(Risk = .medium)
         case delete(Risk = .high)
         case deploy(Risk = .high)
-        case secretRead(Risk = .high)
+        /// Reads a secret value from a manager: the hard floor asks every time; medium, because
+        /// nothing is destroyed and the manager is the sanctioned way (a send next to it is critical).
+        case secretRead(Risk = .medium)
         case secretWrite
         case secretDelete(Risk = .high)
         case privilege(Risk = .high)
@@ -350,6 +393,8 @@ enum ServiceVerbs {
         case privilegeDelete(Risk = .high)
         /// Runs a command on a remote machine, pod or dyno.
         case exec(Risk = .high)
+        /// Changes platform or forge state through its API (`gh api -X POST …`).
+        case infra
     }
 
     /// A command family whose every change means the same thing (`gcloud iam …`).
@@ -374,29 +419,59 @@ enum ServiceVerbs {
         var skip: Set<String>
         /// Phrases that say more than the effect's own, by command path ("sync").
         var reasons: [String: String]
+        /// The most words any rule has: longer command paths are never looked up.
+        var longestRule = 0
 
         init(
             _ rules: [(Effect, String)] = [], verbs: [(Effect, String)] = [], valued: String = "",
             flags: [(Effect, String)] = [], domains: [String: Domain] = [:], colonCommands: Bool = false,
             dryRunShort: String = "", skip: String = "", reasons: [String: String] = [:]
         ) {
-            for (effect, keys) in rules { for key in keys.split(separator: "|") { self.rules[String(key)] = effect } }
-            for (effect, keys) in verbs { for key in keys.split(separator: "|") { self.verbs[String(key)] = effect } }
-            self.valued = Set(valued.split(separator: " ").map(String.init))
-            self.flags = flags.flatMap { effect, names in names.split(separator: "|").map { (String($0), effect) } }
+            // Every hook's cold start builds these tables: bytes, not the generic `split`.
+            for (effect, keys) in rules {
+                for key in Self.pieces(keys, UInt8(ascii: "|")) {
+                    self.rules[key] = effect
+                    longestRule = max(longestRule, 1 + key.utf8.count { $0 == UInt8(ascii: " ") })
+                }
+            }
+            for (effect, keys) in verbs { for key in Self.pieces(keys, UInt8(ascii: "|")) { self.verbs[key] = effect } }
+            self.valued = Set(Self.pieces(valued, UInt8(ascii: " ")))
+            self.flags = flags.flatMap { effect, names in Self.pieces(names, UInt8(ascii: "|")).map { ($0, effect) } }
             self.domains = domains
             self.colonCommands = colonCommands
             self.dryRunShort = dryRunShort
-            self.skip = Set(skip.split(separator: " ").map(String.init))
+            self.skip = Set(Self.pieces(skip, UInt8(ascii: " ")))
             self.reasons = reasons
+        }
+
+        /// The non-empty pieces of `text` between `separator` bytes.
+        static func pieces(_ text: String, _ separator: UInt8) -> [String] {
+            var text = text
+            return text.withUTF8 { bytes in
+                var result: [String] = []
+                var start = 0
+                for index in 0...bytes.count where index == bytes.count || bytes[index] == separator {
+                    if start < index { result.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)) }
+                    start = index + 1
+                }
+                return result
+            }
         }
     }
 
+    /// Example commands from a spec's table: each subcommand path, verb and flag once.
+    static func examples(_ name: String, _ spec: Spec) -> [String] {
+        let separator = spec.colonCommands ? ":" : " "
+        return spec.rules.keys.sorted().map { "\(name) \($0.replacingOccurrences(" ", with: separator)) x" }
+            + spec.verbs.keys.sorted().map { "\(name) things \($0) x" }
+            + spec.flags.map { "\(name) list \($0.0)" }
+    }
+
     /// Classifiers for specs keyed `name` or `name|alias`.
-    static func table(_ specs: [(String, Spec)]) -> [String: ProgramClassifier] {
+    static func table(_ specs: [(String, @Sendable () -> Spec)]) -> [String: ProgramClassifier] {
         var table: [String: ProgramClassifier] = [:]
         for (names, spec) in specs {
-            for name in names.split(separator: "|") { table[String(name)] = { classify($0, spec) } }
+            for name in Spec.pieces(names, UInt8(ascii: "|")) { table[name] = { classify($0, spec()) } }
         }
         return table
     }
@@ -443,8 +518,10 @@ enum ServiceVerbs {
 
     /// The effect a single verb word carries, from the shared lists.
     static func verbEffect(_ word: String) -> Effect? {
-        if deleting.contains(word) || deletingPrefixes.contains(where: { word.hasPrefix($0) }) { return .delete() }
-        if reading.contains(word) || readingPrefixes.contains(where: { word.hasPrefix($0) }) { return .read }
+        // Every prefix ends in `-` or `_`: a word with neither needs only the sets.
+        let joined = word.utf8.contains(where: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") })
+        if deleting.contains(word) || joined && deletingPrefixes.contains(where: { word.hasPrefix($0) }) { return .delete() }
+        if reading.contains(word) || joined && readingPrefixes.contains(where: { word.hasPrefix($0) }) { return .read }
         if deploying.contains(word) { return .deploy() }
         if writing.contains(word) { return .write() }
         return nil
@@ -453,13 +530,24 @@ enum ServiceVerbs {
     /// True when a deletion at `index` names a whole container: `projects delete`,
     /// `delete namespace`, `delete-queue`.
     static func isBroad(_ words: [String], at index: Int) -> Bool {
-        let verb = words[index]
-        var nouns = deletingPrefixes.filter { verb.hasPrefix($0) }.map { String(verb.dropFirst($0.count)) }
-        if index > 0 { nouns.append(words[index - 1]) }
-        if index + 1 < words.count { nouns.append(words[index + 1]) }
-        return nouns.contains { noun in
-            broadNouns.contains(noun.lowercased().split(separator: ":").last.map(String.init) ?? "")
+        // Hot for every deletion verb: no lower-casing or splitting unless the word needs it.
+        func broad(_ word: Substring) -> Bool {
+            var noun = word
+            while noun.last == ":" { noun.removeLast() }
+            if let colon = noun.lastIndex(of: ":") { noun = noun[noun.index(after: colon)...] }
+            if noun.utf8.contains(where: { $0 >= 65 && $0 <= 90 }) { return broadNouns.contains(noun.lowercased()) }
+            return broadNouns.contains(String(noun))
         }
+        let verb = words[index]
+        // Every prefix ends in `-` or `_`: a verb with neither has none.
+        if verb.utf8.contains(where: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }) {
+            for prefix in deletingPrefixes where verb.hasPrefix(prefix) {
+                if broad(verb.dropFirst(prefix.count)) { return true }
+            }
+        }
+        if index > 0, broad(words[index - 1][...]) { return true }
+        if index + 1 < words.count, broad(words[index + 1][...]) { return true }
+        return false
     }
 
     // MARK: Flags
@@ -480,8 +568,21 @@ enum ServiceVerbs {
 
     /// True when any of the `|`-separated options is present, alone or as `name=value`.
     static func hasFlag(_ inv: Invocation, _ names: String) -> Bool {
-        let names = names.split(separator: "|")
-        return inv.optionArgs.contains { arg in names.contains { arg == $0 || arg.hasPrefix($0 + "=") } }
+        // Hot: every service command asks for a dozen flag sets. Bytes, no splitting.
+        for arg in inv.args {
+            if arg == "--" { return false }
+            guard arg.utf8.first == UInt8(ascii: "-") else { continue }
+            let bytes = arg.utf8
+            let name = bytes.firstIndex(of: UInt8(ascii: "=")).map { bytes[..<$0] } ?? bytes[...]
+            var start = names.utf8.startIndex
+            let end = names.utf8.endIndex
+            while start < end {
+                let stop = names.utf8[start...].firstIndex(of: UInt8(ascii: "|")) ?? end
+                if names.utf8[start..<stop].elementsEqual(name) { return true }
+                start = stop == end ? end : names.utf8.index(after: stop)
+            }
+        }
+        return false
     }
 
     /// Every value given to the options, in order (`-v a -v b`).
@@ -521,8 +622,9 @@ enum ServiceVerbs {
             return [.remoteRead("\(inv.program) \(words.first ?? "") dry run changes nothing")]
         }
         var (effect, used) = resolve(words, depth: depth, spec)
-        let what = [inv.program, words[..<used].joined(separator: separator)].filter { !$0.isEmpty }
-            .joined(separator: " ")
+        let path = words[..<used].joined(separator: " ")
+        let shown = separator == " " ? path : words[..<used].joined(separator: separator)
+        let what = shown.isEmpty ? inv.program : inv.program + " " + shown
         let targets = Array(words.dropFirst(spec.colonCommands ? depth : used).prefix(2))
         if let first = words.first, let domain = spec.domains[first] {
             switch (effect, domain) {
@@ -533,7 +635,9 @@ enum ServiceVerbs {
             }
         }
         var note = ""
-        if let flag = broadFlags.first(where: { hasFlag(inv, $0) }) {
+        // Most service commands carry no option at all: skip the flag tables.
+        let hasOptions = inv.args.contains { $0.utf8.first == UInt8(ascii: "-") }
+        if hasOptions, let flag = broadFlags.first(where: { hasFlag(inv, $0) }) {
             switch effect {
             case .delete: (effect, note) = (.delete(.critical), flag)
             case .secretDelete: (effect, note) = (.secretDelete(.critical), flag)
@@ -542,14 +646,14 @@ enum ServiceVerbs {
             }
         }
         var extra: [Finding] = []
-        for (flag, flagEffect) in spec.flags where hasFlag(inv, flag) {
+        for (flag, flagEffect) in spec.flags where hasOptions && hasFlag(inv, flag) {
             if effect == .read {
                 (effect, note) = (flagEffect, flag)
             } else {
                 extra += findings(flagEffect, "\(what) \(flag)", targets: targets)
             }
         }
-        let phrase = spec.reasons[words[..<used].joined(separator: " ")]
+        let phrase = spec.reasons.isEmpty ? nil : spec.reasons[path]
         return findings(effect, what, targets: targets, note: note, phrase: phrase) + extra
     }
 
@@ -559,9 +663,16 @@ enum ServiceVerbs {
             guard let effect = spec.verbs[words[index]] ?? verbEffect(words[index]) else { return nil }
             return effect == .delete() && isBroad(words, at: index) ? .delete(.critical) : effect
         }
-        let lengths = spec.colonCommands ? [depth] : Array((0...depth).reversed())
+        // The command paths "a", "a b", "a b c", built once each, looked up longest first.
+        let longest = spec.colonCommands ? depth : min(depth, spec.longestRule)
+        var paths: [String] = []
+        paths.reserveCapacity(longest)
+        for index in 0..<longest {
+            paths.append(index == 0 ? words[0] : paths[index - 1] + " " + words[index])
+        }
+        let lengths = spec.colonCommands ? [depth] : Array((0...longest).reversed())
         for length in lengths where length > 0 {
-            guard let effect = spec.rules[words[..<length].joined(separator: " ")] else { continue }
+            guard let effect = spec.rules[paths[length - 1]] else { continue }
             // A deletion right after a rule, or any verb after a read rule, is the real command:
             // `secrets folders delete`, `config set`.
             if !spec.colonCommands, length < min(4, words.count), let next = verb(length),
@@ -608,6 +719,12 @@ enum ServiceVerbs {
                 .dataDelete(reason, risk: risk, targets: targets), .privilege(reason, risk: risk, targets: targets),
             ]
         case .exec(let risk): return [.unknown(reason, risk: risk)]
+        case .infra:
+            return [
+                Finding(
+                    [.infra, .network], risk: .high, blast: .production, reversibility: .partial, reason: reason,
+                    targets: targets, rule: "infra.api-write")
+            ]
         }
     }
 
@@ -631,6 +748,7 @@ enum ServiceVerbs {
         case .privilege: "changes access rights"
         case .privilegeDelete: "removes a user, policy or grant"
         case .exec: "runs a command remotely"
+        case .infra: "changes platform state through its API"
         }
     }
 }

@@ -1,0 +1,48 @@
+/// What a program's options do beyond its role, from the registry's argument facts: options
+/// that write a file, run a command, run other code, or rewrite the operands in place.
+enum ArgumentEffects {
+    static func findings(
+        _ invocation: Invocation, spec: ProgramSpec, analyzer: inout ShellAnalyzer, depth: Int
+    ) -> [Finding] {
+        let facts = spec.arguments
+        guard !facts.hasNoEffects else { return [] }
+        let parsed = facts.parse(invocation.args)
+        let program = invocation.program
+        var findings: [Finding] = []
+        for option in parsed.options {
+            if facts.writes.contains(option.name), let value = option.value, value != "-", !FileTargets.isDevice(value) {
+                let written = FileTargets.write(value, verb: "\(program) \(option.name) writes", context: invocation.context)
+                analyzer.noteWrites(written)
+                findings += written
+            }
+            if facts.executes.contains(option.name), let value = option.value {
+                let word = invocation.arguments.indices.contains(option.index + 1)
+                    ? invocation.arguments[option.index + 1] : ShellWord(value)
+                if word.hasExpansion {
+                    findings.append(
+                        .unknown(
+                            "\(program) \(option.name) runs a command built at run time", risk: .high,
+                            rule: "option.runs-command"))
+                }
+                findings.append(
+                    Finding(
+                        [.unknown], risk: .medium, blast: .machine, reversibility: .unknown,
+                        reason: "\(program) \(option.name) runs the command \(value.prefix(60))", targets: [value],
+                        rule: "option.runs-command"))
+                analyzer.analyze(script: value, depth: depth + 1)
+            }
+            if facts.runsCode.contains(option.name) {
+                findings.append(
+                    .unknown("\(program) \(option.name) makes it run other code", risk: .high, rule: "option.runs-code"))
+            }
+        }
+        if parsed.has(anyOf: facts.inPlace) {
+            for file in facts.fileOperands(parsed).prefix(16) {
+                let written = FileTargets.write(file, verb: "\(program) edits in place", context: invocation.context)
+                analyzer.noteWrites(written)
+                findings += written
+            }
+        }
+        return findings
+    }
+}

@@ -26,43 +26,48 @@ final class PostgresLink: Sendable {
         if let open = connection.withLock({ $0 }) { Self.close(open) }
     }
 
-    /// Runs `body` on the connection, within `timeout` (connecting included).
+    /// Runs `body` on the connection, within `timeout` (connecting included). The caller is
+    /// answered at the limit even if the work does not stop when asked: a structured task group
+    /// would wait for it, and a query on a connection the server dropped has been seen to wait
+    /// for good; the stuck work is cancelled and its connection closed, and it ends when it ends.
     func run<T: Sendable>(
         _ what: String, timeout: Duration? = nil, _ body: @escaping @Sendable (PostgresConnection) async throws -> T
     ) async throws -> T {
         let limit = timeout ?? self.timeout
         let cut = Locked<PostgresConnection?>(nil)
-        do {
-            return try await withThrowingTaskGroup(of: T?.self) { group in
-                group.addTask {
+        let answer = OneAnswer<T>()
+        return try await withCheckedThrowingContinuation { continuation in
+            answer.waiting(continuation)
+            let work = Task {
+                do {
                     let connection = try await self.connected()
                     cut.set(connection)
-                    return try await body(connection)
+                    answer.give(.success(try await body(connection)))
+                } catch {
+                    answer.give(.failure(self.failure(error, connection: cut.value)))
                 }
-                group.addTask {
-                    try await Task.sleep(for: limit)
-                    return nil
-                }
-                while let result = try await group.next() {
-                    if let result {
-                        group.cancelAll()
-                        return result
-                    }
-                    // Timed out: closing the connection fails the query that waits on it.
-                    if let stuck = cut.value { self.drop(stuck) }
-                    group.cancelAll()
-                    throw TeamStoreError.timedOut(what)
-                }
-                throw TeamStoreError.timedOut(what)
             }
-        } catch let error as TeamStoreError {
-            throw error
-        } catch let error as PSQLError {
-            if let stuck = cut.value, stuck.isClosed { drop(stuck) }
-            throw Self.describe(error)
-        } catch {
-            if let stuck = cut.value { drop(stuck) }
-            throw TeamStoreError.unreachable("\(error)")
+            Task {
+                try? await Task.sleep(for: limit)
+                guard answer.give(.failure(TeamStoreError.timedOut(what))) else { return }
+                // Closing the connection fails the query that waits on it.
+                if let stuck = cut.value { self.drop(stuck) }
+                work.cancel()
+            }
+        }
+    }
+
+    /// What a failed use means to the caller; a broken connection is dropped.
+    private func failure(_ error: any Error, connection: PostgresConnection?) -> any Error {
+        switch error {
+        case let error as TeamStoreError:
+            return error
+        case let error as PSQLError:
+            if let stuck = connection, stuck.isClosed { drop(stuck) }
+            return Self.describe(error)
+        default:
+            if let stuck = connection { drop(stuck) }
+            return TeamStoreError.unreachable("\(error)")
         }
     }
 

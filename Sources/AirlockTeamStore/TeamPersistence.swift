@@ -52,6 +52,9 @@ public final class TeamPersistence: BrokerPersistence, SharedQueue {
     /// Starts listening for the team's changes, and reads the database's clock once.
     public func start() async {
         try? await measureClock()
+        // The broker shows the store's health from the start (`airlock status`), not only
+        // after its first change.
+        healthStream.continuation.yield(currentHealth)
         let task = Task { [weak self] in
             guard let self else { return }
             await self.listen()

@@ -2,6 +2,8 @@ import AirlockBroker
 import AirlockCore
 import AirlockServices
 import AirlockStore
+import AirlockTeamStore
+import AirlockWire
 import ArgumentParser
 import Foundation
 import Logging
@@ -19,6 +21,10 @@ struct ServeCommand: AsyncParsableCommand {
             five boundaries are measured in the background; the stricter of the chosen mode and the one
             they recommend applies (--ignore-boundaries, or AIRLOCK_IGNORE_BOUNDARIES=1 for a broker \
             the console starts, turns that off).
+
+            --store postgres://user@host/database (or AIRLOCK_STORE_URL) runs the broker as one machine of a \
+            team: exceptions, the review queue and the decision log live in that PostgreSQL database \
+            (docs/team.md). A password goes in PGPASSFILE or AIRLOCK_STORE_URL, never on the command line.
             """
     )
 
@@ -40,9 +46,13 @@ struct ServeCommand: AsyncParsableCommand {
     )
     var ignoreBoundaries = false
 
+    @Option(help: "A team store: postgres://user@host[:port]/database (default: $AIRLOCK_STORE_URL, else this machine's SQLite).")
+    var store: String?
+
     func run() async throws {
         RedactingLogHandler.bootstrap()
         let paths = AirlockPaths()
+        let team = try await Self.teamStore(flag: store, stateDirectory: paths.stateDirectory)
         let store: PolicyStore
         do {
             store = try PolicyStore.open(path: StorePaths.defaultDatabase(stateDirectory: paths.stateDirectory))
@@ -58,7 +68,7 @@ struct ServeCommand: AsyncParsableCommand {
         let configuration = BrokerConfiguration(
             socketPath: paths.socket, reviewWindow: .seconds(reviewWindow), waitForConsole: waitForConsole,
             mode: mode ?? user.mode ?? .workspaceEdit, rules: user.rules, appliesBoundaries: !ignoresBoundaries,
-            hostFacts: paths.hostFacts())
+            hostFacts: paths.hostFacts(), team: team.map { TeamSettings(origin: $0.origin) })
         // Both read files (and run git): the broker calls them off its event loop.
         let inputs = BoundaryInputs()
         let readers = BrokerReaders(
@@ -68,14 +78,22 @@ struct ServeCommand: AsyncParsableCommand {
                 return snapshot.rules
             },
             boundaryReport: { inputs.measuredReport(for: $0, store: store) })
-        let persistence = StorePersistence(store: store)
+        let persistence: any BrokerPersistence
+        var clock: @Sendable () -> Date = { Date() }
+        if let team {
+            persistence = team
+            clock = team.clock
+        } else {
+            persistence = StorePersistence(store: store)
+        }
         let server: BrokerServer
         do {
             server = try await BrokerServer.start(
-                configuration: configuration, persistence: persistence, readers: readers)
+                configuration: configuration, persistence: persistence, readers: readers, clock: clock)
         } catch let error as BrokerError {
             throw CLIError("\(error)")
         }
+        if let team { FileHandle.standardOutput.write(Data("airlock broker: team store \(team.store.location)\n".utf8)) }
         let boundaries = ignoresBoundaries ? "; workspace boundaries ignored" : ""
         // Written at once (print is block-buffered through a pipe: `broker.log`, tests).
         let modeName = configuration.mode.rawValue
@@ -101,6 +119,34 @@ struct ServeCommand: AsyncParsableCommand {
         try await server.waitUntilClosed()
         watcher.cancel()
         try await server.shutdown()
+        await team?.stop()
+    }
+
+    /// The team store named by `--store` or AIRLOCK_STORE_URL, opened (schema migrated) and
+    /// listening; nil on one machine. This machine acts in the team as its unix user (from the
+    /// password database, not $USER) at its host name.
+    static func teamStore(flag: String?, stateDirectory: String) async throws -> TeamPersistence? {
+        let environment = ProcessInfo.processInfo.environment
+        guard let text = flag ?? environment["AIRLOCK_STORE_URL"].flatMap({ $0.isEmpty ? nil : $0 }) else { return nil }
+        let location: TeamStoreLocation
+        do {
+            location = try TeamStoreLocation.parse(text, passwordAllowed: flag == nil)
+        } catch {
+            throw CLIError("--store: \(error)")
+        }
+        let opened: TeamStore
+        do {
+            opened = try await TeamStore.open(location)
+        } catch {
+            throw CLIError("cannot open the team store \(location): \(error)")
+        }
+        let user = getpwuid(getuid()).flatMap { $0.pointee.pw_name.map { String(cString: $0) } } ?? "uid\(getuid())"
+        let host = ProcessInfo.processInfo.hostName
+        let origin = ActionOrigin(user: user, host: host, broker: "\(user)@\(host)/\(getpid())")
+        let persistence = TeamPersistence(
+            store: opened, origin: origin, journalPath: stateDirectory + "/team-journal.jsonl")
+        await persistence.start()
+        return persistence
     }
 
     /// Policy file problems go to stderr (`broker.log` for a broker the console started).

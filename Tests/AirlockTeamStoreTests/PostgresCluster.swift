@@ -14,7 +14,14 @@ import Testing
 /// socket there and a free loopback port, started with `pg_ctl` and stopped at the end.
 /// PostgreSQL refuses to run as root, so as root (CI) it runs as the `postgres` system user.
 final class PostgresCluster: Sendable {
-    static let binaries = ProcessInfo.processInfo.environment["AIRLOCK_PG_BIN"] ?? "/usr/lib/postgresql/15/bin"
+    /// `AIRLOCK_PG_BIN`, else the newest server Debian's packages installed.
+    static let binaries: String = {
+        if let chosen = ProcessInfo.processInfo.environment["AIRLOCK_PG_BIN"] { return chosen }
+        let root = "/usr/lib/postgresql"
+        let versions = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
+        let newest = versions.compactMap(Int.init).sorted().last { FileManager.default.isExecutableFile(atPath: "\(root)/\($0)/bin/initdb") }
+        return newest.map { "\(root)/\($0)/bin" } ?? "\(root)/15/bin"
+    }()
     static let owner = "airlock_owner"
 
     let directory: String
@@ -163,6 +170,11 @@ struct WithPostgres: SuiteTrait, TestScoping {
         for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void
     ) async throws {
         if Self.cluster != nil { return try await function() }
+        guard PostgresCluster.isAvailable else {
+            throw ClusterError(
+                "no PostgreSQL server in \(PostgresCluster.binaries): install the `postgresql` package (.ci/run does) or set AIRLOCK_PG_BIN"
+            )
+        }
         let cluster = try PostgresCluster()
         defer { cluster.destroy() }
         try await Self.$cluster.withValue(cluster) { try await function() }

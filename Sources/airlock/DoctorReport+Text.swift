@@ -53,6 +53,7 @@ extension DoctorReport {
             broker.isRunning
                 ? "broker   running on \(broker.socket) (mode \(broker.mode ?? "?"))"
                 : "broker   not running (\(broker.socket)): start it with airlock serve")
+        if let team = broker.teamStore { lines.append("team     \(team)") }
         switch store.state {
         case "verified": lines.append("store    decision log intact (\(store.records ?? 0) records)")
         case "missing": lines.append("store    none yet: airlock serve creates it")

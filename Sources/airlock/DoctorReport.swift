@@ -39,6 +39,8 @@ struct DoctorReport: Codable, Equatable {
         var socket: String
         var mode: String?
         var error: String?
+        /// A team store's location and health ("ok", "degraded: …"); absent on one machine.
+        var teamStore: String?
     }
 
     struct Store: Codable, Equatable {

@@ -72,7 +72,9 @@ struct DoctorCommand: ParsableCommand {
             let fd = try client.connect()
             defer { close(fd) }
             return (
-                DoctorReport.Broker(isRunning: true, socket: paths.socket, mode: status.mode.rawValue),
+                DoctorReport.Broker(
+                    isRunning: true, socket: paths.socket, mode: status.mode.rawValue,
+                    teamStore: status.store.map { "\($0.store): \($0.summary)" }),
                 PeerCheck.peerUID(fd)
             )
         } catch {

@@ -14,6 +14,9 @@ final class PostgresLink: Sendable {
     let timeout: Duration
     private let logger: Logger
     private let connection = Mutex<PostgresConnection?>(nil)
+    /// One use of the connection at a time: PostgreSQL has one transaction per session, so two
+    /// callers' BEGIN…COMMIT must not interleave on it.
+    private let turns = TurnTaking()
     private let nextID = Mutex(1)
 
     init(location: TeamStoreLocation, timeout: Duration, logger: Logger) {
@@ -36,10 +39,14 @@ final class PostgresLink: Sendable {
         let limit = timeout ?? self.timeout
         let cut = Locked<PostgresConnection?>(nil)
         let answer = OneAnswer<T>()
+        let turn = Turn(turns)
         return try await withCheckedThrowingContinuation { continuation in
             answer.waiting(continuation)
             let work = Task {
+                await turn.take()
+                defer { turn.end() }
                 do {
+                    try Task.checkCancellation()
                     let connection = try await self.connected()
                     cut.set(connection)
                     answer.give(.success(try await body(connection)))
@@ -50,9 +57,11 @@ final class PostgresLink: Sendable {
             Task {
                 try? await Task.sleep(for: limit)
                 guard answer.give(.failure(TeamStoreError.timedOut(what))) else { return }
-                // Closing the connection fails the query that waits on it.
+                // Closing the connection fails the query that waits on it; the next caller
+                // gets its turn (on a new connection) whether or not the stuck work ends.
                 if let stuck = cut.value { self.drop(stuck) }
                 work.cancel()
+                turn.end()
             }
         }
     }

@@ -50,11 +50,18 @@ final class PostgresCluster: Sendable {
         let hba = dataDirectory + "/pg_hba.conf"
         let rules = "local all all trust\nhost all airlock_owner 127.0.0.1/32 trust\nhost all all 127.0.0.1/32 scram-sha-256\n"
         try asServer("/bin/sh", ["-c", "printf '\(rules)' > \(hba)"])
-        try start()
-        try psql("CREATE DATABASE airlock_template")
+        try startNow()
+        try psqlNow("CREATE DATABASE airlock_template")
     }
 
-    func start() throws {
+    /// Starts the server (`pg_ctl` waits until it accepts connections), off Swift
+    /// concurrency's few threads: a blocked one there stalls every suite's brokers.
+    func start() async throws { try await Self.offThePool { try self.startNow() } }
+
+    /// Stops the server (fast shutdown: connections are cut).
+    func stop() async throws { try await Self.offThePool { try self.stopNow() } }
+
+    private func startNow() throws {
         try asServer(
             Self.binaries + "/pg_ctl",
             [
@@ -64,24 +71,24 @@ final class PostgresCluster: Sendable {
             ])
     }
 
-    func stop() throws {
+    private func stopNow() throws {
         try asServer(Self.binaries + "/pg_ctl", ["-D", dataDirectory, "-m", "fast", "-w", "stop"])
     }
 
     /// Stops the server and removes its directory.
     func destroy() {
-        try? stop()
+        try? stopNow()
         try? FileManager.default.removeItem(atPath: directory)
     }
 
     /// A new empty database, for one test.
-    func makeDatabase() throws -> String {
+    func makeDatabase() async throws -> String {
         let number = counter.withLock { value in
             value += 1
             return value
         }
         let name = "t\(getpid())_\(number)"
-        try psql("CREATE DATABASE \(name)")
+        try await psql("CREATE DATABASE \(name)")
         return name
     }
 
@@ -96,7 +103,12 @@ final class PostgresCluster: Sendable {
 
     /// Runs SQL as the owner with psql.
     @discardableResult
-    func psql(_ sql: String, database: String = "postgres", user: String = owner) throws -> String {
+    func psql(_ sql: String, database: String = "postgres", user: String = owner) async throws -> String {
+        try await Self.offThePool { try self.psqlNow(sql, database: database, user: user) }
+    }
+
+    @discardableResult
+    private func psqlNow(_ sql: String, database: String = "postgres", user: String = owner) throws -> String {
         try Self.run(
             Self.binaries + "/psql",
             ["-h", directory, "-p", String(port), "-U", user, "-d", database, "-v", "ON_ERROR_STOP=1", "-qAt", "-c", sql])
@@ -137,6 +149,13 @@ final class PostgresCluster: Sendable {
         return text
     }
 
+    /// Runs blocking work (a child process waited for) on a thread of its own.
+    static func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(with: Result { try work() }) }
+        }
+    }
+
     static func freePort() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw ClusterError("socket failed") }
@@ -175,9 +194,14 @@ struct WithPostgres: SuiteTrait, TestScoping {
                 "no PostgreSQL server in \(PostgresCluster.binaries): install the `postgresql` package (.ci/run does) or set AIRLOCK_PG_BIN"
             )
         }
-        let cluster = try PostgresCluster()
-        defer { cluster.destroy() }
-        try await Self.$cluster.withValue(cluster) { try await function() }
+        let cluster = try await PostgresCluster.offThePool { try PostgresCluster() }
+        do {
+            try await Self.$cluster.withValue(cluster) { try await function() }
+        } catch {
+            _ = try? await PostgresCluster.offThePool { cluster.destroy() }
+            throw error
+        }
+        _ = try? await PostgresCluster.offThePool { cluster.destroy() }
     }
 }
 

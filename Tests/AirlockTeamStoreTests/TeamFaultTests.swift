@@ -12,7 +12,7 @@ import Testing
 @Suite(.postgres, .serialized) struct TeamFaultTests {
     @Test func theDatabaseStoppedMidRunLosesNothingAndAllowsNothing() async throws {
         let cluster = try cluster()
-        let location = try cluster.location(try cluster.makeDatabase())
+        let location = try cluster.location(try await cluster.makeDatabase())
         let a = try await TeamMachine.start("a", location: location, staleness: .milliseconds(1500))
         let b = try await TeamMachine.start("b", location: location)
         defer { Task { await a.stop(); await b.stop() } }
@@ -26,7 +26,7 @@ import Testing
         #expect(try await a.ask("curl https://example.com/health")?.decision == "allow")
         #expect(try await a.ask("ls -la")?.decision == "allow")
 
-        try cluster.stop()
+        try await cluster.stop()
         var during: [String] = []
         for number in 1...5 {
             let hook = try a.submit("ls \(number)")
@@ -47,7 +47,7 @@ import Testing
         #expect(await consoleA.notification("exceptionExpired", timeout: 10) != nil)
         #expect(try await a.ask("curl https://example.com/health", deadlineMs: 2_300)?.decision == "deny")
 
-        try cluster.start()
+        try await cluster.start()
         let recovered = await consoleA.notification("storeHealthChanged", timeout: 20) {
             $0["state"]?.stringValue == "ok"
         }
@@ -69,7 +69,7 @@ import Testing
     /// answer, and when the database is back the team sees it ended, not a second decision.
     @Test func aBrokerThatLostTheDatabaseMidDecisionAnswersOnce() async throws {
         let cluster = try cluster()
-        let location = try cluster.location(try cluster.makeDatabase())
+        let location = try cluster.location(try await cluster.makeDatabase())
         let a = try await TeamMachine.start("a", location: location)
         let b = try await TeamMachine.start("b", location: location)
         defer { Task { await a.stop(); await b.stop() } }
@@ -79,7 +79,7 @@ import Testing
         let queued = try #require(await consoleB.queued("rm -rf build/"), "B's console never saw A's action")
         _ = try #require(await consoleA.queued("rm -rf build/"))
 
-        try cluster.stop()
+        try await cluster.stop()
         consoleB.decide(queued.id, "allow", requestID: 40)
         let refused = try #require(await consoleB.response(40, timeout: 15))
         #expect(refused["result"] == nil, "B decided an action it could not reach: \(refused)")
@@ -89,7 +89,7 @@ import Testing
         let answer = try #require(await hook.response(7))
         #expect(answer["result"]?["decision"]?.stringValue == "deny")
 
-        try cluster.start()
+        try await cluster.start()
         #expect(await consoleA.notification("storeHealthChanged", timeout: 20) { $0["state"]?.stringValue == "ok" } != nil)
         // The action leaves B's console; deciding it now finds it ended.
         #expect(await consoleB.notification("actionExpired", timeout: 10) { $0["id"]?.stringValue == queued.id } != nil)

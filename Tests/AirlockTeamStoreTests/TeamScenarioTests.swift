@@ -21,7 +21,7 @@ import Testing
     }
 
     @Test func anActionOnAIsDecidedOnBAndGrantsAndRevocationsCrossOver() async throws {
-        let location = try cluster().location(try cluster().makeDatabase())
+        let location = try cluster().location(try await cluster().makeDatabase())
         // A's clock runs an hour ahead: expiry is the database's, so both still agree.
         let a = try await TeamMachine.start("a", location: location, skew: 3600)
         let b = try await TeamMachine.start("b", location: location)
@@ -74,7 +74,7 @@ import Testing
     }
 
     @Test func twoReviewersPressingAtOnceMakeOneDecision() async throws {
-        let location = try cluster().location(try cluster().makeDatabase())
+        let location = try cluster().location(try await cluster().makeDatabase())
         let a = try await TeamMachine.start("a", location: location)
         let b = try await TeamMachine.start("b", location: location)
         defer { Task { await a.stop(); await b.stop() } }

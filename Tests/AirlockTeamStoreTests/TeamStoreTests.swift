@@ -20,7 +20,7 @@ import Testing
 
     func openStore() async throws -> (TeamStore, String) {
         let cluster = try cluster()
-        let database = try cluster.makeDatabase()
+        let database = try await cluster.makeDatabase()
         return (try await TeamStore.open(try cluster.location(database)), database)
     }
 
@@ -31,7 +31,7 @@ import Testing
         let again = try await TeamStore.open(try cluster().location(database))
         #expect(try await again.schemaVersion() == TeamSchema.version)
         await again.close()
-        try cluster().psql("INSERT INTO airlock.schema_version (version) VALUES (99)", database: database)
+        try await cluster().psql("INSERT INTO airlock.schema_version (version) VALUES (99)", database: database)
         await #expect(throws: TeamStoreError.newerSchema(found: 99, known: TeamSchema.version)) {
             try await TeamStore.open(try cluster().location(database))
         }
@@ -49,13 +49,13 @@ import Testing
         let cluster = try cluster()
         let around = "ALTER TABLE airlock.decision_log DISABLE TRIGGER USER"
         let back = "ALTER TABLE airlock.decision_log ENABLE TRIGGER USER"
-        try cluster.psql("\(around); UPDATE airlock.decision_log SET summary = 'ls' WHERE sequence = 3; \(back)", database: database)
+        try await cluster.psql("\(around); UPDATE airlock.decision_log SET summary = 'ls' WHERE sequence = 3; \(back)", database: database)
         #expect(try await store.verifyLog() == .broken(atSequence: 3, reason: "its contents do not match its hash"))
-        try cluster.psql("\(around); UPDATE airlock.decision_log SET summary = 'ls 3' WHERE sequence = 3; \(back)", database: database)
+        try await cluster.psql("\(around); UPDATE airlock.decision_log SET summary = 'ls 3' WHERE sequence = 3; \(back)", database: database)
         #expect(try await store.verifyLog() == .intact(count: 6))
 
         // Reordered: two rows swap places.
-        try cluster.psql(
+        try await cluster.psql(
             """
             \(around);
             UPDATE airlock.decision_log SET sequence = 1000 WHERE sequence = 2;
@@ -64,7 +64,7 @@ import Testing
             \(back)
             """, database: database)
         if case .intact = try await store.verifyLog() { Issue.record("a reordered log verified") }
-        try cluster.psql(
+        try await cluster.psql(
             """
             \(around);
             UPDATE airlock.decision_log SET sequence = 1000 WHERE sequence = 2;
@@ -75,7 +75,7 @@ import Testing
         #expect(try await store.verifyLog() == .intact(count: 6))
 
         // Removed from the end: the chain that is left is whole, the anchor is not.
-        try cluster.psql("\(around); DELETE FROM airlock.decision_log WHERE sequence >= 5; \(back)", database: database)
+        try await cluster.psql("\(around); DELETE FROM airlock.decision_log WHERE sequence >= 5; \(back)", database: database)
         #expect(
             try await store.verifyLog()
                 == .broken(atSequence: 5, reason: "the anchor counts 6 records; records 5…6 are missing"))
@@ -86,8 +86,8 @@ import Testing
         try await store.appendDecisions((1...3).map { Self.decision($0) })
         await store.close()
         let cluster = try cluster()
-        try cluster.psql("CREATE ROLE broker_\(database) LOGIN", database: database)
-        for grant in TeamSchema.brokerGrants(role: "broker_\(database)") { try cluster.psql(grant, database: database) }
+        try await cluster.psql("CREATE ROLE broker_\(database) LOGIN", database: database)
+        for grant in TeamSchema.brokerGrants(role: "broker_\(database)") { try await cluster.psql(grant, database: database) }
         let role = "broker_\(database)"
         let refused = [
             "UPDATE airlock.decision_log SET summary = 'x' WHERE sequence = 1",
@@ -102,8 +102,8 @@ import Testing
             """,
         ]
         for statement in refused {
-            #expect(throws: ClusterError.self, "\(statement)") {
-                try cluster.psql(statement, database: database, user: role)
+            await #expect(throws: ClusterError.self, "\(statement)") {
+                try await cluster.psql(statement, database: database, user: role)
             }
         }
         // What it may do, it can: the broker works under this role.

@@ -95,13 +95,26 @@ public final class TeamPersistence: BrokerPersistence, SharedQueue {
                 return
             }
         }
+        // In bounded transactions: one of thousands of rows outlasts the time limit, and then
+        // its replay would too, every time.
+        var written = 0
         do {
-            try await store.appendDecisions(records)
+            for chunk in Self.chunks(records) {
+                try await store.appendDecisions(Array(chunk))
+                written += chunk.count
+            }
             succeeded()
         } catch {
-            try journal.append(records)
+            try journal.append(Array(records[written...]))
             failed(error)
         }
+    }
+
+    /// Rows one transaction of the log takes at most.
+    static let chunkSize = 500
+
+    static func chunks<T>(_ items: [T]) -> [ArraySlice<T>] {
+        stride(from: 0, to: items.count, by: chunkSize).map { items[$0..<min($0 + chunkSize, items.count)] }
     }
 
     public func activeExceptions(at now: Date) async throws -> [PolicyException] {
@@ -185,10 +198,11 @@ public final class TeamPersistence: BrokerPersistence, SharedQueue {
     private func replayJournal() async throws {
         let records = try journal.pending()
         guard !records.isEmpty else { return }
-        let logged = try await store.loggedActionIDs(records.map(\.actionID))
-        let missing = records.filter { !logged.contains($0.actionID) }
-        try await store.appendDecisions(missing)
-        try journal.remove(first: records.count)
+        for chunk in Self.chunks(records) {
+            let logged = try await store.loggedActionIDs(chunk.map(\.actionID))
+            try await store.appendDecisions(chunk.filter { !logged.contains($0.actionID) })
+            try journal.remove(first: chunk.count)
+        }
         logger.info("team store: replayed \(records.count) journaled decisions")
         updateHealth { $0.journaled = 0 }
     }

@@ -49,6 +49,8 @@ let package = Package(
                 "AirlockCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                // scrypt, for reviewers' passphrases (not hand-written).
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
@@ -145,6 +147,8 @@ let package = Package(
             name: "SecurityTests",
             dependencies: [
                 "airlock", "airlock-hook", "AirlockCore", "AirlockConsole", "AirlockWire", "AirlockHookRuntime",
+                // The store directly, to write it around the broker the way an attacker would.
+                "AirlockStore", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/Security"

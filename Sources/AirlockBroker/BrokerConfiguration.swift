@@ -2,8 +2,23 @@ import AirlockCore
 
 /// Everything a broker needs to know before it starts: where to listen and how to decide.
 public struct BrokerConfiguration: Sendable {
-    /// The Unix socket to listen on (`$AIRLOCK_SOCKET`, else `$XDG_RUNTIME_DIR/airlock/airlock.sock`).
+    /// The Unix socket to listen on (`$AIRLOCK_SOCKET`, else `$XDG_RUNTIME_DIR/airlock/airlock.sock`);
+    /// in the separated deployment, `agent.sock`.
     public var socketPath: String
+    /// The separated deployment's `review.sock`; nil for the same-user deployment's one socket.
+    public var reviewSocketPath: String?
+    /// Permissions of the socket at `socketPath`: 0600 for one user; 0666 (anyone may submit) or
+    /// 0660 with `socketGroup` for `agent.sock`.
+    public var socketMode: UInt32
+    /// The group `agent.sock` and `review.sock` belong to, when only its members may connect.
+    public var socketGroup: UInt32?
+    /// Whether a reviewer operation on the shared socket must come from a process with a
+    /// controlling terminal. Always on in `airlock serve`; tests of the socket layer that run
+    /// without a terminal turn it off.
+    public var reviewerNeedsTerminal: Bool
+    /// The broker's own uid (set by the server): on `review.sock` it, and root, count as
+    /// authenticated (reached through `sudo`).
+    public var brokerUID: UInt32?
     /// How long a queued action waits for a reviewer before it is denied.
     public var reviewWindow: Duration
     /// Taken off the harness's own deadline, so the deny reaches the agent before its harness
@@ -47,6 +62,10 @@ public struct BrokerConfiguration: Sendable {
 
     public init(
         socketPath: String,
+        reviewSocketPath: String? = nil,
+        socketMode: UInt32 = 0o600,
+        socketGroup: UInt32? = nil,
+        reviewerNeedsTerminal: Bool = true,
         reviewWindow: Duration = .seconds(600),
         deadlineMargin: Duration = .seconds(2),
         waitForConsole: Bool = false,
@@ -66,6 +85,10 @@ public struct BrokerConfiguration: Sendable {
         team: TeamSettings? = nil
     ) {
         self.socketPath = socketPath
+        self.reviewSocketPath = reviewSocketPath
+        self.socketMode = socketMode
+        self.socketGroup = socketGroup
+        self.reviewerNeedsTerminal = reviewerNeedsTerminal
         self.reviewWindow = reviewWindow
         self.deadlineMargin = deadlineMargin
         self.waitForConsole = waitForConsole

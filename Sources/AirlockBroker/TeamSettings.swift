@@ -13,4 +13,16 @@ public struct TeamSettings: Sendable {
         self.origin = origin
         self.exceptionStaleness = exceptionStaleness
     }
+
+    /// Whether a stored exception's granter can be one of the team's reviewers. Brokers in a
+    /// team name reviewers `account@host` from the kernel; a row that carries the team's seal
+    /// came through one of them, so another machine's account is taken on the seal's word, and
+    /// this machine's must exist here.
+    public func isKnownGranter(_ name: String, isLocalAccount: (String) -> Bool) -> Bool {
+        guard let at = name.lastIndex(of: "@") else { return false }
+        let account = String(name[..<at])
+        let host = String(name[name.index(after: at)...])
+        guard !account.isEmpty, !host.isEmpty else { return false }
+        return host != origin.host || isLocalAccount(account)
+    }
 }

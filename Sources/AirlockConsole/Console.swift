@@ -13,6 +13,8 @@ public enum Console {
         case .notification(let notification): effects = handleNotification(&state, notification)
         case .reply(let tag, let result): effects = handleReply(&state, tag: tag, result)
         case .requestFailed(let tag, let text): effects = handleFailure(&state, tag: tag, text)
+        case .passphraseRequired(let tag, let request, let text):
+            effects = askPassphrase(&state, tag: tag, request: request, text)
         case .boundaries(let report):
             state.boundaries[report.workspace] = report
             effects = []

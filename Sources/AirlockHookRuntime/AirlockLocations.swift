@@ -13,6 +13,18 @@ public struct AirlockLocations: Sendable, Equatable {
     public var socket: String
     public var stateDirectory: String
     public var configDirectory: String
+    /// The separated deployment (`sudo airlock setup --system`): the broker runs as Airlock's
+    /// system user with its sockets in `systemRunDirectory` (`/run/airlock`), its store in
+    /// `systemStateDirectory` (`/var/lib/airlock`) and its policy in `systemConfigDirectory`
+    /// (`/etc/airlock`); `AIRLOCK_SYSTEM_RUN_DIR`, `…_STATE_DIR`, `…_CONFIG_DIR` move them (tests).
+    public var systemRunDirectory: String
+    public var systemStateDirectory: String
+    public var systemConfigDirectory: String
+
+    /// Where agents submit in the separated deployment.
+    public var agentSocket: String { systemRunDirectory + "/agent.sock" }
+    /// Where authenticated reviewers decide in the separated deployment.
+    public var reviewSocket: String { systemRunDirectory + "/review.sock" }
 
     public init(environment: [String: String], uid: UInt32 = getuid()) {
         let home = environment["HOME"] ?? Self.passwordHome(uid: uid)
@@ -27,13 +39,19 @@ public struct AirlockLocations: Sendable, Equatable {
         stateDirectory = Self.nonEmpty(environment["AIRLOCK_STATE_DIR"]) ?? stateHome + "/airlock"
         let configHome = Self.nonEmpty(environment["XDG_CONFIG_HOME"]) ?? home + "/.config"
         configDirectory = Self.nonEmpty(environment["AIRLOCK_CONFIG_DIR"]) ?? configHome + "/airlock"
+        systemRunDirectory = Self.nonEmpty(environment["AIRLOCK_SYSTEM_RUN_DIR"]) ?? "/run/airlock"
+        systemStateDirectory = Self.nonEmpty(environment["AIRLOCK_SYSTEM_STATE_DIR"]) ?? "/var/lib/airlock"
+        systemConfigDirectory = Self.nonEmpty(environment["AIRLOCK_SYSTEM_CONFIG_DIR"]) ?? "/etc/airlock"
     }
 
     /// Facts the pure classifier needs: the home directory and Airlock's own paths.
     public func hostFacts(environment: [String: String]) -> HostFacts {
         HostFacts(
             home: environment["HOME"],
-            airlockPaths: [stateDirectory, configDirectory, Self.directory(of: socket), socket])
+            airlockPaths: [
+                stateDirectory, configDirectory, Self.directory(of: socket), socket, systemRunDirectory,
+                systemStateDirectory, systemConfigDirectory,
+            ])
     }
 
     /// `TMPDIR` with a trailing slash, else `/tmp/` (what Foundation's NSTemporaryDirectory gives).

@@ -21,13 +21,16 @@ public struct BrokerAsk: Sendable {
         self.peerCheck = peerCheck
     }
 
-    /// The gate for this process's environment.
-    public init(environment: [String: String]) {
+    /// The gate for this process's environment; `system` asks the separated deployment's
+    /// `agent.sock` and believes only Airlock's system user there.
+    public init(environment: [String: String], system: Bool = false) {
         let locations = AirlockLocations(environment: environment)
+        var check = PeerCheck(environment: environment)
+        check.believesOnlySystemUser = system
         self.init(
-            socketPath: locations.socket,
+            socketPath: system ? locations.agentSocket : locations.socket,
             fallback: LocalFallback(environment: environment, host: locations.hostFacts(environment: environment)),
-            peerCheck: PeerCheck(environment: environment))
+            peerCheck: check)
     }
 
     /// The request id the hook sends; the reply must carry it back.

@@ -18,7 +18,9 @@ public enum HookProcess {
     public static func main(arguments: [String]) -> Never {
         switch HookArguments.parse(arguments) {
         case .success(let parsed):
-            run(harness: parsed.harness, timeoutMs: parsed.timeoutMs, environment: ProcessEnvironment.current)
+            run(
+                harness: parsed.harness, timeoutMs: parsed.timeoutMs, system: parsed.system,
+                environment: ProcessEnvironment.current)
         case .failure(let problem):
             let usage = "airlock-hook: \(problem.description)\n\(HookArguments.usage)\n"
             Array(usage.utf8).withUnsafeBytes { _ = write(STDERR_FILENO, $0.baseAddress, $0.count) }
@@ -28,7 +30,7 @@ public enum HookProcess {
     }
 
     /// Answers the hook call on stdin and exits.
-    public static func run(harness: Harness, timeoutMs: Int?, environment: [String: String]) -> Never {
+    public static func run(harness: Harness, timeoutMs: Int?, system: Bool = false, environment: [String: String]) -> Never {
         let start = MonotonicTime.now
         let deadlineMs =
             timeoutMs.flatMap { $0 > 0 ? $0 : nil }
@@ -49,7 +51,7 @@ public enum HookProcess {
             let answer = harness.render(LocalFallback.unreadable(error), for: .preToolUse)
             Watchdog.finish(answer.stdout, status: answer.exitCode)
         }
-        let gate = BrokerAsk(environment: environment)
+        let gate = BrokerAsk(environment: environment, system: system)
         // Not the classified local decision: classifying costs a fresh process more than the
         // whole policy hit (its tables are built on first use). The normal path classifies when
         // the broker fails, well before the watchdog; the watchdog is for a blocked connect or

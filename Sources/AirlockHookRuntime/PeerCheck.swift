@@ -19,6 +19,9 @@ public struct PeerCheck: Sendable {
     public var systemUserName: String
     /// Where system users are listed; read directly, so a statically linked hook needs no NSS.
     public var passwordFile: String
+    /// The separated deployment (`--system` in the hook's command line): only Airlock's system
+    /// user is believed, never this process's own uid — which is the agent's.
+    public var believesOnlySystemUser = false
 
     public static let defaultSystemUser = "airlock"
 
@@ -41,7 +44,12 @@ public struct PeerCheck: Sendable {
         guard let peer = Self.peerUID(descriptor) else {
             return "the kernel did not say who is listening on \(socketPath)"
         }
-        if peer != ownUID {
+        if believesOnlySystemUser {
+            guard let system = systemUID(), system == peer else {
+                return "the process listening on \(socketPath) runs as uid \(peer), not as Airlock's system user "
+                    + "\(systemUserName), the only one this hook believes (--system)"
+            }
+        } else if peer != ownUID {
             guard let system = systemUID(), system == peer else {
                 return "the process listening on \(socketPath) runs as uid \(peer), which is neither this user "
                     + "(uid \(ownUID)) nor Airlock's system user \(systemUserName)"

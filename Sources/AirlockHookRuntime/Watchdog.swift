@@ -3,16 +3,18 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
+import Synchronization
 
 /// Prints exactly one answer and exits, whichever comes first: the normal path, or SIGALRM at
 /// the deadline. Harnesses fail open on silence, so something explicit must be printed even
 /// when a read, a connect or a write blocks.
 ///
-/// A timer signal rather than a thread: the hook stays single-threaded and starts no thread
-/// it does not need. The handler only calls `write` and `_exit` (async-signal-safe) on bytes
-/// prepared beforehand, and the normal path blocks the signal before it prints, so the two
-/// can never both print. This assumes the calling process has no other thread that could
-/// take the signal (true of `airlock-hook` and of `airlock hook`).
+/// A timer signal rather than a thread: the hook starts no thread it does not need. The handler
+/// only calls `write` and `_exit` (async-signal-safe) on bytes prepared beforehand. Blocking
+/// the signal is per thread, and `airlock hook` has threads of Foundation's (the kernel may hand
+/// SIGALRM to any of them while the main thread prints), so whoever prints first claims the
+/// answer with an atomic flag; the other prints nothing. Two answers on stdout are no JSON, and
+/// harnesses fail open on that.
 public enum Watchdog {
     /// Arms the timer: at `milliseconds` from now, `text` (and a newline) is printed and the
     /// process exits with `status`, unless `finish` ran first.
@@ -48,49 +50,52 @@ public enum Watchdog {
         let bytes = Array((text.isEmpty ? "" : text + "\n").utf8)
         let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(bytes.count, 1))
         _ = buffer.initialize(from: bytes)
-        withAlarmBlocked {
-            let old = fallbackOutput
-            fallbackOutput = FallbackOutput(
-                bytes: UnsafeBufferPointer(rebasing: buffer[0..<bytes.count]), status: status)
-            old?.bytes.deallocate()
-        }
+        let output = UnsafeMutablePointer<FallbackOutput>.allocate(capacity: 1)
+        output.initialize(
+            to: FallbackOutput(bytes: UnsafeBufferPointer(rebasing: buffer[0..<bytes.count]), status: status))
+        // Published whole, never freed: a handler on another thread may still be reading the
+        // previous one, and the process lives for one hook call (two or three of these).
+        fallbackOutput.store(UInt(bitPattern: output), ordering: .releasing)
     }
 
-    /// Prints `text` (with a newline when non-empty) and exits; the watchdog can no longer fire.
+    /// Prints `text` (with a newline when non-empty) and exits; the watchdog no longer prints.
     public static func finish(_ text: String, status: Int32) -> Never {
         var blocked = sigset_t()
         sigemptyset(&blocked)
         sigaddset(&blocked, SIGALRM)
-        sigprocmask(SIG_BLOCK, &blocked, nil)
+        pthread_sigmask(SIG_BLOCK, &blocked, nil)
+        guard claimAnswer() else {
+            // The handler, on another thread, is printing the fallback and will exit.
+            while true { pause() }
+        }
         let bytes = Array((text.isEmpty ? "" : text + "\n").utf8)
         bytes.withUnsafeBufferPointer { writeAll($0) }
         _exit(status)
     }
-
-    private static func withAlarmBlocked(_ body: () -> Void) {
-        var blocked = sigset_t(), previous = sigset_t()
-        sigemptyset(&blocked)
-        sigaddset(&blocked, SIGALRM)
-        sigprocmask(SIG_BLOCK, &blocked, &previous)
-        body()
-        sigprocmask(SIG_SETMASK, &previous, nil)
-    }
 }
 
-/// What the signal handler prints; only touched with SIGALRM blocked, or by the handler.
+/// What the signal handler prints, immutable once published.
 private struct FallbackOutput {
     var bytes: UnsafeBufferPointer<UInt8>
     var status: Int32
 }
 
-// A signal handler cannot capture context, so its text lives in a global. Safe because it is
-// written only with the signal blocked and read only by the handler (see `Watchdog`).
-nonisolated(unsafe) private var fallbackOutput: FallbackOutput?
+// A signal handler cannot capture context, so its text lives in a global: the address of a
+// `FallbackOutput`, swapped atomically (lock-free atomics are async-signal-safe).
+private let fallbackOutput = Atomic<UInt>(0)
+// Set by whoever prints the one answer: the normal path or the handler.
+private let answerClaimed = Atomic<Bool>(false)
+
+private func claimAnswer() -> Bool {
+    answerClaimed.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged
+}
 
 private func watchdogFired(_: Int32) {
-    if let output = fallbackOutput {
-        writeAll(output.bytes)
-        _exit(output.status)
+    // The normal path is printing on another thread and will exit.
+    guard claimAnswer() else { return }
+    if let output = UnsafePointer<FallbackOutput>(bitPattern: fallbackOutput.load(ordering: .acquiring)) {
+        writeAll(output.pointee.bytes)
+        _exit(output.pointee.status)
     }
     // Unreachable: `arm` always sets the text first. A non-zero status is the safer silence.
     _exit(2)

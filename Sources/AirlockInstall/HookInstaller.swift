@@ -13,16 +13,19 @@ public struct HookInstaller: Sendable {
     /// `executable` is the absolute path of the running `airlock`, when known; otherwise `airlock` on PATH.
     /// `hookExecutable` is the absolute path of the small `airlock-hook` beside it, when there is one:
     /// harnesses run the hook before every tool call, and it starts several times faster.
-    public init(harness: Harness, executable: String? = nil, hookExecutable: String? = nil) {
+    /// `system` makes the hook ask the separated deployment's `agent.sock` and believe only
+    /// Airlock's system user there (`--system` in the command, which the integrity floor keeps).
+    public init(harness: Harness, executable: String? = nil, hookExecutable: String? = nil, system: Bool = false) {
         self.harness = harness
         // The hook must know the installed timeout to answer before it (docs/hooks.md, Deadlines); an
         // argument, since not every harness is documented to run the command through a shell.
         let deadlineMs = HookLayout.timeoutSeconds * 1000
+        let separated = system ? " --system" : ""
         if let hookExecutable {
-            self.command = "\(Self.shellQuoted(hookExecutable)) \(harness.rawValue) --timeout-ms \(deadlineMs)"
+            self.command = "\(Self.shellQuoted(hookExecutable)) \(harness.rawValue) --timeout-ms \(deadlineMs)\(separated)"
         } else {
             let program = executable.map(Self.shellQuoted) ?? "airlock"
-            self.command = "\(program) hook \(harness.rawValue) --timeout-ms \(deadlineMs)"
+            self.command = "\(program) hook \(harness.rawValue) --timeout-ms \(deadlineMs)\(separated)"
         }
     }
 

@@ -7,9 +7,12 @@ import Foundation
 /// CLI's face of `BrokerAsk`, which the hook shares.
 public struct BrokerGate: Sendable {
     public var environment: [String: String]
+    /// Ask the separated deployment's `agent.sock`, believing only Airlock's system user there.
+    public var system: Bool
 
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment, system: Bool = false) {
         self.environment = environment
+        self.system = system
     }
 
     /// The harness deadline: `AIRLOCK_HOOK_TIMEOUT_MS` (the timeout we installed) or `defaultMs`.
@@ -24,6 +27,6 @@ public struct BrokerGate: Sendable {
 
     /// The broker's answer, or the local one when it is down, slow or speaks garbage.
     public func decide(_ action: Action, toolUseID: String? = nil, budgetMs: Int) -> HookAnswer {
-        BrokerAsk(environment: environment).decide(action, toolUseID: toolUseID, budgetMs: budgetMs)
+        BrokerAsk(environment: environment, system: system).decide(action, toolUseID: toolUseID, budgetMs: budgetMs)
     }
 }

@@ -47,11 +47,11 @@ public final class MCPProxy: Sendable {
     /// `environment` names the broker's socket, Airlock's state directory and the deadline.
     public init(
         server: String, command: [String], environment: [String: String] = ProcessInfo.processInfo.environment,
-        clientInput: Int32 = STDIN_FILENO, clientOutput: Int32 = STDOUT_FILENO
+        system: Bool = false, clientInput: Int32 = STDIN_FILENO, clientOutput: Int32 = STDOUT_FILENO
     ) {
         state = Mutex((MCPProxyCore(server: server), true))
         self.command = command
-        gate = BrokerGate(environment: environment)
+        gate = BrokerGate(environment: environment, system: system)
         stateDirectory = AirlockLocations(environment: environment).stateDirectory
         self.clientInput = clientInput
         self.clientOutput = clientOutput

@@ -23,15 +23,41 @@ public struct SocketClient: Sendable {
         self.path = path
     }
 
+    /// A client of the separated deployment's sockets: it believes only Airlock's system user
+    /// there, so a passphrase is never sent to a listener the agent (the reviewer's own uid)
+    /// put in place.
+    public static func system(path: String) -> SocketClient {
+        var client = SocketClient(path: path)
+        client.peerCheck.believesOnlySystemUser = true
+        return client
+    }
+
     /// Sends one request and returns its typed result; throws with the broker's message on error.
-    public func call<R: Decodable>(_ request: ClientRequest, as type: R.Type, timeout: TimeInterval = 5) throws -> R {
+    /// With `passphrase` (the separated deployment's `review.sock`), the connection first shows
+    /// the reviewer's passphrase (`authenticate`).
+    public func call<R: Decodable>(
+        _ request: ClientRequest, as type: R.Type, timeout: TimeInterval = 5, authenticatingWith passphrase: String? = nil
+    ) throws -> R {
         let fd = try connect()
         defer { close(fd) }
-        guard writeAll(fd, try codec.encodeRequest(request, id: 1)) else {
-            throw Failure(description: "writing to the broker failed")
-        }
         let deadline = Date().addingTimeInterval(timeout)
         var framer = LineFramer()
+        if let passphrase {
+            _ = try exchange(
+                fd, .authenticate(AuthenticateParams(passphrase: passphrase)), id: 0, as: AuthenticateResult.self,
+                framer: &framer, deadline: deadline, timeout: timeout)
+        }
+        return try exchange(fd, request, id: 1, as: R.self, framer: &framer, deadline: deadline, timeout: timeout)
+    }
+
+    /// Writes one request and reads lines until its answer.
+    private func exchange<R: Decodable>(
+        _ fd: Int32, _ request: ClientRequest, id: Int64, as type: R.Type, framer: inout LineFramer, deadline: Date,
+        timeout: TimeInterval
+    ) throws -> R {
+        guard writeAll(fd, try codec.encodeRequest(request, id: .number(id))) else {
+            throw Failure(description: "writing to the broker failed")
+        }
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
             let remaining = deadline.timeIntervalSinceNow
@@ -49,13 +75,13 @@ public struct SocketClient: Sendable {
             for line in framer.lines(chunk[0..<count]) {
                 guard case .success(let bytes) = line else { continue }
                 switch try? codec.decodeServerMessage(bytes) {
-                case .response(.number(1))?:
+                case .response(.number(id))?:
                     do {
                         return try codec.result(R.self, from: bytes)
                     } catch {
                         throw Failure(description: "the broker's answer could not be read: \(error)")
                     }
-                case .error(.number(1)?, let error)?:
+                case .error(.number(id)?, let error)?:
                     throw Failure(description: error.message)
                 case .notification?, .response?, .error?:
                     continue

@@ -30,6 +30,9 @@ public struct DecisionLogRow: Codable, FetchableRecord, PersistableRecord, Equat
     /// `Decision.Source`'s text: `rule:x`, `human:alice`, `timeout`, …
     public var source: String
     public var reviewer: String?
+    /// How the broker knew the reviewer (`DecisionRecord.reviewerIdentity`); nil in rows from
+    /// before, and when no human decided.
+    public var reviewerIdentity: String?
     public var reason: String
     /// The previous row's hash; 64 zeros for the first row.
     public var previousHash: String
@@ -38,7 +41,7 @@ public struct DecisionLogRow: Codable, FetchableRecord, PersistableRecord, Equat
 
     enum CodingKeys: String, CodingKey {
         case sequence, time, actionID = "action_id", harness, session, workspace, summary, kind, subject, categories
-        case risk, verdict, source, reviewer, reason, previousHash = "previous_hash", hash
+        case risk, verdict, source, reviewer, reviewerIdentity = "reviewer_identity", reason, previousHash = "previous_hash", hash
     }
 
     public enum Columns {
@@ -66,6 +69,7 @@ public struct DecisionLogRow: Codable, FetchableRecord, PersistableRecord, Equat
         verdict = decision.verdict.rawValue
         source = decision.source.description
         reviewer = decision.reviewer
+        reviewerIdentity = decision.reviewerIdentity
         reason = decision.reason
         self.previousHash = previousHash
         hash = ""
@@ -76,7 +80,8 @@ public struct DecisionLogRow: Codable, FetchableRecord, PersistableRecord, Equat
     public init(
         sequence: Int64, time: Int64, actionID: String, harness: String, session: String?, workspace: String?,
         summary: String, kind: String?, subject: String?, categories: [String], risk: String, verdict: String,
-        source: String, reviewer: String?, reason: String, previousHash: String, hash: String
+        source: String, reviewer: String?, reviewerIdentity: String? = nil, reason: String, previousHash: String,
+        hash: String
     ) {
         self.sequence = sequence
         self.time = time
@@ -92,6 +97,7 @@ public struct DecisionLogRow: Codable, FetchableRecord, PersistableRecord, Equat
         self.verdict = verdict
         self.source = source
         self.reviewer = reviewer
+        self.reviewerIdentity = reviewerIdentity
         self.reason = reason
         self.previousHash = previousHash
         self.hash = hash
@@ -118,13 +124,13 @@ public struct DecisionLogRow: Codable, FetchableRecord, PersistableRecord, Equat
         return DecisionRecord(
             time: Date(storeMilliseconds: time), actionID: actionID, harness: harness, session: session,
             workspace: workspace, summary: summary, subject: typedSubject, categories: typedCategories, risk: risk,
-            verdict: verdict, source: source, reviewer: reviewer, reason: reason)
+            verdict: verdict, source: source, reviewer: reviewer, reviewerIdentity: reviewerIdentity, reason: reason)
     }
 
     /// What the hash covers: every stored field but the hashes themselves, as JSON with sorted
     /// keys, no whitespace, whole numbers and every control character as `\u00XX`, so a
-    /// Foundation update cannot change a hash. `kind` and `subject` count only when present, so
-    /// rows from before they existed keep their hashes.
+    /// Foundation update cannot change a hash. `kind`, `subject` and `reviewerIdentity` count only
+    /// when present, so rows from before they existed keep their hashes.
     var canonicalBytes: [UInt8] {
         var members: [String: JSONValue] = [
             "sequence": .number(Double(sequence)),
@@ -143,6 +149,7 @@ public struct DecisionLogRow: Codable, FetchableRecord, PersistableRecord, Equat
         ]
         members["kind"] = JSONValue(kind)
         members["subject"] = JSONValue(subject)
+        members["reviewerIdentity"] = JSONValue(reviewerIdentity)
         var bytes: [UInt8] = []
         JSONValue.object(members).write(to: &bytes, controls: .unicode)
         return bytes

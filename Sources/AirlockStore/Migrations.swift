@@ -107,6 +107,17 @@ extension PolicyStore {
                     """)
         }
 
+        // The broker's seal on each exception (`ExceptionSealer`), so a row written around it is
+        // refused on load; and how the broker knew the reviewer of a human decision (from the
+        // connection: uid, process, terminal, authentication). NULL in rows written before.
+        migrator.registerMigration("v3-seal-and-reviewer-identity") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE exception ADD COLUMN seal TEXT;
+                    ALTER TABLE decision_log ADD COLUMN reviewer_identity TEXT;
+                    """)
+        }
+
         return migrator
     }
 }

@@ -75,3 +75,27 @@ extension PolicyStore {
         }
     }
 }
+
+extension PolicyStore {
+    /// The log's head: how many records and the last one's hash; nil for an empty log.
+    public func logHead() throws(StoreError) -> LogAnchor? {
+        try read(table: DecisionLogRow.databaseTableName) { db in
+            try DecisionLogRow.order(DecisionLogRow.Columns.sequence.desc).fetchOne(db).map {
+                LogAnchor(count: $0.sequence, hash: $0.hash)
+            }
+        }
+    }
+
+    /// Holds the log against an anchor kept outside it (`LogAnchor`), named `who` in the result.
+    public func check(_ anchor: LogAnchor, who: String) throws(StoreError) -> AnchorCheck {
+        try read(table: DecisionLogRow.databaseTableName) { db in
+            let count = try DecisionLogRow.fetchCount(db)
+            guard count >= anchor.count else {
+                return .truncated(who: who, logCount: Int64(count), anchorCount: anchor.count)
+            }
+            let row = try DecisionLogRow.filter(DecisionLogRow.Columns.sequence == anchor.count).fetchOne(db)
+            guard row?.hash == anchor.hash else { return .rewritten(who: who, atSequence: anchor.count) }
+            return .agrees(who: who, count: anchor.count)
+        }
+    }
+}

@@ -17,10 +17,11 @@ public final class PolicyStore: Sendable {
     }
 
     /// How long a write waits for another connection's write to finish before failing.
-    static let busyTimeout: TimeInterval = 5
+    public static let busyTimeout: TimeInterval = 5
 
     /// Opens (creating if needed, with parent dir 0700) a store file in WAL mode; runs migrations.
-    public static func open(path: String) throws(StoreError) -> PolicyStore {
+    /// `busyTimeout` is how long a write waits for another process's (tests lengthen it).
+    public static func open(path: String, busyTimeout: TimeInterval = busyTimeout) throws(StoreError) -> PolicyStore {
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         if !FileManager.default.fileExists(atPath: directory) {
             do {
@@ -35,7 +36,7 @@ public final class PolicyStore: Sendable {
         return try SetupLock.withLock(path: path + "-setup.lock") { () throws(StoreError) in
             try SetupLock.createPrivateFile(path: path)
             do {
-                let pool = try DatabasePool(path: path, configuration: configuration())
+                let pool = try DatabasePool(path: path, configuration: configuration(busyTimeout: busyTimeout))
                 try migrator.migrate(pool)
                 return PolicyStore(writer: pool)
             } catch {
@@ -55,7 +56,7 @@ public final class PolicyStore: Sendable {
         }
     }
 
-    private static func configuration() -> Configuration {
+    private static func configuration(busyTimeout: TimeInterval = busyTimeout) -> Configuration {
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.prepareDatabase { db in

@@ -23,6 +23,7 @@ public final class TeamPersistence: BrokerPersistence, SharedQueue {
     private let journal: DecisionJournal
     private let logger: Logger
     private let localClock: @Sendable () -> Date
+    private let seal: @Sendable (PolicyException) -> PolicyException
     /// Database time minus local time, in seconds.
     private let offset = Locked<Double>(0)
     private let health: Mutex<StoreHealth>
@@ -32,13 +33,17 @@ public final class TeamPersistence: BrokerPersistence, SharedQueue {
     private let healthStream: (stream: AsyncStream<StoreHealth>, continuation: AsyncStream<StoreHealth>.Continuation)
     private let listener = Mutex<Task<Void, Never>?>(nil)
 
-    /// `journalPath` is a file in the broker's state directory; `localClock` the machine's
-    /// clock (injected by tests to skew it).
+    /// `journalPath` is a file in the broker's state directory; `seal` seals an exception as
+    /// the database stamped it, with the key the team's brokers share (the broker's
+    /// `ExceptionSealer`, whose checks every row read back must pass); `localClock` the
+    /// machine's clock (injected by tests to skew it).
     public init(
         store: TeamStore, origin: ActionOrigin, journalPath: String,
+        seal: @escaping @Sendable (PolicyException) -> PolicyException,
         localClock: @escaping @Sendable () -> Date = { Date() }, logger: Logger = Logger(label: "airlock.team-store")
     ) {
         self.store = store
+        self.seal = seal
         self.origin = origin
         self.journal = DecisionJournal(path: journalPath)
         self.localClock = localClock
@@ -132,7 +137,7 @@ public final class TeamPersistence: BrokerPersistence, SharedQueue {
     }
 
     public func grant(_ exception: PolicyException, now: Date, sample: Assessment?) async throws {
-        try await guarded { try await self.store.grant(exception, sample: sample) }
+        try await guarded { try await self.store.grant(exception, sample: sample, seal: self.seal) }
     }
 
     public func revoke(id: String, by reviewer: String, at now: Date) async throws -> PolicyException? {
@@ -152,9 +157,12 @@ public final class TeamPersistence: BrokerPersistence, SharedQueue {
     }
 
     public func claim(
-        _ ids: [String], verdict: FinalVerdict, reviewer: String, reason: String
+        _ ids: [String], verdict: FinalVerdict, reviewer: String, reviewerIdentity: String?, reason: String
     ) async throws -> [String: ClaimOutcome] {
-        try await guarded { try await self.store.claim(ids, verdict: verdict, reviewer: reviewer, reason: reason) }
+        try await guarded {
+            try await self.store.claim(
+                ids, verdict: verdict, reviewer: reviewer, reviewerIdentity: reviewerIdentity, reason: reason)
+        }
     }
 
     public func settle(_ id: String, _ settlement: QueueSettlement) async throws {

@@ -11,6 +11,10 @@ import PostgresNIO
 /// and last hash) is the log's anchor, kept in `log_anchor` by a trigger that runs as the
 /// schema's owner: a broker's role can read it and cannot write it, so entries removed from
 /// the end (by someone who got around the triggers) show in `airlock audit --verify`.
+///
+/// An exception carries the seal of the broker that granted it (`ExceptionSealer`, keyed with
+/// the team's key): a row written around the brokers, by anyone who can reach the database,
+/// is refused by every broker that reads it.
 public enum TeamSchema {
     public static let name = "airlock"
 
@@ -122,7 +126,15 @@ public enum TeamSchema {
 
             REVOKE ALL ON ALL TABLES IN SCHEMA airlock FROM PUBLIC;
             """
-        )
+        ),
+        (
+            2,
+            """
+            ALTER TABLE airlock.exception ADD COLUMN seal text;
+            ALTER TABLE airlock.decision_log ADD COLUMN reviewer_identity text;
+            ALTER TABLE airlock.team_queue ADD COLUMN reviewer_identity text;
+            """
+        ),
     ]
 
     /// The newest schema version this Airlock knows.

@@ -9,7 +9,7 @@ import PostgresNIO
 extension TeamStore {
     static let logColumns =
         "sequence, time, action_id, harness, session, workspace, summary, kind, subject, categories, risk, verdict, "
-        + "source, reviewer, reason, previous_hash, hash"
+        + "source, reviewer, reviewer_identity, reason, previous_hash, hash"
 
     /// Redacts, chains and appends decisions, in order, in one transaction. Brokers appending
     /// at once take turns on the anchor's row lock.
@@ -44,7 +44,7 @@ extension TeamStore {
     }
 
     static func insert(_ rows: ArraySlice<DecisionLogRow>) throws -> PostgresQuery {
-        var bindings = PostgresBindings(capacity: rows.count * 17)
+        var bindings = PostgresBindings(capacity: rows.count * 18)
         var values: [String] = []
         for row in rows {
             let first = bindings.count
@@ -62,10 +62,11 @@ extension TeamStore {
             bindings.append(row.verdict)
             bindings.append(row.source)
             bindings.append(row.reviewer)
+            bindings.append(row.reviewerIdentity)
             bindings.append(row.reason)
             bindings.append(row.previousHash)
             bindings.append(row.hash)
-            values.append("(" + (first + 1...first + 17).map { "$\($0)" }.joined(separator: ", ") + ")")
+            values.append("(" + (first + 1...first + 18).map { "$\($0)" }.joined(separator: ", ") + ")")
         }
         return PostgresQuery(
             unsafeSQL: "INSERT INTO airlock.decision_log (\(logColumns)) VALUES " + values.joined(separator: ", "),
@@ -136,6 +137,7 @@ extension TeamStore {
             subject: try cells["subject"].decode(String?.self), categories: names,
             risk: try cells["risk"].decode(String.self), verdict: try cells["verdict"].decode(String.self),
             source: try cells["source"].decode(String.self), reviewer: try cells["reviewer"].decode(String?.self),
+            reviewerIdentity: try cells["reviewer_identity"].decode(String?.self),
             reason: try cells["reason"].decode(String.self),
             previousHash: try cells["previous_hash"].decode(String.self), hash: try cells["hash"].decode(String.self))
     }

@@ -6,7 +6,7 @@ import PostgresNIO
 /// Exceptions in the team's store, judged by the database's clock.
 extension TeamStore {
     static let exceptionColumns =
-        "id, effect, scope, binding, created_at, expires_at, uses_left, granted_by, reason, revoked_at, revoked_by"
+        "id, effect, scope, binding, created_at, expires_at, uses_left, granted_by, reason, revoked_at, revoked_by, seal"
 
     /// The exceptions in force now by the database's clock, oldest grant first, and that time.
     public func activeExceptions() async throws -> (exceptions: [PolicyException], databaseNow: Int64) {
@@ -35,20 +35,31 @@ extension TeamStore {
 
     /// Stores a new exception, stamped with the database's clock: it lasts as long as asked
     /// from the moment the database took it. The floors are checked again (whoever asked).
-    public func grant(_ exception: PolicyException, sample: Assessment?) async throws {
+    /// `seal` seals it as stamped (the times are sealed fields); without one the row is stored
+    /// unsealed, and brokers refuse it.
+    public func grant(
+        _ exception: PolicyException, sample: Assessment?,
+        seal: @escaping @Sendable (PolicyException) -> PolicyException = { $0 }
+    ) async throws {
         try exception.validate(now: exception.createdAt, maximumSeconds: Int(Int32.max), sample: sample)
         let lasting = exception.expiresAt.storeMilliseconds - exception.createdAt.storeMilliseconds
         let scope = String(decoding: try JSONEncoder().encode(exception.scope), as: UTF8.self)
         let binding = String(decoding: try JSONEncoder().encode(exception.binding), as: UTF8.self)
-        let uses = exception.usesLeft
         try await link.run("save exception \(exception.id)") { [logger] connection in
+            // The clock is read first and the row written with it, so the seal covers the
+            // times stored; one statement would stamp them where the seal cannot be made.
+            let now = try await Self.one(connection.query("SELECT airlock.now_ms()", logger: logger), Int64.self)
+            var stamped = exception
+            stamped.createdAt = Date(storeMilliseconds: now)
+            stamped.expiresAt = Date(storeMilliseconds: now + lasting)
+            stamped.seal = nil
+            stamped = seal(stamped)
             try await connection.query(
                 """
                 INSERT INTO airlock.exception
-                    (id, effect, scope, binding, created_at, expires_at, uses_left, granted_by, reason)
-                SELECT \(exception.id), \(exception.effect.rawValue), \(scope), \(binding), now, now + \(lasting),
-                    \(uses), \(exception.grantedBy), \(exception.reason)
-                FROM (SELECT airlock.now_ms() AS now) AS clock
+                    (id, effect, scope, binding, created_at, expires_at, uses_left, granted_by, reason, seal)
+                VALUES (\(stamped.id), \(stamped.effect.rawValue), \(scope), \(binding), \(now), \(now + lasting),
+                    \(stamped.usesLeft), \(stamped.grantedBy), \(stamped.reason), \(stamped.seal))
                 ON CONFLICT (id) DO NOTHING
                 """, logger: logger)
         }
@@ -100,6 +111,6 @@ extension TeamStore {
             usesLeft: try cells["uses_left"].decode(Int?.self), grantedBy: try cells["granted_by"].decode(String.self),
             reason: try cells["reason"].decode(String.self),
             revokedAt: try cells["revoked_at"].decode(Int64?.self).map(Date.init(storeMilliseconds:)),
-            revokedBy: try cells["revoked_by"].decode(String?.self))
+            revokedBy: try cells["revoked_by"].decode(String?.self), seal: try cells["seal"].decode(String?.self))
     }
 }

@@ -26,7 +26,7 @@ extension TeamStore {
     /// Decides each id still pending (and not past its deadline) as `verdict`, in one
     /// transaction; reports for every id whether this claim won.
     public func claim(
-        _ ids: [String], verdict: FinalVerdict, reviewer: String, reason: String
+        _ ids: [String], verdict: FinalVerdict, reviewer: String, reviewerIdentity: String? = nil, reason: String
     ) async throws -> [String: ClaimOutcome] {
         guard !ids.isEmpty else { return [:] }
         let verdictName = verdict.verdict.rawValue
@@ -36,7 +36,7 @@ extension TeamStore {
                 let won = try await connection.query(
                     """
                     UPDATE airlock.team_queue SET state = 'decided', verdict = \(verdictName), reviewer = \(reviewer),
-                        reason = \(reason), settled_at = airlock.now_ms()
+                        reviewer_identity = \(reviewerIdentity), reason = \(reason), settled_at = airlock.now_ms()
                     WHERE id = ANY(\(ids)) AND state = 'pending' AND deadline > airlock.now_ms()
                     RETURNING id
                     """, logger: logger
@@ -102,16 +102,18 @@ extension TeamStore {
             if !own.isEmpty {
                 let rows = try await connection.query(
                     """
-                    SELECT id, verdict, reviewer, reason FROM airlock.team_queue
+                    SELECT id, verdict, reviewer, reviewer_identity, reason FROM airlock.team_queue
                     WHERE broker = \(broker) AND state = 'decided' AND id = ANY(\(own))
                     """, logger: logger
                 ).collect()
                 for row in rows {
-                    let (id, verdictName, reviewer, reason) = try row.decode((String, String?, String?, String?).self)
+                    let (id, verdictName, reviewer, identity, reason) = try row.decode(
+                        (String, String?, String?, String?, String?).self)
                     guard let verdictName, let verdict = FinalVerdict(rawValue: verdictName), let reviewer else {
                         continue
                     }
-                    decided.append(RemoteDecision(id: id, verdict: verdict, reviewer: reviewer, reason: reason ?? ""))
+                    decided.append(RemoteDecision(
+                            id: id, verdict: verdict, reviewer: reviewer, reviewerIdentity: identity, reason: reason ?? ""))
                 }
             }
             return TeamQueueSnapshot(others: others, decided: decided)

@@ -16,7 +16,7 @@ struct Airlock: AsyncParsableCommand {
             ConsoleCommand.self, DemoCommand.self, DemoAgentsCommand.self, CheckCommand.self, ServeCommand.self,
             StatusCommand.self, PolicyCommand.self, AuditCommand.self,
             HookCommand.self, ExecCommand.self, MCPCommand.self, InstallCommand.self, UninstallCommand.self,
-            DoctorCommand.self, RulesCommand.self,
+            DoctorCommand.self, RulesCommand.self, SetupCommand.self, ReviewerCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self
     )

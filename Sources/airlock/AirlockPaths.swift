@@ -15,6 +15,12 @@ struct AirlockPaths {
     var socket: String { locations.socket }
     var stateDirectory: String { locations.stateDirectory }
     var configDirectory: String { locations.configDirectory }
+    /// The separated deployment's places (`/run/airlock`, `/var/lib/airlock`, `/etc/airlock`).
+    var agentSocket: String { locations.agentSocket }
+    var reviewSocket: String { locations.reviewSocket }
+    var systemRunDirectory: String { locations.systemRunDirectory }
+    var systemStateDirectory: String { locations.systemStateDirectory }
+    var systemConfigDirectory: String { locations.systemConfigDirectory }
 
     /// Facts the pure classifier needs: the home directory and Airlock's own paths.
     func hostFacts(environment: [String: String] = ProcessInfo.processInfo.environment) -> HostFacts {

@@ -54,6 +54,9 @@ extension DoctorReport {
                 ? "broker   running on \(broker.socket) (mode \(broker.mode ?? "?"))"
                 : "broker   not running (\(broker.socket)): start it with airlock serve")
         if let team = broker.teamStore { lines.append("team     \(team)") }
+        for rejected in broker.rejectedExceptions ?? [] {
+            lines.append("store    REFUSED exception \(rejected.id): \(rejected.reason)")
+        }
         switch store.state {
         case "verified": lines.append("store    decision log intact (\(store.records ?? 0) records)")
         case "missing": lines.append("store    none yet: airlock serve creates it")

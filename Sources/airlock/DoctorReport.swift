@@ -2,6 +2,7 @@ import AirlockCore
 import AirlockInstall
 import AirlockProbe
 import AirlockServices
+import AirlockWire
 
 /// What `airlock doctor --json` prints (docs/doctor.md): stable keys, sorted; a new key may be
 /// added, none renamed or removed without bumping `version`.
@@ -41,6 +42,8 @@ struct DoctorReport: Codable, Equatable {
         var error: String?
         /// A team store's location and health ("ok", "degraded: …"); absent on one machine.
         var teamStore: String?
+        /// Stored exceptions the broker refuses to use (not sealed, or breaking a grant rule).
+        var rejectedExceptions: [RejectedException]?
     }
 
     struct Store: Codable, Equatable {

@@ -8,7 +8,10 @@ import Testing
 @testable import AirlockBroker
 
 /// The broker on a real Unix socket: files, limits, misbehaving clients, concurrency.
-@Suite(.timeLimit(.minutes(1)))
+///
+/// The limit only catches a hang: in the whole `swift test`, tests that block (real processes,
+/// real users) hold the cooperative pool's threads, and these async tests wait their turn.
+@Suite(.timeLimit(.minutes(5)))
 struct BrokerServerTests {
     // MARK: The socket file
 
@@ -75,6 +78,24 @@ struct BrokerServerTests {
         }
         #expect(FileManager.default.contents(atPath: path) == Data("keep me".utf8))
         try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    /// The broker listens only where its hooks would believe it (`PeerCheck`): not in a directory
+    /// others may write, sticky or not — anyone could bind a name in `/tmp` first.
+    @Test(arguments: [0o1777, 0o777, 0o770, 0o1733] as [mode_t])
+    func aDirectoryOthersMayWriteIsRefused(_ mode: mode_t) async throws {
+        let directory = try BrokerFixture.makeDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        #expect(chmod(directory, mode) == 0)
+        let path = directory + "/airlock.sock"
+        await #expect {
+            _ = try await BrokerServer.start(
+                configuration: BrokerConfiguration(socketPath: path), persistence: InMemoryPersistence())
+        } throws: { error in
+            guard case .unsafeDirectory(_, let reason) = error as? BrokerError else { return false }
+            return reason.contains("other users may write")
+        }
+        #expect(access(path, F_OK) != 0, "nothing was bound")
     }
 
     /// Another user who can reach the socket (here: permissions loosened on purpose) is still
@@ -230,12 +251,13 @@ struct BrokerServerTests {
     }
 
     @Test func consoleInsideTheAgentsProcessTreeIsRefused() async throws {
-        let fixture = try await BrokerFixture.start()
+        // The kernel's process tree: the agent is the submitter's parent — this test's parent
+        // process, whatever pid the submission names — so this console descends from it.
+        let fixture = try await BrokerFixture.start(processes: .live)
         try await fixture.withConnection { console in
             _ = try await console.call(.subscribe(SubscribeParams()), id: 1, as: SubscribeResult.self).get()
-            // The agent is this test's parent process, so this console descends from it.
             try await fixture.withConnection { agent in
-                try await agent.send(.shell("rm -rf build", agentPID: getppid()), id: 1)
+                try await agent.send(.shell("rm -rf build", agentPID: 4_000_001), id: 1)
                 guard case .notification(.actionQueued(let queued))? = try await console.readMessage()?.0 else {
                     Issue.record("no actionQueued")
                     return
@@ -270,7 +292,7 @@ struct BrokerServerTests {
             let granted = try await console.call(
                 .grant(GrantParams(exception: grant, reviewer: "alice")), id: 1, as: GrantResult.self
             ).get()
-            #expect(granted.exception.grantedBy == "alice")
+            #expect(granted.exception.grantedBy == BrokerFixture.ownName, "the connection's user, not the client's name")
             let listed = try await console.call(.list, id: 2, as: ListResult.self).get()
             #expect(listed.exceptions.map(\.id) == [granted.exception.id])
             // The store is written off the event loop, after the reply.
@@ -280,7 +302,7 @@ struct BrokerServerTests {
                 try await $0.call(.shell("curl https://example.com"), id: 1, as: SubmitResult.self)
             }.get()
             #expect(answer.decision == .deny)
-            #expect(answer.reason == "Denied by alice: offline")
+            #expect(answer.reason == "Denied by \(BrokerFixture.ownName): offline")
         }
         try await fixture.stop()
     }
@@ -354,7 +376,7 @@ struct BrokerServerTests {
         let decisions = fixture.persistence.decisions
         #expect(decisions.count == submitters)
         #expect(Set(decisions.map(\.actionID)).count == submitters)
-        #expect(decisions.filter { $0.source == .human("bot") }.count == asks)
+        #expect(decisions.filter { $0.source == .human(BrokerFixture.ownName) }.count == asks)
         try await fixture.stop()
     }
 

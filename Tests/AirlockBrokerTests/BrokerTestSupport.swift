@@ -1,4 +1,5 @@
 import AirlockCore
+import AirlockStore
 import AirlockWire
 import Foundation
 
@@ -23,14 +24,45 @@ struct MachineDriver {
     static let otherConsole = ConnectionID(3)
     static let agentPID: Int32 = 500
 
-    /// `descendants` lists (child, ancestor) pairs the fake process tree knows.
-    init(_ configure: (inout BrokerConfiguration) -> Void = { _ in }, descendants: [(Int32, Int32)] = []) {
+    /// The fake machine's processes: the agent connection's process (600) is a child of the
+    /// agent (`agentPID`, 500), as a hook is of its harness; every other process sits at a
+    /// terminal, the agent and its hook at none; uid 1000 is `alice`, 1001 `bob`.
+    static let terminal: Int32 = 34_816
+    static func fakeProcesses(parents: [Int32: Int32], terminals: [Int32: Int32]) -> ProcessFacts {
+        ProcessFacts(
+            isDescendant: { pid, ancestor in
+                var current: Int32? = pid
+                for _ in 0..<64 {
+                    guard let here = current else { return false }
+                    if here == ancestor { return true }
+                    current = parents[here]
+                }
+                return false
+            },
+            parent: { parents[$0] },
+            terminal: { pid in terminals[pid] ?? ([agentPID, 600].contains(pid) ? 0 : Self.terminal) },
+            userName: { [1000: "alice", 1001: "bob"][$0] },
+            isKnownGranter: { ["alice", "bob"].contains($0) })
+    }
+
+    /// Seals what this machine grants, and what a test writes "elsewhere" to be believed.
+    let sealer: ExceptionSealer
+
+    /// `descendants` lists (child, parent) pairs the fake process tree knows, besides the hook
+    /// (600) under the agent (500); `terminals` overrides the defaults above.
+    init(
+        _ configure: (inout BrokerConfiguration) -> Void = { _ in }, descendants: [(Int32, Int32)] = [],
+        terminals: [Int32: Int32] = [:], sealer: ExceptionSealer = .ephemeral()
+    ) {
         var configuration = BrokerConfiguration(socketPath: "/unused")
         configure(&configuration)
-        let pairs = descendants
+        var parents: [Int32: Int32] = [600: Self.agentPID]
+        for (child, parent) in descendants { parents[child] = parent }
+        let processes = Self.fakeProcesses(parents: parents, terminals: terminals)
+        self.sealer = sealer
         machine = BrokerStateMachine(
-            configuration: configuration, startedAt: start, idPrefix: "t",
-            isDescendant: { pid, ancestor in pid == ancestor || pairs.contains { $0.0 == pid && $0.1 == ancestor } })
+            configuration: configuration, startedAt: start, idPrefix: "t", processes: processes,
+            checks: ExceptionChecks(sealer: sealer, configuration: configuration, processes: processes))
     }
 
     func at(_ seconds: Double) -> Date { start.addingTimeInterval(seconds) }
@@ -56,8 +88,10 @@ struct MachineDriver {
     }
 
     @discardableResult
-    mutating func open(_ connection: ConnectionID, pid: Int32?) -> [BrokerEffect] {
-        machine.handle(.connectionOpened(connection, peer: PeerCredentials(pid: pid, uid: 1000)))
+    mutating func open(
+        _ connection: ConnectionID, pid: Int32?, uid: UInt32 = 1000, listener: Listener = .shared
+    ) -> [BrokerEffect] {
+        machine.handle(.connectionOpened(connection, peer: PeerCredentials(pid: pid, uid: uid), listener: listener))
     }
 
     /// Opens the agent connection and one subscribed console.

@@ -18,7 +18,7 @@ import Testing
         let channel: EmbeddedChannel
         let credentials: EventLoopPromise<PeerCredentials>
         let persistence = InMemoryPersistence()
-        let pools = [NIOThreadPool(numberOfThreads: 1), NIOThreadPool(numberOfThreads: 1)]
+        let pools = [NIOThreadPool(numberOfThreads: 1), NIOThreadPool(numberOfThreads: 1), NIOThreadPool(numberOfThreads: 1)]
         let codec = WireCodec()
 
         init() throws {
@@ -28,7 +28,7 @@ import Testing
             for pool in pools { pool.start() }
             let engine = BrokerEngine(
                 machine: machine, readers: BrokerReaders(), policyThreads: pools[0], probeThreads: pools[1],
-                logger: Logger(label: "test"), clock: { Date() }, eventLoop: loop, ownUID: 1000)
+                passphraseThreads: pools[2], logger: Logger(label: "test"), clock: { Date() }, eventLoop: loop, ownUID: 1000)
             engine.attach(
                 PersistenceLane(persistence: persistence, logger: Logger(label: "test"), clock: { Date() }) { _, _ in })
             let promise = loop.makePromise(of: PeerCredentials.self)

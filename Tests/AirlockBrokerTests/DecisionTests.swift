@@ -68,13 +68,24 @@ import Testing
         #expect(result.failed.map(\.code) == [RPCErrorCode.alreadyResolved.rawValue, RPCErrorCode.notFound.rawValue])
     }
 
-    @Test func emptyReviewerOrIDsAreInvalidParams() throws {
+    @Test func emptyIDsAreInvalidParams() throws {
         var driver = MachineDriver()
         driver.openAgentAndConsole()
         let id = try driver.mustQueue("curl https://a.example")
-        #expect(driver.decide([id], .allow, reviewer: "  ").errors.first?.knownCode == .invalidParams)
         #expect(driver.decide([], .allow).errors.first?.knownCode == .invalidParams)
         #expect(driver.machine.pendingIDs == [id])
+    }
+
+    /// The reviewer is named from the connection (uid 1000 is alice), never from the params.
+    @Test func theClientsReviewerNameIsNotBelieved() throws {
+        var driver = MachineDriver()
+        driver.openAgentAndConsole()
+        let id = try driver.mustQueue("curl https://a.example")
+        let effects = driver.decide([id], .allow, reviewer: "the-security-team")
+        #expect(effects.answers.first?.source == .human("alice"))
+        #expect(effects.records.first?.reviewer == "alice")
+        #expect(effects.records.first?.reviewerIdentity?.contains("uid 1000, pid 900, terminal pts/0") == true)
+        #expect(effects.records.first?.reviewerIdentity?.contains("not authenticated") == true)
     }
 
     @Test func humanMayAllowAHardFloorActionForThatAction() throws {
@@ -99,13 +110,14 @@ import Testing
     }
 
     @Test func decisionFromTheAgentProcessItselfIsRefused() throws {
-        var driver = MachineDriver()
+        // Give the agent a terminal, so the process-tree check is what refuses it.
+        var driver = MachineDriver(terminals: [MachineDriver.agentPID: 34_817])
         driver.openAgentAndConsole(consolePID: MachineDriver.agentPID)
         let id = try driver.mustQueue("rm -rf build")
         #expect(driver.decide([id], .allow).errors.first?.knownCode == .selfApprovalRefused)
     }
 
-    @Test func withoutAnAgentPIDTheSubmittingProcessIsTheAgent() throws {
+    @Test func withoutAnAgentPIDTheSubmittersParentIsTheAgent() throws {
         var driver = MachineDriver(descendants: [(700, 600)])
         driver.openAgentAndConsole(consolePID: 700)  // the agent connection's pid is 600
         let id = try #require(driver.submit("rm -rf build", agentPID: nil).queued.first).id
@@ -125,7 +137,9 @@ import Testing
         driver.open(MachineDriver.console, pid: nil)
         _ = driver.subscribe(MachineDriver.console)
         let id = try driver.mustQueue("rm -rf build")
-        #expect(driver.decide([id], .allow).errors.first?.knownCode == .selfApprovalRefused)
+        // Unidentified, it cannot be shown to sit at a terminal either.
+        #expect(driver.decide([id], .allow).errors.first?.knownCode == .notAuthenticated)
+        #expect(driver.machine.pendingIDs == [id])
     }
 
     @Test func grantFromAWaitingAgentsTreeIsRefused() throws {

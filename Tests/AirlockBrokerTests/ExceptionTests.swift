@@ -149,7 +149,8 @@ import Testing
         _ = driver.grant(.allowCurl())
         let effects = driver.machine.handle(
             .revokeRequested(MachineDriver.console, 9, RevokeParams(id: "x-t-1", reviewer: "bob"), now: driver.at(10)))
-        #expect(effects.contains(.revokeException(id: "x-t-1", reviewer: "bob", at: driver.at(10))))
+        // Recorded as the connection's user (uid 1000, alice), not the "bob" the client named.
+        #expect(effects.contains(.revokeException(id: "x-t-1", reviewer: "alice", at: driver.at(10))))
         guard case .revoke(let result) = effects.results.last else { Issue.record("no revoke result"); return }
         #expect(result.exception.revokedAt == driver.at(10))
         #expect(effects.notifications == [.exceptionRevoked(ExceptionRevoked(exception: result.exception))])
@@ -163,9 +164,10 @@ import Testing
         var driver = MachineDriver()
         driver.openAgentAndConsole()
         let id = try driver.mustQueue("curl https://a.example")
-        let fromCLI = PolicyException(
-            id: "cli-1", effect: .allow, scope: .commandPrefix(["curl"]), binding: .everywhere, createdAt: driver.at(0),
-            expiresAt: driver.at(600), grantedBy: "cli", reason: "docs")
+        let fromCLI = driver.sealer.sealed(
+            PolicyException(
+                id: "cli-1", effect: .allow, scope: .commandPrefix(["curl"]), binding: .everywhere,
+                createdAt: driver.at(0), expiresAt: driver.at(600), grantedBy: "alice", reason: "docs"))
         let effects = driver.machine.handle(.exceptionsReloaded([fromCLI], now: driver.at(2)))
         #expect(effects.answers.map(\.id) == [id])
         #expect(effects.notifications.first == .exceptionGranted(ExceptionGranted(exception: fromCLI, resolved: [id])))

@@ -10,7 +10,10 @@ import Testing
 
 /// A store that stops answering must not stop the broker: hooks are answered while every
 /// store call (log appends, the exception reload, a grant's write) waits.
-@Suite(.timeLimit(.minutes(1))) struct SlowStoreTests {
+///
+/// The limits are generous: in the whole `swift test`, tests that block (real processes, real
+/// users) hold the cooperative pool's threads, and these async tests wait their turn.
+@Suite(.timeLimit(.minutes(5))) struct SlowStoreTests {
     /// Persistence whose every call waits until the test opens the gate; calls are counted.
     final class StalledPersistence: BrokerPersistence {
         let inner = InMemoryPersistence()
@@ -74,9 +77,9 @@ import Testing
         let persistence = StalledPersistence()
         let server = try await BrokerServer.start(
             configuration: BrokerConfiguration(
-                socketPath: directory + "/airlock.sock", tickInterval: .milliseconds(10),
+                socketPath: directory + "/airlock.sock", reviewerNeedsTerminal: false, tickInterval: .milliseconds(10),
                 exceptionReloadInterval: .milliseconds(20), idPrefix: "slow"),
-            persistence: persistence)
+            persistence: persistence, processes: BrokerFixture.elsewhereAgent)
         persistence.close()
         let path = directory + "/airlock.sock"
         // A console grants an exception: its reply does not wait for the write.
@@ -113,10 +116,13 @@ import Testing
         let directory = try BrokerFixture.makeDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let database = directory + "/state/airlock.sqlite"
-        let store = try PolicyStore.open(path: database)
+        // The lock is held for as long as the test's steps take, which in a busy run can exceed
+        // the store's 5 s: what is shown is that answers never wait for it, not the timeout.
+        let store = try PolicyStore.open(path: database, busyTimeout: 300)
         let server = try await BrokerServer.start(
-            configuration: BrokerConfiguration(socketPath: directory + "/airlock.sock", idPrefix: "lock"),
-            persistence: StorePersistence(store: store))
+            configuration: BrokerConfiguration(
+                socketPath: directory + "/airlock.sock", reviewerNeedsTerminal: false, idPrefix: "lock"),
+            persistence: StorePersistence(store: store), processes: BrokerFixture.elsewhereAgent)
         // Another connection takes the write lock and keeps it until told to let go.
         let other = try DatabaseQueue(path: database)
         let release = DispatchSemaphore(value: 0)

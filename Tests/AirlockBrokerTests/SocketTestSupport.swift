@@ -20,15 +20,29 @@ struct BrokerFixture {
         return String(cString: made)
     }
 
+    /// The real process tree, but every submitter's parent ("the agent") is a pid that does not
+    /// exist: this test process submits and decides alike, which the real broker rightly refuses.
+    static let elsewhereAgent = ProcessFacts(
+        isDescendant: ProcessTree.isDescendant, parent: { _ in 4_000_000 }, terminal: ProcessTree.terminal(of:),
+        userName: ProcessFacts.live.userName)
+
+    /// This process's account name: what the broker records as the reviewer, whatever a
+    /// client's params say.
+    static var ownName: String { ProcessFacts.live.userName(getuid()) ?? "uid \(getuid())" }
+
     static func start(
-        socketName: String = "run/airlock.sock", _ configure: (inout BrokerConfiguration) -> Void = { _ in }
+        socketName: String = "run/airlock.sock", processes: ProcessFacts = elsewhereAgent,
+        _ configure: (inout BrokerConfiguration) -> Void = { _ in }
     ) async throws -> BrokerFixture {
         let directory = try makeDirectory()
         let socketPath = directory + "/" + socketName
-        var configuration = BrokerConfiguration(socketPath: socketPath, idPrefix: "s")
+        // The test process has no controlling terminal; the terminal rule is the state machine's
+        // (IdentityTests) and the Security suite's, with real terminals.
+        var configuration = BrokerConfiguration(socketPath: socketPath, reviewerNeedsTerminal: false, idPrefix: "s")
         configure(&configuration)
         let persistence = InMemoryPersistence()
-        let server = try await BrokerServer.start(configuration: configuration, persistence: persistence)
+        let server = try await BrokerServer.start(
+            configuration: configuration, persistence: persistence, processes: processes)
         return BrokerFixture(directory: directory, socketPath: socketPath, server: server, persistence: persistence)
     }
 

@@ -21,6 +21,18 @@ final class BrokerProcess {
             "AIRLOCK_CONFIG_DIR": directory.path + "/config",
             "AIRLOCK_IGNORE_BOUNDARIES": "1",
         ].merging(extra) { $1 }
+        try start()
+    }
+
+    /// A broker on the socket, store and config `environment` names (the caller owns them).
+    init(sharing environment: [String: String]) throws {
+        directory = URL(fileURLWithPath: "/tmp/airlock-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        self.environment = environment
+        try start()
+    }
+
+    private func start() throws {
         process.executableURL = CLIRunner.binary
         process.arguments = ["serve"]
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }

@@ -71,3 +71,22 @@ enum HookEntry: String, CaseIterable, CustomTestStringConvertible {
         try CLIRunner.run(arguments(harness, rest), stdin: stdin, environment: environment, executable: executable)
     }
 }
+
+extension CLIRunner {
+    /// Runs `airlock ARGUMENTS` with a controlling terminal of its own (util-linux `script`
+    /// gives it a pseudo-terminal), as a reviewer at a terminal runs it: the broker refuses
+    /// reviewer operations from a process without one. Output is what the terminal showed
+    /// (stdout and stderr together).
+    static func runInTerminal(
+        _ arguments: [String], environment: [String: String] = [:], directory: URL? = nil
+    ) throws -> Output {
+        let command = ([binary.path] + arguments).map(shellQuoted).joined(separator: " ")
+        return try run(
+            ["-qec", command, "/dev/null"], environment: environment, directory: directory,
+            executable: URL(fileURLWithPath: "/usr/bin/script"))
+    }
+
+    static func shellQuoted(_ word: String) -> String {
+        "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}

@@ -71,6 +71,18 @@ struct CheckCommandTests {
         #expect(results[8]["decision"] as? String == "allow")
     }
 
+    /// `--help` before any `--` asks for the command's help; after `--` it is the text checked.
+    @Test func helpFlagPrintsHelpInsteadOfBeingChecked() throws {
+        for flag in ["--help", "-h"] {
+            let output = try CLIRunner.run(["check", flag])
+            #expect(output.status == 0)
+            #expect(output.stdout.contains("USAGE: airlock check"), "\(flag): \(output.stdout.prefix(200))")
+            #expect(!output.stdout.contains("risk"))
+        }
+        let checked = try CLIRunner.run(["check", "--json", "--", "--help"])
+        #expect(checked.stdout.contains("\"decision\""))
+    }
+
     @Test func missingCommandIsAClearError() throws {
         let output = try CLIRunner.run(["check"])
         #expect(output.status != 0)

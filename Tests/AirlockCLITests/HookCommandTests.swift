@@ -67,7 +67,9 @@ struct HookCommandTests {
         let started = Date()
         let output = try hook.run(
             "claude", stdin: Self.claudeInput(command),
-            environment: ["AIRLOCK_SOCKET": broker.path, "AIRLOCK_HOOK_TIMEOUT_MS": "400"])
+            // The local decision has a twentieth of the deadline before the watchdog's deny: 400 ms
+            // left 20 ms, too little for a fresh process on a loaded machine.
+            environment: ["AIRLOCK_SOCKET": broker.path, "AIRLOCK_HOOK_TIMEOUT_MS": "4000"])
         #expect(Date().timeIntervalSince(started) < 10)
         let (decision, reason) = try Self.claudeDecision(output)
         #expect(decision == (command == "ls" ? "allow" : "deny"))

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-/// `airlock policy` and `airlock audit` against a private store in a temp dir.
+/// `airlock policy` and `airlock audit` against a private store in a temp dir. Grants and
+/// revocations go through a real broker, from a terminal (`CLIRunner.runInTerminal`).
 struct PolicyCommandTests {
     let root: URL
     let environment: [String: String]
@@ -13,7 +14,8 @@ struct PolicyCommandTests {
         environment = [
             "AIRLOCK_STATE_DIR": root.appendingPathComponent("state").path,
             "AIRLOCK_CONFIG_DIR": root.appendingPathComponent("config").path,
-            "AIRLOCK_SOCKET": root.appendingPathComponent("run/airlock.sock").path,
+            "AIRLOCK_SOCKET": "/tmp/alpc-\(UUID().uuidString.prefix(8))/airlock.sock",
+            "AIRLOCK_IGNORE_BOUNDARIES": "1",
         ]
     }
 
@@ -21,18 +23,28 @@ struct PolicyCommandTests {
         try CLIRunner.run(arguments, environment: environment, directory: root.appendingPathComponent("repo"))
     }
 
+    /// At a terminal, as a reviewer runs it (output is the terminal's: stdout and stderr).
+    func atTerminal(_ arguments: [String]) throws -> CLIRunner.Output {
+        try CLIRunner.runInTerminal(arguments, environment: environment, directory: root.appendingPathComponent("repo"))
+    }
+
+    /// A broker on this test's socket and store, for as long as the value lives.
+    func broker() throws -> BrokerProcess { try BrokerProcess(sharing: environment) }
+
     @Test func grantListRevoke() throws {
-        let granted = try airlock([
+        let broker = try broker()
+        defer { withExtendedLifetime(broker) {} }
+        let granted = try atTerminal([
             "policy", "grant", "--allow", "--command", "npm install", "--for", "15m", "--reason", "adding zod",
         ])
-        #expect(granted.status == 0, "\(granted.stderr)")
+        #expect(granted.status == 0, "\(granted.stdout)")
         let id = try #require(granted.stdout.split(separator: " ").dropFirst().first.map { String($0.dropLast()) })
         let listed = try airlock(["policy", "list"])
         #expect(listed.stdout.contains(id))
         #expect(listed.stdout.contains("commands starting: npm install"))
         #expect(listed.stdout.contains("adding zod"))
-        let revoked = try airlock(["policy", "revoke", id])
-        #expect(revoked.status == 0)
+        let revoked = try atTerminal(["policy", "revoke", id])
+        #expect(revoked.status == 0, "\(revoked.stdout)")
         #expect(!(try airlock(["policy", "list"])).stdout.contains(id))
         #expect(try airlock(["policy", "list", "--all"]).stdout.contains(id))
     }
@@ -45,9 +57,29 @@ struct PolicyCommandTests {
         (["--allow", "--command", "ls", "--for", "forever"], "duration"),
     ])
     func refusedGrantsSayWhy(arguments: [String], message: String) throws {
-        let output = try airlock(["policy", "grant"] + arguments)
+        let broker = try broker()
+        defer { withExtendedLifetime(broker) {} }
+        let output = try atTerminal(["policy", "grant"] + arguments)
         #expect(output.status != 0)
-        #expect(output.stderr.contains(message), "\(output.stderr)")
+        #expect(output.stdout.contains(message), "\(output.stdout)")
+    }
+
+    /// `policy grant` never writes the store: without a broker nothing is granted.
+    @Test func aGrantWithoutABrokerIsNotWrittenAnywhere() throws {
+        let output = try atTerminal(["policy", "grant", "--allow", "--command", "make", "--for", "15m"])
+        #expect(output.status != 0)
+        #expect(output.stdout.contains("not granted"), "\(output.stdout)")
+        #expect(output.stdout.contains("airlock serve"), "\(output.stdout)")
+        #expect(!(try airlock(["policy", "list"])).stdout.contains("make"))
+    }
+
+    /// A grant from a process with no controlling terminal (a helper an agent detached) is refused.
+    @Test func aGrantWithoutATerminalIsRefused() throws {
+        let broker = try broker()
+        defer { withExtendedLifetime(broker) {} }
+        let output = try airlock(["policy", "grant", "--allow", "--command", "make", "--for", "15m"])
+        #expect(output.status != 0)
+        #expect(output.stderr.contains("no controlling terminal"), "\(output.stderr)")
     }
 
     @Test func trustMakesRepositoryAllowRulesCount() throws {

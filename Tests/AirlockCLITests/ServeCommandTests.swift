@@ -76,4 +76,21 @@ struct ServeCommandTests {
         #expect(!FileManager.default.fileExists(atPath: root + "/run/airlock.sock"))
         #expect(!FileManager.default.fileExists(atPath: root + "/state/team-journal.jsonl"))
     }
+
+    /// Root's broker would make root the "system user" every --system client believes: refused,
+    /// before it opens a store or a socket.
+    @Test(.enabled(if: getuid() == 0, "needs root")) func systemBrokerRefusesToRunAsRoot() throws {
+        var template = Array("/tmp/airlock-s-XXXXXX".utf8CString)
+        let root = try #require(mkdtemp(&template).map { String(cString: $0) })
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let environment = [
+            "AIRLOCK_SYSTEM_RUN_DIR": root + "/run", "AIRLOCK_SYSTEM_STATE_DIR": root + "/state",
+            "AIRLOCK_SYSTEM_CONFIG_DIR": root + "/config",
+        ]
+        let output = try CLIRunner.run(["serve", "--system"], environment: environment)
+        #expect(output.status != 0)
+        #expect(output.stderr.contains("never root"), "\(output.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: root + "/state"))
+        #expect(!FileManager.default.fileExists(atPath: root + "/run"))
+    }
 }

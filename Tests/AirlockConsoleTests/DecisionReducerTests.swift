@@ -9,7 +9,7 @@ import Testing
     @Test func aApprovesTheActionUnderTheCursor() {
         var state = console([shell("n1", "npm install left-pad")])
         let sent = decisions(press(&state, .character("a")))
-        #expect(sent == [DecideParams(ids: ["n1"], verdict: .allow, reviewer: "ana")])
+        #expect(sent == [DecideParams(ids: ["n1"], verdict: .allow)])
     }
 
     @Test func nothingIsApprovedOnAPaneTooSmallToShowIt() {
@@ -53,7 +53,7 @@ import Testing
         press(&state, .backspace)
         #expect(state.interaction == .denying(ids: ["n1"], reason: "use the vendored copy"))
         let sent = decisions(press(&state, .enter))
-        #expect(sent == [DecideParams(ids: ["n1"], verdict: .deny, reason: "use the vendored copy", reviewer: "ana")])
+        #expect(sent == [DecideParams(ids: ["n1"], verdict: .deny, reason: "use the vendored copy")])
         #expect(state.interaction == .browsing)
 
         var backed = console([shell("n1", "npm install left-pad")])
@@ -80,7 +80,7 @@ import Testing
         press(&state, .character("g"))
         #expect(state.marked == ["p1", "p2"])
         let sent = decisions(press(&state, .character("A")))
-        #expect(sent == [DecideParams(ids: ["p1", "p2"], verdict: .allow, reviewer: "ana")])
+        #expect(sent == [DecideParams(ids: ["p1", "p2"], verdict: .allow)])
         #expect(state.marked.isEmpty)
 
         var denying = console([shell("p1", "npm install a"), shell("p2", "npm install b")])
@@ -152,7 +152,7 @@ import Testing
         // Other keys do not hurry or stop it.
         #expect(requests(press(&state, .character("a"))).isEmpty)
         let sent = decisions(Console.update(&state, .tick(t0.addingTimeInterval(3))))
-        #expect(sent == [DecideParams(ids: ["f1"], verdict: .allow, reviewer: "ana")])
+        #expect(sent == [DecideParams(ids: ["f1"], verdict: .allow)])
         #expect(state.interaction == .browsing)
     }
 

@@ -25,7 +25,7 @@ enum ClassTable {
 
     static let cases: [ClassCase] =
         secrets + outsideWrites + poisoning + git + infra + publishing + machine + databases + containers
-        + findAndXargs + remoteCopies + codeOptions + functions + substitutions + wrappers + paths + parser
+        + findAndXargs + remoteCopies + codeOptions + functions + substitutions + wrappers + paths + parser + refinements
 
     static let secrets = [
         harm("secrets", "cat /etc/shadow", .secretsAccess),
@@ -142,7 +142,7 @@ enum ClassTable {
         harm("git", "git update-ref -d refs/heads/topic", .vcsRewrite),
         harm("git", "git reflog expire --expire=now --all", .vcsRewrite),
         harm("git", "git gc --prune=now", .vcsRewrite),
-        harm("git", "git checkout src/app.ts", .vcsRewrite),
+        safe("git", "git checkout src/app.ts"),
         harm("git", "git checkout -- .", .vcsRewrite),
         harm("git", "git -C /tmp/repo reset --hard", .vcsRewrite),
         safe("git", "git push --force-with-lease origin topic"),

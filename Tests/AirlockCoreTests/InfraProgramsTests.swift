@@ -247,7 +247,7 @@ extension InfraCase {
             #"kubectl create clusterrolebinding admin --clusterrole=cluster-admin --user=bob"#, .privilege, .high),
         InfraCase(#"kubectl create secret generic db --from-literal=password=x"#, .secretsAccess, .high),
         InfraCase(#"kubectl exec -it web-1 -- sh"#, .unknown, .high),
-        InfraCase(#"kubectl config view --raw"#, .secretsAccess, .medium),
+        InfraCase(#"kubectl config view --raw"#, .secretsAccess, .high),
         InfraCase(#"kubectl config use-context staging"#, .fileWrite, .low),
         InfraCase(#"kubectl port-forward svc/web 8080:80"#, .network, .low),
         InfraCase(#"oc delete project shop"#, .dataDelete, .critical),
@@ -490,7 +490,7 @@ extension InfraCase {
         InfraCase(#"rsync -avz ./site/ deploy@web1:/var/www/"#, .network, .medium),
         InfraCase(#"rsync -avz --delete ./site/ deploy@web1:/var/www/"#, .dataDelete, .high),
         InfraCase(#"rsync --dry-run --delete -a /src/ /dst/"#, .read, .low),
-        InfraCase(#"rsync -a --delay-updates /src/ /dst/"#, .fileWrite, .low),
+        InfraCase(#"rsync -a --delay-updates /src/ /dst/"#, .fileWrite, .medium),
         InfraCase(#"rsync --help"#, .read, .low),
         InfraCase(
             #"kafka-topics.sh --bootstrap-server localhost:9092 --delete --topic orders"#, .dataDelete, .critical),

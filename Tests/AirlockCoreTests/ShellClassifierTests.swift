@@ -85,7 +85,7 @@ struct ShellClassifierTests {
         Case("git branch -D feature", .vcsRewrite, .high),
         Case("git stash clear", .vcsRewrite, .high),
         Case("git checkout -- .", .vcsRewrite, .high),
-        Case("git restore src/app.ts", .vcsRewrite, .high),
+        Case("git restore .", .vcsRewrite, .high),
         Case("git filter-branch --tree-filter x HEAD", .vcsRewrite, .critical),
         // Production, deploys, migrations, data.
         Case("RAILS_ENV=production rails db:migrate", .dbMigration, .critical),

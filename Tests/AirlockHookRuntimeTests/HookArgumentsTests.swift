@@ -41,7 +41,10 @@ struct AirlockLocationsTests {
         #expect(locations.configDirectory == "/h/.config/airlock")
         #expect(
             locations.hostFacts(environment: ["HOME": "/h"]).airlockPaths
-                == ["/h/.local/state/airlock", "/h/.config/airlock", "/tmp/airlock-5", "/tmp/airlock-5/airlock.sock"])
+                == [
+                    "/h/.local/state/airlock", "/h/.config/airlock", "/tmp/airlock-5", "/tmp/airlock-5/airlock.sock",
+                    "/run/airlock", "/var/lib/airlock", "/etc/airlock",
+                ])
     }
 
     @Test(arguments: ["/a/b/c.sock", "/a/b/", "/a", "/", "a.sock", "a/b", ""])

@@ -16,7 +16,8 @@ import Testing
         let directory = try Self.directory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let server = try await BrokerServer.start(
-            configuration: BrokerConfiguration(socketPath: directory + "/s.sock", mode: .autoLoop),
+            // The test process has no terminal; the rule is tested where there is one (Security).
+            configuration: BrokerConfiguration(socketPath: directory + "/s.sock", reviewerNeedsTerminal: false, mode: .autoLoop),
             persistence: InMemoryPersistence())
         let client = SocketClient(path: directory + "/s.sock")
         #expect(client.isBrokerRunning)

@@ -1,5 +1,6 @@
 import AirlockBroker
 import AirlockCore
+import AirlockStore
 import AirlockWire
 import Foundation
 import Logging
@@ -15,9 +16,14 @@ struct TeamMachine {
     let directory: String
     var socket: String { server.socketPath }
 
+    /// The team's seal key, as every machine of the team holds it (docs/team.md).
+    static let teamKey = ExceptionSealer.ephemeral()
+
+    /// `sealer` is the key this machine seals and checks exceptions with (the team's unless a
+    /// test gives it another); the test process's account is `user-<name>` on it.
     static func start(
         _ name: String, location: TeamStoreLocation, skew: TimeInterval = 0, staleness: Duration = .seconds(30),
-        reviewWindow: Duration = .seconds(60)
+        reviewWindow: Duration = .seconds(60), sealer: ExceptionSealer = teamKey
     ) async throws -> TeamMachine {
         let directory = FileManager.default.temporaryDirectory.path + "/airlock-team-\(name)-\(UUID().uuidString.prefix(8))"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -26,15 +32,25 @@ struct TeamMachine {
         let store = try await TeamStore.open(location, timeout: .seconds(2))
         let persistence = TeamPersistence(
             store: store, origin: origin, journalPath: directory + "/team-journal.jsonl",
-            localClock: { Date().addingTimeInterval(skew) })
+            seal: { sealer.sealed($0) }, localClock: { Date().addingTimeInterval(skew) })
         await persistence.start()
         let configuration = BrokerConfiguration(
-            socketPath: directory + "/airlock.sock", reviewWindow: reviewWindow, tickInterval: .milliseconds(50),
+            socketPath: directory + "/airlock.sock", reviewerNeedsTerminal: false, reviewWindow: reviewWindow,
+            tickInterval: .milliseconds(50),
             idPrefix: name, team: TeamSettings(origin: origin, exceptionStaleness: staleness))
         var logger = Logger(label: "airlock.broker.\(name)")
         logger.logLevel = .critical
+        // The kernel names the test process's account; on this machine it is `user-<name>`.
+        // The hooks' harness is elsewhere (a parent no console descends from) and no process
+        // sits at a terminal, so this process's consoles are not taken for the agent.
+        var processes = ProcessFacts.live
+        processes.parent = { _ in 4_000_000 }
+        processes.terminal = { _ in 0 }
+        processes.userName = { _ in "user-\(name)" }
+        processes.isKnownGranter = { $0 == "user-\(name)" }
         let server = try await BrokerServer.start(
-            configuration: configuration, persistence: persistence, logger: logger, clock: persistence.clock)
+            configuration: configuration, persistence: persistence, logger: logger, clock: persistence.clock,
+            sealer: sealer, processes: processes)
         return TeamMachine(name: name, persistence: persistence, server: server, directory: directory)
     }
 

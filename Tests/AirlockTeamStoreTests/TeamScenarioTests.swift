@@ -69,7 +69,10 @@ import Testing
         try await Task.sleep(for: .milliseconds(50))
         await a.server.waitUntilStored()
         let rows = try await a.persistence.store.decisions(since: nil, limit: 100)
-        #expect(rows.contains { $0.actionID == queued.id && $0.reviewer == "user-b@host-b" && $0.verdict == "allow" })
+        // How B's broker identified its reviewer is in A's log too (and in the chain's hashes).
+        let decided = try #require(rows.first { $0.actionID == queued.id && $0.verdict == "allow" })
+        #expect(decided.reviewer == "user-b@host-b")
+        #expect(decided.reviewerIdentity?.contains("uid \(getuid())") == true, "\(String(describing: decided.reviewerIdentity))")
         #expect(try await a.persistence.store.verifyLog() == .intact(count: rows.count))
     }
 

@@ -10,6 +10,7 @@ Environment (set by scripts/test):
 import json
 import os
 import shutil
+import shlex
 import socket
 import subprocess
 import sys
@@ -120,6 +121,12 @@ class Airlock:
     def airlock(self, *args, cwd=None, timeout=60):
         return run([self.binary, *args], cwd=cwd or self.project, env=self.env, timeout=timeout)
 
+    def airlock_at_terminal(self, *args, cwd=None, timeout=60):
+        """`airlock ARGS…` with a controlling terminal (util-linux `script`), as a reviewer runs
+        it: the broker refuses grants from a process without one. stdout holds both streams."""
+        command = " ".join(shlex.quote(word) for word in [self.binary, *args])
+        return run(["script", "-qec", command, "/dev/null"], cwd=cwd or self.project, env=self.env, timeout=timeout)
+
     def serve(self, *args):
         """Starts a real `airlock serve` and waits until its socket answers `status`."""
         with open(self.server_log, "w") as log:
@@ -159,14 +166,14 @@ class Airlock:
 
     def grant(self, *args):
         """`airlock policy grant --allow ARGS… --for 15m --repo PROJECT`, which must succeed."""
-        result = self.airlock("policy", "grant", "--allow", *args, "--for", "15m", "--repo", self.project)
+        result = self.airlock_at_terminal("policy", "grant", "--allow", *args, "--for", "15m", "--repo", self.project)
         if result.returncode != 0:
             raise AssertionError("airlock policy grant failed: %s%s" % (result.stdout, result.stderr))
         return result.stdout
 
     def grant_exact(self, command, reason):
         """`airlock policy grant --allow --exact COMMAND --for 15m --repo PROJECT`, which must succeed."""
-        result = self.airlock(
+        result = self.airlock_at_terminal(
             "policy", "grant", "--allow", "--exact", command, "--reason", reason, "--for", "15m", "--repo", self.project
         )
         if result.returncode != 0:

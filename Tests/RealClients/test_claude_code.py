@@ -49,7 +49,8 @@ class ClaudeCodeTests(ClaudeDriver, unittest.TestCase):
         self.assertTrue(block.get("is_error"), block)
         self.assertIn("PreToolUse:Bash hook error", text)
         self.assertIn("airlock policy grant", text, "the model did not get Airlock's reason: " + text)
-        self.assertIn("rm -rf recursively deletes build", text)
+        # The project lives under /tmp, which the reason may name.
+        self.assertRegex(text, "rm -rf recursively deletes (a temp path )?build")
         denied = [denial["tool_input"].get("command") for denial in output.get("permission_denials", [])]
         self.assertEqual(denied, [DESTRUCTIVE])
 

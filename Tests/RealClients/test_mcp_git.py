@@ -9,9 +9,11 @@ the real index, not from Airlock's answer.
 
 import json
 import os
+import pty
+import signal
 import socket
 import subprocess
-import threading
+import tempfile
 import unittest
 
 import support
@@ -114,53 +116,76 @@ class MCPGitTests(unittest.TestCase):
 
 
 class Console:
-    """A minimal reviewer on the broker's socket: subscribes, then decides every queued action."""
+    """A minimal reviewer on the broker's socket: subscribes, then decides every queued action.
+
+    It runs in a child process with a controlling terminal of its own (`pty.fork`), as a
+    reviewer at a terminal does: the broker refuses decisions from a process without one. The
+    child notes each tool it decides in a file the test reads."""
 
     def __init__(self, path, verdict, reason=None):
         self.verdict = verdict
         self.reason = reason
-        self.decided = []
-        self.connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        self.connection.connect(path)
-        self.reader = support.LineReader(self.connection)
-        self.send({"jsonrpc": "2.0", "id": 1, "method": "subscribe", "params": {"reviewer": "tester", "airlock": 1}})
-        answer = json.loads(self.reader.line())
-        if "result" not in answer:
+        notes, self.notes = tempfile.mkstemp(prefix="airlock-rc-console-")
+        os.close(notes)
+        ready_read, ready_write = os.pipe()
+        self.pid, self.terminal = pty.fork()
+        if self.pid == 0:
+            os.close(ready_read)
+            code = 1
+            try:
+                self.serve(path, ready_write)
+                code = 0
+            finally:
+                os._exit(code)
+        os.close(ready_write)
+        with os.fdopen(ready_read) as ready:
+            answer = ready.readline()
+        if answer.strip() != "subscribed":
+            self.close()
             raise AssertionError("subscribe failed: %s" % answer)
-        self.thread = threading.Thread(target=self.serve, daemon=True)
-        self.thread.start()
 
-    def send(self, message):
-        self.connection.sendall((json.dumps(message) + "\n").encode())
+    def serve(self, path, ready_write):
+        connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        connection.connect(path)
+        reader = support.LineReader(connection)
 
-    def serve(self):
+        def send(message):
+            connection.sendall((json.dumps(message) + "\n").encode())
+
+        send({"jsonrpc": "2.0", "id": 1, "method": "subscribe", "params": {"reviewer": "tester", "airlock": 1}})
+        answer = json.loads(reader.line())
+        os.write(ready_write, b"subscribed\n" if "result" in answer else (json.dumps(answer) + "\n").encode())
+        os.close(ready_write)
         next_id = 2
         try:
             while True:
-                message = json.loads(self.reader.line())
+                message = json.loads(reader.line())
                 if message.get("method") != "actionQueued":
                     continue
                 item = message["params"]["item"]
                 mcp = item["action"]["kind"].get("mcp", {})
-                self.decided.append(mcp.get("tool"))
+                with open(self.notes, "a") as notes:
+                    notes.write(json.dumps(mcp.get("tool")) + "\n")
                 params = {"ids": [item["id"]], "verdict": self.verdict, "reviewer": "tester"}
                 if self.reason:
                     params["reason"] = self.reason
-                self.send({"jsonrpc": "2.0", "id": next_id, "method": "decide", "params": params})
+                send({"jsonrpc": "2.0", "id": next_id, "method": "decide", "params": params})
                 next_id += 1
         except (OSError, ValueError):
             return
 
     def decided_tools(self):
-        return list(self.decided)
+        with open(self.notes) as notes:
+            return [json.loads(line) for line in notes if line.strip()]
 
     def close(self):
         try:
-            self.connection.shutdown(socket.SHUT_RDWR)
-        except OSError:
+            os.kill(self.pid, signal.SIGTERM)
+        except ProcessLookupError:
             pass
-        self.connection.close()
-        self.thread.join(timeout=5)
+        os.waitpid(self.pid, 0)
+        os.close(self.terminal)
+        os.unlink(self.notes)
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ import Testing
 /// An attacker puts a listener that answers `allow` at the broker's socket path (issue 12:
 /// "the socket trusted blindly"). Each hook entry must refuse it with an explicit deny; the
 /// one case the same-user deployment cannot tell apart is shown as the limit it is.
-@Suite struct ImpostorBrokerTests {
+@Suite(.ownThreads) struct ImpostorBrokerTests {
     enum Entry: String, CaseIterable, CustomTestStringConvertible {
         case fastHook = "airlock-hook claude"
         case airlockHook = "airlock hook claude"

@@ -12,7 +12,7 @@ import Testing
 /// the decision log, `broker.log` (the broker's swift-log output), `airlock audit`, and the
 /// console's screen (issue 12: "redaction gaps"). Every shape of `SecretShapes`, through its
 /// `SecretSample`, travels in a command, a file write, an edit and an MCP call.
-@Suite struct RedactionLeakTests {
+@Suite(.ownThreads) struct RedactionLeakTests {
     static let samples = SecretSample.all
 
     /// The forms a secret can take in text Airlock writes: as is, and JSON-escaped.

@@ -4,7 +4,7 @@ import Testing
 /// The model asks Claude Code to run a command outside its sandbox (`dangerouslyDisableSandbox`
 /// in the Bash `tool_input`), to reach what the sandbox keeps from it: Airlock's socket, its
 /// files, the tmux server. Through a real broker and the real hook.
-@Suite struct SandboxEscapeAttackTests {
+@Suite(.ownThreads) struct SandboxEscapeAttackTests {
     static func bash(_ command: String, escape: Bool, cwd: String) -> String {
         claudeBash(command, cwd: cwd, extra: escape ? ["dangerouslyDisableSandbox": true] : [:])
     }

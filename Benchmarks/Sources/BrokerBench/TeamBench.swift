@@ -43,17 +43,21 @@ func benchTeam(url: String, request: [UInt8]) async throws {
 
     // Two brokers on the team store.
     var machines: [(server: BrokerServer, persistence: TeamPersistence)] = []
+    // The team's seal key, as every machine of a team holds it (docs/team.md).
+    let teamKey = ExceptionSealer.ephemeral()
     for name in ["a", "b"] {
         let stateDirectory = directory + "/team-\(name)"
         try FileManager.default.createDirectory(atPath: stateDirectory, withIntermediateDirectories: true)
         let origin = ActionOrigin(user: "bench-\(name)", host: "host-\(name)", broker: "bench-\(name)-\(getpid())")
         let persistence = TeamPersistence(
-            store: try await TeamStore.open(location), origin: origin, journalPath: stateDirectory + "/team-journal.jsonl")
+            store: try await TeamStore.open(location), origin: origin, journalPath: stateDirectory + "/team-journal.jsonl",
+            seal: { teamKey.sealed($0) })
         await persistence.start()
         let server = try await BrokerServer.start(
             configuration: BrokerConfiguration(
-                socketPath: stateDirectory + "/airlock.sock", idPrefix: name, team: TeamSettings(origin: origin)),
-            persistence: persistence, clock: persistence.clock)
+                socketPath: stateDirectory + "/airlock.sock", reviewerNeedsTerminal: false, idPrefix: name,
+                team: TeamSettings(origin: origin)),
+            persistence: persistence, clock: persistence.clock, sealer: teamKey)
         machines.append((server, persistence))
     }
     let before = try await machines[0].persistence.store.decisions(since: nil, limit: Int.max).count

@@ -12,6 +12,10 @@ import Foundation
 // `swift run --package-path Benchmarks -c release hook-bench [--runs N] [--hook PATH]`: the hook as a whole process
 // against a minimal C client doing the same socket round trip, interleaved, same broker, same
 // request. Target: median hook ≤ 3 × median C (docs/decisions.md, "The small hook").
+// Beside them, the hook with `--system` against a broker of the separated deployment's shape
+// (agent.sock and review.sock, the agent listener admitting any uid, the hook believing only
+// the system user — here this process's user, named by AIRLOCK_SYSTEM_USER). Target: within
+// 10 % of the same-user hook (issue 12).
 
 let arguments = CommandLine.arguments
 func option(_ name: String) -> String? {
@@ -59,6 +63,12 @@ defer { try? FileManager.default.removeItem(atPath: directory) }
 let socketPath = directory + "/airlock.sock"
 let broker = try await BrokerServer.start(
     configuration: BrokerConfiguration(socketPath: socketPath), persistence: InMemoryPersistence())
+let runDirectory = directory + "/run"
+let separated = try await BrokerServer.start(
+    configuration: BrokerConfiguration(
+        socketPath: runDirectory + "/agent.sock", reviewSocketPath: runDirectory + "/review.sock", socketMode: 0o666),
+    persistence: InMemoryPersistence())
+let ownName = getpwuid(getuid()).map { String(cString: $0.pointee.pw_name) } ?? "root"
 
 // samples/claude_PreToolUse_Bash.json (a real Claude Code 2.1 PreToolUse), with the command
 // turned into a read that workspace-edit mode allows at once.
@@ -106,10 +116,21 @@ try Data(submitLine).write(to: URL(fileURLWithPath: submitFile))
 
 let environment = ["AIRLOCK_SOCKET": socketPath, "PATH": "/usr/bin:/bin", "HOME": directory]
 func runHook() -> ProcessRun { ProcessRun.run([hookPath, "claude"], stdin: hookInput, environment: environment) }
+let systemEnvironment = environment.merging(["AIRLOCK_SYSTEM_RUN_DIR": runDirectory, "AIRLOCK_SYSTEM_USER": ownName]) {
+    $1
+}
+func runSystemHook() -> ProcessRun {
+    ProcessRun.run([hookPath, "claude", "--system"], stdin: hookInput, environment: systemEnvironment)
+}
 func runC() -> ProcessRun { ProcessRun.run([cBinary, socketPath], stdin: submitLine, environment: environment) }
 
 // Both must get the broker's allow, not a local fallback, or the comparison means nothing.
-let hookProbe = runHook(), cProbe = runC()
+let hookProbe = runHook(), cProbe = runC(), systemProbe = runSystemHook()
+guard systemProbe.stdout.contains(#""permissionDecision":"allow""#), !systemProbe.stdout.contains("decided locally")
+else {
+    print("the --system hook did not get the agent socket's allow: \(systemProbe.stdout)")
+    exit(1)
+}
 guard hookProbe.stdout.contains(#""permissionDecision":"allow""#), !hookProbe.stdout.contains("decided locally") else {
     print("the hook did not get the broker's allow: \(hookProbe.stdout)")
     exit(1)
@@ -122,14 +143,22 @@ guard cProbe.stdout.contains(#""decision":"allow""#) else {
 for _ in 0..<warmUp {
     _ = runHook()
     _ = runC()
+    _ = runSystemHook()
 }
-var hookRuns: [ProcessRun] = [], cRuns: [ProcessRun] = []
+var hookRuns: [ProcessRun] = [], cRuns: [ProcessRun] = [], systemRuns: [ProcessRun] = []
 for index in 0..<runs {
-    // Alternate which goes first, so neither always follows the other.
-    if index % 2 == 0 {
+    // Rotate which goes first, so none always follows another.
+    switch index % 3 {
+    case 0:
         hookRuns.append(runHook())
+        systemRuns.append(runSystemHook())
         cRuns.append(runC())
-    } else {
+    case 1:
+        cRuns.append(runC())
+        hookRuns.append(runHook())
+        systemRuns.append(runSystemHook())
+    default:
+        systemRuns.append(runSystemHook())
         cRuns.append(runC())
         hookRuns.append(runHook())
     }
@@ -146,6 +175,7 @@ func peakRSS(_ argv: [String], input: String) -> Double {
 let hookRSS = peakRSS([hookPath, "claude"], input: hookInputFile)
 let cRSS = peakRSS([cBinary, socketPath], input: submitFile)
 try await broker.shutdown()
+try await separated.shutdown()
 
 func percentile(_ values: [Double], _ fraction: Double) -> Double {
     let sorted = values.sorted()
@@ -159,7 +189,7 @@ func line(_ name: String, _ results: [ProcessRun], rss: Double) -> String {
         + "max \(fixed(times.max() ?? 0)) ms   max RSS \(fixed(rss, 1)) MB"
 }
 let failures =
-    hookRuns.filter { !$0.stdout.contains(#""allow""#) || $0.stdout.contains("decided locally") }.count
+    (hookRuns + systemRuns).filter { !$0.stdout.contains(#""allow""#) || $0.stdout.contains("decided locally") }.count
     + cRuns.filter { !$0.stdout.contains(#""decision":"allow""#) }.count
 print(
     "hook-bench: policy-hit decision (Claude PreToolUse Bash `git status`), whole process, \(runs) runs each, interleaved after \(warmUp) warm-up"
@@ -168,6 +198,9 @@ print(
     "  request line \(submitLine.count) bytes; hook input \(hookInput.count) bytes; broker in-process on \(socketPath)")
 print(line("C client (\(cKind), cc -O2)", cRuns, rss: cRSS))
 print(line("airlock-hook (\(hookLinkage))", hookRuns, rss: hookRSS))
+print(line("airlock-hook --system (agent.sock)", systemRuns, rss: hookRSS))
 let ratio = percentile(hookRuns.map(\.milliseconds), 0.5) / percentile(cRuns.map(\.milliseconds), 0.5)
 let warning = failures > 0 ? " — \(failures) runs did not get the broker's allow!" : ""
 print("  ratio median(hook) / median(C): \(fixed(ratio, 2))× (target ≤ 3×)\(warning)")
+let systemRatio = percentile(systemRuns.map(\.milliseconds), 0.5) / percentile(hookRuns.map(\.milliseconds), 0.5)
+print("  ratio median(--system, agent.sock) / median(same user): \(fixed(systemRatio, 2))× (target ≤ 1.10×)")

@@ -30,10 +30,14 @@ public protocol BrokerPersistence: Sendable {
     /// The store's health as it changes (a team store losing and regaining its database); nil
     /// for a store that is always local.
     var healthChanges: AsyncStream<StoreHealth>? { get }
+    /// The decision log's head (record count and last hash), for the anchor the broker keeps
+    /// outside the store; nil when the store cannot say (no anchor is kept then).
+    func logHead() async throws -> LogAnchor?
 }
 
 extension BrokerPersistence {
     public var changes: AsyncStream<Void>? { nil }
     public var sharedQueue: (any SharedQueue)? { nil }
     public var healthChanges: AsyncStream<StoreHealth>? { nil }
+    public func logHead() async throws -> LogAnchor? { nil }
 }

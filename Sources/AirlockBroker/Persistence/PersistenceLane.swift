@@ -17,7 +17,7 @@ final class PersistenceLane: Sendable {
         case reload
         /// Team mode: the shared queue (`SharedQueue`).
         case publish(QueuedAction)
-        case claim(UInt64, ids: [String], verdict: FinalVerdict, reviewer: String, reason: String)
+        case claim(UInt64, ids: [String], verdict: FinalVerdict, reviewer: String, reviewerIdentity: String?, reason: String)
         case settle(String, QueueSettlement)
         case readQueue(own: [String])
     }
@@ -33,20 +33,25 @@ final class PersistenceLane: Sendable {
     private let clock: @Sendable () -> Date
     private let deliver: @Sendable ([PolicyException]?, Date) -> Void
     private let report: @Sendable (BrokerEvent) -> Void
+    /// Receives the log's head after each batch of decisions is written.
+    private let anchored: @Sendable (LogAnchor) -> Void
     private let queue = Mutex(Queue())
 
     /// `deliver` receives each reload's exceptions (nil when the read failed) and the time
-    /// they were read for; `report` the shared queue's answers, as events.
+    /// they were read for; `report` the shared queue's answers, as events; `anchored` the log's
+    /// head after each batch of decisions is written.
     init(
         persistence: any BrokerPersistence, logger: Logger, clock: @escaping @Sendable () -> Date,
         deliver: @escaping @Sendable ([PolicyException]?, Date) -> Void,
-        report: @escaping @Sendable (BrokerEvent) -> Void = { _ in }
+        report: @escaping @Sendable (BrokerEvent) -> Void = { _ in },
+        anchored: @escaping @Sendable (LogAnchor) -> Void = { _ in }
     ) {
         self.persistence = persistence
         self.logger = logger
         self.clock = clock
         self.deliver = deliver
         self.report = report
+        self.anchored = anchored
     }
 
     /// Queues jobs, in order, behind every job queued before them.
@@ -104,7 +109,10 @@ final class PersistenceLane: Sendable {
 
     private func append(_ batch: [DecisionRecord]) async {
         guard !batch.isEmpty else { return }
-        await attempt("log \(batch.count) decisions") { try await persistence.appendDecisions(batch) }
+        await attempt("log \(batch.count) decisions") {
+            try await persistence.appendDecisions(batch)
+            if let head = try await persistence.logHead() { anchored(head) }
+        }
     }
 
     private func perform(_ job: Job) async {
@@ -121,10 +129,11 @@ final class PersistenceLane: Sendable {
             await attempt("count a use of exception \(id)") { _ = try await persistence.recordUse(of: id) }
         case .publish(let item):
             await attempt("publish \(item.id) to the team's queue") { try await shared().publish(item) }
-        case .claim(let number, let ids, let verdict, let reviewer, let reason):
+        case .claim(let number, let ids, let verdict, let reviewer, let identity, let reason):
             var outcomes: [String: ClaimOutcome]?
             await attempt("claim \(ids.joined(separator: ", ")) in the team's queue") {
-                outcomes = try await shared().claim(ids, verdict: verdict, reviewer: reviewer, reason: reason)
+                outcomes = try await shared().claim(
+                    ids, verdict: verdict, reviewer: reviewer, reviewerIdentity: identity, reason: reason)
             }
             report(.decisionsClaimed(claim: number, outcomes: outcomes, now: clock()))
         case .settle(let id, let settlement):

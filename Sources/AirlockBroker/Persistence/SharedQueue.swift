@@ -11,8 +11,10 @@ public protocol SharedQueue: Sendable {
     /// Puts an action this broker holds in the team's queue: the redacted form only.
     func publish(_ item: QueuedAction) async throws
     /// Compare-and-set, one transaction: each id still pending anywhere in the team is decided
-    /// as `verdict` by `reviewer`; every other id reports what became of it.
-    func claim(_ ids: [String], verdict: FinalVerdict, reviewer: String, reason: String) async throws
+    /// as `verdict` by `reviewer` (`reviewerIdentity`: how the deciding broker knew them, for
+    /// the holding broker's log); every other id reports what became of it.
+    func claim(_ ids: [String], verdict: FinalVerdict, reviewer: String, reviewerIdentity: String?, reason: String)
+        async throws
         -> [String: ClaimOutcome]
     /// This broker's own ending of an action it published (answered by policy, denied at its
     /// deadline, withdrawn): it leaves every console.
@@ -46,12 +48,15 @@ public struct RemoteDecision: Equatable, Sendable {
     public var id: String
     public var verdict: FinalVerdict
     public var reviewer: String
+    /// How the deciding broker identified the reviewer (`ReviewerIdentity.logged`).
+    public var reviewerIdentity: String?
     public var reason: String
 
-    public init(id: String, verdict: FinalVerdict, reviewer: String, reason: String) {
+    public init(id: String, verdict: FinalVerdict, reviewer: String, reviewerIdentity: String? = nil, reason: String) {
         self.id = id
         self.verdict = verdict
         self.reviewer = reviewer
+        self.reviewerIdentity = reviewerIdentity
         self.reason = reason
     }
 }

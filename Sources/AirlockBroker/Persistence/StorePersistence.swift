@@ -42,4 +42,8 @@ public final class StorePersistence: BrokerPersistence {
     public func recordUse(of id: String) async throws -> PolicyException? {
         try await threads.runIfActive { [store] in try store.recordUse(of: id) }
     }
+
+    public func logHead() async throws -> LogAnchor? {
+        try await threads.runIfActive { [store] in try store.logHead() }
+    }
 }

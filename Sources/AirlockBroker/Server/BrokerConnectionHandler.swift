@@ -7,6 +7,8 @@ final class BrokerConnectionHandler: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
 
     private let engine: BrokerEngine
+    /// The socket this connection came in on.
+    private let listener: Listener
     /// Who is on the other end; the kernel's answer (SO_PEERCRED) unless a test supplies one.
     private let peer: (any Channel) -> EventLoopFuture<PeerCredentials>
     private var connection: ConnectionID?
@@ -19,10 +21,11 @@ final class BrokerConnectionHandler: ChannelInboundHandler {
     private enum State { case checking, admitted, refused }
 
     init(
-        engine: BrokerEngine,
+        engine: BrokerEngine, listener: Listener = .shared,
         peer: @escaping (any Channel) -> EventLoopFuture<PeerCredentials> = { PeerCredentials.read(from: $0) }
     ) {
         self.engine = engine
+        self.listener = listener
         self.peer = peer
     }
 
@@ -31,7 +34,7 @@ final class BrokerConnectionHandler: ChannelInboundHandler {
         connection = id
         peer(context.channel).assumeIsolated().whenComplete { result in
             let peer = (try? result.get()) ?? PeerCredentials(pid: nil, uid: nil)
-            guard self.engine.credentialsArrived(peer, for: id) else {
+            guard self.engine.credentialsArrived(peer, for: id, on: self.listener) else {
                 self.state = .refused
                 self.held = []
                 return

@@ -18,6 +18,8 @@ final class BrokerEngine {
     /// Repository policy reads, and (apart, so a slow probe never delays policy) boundary probes.
     private let policyThreads: NIOThreadPool
     private let probeThreads: NIOThreadPool
+    /// Passphrase checks (scrypt), apart so a guess never delays policy.
+    private let passphraseThreads: NIOThreadPool
     private let codec = WireCodec()
     private let logger: Logger
     private let clock: @Sendable () -> Date
@@ -38,12 +40,14 @@ final class BrokerEngine {
 
     init(
         machine: BrokerStateMachine, readers: BrokerReaders, policyThreads: NIOThreadPool, probeThreads: NIOThreadPool,
-        logger: Logger, clock: @escaping @Sendable () -> Date, eventLoop: any EventLoop, ownUID: UInt32
+        passphraseThreads: NIOThreadPool, logger: Logger, clock: @escaping @Sendable () -> Date,
+        eventLoop: any EventLoop, ownUID: UInt32
     ) {
         self.machine = machine
         self.readers = readers
         self.policyThreads = policyThreads
         self.probeThreads = probeThreads
+        self.passphraseThreads = passphraseThreads
         self.logger = logger
         self.clock = clock
         self.eventLoop = eventLoop
@@ -66,9 +70,11 @@ final class BrokerEngine {
         return id
     }
 
-    /// Admits a connection from our own user; refuses (and closes) anyone else.
-    func credentialsArrived(_ peer: PeerCredentials, for id: ConnectionID) -> Bool {
-        guard peer.uid == ownUID else {
+    /// Admits a connection: on the shared socket only from our own user (the separated
+    /// deployment's sockets admit every user the socket's permissions let in; `MethodAccess`
+    /// decides what each may ask). Refuses (and closes) anyone else.
+    func credentialsArrived(_ peer: PeerCredentials, for id: ConnectionID, on listener: Listener = .shared) -> Bool {
+        guard listener != .shared || peer.uid == ownUID else {
             logger.warning(
                 "refused a connection from uid \(peer.uid.map(String.init) ?? "unknown") (pid \(peer.pid.map(String.init) ?? "unknown"))"
             )
@@ -85,7 +91,7 @@ final class BrokerEngine {
             channels[id] = nil
             return false
         }
-        apply(machine.handle(.connectionOpened(id, peer: peer)))
+        apply(machine.handle(.connectionOpened(id, peer: peer, listener: listener)))
         return true
     }
 
@@ -174,8 +180,9 @@ final class BrokerEngine {
             case .recordUse(let exceptionID): storeJobs.append(.recordUse(exceptionID))
             case .reloadExceptions: storeJobs.append(.reload)
             case .publishAction(let item): storeJobs.append(.publish(item))
-            case .claimDecisions(let claim, let ids, let verdict, let reviewer, let reason):
-                storeJobs.append(.claim(claim, ids: ids, verdict: verdict, reviewer: reviewer, reason: reason))
+            case .claimDecisions(let claim, let ids, let verdict, let reviewer, let identity, let reason):
+                storeJobs.append(
+                    .claim(claim, ids: ids, verdict: verdict, reviewer: reviewer, reviewerIdentity: identity, reason: reason))
             case .settleAction(let id, let settlement): storeJobs.append(.settle(id, settlement))
             case .readTeamQueue(let own): storeJobs.append(.readQueue(own: own))
             case .loadRepositoryPolicy(let workspace):
@@ -189,6 +196,11 @@ final class BrokerEngine {
                     let clear = report.map { "\($0.boundaries.filter { $0.state == .clear }.count) of 5 clear" }
                     self.logger.info("measured the boundaries of \(workspace): \(clear ?? "not measurable here")")
                     return .boundariesMeasured(workspace: workspace, report: report, now: now)
+                }
+            case .checkPassphrase(let connection, let user, let passphrase, let check):
+                let matches = readers.passphraseMatches
+                offLoop(passphraseThreads, "check a passphrase", { matches(user, passphrase) }) { matched, now in
+                    .passphraseChecked(connection, check, matches: matched, now: now)
                 }
             case .logRefusal(let message):
                 logger.warning("\(message)")

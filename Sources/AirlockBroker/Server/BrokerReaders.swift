@@ -8,12 +8,17 @@ public struct BrokerReaders: Sendable {
     public var repositoryRules: @Sendable (_ workspace: String) -> [PolicyRule]
     /// A workspace's five boundaries; nil when it cannot be measured here.
     public var boundaryReport: @Sendable (_ workspace: String) -> BoundaryReport?
+    /// Whether `passphrase` is `reviewer`'s (scrypt, slow on purpose: its own thread); false
+    /// when the reviewer has none.
+    public var passphraseMatches: @Sendable (_ reviewer: String, _ passphrase: String) -> Bool
 
     public init(
         repositoryRules: @escaping @Sendable (_ workspace: String) -> [PolicyRule] = { _ in [] },
-        boundaryReport: @escaping @Sendable (_ workspace: String) -> BoundaryReport? = { _ in nil }
+        boundaryReport: @escaping @Sendable (_ workspace: String) -> BoundaryReport? = { _ in nil },
+        passphraseMatches: @escaping @Sendable (_ reviewer: String, _ passphrase: String) -> Bool = { _, _ in false }
     ) {
         self.repositoryRules = repositoryRules
         self.boundaryReport = boundaryReport
+        self.passphraseMatches = passphraseMatches
     }
 }

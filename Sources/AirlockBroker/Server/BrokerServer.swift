@@ -1,4 +1,5 @@
 import AirlockCore
+import AirlockStore
 import Dispatch
 import FoundationEssentials
 import Logging
@@ -27,45 +28,69 @@ import Synchronization
 public final class BrokerServer: Sendable {
     public let socketPath: String
     private let group: MultiThreadedEventLoopGroup
+    /// The first listener's channel (the shared or agent socket); `others` holds the review socket.
     private let serverChannel: any Channel
+    private let otherChannels: [any Channel]
     private let engine: NIOLoopBound<BrokerEngine>
     private let lane: PersistenceLane
     private let threadPools: [NIOThreadPool]
-    private let lock: SocketLock
+    private let locks: [SocketLock]
     private let timer: RepeatedTask
     private let watcher: Task<Void, Never>?
     private let shutdownTask: Mutex<Task<Void, any Error>?> = Mutex(nil)
 
     private init(
-        socketPath: String, group: MultiThreadedEventLoopGroup, serverChannel: any Channel,
+        socketPath: String, group: MultiThreadedEventLoopGroup, channels: [any Channel],
         engine: NIOLoopBound<BrokerEngine>, lane: PersistenceLane, threadPools: [NIOThreadPool],
-        lock: SocketLock, timer: RepeatedTask, watcher: Task<Void, Never>?
+        locks: [SocketLock], timer: RepeatedTask, watcher: Task<Void, Never>?
     ) {
         self.socketPath = socketPath
         self.group = group
-        self.serverChannel = serverChannel
+        self.serverChannel = channels[0]
+        self.otherChannels = Array(channels.dropFirst())
         self.engine = engine
         self.lane = lane
         self.threadPools = threadPools
-        self.lock = lock
+        self.locks = locks
         self.timer = timer
         self.watcher = watcher
     }
 
-    /// Binds the socket and starts answering. Throws `BrokerError.alreadyRunning` when another
-    /// broker listens on the same socket.
+    /// Binds the socket (both sockets, separated) and starts answering. Throws
+    /// `BrokerError.alreadyRunning` when another broker listens on the same socket.
+    ///
+    /// `sealer` seals granted exceptions and checks stored ones (a key of its own by default:
+    /// then only exceptions this broker granted are used); `anchorPath`, when given, receives the
+    /// decision log's head after every write (`LogAnchor`).
     public static func start(
         configuration: BrokerConfiguration,
         persistence: any BrokerPersistence,
         readers: BrokerReaders = BrokerReaders(),
         logger: Logger = Logger(label: "airlock.broker"),
-        clock: @escaping @Sendable () -> Date = { Date() }
+        clock: @escaping @Sendable () -> Date = { Date() },
+        sealer: ExceptionSealer = .ephemeral(),
+        processes: ProcessFacts = .live,
+        anchorPath: String? = nil
     ) async throws -> BrokerServer {
+        var configuration = configuration
+        configuration.brokerUID = UInt32(getuid())
         let path = configuration.socketPath
-        let lock = try SocketLock.acquire(path)
+        let separated = configuration.reviewSocketPath != nil
+        let directoryMode: mode_t = separated ? 0o755 : 0o700
+        var listeners: [(path: String, listener: Listener)] = [(path, separated ? .agent : .shared)]
+        if let review = configuration.reviewSocketPath { listeners.append((review, .review)) }
+        var locks: [SocketLock] = []
+        do {
+            for entry in listeners { locks.append(try SocketLock.acquire(entry.path, directoryMode: directoryMode)) }
+        } catch {
+            for lock in locks { lock.release(removingSocket: false) }
+            throw error
+        }
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let loop = group.next()
-        let threadPools = [NIOThreadPool(numberOfThreads: 2), NIOThreadPool(numberOfThreads: 1)]
+        let threadPools = [
+            NIOThreadPool(numberOfThreads: 2), NIOThreadPool(numberOfThreads: 1), NIOThreadPool(numberOfThreads: 1),
+        ]
         for pool in threadPools { pool.start() }
         do {
             let now = clock()
@@ -78,49 +103,64 @@ public final class BrokerServer: Sendable {
             }
             let machine = BrokerStateMachine(
                 configuration: configuration, exceptions: exceptions, startedAt: now,
-                idPrefix: configuration.idPrefix ?? randomPrefix(), isDescendant: ProcessTree.isDescendant)
+                idPrefix: configuration.idPrefix ?? randomPrefix(), processes: processes,
+                checks: ExceptionChecks(sealer: sealer, configuration: configuration, processes: processes))
             let uid = UInt32(getuid())
             let engine = try await loop.submit {
                 NIOLoopBound(
                     BrokerEngine(
                         machine: machine, readers: readers, policyThreads: threadPools[0],
-                        probeThreads: threadPools[1], logger: logger, clock: clock, eventLoop: loop, ownUID: uid),
+                        probeThreads: threadPools[1], passphraseThreads: threadPools[2], logger: logger, clock: clock,
+                        eventLoop: loop, ownUID: uid),
                     eventLoop: loop)
             }.get()
             let lane = PersistenceLane(
                 persistence: persistence, logger: logger, clock: clock,
-                deliver: { list, now in engine.eventLoop.execute { engine.value.exceptionsRead(list, at: now) } },
-                report: { event in engine.eventLoop.execute { engine.value.handle(event) } })
+                deliver: { list, now in
+                    engine.eventLoop.execute { engine.value.exceptionsRead(list, at: now) }
+                },
+                report: { event in engine.eventLoop.execute { engine.value.handle(event) } },
+                anchored: { anchor in
+                    if let anchorPath { LogAnchorWriter.write(anchor, to: anchorPath, logger: logger) }
+                    engine.eventLoop.execute { engine.value.handle(.logAnchored(anchor)) }
+                })
             try await loop.submit { engine.value.attach(lane) }.get()
             // A store that can tell when exceptions change elsewhere is listened to; the others
             // are re-read on the clock.
             let watcher = Self.watch(persistence, engine: engine, clock: clock)
-            let serverChannel: any Channel
-            do {
-                serverChannel = try await ServerBootstrap(group: loop)
-                    .serverChannelOption(.backlog, value: 1024)
-                    .childChannelOption(.allowRemoteHalfClosure, value: true)
-                    .childChannelOption(.writeBufferWaterMark, value: .init(low: 1 << 20, high: 8 << 20))
-                    .childChannelInitializer { channel in
-                        channel.eventLoop.makeCompletedFuture {
-                            try channel.pipeline.syncOperations.addHandler(
-                                BrokerConnectionHandler(engine: engine.value))
-                        }
-                    }
-                    .bind(unixDomainSocketPath: path, cleanupExistingSocketFile: false)
-                    .get()
-            } catch {
-                throw BrokerError.bindFailed(path, reason: "\(error)")
+            var channels: [any Channel] = []
+            for (index, entry) in listeners.enumerated() {
+                let listener = entry.listener
+                do {
+                    channels.append(
+                        try await ServerBootstrap(group: loop)
+                            .serverChannelOption(.backlog, value: 1024)
+                            .childChannelOption(.allowRemoteHalfClosure, value: true)
+                            .childChannelOption(.writeBufferWaterMark, value: .init(low: 1 << 20, high: 8 << 20))
+                            .childChannelInitializer { channel in
+                                channel.eventLoop.makeCompletedFuture {
+                                    try channel.pipeline.syncOperations.addHandler(
+                                        BrokerConnectionHandler(engine: engine.value, listener: listener))
+                                }
+                            }
+                            .bind(unixDomainSocketPath: entry.path, cleanupExistingSocketFile: false)
+                            .get())
+                } catch {
+                    watcher?.cancel()
+                    for channel in channels { try? await channel.close() }
+                    throw BrokerError.bindFailed(entry.path, reason: "\(error)")
+                }
+                try locks[index].setSocketPermissions(
+                    mode: mode_t(configuration.socketMode), group: configuration.socketGroup)
             }
-            try lock.restrictSocketPermissions()
             let tick = TimeAmount.nanoseconds(Int64(configuration.tickInterval.seconds * 1e9))
             let timer = loop.scheduleRepeatedTask(initialDelay: tick, delay: tick) { _ in engine.value.tick() }
-            logger.info("airlock broker listening on \(path)")
+            logger.info("airlock broker listening on \(listeners.map(\.path).joined(separator: " and "))")
             return BrokerServer(
-                socketPath: path, group: group, serverChannel: serverChannel, engine: engine, lane: lane,
-                threadPools: threadPools, lock: lock, timer: timer, watcher: watcher)
+                socketPath: path, group: group, channels: channels, engine: engine, lane: lane,
+                threadPools: threadPools, locks: locks, timer: timer, watcher: watcher)
         } catch {
-            lock.release(removingSocket: false)
+            for lock in locks { lock.release(removingSocket: false) }
             try? await group.shutdownGracefully()
             for pool in threadPools { try? await pool.shutdownGracefully() }
             throw error
@@ -193,11 +233,12 @@ public final class BrokerServer: Sendable {
         timer.cancel()
         watcher?.cancel()
         try? await serverChannel.close()
+        for channel in otherChannels { try? await channel.close() }
         let engine = self.engine
         try? await engine.eventLoop.flatSubmit { engine.value.stop() }.get()
         await lane.drain()
         for pool in threadPools { try? await pool.shutdownGracefully() }
-        lock.release()
+        for lock in locks { lock.release() }
         try await group.shutdownGracefully()
     }
 

@@ -31,25 +31,47 @@ public enum ProcessTree {
         #endif
     }
 
+    /// The device number of `pid`'s controlling terminal (0: none), or nil when it cannot be
+    /// read. Linux only; elsewhere nil, and reviewers on a shared socket are refused.
+    public static func terminal(of pid: Int32) -> Int32? {
+        #if os(Linux)
+            return readStat(pid).flatMap { parseStatField($0, index: 4) }
+        #else
+            return nil
+        #endif
+    }
+
     #if os(Linux)
         private static func linuxParent(of pid: Int32) -> Int32? {
+            readStat(pid).flatMap(parseStatParent)
+        }
+
+        private static func readStat(_ pid: Int32) -> [UInt8]? {
+            guard pid > 0 else { return nil }
             let fd = open("/proc/\(pid)/stat", O_RDONLY | O_CLOEXEC)
             guard fd >= 0 else { return nil }
             defer { close(fd) }
             var bytes = [UInt8](repeating: 0, count: 1024)
             let count = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             guard count > 0 else { return nil }
-            return parseStatParent(Array(bytes.prefix(count)))
+            return Array(bytes.prefix(count))
         }
     #endif
 
     /// The ppid field of a `/proc/<pid>/stat` line: `pid (comm) state ppid …`, where `comm`
     /// may itself hold spaces and parentheses, so parsing starts after the last `)`.
     static func parseStatParent(_ stat: [UInt8]) -> Int32? {
+        parseStatField(stat, index: 1)
+    }
+
+    /// A numeric field after `comm`: 0 is the state, 1 the ppid, 2 the process group, 3 the
+    /// session, 4 the controlling terminal.
+    static func parseStatField(_ stat: [UInt8], index: Int) -> Int32? {
         guard let close = stat.lastIndex(of: UInt8(ascii: ")")) else { return nil }
-        let fields = stat[(close + 1)...].split(separator: UInt8(ascii: " "), omittingEmptySubsequences: true)
-        guard fields.count >= 2 else { return nil }
-        return Int32(String(decoding: fields[1], as: UTF8.self))
+        let fields = stat[(close + 1)...].split(
+            omittingEmptySubsequences: true, whereSeparator: { $0 == UInt8(ascii: " ") || $0 == 0x0A })
+        guard fields.count > index else { return nil }
+        return Int32(String(decoding: fields[index], as: UTF8.self))
     }
 
     #if canImport(Darwin)
@@ -61,4 +83,20 @@ public enum ProcessTree {
             return info.kp_eproc.e_ppid
         }
     #endif
+}
+
+extension ProcessFacts {
+    /// The facts of this machine: `/proc` (or `sysctl`) and the password database.
+    public static let live = ProcessFacts(
+        isDescendant: ProcessTree.isDescendant, parent: ProcessTree.parent(of:), terminal: ProcessTree.terminal(of:),
+        userName: { uid in
+            guard let entry = getpwuid(uid), let name = entry.pointee.pw_name else { return nil }
+            return String(cString: name)
+        },
+        isKnownGranter: { name in
+            // The console and the broker record account names; `airlock policy grant` of old
+            // recorded `cli:<account>`.
+            let account = name.hasPrefix("cli:") ? String(name.dropFirst(4)) : name
+            return !account.isEmpty && getpwnam(account) != nil
+        })
 }

@@ -27,11 +27,11 @@ final class SocketLock: Sendable {
 
     /// Prepares `socketPath` for binding: private directory, no live broker, lock held, stale
     /// socket file removed.
-    static func acquire(_ socketPath: String) throws(BrokerError) -> SocketLock {
+    static func acquire(_ socketPath: String, directoryMode: mode_t = 0o700) throws(BrokerError) -> SocketLock {
         guard socketPath.utf8.count <= maximumPathBytes else {
             throw .socketPathTooLong(socketPath, limit: maximumPathBytes)
         }
-        try prepareDirectory(directory(of: socketPath))
+        try prepareDirectory(directory(of: socketPath), mode: directoryMode)
         if isListening(socketPath) { throw .alreadyRunning(socketPath: socketPath) }
         let lockPath = socketPath + ".lock"
         let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
@@ -52,9 +52,13 @@ final class SocketLock: Sendable {
         return lock
     }
 
-    /// Makes the bound socket owner-only.
-    func restrictSocketPermissions() throws(BrokerError) {
-        guard chmod(socketPath, 0o600) == 0 else { throw .systemCall("chmod", path: socketPath, errno: errno) }
+    /// Gives the bound socket its permissions: owner-only for one user; for the separated
+    /// deployment's sockets, everyone or one group.
+    func setSocketPermissions(mode: mode_t = 0o600, group: UInt32? = nil) throws(BrokerError) {
+        if let group, chown(socketPath, getuid(), group) != 0 {
+            throw .systemCall("chown", path: socketPath, errno: errno)
+        }
+        guard chmod(socketPath, mode) == 0 else { throw .systemCall("chmod", path: socketPath, errno: errno) }
     }
 
     /// Removes the socket file (when asked) and drops the lock; idempotent enough for shutdown.
@@ -72,35 +76,39 @@ final class SocketLock: Sendable {
         return directory.isEmpty ? "/" : directory
     }
 
-    /// Creates the directory (and missing parents) owner-only. An existing directory is used
-    /// only when no other user could replace the socket in it: owned by us or root, and not
-    /// writable by others unless sticky (like /tmp). We never chmod a directory we did not make.
-    static func prepareDirectory(_ directory: String) throws(BrokerError) {
-        try makeDirectories(directory)
+    /// Creates the directory (and missing parents) with `mode`. An existing directory is used
+    /// only when no other user could put a socket in it: owned by us, and writable by nobody
+    /// else, sticky or not (a sticky `/tmp` lets anyone bind a name there first) — what the
+    /// hook's `PeerCheck` asks of the broker's directory, so a broker never listens where its
+    /// hooks would refuse it. We never chmod a directory we did not make.
+    static func prepareDirectory(_ directory: String, mode: mode_t = 0o700) throws(BrokerError) {
+        try makeDirectories(directory, mode: mode)
         var info = stat()
         guard stat(directory, &info) == 0 else { throw .systemCall("stat", path: directory, errno: errno) }
         guard (info.st_mode & S_IFMT) == S_IFDIR else {
             throw .unsafeDirectory(directory, reason: "it is not a directory")
         }
-        guard info.st_uid == getuid() || info.st_uid == 0 else {
-            throw .unsafeDirectory(directory, reason: "it belongs to another user")
+        guard info.st_uid == getuid() else {
+            throw .unsafeDirectory(
+                directory, reason: "it belongs to uid \(info.st_uid), not to this broker's user (uid \(getuid()))")
         }
-        let isSticky = info.st_mode & S_ISVTX != 0
-        if info.st_mode & (S_IWGRP | S_IWOTH) != 0 && !isSticky {
-            throw .unsafeDirectory(directory, reason: "other users may write to it and could replace the socket")
+        if info.st_mode & (S_IWGRP | S_IWOTH) != 0 {
+            let sticky = info.st_mode & S_ISVTX != 0 ? " (sticky or not: anyone may bind a name there first)" : ""
+            throw .unsafeDirectory(
+                directory, reason: "other users may write to it and could put their own socket there" + sticky)
         }
     }
 
-    /// `mkdir -p`, each new directory 0700 whatever the umask.
-    private static func makeDirectories(_ directory: String) throws(BrokerError) {
+    /// `mkdir -p`, each new directory `mode` whatever the umask.
+    private static func makeDirectories(_ directory: String, mode: mode_t) throws(BrokerError) {
         var info = stat()
         if stat(directory, &info) == 0 { return }
         guard errno == ENOENT else { throw .systemCall("stat", path: directory, errno: errno) }
         let parent = self.directory(of: directory)
-        if parent != directory { try makeDirectories(parent) }
-        if mkdir(directory, 0o700) == 0 {
+        if parent != directory { try makeDirectories(parent, mode: mode) }
+        if mkdir(directory, mode) == 0 {
             // mkdir applies the umask; say exactly what we mean.
-            guard chmod(directory, 0o700) == 0 else { throw .systemCall("chmod", path: directory, errno: errno) }
+            guard chmod(directory, mode) == 0 else { throw .systemCall("chmod", path: directory, errno: errno) }
         } else if errno != EEXIST {
             throw .systemCall("mkdir", path: directory, errno: errno)
         }

@@ -26,11 +26,16 @@ public enum BrokerEffect: Equatable, Sendable {
     case publishAction(QueuedAction)
     /// Team mode: decide these ids in the team's queue if nobody did yet; answered by
     /// `.decisionsClaimed`.
-    case claimDecisions(claim: UInt64, ids: [String], verdict: FinalVerdict, reviewer: String, reason: String)
+    case claimDecisions(
+        claim: UInt64, ids: [String], verdict: FinalVerdict, reviewer: String, reviewerIdentity: String?, reason: String)
     /// Team mode: this broker ended an action it published.
     case settleAction(id: String, QueueSettlement)
     /// Team mode: read the team's queue; answered by `.teamQueueRead`.
     case readTeamQueue(own: [String])
-    /// A security-relevant refusal worth a line in the broker's log (self-approval attempts).
+    /// Check `passphrase` against `user`'s stored scrypt hash, off the loop (scrypt is slow on
+    /// purpose); answered by `.passphraseChecked`. Never logged.
+    case checkPassphrase(ConnectionID, user: String, passphrase: String, then: PassphraseCheck)
+    /// A security-relevant refusal worth a line in the broker's log (self-approval attempts, reviewers without a terminal or
+    /// authentication, stored exceptions refused).
     case logRefusal(String)
 }

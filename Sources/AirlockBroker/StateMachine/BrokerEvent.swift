@@ -4,7 +4,8 @@ import FoundationEssentials
 
 /// Something that happened to the broker; the state machine answers each with effects.
 public enum BrokerEvent: Sendable {
-    case connectionOpened(ConnectionID, peer: PeerCredentials)
+    /// A connection on `listener`, its peer as the kernel reports it.
+    case connectionOpened(ConnectionID, peer: PeerCredentials, listener: Listener = .shared)
     case connectionClosed(ConnectionID, now: Date)
     case actionSubmitted(ConnectionID, RequestID?, SubmitParams, now: Date)
     case consoleSubscribed(ConnectionID, RequestID?, SubscribeParams)
@@ -14,6 +15,11 @@ public enum BrokerEvent: Sendable {
     case revokeRequested(ConnectionID, RequestID?, RevokeParams, now: Date)
     case listRequested(ConnectionID, RequestID?, now: Date)
     case statusRequested(ConnectionID, RequestID?, now: Date)
+    case authenticationRequested(ConnectionID, RequestID?, AuthenticateParams, now: Date)
+    /// A passphrase asked for by `.checkPassphrase` was checked against its stored hash.
+    case passphraseChecked(ConnectionID, PassphraseCheck, matches: Bool, now: Date)
+    /// The decision log's head after the last write, as the store reports it.
+    case logAnchored(LogAnchor)
     /// Time passed: deadlines and expiries are due.
     case clockTicked(now: Date)
     /// The exceptions in force, as persistence had them after every write asked for before the
@@ -52,6 +58,37 @@ public enum BrokerEvent: Sendable {
         case .revoke(let params): self = .revokeRequested(connection, id, params, now: now)
         case .list: self = .listRequested(connection, id, now: now)
         case .status: self = .statusRequested(connection, id, now: now)
+        case .authenticate(let params): self = .authenticationRequested(connection, id, params, now: now)
         }
     }
+
+    /// The request this event carries: where it came from and its method, for `MethodAccess`.
+    var request: (connection: ConnectionID, id: RequestID?, method: RPCMethod)? {
+        switch self {
+        case .actionSubmitted(let connection, let id, _, _): (connection, id, .submit)
+        case .consoleSubscribed(let connection, let id, _): (connection, id, .subscribe)
+        case .consoleUnsubscribed(let connection, let id): (connection, id, .unsubscribe)
+        case .verdictGiven(let connection, let id, _, _): (connection, id, .decide)
+        case .grantRequested(let connection, let id, _, _): (connection, id, .grant)
+        case .revokeRequested(let connection, let id, _, _): (connection, id, .revoke)
+        case .listRequested(let connection, let id, _): (connection, id, .list)
+        case .statusRequested(let connection, let id, _): (connection, id, .status)
+        case .authenticationRequested(let connection, let id, _, _): (connection, id, .authenticate)
+        case .connectionOpened, .connectionClosed, .clockTicked, .exceptionsReloaded, .exceptionReloadFailed,
+            .exceptionsChangedElsewhere, .repositoryPolicyLoaded, .boundariesMeasured, .policyReloaded,
+            .brokerStopping, .passphraseChecked, .logAnchored, .teamQueueChanged, .teamQueueRead, .decisionsClaimed,
+            .storeHealthChanged:
+            nil
+        }
+    }
+}
+
+/// What a passphrase is checked for, and what to carry on with once it matches.
+public enum PassphraseCheck: Equatable, Sendable {
+    /// `authenticate`: the connection becomes the reviewer's.
+    case authenticate(RequestID?)
+    /// A `decide` approving something high or on the hard floor (its passphrase taken out).
+    case decide(RequestID?, DecideParams)
+    /// A `grant` of an allow exception (its passphrase taken out).
+    case grant(RequestID?, GrantParams)
 }

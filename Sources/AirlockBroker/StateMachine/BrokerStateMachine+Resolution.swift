@@ -6,27 +6,30 @@ extension BrokerStateMachine {
     /// Answers an action's requester and logs the decision.
     mutating func send(
         _ answer: Answer, _ verdict: FinalVerdict, reason: String, source: Decision.Source, reviewer: String?,
-        now: Date, _ effects: inout [BrokerEffect]
+        reviewerIdentity: String? = nil, now: Date, _ effects: inout [BrokerEffect]
     ) {
         rememberHookDecision(answer, verdict, reason: reason, now: now)
         if let requestID = answer.requestID {
             let result = SubmitResult(id: answer.id, decision: verdict, reason: reason, source: source)
             effects.append(.sendResult(answer.requester, requestID, .submit(result)))
         }
-        let entry = record(
+        var entry = record(
             answer, verdict: verdict.verdict, source: source, reviewer: reviewer, reason: reason, now: now)
+        entry.reviewerIdentity = reviewerIdentity
         effects.append(.appendDecision(entry))
     }
 
     /// Answers a pending action and takes it out of the queue, telling consoles.
     mutating func resolve(
         _ item: PendingAction, _ verdict: FinalVerdict, reason: String, source: Decision.Source, reviewer: String?,
-        now: Date, _ effects: inout [BrokerEffect]
+        reviewerIdentity: String? = nil, now: Date, _ effects: inout [BrokerEffect]
     ) {
         pending[item.id] = nil
         settleIfPublished(item.id, .answered(verdict, reason: reason), &effects)
         remember(item.id, "\(verdict == .allow ? "allowed" : "denied") (\(source))")
-        send(item.answer, verdict, reason: reason, source: source, reviewer: reviewer, now: now, &effects)
+        send(
+            item.answer, verdict, reason: reason, source: source, reviewer: reviewer,
+            reviewerIdentity: reviewerIdentity, now: now, &effects)
         let resolved = ActionResolved(
             id: item.id, decision: verdict, reason: reason, source: source, reviewer: reviewer)
         notify(.actionResolved(resolved), &effects)
@@ -92,6 +95,7 @@ extension BrokerStateMachine {
         exceptions[index].usesLeft = max(0, left - 1)
         if left <= 1 {
             let spent = exceptions.remove(at: index)
+            retired.insert(spent.id)
             notify(.exceptionExpired(ExceptionExpired(exception: spent)), &effects)
         }
     }
@@ -100,6 +104,7 @@ extension BrokerStateMachine {
         guard exceptions.contains(where: { !$0.isActive(at: now) }) else { return }
         let ended = exceptions.filter { !$0.isActive(at: now) }
         exceptions.removeAll { !$0.isActive(at: now) }
+        retired.formUnion(ended.map(\.id))
         for exception in ended {
             notify(.exceptionExpired(ExceptionExpired(exception: exception)), &effects)
         }
@@ -127,17 +132,19 @@ extension BrokerStateMachine {
         }
         exception.id = "x-\(idPrefix)-\(nextExceptionNumber)"
         nextExceptionNumber += 1
-        return .success(exception)
+        return .success(checks.seal(exception))
     }
 
-    /// Why `connection` may not decide for these agents, or nil when it may. A reviewer whose
-    /// process cannot be identified is refused whenever there is an agent to protect.
+    /// Why `connection` may not decide for these agents, or nil when it may: it is one of their
+    /// processes or descends from one, or it sits at one of their terminals. A reviewer whose
+    /// process cannot be identified is refused whenever there is an agent to protect, and so is
+    /// every reviewer of an agent that could not be told apart from everything (pid 1).
     func selfApprovalRefusal(
-        _ connection: ConnectionID, agentPIDs: [Int32], what: String
+        _ connection: ConnectionID, agents: [AgentIdentity], what: String
     ) -> (error: RPCError, log: String)? {
-        let agents = Set(agentPIDs.filter { $0 > 1 })
-        guard !agents.isEmpty else { return nil }
-        guard let pid = connections[connection]?.pid else {
+        let pids = Set(agents.flatMap(\.pids).filter { $0 > 0 })
+        guard !pids.isEmpty else { return nil }
+        guard let pid = connections[connection]?.credentials.pid else {
             return (
                 RPCError(
                     .selfApprovalRefused,
@@ -146,7 +153,28 @@ extension BrokerStateMachine {
                 "refused \(what) from connection \(connection): reviewer pid unknown"
             )
         }
-        guard let agent = agents.sorted().first(where: { pid == $0 || isDescendant(pid, $0) }) else { return nil }
+        if pids.contains(1) {
+            return (
+                RPCError(
+                    .selfApprovalRefused,
+                    "refused: the requesting process was orphaned (its parent is init), so no reviewer can be shown "
+                        + "to be outside it; such an action is answered only by its deadline or an exception"),
+                "refused \(what) from pid \(pid): the requesting agent could not be identified (orphaned submitter)"
+            )
+        }
+        if let terminal = processes.terminal(pid), terminal != 0, agents.contains(where: { $0.terminals.contains(terminal) }) {
+            let name = ProcessFacts.terminalName(terminal)
+            return (
+                RPCError(
+                    .selfApprovalRefused,
+                    "refused: this comes from the requesting agent's own terminal (\(name)); "
+                        + "an agent cannot approve its own actions"),
+                "refused self-approval: pid \(pid) at the agent's terminal \(name) tried to \(what)"
+            )
+        }
+        guard let agent = pids.sorted().first(where: { pid == $0 || processes.isDescendant(pid, $0) }) else {
+            return nil
+        }
         return (
             RPCError(
                 .selfApprovalRefused,

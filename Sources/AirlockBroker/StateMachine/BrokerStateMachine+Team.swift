@@ -8,15 +8,6 @@ import FoundationEssentials
 /// when it learns the outcome. While the store cannot be reached, allow exceptions apply only
 /// within the staleness window and this broker's own actions are decided here.
 extension BrokerStateMachine {
-    /// Who decides, as the log and the team see it. The one place a reviewer's name is made:
-    /// on one machine the name the console gives; in a team, the connection's user at this
-    /// host (the broker admits only its own user), never a name the client typed.
-    func reviewerIdentity(_ connection: ConnectionID, typed: String) -> String? {
-        guard let typed = Self.nonEmpty(typed) else { return nil }
-        guard let team = configuration.team else { return typed }
-        return team.origin.label
-    }
-
     /// Every action a console may decide here, oldest first: this broker's own and, in a team,
     /// those other brokers hold.
     var queueForConsoles: [QueuedAction] {
@@ -53,7 +44,7 @@ extension BrokerStateMachine {
         effects.append(
             .claimDecisions(
                 claim: number, ids: claim.own + claim.others, verdict: claim.verdict, reviewer: claim.reviewer,
-                reason: claim.reason))
+                reviewerIdentity: claim.reviewerIdentity, reason: claim.reason))
     }
 
     /// Applies the store's answer to a claim and replies to the console that made it. Without
@@ -80,7 +71,7 @@ extension BrokerStateMachine {
             if outcomes != nil { teamQueue.published.remove(id) }
             resolve(
                 item, claim.verdict, reason: claim.reason, source: .human(claim.reviewer), reviewer: claim.reviewer,
-                now: now, &effects)
+                reviewerIdentity: claim.reviewerIdentity, now: now, &effects)
             resolved.append(id)
         }
         for id in claim.others {
@@ -143,7 +134,7 @@ extension BrokerStateMachine {
             teamQueue.published.remove(decision.id)
             resolve(
                 item, decision.verdict, reason: decision.reason, source: .human(decision.reviewer),
-                reviewer: decision.reviewer, now: now, &effects)
+                reviewer: decision.reviewer, reviewerIdentity: decision.reviewerIdentity, now: now, &effects)
         }
         let incoming = Dictionary(
             snapshot.others.filter { pending[$0.id] == nil }.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

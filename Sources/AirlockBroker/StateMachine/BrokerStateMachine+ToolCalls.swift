@@ -10,7 +10,7 @@ extension BrokerStateMachine {
     /// The key a submission is remembered or looked up by; nil without a call id or a known
     /// uid (an unknown peer never shares a decision).
     func toolCallKey(_ params: SubmitParams, from connection: ConnectionID) -> ToolCallMemory.Key? {
-        guard let id = params.toolUseID, !id.isEmpty, let uid = connections[connection]?.uid else { return nil }
+        guard let id = params.toolUseID, !id.isEmpty, let uid = connections[connection]?.credentials.uid else { return nil }
         return ToolCallMemory.Key(uid: uid, toolUseID: id)
     }
 

@@ -11,6 +11,11 @@ import FoundationEssentials
 ///   it gone (first decision wins) and gets `alreadyResolved`;
 /// - `ask` never reaches an agent: without a human it becomes a deny;
 /// - a decision or grant from inside a requesting agent's process tree changes nothing;
+/// - every request passes `MethodAccess` first: what its socket serves, and for reviewer
+///   operations a reviewer named from the connection (terminal, authentication), never from
+///   the client's fields;
+/// - an exception read from the store is used only when it carries the broker's seal and
+///   keeps every grant rule (`ExceptionChecks`);
 /// - nothing here touches a file, a socket or the store: what must be read is asked for as an
 ///   effect (`.loadRepositoryPolicy`, `.measureBoundaries`, `.reloadExceptions`) and arrives
 ///   as an event, so the event loop that runs the machine never waits on a disk.
@@ -21,9 +26,21 @@ public struct BrokerStateMachine: Sendable {
     public private(set) var configuration: BrokerConfiguration
     let startedAt: Date
     let idPrefix: String
-    let isDescendant: DescendantCheck
+    let processes: ProcessFacts
+    let checks: ExceptionChecks
     var pending: [String: PendingAction] = [:]
-    var connections: [ConnectionID: PeerCredentials] = [:]
+    var connections: [ConnectionID: Peer] = [:]
+    /// Reviewers' passphrase checks: failures per uid (for the lockout) and checks in flight.
+    var passphrases = PassphraseAttempts()
+    /// Stored exceptions refused on the last load, by id.
+    var rejected: [String: RejectedException] = [:]
+    /// Seals of stored exceptions that passed every check (the checks depend only on sealed fields).
+    var verifiedSeals: Set<String> = []
+    /// Exceptions revoked, spent or expired while this broker ran: never taken back from a
+    /// store that still lists them (uses and revocations are not sealed).
+    var retired: Set<String> = []
+    /// The decision log's head as the store last reported it.
+    var logAnchor: LogAnchor?
     /// In the order they subscribed, so notifications go out in a stable order.
     var subscribers: [ConnectionID] = []
     /// The exceptions in force, oldest grant first (policy takes the first that matches).
@@ -49,14 +66,28 @@ public struct BrokerStateMachine: Sendable {
 
     public init(
         configuration: BrokerConfiguration, exceptions: [PolicyException] = [], startedAt: Date, idPrefix: String,
-        isDescendant: @escaping DescendantCheck
+        processes: ProcessFacts, checks: ExceptionChecks
     ) {
         self.configuration = configuration
-        self.exceptions = exceptions.filter { $0.isActive(at: startedAt) }
+        self.exceptions = []
         self.startedAt = startedAt
         reload.lastAskedAt = startedAt
         self.idPrefix = idPrefix
-        self.isDescendant = isDescendant
+        self.processes = processes
+        self.checks = checks
+        self.exceptions = admitStored(exceptions, now: startedAt).filter { $0.isActive(at: startedAt) }
+    }
+
+    /// A machine that knows only the process tree, sealing with a key of its own: for tests and
+    /// benchmarks that do not look at reviewers' terminals or stored rows.
+    public init(
+        configuration: BrokerConfiguration, exceptions: [PolicyException] = [], startedAt: Date, idPrefix: String,
+        isDescendant: @escaping DescendantCheck
+    ) {
+        let processes = ProcessFacts(isDescendant: isDescendant)
+        self.init(
+            configuration: configuration, exceptions: exceptions, startedAt: startedAt, idPrefix: idPrefix,
+            processes: processes, checks: ExceptionChecks(sealer: .ephemeral(), configuration: configuration, processes: processes))
     }
 
     /// The ids of the actions waiting for a human, oldest first.
@@ -79,9 +110,16 @@ public struct BrokerStateMachine: Sendable {
     /// Applies one event and returns what the shell must do, in order.
     public mutating func handle(_ event: BrokerEvent) -> [BrokerEffect] {
         var effects: [BrokerEffect] = []
+        if let request = event.request, let refusal = authorisationRefusal(request.connection, request.method) {
+            effects.append(.logRefusal(refusal.log))
+            fail(request.connection, request.id, refusal.error, &effects)
+            return effects
+        }
         switch event {
-        case .connectionOpened(let connection, let peer):
-            connections[connection] = peer
+        case .connectionOpened(let connection, let credentials, let listener):
+            connections[connection] = Peer(
+                credentials: credentials, listener: listener,
+                authentication: listener == .review && isSystemUser(credentials.uid) ? .systemUser : nil)
         case .connectionClosed(let connection, let now):
             connectionClosed(connection, now: now, &effects)
         case .actionSubmitted(let connection, let id, let params, let now):
@@ -90,7 +128,8 @@ public struct BrokerStateMachine: Sendable {
             if !subscribers.contains(connection) { subscribers.append(connection) }
             let snapshot = SubscribeResult(
                 pending: queueForConsoles, exceptions: exceptions, mode: configuration.mode,
-                reviewWindowSeconds: Int(configuration.reviewWindow.seconds), store: storeHealth)
+                reviewWindowSeconds: Int(configuration.reviewWindow.seconds), store: storeHealth,
+                rejectedExceptions: rejectedList, logAnchor: logAnchor, reviewer: reviewer(connection).name)
             reply(connection, id, .subscribe(snapshot), &effects)
         case .consoleUnsubscribed(let connection, let id):
             subscribers.removeAll { $0 == connection }
@@ -105,7 +144,14 @@ public struct BrokerStateMachine: Sendable {
             let list = ListResult(pending: queueForConsoles, exceptions: exceptions)
             reply(connection, id, .list(list), &effects)
         case .statusRequested(let connection, let id, let now):
-            reply(connection, id, .status(status(now: now)), &effects)
+            reply(connection, id, .status(status(now: now, for: connection)), &effects)
+        case .authenticationRequested(let connection, let id, let params, let now):
+            authenticate(params, from: connection, id, now: now, &effects)
+        case .passphraseChecked(let connection, let check, let matches, let now):
+            passphraseChecked(check, matches: matches, on: connection, now: now, &effects)
+        case .logAnchored(let anchor):
+            logAnchor = anchor
+            notify(.logAnchored(anchor), &effects)
         case .clockTicked(let now):
             clockTicked(now: now, &effects)
         case .exceptionsReloaded(let list, let now):
@@ -144,13 +190,18 @@ public struct BrokerStateMachine: Sendable {
         return effects
     }
 
-    private func status(now: Date) -> StatusResult {
-        StatusResult(
+    private func status(now: Date, for connection: ConnectionID) -> StatusResult {
+        let peer = connections[connection]
+        return StatusResult(
             brokerVersion: configuration.brokerVersion, pending: pending.count, subscribers: subscribers.count,
             connections: connections.count, exceptions: exceptions.count, mode: configuration.mode,
             waitForConsole: configuration.waitForConsole, reviewWindowSeconds: Int(configuration.reviewWindow.seconds),
-            uptimeSeconds: max(0, now.timeIntervalSince(startedAt)), store: storeHealth)
+            uptimeSeconds: max(0, now.timeIntervalSince(startedAt)), store: storeHealth, rejectedExceptions: rejectedList,
+            deployment: configuration.reviewSocketPath == nil ? "same-user" : "separated",
+            reviewer: peer?.authentication != nil || peer?.listener == .shared ? reviewer(connection).name : nil)
     }
+
+    var rejectedList: [RejectedException] { rejected.values.sorted { $0.id < $1.id } }
 
     // MARK: Submissions
 
@@ -223,11 +274,11 @@ public struct BrokerStateMachine: Sendable {
             deadline = min(deadline, submittedAt.addingTimeInterval(harnessWindow))
         }
         let action = answer.action
-        let agentPIDs = action.agentPID.map { [$0] } ?? connections[answer.requester]?.pid.map { [$0] } ?? []
         let item = PendingAction(
             id: answer.id, sequence: nextActionNumber, action: action, assessment: answer.assessment,
             decision: decision, queuedAt: now, deadline: deadline, requester: answer.requester,
-            requestID: answer.requestID, agentPIDs: agentPIDs, toolCall: answer.toolCall)
+            requestID: answer.requestID, agent: agentIdentity(of: answer.requester, claimed: action.agentPID),
+            toolCall: answer.toolCall)
         pending[answer.id] = item
         notify(.actionQueued(ActionQueued(item: queued(item))), &effects)
         publish(item, &effects)
@@ -235,19 +286,16 @@ public struct BrokerStateMachine: Sendable {
 
     // MARK: Decisions
 
-    private mutating func decide(
+    mutating func decide(
         _ params: DecideParams, from connection: ConnectionID, _ requestID: RequestID?, now: Date,
-        _ effects: inout [BrokerEffect]
+        passphraseChecked: Bool = false, _ effects: inout [BrokerEffect]
     ) {
         guard !params.ids.isEmpty else {
             return fail(
                 connection, requestID, RPCError(.invalidParams, "invalid params for decide: ids is empty"), &effects)
         }
-        guard let reviewer = reviewerIdentity(connection, typed: params.reviewer) else {
-            return fail(
-                connection, requestID, RPCError(.invalidParams, "invalid params for decide: reviewer is empty"),
-                &effects)
-        }
+        let identity = reviewer(connection)
+        let reviewer = identity.name
         var found: [PendingAction] = []
         var othersFound: [String] = []
         var failed: [DecideResult.Failure] = []
@@ -263,10 +311,10 @@ public struct BrokerStateMachine: Sendable {
                 failed.append(.init(id: id, code: .notFound, message: "no pending action has id \(id)"))
             }
         }
-        var guarded = found.flatMap(\.agentPIDs)
-        if params.grant != nil { guarded += pending.values.flatMap(\.agentPIDs) }
+        var guarded = found.map(\.agent)
+        if params.grant != nil { guarded += pending.values.map(\.agent.withoutOrphans) }
         if let refusal = selfApprovalRefusal(
-            connection, agentPIDs: guarded, what: "decide on " + found.map(\.id).joined(separator: ", "))
+            connection, agents: guarded, what: "decide on " + found.map(\.id).joined(separator: ", "))
         {
             effects.append(.logRefusal(refusal.log))
             return fail(connection, requestID, refusal.error, &effects)
@@ -281,6 +329,23 @@ public struct BrokerStateMachine: Sendable {
             let error = RPCError(code: first.code, message: first.message, data: .object(["failed": .array(list)]))
             return fail(connection, requestID, error, &effects)
         }
+        let approvesMuch =
+            params.verdict == .allow
+            && (found.contains { Self.needsPassphraseToApprove($0.assessment) }
+                || othersFound.contains { teamQueue.others[$0].map { Self.needsPassphraseToApprove($0.assessment) } ?? true }
+                || params.grant?.effect == .allow)
+        if approvesMuch, !passphraseChecked, asksPassphraseAgain(connection) {
+            guard let passphrase = params.passphrase, !passphrase.isEmpty else {
+                let error = RPCError(
+                    .passphraseRequired,
+                    "approving \((found.map(\.id) + othersFound).joined(separator: ", ")) needs your passphrase again "
+                        + "(high risk, the hard floor, or an allow exception)")
+                return fail(connection, requestID, error, &effects)
+            }
+            var waiting = params
+            waiting.passphrase = nil
+            return askPassphrase(passphrase, for: .decide(requestID, waiting), on: connection, now: now, &effects)
+        }
         var exception: PolicyException?
         if let grant = params.grant {
             switch makeException(grant, reviewer: reviewer, now: now, samples: found.map(\.assessment)) {
@@ -292,13 +357,14 @@ public struct BrokerStateMachine: Sendable {
         if configuration.team != nil {
             let team = TeamQueueState.Claim(
                 connection: connection, requestID: requestID, own: found.map(\.id), others: othersFound,
-                failed: failed, verdict: params.verdict, reviewer: reviewer, reason: reason, exception: exception,
-                sample: found.first?.assessment)
+                failed: failed, verdict: params.verdict, reviewer: reviewer, reviewerIdentity: identity.logged,
+                reason: reason, exception: exception, sample: found.first?.assessment)
             return claim(team, &effects)
         }
         for item in found {
             resolve(
-                item, params.verdict, reason: reason, source: .human(reviewer), reviewer: reviewer, now: now, &effects)
+                item, params.verdict, reason: reason, source: .human(reviewer), reviewer: reviewer,
+                reviewerIdentity: identity.logged, now: now, &effects)
         }
         var alsoResolved: [String] = []
         if let exception {
@@ -311,20 +377,25 @@ public struct BrokerStateMachine: Sendable {
         reply(connection, requestID, .decide(result), &effects)
     }
 
-    private mutating func grant(
+    mutating func grant(
         _ params: GrantParams, from connection: ConnectionID, _ requestID: RequestID?, now: Date,
-        _ effects: inout [BrokerEffect]
+        passphraseChecked: Bool = false, _ effects: inout [BrokerEffect]
     ) {
-        guard let reviewer = reviewerIdentity(connection, typed: params.reviewer) else {
-            return fail(
-                connection, requestID, RPCError(.invalidParams, "invalid params for grant: reviewer is empty"), &effects
-            )
-        }
+        let reviewer = reviewer(connection).name
         // A grant answers no one action, so any agent waiting now must not be its author.
-        let guarded = pending.values.flatMap(\.agentPIDs)
-        if let refusal = selfApprovalRefusal(connection, agentPIDs: guarded, what: "grant an exception") {
+        let guarded = pending.values.map(\.agent.withoutOrphans)
+        if let refusal = selfApprovalRefusal(connection, agents: guarded, what: "grant an exception") {
             effects.append(.logRefusal(refusal.log))
             return fail(connection, requestID, refusal.error, &effects)
+        }
+        if params.exception.effect == .allow, !passphraseChecked, asksPassphraseAgain(connection) {
+            guard let passphrase = params.passphrase, !passphrase.isEmpty else {
+                let error = RPCError(.passphraseRequired, "granting an allow exception needs your passphrase again")
+                return fail(connection, requestID, error, &effects)
+            }
+            var waiting = params
+            waiting.passphrase = nil
+            return askPassphrase(passphrase, for: .grant(requestID, waiting), on: connection, now: now, &effects)
         }
         switch makeException(params.exception, reviewer: reviewer, now: now, samples: []) {
         case .failure(let error):
@@ -344,7 +415,8 @@ public struct BrokerStateMachine: Sendable {
             return fail(connection, requestID, RPCError(.notFound, "no active exception has id \(params.id)"), &effects)
         }
         var exception = exceptions.remove(at: index)
-        let reviewer = reviewerIdentity(connection, typed: params.reviewer ?? "console") ?? "console"
+        let reviewer = reviewer(connection).name
+        retired.insert(exception.id)
         exception.revokedAt = now
         exception.revokedBy = reviewer
         changedHere(exception.id)
@@ -390,7 +462,8 @@ public struct BrokerStateMachine: Sendable {
         teamQueue.exceptionsReadAt = now
         reload.isWaiting = false
         reload.changedSince = []
-        let incoming = (list.filter { !newer.contains($0.id) } + exceptions.filter { newer.contains($0.id) })
+        let stored = admitStored(list.filter { !newer.contains($0.id) && !retired.contains($0.id) }, now: now, &effects)
+        let incoming = (stored + exceptions.filter { newer.contains($0.id) })
             .filter { $0.isActive(at: now) }
             .sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
         let incomingIDs = Set(incoming.map(\.id))

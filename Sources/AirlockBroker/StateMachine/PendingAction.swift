@@ -16,9 +16,9 @@ struct PendingAction: Sendable {
     var requester: ConnectionID
     /// Nil when the submit was a JSON-RPC notification: decided and logged, but nobody to tell.
     var requestID: RequestID?
-    /// The processes whose descendants may not decide this action: the agent's pid, else the
-    /// submitting process.
-    var agentPIDs: [Int32]
+    /// The requesting agent as the kernel shows it: no process of its tree, and no process at
+    /// its terminal, may decide this action.
+    var agent: AgentIdentity
     /// The requester's uid and the harness's call id, when the submission carried one.
     var toolCall: ToolCallMemory.Key?
 

@@ -16,6 +16,8 @@ struct TeamQueueState: Sendable {
         var failed: [DecideResult.Failure]
         var verdict: FinalVerdict
         var reviewer: String
+        /// How the kernel and the connection identified the reviewer (`ReviewerIdentity.logged`).
+        var reviewerIdentity: String
         var reason: String
         /// The exception the decision also grants, put in force only if the claim wins.
         var exception: PolicyException?

@@ -9,6 +9,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case exceptionReason = "exception-reason"
     case exception
     case revoke
+    case passphrase
 
     /// The heading in the help screen and docs/keybindings.md.
     var title: String {
@@ -22,13 +23,14 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .exceptionReason: "Deny exception reason (typing)"
         case .exception: "Time-boxed exception panel"
         case .revoke: "Revoke an exception"
+        case .passphrase: "Passphrase for an approval (typing)"
         }
     }
 
     /// Whether printable characters not bound here are typed into a text field.
     var takesText: Bool {
         switch self {
-        case .filter, .denyReason, .hardFloorConfirmation, .exceptionReason: true
+        case .filter, .denyReason, .hardFloorConfirmation, .exceptionReason, .passphrase: true
         default: false
         }
     }
@@ -45,6 +47,7 @@ extension Interaction {
         case .vetoCountdown: .veto
         case .exception(let draft): draft.isEditingReason ? .exceptionReason : .exception
         case .revoking: .revoke
+        case .enteringPassphrase: .passphrase
         }
     }
 }

@@ -89,8 +89,12 @@ enum Keymap {
             keys: [.enter], keyLabel: "Enter", name: "next", help: "Keep the reason and choose TTL and scope.",
             command: .submitText, contexts: [.exceptionReason]),
         KeyBinding(
+            keys: [.enter], keyLabel: "Enter", name: "send", help: "Send the approval with the typed passphrase.",
+            command: .submitText, contexts: [.passphrase]),
+        KeyBinding(
             keys: [.backspace, .delete], keyLabel: "⌫", name: "erase", help: "Erase the last typed character.",
-            command: .deleteCharacter, contexts: [.filter, .denyReason, .hardFloorConfirmation, .exceptionReason],
+            command: .deleteCharacter,
+            contexts: [.filter, .denyReason, .hardFloorConfirmation, .exceptionReason, .passphrase],
             inFooter: false),
         // Exception panel.
         KeyBinding(

@@ -70,7 +70,7 @@ extension Interaction {
     var showsDetail: Bool {
         switch self {
         case .help, .exception, .revoking: false
-        case .browsing, .filtering, .denying, .confirmingHardFloor, .vetoCountdown: true
+        case .browsing, .filtering, .denying, .confirmingHardFloor, .vetoCountdown, .enteringPassphrase: true
         }
     }
 }

@@ -49,6 +49,12 @@ extension Screen {
                 .hardFloor)
             line.spans.append(.init(text: VisibleText.singleLine(typed + "▏"), role: .input))
             line.append("  Esc cancels", .textDim)
+        case .enteringPassphrase:
+            line.append(" passphrase to approve (asked again for high risk): ", .hardFloor)
+            if case .enteringPassphrase(_, _, let typed) = state.interaction {
+                line.spans.append(.init(text: VisibleText.singleLine(String(repeating: "•", count: typed.count) + "▏"), role: .input))
+            }
+            line.append("  Enter sends · Esc cancels", .textDim)
         case .vetoCountdown(let ids, let sendAt):
             let left = Durations.countdown(sendAt.timeIntervalSince(state.now))
             line.append(
@@ -59,6 +65,10 @@ extension Screen {
                 line.append(" " + flash.text, flash.isError ? .flashError : .flashInfo)
             } else if !state.filterText.isEmpty {
                 line.append(" filter “\(state.filterText)” · Esc clears", .textDim)
+            } else if let first = state.rejectedExceptions.first {
+                let more = state.rejectedExceptions.count > 1 ? " (and \(state.rejectedExceptions.count - 1) more)" : ""
+                line.append(
+                    " store: exception \(first.id) refused: \(first.reason)\(more) — airlock status", .flashError)
             }
         }
         _ = input

@@ -42,6 +42,9 @@ public struct ConsoleState: Sendable {
     var filterText = ""
     /// Exceptions in force, soonest to expire first.
     var exceptions: [PolicyException] = []
+    /// Stored exceptions the broker refuses to use (not sealed, or breaking a grant rule):
+    /// shown in the status line until the store is put right.
+    var rejectedExceptions: [RejectedException] = []
     var interaction: Interaction = .browsing
     var flash: Flash?
     var boundaries: [String: BoundaryReport] = [:]

@@ -1,3 +1,4 @@
+import AirlockWire
 import FoundationEssentials
 
 /// What the keyboard is doing right now; Esc always steps back to `.browsing`.
@@ -18,6 +19,10 @@ enum Interaction: Equatable, Sendable {
     case exception(ExceptionDraft)
     /// Choosing an active exception to revoke.
     case revoking(index: Int)
+    /// The broker asked for the reviewer's passphrase again before it approves (anything high,
+    /// on the hard floor, or an allow exception): typed here, shown as dots, and sent with
+    /// `request`. Keys another process types into the pane cannot get past this.
+    case enteringPassphrase(request: ClientRequest, tag: RequestTag, typed: String)
 
     /// The word a hard-floor approval must be confirmed with.
     static let confirmationWord = "approve"

@@ -22,6 +22,7 @@ extension Console {
                 state.detail = nil
             }
             state.exceptions = result.exceptions.sorted { $0.expiresAt < $1.expiresAt }
+            state.rejectedExceptions = result.rejectedExceptions ?? []
             // A request whose reply was lost with the connection will not be answered.
             state.inFlight.removeAll()
             if case .vetoCountdown = state.interaction { state.interaction = .browsing }
@@ -79,6 +80,13 @@ extension Console {
         case .storeHealthChanged(let health):
             state.store = health
             flash(&state, "store \(health.summary)", isError: health.state == .degraded)
+        case .exceptionRejected(let rejection):
+            state.rejectedExceptions.removeAll { $0.id == rejection.id }
+            state.rejectedExceptions.append(rejection)
+            flash(&state, "refused a stored exception: \(rejection.id): \(rejection.reason)", isError: true)
+        case .logAnchored:
+            // Recorded by the shell (`BrokerLink`), which writes what consoles saw to disk.
+            break
         }
         clampRevokeIndex(&state)
         return []
@@ -175,6 +183,17 @@ extension Console {
         case nil: what = "request"
         }
         flash(&state, "\(what) failed: \(VisibleText.singleLine(message).string)", isError: true)
+        return []
+    }
+
+    /// The broker asked for the passphrase again: the request waits in a prompt, its tag still
+    /// in flight, until the reviewer types it (Enter sends) or backs out.
+    static func askPassphrase(
+        _ state: inout ConsoleState, tag: RequestTag, request: ClientRequest, _ message: String
+    ) -> [ConsoleEffect] {
+        guard state.inFlight[tag] != nil else { return [] }
+        state.interaction = .enteringPassphrase(request: request, tag: tag, typed: "")
+        flash(&state, VisibleText.singleLine(message).string, isError: false)
         return []
     }
 

@@ -113,8 +113,7 @@ extension Console {
         _ state: inout ConsoleState, ids: [String], verdict: FinalVerdict, reason: String?, grant: ExceptionGrant? = nil
     ) -> [ConsoleEffect] {
         guard requireConnection(&state) else { return [] }
-        let params = DecideParams(
-            ids: ids, verdict: verdict, reason: reason, reviewer: state.configuration.reviewer, grant: grant)
+        let params = DecideParams(ids: ids, verdict: verdict, reason: reason, grant: grant)
         let tag = nextTag(&state, for: grant.map { .grant($0.effect) } ?? .decide(verdict, count: ids.count))
         state.interaction = .browsing
         state.marked.subtract(ids)
@@ -146,6 +145,8 @@ extension Console {
         case .exception(var draft) where draft.isEditingReason:
             draft.reason.append(character)
             state.interaction = .exception(draft)
+        case .enteringPassphrase(let request, let tag, let typed):
+            state.interaction = .enteringPassphrase(request: request, tag: tag, typed: typed + String(character))
         default:
             break
         }
@@ -165,6 +166,9 @@ extension Console {
         case .exception(var draft) where draft.isEditingReason:
             if !draft.reason.isEmpty { draft.reason.removeLast() }
             state.interaction = .exception(draft)
+        case .enteringPassphrase(let request, let tag, var typed):
+            if !typed.isEmpty { typed.removeLast() }
+            state.interaction = .enteringPassphrase(request: request, tag: tag, typed: typed)
         default:
             break
         }
@@ -185,6 +189,14 @@ extension Console {
             }
             draft.isEditingReason = false
             state.interaction = .exception(draft)
+        case .enteringPassphrase(let request, let tag, let typed):
+            state.interaction = .browsing
+            guard !typed.isEmpty, let withPassphrase = request.withPassphrase(typed) else {
+                state.inFlight[tag] = nil
+                flash(&state, "no passphrase typed — nothing was approved", isError: true)
+                return []
+            }
+            return [.send(withPassphrase, tag: tag)]
         default:
             break
         }
@@ -206,6 +218,10 @@ extension Console {
             state.queue.setFilter("")
             state.interaction = .browsing
         case .vetoCountdown:
+            state.interaction = .browsing
+            flash(&state, "approval cancelled — nothing was sent", isError: false)
+        case .enteringPassphrase(_, let tag, _):
+            state.inFlight[tag] = nil
             state.interaction = .browsing
             flash(&state, "approval cancelled — nothing was sent", isError: false)
         case .exception(var draft) where draft.isEditingReason && draft.effect == .allow:

@@ -16,6 +16,9 @@ public enum ConsoleMessage: Sendable {
     case reply(tag: RequestTag, ServerResult)
     /// A request sent with `.send` that failed (broker error, lost connection): shown, not retried.
     case requestFailed(tag: RequestTag, message: String)
+    /// The broker wants the reviewer's passphrase again before it carries out `request` (sent
+    /// with `tag`): the console asks for it and sends the request again with it.
+    case passphraseRequired(tag: RequestTag, request: ClientRequest, message: String)
     case boundaries(BoundaryReport)
     /// Measured blast-radius facts for a pending action (answer to `.measureBlastRadius`).
     case blastMeasured(actionID: String, BlastMeasurement)

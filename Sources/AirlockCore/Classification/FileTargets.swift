@@ -1,7 +1,9 @@
 /// Findings for the files a shell command names: secrets read, files written, Airlock's own files.
 enum FileTargets {
     /// A write to `target` by a redirection, `tee`, `cp`, … classed by where it lands.
-    static func write(_ target: String, verb: String, context: ClassificationContext) -> [Finding] {
+    /// `overwrites` is false for writers that only create (`mkdir`, `touch`): in the home
+    /// directory they are medium, while a copy, move, edit or redirect there is high.
+    static func write(_ target: String, verb: String, context: ClassificationContext, overwrites: Bool = true) -> [Finding] {
         if isDevice(target) { return [] }
         if target.contains("$") || target.contains("`") || target.contains("{input}") {
             return [
@@ -21,7 +23,12 @@ enum FileTargets {
         }
         var findings: [Finding] = []
         if path.isSecret {
-            findings.append(.secrets("\(verb) \(path.reason)", targets: [target], rule: "path.secret-write"))
+            // An .env of the workspace is the project's own settings file (`cp .env.example .env`):
+            // asked about, not the hard floor's "secret" alarm. Keys and credentials stay high.
+            if !path.isInsideWorkspace || path.categories.contains(.credentials) {
+                findings.append(
+                    .secrets("\(verb) \(path.reason)", risk: path.secretRisk, targets: [target], rule: "path.secret-write"))
+            }
         }
         let categories = [Category.fileWrite] + path.categories.filter { $0 != .source && $0 != .selfModification }
         if path.isPersistence {
@@ -43,7 +50,8 @@ enum FileTargets {
                 : path.isSystem
                     ? (.high, "path.system-write", "a system path")
                     : path.isInHome
-                        ? (.medium, "path.home-write", "the home directory") : (.medium, "path.outside-write", "outside the workspace")
+                        ? (overwrites ? .high : .medium, "path.home-write", "the home directory")
+                        : (.medium, "path.outside-write", "outside the workspace")
             findings.append(
                 Finding(
                     categories, risk: risk, blast: .machine, reversibility: .partial,
@@ -57,6 +65,9 @@ enum FileTargets {
             } else if path.categories.contains(.ciConfig) || path.categories.contains(.codeExecConfig) {
                 risk = .medium
                 rule = "path.code-config-write"
+            } else if path.categories.contains(.envFile) {
+                risk = .medium
+                rule = "path.env-write"
             } else if path.categories.contains(.buildOutput) {
                 risk = .medium
             }
@@ -89,7 +100,9 @@ enum FileTargets {
             let path = context.classify(path: text)
             if path.isSecret, access == .content {
                 findings.append(
-                    .secrets("\(invocation.program) reads \(path.reason)", targets: [text], rule: "path.secret-read"))
+                    .secrets(
+                        "\(invocation.program) reads \(path.reason)", risk: path.secretRisk, targets: [text],
+                        rule: "path.secret-read"))
             } else if path.isSelfModification, role != .reader {
                 findings.append(
                     Finding(

@@ -115,6 +115,17 @@ enum InterpreterCode {
                     risk: insideStrings ? .medium : .high, rule: "interpreter.dynamic-code"))
         }
         for code in codes { scan(code: code, program: program, analyzer: &analyzer, depth: depth) }
+        // `perl -ne print ~/.pgpass`, `python -c '…' ~/.netrc`: the words after the code are the
+        // files it reads (`-n`/`-p`, `<>`) or its argv; a secret there is read.
+        for operand in args.dropFirst(index).prefix(16) where FileTargets.looksLikePath(operand) {
+            let path = analyzer.current.classify(path: operand)
+            if path.isSecret {
+                analyzer.add(
+                    .secrets(
+                        "\(program) is handed \(path.reason) to read", risk: path.secretRisk, targets: [operand],
+                        rule: "path.secret-read"))
+            }
+        }
     }
 
     /// The code in a perl/ruby option cluster (`-lnE'…'` → `…`, `-pe` → "" for "the next word"),

@@ -24,6 +24,9 @@ public struct PathClass: Sendable, Equatable {
     public var isPersistence: Bool
     /// A short phrase: "an .env file", "a private key", "Claude Code settings (hooks and permissions)".
     public var reason: String
+    /// How bad reading it is when `isSecret`: high for keys and tokens; medium for a test
+    /// fixture named like a key inside the workspace, or a cloud CLI's settings without keys.
+    public var secretRisk: Risk = .high
 
     public init(
         categories: [Category], resolvedPath: String, isSecret: Bool = false,
@@ -74,7 +77,9 @@ public enum PathClassifier {
             if isInsideWorkspace { workspaceRelative = full }
         }
         let homeRelative = Self.homeRelative(resolved, lower: full, home: home)
-        let isTemporary = resolved.root == .absolute && Self.isTemporary(full)
+        // A checkout that lives under /tmp is still the user's working tree: its files are
+        // judged as workspace files, not as scratch space anyone may delete.
+        let isTemporary = !isInsideWorkspace && resolved.root == .absolute && Self.isTemporary(full)
 
         // Content classes look only below the workspace (or home), so a checkout at
         // `~/build/prod-api` does not make every file build output or production config.
@@ -129,14 +134,28 @@ public enum PathClassifier {
             }
         }
 
-        return PathClass(
+        var result = PathClass(
             categories: classes.count > 1 ? classes.sorted() : classes, resolvedPath: resolved.text,
             isSecret: classes.contains(.envFile) || classes.contains(.credentials),
             isSelfModification: classes.contains(.selfModification), isInsideWorkspace: isInsideWorkspace,
             isTemporary: isTemporary, isInHome: homeRelative != nil,
             isSystem: !isTemporary && homeRelative == nil && resolved.root == .absolute && Self.isSystem(full),
             isPersistence: classes.contains(.persistence), reason: reason)
+        if result.isSecret {
+            let fixture = isInsideWorkspace && localDirs.contains { Self.fixtureDirectories.contains($0) }
+            let settingsOnly = homeRelative.map { Self.settingsWithoutKeys.contains($0) } ?? false
+            if fixture || settingsOnly { result.secretRisk = .medium }
+            if fixture { result.reason += " (a test fixture)" }
+        }
+        return result
     }
+
+    /// Folders of test data: a key there is a fixture, not the user's key.
+    private static let fixtureDirectories: Set<String> = [
+        "fixtures", "fixture", "__fixtures__", "testdata", "test-data", "test_data", "testfixtures",
+    ]
+    /// Cloud CLI settings that name profiles and regions; keys live in the credentials file beside them.
+    private static let settingsWithoutKeys: Set<[String]> = [[".aws", "config"], [".azure", "config"], [".oci", "config"]]
 
     /// The path with `~`, `$HOME` and `${HOME}` expanded, joined to `cwd` and normalised.
     public static func resolve(_ path: String, cwd: String?, host: HostFacts) -> String {
@@ -437,6 +456,34 @@ public enum PathClassifier {
         ".htpasswd": "a password file", "master.key": "a Rails master key",
         ".dockercfg": "Docker registry credentials", ".s3cfg": "cloud credentials", ".boto": "cloud credentials",
         ".vault-token": "a Vault token", "application_default_credentials.json": "Google cloud credentials",
+        ".my.cnf": "a MySQL client config (passwords)", ".mylogin.cnf": "MySQL login paths (passwords)",
+        ".pg_service.conf": "a Postgres service file (passwords)", ".terraformrc": "a Terraform CLI config (tokens)",
+        "terraform.rc": "a Terraform CLI config (tokens)", ".databrickscfg": "a Databricks config (tokens)",
+        ".dbt-credentials": "dbt credentials", "rclone.conf": "an rclone config (cloud tokens)",
+        ".wgetrc": "a wget config (passwords)", ".curlrc": "a curl config (credentials)",
+    ]
+
+    /// Files under the home directory that hold tokens, by their path below it.
+    private static let homeCredentialFiles: [[String]: String] = [
+        [".cargo", "credentials"]: "Cargo registry tokens", [".cargo", "credentials.toml"]: "Cargo registry tokens",
+        [".gem", "credentials"]: "RubyGems API keys", [".config", "hub"]: "GitHub tokens (hub)",
+        [".config", "containers", "auth.json"]: "container registry credentials",
+        [".config", "gh", "hosts.yml"]: "GitHub CLI tokens", [".yarnrc.yml"]: "a Yarn config (registry tokens)",
+        [".config", "heroku", "config.json"]: "Heroku tokens", [".fly", "config.yml"]: "Fly.io tokens",
+        [".config", "doctl", "config.yaml"]: "DigitalOcean tokens", [".oci", "config"]: "Oracle cloud settings",
+        [".aws", "config"]: "AWS settings (profiles; keys live in credentials)",
+        [".azure", "config"]: "Azure CLI settings", [".config", "composer", "auth.json"]: "Composer tokens",
+        [".composer", "auth.json"]: "Composer tokens", [".m2", "settings.xml"]: "Maven server passwords",
+        [".gradle", "gradle.properties"]: "Gradle credentials", [".config", "pip", "pip.conf"]: "a pip config (index tokens)",
+        [".pip", "pip.conf"]: "a pip config (index tokens)", [".nuget", "nuget", "nuget.config"]: "NuGet API keys",
+        [".local", "share", "keyrings"]: "keyrings", [".config", "rclone", "rclone.conf"]: "an rclone config (cloud tokens)",
+    ]
+    /// Home folders where every file below holds key material or tokens.
+    private static let homeCredentialTrees: [[String]: String] = [
+        [".azure"]: "Azure credentials", [".config", "op"]: "1Password CLI config", [".local", "share", "keyrings"]: "keyrings",
+        [".kube"]: "Kubernetes credentials", [".terraform.d"]: "Terraform tokens", [".config", "gcloud"]: "Google cloud credentials",
+        [".config", "doctl"]: "DigitalOcean tokens", [".oci"]: "Oracle cloud keys", [".fly"]: "Fly.io tokens",
+        [".docker", "contexts"]: "Docker contexts (TLS keys)", [".minikube"]: "Minikube keys", [".talos"]: "Talos credentials",
     ]
 
     private static let credentialExtensions: [String: String] = [
@@ -468,6 +515,17 @@ public enum PathClassifier {
             if home.count >= 2, home[0] == "library", home[1] == "keychains" { return "a keychain" }
             if home.count >= 2, home[0] == ".password-store" { return "a password store" }
             if home.count == 1, historyFiles.contains(base) { return "shell history (it holds typed secrets)" }
+            // Every entry of both tables starts with a dot-folder: most paths skip the lookups.
+            if let top = home.first, top.hasPrefix(".") {
+                if let reason = homeCredentialFiles[home] { return reason }
+                for length in stride(from: min(home.count - 1, 3), through: 1, by: -1) {
+                    if let reason = homeCredentialTrees[Array(home.prefix(length))],
+                        !(home[0] == ".kube" && (home.contains("cache") || home.contains("http-cache")))
+                    {
+                        return reason
+                    }
+                }
+            }
         }
         if full.count >= 2, full[0] == "etc" {
             let second = full[1]
@@ -496,7 +554,7 @@ public enum PathClassifier {
         {
             return reason
         }
-        if full.hasSuffix([".aws", "credentials"]) || full.hasSuffix([".aws", "config"]) { return "AWS credentials" }
+        if full.hasSuffix([".aws", "credentials"]) { return "AWS credentials" }
         if full.hasSuffix([".docker", "config.json"]) { return "Docker registry credentials" }
         if full.hasSuffix([".kube", "config"]) { return "a Kubernetes config (cluster credentials)" }
         if full.hasSuffix(["gh", "hosts.yml"]) { return "GitHub CLI tokens" }

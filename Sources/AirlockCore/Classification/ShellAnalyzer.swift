@@ -20,8 +20,25 @@ struct ShellAnalyzer {
     private var budget = 4_000
     /// Files fed to the command being analysed through `xargs` or `find -exec` (`{}`).
     var input: InputScope?
+    /// The name patterns of the `find` that produced `input` (`-name '*.pem'`).
+    var inputNames: [String] = []
     /// The command downstream in the pipe of the one being analysed (`env | grep X`).
     var downstream: SimpleCommand?
+    /// The script and pipe neighbours of the command being analysed, so a consumer can look
+    /// further down its pipe (`env | sort | grep X`) without any work for commands that do not.
+    var pipeContext: (script: ShellScript, neighbours: [(upstream: Int?, downstream: Int?)], index: Int)?
+
+    /// The stages after the command being analysed in its pipe, in order, at most `limit`.
+    func laterStages(limit: Int) -> [SimpleCommand] {
+        guard let (script, neighbours, index) = pipeContext else { return [downstream].compactMap { $0 } }
+        var stages: [SimpleCommand] = []
+        var next = neighbours[index].downstream
+        while let current = next, stages.count < limit {
+            stages.append(script.commands[current])
+            next = neighbours[current].downstream
+        }
+        return stages
+    }
     /// The redirections of the command being analysed (`curl … > file` saves a download).
     var redirections: [Redirection] = []
     /// Set by `Classifier.runnerFiles`: note the files that define each build or test step.
@@ -79,7 +96,10 @@ struct ShellAnalyzer {
             }
         }
         for (index, command) in script.commands.enumerated() where command.functionName == nil {
+            let savedPipe = pipeContext
+            pipeContext = neighbours[index].downstream == nil ? nil : (script, neighbours, index)
             analyze(command: command, at: index, in: script, neighbours: neighbours[index], depth: depth)
+            pipeContext = savedPipe
         }
         // A function never called here may still run (a trap, `export -f`): judge its body anyway.
         for name in bodies.keys.sorted() where !state.calledFunctions.contains(name) {
@@ -103,9 +123,12 @@ struct ShellAnalyzer {
         guard depth < Self.maxDepth else { return true }
         state.expanding.insert(name)
         for index in body.indices {
+            let savedPipe = pipeContext
+            pipeContext = body.neighbours[index].downstream == nil ? nil : (body.script, body.neighbours, index)
             analyze(
                 command: body.script.commands[index], at: index, in: body.script, neighbours: body.neighbours[index],
                 depth: depth + 1)
+            pipeContext = savedPipe
         }
         state.expanding.remove(name)
         return true
@@ -142,7 +165,11 @@ struct ShellAnalyzer {
         downstream = neighbours.downstream.map { script.commands[$0] }
         // A command fed by a pipe or a redirect takes its input from there; one that is not keeps
         // the files `find -exec` or `xargs` pass around it.
-        if let own = InputScope.of(stdin: stdin, upstream: upstream) { input = own }
+        let savedNames = inputNames
+        if let own = InputScope.of(stdin: stdin, upstream: upstream) {
+            input = own
+            inputNames = InputScope.names(of: upstream)
+        }
         if command.isSubstitution || command.words.contains(where: \.hasCommandSubstitution) {
             hazards.insert(.substitution)
         }
@@ -157,6 +184,7 @@ struct ShellAnalyzer {
         for (name, value) in shadowed { state.variables[name] = value }
         downstream = savedDownstream
         input = savedInput
+        inputNames = savedNames
         redirections = savedRedirections
     }
 
@@ -176,6 +204,7 @@ struct ShellAnalyzer {
             environment[name] = value.text
         }
         add(EnvironmentPoisoning.findings(name: name, value: value, context: current))
+        if let erased = History.assignment(name: name, value: value.text) { add(erased) }
         if EnvironmentPoisoning.affectsExecution(name) { hazards.insert(.executionVariable) }
     }
 
@@ -216,7 +245,7 @@ struct ShellAnalyzer {
             guard redirection.op == .input else { return }
             let path = current.classify(path: text)
             if path.isSecret {
-                add(.secrets("feeds \(path.reason) to a command", targets: [text], rule: "path.secret-read"))
+                add(.secrets("feeds \(path.reason) to a command", risk: path.secretRisk, targets: [text], rule: "path.secret-read"))
             }
             return
         }
@@ -230,7 +259,9 @@ struct ShellAnalyzer {
             hazards.insert(.writesOutsideWorkspace)
             return
         }
-        let written = FileTargets.write(text, verb: "writes", context: current)
+        // `>>` adds to a file and keeps what was there; `>` replaces it.
+        let appends = redirection.op == .append || redirection.op == .appendAll
+        let written = FileTargets.write(text, verb: appends ? "appends to" : "writes", context: current, overwrites: !appends)
         noteWrites(written)
         add(written)
     }
@@ -282,6 +313,10 @@ struct ShellAnalyzer {
         var unwrapped = Unwrapper.unwrap(words, environment: environment, registry: registry)
         if !unwrapped.layers.isEmpty, unwrapped.environment.keys.contains(where: EnvironmentPoisoning.affectsExecution) {
             hazards.insert(.executionVariable)
+            // `env GIT_SSH_COMMAND=… git fetch`: variables a wrapper sets are judged like prefix ones.
+            for (name, value) in unwrapped.environment where environment[name] != value {
+                add(EnvironmentPoisoning.findings(name: name, value: ShellWord(value), context: current))
+            }
         }
         // `xargs cmd`: the input it appends may be empty, so the command alone runs too.
         if unwrapped.words.last?.text == InputScope.appendedMarker, unwrapped.words.count > 1, unwrapped.script == nil {
@@ -298,7 +333,10 @@ struct ShellAnalyzer {
             analyze(words: [ShellWord(last.program)], environment: unwrapped.environment, stdin: stdin, depth: depth)
         }
         // `find -exec … {}` and `xargs`: the files they pass stand in for the marker.
-        if unwrapped.words.contains(where: { $0.text.contains(InputScope.marker) || $0.text == InputScope.appendedMarker }) {
+        let takesInput = unwrapped.words.contains(where: {
+            $0.text.contains(InputScope.marker) || $0.text == InputScope.appendedMarker
+        })
+        if takesInput {
             unwrapped.words = (input ?? .unknown).substitute(into: unwrapped.words)
         }
         var savedCwd: (String?, Bool)?
@@ -378,6 +416,9 @@ struct ShellAnalyzer {
             add(.privilege("opens a root shell through \(unwrapped.layers.last?.program ?? "sudo")", risk: .high, rule: "sudo.root-shell"))
         }
         classify(invocation, spec: spec, stdin: stdin, depth: depth)
+        if takesInput, !inputNames.isEmpty, case .files(let root, _) = input, spec?.access == .content {
+            add(InputScope.secretReads(names: inputNames, root: root, program: program, context: current))
+        }
     }
 
     /// The first loop variable with several values that `words` refer to.
@@ -428,6 +469,10 @@ struct ShellAnalyzer {
         }
         noteExternalCode(invocation)
         let before = findings.count
+        if HelpRequest.isHelp(invocation, role: spec.role) {
+            add(.read("\(invocation.program) only prints its help or version", rule: "program.help"))
+            return
+        }
         switch spec.role {
         case .shell:
             Shells.analyze(invocation, stdin: stdin, analyzer: &self, depth: depth)
@@ -445,6 +490,11 @@ struct ShellAnalyzer {
         }
         for index in before..<findings.count where findings[index].rule.isEmpty {
             findings[index].rule = spec.defaultRule(for: findings[index].categories.first ?? .unknown)
+        }
+        if spec.role != .shell, spec.role != .interpreter, let word = invocation.arguments.first(where: \.hasExpansion),
+            let finding = Self.dynamicArgument(word, program: invocation.program, findings: findings[before...])
+        {
+            add(finding)
         }
         if collectsRunnerFiles {
             runnerFiles += RunnerFiles.files(for: invocation, spec: spec, findings: findings[before...], registry: registry)
@@ -512,6 +562,26 @@ struct ShellAnalyzer {
     }
 
     /// A program no table knows: named scripts hint at what they do; otherwise unknown.
+    /// `git branch $(cat f)`, `mkdir "$DIR"`: a command that changes something, aimed by a word
+    /// known only at run time, is unsure (never allowed unseen); high when it destroys. Nil when
+    /// the command only reads, or a finding already says what is unsure.
+    static func dynamicArgument(_ word: ShellWord, program: String, findings: ArraySlice<Finding>) -> Finding? {
+        // Already unsure, or already high: the run-time word changes nothing a reviewer sees.
+        guard !findings.contains(where: { $0.isUnsure || $0.risk >= .high }) else { return nil }
+        let mutating = findings.contains { finding in
+            !finding.categories.allSatisfy { nonMutating.contains($0) }
+        }
+        guard mutating else { return nil }
+        let destroys = findings.contains { finding in
+            finding.categories.contains { [.destructiveFS, .dataDelete, .vcsRewrite].contains($0) }
+        }
+        return .unknown(
+            "\(program) is aimed by a word known only at run time (\(word.text.prefix(60))): what it changes is unsure",
+            risk: destroys ? .high : .medium, rule: "shell.dynamic-argument")
+    }
+
+    private static let nonMutating: Set<Category> = [.read, .network, .build, .test, .formatLint, .unknown, .secretsAccess]
+
     static func unrecognised(_ invocation: Invocation) -> Finding {
         let name = invocation.program.lowercased()
         // `$ cmd` (a pasted prompt), `14313 pts/0 …` (pasted output): the shell finds no such program.

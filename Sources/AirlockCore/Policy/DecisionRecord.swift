@@ -21,12 +21,16 @@ public struct DecisionRecord: Sendable, Equatable {
     public var verdict: Verdict
     public var source: Decision.Source
     public var reviewer: String?
+    /// How the broker knew the reviewer, from the connection and never from the client: uid,
+    /// process, terminal, and whether the reviewer was authenticated (`ReviewerIdentity`). Nil
+    /// when no human decided, and in records logged before the log kept it.
+    public var reviewerIdentity: String?
     public var reason: String
 
     public init(
         time: Date, actionID: String, harness: String, session: String? = nil, workspace: String? = nil,
         summary: String, subject: Action.Kind? = nil, categories: [Category], risk: Risk, verdict: Verdict,
-        source: Decision.Source, reviewer: String? = nil, reason: String
+        source: Decision.Source, reviewer: String? = nil, reviewerIdentity: String? = nil, reason: String
     ) {
         self.time = time
         self.actionID = actionID
@@ -40,6 +44,7 @@ public struct DecisionRecord: Sendable, Equatable {
         self.verdict = verdict
         self.source = source
         self.reviewer = reviewer
+        self.reviewerIdentity = reviewerIdentity
         self.reason = reason
     }
 }

@@ -30,10 +30,14 @@ public struct PolicyException: Codable, Sendable, Equatable, Identifiable {
     public var revokedAt: Date?
     /// Who ended it early, when someone did.
     public var revokedBy: String?
+    /// The broker's MAC over what the grant decided (`ExceptionSealer` in AirlockStore), so a
+    /// row written around the broker is told apart from one it granted; nil until sealed.
+    public var seal: String?
 
     public init(
         id: String, effect: PolicyRule.Effect, scope: Scope, binding: Binding, createdAt: Date, expiresAt: Date,
-        usesLeft: Int? = nil, grantedBy: String, reason: String, revokedAt: Date? = nil, revokedBy: String? = nil
+        usesLeft: Int? = nil, grantedBy: String, reason: String, revokedAt: Date? = nil, revokedBy: String? = nil,
+        seal: String? = nil
     ) {
         self.id = id
         self.effect = effect
@@ -46,6 +50,7 @@ public struct PolicyException: Codable, Sendable, Equatable, Identifiable {
         self.reason = reason
         self.revokedAt = revokedAt
         self.revokedBy = revokedBy
+        self.seal = seal
     }
 
     /// In force at `now`: not revoked, not expired, uses left.

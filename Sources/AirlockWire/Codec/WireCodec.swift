@@ -83,6 +83,7 @@ public struct WireCodec: Sendable {
         case .revoke: return .revoke(try required(header.params))
         case .list: return .list
         case .status: return .status
+        case .authenticate: return .authenticate(try required(header.params))
         }
     }
 
@@ -146,6 +147,7 @@ public struct WireCodec: Sendable {
         case .decide(let value): params = value
         case .grant(let value): params = value
         case .revoke(let value): params = value
+        case .authenticate(let value): params = value
         case .unsubscribe, .list, .status: params = nil
         }
         let envelope = RequestEnvelopeOut(
@@ -179,6 +181,9 @@ public struct WireCodec: Sendable {
                 case .exceptionExpired: return .notification(.exceptionExpired(try params(ExceptionExpired.self, data)))
                 case .storeHealthChanged:
                     return .notification(.storeHealthChanged(try params(StoreHealth.self, data)))
+                case .logAnchored: return .notification(.logAnchored(try params(LogAnchor.self, data)))
+                case .exceptionRejected:
+                    return .notification(.exceptionRejected(try params(RejectedException.self, data)))
                 }
             } catch let error as DecodingError {
                 throw .malformed("\(name): " + Self.describe(error))

@@ -8,6 +8,7 @@ public enum ClientRequest: Equatable, Sendable {
     case revoke(RevokeParams)
     case list
     case status
+    case authenticate(AuthenticateParams)
 
     /// The JSON-RPC method name.
     public var method: RPCMethod {
@@ -20,13 +21,14 @@ public enum ClientRequest: Equatable, Sendable {
         case .revoke: .revoke
         case .list: .list
         case .status: .status
+        case .authenticate: .authenticate
         }
     }
 }
 
 /// The methods a broker answers.
 public enum RPCMethod: String, Codable, Sendable, CaseIterable {
-    case submit, subscribe, unsubscribe, decide, grant, revoke, list, status
+    case submit, subscribe, unsubscribe, decide, grant, revoke, list, status, authenticate
 }
 
 /// One decoded request line: the request and its id. A nil id makes it a JSON-RPC
@@ -38,5 +40,24 @@ public struct RequestEnvelope: Equatable, Sendable {
     public init(id: RequestID?, request: ClientRequest) {
         self.id = id
         self.request = request
+    }
+}
+
+extension ClientRequest {
+    /// The same request carrying the reviewer's passphrase, for one the broker answered with
+    /// `passphraseRequired`; nil for requests that take none.
+    public func withPassphrase(_ passphrase: String) -> ClientRequest? {
+        switch self {
+        case .decide(var params):
+            params.passphrase = passphrase
+            return .decide(params)
+        case .grant(var params):
+            params.passphrase = passphrase
+            return .grant(params)
+        case .authenticate:
+            return .authenticate(AuthenticateParams(passphrase: passphrase))
+        case .submit, .subscribe, .unsubscribe, .revoke, .list, .status:
+            return nil
+        }
     }
 }

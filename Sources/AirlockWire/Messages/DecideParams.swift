@@ -6,18 +6,25 @@ public struct DecideParams: Codable, Equatable, Sendable {
     public var verdict: FinalVerdict
     /// Goes back to the agent; a default naming the reviewer is used when absent.
     public var reason: String?
-    public var reviewer: String
+    /// What the client calls its reviewer. Not believed: the broker names the reviewer from the
+    /// connection (the kernel's uid, authentication); kept so older consoles still parse.
+    public var reviewer: String?
     /// An exception to grant in the same step; it resolves other pending actions it covers.
     public var grant: ExceptionGrant?
+    /// The reviewer's passphrase, asked for again to approve anything high or on the hard floor
+    /// on an authenticated review socket (`passphraseRequired` otherwise).
+    public var passphrase: String?
 
     public init(
-        ids: [String], verdict: FinalVerdict, reason: String? = nil, reviewer: String, grant: ExceptionGrant? = nil
+        ids: [String], verdict: FinalVerdict, reason: String? = nil, reviewer: String? = nil,
+        grant: ExceptionGrant? = nil, passphrase: String? = nil
     ) {
         self.ids = ids
         self.verdict = verdict
         self.reason = reason
         self.reviewer = reviewer
         self.grant = grant
+        self.passphrase = passphrase
     }
 }
 

@@ -3,11 +3,15 @@ import AirlockCore
 /// `grant`: put a time-boxed exception in force.
 public struct GrantParams: Codable, Equatable, Sendable {
     public var exception: ExceptionGrant
-    public var reviewer: String
+    /// Not believed (see `DecideParams.reviewer`).
+    public var reviewer: String?
+    /// Asked for again to grant an allow exception on an authenticated review socket.
+    public var passphrase: String?
 
-    public init(exception: ExceptionGrant, reviewer: String) {
+    public init(exception: ExceptionGrant, reviewer: String? = nil, passphrase: String? = nil) {
         self.exception = exception
         self.reviewer = reviewer
+        self.passphrase = passphrase
     }
 }
 

@@ -10,6 +10,11 @@ public enum ServerNotification: Equatable, Sendable {
     case exceptionExpired(ExceptionExpired)
     /// The store became degraded or recovered.
     case storeHealthChanged(StoreHealth)
+    /// The decision log's head after the broker's last write: consoles record it, so
+    /// `airlock audit --verify` can tell a log cut short or rewritten (`LogAnchor`).
+    case logAnchored(LogAnchor)
+    /// A stored exception the broker refuses to use (not sealed, or breaking a grant rule).
+    case exceptionRejected(RejectedException)
 
     public var method: NotificationMethod {
         switch self {
@@ -20,6 +25,8 @@ public enum ServerNotification: Equatable, Sendable {
         case .exceptionRevoked: .exceptionRevoked
         case .exceptionExpired: .exceptionExpired
         case .storeHealthChanged: .storeHealthChanged
+        case .logAnchored: .logAnchored
+        case .exceptionRejected: .exceptionRejected
         }
     }
 
@@ -32,14 +39,16 @@ public enum ServerNotification: Equatable, Sendable {
         case .exceptionRevoked(let params): params
         case .exceptionExpired(let params): params
         case .storeHealthChanged(let params): params
+        case .logAnchored(let params): params
+        case .exceptionRejected(let params): params
         }
     }
 }
 
 /// The notification method names.
 public enum NotificationMethod: String, Codable, Sendable, CaseIterable {
-    case actionQueued, actionResolved, actionExpired, exceptionGranted, exceptionRevoked, exceptionExpired
-    case storeHealthChanged
+    case actionQueued, actionResolved, actionExpired, exceptionGranted, exceptionRevoked, exceptionExpired, logAnchored,
+        exceptionRejected, storeHealthChanged
 }
 
 /// An action now waits for a human.

@@ -7,6 +7,7 @@ public enum ServerResult: Equatable, Sendable {
     case revoke(RevokeResult)
     case list(ListResult)
     case status(StatusResult)
+    case authenticate(AuthenticateResult)
     case empty
 
     /// The payload as an encodable value, for the envelope.
@@ -19,6 +20,7 @@ public enum ServerResult: Equatable, Sendable {
         case .revoke(let result): result
         case .list(let result): result
         case .status(let result): result
+        case .authenticate(let result): result
         case .empty: EmptyResult()
         }
     }

@@ -14,12 +14,20 @@ public struct StatusResult: Codable, Equatable, Sendable {
     public var uptimeSeconds: Double
     /// The store's health; absent from brokers before team stores (read as ok).
     public var store: StoreHealth?
+    /// Stored exceptions the broker refused to use (not sealed, or breaking a grant rule).
+    public var rejectedExceptions: [RejectedException]?
+    /// Which deployment: `same-user` (one socket for everyone of its user) or `separated`
+    /// (agent and review sockets, the broker as Airlock's system user).
+    public var deployment: String?
+    /// The reviewer this connection is taken for, if any (from the connection, never the client).
+    public var reviewer: String?
 
     public init(
         protocolVersion: Int = WireProtocol.version, brokerVersion: String, pending: Int, subscribers: Int,
         connections: Int,
         exceptions: Int, mode: Mode, waitForConsole: Bool, reviewWindowSeconds: Int, uptimeSeconds: Double,
-        store: StoreHealth? = nil
+        store: StoreHealth? = nil, rejectedExceptions: [RejectedException]? = nil, deployment: String? = nil,
+        reviewer: String? = nil
     ) {
         self.protocolVersion = protocolVersion
         self.brokerVersion = brokerVersion
@@ -32,5 +40,8 @@ public struct StatusResult: Codable, Equatable, Sendable {
         self.reviewWindowSeconds = reviewWindowSeconds
         self.uptimeSeconds = uptimeSeconds
         self.store = store
+        self.rejectedExceptions = rejectedExceptions
+        self.deployment = deployment
+        self.reviewer = reviewer
     }
 }

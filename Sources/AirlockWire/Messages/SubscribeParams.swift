@@ -18,10 +18,17 @@ public struct SubscribeResult: Codable, Equatable, Sendable {
     public var reviewWindowSeconds: Int
     /// The store's health now; `storeHealthChanged` follows when it changes.
     public var store: StoreHealth?
+    /// Stored exceptions the broker refused to use, and why.
+    public var rejectedExceptions: [RejectedException]?
+    /// The decision log's head as the broker last wrote it (consoles record it).
+    public var logAnchor: LogAnchor?
+    /// The reviewer the broker takes this console for (from the connection).
+    public var reviewer: String?
 
     public init(
         protocolVersion: Int = WireProtocol.version, pending: [QueuedAction], exceptions: [PolicyException], mode: Mode,
-        reviewWindowSeconds: Int, store: StoreHealth? = nil
+        reviewWindowSeconds: Int, store: StoreHealth? = nil, rejectedExceptions: [RejectedException]? = nil,
+        logAnchor: LogAnchor? = nil, reviewer: String? = nil
     ) {
         self.protocolVersion = protocolVersion
         self.pending = pending
@@ -29,5 +36,8 @@ public struct SubscribeResult: Codable, Equatable, Sendable {
         self.mode = mode
         self.reviewWindowSeconds = reviewWindowSeconds
         self.store = store
+        self.rejectedExceptions = rejectedExceptions
+        self.logAnchor = logAnchor
+        self.reviewer = reviewer
     }
 }

@@ -48,4 +48,11 @@ public enum RPCErrorCode: Int, Codable, Sendable, CaseIterable {
     case exceptionRefused = -32006
     /// The peer runs as another user.
     case permissionDenied = -32007
+    /// A reviewer operation from a connection that has not shown who reviews: no controlling
+    /// terminal (same-user broker), or not authenticated (review socket).
+    case notAuthenticated = -32008
+    /// Approving this needs the reviewer's passphrase again (`passphrase` in the params).
+    case passphraseRequired = -32009
+    /// The method is not served on this socket (agents may only submit on `agent.sock`).
+    case notOnThisSocket = -32010
 }

@@ -8,28 +8,34 @@ struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
         abstract: "Show the decision log, or verify that nobody tampered with it.",
-        discussion:
-            "The log is append-only and hash-chained; --verify recomputes the chain and exits 1 when it is broken."
+        discussion: """
+            The log is append-only and hash-chained; --verify recomputes the chain, then holds the log \
+            against the heads kept outside it — the broker's (log-anchor.json in its state directory) \
+            and what this user's consoles last saw (console-log-anchor.json in the user's state \
+            directory), plus any --anchor FILE — and exits 1 when the chain is broken or the log was \
+            cut short or rewritten since one of them was written.
+            """
     )
 
     @Option(help: "Only entries newer than this: 30m, 4h, 2d, or an ISO 8601 time.") var since: String?
     @Option(help: "At most this many entries (the most recent).") var limit = 200
     @Flag(help: "One JSON object per entry.") var json = false
-    @Flag(help: "Check the hash chain.") var verify = false
+    @Flag(help: "Check the hash chain and the heads kept outside the log.") var verify = false
+    @Flag(help: "The separated deployment's store (/var/lib/airlock; read it as root or Airlock's user).")
+    var system = false
+    @Option(help: "Another saved head (a LogAnchor JSON file) to hold the log against (repeatable).")
+    var anchor: [String] = []
 
     func run() throws {
         let environment = PolicyCommand.Environment()
-        let store = try environment.openStore()
-        if verify {
-            switch try store.verifyLog() {
-            case .intact(let count):
-                print("decision log intact: \(count) entries, hash chain verified")
-            case .broken(let sequence, let reason):
-                print("decision log BROKEN at entry \(sequence): \(reason)")
-                throw ExitCode(1)
-            }
-            return
+        let stateDirectory = system ? environment.paths.systemStateDirectory : environment.paths.stateDirectory
+        let store: PolicyStore
+        do {
+            store = try PolicyStore.open(path: StorePaths.defaultDatabase(stateDirectory: stateDirectory))
+        } catch {
+            throw CLIError("cannot open the policy store in \(stateDirectory): \(error)")
         }
+        if verify { return try verifyLog(store, stateDirectory: stateDirectory, paths: environment.paths) }
         var start: Date?
         if let since {
             guard let date = Self.parseSince(since) else {
@@ -50,6 +56,7 @@ struct AuditCommand: ParsableCommand {
                 object["session"] = row.session
                 object["workspace"] = row.workspace
                 object["reviewer"] = row.reviewer
+                object["reviewerIdentity"] = row.reviewerIdentity
                 object["kind"] = row.kind
                 print(Checker.encode(object))
             } else {
@@ -63,6 +70,32 @@ struct AuditCommand: ParsableCommand {
             }
         }
         if records.isEmpty, !json { print("no decisions logged" + (since.map { " since \($0)" } ?? "")) }
+    }
+
+    private func verifyLog(_ store: PolicyStore, stateDirectory: String, paths: AirlockPaths) throws {
+        var failed = false
+        switch try store.verifyLog() {
+        case .intact(let count):
+            print("decision log intact: \(count) entries, hash chain verified")
+        case .broken(let sequence, let reason):
+            print("decision log BROKEN at entry \(sequence): \(reason)")
+            failed = true
+        }
+        let anchors =
+            [
+                ("the broker", LogAnchor.brokerPath(stateDirectory: stateDirectory)),
+                ("this user's consoles", LogAnchor.consolePath(stateDirectory: paths.stateDirectory)),
+            ] + anchor.map { ("\($0)", $0) }
+        for (who, path) in anchors {
+            guard let saved = LogAnchor.read(path) else {
+                print("anchor   none from \(who) (\(path))")
+                continue
+            }
+            let check = try store.check(saved, who: who)
+            print("anchor   \(check)")
+            failed = failed || check.isProblem
+        }
+        if failed { throw ExitCode(1) }
     }
 
     static func parseSince(_ text: String) -> Date? {

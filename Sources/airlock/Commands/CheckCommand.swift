@@ -40,6 +40,11 @@ struct CheckCommand: ParsableCommand {
     var command: [String] = []
 
     func validate() throws {
+        // Passthrough parsing captures `--help` as the command; before a `--` it asks for help
+        // (`airlock check -- --help` still checks the text "--help").
+        if let first = command.first, first == "--help" || first == "-h" || first == "-help" {
+            throw CleanExit.helpRequest(self)
+        }
         if jsonl, !command.isEmpty { throw ValidationError("Give either --jsonl or a command, not both.") }
         if !jsonl, command.filter({ $0 != "--" }).isEmpty {
             throw ValidationError("Missing the command to check, e.g. airlock check -- 'rm -rf build/'")

@@ -22,8 +22,14 @@ struct ConsoleCommand: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Ring the bell when a new action waits (overrides config.toml).")
     var bell: Bool?
 
-    @Option(help: "The name recorded with your decisions (default: your user name).")
+    @Option(help: "The name shown in the console (the broker records your account's name, from the kernel).")
     var reviewer: String?
+
+    @Flag(
+        help:
+            "Review for the separated deployment: connect to its review socket with your passphrase (asked here, before the console opens)."
+    )
+    var system = false
 
     func run() throws {
         let paths = AirlockPaths()
@@ -32,10 +38,20 @@ struct ConsoleCommand: ParsableCommand {
             throw CLIError("\(TerminalError.notATerminal)")
         }
         let settings = ConsoleSettings.load(configDirectory: paths.configDirectory)
-        try BrokerLauncher(paths: paths, environment: ProcessInfo.processInfo.environment).ensureRunning()
+        var passphrase: String?
+        if system {
+            // The system broker is started by its own unit (or setup); the passphrase is asked
+            // before the screen opens, and kept only in this process's memory.
+            if !SystemReviewer.isAirlocksOwnUser {
+                passphrase = try TerminalPassphrase.read(prompt: "airlock reviewer passphrase: ")
+            }
+        } else {
+            try BrokerLauncher(paths: paths, environment: ProcessInfo.processInfo.environment).ensureRunning()
+        }
         let app = ConsoleApp(
             paths: paths, reviewer: reviewer ?? Self.userName(), themeName: theme ?? settings.theme,
-            bell: bell ?? settings.bell, probes: .live(environment: ProcessInfo.processInfo.environment))
+            bell: bell ?? settings.bell, probes: .live(environment: ProcessInfo.processInfo.environment),
+            socket: system ? paths.reviewSocket : paths.socket, passphrase: passphrase)
         let notes: [String]
         do {
             notes = try app.run()

@@ -64,22 +64,28 @@ struct DoctorCommand: ParsableCommand {
         if doctor.status == "open" { throw ExitCode(1) }
     }
 
-    /// The broker's status and, from the kernel, the uid it runs as.
+    /// The broker's status and, from the kernel, the uid it runs as: the user's own socket, else
+    /// the separated deployment's agent socket.
     static func broker(_ paths: AirlockPaths) -> (DoctorReport.Broker, UInt32?) {
-        let client = SocketClient(path: paths.socket)
-        do {
-            let status = try client.status(timeout: 1)
-            let fd = try client.connect()
-            defer { close(fd) }
-            return (
-                DoctorReport.Broker(
-                    isRunning: true, socket: paths.socket, mode: status.mode.rawValue,
-                    teamStore: status.store.map { "\($0.store): \($0.summary)" }),
-                PeerCheck.peerUID(fd)
-            )
-        } catch {
-            return (DoctorReport.Broker(isRunning: false, socket: paths.socket, error: "\(error)"), nil)
+        var firstError: String?
+        for socket in [paths.socket, paths.agentSocket] {
+            let client = SocketClient(path: socket)
+            do {
+                let status = try client.status(timeout: 1)
+                let fd = try client.connect()
+                defer { close(fd) }
+                return (
+                    DoctorReport.Broker(
+                        isRunning: true, socket: socket, mode: status.mode.rawValue,
+                        teamStore: status.store.map { "\($0.store): \($0.summary)" },
+                        rejectedExceptions: status.rejectedExceptions),
+                    PeerCheck.peerUID(fd)
+                )
+            } catch {
+                firstError = firstError ?? "\(error)"
+            }
         }
+        return (DoctorReport.Broker(isRunning: false, socket: paths.socket, error: firstError), nil)
     }
 
     /// The deployment's facts: Claude Code's sandbox settings for this workspace, the programs

@@ -23,6 +23,9 @@ struct ExecCommand: ParsableCommand {
             """
     )
 
+    @Flag(help: "Ask the separated deployment's agent socket, believing only Airlock's system user there.")
+    var system = false
+
     @Argument(parsing: .captureForPassthrough, help: "The command to run (after --).")
     var command: [String] = []
 
@@ -38,7 +41,7 @@ struct ExecCommand: ParsableCommand {
     }
 
     func run() throws {
-        let gate = BrokerGate()
+        let gate = BrokerGate(system: system)
         let budgetMs = BrokerGate.budgetMs(deadlineMs: gate.deadlineMs(default: 600_000))
         let cwd = FileManager.default.currentDirectoryPath
         let action = Action(harness: "exec", session: nil, agentPID: getppid(), cwd: cwd, kind: .shell(command: script))

@@ -26,6 +26,9 @@ struct HookCommand: ParsableCommand {
     @Option(help: "The hook timeout installed in the harness, in ms (overrides AIRLOCK_HOOK_TIMEOUT_MS).")
     var timeoutMs: Int?
 
+    @Flag(help: "Ask the separated deployment's agent.sock and believe only Airlock's system user there.")
+    var system = false
+
     func validate() throws {
         guard Harness(rawValue: harness) != nil else {
             throw ValidationError(
@@ -35,6 +38,7 @@ struct HookCommand: ParsableCommand {
 
     func run() throws {
         guard let harness = Harness(rawValue: harness) else { throw ExitCode(2) }
-        HookProcess.run(harness: harness, timeoutMs: timeoutMs, environment: ProcessInfo.processInfo.environment)
+        HookProcess.run(
+            harness: harness, timeoutMs: timeoutMs, system: system, environment: ProcessInfo.processInfo.environment)
     }
 }

@@ -26,6 +26,12 @@ struct InstallCommand: ParsableCommand {
     @Flag(help: "Also turn on Claude Code's sandbox with unsandboxed retries off (user settings only).")
     var sandbox = false
 
+    @Flag(
+        help:
+            "Point the hook at the separated deployment's agent socket (sudo airlock setup --system) and believe only Airlock's system user there."
+    )
+    var system = false
+
     func validate() throws {
         guard sandbox else { return }
         guard target.harness == Harness.claude.rawValue else {
@@ -43,7 +49,8 @@ struct InstallCommand: ParsableCommand {
         let file = try target.file()
         let executable = Self.executablePath()
         let installer = HookInstaller(
-            harness: harness, executable: executable, hookExecutable: executable.flatMap(Self.hookExecutable(beside:)))
+            harness: harness, executable: executable, hookExecutable: executable.flatMap(Self.hookExecutable(beside:)),
+            system: system)
         let old = try file.read()
         let withHook: String
         let new: String

@@ -21,6 +21,9 @@ struct MCPCommand: ParsableCommand {
     @Option(help: "The server name the policy and console see (default: the command's basename).")
     var name: String?
 
+    @Flag(help: "Ask the separated deployment's agent socket, believing only Airlock's system user there.")
+    var system = false
+
     @Argument(parsing: .captureForPassthrough, help: "The MCP server command to run (after --).")
     var command: [String] = []
 
@@ -35,7 +38,7 @@ struct MCPCommand: ParsableCommand {
 
     func run() throws {
         let server = name ?? URL(fileURLWithPath: words[0]).lastPathComponent
-        let status = try MCPProxy(server: server, command: words).run()
+        let status = try MCPProxy(server: server, command: words, system: system).run()
         throw ExitCode(status)
     }
 }

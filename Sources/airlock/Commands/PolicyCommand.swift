@@ -1,5 +1,9 @@
+import AirlockBroker
 import AirlockCore
+import AirlockHookRuntime
+import AirlockServices
 import AirlockStore
+import AirlockWire
 import ArgumentParser
 import Foundation
 
@@ -25,6 +29,27 @@ struct PolicyCommand: ParsableCommand {
                 return try PolicyStore.open(path: StorePaths.defaultDatabase(stateDirectory: paths.stateDirectory))
             } catch {
                 throw CLIError("cannot open the policy store in \(paths.stateDirectory): \(error)")
+            }
+        }
+
+        /// Sends a reviewer's request to the broker — never to the store: the broker checks who
+        /// asks (a terminal on the same-user socket; the passphrase on the separated deployment's
+        /// `review.sock`), applies the grant rules, seals what it stores and tells consoles.
+        func callBroker<R: Decodable>(_ request: ClientRequest, as type: R.Type, system: SystemReviewer) throws -> R {
+            let socket = system.isOn ? paths.reviewSocket : paths.socket
+            var request = request
+            var passphrase: String?
+            if system.isOn, !SystemReviewer.isAirlocksOwnUser {
+                let typed = try system.passphrase()
+                passphrase = typed
+                request = request.withPassphrase(typed) ?? request
+            }
+            do {
+                let client = system.isOn ? SocketClient.system(path: socket) : SocketClient(path: socket)
+                return try client.call(
+                    request, as: type, timeout: 30, authenticatingWith: passphrase)
+            } catch {
+                throw CLIError("\(error)")
             }
         }
 
@@ -74,10 +99,21 @@ struct PolicyCommand: ParsableCommand {
             let exceptions = try store.exceptions(includingInactive: all, at: now)
             print("exceptions")
             if exceptions.isEmpty { print("  none") }
+            // The broker's own judgement of each row: a row it would refuse is marked so.
+            let keyPath = ExceptionSealer.keyPath(stateDirectory: environment.paths.stateDirectory)
+            let sealer = FileManager.default.fileExists(atPath: keyPath)
+                ? try? ExceptionSealer.keyFile(stateDirectory: environment.paths.stateDirectory) : nil
+            let host = environment.paths.hostFacts()
             for exception in exceptions {
-                let state =
+                var state =
                     exception.isActive(at: now)
                     ? "\(Duration.seconds(exception.expiresAt.timeIntervalSince(now)).shortText) left" : "inactive"
+                let sealProblem = sealer.map { $0.problem(exception) } ?? .unsealed
+                let problem =
+                    sealProblem
+                    ?? exception.storedProblem(
+                        now: now, maximumSeconds: 8 * 3600, host: host, isKnownGranter: ProcessFacts.live.isKnownGranter)
+                if let problem { state = "REFUSED by the broker: \(problem)" }
                 print(
                     "  \(exception.id)  \(exception.effect.rawValue) \(exception.scope.summary) · \(exception.binding.summary) · \(state) · by \(exception.grantedBy): \(exception.reason)"
                 )
@@ -111,6 +147,7 @@ struct PolicyCommand: ParsableCommand {
         @Flag(help: "Apply everywhere.") var everywhere = false
         @Option(help: "Stop after this many uses.") var uses: Int?
         @Option(help: "Why; sent to the agent on deny.") var reason: String?
+        @OptionGroup var system: SystemReviewer
 
         func validate() throws {
             guard allow != deny else { throw ValidationError("Choose one of --allow or --deny.") }
@@ -125,7 +162,6 @@ struct PolicyCommand: ParsableCommand {
 
         func run() throws {
             let environment = Environment()
-            let now = Date()
             let scope: Scope
             if let command {
                 scope = .commandPrefix(command.split(separator: " ").map(String.init))
@@ -158,21 +194,19 @@ struct PolicyCommand: ParsableCommand {
                 throw CLIError("Not in a git repository: bind with --repo DIR, --session ID or --everywhere.")
             }
             let seconds = Duration.parse(duration) ?? 0
-            let user = ProcessInfo.processInfo.environment["USER"] ?? "user"
-            let exception = PolicyException(
-                id: "x" + String(UInt64.random(in: 0..<UInt64.max), radix: 36), effect: allow ? .allow : .deny,
-                scope: scope,
-                binding: binding, createdAt: now, expiresAt: now.addingTimeInterval(seconds), usesLeft: uses,
-                grantedBy: "cli:\(user)", reason: reason ?? "granted with airlock policy grant")
-            let store = try environment.openStore()
+            let grant = ExceptionGrant(
+                effect: allow ? .allow : .deny, scope: scope, binding: binding, ttlSeconds: Int(seconds.rounded()),
+                usesLeft: uses, reason: reason ?? "granted with airlock policy grant")
+            let result: GrantResult
             do {
-                try store.grant(exception, now: now)
+                result = try environment.callBroker(.grant(GrantParams(exception: grant)), as: GrantResult.self, system: system)
             } catch {
                 throw CLIError("not granted: \(error)")
             }
+            let exception = result.exception
             print(
                 "granted \(exception.id): \(exception.effect.rawValue) \(scope.summary) · \(binding.summary) · for \(Duration.seconds(seconds).shortText)"
-            )
+                    + (result.resolved.isEmpty ? "" : " (answered \(result.resolved.count) waiting)"))
         }
     }
 
@@ -180,13 +214,12 @@ struct PolicyCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Revoke an exception by id.")
 
         @Argument(help: "The exception id (see `airlock policy list`).") var id: String
+        @OptionGroup var system: SystemReviewer
 
         func run() throws {
-            let store = try Environment().openStore()
-            let user = ProcessInfo.processInfo.environment["USER"] ?? "user"
-            guard let revoked = try store.revoke(id: id, by: "cli:\(user)", at: Date()) else {
-                throw CLIError("no active exception \(id)")
-            }
+            let result = try Environment().callBroker(
+                .revoke(RevokeParams(id: id)), as: RevokeResult.self, system: system)
+            let revoked = result.exception
             print("revoked \(revoked.id): \(revoked.effect.rawValue) \(revoked.scope.summary)")
         }
     }

@@ -1,5 +1,6 @@
 import AirlockBroker
 import AirlockCore
+import AirlockHookRuntime
 import AirlockServices
 import AirlockStore
 import AirlockTeamStore
@@ -25,6 +26,11 @@ struct ServeCommand: AsyncParsableCommand {
             --store postgres://user@host/database (or AIRLOCK_STORE_URL) runs the broker as one machine of a \
             team: exceptions, the review queue and the decision log live in that PostgreSQL database \
             (docs/team.md). A password goes in PGPASSFILE or AIRLOCK_STORE_URL, never on the command line.
+
+            With --system (the separated deployment, run as Airlock's system user; see `airlock setup \
+            --system`): listens on /run/airlock/agent.sock (agents submit) and /run/airlock/review.sock \
+            (reviewers decide once authenticated), keeps its store in /var/lib/airlock and reads \
+            /etc/airlock/policy.toml.
             """
     )
 
@@ -49,24 +55,49 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "A team store: postgres://user@host[:port]/database (default: $AIRLOCK_STORE_URL, else this machine's SQLite).")
     var store: String?
 
+    @Flag(help: "Run the separated deployment's broker: agent.sock and review.sock, the system store and policy.")
+    var system = false
+
+    @Option(help: "With --system: only members of this group may connect to the sockets (default: every local user).")
+    var socketGroup: String?
+
     func run() async throws {
         RedactingLogHandler.bootstrap()
         let paths = AirlockPaths()
-        let team = try await Self.teamStore(flag: store, stateDirectory: paths.stateDirectory)
-        let store: PolicyStore
-        do {
-            store = try PolicyStore.open(path: StorePaths.defaultDatabase(stateDirectory: paths.stateDirectory))
-        } catch {
-            throw CLIError("cannot open the policy store in \(paths.stateDirectory): \(error)")
+        let socket = system ? paths.agentSocket : paths.socket
+        let stateDirectory = system ? paths.systemStateDirectory : paths.stateDirectory
+        let configDirectory = system ? paths.systemConfigDirectory : paths.configDirectory
+        if system, getuid() == 0 {
+            // Hooks installed with --system believe only Airlock's own user, never root.
+            throw CLIError(
+                "serve --system runs as Airlock's system user, never root: sudo runuser -u "
+                    + "\(PeerCheck.defaultSystemUser) -- airlock serve --system (or let airlock.service start it)")
         }
-        let policies = PolicyWatcher(configDirectory: paths.configDirectory, store: store)
+        var group: UInt32?
+        if let socketGroup {
+            guard system else { throw CLIError("--socket-group is for the separated deployment (--system)") }
+            guard let entry = getgrnam(socketGroup) else { throw CLIError("no group named \(socketGroup)") }
+            group = entry.pointee.gr_gid
+        }
+        let store: PolicyStore
+        let sealer: ExceptionSealer
+        do {
+            store = try PolicyStore.open(path: StorePaths.defaultDatabase(stateDirectory: stateDirectory))
+            sealer = try ExceptionSealer.keyFile(stateDirectory: stateDirectory)
+        } catch {
+            throw CLIError("cannot open the policy store in \(stateDirectory): \(error)")
+        }
+        let team = try await Self.teamStore(flag: self.store, stateDirectory: stateDirectory, sealer: sealer)
+        let policies = PolicyWatcher(configDirectory: configDirectory, store: store)
         let user = policies.userPolicy()
         Self.report(user.problems)
         // The environment too: a broker the console starts in the background takes no flags.
         let ignoresBoundaries =
             ignoreBoundaries || ProcessInfo.processInfo.environment["AIRLOCK_IGNORE_BOUNDARIES"] == "1"
         let configuration = BrokerConfiguration(
-            socketPath: paths.socket, reviewWindow: .seconds(reviewWindow), waitForConsole: waitForConsole,
+            socketPath: socket, reviewSocketPath: system ? paths.reviewSocket : nil,
+            socketMode: system ? (group == nil ? 0o666 : 0o660) : 0o600, socketGroup: group,
+            reviewWindow: .seconds(reviewWindow), waitForConsole: waitForConsole,
             mode: mode ?? user.mode ?? .workspaceEdit, rules: user.rules, appliesBoundaries: !ignoresBoundaries,
             hostFacts: paths.hostFacts(), team: team.map { TeamSettings(origin: $0.origin) })
         // Both read files (and run git): the broker calls them off its event loop.
@@ -77,7 +108,10 @@ struct ServeCommand: AsyncParsableCommand {
                 Self.report(snapshot.problems)
                 return snapshot.rules
             },
-            boundaryReport: { inputs.measuredReport(for: $0, store: store) })
+            boundaryReport: { inputs.measuredReport(for: $0, store: store) },
+            passphraseMatches: { reviewer, passphrase in
+                ReviewerPassphrases(stateDirectory: stateDirectory).matches(reviewer: reviewer, passphrase: passphrase)
+            })
         let persistence: any BrokerPersistence
         var clock: @Sendable () -> Date = { Date() }
         if let team {
@@ -89,7 +123,8 @@ struct ServeCommand: AsyncParsableCommand {
         let server: BrokerServer
         do {
             server = try await BrokerServer.start(
-                configuration: configuration, persistence: persistence, readers: readers, clock: clock)
+                configuration: configuration, persistence: persistence, readers: readers, clock: clock, sealer: sealer,
+                anchorPath: LogAnchor.brokerPath(stateDirectory: stateDirectory))
         } catch let error as BrokerError {
             throw CLIError("\(error)")
         }
@@ -97,8 +132,9 @@ struct ServeCommand: AsyncParsableCommand {
         let boundaries = ignoresBoundaries ? "; workspace boundaries ignored" : ""
         // Written at once (print is block-buffered through a pipe: `broker.log`, tests).
         let modeName = configuration.mode.rawValue
+        let where_ = system ? "\(paths.agentSocket) and \(paths.reviewSocket)" : paths.socket
         FileHandle.standardOutput.write(
-            Data("airlock broker listening on \(paths.socket) (mode \(modeName)\(boundaries)); Ctrl-C stops it\n".utf8))
+            Data("airlock broker listening on \(where_) (mode \(modeName)\(boundaries)); Ctrl-C stops it\n".utf8))
         let watcher = Task {
             while !Task.isCancelled {
                 try? await Task.sleep(for: .seconds(2))
@@ -125,7 +161,9 @@ struct ServeCommand: AsyncParsableCommand {
     /// The team store named by `--store` or AIRLOCK_STORE_URL, opened (schema migrated) and
     /// listening; nil on one machine. This machine acts in the team as its unix user (from the
     /// password database, not $USER) at its host name.
-    static func teamStore(flag: String?, stateDirectory: String) async throws -> TeamPersistence? {
+    static func teamStore(flag: String?, stateDirectory: String, sealer: ExceptionSealer) async throws
+        -> TeamPersistence?
+    {
         let environment = ProcessInfo.processInfo.environment
         guard let text = flag ?? environment["AIRLOCK_STORE_URL"].flatMap({ $0.isEmpty ? nil : $0 }) else { return nil }
         let location: TeamStoreLocation
@@ -144,7 +182,8 @@ struct ServeCommand: AsyncParsableCommand {
         let host = ProcessInfo.processInfo.hostName
         let origin = ActionOrigin(user: user, host: host, broker: "\(user)@\(host)/\(getpid())")
         let persistence = TeamPersistence(
-            store: opened, origin: origin, journalPath: stateDirectory + "/team-journal.jsonl")
+            store: opened, origin: origin, journalPath: stateDirectory + "/team-journal.jsonl",
+            seal: { sealer.sealed($0) })
         await persistence.start()
         return persistence
     }

@@ -21,9 +21,13 @@ struct StatusCommand: ParsableCommand {
     @Flag(help: "Print one short segment for tmux's status-right.")
     var tmux = false
 
+    @Flag(help: "Ask the separated deployment's broker (its agent socket).")
+    var system = false
+
     func run() throws {
         let paths = AirlockPaths()
-        let client = SocketClient(path: paths.socket)
+        let socket = system ? paths.agentSocket : paths.socket
+        let client = SocketClient(path: socket)
         let status: StatusResult
         do {
             status = try client.status(timeout: 2)
@@ -31,7 +35,7 @@ struct StatusCommand: ParsableCommand {
             if tmux {
                 print("airlock: off")
             } else if json {
-                print(Checker.encode(["running": false, "socket": paths.socket, "error": "\(error)"]))
+                print(Checker.encode(["running": false, "socket": socket, "error": "\(error)"]))
             } else {
                 print("broker   not running (\(error))")
             }
@@ -42,17 +46,20 @@ struct StatusCommand: ParsableCommand {
         if tmux {
             let degraded = status.store?.state == .degraded ? " · degraded" : ""
             print(
-                (pending > 0 ? "airlock: \(pending) pending" : "airlock: ok") + degraded,
+                ((status.rejectedExceptions ?? []).isEmpty
+                    ? (pending > 0 ? "airlock: \(pending) pending" : "airlock: ok")
+                    : "airlock: \(status.rejectedExceptions?.count ?? 0) refused" + (pending > 0 ? " · \(pending) pending" : ""))
+                    + degraded,
                 terminator: exceptions > 0 ? " · \(exceptions) exc\n" : "\n")
         } else if json {
             // The broker's status as the protocol spells it, and where it was found.
             var object =
                 (try? JSONSerialization.jsonObject(with: JSONEncoder().encode(status))) as? [String: Any] ?? [:]
             object["running"] = true
-            object["socket"] = paths.socket
+            object["socket"] = socket
             print(Checker.encode(object))
         } else {
-            print("broker      running on \(paths.socket)")
+            print("broker      running on \(socket)" + (status.deployment.map { " (\($0))" } ?? ""))
             print("mode        \(status.mode.rawValue)")
             print("pending     \(pending)")
             print("exceptions  \(exceptions) active")
@@ -60,6 +67,9 @@ struct StatusCommand: ParsableCommand {
             print("uptime      \(Int(status.uptimeSeconds)) s")
             if let store = status.store {
                 print("store       \(store.store): \(store.summary)")
+            }
+            for rejected in status.rejectedExceptions ?? [] {
+                print("REFUSED     stored exception \(rejected.id): \(rejected.reason)")
             }
         }
     }

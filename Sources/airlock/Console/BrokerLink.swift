@@ -1,5 +1,7 @@
 import AirlockConsole
+import AirlockCore
 import AirlockServices
+import AirlockStore
 import AirlockWire
 import Foundation
 import Synchronization
@@ -16,13 +18,18 @@ final class BrokerLink: Sendable {
     private let socketPath: String
     private let reviewer: String
     private let queue: MessageQueue
+    /// The reviewer's passphrase for the separated deployment's `review.sock`: sent before
+    /// subscribing on every connection. Nil on the same-user socket.
+    private let passphrase: String?
+    /// Where this user's consoles record the decision log's head they were told (`LogAnchor`).
+    private let anchorPath: String?
     private let codec = WireCodec()
 
     private struct State {
         /// The live socket, -1 between connections.
         var descriptor: Int32 = -1
         var nextID: Int64 = 1
-        var awaiting: [Int64: (tag: RequestTag, method: RPCMethod)] = [:]
+        var awaiting: [Int64: (tag: RequestTag, request: ClientRequest)] = [:]
         var isStopped = false
         /// Whether this connection got as far as subscribing.
         var hasSubscribed = false
@@ -32,11 +39,17 @@ final class BrokerLink: Sendable {
 
     /// The subscribe request's id on every connection.
     private static let subscribeID: Int64 = 0
+    /// The authenticate request's id, before subscribing on `review.sock`.
+    private static let authenticateID: Int64 = -1
 
-    init(socketPath: String, reviewer: String, queue: MessageQueue) {
+    init(
+        socketPath: String, reviewer: String, queue: MessageQueue, passphrase: String? = nil, anchorPath: String? = nil
+    ) {
         self.socketPath = socketPath
         self.reviewer = reviewer
         self.queue = queue
+        self.passphrase = passphrase
+        self.anchorPath = anchorPath
     }
 
     func start() {
@@ -62,7 +75,7 @@ final class BrokerLink: Sendable {
             guard let line = try? codec.encodeRequest(request, id: .number(id)) else {
                 return "the request could not be encoded"
             }
-            state.awaiting[id] = (tag, request.method)
+            state.awaiting[id] = (tag, request)
             guard writeAll(state.descriptor, line) else {
                 state.awaiting[id] = nil
                 return "writing to the broker failed"
@@ -81,7 +94,9 @@ final class BrokerLink: Sendable {
             state.withLock { $0.hasSubscribed = false }
             let reason: String
             do {
-                reason = try session(on: SocketClient(path: socketPath).connect())
+                // With a passphrase to send, only Airlock's system user is believed.
+                let client = passphrase == nil ? SocketClient(path: socketPath) : SocketClient.system(path: socketPath)
+                reason = try session(on: client.connect())
             } catch {
                 reason = "\(error)"
             }
@@ -103,9 +118,13 @@ final class BrokerLink: Sendable {
                 close(socket)
             }
         }
-        let subscribe = try codec.encodeRequest(
-            .subscribe(SubscribeParams(reviewer: reviewer)), id: .number(Self.subscribeID))
-        let written = state.withLock { _ in writeAll(socket, subscribe) }
+        // On review.sock the connection is the reviewer's only once the passphrase is checked:
+        // subscribe after the answer (`handle`).
+        let first =
+            try passphrase.map {
+                try codec.encodeRequest(.authenticate(AuthenticateParams(passphrase: $0)), id: .number(Self.authenticateID))
+            } ?? subscribeLine()
+        let written = state.withLock { _ in writeAll(socket, first) }
         guard written else { return "writing to the broker failed" }
         var framer = LineFramer()
         var chunk = [UInt8](repeating: 0, count: 65_536)
@@ -125,6 +144,10 @@ final class BrokerLink: Sendable {
         return "stopped"
     }
 
+    private func subscribeLine() throws -> [UInt8] {
+        try codec.encodeRequest(.subscribe(SubscribeParams(reviewer: reviewer)), id: .number(Self.subscribeID))
+    }
+
     private func handle(_ line: [UInt8]) {
         let message: ServerMessage
         do {
@@ -136,19 +159,30 @@ final class BrokerLink: Sendable {
         }
         switch message {
         case .notification(let notification):
+            if case .logAnchored(let anchor) = notification, let anchorPath {
+                // What this console saw of the log, kept outside it for `airlock audit --verify`.
+                try? anchor.write(to: anchorPath, keepingHigher: true)
+            }
             queue.post(.notification(notification))
         case .response(let id):
             guard case .number(let number) = id else { return }
+            if number == Self.authenticateID {
+                state.withLock { state in
+                    if state.descriptor >= 0, let line = try? subscribeLine() { _ = writeAll(state.descriptor, line) }
+                }
+                return
+            }
             if number == Self.subscribeID {
                 if let result = try? codec.result(SubscribeResult.self, from: line) {
                     state.withLock { $0.hasSubscribed = true }
+                    if let anchor = result.logAnchor, let anchorPath { try? anchor.write(to: anchorPath, keepingHigher: true) }
                     queue.post(.connection(.subscribed(result)))
                 }
                 return
             }
             guard let request = state.withLock({ $0.awaiting.removeValue(forKey: number) }) else { return }
             do {
-                queue.post(.reply(tag: request.tag, try decodeResult(request.method, line)))
+                queue.post(.reply(tag: request.tag, try decodeResult(request.request.method, line)))
             } catch {
                 queue.post(.requestFailed(tag: request.tag, message: "\(error)"))
             }
@@ -158,7 +192,18 @@ final class BrokerLink: Sendable {
                 queue.post(.connection(.lost("the broker refused to subscribe: \(error.message)")))
                 return
             }
+            if number == Self.authenticateID {
+                // A wrong passphrase is not retried: each try counts towards the broker's lockout.
+                stop()
+                queue.post(.connection(.lost("the broker refused the passphrase: \(error.message); quit and open the console again")))
+                return
+            }
             guard let request = state.withLock({ $0.awaiting.removeValue(forKey: number) }) else { return }
+            if error.knownCode == .passphraseRequired {
+                state.withLock { $0.awaiting[number] = nil }
+                queue.post(.passphraseRequired(tag: request.tag, request: request.request, message: error.message))
+                return
+            }
             queue.post(.requestFailed(tag: request.tag, message: error.message))
         }
     }
@@ -173,6 +218,7 @@ final class BrokerLink: Sendable {
         case .revoke: .revoke(try codec.result(RevokeResult.self, from: line))
         case .list: .list(try codec.result(ListResult.self, from: line))
         case .status: .status(try codec.result(StatusResult.self, from: line))
+        case .authenticate: .authenticate(try codec.result(AuthenticateResult.self, from: line))
         }
     }
 

@@ -22,12 +22,20 @@ struct ConsoleApp {
     var environment: [String: String] = ProcessInfo.processInfo.environment
     /// How often the clock ticks (countdowns, deadlines, the veto countdown).
     var tickInterval: TimeInterval = 0.25
+    /// The broker's socket: the same-user one, or the separated deployment's `review.sock`.
+    var socket: String?
+    /// The reviewer's passphrase for `review.sock`.
+    var passphrase: String?
 
     /// Runs until the reviewer quits or a signal arrives; returns the problems to print after
     /// the terminal is restored (a bad theme file, a signal).
     func run() throws -> [String] {
         let queue = MessageQueue()
-        let link = BrokerLink(socketPath: paths.socket, reviewer: reviewer, queue: queue)
+        try? FileManager.default.createDirectory(
+            atPath: paths.stateDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let link = BrokerLink(
+            socketPath: socket ?? paths.socket, reviewer: reviewer, queue: queue, passphrase: passphrase,
+            anchorPath: LogAnchor.consolePath(stateDirectory: paths.stateDirectory))
         let terminal = try Terminal()
         defer { terminal.stop() }
         let depth = ColorDepth.detect(environment: environment, terminalColors: terminal.colors)

@@ -25,6 +25,8 @@ extension ConsoleMessage {
             return .reply(tag: tag, result.redacted(by: redactor))
         case .requestFailed(let tag, let message):
             return .requestFailed(tag: tag, message: redactor.redact(message))
+        case .passphraseRequired(let tag, let request, let message):
+            return .passphraseRequired(tag: tag, request: request, message: redactor.redact(message))
         case .fileOnDisk(let path, .loaded(let text)):
             return .fileOnDisk(path: path, .loaded(redactor.redact(text)))
         case .recentActions(let actions):
@@ -64,6 +66,11 @@ extension ServerNotification {
         case .storeHealthChanged(var health):
             health.reason = health.reason.map(redactor.redact)
             return .storeHealthChanged(health)
+        case .exceptionRejected(var rejection):
+            rejection.reason = redactor.redact(rejection.reason)
+            return .exceptionRejected(rejection)
+        case .logAnchored:
+            return self
         }
     }
 }
@@ -91,7 +98,7 @@ extension ServerResult {
             result.pending = result.pending.map { $0.redacted(by: redactor) }
             result.exceptions = result.exceptions.map(redactor.redact)
             return .list(result)
-        case .status, .empty:
+        case .status, .empty, .authenticate:
             return self
         }
     }

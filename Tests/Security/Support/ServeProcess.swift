@@ -9,7 +9,7 @@ final class ServeProcess {
     var databaseDirectory: String { directory + "/state" }
     private let process = Process()
 
-    init(extra: [String: String] = [:]) throws {
+    init(extra: [String: String] = [:], arguments: [String] = []) throws {
         // Short: a Unix socket path must fit in 108 bytes.
         directory = "/tmp/alsec-serve-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         try FileManager.default.createDirectory(atPath: directory + "/state", withIntermediateDirectories: true)
@@ -21,7 +21,7 @@ final class ServeProcess {
         FileManager.default.createFile(atPath: logPath, contents: nil)
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
         process.executableURL = URL(fileURLWithPath: Programs.airlock)
-        process.arguments = ["serve"]
+        process.arguments = ["serve"] + arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         process.standardOutput = log
         process.standardError = log
@@ -44,6 +44,11 @@ final class ServeProcess {
         process.interrupt()
         process.waitUntilExit()
     }
+
+    var socket: String { environment["AIRLOCK_SOCKET"] ?? "" }
+
+    /// The broker's log so far.
+    var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
 
     /// Runs `airlock-hook claude` against this broker with `input`.
     func hook(_ input: String) throws -> (decision: String, reason: String) {

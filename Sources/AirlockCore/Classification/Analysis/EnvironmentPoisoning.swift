@@ -25,6 +25,12 @@ enum EnvironmentPoisoning {
         "diff-so-fancy", "most", "bat", "ssh", "ed", "hx", "micro", "head", "tail", "tee",
     ]
 
+    /// Options that make an otherwise harmless program (ssh, less, an editor) run a command.
+    private static let runningOptions = [
+        "proxycommand", "localcommand", "knownhostscommand", "remotecommand", "proxyjump", "+!", "-c !", "-c '!",
+        "--cmd", "lessopen",
+    ]
+
     /// True for variables whose value decides what runs; an exception for a command prefix never
     /// covers a line that assigns one.
     static func affectsExecution(_ name: String) -> Bool {
@@ -56,7 +62,10 @@ enum EnvironmentPoisoning {
         }
         if commands.contains(name) {
             let program = Unwrapper.programName(String(text.split(separator: " ").first ?? ""))
-            if text.isEmpty || harmlessCommands.contains(program) { return [] }
+            // `ssh -o ProxyCommand="nc evil 22"`: a harmless program told to run another one.
+            let lower = text.lowercased()
+            let runsOther = runningOptions.contains { lower.contains($0) }
+            if text.isEmpty || harmlessCommands.contains(program) && !runsOther { return [] }
             return poison("git, a pager or an editor runs this command for you")
         }
         if searchPaths.contains(name) {

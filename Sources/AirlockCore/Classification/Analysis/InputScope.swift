@@ -137,4 +137,38 @@ enum InputScope: Equatable {
             return .unknown
         }
     }
+
+    /// `find ~ -name id_rsa -exec cat {} \;`, `find / -name '*.pem' | xargs cat`: the files a
+    /// reader gets are named by find's tests, so a secret's name reads a secret wherever it is.
+    /// A root at `/` reaches `/etc`, so `-name shadow` there is `/etc/shadow`.
+    static func secretReads(
+        names: [String], root: String, program: String, context: ClassificationContext
+    ) -> [Finding] {
+        let base = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
+        for name in names.prefix(8) {
+            let plain = name.filter { !"*?[]\\\"'".contains($0) }
+            guard !plain.isEmpty else { continue }
+            var candidates = [base == "/" ? "/" + plain : base + "/" + plain]
+            if base == "/" || base == "/etc" { candidates.append("/etc/" + plain) }
+            for candidate in candidates {
+                let path = context.classify(path: candidate)
+                if path.isSecret {
+                    return [
+                        .secrets(
+                            "\(program) reads the files find matches (\(name) under \(root)): \(path.reason)",
+                            targets: [candidate], rule: "path.secret-read")
+                    ]
+                }
+            }
+        }
+        return []
+    }
+
+    /// The name patterns a producer's files match, when it is `find`.
+    static func names(of producer: SimpleCommand?) -> [String] {
+        guard let producer else { return [] }
+        let unwrapped = Unwrapper.unwrap(producer.words)
+        guard let first = unwrapped.words.first, Unwrapper.programName(first.text) == "find" else { return [] }
+        return FindProgram.namePatterns(unwrapped.words.dropFirst().map(\.text))
+    }
 }

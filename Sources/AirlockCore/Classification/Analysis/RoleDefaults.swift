@@ -12,8 +12,11 @@ enum RoleDefaults {
             return [.read("\(program) reads", rule: "reader.read")]
         case .writer:
             let operands = spec.arguments.fileOperands(spec.arguments.parse(invocation.args))
+            // Creating a folder or an empty file, or appending (`tee -a`), keeps what was there.
+            let onlyCreates = ["mkdir", "touch", "mkfifo", "mktemp"].contains(program)
+                || program == "tee" && invocation.args.contains { $0 == "-a" || $0 == "--append" }
             let written = operands.prefix(16).flatMap {
-                FileTargets.write($0, verb: "\(program) writes", context: invocation.context)
+                FileTargets.write($0, verb: "\(program) writes", context: invocation.context, overwrites: !onlyCreates)
             }
             return written.isEmpty ? [.fileWrite("\(program) writes files", rule: "path.workspace-write")] : written
         case .fetcher:

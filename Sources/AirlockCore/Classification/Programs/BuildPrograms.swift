@@ -105,7 +105,9 @@ enum BuildPrograms {
         case "build", "compile", "doc", "info", "cache", "vendor": return .build("\(inv.program) \(verb)")
         case "install", "i", "add", "remove", "rm", "update", "upgrade", "outdated", "audit", "link", "unlink", "pm":
             return packageManager(inv) ?? .packageInstall("\(inv.program) \(verb) changes packages", blast: .workspace)
-        case "publish": return .deploy("\(inv.program) publish publishes a package")
+        case "publish":
+            if ServiceVerbs.isDryRun(inv) { return .build("\(inv.program) publish --dry-run only packs, nothing is uploaded") }
+            return .deploy("\(inv.program) publish publishes a package")
         case "x", "create", "init": return .packageInstall("\(inv.program) \(verb) downloads and runs a package")
         case "run", "task":
             return scriptVerb(inv.positionals().dropFirst().first ?? "", tool: "\(inv.program) \(verb)")
@@ -273,6 +275,7 @@ enum BuildPrograms {
                 system.contains(tool) && (verb == "purge" || verb == "autoremove" || verb == "remove") ? .high : .medium
             return .packageInstall("\(tool) \(verb) removes packages", risk: risk, blast: blast)
         case "publish", "push", "upload", "release":
+            if ServiceVerbs.isDryRun(inv) { return .build("\(tool) \(verb) --dry-run only packs, nothing is uploaded") }
             return .deploy("\(tool) \(verb) publishes a package")
         case "list", "ls", "show", "info", "search", "freeze", "check", "outdated", "--version", "-v", "version",
             "help", "config", "doctor", "env", "which", "why", "tree", "inspect", "query", "-q", "-ss", "-qi", "policy":
@@ -298,6 +301,8 @@ enum BuildPrograms {
         case "run", "r": return [.unknown("cargo run runs the project", isUnsure: false)]
         case "install", "add", "update", "fetch", "remove", "rm", "uninstall", "binstall":
             return [.packageInstall("cargo \(verb) changes dependencies")]
+        case "publish" where ServiceVerbs.isDryRun(inv) || inv.has(short: "n"):
+            return [.build("cargo publish --dry-run only packs and verifies, nothing is uploaded")]
         case "publish", "yank", "owner": return [.deploy("cargo \(verb) changes a published crate")]
         case "clean": return [scriptVerb("clean", tool: "cargo")]
         case "login", "logout": return [.secrets("cargo \(verb) handles registry credentials", risk: .medium)]

@@ -341,7 +341,14 @@ enum CorePrograms {
                     let names = invocation.args.filter { !$0.hasPrefix("-") }
                     if names.isEmpty { return EnvironmentDump.findings(program: "printenv", analyzer: analyzer) }
                     if names.contains(where: namesSecret) {
-                        return [.secrets("printenv prints \(names.joined(separator: " ")), a secret", risk: .medium, rule: "env.print-secret")]
+                        // Under a secret manager (`doppler run -- printenv X`) the value is the one the
+                        // manager injected: a manager read, medium like `doppler secrets get`.
+                        let managed = analyzer.findings.contains { $0.rule == "secrets.injected-env" }
+                        return [
+                            .secrets(
+                                "printenv prints \(names.joined(separator: " ")), a secret", risk: managed ? .medium : .high,
+                                rule: "env.print-secret")
+                        ]
                     }
                     return [.read("printenv prints \(names.joined(separator: " "))", rule: "data.print")]
                 }))
@@ -376,6 +383,25 @@ enum CorePrograms {
 
 /// Erasing or switching off shell history: it hides what ran.
 enum History {
+    /// `HISTFILE=/dev/null`, `export HISTSIZE=0`, `HISTIGNORE='*'`: the shell stops keeping a
+    /// record, the same as `unset HISTFILE` — whether standalone, exported or declared.
+    static func assignment(name: String, value: String) -> Finding? {
+        let stripped = value.trimmingCharacters()
+        switch name {
+        case "HISTFILE":
+            guard stripped.isEmpty || stripped == "/dev/null" else { return nil }
+            return erase("\(name)=\(stripped) stops saving shell history")
+        case "HISTSIZE", "HISTFILESIZE", "SAVEHIST":
+            guard stripped == "0" || stripped.hasPrefix("-") == false && Int(stripped) == 0 else { return nil }
+            return erase("\(name)=0 stops keeping shell history")
+        case "HISTIGNORE":
+            guard stripped == "*" || stripped.hasPrefix("*:") || stripped.hasSuffix(":*") else { return nil }
+            return erase("HISTIGNORE=\(stripped) keeps every command out of shell history")
+        default:
+            return nil
+        }
+    }
+
     static func erase(_ reason: String) -> Finding {
         Finding(
             [.destructiveFS], risk: .high, blast: .machine, reversibility: .irreversible, reason: reason,
@@ -384,31 +410,39 @@ enum History {
 }
 
 /// `env`, `printenv`, `set`: every variable printed, unless a filter downstream keeps only some.
+/// Stages that only reorder, trim or dedupe lines (`sort`, `uniq`, `cut`) pass every variable on,
+/// so the first filter after them decides.
 enum EnvironmentDump {
     static func findings(program: String, analyzer: ShellAnalyzer) -> [Finding] {
-        if let next = analyzer.downstream, let filter = Unwrapper.unwrap(next.words).words.first,
-            ["grep", "egrep", "fgrep", "rg", "ag", "head", "wc", "sort", "cut", "awk", "sed"].contains(
-                Unwrapper.programName(filter.text))
-        {
-            let rest = Unwrapper.unwrap(next.words).words.dropFirst().map(\.text)
-            let pattern = rest.first { !$0.hasPrefix("-") } ?? ""
+        for stage in analyzer.laterStages(limit: 8) {
+            let words = Unwrapper.unwrap(stage.words).words
+            guard let filter = words.first else { break }
             let filterName = Unwrapper.programName(filter.text)
-            if ["grep", "egrep", "fgrep", "rg", "ag"].contains(filterName), !pattern.isEmpty, !CorePrograms.namesSecret(pattern),
-                !rest.contains("-v"), !rest.contains("--invert-match")
-            {
-                return [
-                    Finding(
-                        [.read], risk: .medium, blast: .none,
-                        reason: "\(program) prints the environment, filtered to \(pattern.prefix(40))",
-                        rule: "env.print-filtered")
-                ]
+            let rest = words.dropFirst().map(\.text)
+            if ["grep", "egrep", "fgrep", "rg", "ag"].contains(filterName) {
+                let pattern = rest.first { !$0.hasPrefix("-") } ?? ""
+                if !pattern.isEmpty, !CorePrograms.namesSecret(pattern), !rest.contains("-v"),
+                    !rest.contains("--invert-match")
+                {
+                    return [
+                        Finding(
+                            [.read], risk: .medium, blast: .none,
+                            reason: "\(program) prints the environment, filtered to \(pattern.prefix(40))",
+                            rule: "env.print-filtered")
+                    ]
+                }
+                break
             }
             if filterName == "wc" {
                 return [.read("\(program) counts environment variables", rule: "env.print-filtered")]
             }
+            guard passThrough.contains(filterName) else { break }
         }
         return [.secrets("\(program) prints every environment variable, secrets included", risk: .high, rule: "env.print-all")]
     }
+
+    /// Stages that hand on every line they get, reordered, trimmed or deduplicated.
+    private static let passThrough: Set<String> = ["sort", "uniq", "cut", "tr", "cat", "column", "nl", "expand", "tac"]
 }
 
 extension Array where Element == String {

@@ -5,12 +5,39 @@ enum DatabasePrograms {
     static func register(into builder: inout RegistryBuilder) {
         for name in table.keys.sorted() {
             guard let classify = table[name] else { continue }
+            let plain: ProgramHandler = { inv, _, _ in classify(inv) }
+            let dotCommands: ProgramHandler = { inv, analyzer, depth in sqlite(inv, analyzer: &analyzer, depth: depth) }
+            let handler = sqliteShells.contains(name) ? dotCommands : plain
             builder.add(
                 ProgramSpec(
                     name, role: .custom, section: section,
                     summary: "database clients, dumps and migrations: the SQL decides",
-                    access: .ignored, rules: name == "psql" ? rules : [], handler: { inv, _, _ in classify(inv) }))
+                    access: .ignored, rules: name == "psql" ? rules : [],
+                    handler: handler))
         }
+    }
+
+    /// Clients whose operands may be dot-commands (`sqlite3 app.db .tables '.shell ls'`).
+    static let sqliteShells: Set<String> = ["sqlite3", "sqlite", "duckdb"]
+
+    /// sqlite3: dot-commands one by one, then the SQL. `-readonly` makes every statement a read
+    /// (a write fails), but a dot-command that runs a command or writes a file still does.
+    static func sqlite(_ inv: Invocation, analyzer: inout ShellAnalyzer, depth: Int) -> [Finding] {
+        let operands = inv.positionals(valued: ["-cmd", "-separator", "-newline", "-nullvalue"]).dropFirst()
+        var commands = operands.filter { $0.trimmingCharacters().hasPrefix(".") }
+        if let cmd = inv.value(of: "-cmd"), cmd.trimmingCharacters().hasPrefix(".") { commands.append(cmd) }
+        let readOnly = inv.has(long: ["-readonly", "--readonly"]) || inv.args.contains("-readonly")
+        guard !commands.isEmpty || readOnly else { return client(inv) }
+        var findings = commands.prefix(16).flatMap {
+            SQLiteDotCommands.finding($0, program: inv.program, analyzer: &analyzer, depth: depth, context: inv.context)
+        }
+        let statements = operands.filter { !$0.trimmingCharacters().hasPrefix(".") }
+        if readOnly {
+            findings.append(.read("\(inv.program) -readonly only reads the database", rule: "db.local-read"))
+        } else if !statements.isEmpty {
+            findings += statements.flatMap { SQLStatements.classify($0, via: inv.program, local: true) }
+        }
+        return findings
     }
 
     static let rules = [
@@ -20,6 +47,9 @@ enum DatabasePrograms {
         Rule(
             "db.delete", .dataDelete, .critical, "drops, truncates, or deletes or updates every row",
             example: "psql -c 'DROP TABLE users'"),
+        Rule(
+            "db.local-file", .dbWrite, .medium, "runs a SQL file against a local or unnamed database",
+            example: "psql -d app -f schema.sql"),
         Rule("db.session", .unknown, .medium, "opens an interactive database session", example: "psql"),
         Rule("db.schema", .dbMigration, .high, "changes a schema (CREATE, ALTER, RENAME)", example: "psql -c 'ALTER TABLE users ADD COLUMN x int'"),
         Rule("db.grant", .privilege, .high, "grants or revokes database permissions", example: "psql -c 'GRANT ALL ON users TO app'"),
@@ -47,7 +77,7 @@ enum DatabasePrograms {
             table[name] = { inv in
                 inv.has(short: "c", long: ["--clean", "--drop", "--if-exists"])
                     ? [.dataDelete("\(inv.program) drops existing data before restoring", risk: .critical)]
-                    : [.dbWrite("\(inv.program) writes rows into a database")]
+                    : [.dbWrite("\(inv.program) writes rows into a database", risk: isLocal(inv) ? .medium : .high)]
             }
         }
         for name in ["dropdb", "dropuser"] {
@@ -73,7 +103,9 @@ enum DatabasePrograms {
 
     static func client(_ inv: Invocation) -> [Finding] {
         let program = inv.program
-        if inv.has(long: ["--help", "--version"]) || inv.args == ["-V"] { return [.read("\(program) help")] }
+        let keyValue = program == "redis-cli" || program == "valkey-cli"
+        // `redis-cli DEL k --help` sends `--help` to the server as a key name: not help.
+        if inv.has(long: ["--help", "--version"]) && !keyValue || inv.args == ["-V"] { return [.read("\(program) help")] }
         var statements: [String] = []
         for option in queryOptions {
             if let query = inv.value(of: option) {
@@ -96,7 +128,14 @@ enum DatabasePrograms {
             }
         }
         if let file = inv.value(of: "-f", "--file") {
-            return [.migration("\(program) runs the SQL file \(file)", risk: .high)]
+            // What the file does is not in the text; against a local or unnamed database it is a
+            // development step, asked about but not the hard floor (production markers raise it).
+            guard isLocal(inv) else { return [.migration("\(program) runs the SQL file \(file)", risk: .high)] }
+            return [
+                Finding(
+                    [.dbWrite], risk: .medium, blast: .machine, reversibility: .unknown,
+                    reason: "\(program) runs the SQL file \(file) on a local database", isUnsure: true, rule: "db.local-file")
+            ]
         }
         if let stdin = inv.stdinText { statements.append(stdin) }
         // psql's backslash commands: `\dt` lists, `\!` runs a shell, `\o`/`\copy … to` write, `\i` runs a file.
@@ -259,16 +298,40 @@ enum SQLStatements {
         }
     }
 
+    /// True when the call after `method` starts with a non-empty filter: `({a: 1}` — not `()` or `({})`.
+    static func hasFilter(_ text: String, after method: String) -> Bool {
+        let chars = Array(text)
+        let needle = Array(method)
+        guard chars.count >= needle.count,
+            let start = (0...(chars.count - needle.count)).first(where: { chars[$0..<($0 + needle.count)].elementsEqual(needle) })
+        else { return false }
+        var rest = chars[(start + needle.count)...].drop { $0.isWhitespace }
+        if rest.first == "(" { rest = rest.dropFirst().drop { $0.isWhitespace } }
+        guard let first = rest.first, first != ")" else { return false }
+        if first == "{" { return rest.dropFirst().drop { $0.isWhitespace }.first != "}" }
+        return true
+    }
+
     /// Mongo-style shell code.
     static func documentStore(_ text: String, via program: String, snippet: String) -> Finding {
         if text.contains("dropDatabase") || text.contains(".drop(") {
             return .dataDelete("\(program) drops a database or collection", risk: .critical)
         }
-        if text.contains("deleteMany") || text.contains(".remove(") || text.contains("deleteOne") {
-            return .dataDelete("\(program) deletes documents")
+        // Like SQL's WHERE: a call with a non-empty filter touches the documents it matches.
+        for method in ["deleteMany", ".remove(", "deleteOne", "findOneAndDelete"] where text.contains(method) {
+            if method == "deleteOne" || method == "findOneAndDelete" || hasFilter(text, after: method) {
+                return .dataDelete("\(program) deletes the documents a filter matches", risk: .medium, rule: "db.delete")
+            }
+            return .dataDelete("\(program) deletes EVERY document of a collection", risk: .high, rule: "db.delete")
         }
-        if text.contains("insert") || text.contains("update") || text.contains("replace") {
-            return .dbWrite("\(program) writes documents")
+        for method in ["updateMany", "replaceOne", "updateOne", ".update("] where text.contains(method) {
+            if method == "updateOne" || method == "replaceOne" || hasFilter(text, after: method) {
+                return .dbWrite("\(program) updates the documents a filter matches", risk: .medium, rule: "db.write")
+            }
+            return .dataDelete("\(program) updates EVERY document of a collection", risk: .high, rule: "db.delete")
+        }
+        if text.contains("insert") {
+            return .dbWrite("\(program) writes documents", risk: .medium, rule: "db.write")
         }
         if text.contains("find") || text.contains("count") || text.contains("aggregate") || text.contains("show") {
             return Finding([.network], risk: .medium, blast: .external, reason: "\(program) reads documents")

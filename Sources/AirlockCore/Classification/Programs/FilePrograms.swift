@@ -275,8 +275,11 @@ enum FilePrograms {
                         blast: .workspaceUnrecoverable, rule: "delete.workspace-tree")
                 ]
             }
+            // `cp -n`, `mv --no-clobber`, `--update=none`: an existing file is left alone.
+            let noClobber = inv.has(short: inv.program == "ln" ? "" : "n", long: ["--no-clobber", "--update=none"])
+                || inv.args.contains("--update=none")
             let written = writtenPaths(into: destination, sources: operands, isDirectory: explicitTarget != nil)
-                .flatMap { FileTargets.write($0, verb: "\(inv.program) writes", context: inv.context) }
+                .flatMap { FileTargets.write($0, verb: "\(inv.program) writes", context: inv.context, overwrites: !noClobber) }
             analyzer.noteWrites(written)
             findings += written
         }
@@ -437,10 +440,15 @@ enum FilePrograms {
                     .privilege(
                         "\(how)on \(target): \(isHome ? "a whole home directory" : "a system folder or the whole disk")",
                         risk: recursive && !isHome ? .critical : .high, targets: [target], rule: "perm.system"))
-            case .system, .home, .secret:
+            case .system, .secret:
+                // Who may read or run a system file (`/etc/sudoers`, `/usr/bin/x`) is the machine's
+                // security: high with or without -R.
+                findings.append(
+                    .privilege("\(how)on \(target), a system or secret path", targets: [target], rule: "perm.system"))
+            case .home:
                 findings.append(
                     .privilege(
-                        "\(how)on \(target), \(kind == .home ? "in the home directory" : "a system or secret path")",
+                        "\(how)on \(target), in the home directory",
                         risk: recursive || isWorldWritable(mode) ? .high : .medium, targets: [target], rule: "perm.system"))
             case .outside:
                 findings.append(

@@ -127,7 +127,9 @@ enum FindProgram {
                         .read(
                             "find runs \(command.map(\.text).joined(separator: " ").prefix(60)) on each file it finds",
                             rule: "find.exec"))
-                    runForEach(Array(command), roots: roots, filtered: filtered, analyzer: &analyzer, depth: depth)
+                    runForEach(
+                        Array(command), roots: roots, filtered: filtered, names: namePatterns(inv.args),
+                        analyzer: &analyzer, depth: depth)
                 }
                 index = end
             } else if ["-fprint", "-fprintf", "-fls", "-fprint0"].contains(text), index + 1 < args.count {
@@ -140,13 +142,31 @@ enum FindProgram {
 
     /// Judges `command` as run on the files found under each root.
     private static func runForEach(
-        _ command: [ShellWord], roots: [String], filtered: Bool, analyzer: inout ShellAnalyzer, depth: Int
+        _ command: [ShellWord], roots: [String], filtered: Bool, names: [String] = [], analyzer: inout ShellAnalyzer,
+        depth: Int
     ) {
-        let saved = analyzer.input
+        let saved = (analyzer.input, analyzer.inputNames)
+        analyzer.inputNames = names
         for root in roots.prefix(4) {
             analyzer.input = .files(root: root, filtered: filtered)
             analyzer.analyze(words: command, environment: [:], stdin: .terminal, depth: depth + 1)
         }
-        analyzer.input = saved
+        (analyzer.input, analyzer.inputNames) = saved
+    }
+
+    /// The name patterns of `find`'s tests (`-name id_rsa`, `-iname '*.pem'`, the last part of
+    /// `-path`): what the files it passes on are called.
+    static func namePatterns(_ args: [String]) -> [String] {
+        var names: [String] = []
+        var index = 0
+        while index + 1 < args.count {
+            if ["-name", "-iname", "-path", "-ipath", "-wholename", "-iwholename"].contains(args[index]) {
+                let pattern = args[index + 1].split(separator: "/").last.map(String.init) ?? args[index + 1]
+                if !pattern.isEmpty { names.append(pattern) }
+                index += 1
+            }
+            index += 1
+        }
+        return names
     }
 }

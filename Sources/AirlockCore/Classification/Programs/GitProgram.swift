@@ -77,6 +77,9 @@ enum GitProgram {
             "git.discard", .vcsRewrite, .high, "throws away uncommitted work: checkout/restore of paths, reset --hard, clean -f, stash drop",
             example: "git reset --hard"),
         Rule(
+            "git.reset-branch", .vcsRewrite, .medium, "moves an existing branch to a start point (checkout -B, switch -C)",
+            example: "git checkout -B main origin/main"),
+        Rule(
             "git.force-push", .vcsRewrite, .high, "overwrites or deletes history on a remote (--force, +ref, --mirror, --delete, :ref)",
             example: "git push --force origin main"),
         Rule(
@@ -268,16 +271,14 @@ enum GitProgram {
             if has("--discard-changes", "-f", "--force") {
                 return discard("git switch --discard-changes throws away uncommitted changes")
             }
-            if has("-C", "--force-create") {
-                return [Finding([.fileWrite], risk: .medium, blast: .workspace, reason: "git switch -C resets a branch that exists", rollback: "git reflog", rule: "git.local-write")]
-            }
+            if has("-C", "--force-create") { return [resetsBranch("git switch -C")] }
             return [unsureSwitch("git switch changes branches: the files that change are not known here")]
         case "restore":
             if has("--pathspec-from-file") { return discard("git restore --pathspec-from-file discards changes in the files a list names") }
             if has("-S", "--staged") && !has("-W", "--worktree") {
                 return [.fileWrite("git restore --staged unstages files", rule: "git.local-write")]
             }
-            return discard("git restore discards uncommitted changes in \(operands.joined(separator: " "))")
+            return [discardsPaths("git restore", operands, whole: has("-p", "--patch"))]
         case "reset":
             if has("--hard", "--merge", "--keep") && !has("--soft") {
                 return discard("git reset --hard discards uncommitted work", rollback: "committed work: git reflog; uncommitted: none")
@@ -451,17 +452,33 @@ enum GitProgram {
             || parsed.has("--theirs", "--ours", "-p", "--patch")
             || (operands.count == 1 && looksLikePath(operands[0]))
         if discards, !parsed.has("-b", "-B", "--orphan") || hasDashes {
-            return [
-                .vcsRewrite(
-                    "git checkout of paths overwrites their uncommitted changes, like git restore",
-                    rollback: "none for uncommitted changes", rule: "git.discard")
-            ]
+            let named = hasDashes ? paths : (operands.count == 1 || operands.contains(".") ? operands : Array(operands.dropFirst()))
+            return [discardsPaths("git checkout", named, whole: parsed.has("-p", "--patch") || named.isEmpty)]
         }
         if parsed.has("-b", "--orphan") { return [.fileWrite("git checkout -b creates a branch", rule: "git.local-write")] }
-        if parsed.has("-B") {
-            return [Finding([.fileWrite], risk: .medium, blast: .workspace, reason: "git checkout -B resets a branch that exists", rollback: "git reflog", rule: "git.local-write")]
-        }
+        if parsed.has("-B") { return [resetsBranch("git checkout -B")] }
         return [unsureSwitch("git checkout switches branches (git refuses to lose changes); which files change is not known here")]
+    }
+
+    /// `git checkout -- f`, `git restore f`, `git checkout --conflict merge f`: one way to throw
+    /// away the uncommitted edits of the files named. Named files are medium (asked, like any
+    /// history rewrite); the whole tree (`.`, a glob, `:/`, a directory-wide pathspec) is high.
+    private static func discardsPaths(_ how: String, _ paths: [String], whole: Bool) -> Finding {
+        let broad = whole || paths.isEmpty || paths.count > 8 || paths.contains { path in
+            path == "." || path == "./" || path == ":/" || path == "*" || path.hasPrefix(":(")
+                || path.contains("*") || path.hasSuffix("/") || path == ".."
+        }
+        return .vcsRewrite(
+            "\(how) discards the uncommitted changes in \(broad ? "the working tree or many files" : paths.joined(separator: " "))",
+            risk: broad ? .high : .medium, rollback: "none for uncommitted changes", rule: "git.discard")
+    }
+
+    /// `checkout -B name start`, `switch -C`: an existing branch of that name is moved; commits
+    /// only on it stay reachable through the reflog. Asked, not high.
+    private static func resetsBranch(_ how: String) -> Finding {
+        .vcsRewrite(
+            "\(how) resets the branch to the start point if it exists (its own commits stay in the reflog)", risk: .medium,
+            blast: .workspace, rollback: "git reflog", rule: "git.reset-branch")
     }
 
     /// A file path rather than a ref: `./x`, `*.ts`, `src/app.ts`, `:/path`.

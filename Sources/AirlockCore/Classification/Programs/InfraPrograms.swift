@@ -626,7 +626,8 @@ enum InfraPrograms {
                     ? .privilege()
                     : kind == "token" ? .secretRead(.medium) : .deploy()
         case "rollout": effect = ["status", "history"].contains(kind) ? .read : .deploy()
-        case "config" where kind == "view": effect = ServiceVerbs.hasFlag(inv, "--raw") ? .secretRead() : .read
+        // `--raw` prints the kubeconfig's client keys and tokens unredacted: a credential file read.
+        case "config" where kind == "view": effect = ServiceVerbs.hasFlag(inv, "--raw") ? .secretRead(.high) : .read
         case "config": effect = kind.hasPrefix("get-") || kind == "current-context" ? .read : .local
         case "exec", "debug", "rsh", "attach": effect = .exec()
         case "cp", "new-project": effect = .write()
@@ -878,10 +879,40 @@ enum InfraPrograms {
             return push ? [build, .deploy("\(what) --push publishes the image", targets: rest)] : [build]
         case "push": return [.deploy("\(what) publishes an image to a registry", targets: rest)]
         case "login", "logout": return [.remoteWrite("\(what) changes stored registry credentials")]
-        case "cp", "save", "export":
+        case "cp":
+            return containerCopy(inv, what, rest.filter { !$0.hasPrefix("-") })
+        case "save", "export":
             return [.fileWrite("\(what) copies files out of or into containers", targets: rest)]
         default: return [.unknown("\(what) is not a recognised container command")]
         }
+    }
+
+    /// `docker cp SRC DEST`: into a container (`web:/usr/local/bin/`) changes what runs there;
+    /// out of one writes a local path, judged like any write by where it lands.
+    private static func containerCopy(_ inv: Invocation, _ what: String, _ operands: [String]) -> [Finding] {
+        guard operands.count >= 2, let source = operands.first, let destination = operands.last else {
+            return [.fileWrite("\(what) copies files out of or into containers", targets: operands)]
+        }
+        let inContainer = { (path: String) in
+            path.firstIndex(of: ":").map { $0 != path.startIndex && !path[..<$0].contains("/") } ?? false
+        }
+        var findings: [Finding] = []
+        if !inContainer(source) {
+            let path = inv.context.classify(path: source)
+            if path.isSecret {
+                findings.append(.secrets("\(what) copies \(path.reason)", risk: path.secretRisk, targets: [source], rule: "path.secret-read"))
+            }
+        }
+        if inContainer(destination) {
+            findings.append(
+                Finding(
+                    [.fileWrite], risk: .high, blast: .machine, reversibility: .partial,
+                    reason: "\(what) writes \(source) into the container at \(destination): what runs there changes",
+                    targets: [destination], rule: "container.copy-in"))
+        } else {
+            findings += FileTargets.write(destination, verb: "\(what) copies out of a container into", context: inv.context)
+        }
+        return findings
     }
 
     /// `docker run`: a container, plus privilege for host access and secrets for mounted credentials.

@@ -125,6 +125,9 @@ enum NetworkPrograms {
     static let httpRules = [
         Rule("network.fetch", .network, .low, "fetches from the network", example: "curl https://example.com/api"),
         Rule("network.send", .network, .medium, "sends data to a server", example: "curl -X POST https://example.com/api -d x=1"),
+        Rule(
+            "network.local-call", .network, .medium, "sends a changing request to a server on this machine (a local test call)",
+            example: "curl -X DELETE http://localhost:3000/items/1"),
         Rule("network.delete", .dataDelete, .high, "sends an HTTP DELETE or calls a deleting endpoint", example: "curl -X DELETE https://example.com/items/1"),
         Rule(
             "infra.api-write", .infra, .high, "a mutating request or GraphQL mutation to a cloud, platform or forge API",
@@ -169,7 +172,10 @@ enum NetworkPrograms {
         let items = positionals.dropFirst().filter { $0.contains("=") || $0.hasPrefix("@") }
         let sendsData = !uploads.isEmpty || !data.isEmpty || (inv.program != "curl" && !items.isEmpty)
         if method.isEmpty { method = sendsData ? "POST" : "GET" }
-        let urls = positionals.filter { $0.contains("://") || $0.contains(".") && !$0.hasPrefix("@") && !$0.contains("=") }
+        let urls = positionals.filter {
+            $0.contains("://") || ($0.contains(".") || $0.hasPrefix("localhost") || inv.program != "curl" && $0.hasPrefix(":"))
+                && !$0.hasPrefix("@") && !$0.contains("=")
+        }
             + [parsed.value("--url")].compactMap { $0 }
         let target = urls.first ?? "?"
         let lowerTarget = urls.joined(separator: " ").lowercased()
@@ -195,7 +201,9 @@ enum NetworkPrograms {
         // without credentials is a fetch wherever it goes.
         let matters = isMutation || usesToken
         let isInfra = matters && infraHostPatterns.matches(in: lowerTarget)
-        if matters, moneyHostPatterns.matches(in: lowerTarget) {
+        if isMutation, !urls.isEmpty, urls.allSatisfy(isLoopback) {
+            findings.append(localCall(inv.program, method: method, target: target))
+        } else if matters, moneyHostPatterns.matches(in: lowerTarget) {
             findings.append(
                 isRead
                     ? .remoteRead("\(inv.program) reads a payment API", targets: [target], rule: "network.fetch")
@@ -230,6 +238,43 @@ enum NetworkPrograms {
         }
         return findings
     }
+
+    /// A mutating request to this machine: a call to a server under test, not to infrastructure.
+    static func localCall(_ program: String, method: String, target: String) -> Finding {
+        Finding(
+            [.network], risk: .medium, blast: .machine, reversibility: .unknown,
+            reason: "\(program) \(method) to a server on this machine (\(target)): a local test call", targets: [target],
+            rule: "network.local-call")
+    }
+
+    /// `localhost`, `127.0.0.1`, `[::1]`, `0.0.0.0`, `*.localhost`, with or without scheme, user
+    /// and port; httpie's `:3000/x` shorthand means localhost too.
+    /// A data store's port on this machine (Elasticsearch 9200, Meilisearch 7700, CouchDB 5984, …)
+    /// is not a test call: a DELETE there removes real indexes, so it keeps its data rules.
+    static func isLoopback(_ url: String) -> Bool {
+        var rest = Substring(url.lowercased())
+        if let scheme = rest.firstRange(of: "://") { rest = rest[scheme.upperBound...] }
+        rest = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        if let at = rest.lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
+        let host: Substring
+        var port: Substring = ""
+        if rest.hasPrefix("[") {
+            host = rest.prefix { $0 != "]" }.dropFirst()
+            if let close = rest.firstIndex(of: "]") { port = rest[rest.index(after: close)...].drop { $0 == ":" } }
+        } else {
+            host = rest.prefix { $0 != ":" }
+            port = rest.dropFirst(host.count).drop { $0 == ":" }
+        }
+        if dataStorePorts.contains(String(port)) { return false }
+        // httpie's `:3000/x` shorthand is localhost.
+        return host.isEmpty && !port.isEmpty || host == "localhost" || host.hasSuffix(".localhost") || host == "::1"
+            || host == "0.0.0.0" || host.hasPrefix("127.") && host.split(separator: ".").count == 4
+    }
+
+    private static let dataStorePorts: Set<String> = [
+        "9200", "9300", "7700", "5984", "8086", "8983", "8108", "6333", "8529", "7474", "8123", "8091", "2379",
+        "8500", "15672", "9000", "4566", "9042", "6379",
+    ]
 
     /// Lower-case words of URLs and bodies: split on anything not a letter or digit, and on camelCase.
     static func apiWords(_ text: String) -> Set<String> {
@@ -323,7 +368,11 @@ enum NetworkPrograms {
                         reason: "wget sends \(path.reason) to \(url)", targets: [file, url], rule: "flow.exfiltration"))
             }
         }
-        if method == "DELETE" {
+        let mutates = method == "DELETE" || parsed.has("--post-data", "--post-file", "--body-data", "--body-file")
+            || ["POST", "PUT", "PATCH"].contains(method)
+        if mutates, isLoopback(url) {
+            findings.append(localCall("wget", method: method.isEmpty ? "POST" : method, target: url))
+        } else if method == "DELETE" {
             findings.append(.dataDelete("wget sends an HTTP DELETE to \(url)", targets: [url], rule: "network.delete"))
         } else if parsed.has("--post-data", "--post-file", "--body-data", "--body-file") || ["POST", "PUT", "PATCH"].contains(method) {
             findings.append(.remoteWrite("wget sends data to \(url)", targets: [url], rule: "network.send"))

@@ -248,9 +248,19 @@ enum ServicePrograms {
             return [finding]
         }
         if isRemote(destination) {
-            return [.remoteWrite("rsync uploads to \(destination)", targets: [destination])]
+            return [.remoteWrite("rsync uploads to \(destination)", targets: [destination], rule: "network.copy")]
         }
-        return [.fileWrite("rsync copies files into \(destination)", targets: [destination])]
+        // A local destination is written like `cp`'s: where it lands decides (a system path is
+        // high); a `host:` or `rsync://` source makes it a download as well.
+        var findings = FileTargets.write(destination, verb: "rsync copies into", context: inv.context)
+        let remoteSources = paths.dropLast().filter(isRemote)
+        if !remoteSources.isEmpty {
+            findings.append(
+                .remoteWrite(
+                    "rsync copies files from another host (\(remoteSources[0].prefix(60)))", targets: Array(remoteSources),
+                    rule: "network.copy"))
+        }
+        return findings
     }
 
     private static let rsyncValued: Set<String> = [

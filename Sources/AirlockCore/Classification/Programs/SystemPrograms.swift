@@ -118,7 +118,25 @@ enum SystemPrograms {
                         return [.read("\(inv.program) shows accounts", rule: "system.show")]
                     }
                     if inv.program == "setfacl" {
-                        return [.privilege("setfacl changes who may access files", risk: .medium, rule: "users.change")]
+                        // Like chmod: on a system path (`/etc/passwd`) high, inside the repo medium.
+                        let operands = inv.positionals(valued: [
+                            "-m", "-M", "-x", "-X", "--modify", "--modify-file", "--remove", "--remove-file", "--set", "--set-file",
+                        ])
+                        // Granting only read (`u:app:r`) under a system folder is medium; write or
+                        // run rights there, or any right on a secret, are high.
+                        let entries = inv.value(of: "-m", "--modify", "--set") ?? ""
+                        let readOnly = !entries.isEmpty && entries.split(separator: ",").allSatisfy { entry in
+                            (entry.split(separator: ":").last ?? "").allSatisfy { $0 == "r" || $0 == "-" }
+                        }
+                        let system = operands.contains { operand in
+                            let kind = DeletionTargets.kind(of: operand, context: inv.context)
+                            return kind == .secret || !readOnly && [.system, .catastrophic, .dynamic].contains(kind)
+                        }
+                        return [
+                            .privilege(
+                                "setfacl changes who may access \(operands.prefix(2).joined(separator: " "))",
+                                risk: system ? .high : .medium, rule: "users.change")
+                        ]
                     }
                     return [.privilege("\(inv.program) changes users, groups or permissions", rule: "users.change")]
                 })
@@ -129,6 +147,12 @@ enum SystemPrograms {
     }
 
     // MARK: Processes
+
+    /// Mounts the system runs from.
+    private static let systemMounts: Set<String> = [
+        "/boot", "/boot/efi", "/home", "/usr", "/var", "/etc", "/opt", "/proc", "/sys", "/dev", "/run", "/tmp", "/srv",
+        "/nix", "/System/Volumes/Data", "/Users",
+    ]
 
     static func kill(_ inv: Invocation) -> [Finding] {
         let program = inv.program
@@ -173,6 +197,11 @@ enum SystemPrograms {
             || (program != "kill" && (targets.contains(where: broadNames.contains) || args.contains("-u") && targets.isEmpty))
             || (program == "killall" && targets.isEmpty)
             || (program == "pkill" && args.contains("-f") && targets.contains(where: { $0.count <= 3 || broadNames.contains($0) }))
+            // `pkill -9`, `killall -KILL`: every matching process dies at once, without cleaning up.
+            || (program != "kill" && args.contains { ["-9", "-KILL", "-SIGKILL", "--signal=KILL", "--signal=9"].contains($0) })
+            || (program != "kill" && args.indices.contains { index in
+                ["-s", "--signal"].contains(args[index]) && index + 1 < args.count && ["9", "KILL", "SIGKILL"].contains(args[index + 1])
+            })
         return [
             Finding(
                 [.processControl], risk: all ? .high : .medium, blast: .machine, reversibility: .partial,
@@ -282,11 +311,17 @@ enum SystemPrograms {
             if program == "mount", operands.isEmpty, !args.contains("-a") {
                 return [.read("mount lists mounted filesystems", rule: "system.show")]
             }
-            // Mounting can hide or replace any folder (`mount --bind x /etc`): high; unmounting less so.
+            // Mounting can hide or replace any folder (`mount --bind x /etc`): high. Unmounting a
+            // removable or scratch mount is medium; the root, a system mount or every mount (`-a`)
+            // takes the machine's files away from under it: high.
+            let systemMount = args.contains("-a") || args.contains("--all") || operands.contains { operand in
+                let trimmed = operand.count > 1 && operand.hasSuffix("/") ? String(operand.dropLast()) : operand
+                return trimmed == "/" || systemMounts.contains(trimmed)
+            }
             return [
                 .privilege(
                     "\(program) \(operands.prefix(2).joined(separator: " ")) changes what is mounted",
-                    risk: program == "mount" ? .high : .medium, rule: "system.settings")
+                    risk: program == "mount" || systemMount ? .high : .medium, rule: "system.settings")
             ]
         }
         if program == "ldconfig", args.contains("-p") || args.contains("--print-cache") {
@@ -480,10 +515,11 @@ enum SystemPrograms {
     static func gpg(_ inv: Invocation) -> [Finding] {
         let args = inv.args
         func has(_ names: String...) -> Bool { args.contains(where: names.contains) }
-        if has("--delete-keys", "--delete-secret-keys", "--delete-secret-and-public-keys", "--delete-key", "--delete-secret-key") {
+        // Every `--delete-…` spelling (`--delete-key`, `--delete-secret-and-public-key`, …).
+        if args.contains(where: { $0.hasPrefix("--delete-") }) {
             return [.dataDelete("gpg deletes keys", risk: .critical, rule: "keys.delete")]
         }
-        if has("-d", "--decrypt", "--export-secret-keys", "--export-secret-subkeys", "--export-ownertrust")
+        if has("-d", "--decrypt", "--export-ownertrust") || args.contains(where: { $0.hasPrefix("--export-secret") })
             || args.contains(where: { $0.hasPrefix("-") && !$0.hasPrefix("--") && $0.contains("d") && $0.count <= 4 })
         {
             return [.secrets("gpg decrypts or exports secret material", rule: "keys.read")]
@@ -505,7 +541,14 @@ enum SystemPrograms {
             return [.read("ssh-keygen shows a fingerprint or lists keys", rule: "system.show")]
         }
         if args.contains("-R") {
-            return [.fileWrite("ssh-keygen -R removes a host from known_hosts", rule: "path.home-write")]
+            // known_hosts decides which servers ssh trusts: removing an entry makes the next
+            // connection accept whatever key the host (or a man in the middle) shows.
+            return [
+                Finding(
+                    [.fileWrite, .outsideWorkspace], risk: .high, blast: .machine, reversibility: .partial,
+                    reason: "ssh-keygen -R removes a host's trusted key from ~/.ssh/known_hosts",
+                    targets: ["~/.ssh/known_hosts"], rule: "keys.ssh-keygen")
+            ]
         }
         let file = args.firstIndex(of: "-f").flatMap { $0 + 1 < args.count ? args[$0 + 1] : nil }
         if let file, (!file.hasPrefix("~") && !file.hasPrefix("/")) || file.hasPrefix("/tmp") {
@@ -587,7 +630,8 @@ enum SystemPrograms {
             return [
                 .unknown(
                     "tmux \(verb) runs or types a command\(words.isEmpty ? " (a shell)" : ": " + words.joined(separator: " ").prefix(60))",
-                    risk: words.isEmpty && verb.hasPrefix("new") ? .medium : .high, rule: "terminal.runs-command")
+                    risk: words.isEmpty && verb.hasPrefix("new") ? .medium : .high,
+                    isUnsure: !(words.isEmpty && verb.hasPrefix("new")), rule: "terminal.runs-command")
             ]
         }
         return [.unknown("tmux \(verb) changes the terminal server", risk: .low, isUnsure: false, rule: "terminal.change")]

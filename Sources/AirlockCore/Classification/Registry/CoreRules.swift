@@ -5,7 +5,7 @@ enum CoreRules {
 
     static let paths = [
         Rule("path.secret-read", .secretsAccess, .high, "reads a secret: a key, a credentials file, an .env, shell history", example: "cat ~/.ssh/id_rsa"),
-        Rule("path.secret-write", .secretsAccess, .high, "writes over a secrets file", example: "echo x > .env"),
+        Rule("path.secret-write", .secretsAccess, .high, "writes over a key or credentials file", example: "echo x > ~/.aws/credentials"),
         Rule(
             "path.self-modification", .selfModification, .critical, "touches Airlock's own files or a harness's hooks and permissions",
             example: "echo '{}' > .claude/settings.json"),
@@ -15,10 +15,13 @@ enum CoreRules {
             example: "echo 'curl x | sh' >> ~/.bashrc"),
         Rule("path.agent-config-write", .agentConfig, .high, "writes a file that steers agents (MCP servers, instructions)", example: "echo '{}' > .mcp.json"),
         Rule("path.system-write", .fileWrite, .high, "writes under a system folder", example: "echo 1 > /etc/motd"),
-        Rule("path.home-write", .fileWrite, .medium, "writes in the home directory, outside the workspace", example: "echo x > ~/notes.txt"),
+        Rule(
+            "path.home-write", .fileWrite, .high, "writes over the user's files in the home directory, outside the workspace (no git undo)",
+            example: "cp notes.txt ~/Documents/"),
         Rule("path.outside-write", .fileWrite, .medium, "writes outside the workspace", example: "cp a.txt /mnt/share/"),
         Rule("path.temp-write", .fileWrite, .low, "writes a temp path", example: "echo x > /tmp/scratch.txt"),
         Rule("path.workspace-write", .fileWrite, .low, "writes inside the workspace", example: "echo x > notes.md"),
+        Rule("path.env-write", .envFile, .medium, "writes the workspace's own .env file", example: "cp .env.example .env"),
         Rule("path.sensitive-write", .fileWrite, .high, "writes production config or customer data", example: "echo x > config/production.yml"),
         Rule(
             "path.code-config-write", .ciConfig, .medium, "writes a CI workflow or a file whose code a trusted tool runs",
@@ -39,6 +42,10 @@ enum CoreRules {
         Rule(
             "shell.recursive-function", .processControl, .high, "a function that calls itself: a fork bomb when piped or put in the background",
             example: ":(){ :|:& };:"),
+        Rule(
+            "shell.dynamic-argument", .unknown, .medium,
+            "a command that changes something gets an argument known only at run time (high when it destroys)",
+            example: "git branch $(cat name.txt)"),
         Rule("shell.function-call", .read, .low, "calls a function defined on the line; its body is judged", example: "f() { ls; }; f"),
         Rule("shell.source", .unknown, .medium, "sources a shell file into the current shell", example: "source ./env.sh"),
         Rule("shell.no-run", .read, .low, "a shell asked only for help, its version, or a syntax check", example: "bash -n script.sh"),
@@ -49,12 +56,18 @@ enum CoreRules {
         Rule(
             "action.nothing-recognised", .unknown, .medium, "an action with nothing recognisable in it",
             example: "(an action that yields no finding)"),
+        Rule(
+            "program.help", .read, .low, "asks any program or subcommand for its help or version, which runs nothing",
+            example: "git branch -D -h"),
         Rule("shell.empty", .read, .low, "an empty command runs nothing", example: "(an empty command)"),
         Rule("web.fetch", .network, .low, "fetches a web page", example: "web: https://example.com/docs"),
         Rule("tool.unknown", .unknown, .medium, "a harness tool Airlock does not know", example: "(a tool without a class)"),
         Rule(
             "container.host-escape", .privilege, .critical, "a container with the host's files or namespaces runs a destructive command",
             example: "docker run -v /:/host alpine rm -rf /host/etc"),
+        Rule(
+            "container.copy-in", .fileWrite, .high, "copies files into a running container, changing what runs there",
+            example: "docker cp tool.sh web:/usr/local/bin/"),
         Rule("container.exec", .unknown, .medium, "runs a command inside a container; the command is judged too", example: "docker exec web ls"),
         Rule(
             "container.run", .network, .medium, "starts a container to run a command; host mounts and privileges are judged too",
@@ -64,7 +77,7 @@ enum CoreRules {
         Rule(
             "env.print-filtered", .read, .medium, "prints environment variables through a filter that names no secret",
             example: "env | grep SHELL"),
-        Rule("env.print-secret", .secretsAccess, .medium, "prints a variable named like a secret", example: "printenv GITHUB_TOKEN"),
+        Rule("env.print-secret", .secretsAccess, .high, "prints a variable named like a secret", example: "printenv GITHUB_TOKEN"),
     ]
 
     static let roles = [

@@ -1,0 +1,124 @@
+import Foundation
+
+/// The separated deployment, made for real: `airlock setup --system` as root for a system user
+/// of this test's own, a reviewer with a passphrase (`airlock reviewer set`), and the broker
+/// (`airlock serve --system`) running as the system user, in directories of this test's own
+/// (`AIRLOCK_SYSTEM_*_DIR`) so tests never touch /run/airlock or each other.
+final class SeparatedBroker {
+    let system: TestUser
+    let reviewer: TestUser
+    /// An agent running as an account of its own.
+    let agent: TestUser
+    let base: String
+    let passphrase = "correct horse battery staple"
+    private let process = Process()
+    let logPath: String
+
+    var runDirectory: String { base + "/run" }
+    var stateDirectory: String { base + "/state" }
+    var agentSocket: String { runDirectory + "/agent.sock" }
+    var reviewSocket: String { runDirectory + "/review.sock" }
+
+    /// What every Airlock process of this deployment is told: where its directories are and
+    /// who its system user is (the hook believes only that user).
+    var environment: [String: String] {
+        [
+            "AIRLOCK_SYSTEM_RUN_DIR": runDirectory, "AIRLOCK_SYSTEM_STATE_DIR": stateDirectory,
+            "AIRLOCK_SYSTEM_CONFIG_DIR": base + "/config", "AIRLOCK_SYSTEM_USER": system.name,
+            "AIRLOCK_IGNORE_BOUNDARIES": "1", "AIRLOCK_HOOK_TIMEOUT_MS": "25000",
+        ]
+    }
+
+    init() throws {
+        system = try TestUser.create("alsys", system: true)
+        reviewer = try TestUser.create("alrev")
+        agent = try TestUser.create("alagt")
+        base = "/tmp/alsep-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        guard mkdir(base, 0o755) == 0, chmod(base, 0o755) == 0 else { throw SecurityTestFailure("mkdir \(base)") }
+        logPath = base + "/broker.log"
+        let setup = try run([Programs.airlock, "setup", "--system", "--user", system.name], environment: environment)
+        guard setup.status == 0 else { throw SecurityTestFailure("setup --system failed: \(setup.stdout)\(setup.stderr)") }
+        let set = try run(
+            [Programs.airlock, "reviewer", "set", reviewer.name, "--passphrase-stdin", "--user", system.name],
+            environment: environment, stdin: passphrase + "\n")
+        guard set.status == 0 else { throw SecurityTestFailure("reviewer set failed: \(set.stdout)\(set.stderr)") }
+        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
+        let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
+        let argv = system.argv(
+            [Programs.airlock, "serve", "--system", "--wait-for-console"],
+            environment: environment.merging(["HOME": stateDirectory]) { $1 })
+        process.executableURL = URL(fileURLWithPath: argv[0])
+        process.arguments = Array(argv.dropFirst())
+        process.standardOutput = log
+        process.standardError = log
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(30)
+        while !((try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "").contains("listening") {
+            guard process.isRunning, Date() < deadline else {
+                throw SecurityTestFailure("serve --system did not start: \(self.log)")
+            }
+            usleep(20_000)
+        }
+    }
+
+    var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
+
+    /// The hook as a harness of `user` runs it, pointed at the agent socket by `--system`.
+    func hookArgv(as user: TestUser) -> [String] {
+        user.argv([Programs.hook, "claude", "--system"], environment: environment.merging(["HOME": "/tmp"]) { $1 })
+    }
+
+    /// A hook call of the agent's that waits in the broker for a reviewer: by default a
+    /// high-risk action off the hard floor, so approving it asks for the passphrase again.
+    func waitingHook(
+        _ command: String = "git push --force origin main", as user: TestUser? = nil
+    ) throws -> BackgroundHook {
+        let hook = try BackgroundHook(
+            hookArgv(as: user ?? agent), environment: [:], input: claudeBash(command, cwd: "/tmp"))
+        // Root may read review.sock's queue without a passphrase (the system user's privilege).
+        let waiting = try run(RPCClient.argv(reviewSocket, [RPCClient.send("subscribe", id: 1), RPCClient.waitPending]))
+        guard RPCClient.answers(waiting.stdout) != nil else { throw SecurityTestFailure("nothing queued: \(waiting)") }
+        return hook
+    }
+
+    /// The broker's pid, from the kernel (it runs under runuser).
+    var brokerPID: pid_t? {
+        let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            let bytes = Array(agentSocket.utf8)
+            raw.copyBytes(from: bytes)
+            raw[bytes.count] = 0
+        }
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
+        }
+        guard connected == 0 else { return nil }
+        var credentials = (pid: Int32(0), uid: UInt32(0), gid: UInt32(0))
+        var length = socklen_t(MemoryLayout.size(ofValue: credentials))
+        guard getsockopt(descriptor, SOL_SOCKET, SO_PEERCRED, &credentials, &length) == 0 else { return nil }
+        return credentials.pid
+    }
+
+    /// Stops the broker the way a signal does, so it writes what it owes the store.
+    func stop() {
+        guard process.isRunning else { return }
+        if let pid = brokerPID { kill(pid, SIGTERM) }
+        process.waitUntilExit()
+    }
+
+    deinit {
+        stop()
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+        try? FileManager.default.removeItem(atPath: base)
+    }
+}

@@ -172,6 +172,7 @@ let package = Package(
             name: "AirlockBrokerTests",
             dependencies: [
                 "AirlockBroker", "AirlockWire", "AirlockCore", "AirlockStore",
+                .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),

@@ -42,6 +42,10 @@ public struct BrokerConfiguration: Sendable {
     public var boundaryReportLifetime: Duration
     /// The home directory and Airlock's own paths, for the classifier.
     public var hostFacts: HostFacts
+    /// Whether submissions wait for the edge's look at the files they name (symlinks, patch
+    /// files, archives, git steps, renamed Airlock binaries) before they are decided; the server
+    /// does the look with `BrokerReaders.edgeFacts`. Off for state-machine tests that do not.
+    public var gathersEdgeFacts = false
     /// The longest an exception may last.
     public var maximumExceptionSeconds: Int
     /// How often deadlines and exception expiries are checked.

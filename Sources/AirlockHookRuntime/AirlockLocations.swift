@@ -44,15 +44,24 @@ public struct AirlockLocations: Sendable, Equatable {
         systemConfigDirectory = Self.nonEmpty(environment["AIRLOCK_SYSTEM_CONFIG_DIR"]) ?? "/etc/airlock"
     }
 
-    /// Facts the pure classifier needs: the home directory and Airlock's own paths.
+    /// Facts the pure classifier needs: the home directory and Airlock's own paths — its state,
+    /// configuration and socket, and where the separated mode and service managers keep it
+    /// (units, the system store and sockets, the sudoers drop-in).
     public func hostFacts(environment: [String: String]) -> HostFacts {
-        HostFacts(
+        let configHome = Self.nonEmpty(environment["XDG_CONFIG_HOME"]) ?? (environment["HOME"] ?? "/") + "/.config"
+        return HostFacts(
             home: environment["HOME"],
             airlockPaths: [
                 stateDirectory, configDirectory, Self.directory(of: socket), socket, systemRunDirectory,
                 systemStateDirectory, systemConfigDirectory,
-            ])
+            ] + Self.installedPaths + [configHome + "/systemd/user/airlock.service", configHome + "/systemd/user/airlock.socket"])
     }
+
+    /// Machine-wide places Airlock is installed and runs from.
+    static let installedPaths = [
+        "/etc/systemd/system/airlock.service", "/etc/systemd/system/airlock.socket", "/lib/systemd/system/airlock.service",
+        "/var/lib/airlock", "/run/airlock", "/etc/airlock", "/etc/sudoers.d/airlock",
+    ]
 
     /// `TMPDIR` with a trailing slash, else `/tmp/` (what Foundation's NSTemporaryDirectory gives).
     static func temporaryDirectory(_ environment: [String: String]) -> String {

@@ -18,6 +18,8 @@ struct MachineDriver {
     var boundaryReport: @Sendable (String) -> BoundaryReport? = { _ in nil }
     /// Every workspace whose boundaries the machine asked to measure, in order.
     var measured: [String] = []
+    /// What the edge finds about the files a submission names; nil: the look never comes back.
+    var edgeFacts: (@Sendable (EdgeFactRequest) -> EdgeFacts)? = { _ in EdgeFacts() }
 
     static let agent = ConnectionID(1)
     static let console = ConnectionID(2)
@@ -76,6 +78,10 @@ struct MachineDriver {
             case .loadRepositoryPolicy(let workspace):
                 effects += machine.handle(
                     .repositoryPolicyLoaded(workspace: workspace, rules: repositoryRules[workspace] ?? [], now: now))
+            case .gatherFacts(let actionID, let request):
+                if let edgeFacts {
+                    effects += machine.handle(.factsGathered(actionID: actionID, facts: edgeFacts(request), now: now))
+                }
             case .measureBoundaries(let workspace):
                 measured.append(workspace)
                 effects += machine.handle(

@@ -122,6 +122,10 @@ struct ShellClassifierTests {
         Case("git config core.hooksPath /tmp/hooks", .selfModification, .critical),
         Case("pkill airlock", .selfModification, .critical),
         Case("crontab -r", .dataDelete, .high),
+        // A function redefined inside a shell that a function of the same name runs is the new
+        // body, not a recursion (found by the nested-wrapper property test).
+        Case("f() { bash -c 'f() { rm -rf /; }; f'; }; f", .destructiveFS, .critical),
+        Case("g() { eval 'g() { rm -rf ~; }; g'; }; g", .destructiveFS, .critical),
         // Disks.
         Case("dd if=/dev/zero of=/dev/sda", .destructiveFS, .critical),
         Case("mkfs.ext4 /dev/sdb1", .destructiveFS, .critical),

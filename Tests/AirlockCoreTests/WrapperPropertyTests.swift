@@ -39,7 +39,8 @@ struct WrapperPropertyTests {
         ("dash -c", { "dash -c " + quoted($0) }),
         ("eval", { "eval " + quoted($0) }),
         ("$( )", { "echo \"$( " + $0 + " )\"" }),
-        ("backticks", { "echo `" + $0.replacingOccurrences("`", with: "\\`") + "`" }),
+        // Inside backticks a backslash escapes `\`` and `\\`: both are escaped, as a person nesting them must.
+        ("backticks", { "echo `" + $0.replacingOccurrences("\\", with: "\\\\").replacingOccurrences("`", with: "\\`") + "`" }),
         ("$(( ))", { "echo $(( $( " + $0 + " ) + 1 ))" }),
         ("<( )", { "cat <( " + $0 + " )" }),
         (">( )", { "echo x > >(" + $0 + ")" }),

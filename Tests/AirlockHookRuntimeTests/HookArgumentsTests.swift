@@ -39,12 +39,16 @@ struct AirlockLocationsTests {
         let locations = AirlockLocations(environment: ["HOME": "/h"], uid: 5)
         #expect(locations.stateDirectory == "/h/.local/state/airlock")
         #expect(locations.configDirectory == "/h/.config/airlock")
+        let paths = locations.hostFacts(environment: ["HOME": "/h"]).airlockPaths
         #expect(
-            locations.hostFacts(environment: ["HOME": "/h"]).airlockPaths
+            paths.prefix(7)
                 == [
                     "/h/.local/state/airlock", "/h/.config/airlock", "/tmp/airlock-5", "/tmp/airlock-5/airlock.sock",
                     "/run/airlock", "/var/lib/airlock", "/etc/airlock",
                 ])
+        // Units and the separated mode's places are Airlock's too.
+        #expect(paths.contains("/h/.config/systemd/user/airlock.service"))
+        #expect(paths.contains("/etc/systemd/system/airlock.service"))
     }
 
     @Test(arguments: ["/a/b/c.sock", "/a/b/", "/a", "/", "a.sock", "a/b", ""])

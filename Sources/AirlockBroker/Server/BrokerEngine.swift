@@ -190,6 +190,11 @@ final class BrokerEngine {
                 offLoop(policyThreads, "read the policy of \(workspace)", { read(workspace) }) { rules, now in
                     .repositoryPolicyLoaded(workspace: workspace, rules: rules, now: now)
                 }
+            case .gatherFacts(let actionID, let request):
+                let gather = readers.edgeFacts
+                offLoop(policyThreads, "look at the files \(actionID) names", { gather(request) }) { facts, now in
+                    .factsGathered(actionID: actionID, facts: facts, now: now)
+                }
             case .measureBoundaries(let workspace):
                 let measure = readers.boundaryReport
                 offLoop(probeThreads, "measure the boundaries of \(workspace)", { measure(workspace) }) { report, now in

@@ -11,14 +11,19 @@ public struct BrokerReaders: Sendable {
     /// Whether `passphrase` is `reviewer`'s (scrypt, slow on purpose: its own thread); false
     /// when the reviewer has none.
     public var passphraseMatches: @Sendable (_ reviewer: String, _ passphrase: String) -> Bool
+    /// The facts a submission's first assessment asked for (`EdgeFactRequest`), read within a
+    /// bound; what it could not read is left out (unknown, so unsure).
+    public var edgeFacts: @Sendable (_ request: EdgeFactRequest) -> EdgeFacts
 
     public init(
         repositoryRules: @escaping @Sendable (_ workspace: String) -> [PolicyRule] = { _ in [] },
         boundaryReport: @escaping @Sendable (_ workspace: String) -> BoundaryReport? = { _ in nil },
-        passphraseMatches: @escaping @Sendable (_ reviewer: String, _ passphrase: String) -> Bool = { _, _ in false }
+        passphraseMatches: @escaping @Sendable (_ reviewer: String, _ passphrase: String) -> Bool = { _, _ in false },
+        edgeFacts: @escaping @Sendable (_ request: EdgeFactRequest) -> EdgeFacts = { _ in EdgeFacts() }
     ) {
         self.repositoryRules = repositoryRules
         self.boundaryReport = boundaryReport
         self.passphraseMatches = passphraseMatches
+        self.edgeFacts = edgeFacts
     }
 }

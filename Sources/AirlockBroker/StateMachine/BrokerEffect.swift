@@ -20,6 +20,8 @@ public enum BrokerEffect: Equatable, Sendable {
     /// Read a repository's own policy (`.airlock/policy.toml` and its trust); answered by
     /// `.repositoryPolicyLoaded`.
     case loadRepositoryPolicy(workspace: String)
+    /// Look at the files a submission names (`EdgeFactRequest`); answered by `.factsGathered`.
+    case gatherFacts(actionID: String, request: EdgeFactRequest)
     /// Measure a workspace's five boundaries; answered by `.boundariesMeasured`.
     case measureBoundaries(workspace: String)
     /// Team mode: put an action this broker holds in the team's queue (redacted).

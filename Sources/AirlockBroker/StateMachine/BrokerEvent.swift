@@ -31,6 +31,8 @@ public enum BrokerEvent: Sendable {
     case exceptionsChangedElsewhere(now: Date)
     /// A repository's rules, as its `.airlock/policy.toml` and its trust stood when read.
     case repositoryPolicyLoaded(workspace: String, rules: [PolicyRule], now: Date)
+    /// What the edge found about the files a waiting submission names.
+    case factsGathered(actionID: String, facts: EdgeFacts, now: Date)
     /// A workspace's five boundaries; nil when it cannot be measured here.
     case boundariesMeasured(workspace: String, report: BoundaryReport?, now: Date)
     /// The policy files were read again.
@@ -75,7 +77,7 @@ public enum BrokerEvent: Sendable {
         case .statusRequested(let connection, let id, _): (connection, id, .status)
         case .authenticationRequested(let connection, let id, _, _): (connection, id, .authenticate)
         case .connectionOpened, .connectionClosed, .clockTicked, .exceptionsReloaded, .exceptionReloadFailed,
-            .exceptionsChangedElsewhere, .repositoryPolicyLoaded, .boundariesMeasured, .policyReloaded,
+            .exceptionsChangedElsewhere, .repositoryPolicyLoaded, .factsGathered, .boundariesMeasured, .policyReloaded,
             .brokerStopping, .passphraseChecked, .logAnchored, .teamQueueChanged, .teamQueueRead, .decisionsClaimed,
             .storeHealthChanged:
             nil

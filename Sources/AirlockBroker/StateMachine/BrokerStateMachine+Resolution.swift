@@ -9,6 +9,7 @@ extension BrokerStateMachine {
         reviewerIdentity: String? = nil, now: Date, _ effects: inout [BrokerEffect]
     ) {
         rememberHookDecision(answer, verdict, reason: reason, now: now)
+        noteAnswered(answer, verdict, source: source)
         if let requestID = answer.requestID {
             let result = SubmitResult(id: answer.id, decision: verdict, reason: reason, source: source)
             effects.append(.sendResult(answer.requester, requestID, .submit(result)))
@@ -212,7 +213,8 @@ extension BrokerStateMachine {
         let context = PolicyContext(
             mode: configuration.mode, rules: configuration.rules + knownRules(action.workspaceRoot),
             exceptions: exceptions, now: now)
-        return PolicyEngine.evaluate(action, assessment, context: context, boundaries: knownReport(for: action))
+        let decision = PolicyEngine.evaluate(action, assessment, context: context, boundaries: knownReport(for: action))
+        return holdingRunnerSteps(decision, action, assessment)
     }
 
     mutating func makeActionID() -> String {

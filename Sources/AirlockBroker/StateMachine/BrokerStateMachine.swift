@@ -59,6 +59,10 @@ public struct BrokerStateMachine: Sendable {
     var teamQueue = TeamQueueState()
     /// The store's health as it last reported it; nil when it never did (a local store).
     var storeHealth: StoreHealth?
+    /// Files agents changed that no human has seen, for holding the runner steps that read them.
+    var unseenWrites = UnseenWrites()
+    /// Submissions waiting for the edge's facts about the files they name, by action id.
+    var awaitingFacts: [String: WorkspaceKnowledge.AwaitingRules] = [:]
     let redactor = Redactor()
 
     /// How many answered ids are remembered for `alreadyResolved` errors.
@@ -103,6 +107,7 @@ public struct BrokerStateMachine: Sendable {
     public func isAwaitingAnswer(_ connection: ConnectionID) -> Bool {
         pending.values.contains { $0.requester == connection }
             || workspaces.awaiting.values.contains { $0.contains { $0.answer.requester == connection } }
+            || awaitingFacts.values.contains { $0.answer.requester == connection }
     }
 
     public func isSubscribed(_ connection: ConnectionID) -> Bool { subscribers.contains(connection) }
@@ -164,6 +169,8 @@ public struct BrokerStateMachine: Sendable {
             askForReload(now: now, &effects)
         case .repositoryPolicyLoaded(let workspace, let rules, let now):
             repositoryPolicyLoaded(workspace, rules: rules, now: now, &effects)
+        case .factsGathered(let actionID, let facts, let now):
+            factsGathered(actionID, facts: facts, now: now, &effects)
         case .boundariesMeasured(let workspace, let report, let now):
             workspaces.measuring.remove(workspace)
             workspaces.reports[workspace] = WorkspaceKnowledge.Report(report: report, measuredAt: now)
@@ -182,6 +189,7 @@ public struct BrokerStateMachine: Sendable {
             storeHealthChanged(health, &effects)
         case .brokerStopping(let now):
             denyAwaitingRules(now: now, reason: "the Airlock broker stopped before its policy was read", &effects)
+            denyAwaitingFacts(now: now, &effects)
             for item in orderedPending {
                 let reason = "Denied: the Airlock broker stopped before a reviewer answered. \(item.decision.reason)"
                 expire(item, cause: .timeout, reason: reason, source: .fallback, now: now, &effects)
@@ -210,17 +218,25 @@ public struct BrokerStateMachine: Sendable {
         _ effects: inout [BrokerEffect]
     ) {
         let action = params.action
+        let (assessment, wanted) = Classifier.assessAsking(action, host: configuration.hostFacts)
         let answer = Answer(
-            id: makeActionID(), action: action, assessment: Classifier.assess(action, host: configuration.hostFacts),
+            id: makeActionID(), action: action, assessment: assessment,
             requester: connection, requestID: requestID, toolCall: toolCallKey(params, from: connection))
         requestBoundaries(for: action, now: now, &effects)
-        if let workspace = action.workspaceRoot, !hasFreshRules(workspace, now: now) {
-            let waiting = WorkspaceKnowledge.AwaitingRules(
-                answer: answer, deadlineMs: params.deadlineMs, submittedAt: now)
+        if awaitFacts(answer, wanted: wanted, deadlineMs: params.deadlineMs, now: now, &effects) { return }
+        continueSubmission(answer, deadlineMs: params.deadlineMs, submittedAt: now, now: now, &effects)
+    }
+
+    /// Decides an assessed submission once its repository's rules are fresh.
+    mutating func continueSubmission(
+        _ answer: Answer, deadlineMs: Int?, submittedAt: Date, now: Date, _ effects: inout [BrokerEffect]
+    ) {
+        if let workspace = answer.action.workspaceRoot, !hasFreshRules(workspace, now: now) {
+            let waiting = WorkspaceKnowledge.AwaitingRules(answer: answer, deadlineMs: deadlineMs, submittedAt: submittedAt)
             awaitRules(waiting, workspace: workspace, &effects)
             return
         }
-        answerSubmission(answer, deadlineMs: params.deadlineMs, submittedAt: now, now: now, &effects)
+        answerSubmission(answer, deadlineMs: deadlineMs, submittedAt: submittedAt, now: now, &effects)
     }
 
     /// Decides a submitted action now that its policy is known: answers it, or queues it for a
@@ -280,6 +296,7 @@ public struct BrokerStateMachine: Sendable {
             requestID: answer.requestID, agent: agentIdentity(of: answer.requester, claimed: action.agentPID),
             toolCall: answer.toolCall)
         pending[answer.id] = item
+        noteQueued(answer.id)
         notify(.actionQueued(ActionQueued(item: queued(item))), &effects)
         publish(item, &effects)
     }
@@ -439,6 +456,7 @@ public struct BrokerStateMachine: Sendable {
         toolCalls.prune(now: now)
         denyAwaitingRules(
             olderThan: now.addingTimeInterval(-configuration.repositoryPolicyTimeout.seconds), now: now, &effects)
+        denyAwaitingFacts(olderThan: now.addingTimeInterval(-configuration.repositoryPolicyTimeout.seconds), now: now, &effects)
         if let last = reload.lastAskedAt, now.timeIntervalSince(last) >= configuration.exceptionReloadInterval.seconds {
             askForReload(now: now, &effects)
         }
@@ -448,6 +466,7 @@ public struct BrokerStateMachine: Sendable {
         connections[connection] = nil
         subscribers.removeAll { $0 == connection }
         withdrawAwaitingRules(from: connection, now: now, &effects)
+        withdrawAwaitingFacts(from: connection, now: now, &effects)
         let withdrawn = pending.values.filter { $0.requester == connection }.sorted { $0.sequence < $1.sequence }
         for item in withdrawn {
             expire(

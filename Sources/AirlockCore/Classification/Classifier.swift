@@ -48,8 +48,58 @@ public enum Classifier {
 
     /// Classifies one shell command line.
     public static func assess(command: String, context: ClassificationContext = ClassificationContext()) -> Assessment {
+        assessAsking(command: command, context: context, asking: false).assessment
+    }
+
+    /// The assessment, and what the edge should look at for a second pass that judges the real
+    /// targets (`EdgeFacts`): where written paths lead through symlinks, the patch files,
+    /// archives and git steps named, programs run by path. Empty when nothing is worth a look.
+    public static func assessAsking(_ action: Action, host: HostFacts = HostFacts()) -> (
+        assessment: Assessment, wanted: EdgeFactRequest
+    ) {
+        var wanted = EdgeFactRequest()
+        let context = ClassificationContext(cwd: action.cwd, workspaceRoot: action.workspaceRoot, host: host)
+        func absolute(_ path: String) -> String { PathClassifier.resolve(path, cwd: context.cwd, host: host) }
+        switch action.kind {
+        case .shell(let command):
+            return assessAsking(command: command, context: context)
+        case .fileRead(let path), .fileWrite(let path, _), .fileEdit(let path, _):
+            wanted.add(path: absolute(path))
+        case .patch(let text):
+            for target in FileActionClassifier.patchTargets(text).prefix(EdgeFactRequest.limit) {
+                wanted.add(path: absolute(target.path))
+            }
+        case .mcp, .web, .other:
+            break
+        }
+        if !host.edge.realPaths.isEmpty || !host.edge.checkedExecutables.isEmpty { wanted = EdgeFactRequest() }
+        if !wanted.paths.isEmpty { wanted.roots = roots(context) }
+        return (assess(action, host: host), wanted)
+    }
+
+    /// The workspace root and home, absolute, for `EdgeFactRequest.roots`.
+    private static func roots(_ context: ClassificationContext) -> [String] {
+        [context.workspaceRoot, context.host.home].compactMap { root in
+            root.map { PathClassifier.resolve($0, cwd: context.cwd, host: context.host) }
+        }.filter { $0.hasPrefix("/") }
+    }
+
+    /// `asking` false: the request is not worked out (the hot path of plain classification).
+    static func assessAsking(command: String, context: ClassificationContext, asking: Bool = true) -> (
+        assessment: Assessment, wanted: EdgeFactRequest
+    ) {
         var analyzer = ShellAnalyzer(context: context)
         analyzer.analyze(script: command, depth: 0)
+        var wanted = analyzer.wanted
+        for finding in asking ? analyzer.findings : []
+        where finding.categories.contains(.fileWrite) || finding.categories.contains(.destructiveFS) {
+            for target in finding.targets {
+                wanted.add(path: PathClassifier.resolve(target, cwd: context.cwd, host: context.host))
+            }
+        }
+        // Looked once: a second pass asks for nothing more.
+        if context.host.hasEdgeFacts { wanted = EdgeFactRequest() }
+        if !wanted.paths.isEmpty { wanted.roots = roots(context) }
         var findings = analyzer.findings
         if findings.isEmpty {
             findings = [.read("an empty command runs nothing", rule: "shell.empty")]
@@ -66,9 +116,10 @@ public enum Classifier {
                     reason: "reads a secret and talks to the network in one command: possible exfiltration",
                     rollback: "rotate the secret", rule: "flow.exfiltration"))
         }
-        return Assessment(
+        let assessment = Assessment(
             findings: findings, productionMarkers: analyzer.productionMarkers,
             hiddenCharacters: HiddenCharacters.find(in: command), commands: analyzer.commands,
             scopeHazards: Array(analyzer.hazards))
+        return (assessment, wanted)
     }
 }

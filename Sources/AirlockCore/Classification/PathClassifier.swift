@@ -134,20 +134,24 @@ public enum PathClassifier {
             }
         }
 
-        var result = PathClass(
+        var written = PathClass(
             categories: classes.count > 1 ? classes.sorted() : classes, resolvedPath: resolved.text,
             isSecret: classes.contains(.envFile) || classes.contains(.credentials),
             isSelfModification: classes.contains(.selfModification), isInsideWorkspace: isInsideWorkspace,
             isTemporary: isTemporary, isInHome: homeRelative != nil,
             isSystem: !isTemporary && homeRelative == nil && resolved.root == .absolute && Self.isSystem(full),
             isPersistence: classes.contains(.persistence), reason: reason)
-        if result.isSecret {
+        if written.isSecret {
             let fixture = isInsideWorkspace && localDirs.contains { Self.fixtureDirectories.contains($0) }
             let settingsOnly = homeRelative.map { Self.settingsWithoutKeys.contains($0) } ?? false
-            if fixture || settingsOnly { result.secretRisk = .medium }
-            if fixture { result.reason += " (a test fixture)" }
+            if fixture || settingsOnly { written.secretRisk = .medium }
+            if fixture { written.reason += " (a test fixture)" }
         }
-        return result
+        guard let real = host.realPath(of: resolved.text) else { return written }
+        // Where an existing symlink leads decides as much as the name: judged as both, the worse wins.
+        var direct = host
+        direct.edge.realPaths = [:]
+        return written.joined(with: classify(real, cwd: nil, workspaceRoot: workspaceRoot, host: direct, anchors: anchors))
     }
 
     /// Folders of test data: a key there is a fixture, not the user's key.
@@ -786,5 +790,23 @@ extension Array where Element == String {
     /// True when the last elements equal `tail`.
     fileprivate func hasSuffix(_ tail: [String]) -> Bool {
         count >= tail.count && self[(count - tail.count)...].elementsEqual(tail)
+    }
+}
+
+extension PathClass {
+    /// A path as written joined with where it really leads (`real`): every class and hazard of
+    /// either, inside the workspace only if both are.
+    func joined(with real: PathClass) -> PathClass {
+        var categories = Set(self.categories).union(real.categories)
+        if categories.count > 1 { categories.remove(.source) }
+        if !(isInsideWorkspace && real.isInsideWorkspace) { categories.insert(.outsideWorkspace) }
+        let realMatters = real.isSelfModification || real.isSecret || real.isPersistence || !real.isInsideWorkspace
+        return PathClass(
+            categories: categories.sorted(), resolvedPath: resolvedPath, isSecret: isSecret || real.isSecret,
+            isSelfModification: isSelfModification || real.isSelfModification,
+            isInsideWorkspace: isInsideWorkspace && real.isInsideWorkspace, isTemporary: isTemporary && real.isTemporary,
+            isInHome: isInHome || real.isInHome, isSystem: isSystem || real.isSystem,
+            isPersistence: isPersistence || real.isPersistence,
+            reason: realMatters ? "\(real.reason) (\(resolvedPath) is a symlink to \(real.resolvedPath))" : reason)
     }
 }

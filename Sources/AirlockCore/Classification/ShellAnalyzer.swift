@@ -44,6 +44,8 @@ struct ShellAnalyzer {
     /// Set by `Classifier.runnerFiles`: note the files that define each build or test step.
     var collectsRunnerFiles = false
     private(set) var runnerFiles: [RunnerFile] = []
+    /// What the edge should look at so a second pass judges real targets (`EdgeFacts`).
+    var wanted = EdgeFactRequest()
 
     static let maxDepth = 8
 
@@ -89,6 +91,11 @@ struct ShellAnalyzer {
             if let name = command.functionName { bodies[name, default: []].append(index) }
         }
         let neighbours = script.pipeNeighbours()
+        // A definition here is a new function even when one of that name is being expanded
+        // (`f() { bash -c 'f() { rm -rf /; }; f'; }; f`): calling it runs the new body, not a recursion.
+        let shadowed = state.expanding.intersection(bodies.keys)
+        state.expanding.subtract(shadowed)
+        defer { state.expanding.formUnion(shadowed) }
         if !bodies.isEmpty {
             hazards.insert(.definesFunction)
             for (name, indices) in bodies {
@@ -386,7 +393,7 @@ struct ShellAnalyzer {
                     risk: .high, rule: "shell.glob-program"))
             return
         }
-        let program = Unwrapper.programName(first.text)
+        var program = Unwrapper.programName(first.text)
         if state.functions[program] != nil, first.text == program {
             commands.append(unwrapped.words.map(\.text))
             add(.read("calls the shell function \(program) defined on this line", rule: "shell.function-call"))
@@ -399,6 +406,11 @@ struct ShellAnalyzer {
             state.expanding.remove(program)
             return
         }
+        var spec = registry.spec(for: program)
+        if spec == nil || first.text.utf8.contains(UInt8(ascii: "/")), isAirlockByContent(first.text) {
+            program = "airlock"
+            spec = registry.spec(for: program)
+        }
         var invocation = Invocation(
             program: program, arguments: Array(unwrapped.words.dropFirst()), environment: unwrapped.environment,
             stdinText: stdin.literalText)
@@ -406,7 +418,6 @@ struct ShellAnalyzer {
         invocation.path = first.text
         // A prefix exception compares the words as written: `sudo true` is not `true`.
         commands.append(unwrapped.layers.isEmpty ? [invocation.program] + invocation.args : [Unwrapper.programName(words[0].text)] + words.dropFirst().map(\.text))
-        let spec = registry.spec(for: program)
         if spec?.role != .data {
             noteProductionMarkers(in: invocation.args + unwrapped.environment.map { "\($0.key)=\($0.value)" })
         }
@@ -419,6 +430,18 @@ struct ShellAnalyzer {
         if takesInput, !inputNames.isEmpty, case .files(let root, _) = input, spec?.access == .content {
             add(InputScope.secretReads(names: inputNames, root: root, program: program, context: current))
         }
+    }
+
+    /// Whether the program word runs Airlock's own executable under another name (a renamed
+    /// copy): known only from the edge, which compares contents; asked for when not known yet.
+    /// Called for program words that are paths or unknown names.
+    mutating func isAirlockByContent(_ word: String) -> Bool {
+        let isPath = word.utf8.contains(UInt8(ascii: "/"))
+        let key = isPath ? PathClassifier.resolve(word, cwd: current.cwd, host: context.host) : word
+        let edge = context.host.edge
+        if edge.airlockExecutables.contains(key) { return true }
+        if !edge.checkedExecutables.contains(key), !key.contains("$") { wanted.add(executable: key) }
+        return false
     }
 
     /// The first loop variable with several values that `words` refer to.

@@ -8,6 +8,7 @@
 /// | an exception | `exception:<id>` |
 /// | the hard floor's ask | `hard_floor` |
 /// | a request to run outside the harness's sandbox | `sandbox_escape` |
+/// | a runner step over agent changes no human has seen | `unseen_change` |
 /// | the mode's default | `mode:<mode>` |
 /// | a reviewer | `human:<reviewer>` |
 /// | no reviewer in time | `timeout` |
@@ -23,6 +24,7 @@ extension Decision.Source: CustomStringConvertible, LosslessStringConvertible, J
         case .exception(let id): "exception:\(id)"
         case .hardFloor: "hard_floor"
         case .sandboxEscape: "sandbox_escape"
+        case .unseenChange: "unseen_change"
         case .mode(let mode): "mode:\(mode.rawValue)"
         case .human(let who): "human:\(who)"
         case .timeout: "timeout"
@@ -42,6 +44,7 @@ extension Decision.Source: CustomStringConvertible, LosslessStringConvertible, J
             case "integrity_floor": self = .integrityFloor
             case "hard_floor": self = .hardFloor
             case "sandbox_escape": self = .sandboxEscape
+            case "unseen_change": self = .unseenChange
             case "timeout": self = .timeout
             case "fallback": self = .fallback
             case "default": self = .unmatched

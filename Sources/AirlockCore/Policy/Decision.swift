@@ -20,6 +20,9 @@ public struct Decision: Codable, Sendable, Equatable {
         case hardFloor
         /// The command asks to run outside the harness's sandbox.
         case sandboxEscape
+        /// A build, test, lint or install step would run files an agent changed that no human
+        /// has seen (the broker's `UnseenWrites`).
+        case unseenChange
         case mode(Mode)
         case human(String)
         case timeout

@@ -1,6 +1,7 @@
 import AirlockBroker
 import AirlockCore
 import AirlockHookRuntime
+import AirlockProbe
 import AirlockServices
 import AirlockStore
 import AirlockTeamStore
@@ -94,14 +95,18 @@ struct ServeCommand: AsyncParsableCommand {
         // The environment too: a broker the console starts in the background takes no flags.
         let ignoresBoundaries =
             ignoreBoundaries || ProcessInfo.processInfo.environment["AIRLOCK_IGNORE_BOUNDARIES"] == "1"
-        let configuration = BrokerConfiguration(
+        var configuration = BrokerConfiguration(
             socketPath: socket, reviewSocketPath: system ? paths.reviewSocket : nil,
             socketMode: system ? (group == nil ? 0o666 : 0o660) : 0o600, socketGroup: group,
             reviewWindow: .seconds(reviewWindow), waitForConsole: waitForConsole,
             mode: mode ?? user.mode ?? .workspaceEdit, rules: user.rules, appliesBoundaries: !ignoresBoundaries,
             hostFacts: paths.hostFacts(), team: team.map { TeamSettings(origin: $0.origin) })
-        // Both read files (and run git): the broker calls them off its event loop.
+        configuration.gathersEdgeFacts = true
+        // They read files (and run git): the broker calls them off its event loop.
         let inputs = BoundaryInputs()
+        let edge = EdgeFactReader.forThisProcess()
+        // Airlock's executables are its own files: replacing one is self-modification.
+        configuration.hostFacts.airlockPaths += edge.installedFiles
         let readers = BrokerReaders(
             repositoryRules: { workspace in
                 let snapshot = policies.repositoryPolicy(workspace)
@@ -111,7 +116,8 @@ struct ServeCommand: AsyncParsableCommand {
             boundaryReport: { inputs.measuredReport(for: $0, store: store) },
             passphraseMatches: { reviewer, passphrase in
                 ReviewerPassphrases(stateDirectory: stateDirectory).matches(reviewer: reviewer, passphrase: passphrase)
-            })
+            },
+            edgeFacts: { edge.read($0) })
         let persistence: any BrokerPersistence
         var clock: @Sendable () -> Date = { Date() }
         if let team {

@@ -44,6 +44,9 @@ enum ArchivePrograms {
         let archive = parsed.value("-f", "--file")
         let directory = parsed.value("-C", "--directory")
         if parsed.has("-x", "--extract", "--get") {
+            if let known = EdgeTargets.archive(archive, kind: .tar, via: "tar -x", into: directory, analyzer: &analyzer) {
+                return findings + known
+            }
             findings.append(extraction("tar -x", into: directory, context: inv.context))
         } else if parsed.has("-c", "--create", "-r", "--append", "-u", "--update") {
             if let archive, archive != "-" {
@@ -68,7 +71,7 @@ enum ArchivePrograms {
     }
 
     /// unzip, 7z, unrar, cpio, ar, pax: unpacking writes what the archive names.
-    static let unpack: ProgramHandler = { inv, _, _ in
+    static let unpack: ProgramHandler = { inv, analyzer, _ in
         let program = inv.program
         let args = inv.args
         let verb = args.first { !$0.hasPrefix("-") } ?? ""
@@ -77,7 +80,12 @@ enum ArchivePrograms {
             if args.contains(where: { ["-l", "-t", "-v", "-z", "-Z", "-p", "-c"].contains($0) }) {
                 return [.read("unzip lists or prints an archive", rule: "archive.list")]
             }
-            return [extraction("unzip", into: value(after: "-d", in: args), context: inv.context)]
+            let directory = value(after: "-d", in: args)
+            let archive = args.first { !$0.hasPrefix("-") && $0 != directory }
+            if let known = EdgeTargets.archive(archive, kind: .zip, via: "unzip", into: directory, analyzer: &analyzer) {
+                return known
+            }
+            return [extraction("unzip", into: directory, context: inv.context)]
         case "7z", "7za", "7zz":
             if ["l", "t", "h", "i"].contains(verb) { return [.read("\(program) \(verb) lists an archive", rule: "archive.list")] }
             if ["a", "u"].contains(verb) {
@@ -121,7 +129,7 @@ enum ArchivePrograms {
     }
 
     /// `patch < file`: the files it changes are named in the patch; a heredoc patch is read here.
-    static let patch: ProgramHandler = { inv, _, _ in
+    static let patch: ProgramHandler = { inv, analyzer, _ in
         let parsed = ArgumentFacts(valued: ["-p", "-d", "-i", "-o", "-r", "-B", "-D", "-F", "-V", "-z", "--directory", "--input"])
             .parse(inv.args)
         if parsed.has("--dry-run", "-C") { return [.read("patch --dry-run changes nothing", rule: "archive.list")] }
@@ -136,6 +144,16 @@ enum ArchivePrograms {
                         ? [DeletionTargets.assess(target.path, recursive: false, via: "patch", context: context)]
                         : FileTargets.write(target.path, verb: "patch changes", context: context)
                 }
+            }
+        }
+        // The patch read from a file (`-i x.patch`, `< x.patch`): judged by the files it changes.
+        let input = parsed.value("-i", "--input") ?? analyzer.redirections.last(where: { $0.op == .input })?.target.text
+        if let input {
+            var base = inv.context.cwd
+            if let directory { base = PathClassifier.resolve(directory, cwd: base, host: inv.context.host) }
+            let named = parsed.operands.first.map { FileTargets.write($0, verb: "patch changes", context: inv.context) } ?? []
+            if let known = EdgeTargets.patchFile(input, via: "patch", base: base, analyzer: &analyzer) {
+                return named + known
             }
         }
         if let file = parsed.operands.first {

@@ -221,6 +221,20 @@ enum GitProgram {
             if has("--check", "--stat", "--numstat", "--summary") && !has("--apply") {
                 return [.read("git \(subcommand) checks a patch", rule: "git.read")]
             }
+            // The patch files named, or the one on standard input: judged by the files they change.
+            var files = operands
+            if files.isEmpty, let input = analyzer.redirections.last(where: { $0.op == .input }) {
+                files = [input.target.text]
+            }
+            let context = analyzer.current
+            var base = context.workspaceRoot ?? context.cwd
+            if let directory = parsed.value("--directory") { base = base.map { $0 + "/" + directory } ?? directory }
+            var known: [Finding]? = files.isEmpty || files.count > EdgeFactRequest.limit ? nil : []
+            for file in files.prefix(EdgeFactRequest.limit) {
+                let found = EdgeTargets.patchFile(file, via: "git \(subcommand)", base: base, analyzer: &analyzer)
+                known = found.flatMap { found in known.map { $0 + found } }
+            }
+            if let known, !known.isEmpty { return known }
             var finding = Finding.fileWrite("git \(subcommand) changes the files the patch names", rule: "git.switch-unsure")
             finding.isUnsure = true
             return [finding]
@@ -266,12 +280,17 @@ enum GitProgram {
             }
             return [.read("git branch lists branches", rule: "git.read")]
         case "checkout":
-            return checkout(parsed, rest: rest)
+            return checkout(parsed, rest: rest, analyzer: &analyzer)
         case "switch":
             if has("--discard-changes", "-f", "--force") {
                 return discard("git switch --discard-changes throws away uncommitted changes")
             }
             if has("-C", "--force-create") { return [resetsBranch("git switch -C")] }
+            if let ref = operands.first, operands.count == 1, !has("-c", "--create", "--orphan", "--detach", "-d"),
+                let found = EdgeTargets.gitStep(.checkout, ref: ref, via: "git switch", analyzer: &analyzer)
+            {
+                return found
+            }
             return [unsureSwitch("git switch changes branches: the files that change are not known here")]
         case "restore":
             if has("--pathspec-from-file") { return discard("git restore --pathspec-from-file discards changes in the files a list names") }
@@ -279,6 +298,7 @@ enum GitProgram {
                 return [.fileWrite("git restore --staged unstages files", rule: "git.local-write")]
             }
             return [discardsPaths("git restore", operands, whole: has("-p", "--patch"))]
+                + pathWrites(operands.filter { $0 != "." && !$0.contains("*") }, via: "git restore", analyzer.current)
         case "reset":
             if has("--hard", "--merge", "--keep") && !has("--soft") {
                 return discard("git reset --hard discards uncommitted work", rollback: "committed work: git reflog; uncommitted: none")
@@ -313,6 +333,10 @@ enum GitProgram {
                 ]
             case "list", "show": return [.read("git stash \(verb)", rule: "git.read")]
             case "pop", "apply", "branch":
+                let ref = verb == "branch" ? operands.dropFirst(2).first : operands.dropFirst().first
+                if let found = EdgeTargets.gitStep(.stash, ref: ref ?? "stash@{0}", via: "git stash \(verb)", analyzer: &analyzer) {
+                    return found
+                }
                 return [unsureSwitch("git stash \(verb) writes stashed changes into the working tree")]
             default: return [.fileWrite("git stash \(verb) saves work in progress", rule: "git.local-write")]
             }
@@ -436,7 +460,7 @@ enum GitProgram {
         ]
     }
 
-    private static func checkout(_ parsed: ParsedArguments, rest: [String]) -> [Finding] {
+    private static func checkout(_ parsed: ParsedArguments, rest: [String], analyzer: inout ShellAnalyzer) -> [Finding] {
         let operands = parsed.operands
         let force = parsed.has("-f", "--force")
         if force {
@@ -453,10 +477,15 @@ enum GitProgram {
             || (operands.count == 1 && looksLikePath(operands[0]))
         if discards, !parsed.has("-b", "-B", "--orphan") || hasDashes {
             let named = hasDashes ? paths : (operands.count == 1 || operands.contains(".") ? operands : Array(operands.dropFirst()))
+            // The paths named are written: Airlock's or a harness's files hit the integrity floor.
             return [discardsPaths("git checkout", named, whole: parsed.has("-p", "--patch") || named.isEmpty)]
+                + pathWrites(paths.filter { $0 != "." && !$0.contains("*") }, via: "git checkout", analyzer.current)
         }
         if parsed.has("-b", "--orphan") { return [.fileWrite("git checkout -b creates a branch", rule: "git.local-write")] }
         if parsed.has("-B") { return [resetsBranch("git checkout -B")] }
+        if operands.count == 1, let found = EdgeTargets.gitStep(.checkout, ref: operands[0], via: "git checkout", analyzer: &analyzer) {
+            return found
+        }
         return [unsureSwitch("git checkout switches branches (git refuses to lose changes); which files change is not known here")]
     }
 
@@ -479,6 +508,14 @@ enum GitProgram {
         .vcsRewrite(
             "\(how) resets the branch to the start point if it exists (its own commits stay in the reflog)", risk: .medium,
             blast: .workspace, rollback: "git reflog", rule: "git.reset-branch")
+    }
+
+    /// The files a path-form checkout or restore rewrites, judged only where it matters more
+    /// than the discard itself (Airlock's, a harness's or a secret file; a path outside).
+    private static func pathWrites(_ paths: [String], via tool: String, _ context: ClassificationContext) -> [Finding] {
+        paths.prefix(EdgeFactRequest.limit).flatMap { path in
+            FileTargets.write(path, verb: "\(tool) rewrites", context: context).filter { $0.risk >= .high }
+        }
     }
 
     /// A file path rather than a ref: `./x`, `*.ts`, `src/app.ts`, `:/path`.

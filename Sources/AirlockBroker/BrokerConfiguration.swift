@@ -40,12 +40,18 @@ public struct BrokerConfiguration: Sendable {
     public var appliesBoundaries: Bool
     /// How old a boundary report may get before it is measured again.
     public var boundaryReportLifetime: Duration
+    /// How long an action in a workspace never measured waits for its first boundary report;
+    /// past it the action is judged read-only.
+    public var boundaryProbeBudget: Duration
     /// The home directory and Airlock's own paths, for the classifier.
     public var hostFacts: HostFacts
     /// Whether submissions wait for the edge's look at the files they name (symlinks, patch
     /// files, archives, git steps, renamed Airlock binaries) before they are decided; the server
     /// does the look with `BrokerReaders.edgeFacts`. Off for state-machine tests that do not.
     public var gathersEdgeFacts = false
+    /// Run the `notify` command (`BrokerReaders.notify`) once an action has waited this long
+    /// for a reviewer; nil: never.
+    public var notifyAfter: Duration?
     /// The longest an exception may last.
     public var maximumExceptionSeconds: Int
     /// How often deadlines and exception expiries are checked.
@@ -79,6 +85,8 @@ public struct BrokerConfiguration: Sendable {
         repositoryPolicyTimeout: Duration = .seconds(5),
         appliesBoundaries: Bool = false,
         boundaryReportLifetime: Duration = .seconds(60),
+        boundaryProbeBudget: Duration = .seconds(2),
+        notifyAfter: Duration? = nil,
         hostFacts: HostFacts = HostFacts(),
         maximumExceptionSeconds: Int = 8 * 3600,
         tickInterval: Duration = .milliseconds(250),
@@ -102,6 +110,8 @@ public struct BrokerConfiguration: Sendable {
         self.repositoryPolicyTimeout = repositoryPolicyTimeout
         self.appliesBoundaries = appliesBoundaries
         self.boundaryReportLifetime = boundaryReportLifetime
+        self.boundaryProbeBudget = boundaryProbeBudget
+        self.notifyAfter = notifyAfter
         self.hostFacts = hostFacts
         self.maximumExceptionSeconds = maximumExceptionSeconds
         self.tickInterval = tickInterval

@@ -28,12 +28,9 @@ public enum Console {
         case .frameShown:
             noteFrameShown(&state)
             effects = []
-        case .recentActions(let actions):
-            state.recentActions = actions
-            refreshDraftCoverage(&state)
-            effects = []
         }
         settleCursor(&state)
+        settleRecentCursor(&state)
         refreshDetail(&state)
         return effects + probeEffects(&state)
     }

@@ -16,7 +16,8 @@ struct Airlock: AsyncParsableCommand {
             ConsoleCommand.self, DemoCommand.self, DemoAgentsCommand.self, CheckCommand.self, ServeCommand.self,
             StatusCommand.self, PolicyCommand.self, AuditCommand.self,
             HookCommand.self, ExecCommand.self, MCPCommand.self, InstallCommand.self, UninstallCommand.self,
-            DoctorCommand.self, RulesCommand.self, SetupCommand.self, ReviewerCommand.self,
+            DoctorCommand.self, TrustCommand.self, UntrustCommand.self, RulesCommand.self, SetupCommand.self,
+            ReviewerCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self
     )

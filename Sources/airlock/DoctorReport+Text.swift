@@ -15,11 +15,17 @@ extension DoctorReport {
             let title = boundary.kind.rawValue.replacingOccurrences(of: "_", with: " ")
             lines.append("\(mark) \(title)")
             for reason in boundary.reasons { lines.append("        \(reason)") }
-            for fix in boundary.fixes { lines.append("        fix: \(fix)") }
+            // The one thing that would clear it first, then the other fixes.
+            if let next = boundary.nextStep { lines.append("        to clear it: \(next)") }
+            for fix in boundary.fixes where fix != boundary.nextStep { lines.append("        also: \(fix)") }
         }
         lines.append("")
         let mode = effectiveMode.map(\.rawValue) ?? "stop: only low-risk reads pass"
         lines.append("mode     \(mode) (chosen \(chosenMode.rawValue); recommendation \(recommendation.rawValue))")
+        if !isTrusted {
+            lines.append(
+                "trust    not trusted: reads run, the rest asks you; after inspecting it: airlock trust \(workspace)")
+        }
 
         let relevant = hooks.filter { $0.isInstalled || !$0.notes.isEmpty }
         if relevant.isEmpty {

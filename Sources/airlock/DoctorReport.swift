@@ -12,6 +12,10 @@ struct DoctorReport: Codable, Equatable {
     /// `clear`, `not_clear` (some fuzzy, none open) or `open`.
     var status: String
     var recommendation: BoundaryRecommendation
+    /// Whether the user trusts the repository (`airlock trust`); untrusted is read-only.
+    var isTrusted: Bool
+    /// Its first git remote, without credentials.
+    var remote: String?
     var chosenMode: Mode
     /// The mode the broker applies here; nil means stop (only low-risk reads pass).
     var effectiveMode: Mode?
@@ -61,6 +65,8 @@ struct DoctorReport: Codable, Equatable {
         let states = report.boundaries.map(\.state)
         status = states.contains(.open) ? "open" : states.allSatisfy { $0 == .clear } ? "clear" : "not_clear"
         recommendation = report.recommendation
+        isTrusted = report.isTrusted
+        remote = report.remote
         self.chosenMode = chosenMode
         effectiveMode = report.recommendation.effectiveMode(chosen: chosenMode)
         boundaries = report.boundaries

@@ -20,6 +20,15 @@ struct MachineDriver {
     var measured: [String] = []
     /// What the edge finds about the files a submission names; nil: the look never comes back.
     var edgeFacts: (@Sendable (EdgeFactRequest) -> EdgeFacts)? = { _ in EdgeFacts() }
+    /// Measurements are not answered at once but left here, for `deliverBoundaries` (a slow probe).
+    var defersBoundaries = false
+    var unansweredMeasurements: [String] = []
+    /// How the trusted list answers a `trust` or `untrust`.
+    var trustOutcome: @Sendable (String, Bool) -> Result<TrustResult, TrustFailure> = { workspace, trusted in
+        .success(
+            TrustResult(
+                workspace: workspace, remote: nil, isTrusted: trusted, changed: true, listPath: "/cfg/trusted-repos"))
+    }
 
     static let agent = ConnectionID(1)
     static let console = ConnectionID(2)
@@ -84,8 +93,15 @@ struct MachineDriver {
                 }
             case .measureBoundaries(let workspace):
                 measured.append(workspace)
+                if defersBoundaries {
+                    unansweredMeasurements.append(workspace)
+                } else {
+                    effects += machine.handle(
+                        .boundariesMeasured(workspace: workspace, report: boundaryReport(workspace), now: now))
+                }
+            case .changeTrust(let change):
                 effects += machine.handle(
-                    .boundariesMeasured(workspace: workspace, report: boundaryReport(workspace), now: now))
+                    .trustChanged(change, trustOutcome(change.workspace, change.trusted), now: now))
             default: break
             }
             index += 1
@@ -108,7 +124,7 @@ struct MachineDriver {
     }
 
     mutating func subscribe(_ connection: ConnectionID) -> [BrokerEffect] {
-        machine.handle(.consoleSubscribed(connection, requestID(), SubscribeParams(reviewer: "alice")))
+        machine.handle(.consoleSubscribed(connection, requestID(), SubscribeParams(reviewer: "alice"), now: start))
     }
 
     mutating func requestID() -> RequestID {
@@ -165,7 +181,27 @@ struct MachineDriver {
     }
 
     mutating func tick(at seconds: Double) -> [BrokerEffect] {
-        machine.handle(.clockTicked(now: at(seconds)))
+        handle(.clockTicked(now: at(seconds)), at: at(seconds))
+    }
+
+    /// Answers the measurements left unanswered (`defersBoundaries`), as a slow probe would.
+    mutating func deliverBoundaries(at seconds: Double) -> [BrokerEffect] {
+        let waiting = unansweredMeasurements
+        unansweredMeasurements = []
+        return waiting.flatMap { workspace in
+            handle(
+                .boundariesMeasured(workspace: workspace, report: boundaryReport(workspace), now: at(seconds)),
+                at: at(seconds))
+        }
+    }
+
+    mutating func trust(
+        _ workspace: String, trusted: Bool = true, by connection: ConnectionID = console, at seconds: Double = 1
+    ) -> [BrokerEffect] {
+        handle(
+            .trustRequested(
+                connection, requestID(), TrustParams(workspace: workspace, reviewer: "alice"), trusted: trusted,
+                now: at(seconds)), at: at(seconds))
     }
 }
 

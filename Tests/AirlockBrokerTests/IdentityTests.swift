@@ -31,7 +31,7 @@ import Testing
         driver.open(Self.reviewConsole, pid: 900, listener: .review)
         driver.open(MachineDriver.console, pid: 901, listener: .agent)
         #expect(
-            driver.machine.handle(.consoleSubscribed(MachineDriver.console, 1, SubscribeParams())).errors.first?
+            driver.machine.handle(.consoleSubscribed(MachineDriver.console, 1, SubscribeParams(), now: driver.start)).errors.first?
                 .knownCode == .notOnThisSocket)
         let effects = driver.decide(["t-1"], .allow, by: MachineDriver.console)
         #expect(effects.errors.first?.knownCode == .notOnThisSocket)
@@ -178,20 +178,20 @@ import Testing
         #expect(passphrase == "right one")
         let done = driver.machine.handle(.passphraseChecked(reviewConsole, check, matches: true, now: driver.at(0)))
         #expect(done.results.first == .authenticate(AuthenticateResult(reviewer: "alice", authentication: "passphrase")))
-        _ = driver.machine.handle(.consoleSubscribed(reviewConsole, 2, SubscribeParams()))
+        _ = driver.machine.handle(.consoleSubscribed(reviewConsole, 2, SubscribeParams(), now: driver.start))
     }
 
     @Test func reviewerOperationsOnTheReviewSocketNeedAuthentication() throws {
         var driver = MachineDriver()
         driver.open(MachineDriver.agent, pid: 600, listener: .agent)
         driver.open(Self.reviewConsole, pid: 900, listener: .review)
-        let subscribe = driver.machine.handle(.consoleSubscribed(Self.reviewConsole, 1, SubscribeParams()))
+        let subscribe = driver.machine.handle(.consoleSubscribed(Self.reviewConsole, 1, SubscribeParams(), now: driver.start))
         #expect(subscribe.errors.first?.knownCode == .notAuthenticated)
         #expect(driver.decide(["t-1"], .allow, by: Self.reviewConsole).errors.first?.knownCode == .notAuthenticated)
         // Airlock's own user (reached through sudo) and root count as authenticated.
         var system = MachineDriver { $0.brokerUID = 995 }
         system.open(ConnectionID(8), pid: 901, uid: 995, listener: .review)
-        #expect(system.machine.handle(.consoleSubscribed(ConnectionID(8), 1, SubscribeParams())).errors.isEmpty)
+        #expect(system.machine.handle(.consoleSubscribed(ConnectionID(8), 1, SubscribeParams(), now: system.start)).errors.isEmpty)
     }
 
     @Test func wrongPassphrasesLockTheUserOutForLongerEachTime() throws {

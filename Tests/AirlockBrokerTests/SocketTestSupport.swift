@@ -116,7 +116,19 @@ final class LineConnection {
     }
 
     /// The next line, decoded.
+    /// The next message, leaving out the decision feed (`actionDecided`, `boundariesMeasured`),
+    /// which comes with every decision; `readFeedMessage` reads everything.
     func readMessage() async throws -> (ServerMessage, [UInt8])? {
+        while let (message, line) = try await readFeedMessage() {
+            switch message {
+            case .notification(.actionDecided), .notification(.boundariesMeasured): continue
+            default: return (message, line)
+            }
+        }
+        return nil
+    }
+
+    func readFeedMessage() async throws -> (ServerMessage, [UInt8])? {
         guard let line = try await readLine() else { return nil }
         return (try codec.decodeServerMessage(line), line)
     }

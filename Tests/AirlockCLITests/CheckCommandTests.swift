@@ -28,8 +28,11 @@ struct CheckCommandTests {
     }
 
     @Test func modeChangesTheDecision() throws {
-        let readOnly = try CLIRunner.run(["check", "--json", "--mode", "read-only", "--", "npm install left-pad"])
-        #expect(try Self.json(readOnly.stdout.split(separator: "\n")[0])["decision"] as? String == "deny")
+        // Read-only never mutates on its own: an edit goes to a human.
+        let readOnly = try CLIRunner.run(["check", "--json", "--mode", "read-only", "--", "touch src/a.ts"])
+        #expect(try Self.json(readOnly.stdout.split(separator: "\n")[0])["decision"] as? String == "ask")
+        let edit = try CLIRunner.run(["check", "--json", "--mode", "workspace-edit", "--", "touch src/a.ts"])
+        #expect(try Self.json(edit.stdout.split(separator: "\n")[0])["decision"] as? String == "allow")
         let loop = try CLIRunner.run(["check", "--json", "--mode", "auto-loop", "--", "npm test"])
         #expect(try Self.json(loop.stdout.split(separator: "\n")[0])["decision"] as? String == "allow")
     }

@@ -48,7 +48,8 @@ import Testing
         #expect(checks(before)["sandbox.enabled"] == false)
         #expect(checks(before)["bubblewrap"] == true)
 
-        let install = try CLIRunner.run(["install", "claude", "--sandbox"], environment: box.environment)
+        let install = try CLIRunner.run(
+            ["install", "--allow-dev", "claude", "--sandbox"], environment: box.environment)
         #expect(install.status == 0, "\(install.stderr)")
         #expect(install.stdout.contains("allowUnsandboxedCommands false"))
         let settingsPath = box.home + "/.claude/settings.json"
@@ -59,7 +60,7 @@ import Testing
         #expect(sandbox["allowUnsandboxedCommands"] as? Bool == false)
         #expect(root["hooks"] != nil)
 
-        let again = try CLIRunner.run(["install", "claude", "--sandbox"], environment: box.environment)
+        let again = try CLIRunner.run(["install", "--allow-dev", "claude", "--sandbox"], environment: box.environment)
         #expect(again.stdout.contains("nothing changed"), "\(again.stdout)")
         #expect(try String(contentsOfFile: settingsPath, encoding: .utf8) == written)
 
@@ -94,7 +95,10 @@ import Testing
         #expect(text.stdout.contains("NO   sandbox.allowUnsandboxedCommands"), "\(text.stdout)")
     }
 
-    @Test(arguments: [["install", "claude", "--sandbox", "--project", "/tmp"], ["install", "codex", "--sandbox"]])
+    @Test(arguments: [
+        ["install", "--allow-dev", "claude", "--sandbox", "--project", "/tmp"],
+        ["install", "--allow-dev", "codex", "--sandbox"],
+    ])
     func theSandboxFlagIsForClaudesUserSettings(_ arguments: [String]) throws {
         let box = try Box()
         defer { box.remove() }

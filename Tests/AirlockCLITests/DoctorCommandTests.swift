@@ -161,10 +161,13 @@ import Testing
         return output.stdout
     }
 
-    @Test func aWorkspaceWithThreeBoundariesNotClearStopsAllButReads() throws {
+    /// A new, untrusted directory is read-only from its very first action (it waits for the
+    /// report); with no console the agent is told how to trust it; `airlock trust` does, through
+    /// the broker, at once and on the record.
+    @Test func anUntrustedWorkspaceIsReadOnlyUntilTrusted() throws {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("airlock-serve-\(UUID().uuidString)")
             .resolvingSymlinksInPath().path
-        let workspace = home + "/plain-dir"  // no git, no trust, no harness settings: three not clear
+        let workspace = home + "/plain-dir"  // no git, no trust, no harness settings
         try FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: home) }
         let broker = try BrokerProcess(extra: [
@@ -173,15 +176,30 @@ import Testing
         ])
         var environment = broker.environment
         environment["AIRLOCK_HOOK_TIMEOUT_MS"] = "20000"
-        // The first sight starts the measurement; policy does not wait for it. Once the broker
-        // says the report is in, the same command is stopped.
-        _ = try Self.hook("touch notes.txt", cwd: workspace, environment: environment)
-        try broker.waitForOutput(containing: "measured the boundaries of \(workspace)")
         let answer = try Self.hook("touch notes.txt", cwd: workspace, environment: environment)
         #expect(answer.contains("\"deny\""))
-        #expect(answer.contains("boundaries not clear"))
-        #expect(answer.contains("airlock doctor"))
+        #expect(answer.contains("\(workspace) is not a trusted repository"))
+        #expect(answer.contains("airlock trust \(workspace)"))
         #expect(try Self.hook("ls", cwd: workspace, environment: environment).contains("\"allow\""))
+
+        // A reviewer's operation: from a terminal (an agent's tool call has none and is refused).
+        let refused = try CLIRunner.run(["trust", workspace], environment: environment)
+        #expect(refused.status != 0 && refused.stderr.contains("controlling terminal"), "\(refused.stderr)")
+        // The broker records the account it names from the connection, not `--reviewer`.
+        let trusted = try CLIRunner.runInTerminal(["trust", workspace, "--reviewer", "rita"], environment: environment)
+        #expect(trusted.status == 0, "\(trusted.stdout)\(trusted.stderr)")
+        #expect(trusted.stdout.contains("Trusted \(workspace) (no remote)"))
+        #expect(try Self.hook("touch notes.txt", cwd: workspace, environment: environment).contains("\"allow\""))
+        let list = try CLIRunner.run(["trust", "--list"], environment: environment)
+        #expect(list.stdout.contains(workspace))
+        let audit = try CLIRunner.run(["audit"], environment: environment)
+        let me = String(cString: getpwuid(getuid()).pointee.pw_name)
+        #expect(audit.stdout.contains("airlock trust \(workspace)  [human:\(me)]"), "\(audit.stdout)")
+        #expect(!audit.stdout.contains("rita"))
+
+        let untrusted = try CLIRunner.runInTerminal(["untrust", workspace], environment: environment)
+        #expect(untrusted.stdout.contains("is off"))
+        #expect(try Self.hook("touch more.txt", cwd: workspace, environment: environment).contains("\"deny\""))
     }
 
     /// AIRLOCK_IGNORE_BOUNDARIES=1 in the broker's environment (a broker the console starts takes

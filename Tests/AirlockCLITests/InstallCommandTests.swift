@@ -31,14 +31,16 @@ struct InstallCommandTests {
             #"{"permissions": {"allow": ["Bash(npm test)"]}, "hooks": {"Stop": [{"hooks": [{"type": "command", "command": "say done"}]}]}}"#
         try Data(original.utf8).write(to: settings)
 
-        let install = try CLIRunner.run(["install", "claude", "--project", project.path], environment: environment)
+        let install = try CLIRunner.run(
+            ["install", "--allow-dev", "claude", "--project", project.path], environment: environment)
         #expect(install.status == 0, "\(install.stderr)")
         #expect(install.stdout.contains("without a trust step"))
         let installed = try String(contentsOf: settings, encoding: .utf8)
         #expect(installed.contains("hook claude"))
         #expect(installed.contains("\"timeout\" : 900") || installed.contains("\"timeout\": 900"))
 
-        let again = try CLIRunner.run(["install", "claude", "--project", project.path], environment: environment)
+        let again = try CLIRunner.run(
+            ["install", "--allow-dev", "claude", "--project", project.path], environment: environment)
         #expect(again.status == 0)
         #expect(again.stdout.contains("already installed"))
         #expect(try String(contentsOf: settings, encoding: .utf8) == installed)
@@ -62,7 +64,7 @@ struct InstallCommandTests {
             at: settings.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data("{ not json".utf8).write(to: settings)
 
-        let output = try CLIRunner.run(["install", "gemini", "--project", project.path])
+        let output = try CLIRunner.run(["install", "--allow-dev", "gemini", "--project", project.path])
         #expect(output.status != 0)
         #expect(output.stderr.contains(settings.path) || output.stderr.contains("settings.json"))
         #expect(try String(contentsOf: settings, encoding: .utf8) == "{ not json")
@@ -79,7 +81,8 @@ struct InstallCommandTests {
         try Data(#"{"env": {"API_KEY": "secret"}}"#.utf8).write(to: settings)
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: settings.path)
 
-        let output = try CLIRunner.run(["install", "gemini", "--user"], environment: ["HOME": home.path])
+        let output = try CLIRunner.run(
+            ["install", "--allow-dev", "gemini", "--user"], environment: ["HOME": home.path])
         #expect(output.status == 0, "\(output.stderr)")
         let directory = settings.deletingLastPathComponent().path
         for name in try FileManager.default.contentsOfDirectory(atPath: directory) {
@@ -91,7 +94,7 @@ struct InstallCommandTests {
     @Test func installedCommandAnswersTheHook() throws {
         let project = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: project) }
-        let install = try CLIRunner.run(["install", "claude", "--project", project.path])
+        let install = try CLIRunner.run(["install", "--allow-dev", "claude", "--project", project.path])
         #expect(install.status == 0, "\(install.stderr)")
         let data = try Data(contentsOf: project.appendingPathComponent(".claude/settings.json"))
         let root = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
@@ -131,9 +134,48 @@ struct InstallCommandTests {
         try FileManager.default.createDirectory(at: link.deletingLastPathComponent(), withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(at: link, withDestinationURL: dotfiles)
 
-        let output = try CLIRunner.run(["install", "cursor", "--user"], environment: ["HOME": home.path])
+        let output = try CLIRunner.run(
+            ["install", "--allow-dev", "cursor", "--user"], environment: ["HOME": home.path])
         #expect(output.status == 0, "\(output.stderr)")
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == dotfiles.path)
         #expect(try String(contentsOf: dotfiles, encoding: .utf8).contains("hook cursor"))
+    }
+
+    /// A development build's path is refused: harnesses would run it before every tool call and
+    /// lose it after `swift package clean`.
+    @Test func aDevelopmentBuildIsRefusedUnlessAllowed() throws {
+        let project = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: project) }
+        let refused = try CLIRunner.run(["install", "claude", "--project", project.path])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("development build inside .build/"))
+        #expect(refused.stderr.contains("scripts/install"))
+        #expect(!FileManager.default.fileExists(atPath: project.appendingPathComponent(".claude").path))
+    }
+
+    /// Installed (copied out of .build/, as scripts/install does), it writes its own path and
+    /// says which hook it chose and why.
+    @Test func anInstalledAirlockWritesItsOwnPathAndNamesTheHook() throws {
+        let prefix = try Self.temporaryDirectory()
+        let project = try Self.temporaryDirectory()
+        defer {
+            try? FileManager.default.removeItem(at: prefix)
+            try? FileManager.default.removeItem(at: project)
+        }
+        let airlock = prefix.appendingPathComponent("airlock")
+        try FileManager.default.copyItem(at: CLIRunner.binary, to: airlock)
+        let alone = try CLIRunner.run(["install", "claude", "--project", project.path], executable: airlock)
+        #expect(alone.status == 0, "\(alone.stderr)")
+        #expect(alone.stdout.contains("Hook: \(airlock.path) hook — no airlock-hook beside"))
+        let settings = try String(contentsOf: project.appendingPathComponent(".claude/settings.json"), encoding: .utf8)
+        #expect(settings.contains("\(airlock.path) hook claude --timeout-ms 900000"))
+
+        try FileManager.default.copyItem(at: CLIRunner.hookBinary, to: prefix.appendingPathComponent("airlock-hook"))
+        let paired = try CLIRunner.run(["install", "claude", "--project", project.path], executable: airlock)
+        #expect(paired.status == 0, "\(paired.stderr)")
+        #expect(paired.stdout.contains("Hook: \(prefix.path)/airlock-hook — the airlock-hook beside airlock"))
+        let updated = try String(contentsOf: project.appendingPathComponent(".claude/settings.json"), encoding: .utf8)
+        #expect(updated.contains("\(prefix.path)/airlock-hook claude --timeout-ms 900000"))
+        #expect(!updated.contains(" hook claude"))
     }
 }

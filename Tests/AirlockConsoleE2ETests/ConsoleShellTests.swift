@@ -42,34 +42,6 @@ import Testing
         #expect(ConsoleSettings.resolveTheme("light", depth: .monochrome).problem == nil)
     }
 
-    static func row(_ kind: Action.Kind?, sequence: Int64 = 1) -> DecisionLogRow {
-        let decision = DecisionRecord(
-            time: Date(timeIntervalSince1970: 1_000), actionID: "s-1", harness: "claude", session: "s",
-            workspace: "/home/dev/api", summary: "whatever the summary says", subject: kind, categories: [.vcsRewrite],
-            risk: .high, verdict: .deny, source: .human("alice"), reason: "no")
-        return DecisionLogRow(sequence: sequence, decision: decision, previousHash: DecisionLogRow.genesis)
-    }
-
-    /// The logged kind is classified again, whatever the summary line says.
-    @Test(arguments: [
-        Action.Kind.shell(command: "git push --force origin main"), .fileRead(path: "/home/dev/api/.env"),
-        .fileWrite(path: "src/a.ts", content: ""), .mcp(MCPCall(server: "github", tool: "create_issue")),
-        .web(url: "https://example.com/docs"),
-    ])
-    func loggedDecisionIsReclassifiedFromItsKind(_ kind: Action.Kind) throws {
-        let recent = try #require(LoggedAction.recentAction(Self.row(kind), host: HostFacts()))
-        #expect(recent.action.kind == kind)
-        #expect(recent.action.harness == "claude")
-        #expect(recent.action.workspaceRoot == "/home/dev/api")
-        #expect(recent.verdict == .deny)
-        #expect(recent.assessment == Classifier.assess(recent.action))
-    }
-
-    /// Rows logged before the log kept the kind are left out rather than guessed from their text.
-    @Test func rowsWithoutAKindAreLeftOut() {
-        #expect(LoggedAction.recentAction(Self.row(nil), host: HostFacts()) == nil)
-    }
-
     @Test func queueWakesThePollAndKeepsOrder() {
         let queue = MessageQueue()
         queue.post(.tick(Date(timeIntervalSince1970: 1)))

@@ -93,3 +93,17 @@ func sampleQueue() -> [QueuedAction] {
 func sentTag(_ effects: [ConsoleEffect]) -> RequestTag? {
     effects.lazy.compactMap { if case .send(_, let tag) = $0 { tag } else { nil } }.first
 }
+
+/// A decision the broker made, as it tells consoles (`actionDecided`).
+func decided(
+    _ id: String, _ command: String, _ verdict: Verdict = .allow, source: Decision.Source = .mode(.workspaceEdit),
+    session: String = "7f3c9a2e-51", workspace: String = "/home/dev/src/api", age: Double = 30,
+    reason: String = "Allowed: read in workspace-edit mode."
+) -> ConsoleMessage {
+    let assessment = Classifier.assess(Action(cwd: workspace, kind: .shell(command: command)))
+    let record = DecisionRecord(
+        time: t0.addingTimeInterval(-age), actionID: id, harness: "claude", session: session, workspace: workspace,
+        summary: command, subject: .shell(command: command), categories: assessment.categories, risk: assessment.risk,
+        verdict: verdict, source: source, reviewer: nil, reason: reason)
+    return .notification(.actionDecided(ActionDecided(decision: record)))
+}

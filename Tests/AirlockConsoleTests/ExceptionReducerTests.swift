@@ -15,10 +15,10 @@ import Testing
         ]
     }
 
-    func recent(_ commands: [String], session: String = "s1") -> [RecentAction] {
-        commands.map {
-            let item = shell("log", $0, session: session)
-            return RecentAction(time: t0, action: item.action, assessment: item.assessment, verdict: .allow)
+    /// The broker tells the console of each decision it makes; the coverage preview counts them.
+    func recent(_ state: inout ConsoleState, _ commands: [String], session: String = "s1") {
+        for (index, command) in commands.enumerated() {
+            _ = Console.update(&state, decided("log-\(index)", command, session: session))
         }
     }
 
@@ -28,15 +28,14 @@ import Testing
 
     @Test func allowExceptionPreviewsCoverageAndGrantsWithDecide() {
         var state = console(npmQueue())
+        recent(&state, ["npm test", "npm test", "ls", "npm run build"])
         while state.cursorID != "n1" { press(&state, .character("j")) }
         let effects = press(&state, .character("t"))
-        #expect(effects.contains(.loadRecentActions(limit: 500)))
+        #expect(effects.isEmpty, "the coverage comes from the broker's decisions, not a read of the store")
         #expect(draft(state)?.effect == .allow)
         #expect(draft(state)?.choices.map(\.label).first == "this exact action")
         // Exact action in session s1: only n1.
         #expect(draft(state)?.coveredPending == 1)
-        #expect(draft(state)?.coveredRecent == nil)
-        _ = Console.update(&state, .recentActions(recent(["npm test", "npm test", "ls", "npm run build"])))
         #expect(draft(state)?.coveredRecent?.matched == 2)
         #expect(draft(state)?.coveredRecent?.of == 4)
         // Command prefix `npm test`: n1 and n2 in s1.

@@ -14,7 +14,8 @@ import Testing
         let effects = press(&state, .character("a"))
         guard case .send(let request, let tag)? = effects.first else { return nil }
         _ = Console.update(
-            &state, .passphraseRequired(tag: tag, request: request, message: "approving n1 needs your passphrase again"))
+            &state, .passphraseRequired(tag: tag, request: request, message: "approving n1 needs your passphrase again")
+        )
         return (tag, request)
     }
 
@@ -51,5 +52,28 @@ import Testing
         var state = console([shell("n1", "rm -rf build"), shell("n2", "rm -rf dist")])
         _ = try #require(Self.asked(&state))
         #expect(requests(type(&state, "aAyt")).isEmpty)
+    }
+
+    /// Trust (`w`, then `y`) on review.sock asks for the passphrase too: the prompt says it is
+    /// for the trust, the trust confirmation's `y` typed there is part of the passphrase, and
+    /// Enter sends the trust again with it.
+    @Test func aTrustAsksForThePassphraseInTheSamePrompt() throws {
+        var state = console([shell("p1", "touch notes.txt")])
+        press(&state, .character("w"))
+        let effects = press(&state, .character("y"))
+        guard case .send(let request, let tag)? = effects.first, case .trust = request else {
+            Issue.record("no trust sent: \(effects)"); return
+        }
+        _ = Console.update(
+            &state, .passphraseRequired(tag: tag, request: request, message: "trusting it needs your passphrase again"))
+        #expect(state.interaction == .enteringPassphrase(request: request, tag: tag, typed: ""))
+        #expect(ReadsWellTests.text(state).contains("passphrase to trust the repository"))
+        #expect(requests(type(&state, "wy")).isEmpty, "w and y are typed into the field")
+        guard case .send(.trust(let params), let sentTag)? = press(&state, .enter).first else {
+            Issue.record("nothing sent"); return
+        }
+        #expect(sentTag == tag)
+        #expect(params.passphrase == "wy")
+        #expect(params.workspace == "/home/dev/src/api")
     }
 }

@@ -157,8 +157,10 @@ import Testing
         var state = console(sampleQueue())
         let report = BoundaryReport(
             workspace: "/home/dev/src/api",
-            boundaries: BoundaryKind.allCases.map { Boundary(kind: $0, state: $0 == .filesAndSecrets ? .open : .clear) }
-        )
+            boundaries: BoundaryKind.allCases.map {
+                Boundary(kind: $0, state: $0 == .filesAndSecrets ? .open : .clear)
+            },
+            isTrusted: true)
         _ = Console.update(&state, .boundaries(report))
         _ = Console.update(&state, .blastMeasured(actionID: "a1", BlastMeasurement(facts: ["1,204 files"])))
         _ = Console.update(&state, .fileOnDisk(path: "/x", .missing))

@@ -80,7 +80,7 @@ import Testing
             Boundary(kind: .commandExecution, state: .clear),
             Boundary(kind: .mcpToolScope, state: .clear),
             Boundary(kind: .loggingAndRollback, state: .clear),
-        ])
+        ], isTrusted: false)
 
     @Test(arguments: [(120, 40), (100, 30)])
     func theBoundaryPanelNamesAllFiveWithStateWordsAndTheRecommendedMode(columns: Int, rows: Int) {
@@ -91,14 +91,15 @@ import Testing
             #expect(text.contains(words), "\(columns)×\(rows): missing \(words)")
         }
         // The note on the chosen mode goes beside it when there is room (the header names it too).
-        #expect(text.contains("→ recommended mode: read-only"))
-        #expect(text.contains("repo: not a trusted repository — to clear it: airlock trust"))
+        // An open boundary (the readable .env) stops the agent, whatever the trust.
+        #expect(text.contains("→ recommended mode: STOP"))
+        #expect(text.contains("repo: not a trusted repository — after inspecting it, press w to trust it"))
     }
 
     @Test func belowAHundredColumnsTheBoundaryPanelIsOneLineOfMarks() {
         var state = console([shell("k", "rm -rf build")], size: ScreenSize(columns: 80, rows: 24))
         _ = Console.update(&state, .boundaries(Self.report))
-        #expect(Self.text(state).contains("~ repo  ✗ secrets  ✓ commands  ✓ mcp  ✓ log   → read-only"))
+        #expect(Self.text(state).contains("~ repo  ✗ secrets  ✓ commands  ✓ mcp  ✓ log   → STOP"))
     }
 
     @Test func theCursorStartsOnTheFirstItemAndStaysOnItsActionWhenTheListChanges() {
@@ -125,7 +126,8 @@ import Testing
         // A resolution elsewhere leaves it alone.
         _ = Console.update(
             &state,
-            .notification(.actionResolved(ActionResolved(id: "high", decision: .allow, reason: "ok", source: .rule("r")))))
+            .notification(
+                .actionResolved(ActionResolved(id: "high", decision: .allow, reason: "ok", source: .rule("r")))))
         #expect(state.cursorID == "low")
     }
 

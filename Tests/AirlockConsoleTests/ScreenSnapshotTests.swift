@@ -36,7 +36,7 @@ import Testing
                         Boundary(kind: .commandExecution, state: .clear),
                         Boundary(kind: .mcpToolScope, state: .fuzzy, reasons: ["1 server not inventoried"]),
                         Boundary(kind: .loggingAndRollback, state: .clear),
-                    ])))
+                    ], isTrusted: true)))
         while state.cursorID != "evil", state.cursorIndex < state.queue.visibleIDs.count - 1 {
             press(&state, .character("j"))
         }
@@ -118,14 +118,9 @@ import Testing
         var state = console(
             [shell("n1", "npm test", age: 30), shell("n2", "npm test", session: "s2", age: 20)],
             size: ScreenSize(columns: 80, rows: 24))
+        _ = Console.update(&state, decided("log", "npm test"))
         press(&state, .character("t"))
         press(&state, .tab)
-        let logged = shell("log", "npm test")
-        _ = Console.update(
-            &state,
-            .recentActions([
-                RecentAction(time: t0, action: logged.action, assessment: logged.assessment, verdict: .allow)
-            ]))
         let theme = try #require(Theme.builtIn("default", depth: .ansi16))
         SnapshotText.assertMatches(Console.render(state, theme: theme), named: "exception-panel-80x24-default16")
     }

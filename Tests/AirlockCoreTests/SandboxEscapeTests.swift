@@ -84,7 +84,7 @@ import Testing
         let action = Self.action("ls")
         let report = BoundaryReport(
             workspace: "/w", boundaries: BoundaryKind.allCases.map { Boundary(kind: $0, state: .clear) },
-            sandboxes: [Self.voiding])
+            isTrusted: true, sandboxes: [Self.voiding])
         let measured = PolicyEngine.evaluate(
             action, Classifier.assess(action), context: PolicyContext(mode: .autoLoop, now: Self.now),
             boundaries: report)

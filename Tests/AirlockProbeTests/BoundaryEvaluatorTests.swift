@@ -47,16 +47,49 @@ import Testing
         #expect(trust?.state == .fuzzy)
         #expect(
             trust?.reasons == [
-                "not a trusted repository (unknown source: read-only until inspected)",
+                "not a trusted repository: read-only until you trust it (reads run, the rest asks you)",
                 "no remote: the source is unknown", "git status not clean: 1 changed, 1 untracked",
             ])
-        #expect(trust?.fixes.first == "after inspecting it, trust it: echo '/work/app' >> /cfg/trusted-repos")
+        // The one thing that clears it first: trusting it, said as a command to type.
+        #expect(trust?.nextStep == "after inspecting it, trust it: airlock trust /work/app")
+        #expect(report.isTrusted == false)
+        #expect(report.remote == nil)
         // Counted once, against trust: git is still the rollback path.
         let rollback = report.boundary(.loggingAndRollback)
         #expect(rollback?.state == .clear)
         #expect(
             rollback?.reasons.last == "rollback path: git; uncommitted work is not covered (1 changed, 1 untracked)")
-        #expect(report.recommendation == .interactive)
+        #expect(report.recommendation == .readOnly)
+        #expect(report.recommendationIfTrusted == .interactive)
+    }
+
+    /// A trusted repository with a clean git state is at least workspace-edit, remote or not.
+    @Test(arguments: [true, false])
+    func aTrustedCleanRepositoryIsAtLeastWorkspaceEdit(hasRemote: Bool) {
+        let remotes = hasRemote ? [GitState.Remote(name: "origin", url: "git@github.com:acme/app.git")] : []
+        let git = GitStateReader.Outcome.measured(GitState(topLevel: Self.workspace, remotes: remotes))
+        for harnesses in [[Self.claude()], [], [Self.claude(sandbox: nil)]] {
+            let report = BoundaryEvaluator.report(Self.facts(git: git, harnesses: harnesses, audit: .missing))
+            #expect(report.boundary(.repositoryTrust)?.state == .clear)
+            #expect(report.recommendation.effectiveMode(chosen: .workspaceEdit) == .workspaceEdit)
+            #expect(report.recommendationIfTrusted == nil)
+        }
+    }
+
+    /// Each boundary not clear names the one thing that would clear it.
+    @Test func everyBoundaryNotClearSaysTheOneThingToDo() {
+        let unscoped = MCPServerFacts(
+            entry: MCPServerEntry(harness: "claude", name: "db", source: "/h/.claude.json", transport: "stdio"),
+            tools: nil)
+        let facts = Self.facts(
+            git: .notARepository, trusted: nil, secrets: [".env"], harnesses: [Self.claude(sandbox: nil)],
+            servers: [unscoped], audit: .missing)
+        for boundary in BoundaryEvaluator.report(facts).boundaries {
+            #expect(boundary.state != .clear)
+            #expect(boundary.nextStep?.isEmpty == false, "\(boundary.kind)")
+        }
+        let clear = BoundaryEvaluator.report(Self.facts())
+        #expect(clear.boundaries.allSatisfy { $0.nextStep == nil })
     }
 
     @Test func aReadableEnvIsOpenUntilDeniedOrGated() {
@@ -98,7 +131,7 @@ import Testing
     }
 
     @Test func noGitNoStoreBrokenLog() {
-        #expect(states(Self.facts(git: .notARepository))[4] == .open)
+        #expect(states(Self.facts(git: .notARepository))[4] == .fuzzy)
         #expect(states(Self.facts(audit: .missing))[4] == .fuzzy)
         #expect(states(Self.facts(audit: .broken("record 3 changed")))[4] == .open)
         #expect(states(Self.facts(git: .notMeasured("not measured (budget 50 ms)")))[0] == .fuzzy)
@@ -110,10 +143,13 @@ import Testing
         #expect(report.boundary(.filesAndSecrets)?.state == .clear)  // nothing secret to protect
     }
 
-    @Test func threeNotClearRecommendsStop() {
-        let report = BoundaryEvaluator.report(
-            Self.facts(git: .notARepository, trusted: nil, secrets: [".env"], harnesses: [Self.claude(sandbox: nil)]))
-        #expect(report.recommendation == .stop)
-        #expect(report.recommendation.effectiveMode(chosen: .autoLoop) == nil)
+    @Test func onlyAnOpenBoundaryRecommendsStop() {
+        let fuzzy = BoundaryEvaluator.report(
+            Self.facts(git: .notARepository, trusted: nil, harnesses: [Self.claude(sandbox: nil)], audit: .missing))
+        #expect(fuzzy.boundaries.filter { $0.state == .fuzzy }.count == 3)
+        #expect(fuzzy.recommendation == .readOnly)
+        let open = BoundaryEvaluator.report(Self.facts(secrets: [".env"]))
+        #expect(open.recommendation == .stop)
+        #expect(open.recommendation.effectiveMode(chosen: .autoLoop) == nil)
     }
 }

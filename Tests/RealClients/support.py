@@ -158,10 +158,19 @@ class Airlock:
             return file.read()
 
     def install(self, harness, *scope):
-        """`airlock install HARNESS SCOPE…`, which must succeed; its stdout."""
-        result = self.airlock("install", harness, *scope)
+        """`airlock install --allow-dev HARNESS SCOPE…` (the build under test lives in .build/), which must
+        succeed; its stdout."""
+        result = self.airlock("install", "--allow-dev", harness, *scope)
         if result.returncode != 0:
             raise AssertionError("airlock install %s failed: %s%s" % (harness, result.stdout, result.stderr))
+        return result.stdout
+
+    def trust(self, directory=None):
+        """`airlock trust DIRECTORY` (default the project) through the running broker, from a terminal as a
+        reviewer runs it (the broker refuses trust from a process without one), which must succeed."""
+        result = self.airlock_at_terminal("trust", directory or self.project)
+        if result.returncode != 0:
+            raise AssertionError("airlock trust failed: %s%s" % (result.stdout, result.stderr))
         return result.stdout
 
     def grant(self, *args):

@@ -43,6 +43,8 @@ class CodexTests(unittest.TestCase):
         self.installed = self.airlock.install("codex", "--project", self.airlock.project)
         self.trusted = codex_trust.trust_all_hooks(self.codex, self.env, self.airlock.project, self.config)
         self.airlock.serve()
+        # A repository the user looked at: ordinary edits run (an untrusted one is read-only).
+        self.airlock.trust()
 
     def run_codex(self, scenario, prompt):
         """One `codex exec` turn; the mock's log of requests."""

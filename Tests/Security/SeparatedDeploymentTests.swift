@@ -119,6 +119,40 @@ import Testing
         }
     }
 
+    /// Trusting a repository loosens Airlock: `trust` is not served on agent.sock, review.sock
+    /// wants an authenticated reviewer, and even then the passphrase again. The list is written
+    /// in Airlock's own state directory, out of the agents' reach.
+    @Test func onlyTheAuthenticatedReviewerTrustsWithThePassphraseAgain() throws {
+        let deployment = try SeparatedBroker()
+        let project = deployment.base + "/project"
+        _ = try run(["/usr/bin/env", "git", "init", "-q", project])
+        _ = chmod(project, 0o755)
+        let trust = RPCClient.send("trust", ["workspace": project, "reviewer": deployment.reviewer.name], id: 2)
+        let onAgent = try atTerminal(RPCClient.argv(deployment.agentSocket, [trust]), as: deployment.agent)
+        #expect(RPCClient.errorCode(RPCClient.answers(onAgent.stdout)?.last) == -32010, "\(onAgent.stdout)")
+        for attacker in [deployment.agent, deployment.reviewer] {
+            let unauthenticated = try atTerminal(RPCClient.argv(deployment.reviewSocket, [trust]), as: attacker)
+            #expect(
+                RPCClient.errorCode(RPCClient.answers(unauthenticated.stdout)?.last) == -32008,
+                "\(attacker.name): \(unauthenticated.stdout)")
+        }
+        let withPassphrase = RPCClient.send(
+            "trust",
+            ["workspace": project, "reviewer": deployment.reviewer.name, "passphrase": deployment.passphrase], id: 3)
+        let steps = [RPCClient.send("authenticate", ["passphrase": deployment.passphrase], id: 0), trust, withPassphrase]
+        let output = try atTerminal(RPCClient.argv(deployment.reviewSocket, steps), as: deployment.reviewer)
+        let answers = try #require(RPCClient.answers(output.stdout), "\(output)")
+        #expect(RPCClient.errorCode(answers.first) == nil, "authenticated: \(answers)")
+        #expect(RPCClient.errorCode(answers[1]) == -32009, "asked for the passphrase again: \(answers)")
+        #expect(RPCClient.errorCode(answers[2]) == nil, "\(answers)")
+        let list = (try? String(contentsOfFile: deployment.stateDirectory + "/trusted-repos", encoding: .utf8)) ?? ""
+        #expect(list.contains(project), "the list in Airlock's state directory: \(list)")
+        deployment.stop()
+        let audit = try run([Programs.airlock, "audit", "--json", "--system"], environment: deployment.environment)
+        #expect(audit.stdout.contains("airlock trust"), "\(audit.stdout)")
+        #expect(audit.stdout.contains("authenticated by passphrase"), "\(audit.stdout)")
+    }
+
     /// Guessing the passphrase: each wrong one locks the account out for longer.
     @Test func wrongPassphrasesAreRefusedAndSlowedDown() throws {
         let deployment = try SeparatedBroker()

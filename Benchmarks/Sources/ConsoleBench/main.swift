@@ -232,7 +232,7 @@ func shellItem(_ id: String, _ command: String, risk ageSeconds: Double) -> Queu
     let action = Action(harness: "claude", session: "s", cwd: "/home/dev/src/repo0", kind: .shell(command: command))
     let queuedAt = start.addingTimeInterval(-ageSeconds)
     return QueuedAction(
-        id: id, action: action, assessment: Classifier.assess(action), reason: "asks a human", source: "default",
+        id: id, action: action, assessment: Classifier.assess(action), reason: "asks a human", source: .unmatched,
         queuedAt: queuedAt, deadline: queuedAt.addingTimeInterval(900))
 }
 var longState = ConsoleState(configuration: ConsoleConfiguration(reviewer: "bench", size: size, now: start))

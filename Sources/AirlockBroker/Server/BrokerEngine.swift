@@ -209,6 +209,25 @@ final class BrokerEngine {
                 }
             case .logRefusal(let message):
                 logger.warning("\(message)")
+            case .changeTrust(let change):
+                let write = readers.changeTrust
+                let verb = change.trusted ? "trust" : "untrust"
+                offLoop(policyThreads, "\(verb) \(change.workspace)", { write(change.workspace, change.trusted) }) {
+                    outcome, now in
+                    if case .success(let result) = outcome, result.changed {
+                        self.logger.info("\(change.reviewer) \(verb)ed \(result.workspace)")
+                    }
+                    return .trustChanged(change, outcome, now: now)
+                }
+            case .readTrustList(let connection, let id):
+                let read = readers.trustList
+                offLoop(policyThreads, "read the trusted list", read) { outcome, _ in
+                    .trustListRead(connection, id, outcome)
+                }
+            case .notifyReviewer(let text):
+                let notify = readers.notify
+                // Fire and forget: the command is bounded by the reader; nothing waits for it.
+                probeThreads.submit { _ in notify(text) }
             }
         }
     }

@@ -40,4 +40,10 @@ public enum BrokerEffect: Equatable, Sendable {
     /// A security-relevant refusal worth a line in the broker's log (self-approval attempts, reviewers without a terminal or
     /// authentication, stored exceptions refused).
     case logRefusal(String)
+    /// Write the trusted list as a reviewer asked; answered by `.trustChanged`.
+    case changeTrust(TrustChange)
+    /// Read the trusted list; answered by `.trustListRead`.
+    case readTrustList(ConnectionID, RequestID)
+    /// Run the user's `notify` command with this short, redacted text (off the loop, bounded).
+    case notifyReviewer(String)
 }

@@ -8,13 +8,21 @@ public enum BrokerEvent: Sendable {
     case connectionOpened(ConnectionID, peer: PeerCredentials, listener: Listener = .shared)
     case connectionClosed(ConnectionID, now: Date)
     case actionSubmitted(ConnectionID, RequestID?, SubmitParams, now: Date)
-    case consoleSubscribed(ConnectionID, RequestID?, SubscribeParams)
-    case consoleUnsubscribed(ConnectionID, RequestID?)
+    case consoleSubscribed(ConnectionID, RequestID?, SubscribeParams, now: Date)
+    case consoleUnsubscribed(ConnectionID, RequestID?, now: Date)
     case verdictGiven(ConnectionID, RequestID?, DecideParams, now: Date)
     case grantRequested(ConnectionID, RequestID?, GrantParams, now: Date)
     case revokeRequested(ConnectionID, RequestID?, RevokeParams, now: Date)
     case listRequested(ConnectionID, RequestID?, now: Date)
     case statusRequested(ConnectionID, RequestID?, now: Date)
+    /// A reviewer trusts (`trusted`) or untrusts a repository.
+    case trustRequested(ConnectionID, RequestID?, TrustParams, trusted: Bool, now: Date)
+    case trustListRequested(ConnectionID, RequestID?)
+    case recentRequested(ConnectionID, RequestID?, RecentParams, now: Date)
+    /// The trusted list was changed as `.changeTrust` asked, or could not be.
+    case trustChanged(TrustChange, Result<TrustResult, TrustFailure>, now: Date)
+    /// The trusted list as read for `.readTrustList`.
+    case trustListRead(ConnectionID, RequestID, Result<TrustListResult, TrustFailure>)
     case authenticationRequested(ConnectionID, RequestID?, AuthenticateParams, now: Date)
     /// A passphrase asked for by `.checkPassphrase` was checked against its stored hash.
     case passphraseChecked(ConnectionID, PassphraseCheck, matches: Bool, now: Date)
@@ -53,13 +61,17 @@ public enum BrokerEvent: Sendable {
         let id = envelope.id
         switch envelope.request {
         case .submit(let params): self = .actionSubmitted(connection, id, params, now: now)
-        case .subscribe(let params): self = .consoleSubscribed(connection, id, params)
-        case .unsubscribe: self = .consoleUnsubscribed(connection, id)
+        case .subscribe(let params): self = .consoleSubscribed(connection, id, params, now: now)
+        case .unsubscribe: self = .consoleUnsubscribed(connection, id, now: now)
         case .decide(let params): self = .verdictGiven(connection, id, params, now: now)
         case .grant(let params): self = .grantRequested(connection, id, params, now: now)
         case .revoke(let params): self = .revokeRequested(connection, id, params, now: now)
         case .list: self = .listRequested(connection, id, now: now)
         case .status: self = .statusRequested(connection, id, now: now)
+        case .trust(let params): self = .trustRequested(connection, id, params, trusted: true, now: now)
+        case .untrust(let params): self = .trustRequested(connection, id, params, trusted: false, now: now)
+        case .trustList: self = .trustListRequested(connection, id)
+        case .recent(let params): self = .recentRequested(connection, id, params, now: now)
         case .authenticate(let params): self = .authenticationRequested(connection, id, params, now: now)
         }
     }
@@ -68,18 +80,21 @@ public enum BrokerEvent: Sendable {
     var request: (connection: ConnectionID, id: RequestID?, method: RPCMethod)? {
         switch self {
         case .actionSubmitted(let connection, let id, _, _): (connection, id, .submit)
-        case .consoleSubscribed(let connection, let id, _): (connection, id, .subscribe)
-        case .consoleUnsubscribed(let connection, let id): (connection, id, .unsubscribe)
+        case .consoleSubscribed(let connection, let id, _, _): (connection, id, .subscribe)
+        case .consoleUnsubscribed(let connection, let id, _): (connection, id, .unsubscribe)
         case .verdictGiven(let connection, let id, _, _): (connection, id, .decide)
         case .grantRequested(let connection, let id, _, _): (connection, id, .grant)
         case .revokeRequested(let connection, let id, _, _): (connection, id, .revoke)
         case .listRequested(let connection, let id, _): (connection, id, .list)
         case .statusRequested(let connection, let id, _): (connection, id, .status)
         case .authenticationRequested(let connection, let id, _, _): (connection, id, .authenticate)
-        case .connectionOpened, .connectionClosed, .clockTicked, .exceptionsReloaded, .exceptionReloadFailed,
-            .exceptionsChangedElsewhere, .repositoryPolicyLoaded, .factsGathered, .boundariesMeasured, .policyReloaded,
-            .brokerStopping, .passphraseChecked, .logAnchored, .teamQueueChanged, .teamQueueRead, .decisionsClaimed,
-            .storeHealthChanged:
+        case .trustRequested(let connection, let id, _, let trusted, _): (connection, id, trusted ? .trust : .untrust)
+        case .trustListRequested(let connection, let id): (connection, id, .trustList)
+        case .recentRequested(let connection, let id, _, _): (connection, id, .recent)
+        case .trustChanged, .trustListRead, .connectionOpened, .connectionClosed, .clockTicked, .exceptionsReloaded,
+            .exceptionReloadFailed, .exceptionsChangedElsewhere, .repositoryPolicyLoaded, .boundariesMeasured,
+            .policyReloaded, .brokerStopping, .passphraseChecked, .logAnchored, .factsGathered, .teamQueueChanged,
+            .teamQueueRead, .decisionsClaimed, .storeHealthChanged:
             nil
         }
     }
@@ -93,4 +108,6 @@ public enum PassphraseCheck: Equatable, Sendable {
     case decide(RequestID?, DecideParams)
     /// A `grant` of an allow exception (its passphrase taken out).
     case grant(RequestID?, GrantParams)
+    /// A `trust` of a repository (its passphrase taken out).
+    case trust(RequestID?, TrustParams)
 }

@@ -15,8 +15,7 @@ extension BrokerStateMachine {
         _ answer: Answer, wanted: EdgeFactRequest, deadlineMs: Int?, now: Date, _ effects: inout [BrokerEffect]
     ) -> Bool {
         guard !wanted.isEmpty, configuration.gathersEdgeFacts else { return false }
-        awaitingFacts[answer.id] = WorkspaceKnowledge.AwaitingRules(
-            answer: answer, deadlineMs: deadlineMs, submittedAt: now)
+        awaitingFacts[answer.id] = WorkspaceKnowledge.Awaiting(answer: answer, deadlineMs: deadlineMs, submittedAt: now)
         effects.append(.gatherFacts(actionID: answer.id, request: wanted))
         return true
     }

@@ -68,7 +68,8 @@ extension BrokerStateMachine {
         var name = account(uid)
         if let team = configuration.team { name += "@" + team.origin.host }
         let terminal = pid.flatMap(processes.terminal).flatMap { $0 == 0 ? nil : ProcessFacts.terminalName($0) }
-        return ReviewerIdentity(name: name, uid: uid, pid: pid, terminal: terminal, authentication: peer?.authentication)
+        return ReviewerIdentity(
+            name: name, uid: uid, pid: pid, terminal: terminal, authentication: peer?.authentication)
     }
 
     /// The account a uid belongs to, as the kernel and the password database say.
@@ -106,7 +107,8 @@ extension BrokerStateMachine {
         _ effects: inout [BrokerEffect]
     ) {
         if let peer = connections[connection], let authentication = peer.authentication {
-            let result = AuthenticateResult(reviewer: reviewer(connection).name, authentication: authentication.rawValue)
+            let result = AuthenticateResult(
+                reviewer: reviewer(connection).name, authentication: authentication.rawValue)
             return reply(connection, requestID, .authenticate(result), &effects)
         }
         askPassphrase(params.passphrase, for: .authenticate(requestID), on: connection, now: now, &effects)
@@ -156,12 +158,16 @@ extension BrokerStateMachine {
         switch check {
         case .authenticate(let requestID):
             connections[connection]?.authentication = .passphrase
-            let result = AuthenticateResult(reviewer: name, authentication: ReviewerIdentity.Authentication.passphrase.rawValue)
+            let result = AuthenticateResult(
+                reviewer: name, authentication: ReviewerIdentity.Authentication.passphrase.rawValue)
             reply(connection, requestID, .authenticate(result), &effects)
         case .decide(let requestID, let params):
             decide(params, from: connection, requestID, now: now, passphraseChecked: true, &effects)
         case .grant(let requestID, let params):
             grant(params, from: connection, requestID, now: now, passphraseChecked: true, &effects)
+        case .trust(let requestID, let params):
+            trustRequested(
+                params, trusted: true, from: connection, requestID, now: now, passphraseChecked: true, &effects)
         }
     }
 
@@ -202,7 +208,7 @@ extension BrokerStateMachine {
 extension PassphraseCheck {
     var requestID: RequestID? {
         switch self {
-        case .authenticate(let id), .decide(let id, _), .grant(let id, _): id
+        case .authenticate(let id), .decide(let id, _), .grant(let id, _), .trust(let id, _): id
         }
     }
 }

@@ -17,7 +17,7 @@ extension BrokerStateMachine {
         var entry = record(
             answer, verdict: verdict.verdict, source: source, reviewer: reviewer, reason: reason, now: now)
         entry.reviewerIdentity = reviewerIdentity
-        effects.append(.appendDecision(entry))
+        log(entry, &effects)
     }
 
     /// Answers a pending action and takes it out of the queue, telling consoles.
@@ -50,7 +50,7 @@ extension BrokerStateMachine {
         } else {
             remember(item.id, "withdrawn by the agent")
             let entry = record(item.answer, verdict: .deny, source: .withdrawn, reviewer: nil, reason: reason, now: now)
-            effects.append(.appendDecision(entry))
+            log(entry, &effects)
         }
         notify(.actionExpired(ActionExpired(id: item.id, cause: cause, reason: reason)), &effects)
     }
@@ -208,13 +208,44 @@ extension BrokerStateMachine {
     }
 
     /// Policy's decision for one action: the user's rules and its repository's own, the
-    /// exceptions in force, under its workspace's boundaries once measured.
-    func decide(_ action: Action, _ assessment: Assessment, now: Date) -> Decision {
-        let context = PolicyContext(
+    /// exceptions in force, under its workspace's boundaries once measured. `boundariesLate`:
+    /// the first report did not come within the probe budget, and until it does the action is
+    /// judged read-only (the stricter of the chosen mode and read-only).
+    func decide(_ action: Action, _ assessment: Assessment, boundariesLate: Bool = false, now: Date) -> Decision {
+        var context = PolicyContext(
             mode: configuration.mode, rules: configuration.rules + knownRules(action.workspaceRoot),
             exceptions: exceptions, now: now)
-        let decision = PolicyEngine.evaluate(action, assessment, context: context, boundaries: knownReport(for: action))
+        let report = knownReport(for: action)
+        guard boundariesLate, report == nil, let workspace = boundaryWorkspace(action) else {
+            return holdingRunnerSteps(
+                PolicyEngine.evaluate(action, assessment, context: context, boundaries: report), action, assessment)
+        }
+        context.mode = min(context.mode, .readOnly)
+        var decision = PolicyEngine.evaluate(action, assessment, context: context)
+        switch decision.source {
+        case .mode, .unmatched:
+            decision.reason +=
+                " (read-only: the boundaries of \(workspace) were not measured within "
+                + "\(Self.describe(seconds: configuration.boundaryProbeBudget.seconds)))"
+        default: break
+        }
         return holdingRunnerSteps(decision, action, assessment)
+    }
+
+    /// Why an action that needs a human is denied when no console is open, and what to do: for
+    /// an untrusted repository, exactly how to trust it.
+    func noConsoleReason(_ answer: Answer, _ decision: Decision) -> String {
+        if let report = knownReport(for: answer.action), !report.isTrusted {
+            let command = "airlock trust \(ShellQuote.word(report.workspace))"
+            return "Denied: \(report.workspace) is not a trusted repository, so Airlock keeps it read-only and "
+                + "\(answer.assessment.summary) needs a human, but no Airlock console is open to review it. "
+                + "After inspecting the repository, the user can trust it with `\(command)`, open the console "
+                + "(`airlock` in a tmux pane) to review each action, or grant a time-boxed exception "
+                + "(`airlock policy grant`); then retry."
+        }
+        return "Denied: this needs a human and no Airlock console is open to review it. "
+            + "Ask the user to open one (`airlock` in a tmux pane) or to grant a time-boxed exception "
+            + "(`airlock policy grant`), then retry. (\(decision.reason))"
     }
 
     mutating func makeActionID() -> String {

@@ -52,7 +52,7 @@ public struct BrokerStateMachine: Sendable {
     var nextExceptionNumber: UInt64 = 1
     /// Hook decisions of MCP tool calls, for the proxy's gate of the same call.
     var toolCalls = ToolCallMemory()
-    /// Repository rules and boundary reports read so far, and submissions waiting for rules.
+    /// Repository rules and boundary reports read so far, and submissions waiting for either.
     var workspaces = WorkspaceKnowledge()
     var reload = ExceptionReload()
     /// Team mode: the shared queue and the store's freshness.
@@ -62,7 +62,9 @@ public struct BrokerStateMachine: Sendable {
     /// Files agents changed that no human has seen, for holding the runner steps that read them.
     var unseenWrites = UnseenWrites()
     /// Submissions waiting for the edge's facts about the files they name, by action id.
-    var awaitingFacts: [String: WorkspaceKnowledge.AwaitingRules] = [:]
+    var awaitingFacts: [String: WorkspaceKnowledge.Awaiting] = [:]
+    /// Recent decisions and the count of automatic denials, for consoles.
+    var feed: DecisionFeed
     let redactor = Redactor()
 
     /// How many answered ids are remembered for `alreadyResolved` errors.
@@ -75,6 +77,7 @@ public struct BrokerStateMachine: Sendable {
         self.configuration = configuration
         self.exceptions = []
         self.startedAt = startedAt
+        feed = DecisionFeed(since: startedAt)
         reload.lastAskedAt = startedAt
         self.idPrefix = idPrefix
         self.processes = processes
@@ -91,7 +94,8 @@ public struct BrokerStateMachine: Sendable {
         let processes = ProcessFacts(isDescendant: isDescendant)
         self.init(
             configuration: configuration, exceptions: exceptions, startedAt: startedAt, idPrefix: idPrefix,
-            processes: processes, checks: ExceptionChecks(sealer: .ephemeral(), configuration: configuration, processes: processes))
+            processes: processes,
+            checks: ExceptionChecks(sealer: .ephemeral(), configuration: configuration, processes: processes))
     }
 
     /// The ids of the actions waiting for a human, oldest first.
@@ -106,7 +110,7 @@ public struct BrokerStateMachine: Sendable {
     /// Whether an action submitted on `connection` still waits for its answer.
     public func isAwaitingAnswer(_ connection: ConnectionID) -> Bool {
         pending.values.contains { $0.requester == connection }
-            || workspaces.awaiting.values.contains { $0.contains { $0.answer.requester == connection } }
+            || workspaces.awaiting.contains { $0.answer.requester == connection }
             || awaitingFacts.values.contains { $0.answer.requester == connection }
     }
 
@@ -129,15 +133,10 @@ public struct BrokerStateMachine: Sendable {
             connectionClosed(connection, now: now, &effects)
         case .actionSubmitted(let connection, let id, let params, let now):
             submit(params, from: connection, id, now: now, &effects)
-        case .consoleSubscribed(let connection, let id, _):
-            if !subscribers.contains(connection) { subscribers.append(connection) }
-            let snapshot = SubscribeResult(
-                pending: queueForConsoles, exceptions: exceptions, mode: configuration.mode,
-                reviewWindowSeconds: Int(configuration.reviewWindow.seconds), store: storeHealth,
-                rejectedExceptions: rejectedList, logAnchor: logAnchor, reviewer: reviewer(connection).name)
-            reply(connection, id, .subscribe(snapshot), &effects)
-        case .consoleUnsubscribed(let connection, let id):
-            subscribers.removeAll { $0 == connection }
+        case .consoleSubscribed(let connection, let id, let params, let now):
+            consoleSubscribed(params, from: connection, id, now: now, &effects)
+        case .consoleUnsubscribed(let connection, let id, let now):
+            consoleLeft(connection, now: now)
             reply(connection, id, .empty, &effects)
         case .verdictGiven(let connection, let id, let params, let now):
             decide(params, from: connection, id, now: now, &effects)
@@ -150,6 +149,20 @@ public struct BrokerStateMachine: Sendable {
             reply(connection, id, .list(list), &effects)
         case .statusRequested(let connection, let id, let now):
             reply(connection, id, .status(status(now: now, for: connection)), &effects)
+        case .trustRequested(let connection, let id, let params, let trusted, let now):
+            trustRequested(params, trusted: trusted, from: connection, id, now: now, &effects)
+        case .trustListRequested(let connection, let id):
+            guard let id else { break }
+            effects.append(.readTrustList(connection, id))
+        case .trustListRead(let connection, let id, let outcome):
+            switch outcome {
+            case .success(let list): reply(connection, id, .trustList(list), &effects)
+            case .failure(let failure): fail(connection, id, RPCError(.internalError, "\(failure)"), &effects)
+            }
+        case .trustChanged(let change, let outcome, let now):
+            trustChanged(change, outcome, now: now, &effects)
+        case .recentRequested(let connection, let id, let params, let now):
+            recentRequested(params, from: connection, id, now: now, &effects)
         case .authenticationRequested(let connection, let id, let params, let now):
             authenticate(params, from: connection, id, now: now, &effects)
         case .passphraseChecked(let connection, let check, let matches, let now):
@@ -172,9 +185,7 @@ public struct BrokerStateMachine: Sendable {
         case .factsGathered(let actionID, let facts, let now):
             factsGathered(actionID, facts: facts, now: now, &effects)
         case .boundariesMeasured(let workspace, let report, let now):
-            workspaces.measuring.remove(workspace)
-            workspaces.reports[workspace] = WorkspaceKnowledge.Report(report: report, measuredAt: now)
-            workspaces.trim()
+            boundariesMeasured(workspace, report: report, now: now, &effects)
         case .policyReloaded(let mode, let rules, let now):
             configuration.mode = mode
             configuration.rules = rules
@@ -204,7 +215,9 @@ public struct BrokerStateMachine: Sendable {
             brokerVersion: configuration.brokerVersion, pending: pending.count, subscribers: subscribers.count,
             connections: connections.count, exceptions: exceptions.count, mode: configuration.mode,
             waitForConsole: configuration.waitForConsole, reviewWindowSeconds: Int(configuration.reviewWindow.seconds),
-            uptimeSeconds: max(0, now.timeIntervalSince(startedAt)), store: storeHealth, rejectedExceptions: rejectedList,
+            uptimeSeconds: max(0, now.timeIntervalSince(startedAt)), store: storeHealth,
+            automaticDenials: feed.automaticDenials, automaticDenialsSince: feed.denialsSince,
+            rejectedExceptions: rejectedList,
             deployment: configuration.reviewSocketPath == nil ? "same-user" : "separated",
             reviewer: peer?.authentication != nil || peer?.listener == .shared ? reviewer(connection).name : nil)
     }
@@ -227,24 +240,35 @@ public struct BrokerStateMachine: Sendable {
         continueSubmission(answer, deadlineMs: params.deadlineMs, submittedAt: now, now: now, &effects)
     }
 
-    /// Decides an assessed submission once its repository's rules are fresh.
+    /// Decides an assessed submission once its repository's rules are fresh and its workspace's
+    /// first boundary report is in (or past the probe budget: then it is judged read-only).
     mutating func continueSubmission(
         _ answer: Answer, deadlineMs: Int?, submittedAt: Date, now: Date, _ effects: inout [BrokerEffect]
     ) {
-        if let workspace = answer.action.workspaceRoot, !hasFreshRules(workspace, now: now) {
-            let waiting = WorkspaceKnowledge.AwaitingRules(answer: answer, deadlineMs: deadlineMs, submittedAt: submittedAt)
-            awaitRules(waiting, workspace: workspace, &effects)
+        let action = answer.action
+        let staleRules = action.workspaceRoot.flatMap { hasFreshRules($0, now: now) ? nil : $0 }
+        var missingReport = lacksBoundaries(action)
+        // Its first report is already past the budget: judged read-only now, not after a wait.
+        let isLate = missingReport.map { workspaces.late.contains($0) } ?? false
+        if isLate { missingReport = nil }
+        if staleRules != nil || missingReport != nil {
+            let waiting = WorkspaceKnowledge.Awaiting(
+                answer: answer, deadlineMs: deadlineMs, submittedAt: submittedAt, rules: staleRules,
+                boundaries: missingReport, boundariesLate: isLate)
+            park(waiting, &effects)
             return
         }
-        answerSubmission(answer, deadlineMs: deadlineMs, submittedAt: submittedAt, now: now, &effects)
+        answerSubmission(answer, deadlineMs: deadlineMs, submittedAt: submittedAt, boundariesLate: isLate, now: now, &effects)
     }
 
     /// Decides a submitted action now that its policy is known: answers it, or queues it for a
-    /// human. The harness's deadline counts from `submittedAt`.
+    /// human. The harness's deadline counts from `submittedAt`. `boundariesLate`: its
+    /// workspace's first boundary report did not come in time, so it is judged read-only.
     mutating func answerSubmission(
-        _ answer: Answer, deadlineMs: Int?, submittedAt: Date, now: Date, _ effects: inout [BrokerEffect]
+        _ answer: Answer, deadlineMs: Int?, submittedAt: Date, boundariesLate: Bool = false, now: Date,
+        _ effects: inout [BrokerEffect]
     ) {
-        let decision = decide(answer.action, answer.assessment, now: now)
+        let decision = decide(answer.action, answer.assessment, boundariesLate: boundariesLate, now: now)
         if let reused = hookDecision(for: answer, own: decision, now: now) {
             let reason = "\(reused.reason) (decided at the harness's hook as \(reused.actionID))"
             send(
@@ -269,10 +293,7 @@ public struct BrokerStateMachine: Sendable {
         }
         // In a team, a console on another machine may answer: the action waits for its deadline.
         if subscribers.isEmpty && !configuration.waitForConsole && configuration.team == nil {
-            let reason =
-                "Denied: this needs a human and no Airlock console is open to review it. "
-                + "Ask the user to open one (`airlock` in a tmux pane) or to grant a time-boxed exception "
-                + "(`airlock policy grant`), then retry. (\(decision.reason))"
+            let reason = noConsoleReason(answer, decision)
             send(answer, .deny, reason: reason, source: .fallback, reviewer: nil, now: now, &effects)
             return
         }
@@ -453,9 +474,9 @@ public struct BrokerStateMachine: Sendable {
         }
         expireExceptions(now: now, &effects)
         enforceStaleness(now: now, &effects)
+        remindReviewer(now: now, &effects)
         toolCalls.prune(now: now)
-        denyAwaitingRules(
-            olderThan: now.addingTimeInterval(-configuration.repositoryPolicyTimeout.seconds), now: now, &effects)
+        awaitingTicked(now: now, &effects)
         denyAwaitingFacts(olderThan: now.addingTimeInterval(-configuration.repositoryPolicyTimeout.seconds), now: now, &effects)
         if let last = reload.lastAskedAt, now.timeIntervalSince(last) >= configuration.exceptionReloadInterval.seconds {
             askForReload(now: now, &effects)
@@ -464,8 +485,8 @@ public struct BrokerStateMachine: Sendable {
 
     private mutating func connectionClosed(_ connection: ConnectionID, now: Date, _ effects: inout [BrokerEffect]) {
         connections[connection] = nil
-        subscribers.removeAll { $0 == connection }
-        withdrawAwaitingRules(from: connection, now: now, &effects)
+        consoleLeft(connection, now: now)
+        withdrawAwaiting(from: connection, now: now, &effects)
         withdrawAwaitingFacts(from: connection, now: now, &effects)
         let withdrawn = pending.values.filter { $0.requester == connection }.sorted { $0.sequence < $1.sequence }
         for item in withdrawn {

@@ -24,7 +24,9 @@ public enum MethodAccess: Sendable, Equatable {
         }
     }
 
-    private static func rules(_ method: RPCMethod) -> (shared: MethodAccess, agent: MethodAccess, review: MethodAccess) {
+    private static func rules(
+        _ method: RPCMethod
+    ) -> (shared: MethodAccess, agent: MethodAccess, review: MethodAccess) {
         switch method {
         //                               shared     agent      review
         case .submit: return (.open, .open, .refused)
@@ -35,6 +37,11 @@ public enum MethodAccess: Sendable, Equatable {
         case .decide: return (.reviewer, .refused, .reviewer)
         case .grant: return (.reviewer, .refused, .reviewer)
         case .revoke: return (.reviewer, .refused, .reviewer)
+        case .recent: return (.open, .refused, .reviewer)
+        case .trustList: return (.open, .refused, .reviewer)
+        // Trusting a repository loosens Airlock: a reviewer's alone, like a grant.
+        case .trust: return (.reviewer, .refused, .reviewer)
+        case .untrust: return (.reviewer, .refused, .reviewer)
         case .authenticate: return (.refused, .refused, .open)
         }
     }

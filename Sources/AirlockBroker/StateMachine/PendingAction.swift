@@ -21,6 +21,8 @@ struct PendingAction: Sendable {
     var agent: AgentIdentity
     /// The requester's uid and the harness's call id, when the submission carried one.
     var toolCall: ToolCallMemory.Key?
+    /// Whether the user's `notify` command was run for it.
+    var reminded = false
 
     var queued: QueuedAction {
         QueuedAction(

@@ -4,7 +4,8 @@ import FoundationEssentials
 
 /// What the broker has read about each workspace, off its event loop: the repository's own
 /// rules and the five-boundary report. The state machine asks for them as effects and keeps
-/// the answers here; it decides with rules no older than `BrokerConfiguration.repositoryPolicyLifetime`.
+/// the answers here; it decides with rules no older than `BrokerConfiguration.repositoryPolicyLifetime`,
+/// and a workspace's first actions wait for its first boundary report.
 struct WorkspaceKnowledge: Sendable {
     struct Rules: Sendable {
         var rules: [PolicyRule]
@@ -17,19 +18,32 @@ struct WorkspaceKnowledge: Sendable {
         var measuredAt: Date
     }
 
-    /// A submission that waits for its repository's rules before policy can decide it.
-    struct AwaitingRules: Sendable {
+    /// A submission that waits for what policy needs to decide it: its repository's rules,
+    /// its workspace's first boundary report, or both.
+    struct Awaiting: Sendable {
         var answer: Answer
         var deadlineMs: Int?
         var submittedAt: Date
+        /// The repository whose rules it waits for; nil once they are in.
+        var rules: String?
+        /// The workspace whose first boundary report it waits for; nil once in, or given up.
+        var boundaries: String?
+        /// The report did not come within the probe budget: it is judged read-only.
+        var boundariesLate = false
     }
 
     var rules: [String: Rules] = [:]
     var loading: Set<String> = []
-    /// By workspace, in arrival order.
-    var awaiting: [String: [AwaitingRules]] = [:]
+    /// In arrival order.
+    var awaiting: [Awaiting] = []
     var reports: [String: Report] = [:]
     var measuring: Set<String> = []
+    /// Measurements in flight that started before the trusted list changed: their result is
+    /// dropped and the workspace measured again.
+    var invalidated: Set<String> = []
+    /// Workspaces whose first report is past the probe budget: their actions no longer wait
+    /// for it, and are judged read-only until it comes.
+    var late: Set<String> = []
 
     /// Workspaces remembered at most; the least recently read go first.
     static let capacity = 1_024
@@ -37,7 +51,8 @@ struct WorkspaceKnowledge: Sendable {
     /// Forgets the oldest entries beyond `capacity` (never one a submission waits for).
     mutating func trim() {
         if rules.count > Self.capacity {
-            let oldest = rules.filter { awaiting[$0.key] == nil }.sorted { $0.value.loadedAt < $1.value.loadedAt }
+            let waitedFor = Set(awaiting.compactMap(\.rules))
+            let oldest = rules.filter { !waitedFor.contains($0.key) }.sorted { $0.value.loadedAt < $1.value.loadedAt }
             for (workspace, _) in oldest.prefix(rules.count - Self.capacity) { rules[workspace] = nil }
         }
         if reports.count > Self.capacity {

@@ -13,6 +13,10 @@ enum Command: Equatable, Sendable {
     case chooseTTL(Int)
     case nextScope, previousScope, toggleBinding, editReason
     case confirmGrant, confirmRevoke
+    /// The recent decisions view, and from one of them an exception the other way.
+    case showRecent, recentException
+    /// Trust the selected action's workspace (after a confirmation).
+    case trustWorkspace, confirmTrust
     /// Only describes keys bound one by one elsewhere; never dispatched.
     case described
 }
@@ -21,7 +25,7 @@ extension Command {
     /// Approves or grants: refused when the pane is too small to show what it would let through.
     var letsSomethingThrough: Bool {
         switch self {
-        case .approve, .approveMarked, .allowException, .confirmGrant: true
+        case .approve, .approveMarked, .allowException, .confirmGrant, .recentException, .confirmTrust: true
         default: false
         }
     }

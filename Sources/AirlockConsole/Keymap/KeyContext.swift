@@ -9,6 +9,9 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case exceptionReason = "exception-reason"
     case exception
     case revoke
+    case recent
+    case recentFilter = "recent-filter"
+    case trust
     case passphrase
 
     /// The heading in the help screen and docs/keybindings.md.
@@ -23,14 +26,17 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .exceptionReason: "Deny exception reason (typing)"
         case .exception: "Time-boxed exception panel"
         case .revoke: "Revoke an exception"
-        case .passphrase: "Passphrase for an approval (typing)"
+        case .recent: "Recent decisions"
+        case .recentFilter: "Recent decisions filter (typing)"
+        case .trust: "Trust a repository"
+        case .passphrase: "Passphrase for an approval or a trust (typing)"
         }
     }
 
     /// Whether printable characters not bound here are typed into a text field.
     var takesText: Bool {
         switch self {
-        case .filter, .denyReason, .hardFloorConfirmation, .exceptionReason, .passphrase: true
+        case .filter, .denyReason, .hardFloorConfirmation, .exceptionReason, .recentFilter, .passphrase: true
         default: false
         }
     }
@@ -47,6 +53,8 @@ extension Interaction {
         case .vetoCountdown: .veto
         case .exception(let draft): draft.isEditingReason ? .exceptionReason : .exception
         case .revoking: .revoke
+        case .recent(let view): view.isFiltering ? .recentFilter : .recent
+        case .confirmingTrust: .trust
         case .enteringPassphrase: .passphrase
         }
     }

@@ -5,10 +5,10 @@ enum Keymap {
         // Queue.
         KeyBinding(
             keys: [.character("j"), .down], keyLabel: "j/↓", name: "down", help: "Move to the next pending action.",
-            command: .moveDown, contexts: [.queue, .revoke], inFooter: false),
+            command: .moveDown, contexts: [.queue, .revoke, .recent], inFooter: false),
         KeyBinding(
             keys: [.character("k"), .up], keyLabel: "k/↑", name: "up", help: "Move to the previous pending action.",
-            command: .moveUp, contexts: [.queue, .revoke], inFooter: false),
+            command: .moveUp, contexts: [.queue, .revoke, .recent], inFooter: false),
         KeyBinding(
             keys: [.pageDown], keyLabel: "PgDn", name: "page down", help: "Move one screen down.",
             command: .pageDown, contexts: [.queue], inFooter: false),
@@ -17,10 +17,10 @@ enum Keymap {
             command: .pageUp, contexts: [.queue], inFooter: false),
         KeyBinding(
             keys: [.home], keyLabel: "Home", name: "top", help: "Move to the first (riskiest) action.",
-            command: .moveToTop, contexts: [.queue], inFooter: false),
+            command: .moveToTop, contexts: [.queue, .recent], inFooter: false),
         KeyBinding(
             keys: [.end], keyLabel: "End", name: "bottom", help: "Move to the last action.",
-            command: .moveToBottom, contexts: [.queue], inFooter: false),
+            command: .moveToBottom, contexts: [.queue, .recent], inFooter: false),
         KeyBinding(
             keys: [.character("J")], keyLabel: "J", name: "detail down",
             help: "Scroll the detail down half a pane: long commands, findings, diffs. Nothing is cut; "
@@ -69,6 +69,16 @@ enum Keymap {
             help: "Filter the queue by typed text (tool, repo, command, category, reason).",
             command: .startFilter, contexts: [.queue]),
         KeyBinding(
+            keys: [.character("R")], keyLabel: "R", name: "recent",
+            help: "Show the recent decisions of every session, automatic allows and denies included, "
+                + "with source, reason and time (the header counts automatic denials).",
+            command: .showRecent, contexts: [.queue]),
+        KeyBinding(
+            keys: [.character("w")], keyLabel: "w", name: "trust repo",
+            help: "Trust the selected action's repository: shows the repository, its remote and what "
+                + "changes, then y trusts it (written to the trusted list, logged under your name).",
+            command: .trustWorkspace, contexts: [.queue], isDangerous: true, inFooter: false),
+        KeyBinding(
             keys: [.character("x")], keyLabel: "x", name: "revoke", help: "Choose an active exception to revoke.",
             command: .startRevoke, contexts: [.queue]),
         KeyBinding(
@@ -78,6 +88,27 @@ enum Keymap {
             keys: [.character("q")], keyLabel: "q", name: "quit",
             help: "Quit the console (pending actions keep waiting in the broker).", command: .quit,
             contexts: [.queue]),
+        // Recent decisions.
+        KeyBinding(
+            keys: [.character("/")], keyLabel: "/", name: "filter",
+            help: "Filter the decisions by typed words (verdict, source, tool, command, reason, repo).",
+            command: .startFilter, contexts: [.recent]),
+        KeyBinding(
+            keys: [.character("t")], keyLabel: "t", name: "exception",
+            help: "Make a time-boxed exception the other way, in the same panel as t: allow from a denied "
+                + "decision, deny from an allowed one.",
+            command: .recentException, contexts: [.recent], isDangerous: true),
+        KeyBinding(
+            keys: [.character("R")], keyLabel: "R", name: "queue", help: "Back to the queue.",
+            command: .back, contexts: [.recent]),
+        KeyBinding(
+            keys: [.enter], keyLabel: "Enter", name: "apply", help: "Keep the filter and browse the decisions.",
+            command: .submitText, contexts: [.recentFilter]),
+        // Trust.
+        KeyBinding(
+            keys: [.character("y")], keyLabel: "y", name: "trust it",
+            help: "Trust the repository: its next actions are judged as trusted; what waits stays for you.",
+            command: .confirmTrust, contexts: [.trust], isDangerous: true),
         // Text fields.
         KeyBinding(
             keys: [.enter], keyLabel: "Enter", name: "apply", help: "Keep the filter and return to the queue.",
@@ -89,12 +120,13 @@ enum Keymap {
             keys: [.enter], keyLabel: "Enter", name: "next", help: "Keep the reason and choose TTL and scope.",
             command: .submitText, contexts: [.exceptionReason]),
         KeyBinding(
-            keys: [.enter], keyLabel: "Enter", name: "send", help: "Send the approval with the typed passphrase.",
+            keys: [.enter], keyLabel: "Enter", name: "send",
+            help: "Send the approval (or the trust) with the typed passphrase.",
             command: .submitText, contexts: [.passphrase]),
         KeyBinding(
             keys: [.backspace, .delete], keyLabel: "⌫", name: "erase", help: "Erase the last typed character.",
             command: .deleteCharacter,
-            contexts: [.filter, .denyReason, .hardFloorConfirmation, .exceptionReason, .passphrase],
+            contexts: [.filter, .denyReason, .hardFloorConfirmation, .exceptionReason, .recentFilter, .passphrase],
             inFooter: false),
         // Exception panel.
         KeyBinding(

@@ -69,7 +69,7 @@ extension Interaction {
     /// Whether the detail pane shows the selected action (no panel drawn over it).
     var showsDetail: Bool {
         switch self {
-        case .help, .exception, .revoking: false
+        case .help, .exception, .revoking, .recent, .confirmingTrust: false
         case .browsing, .filtering, .denying, .confirmingHardFloor, .vetoCountdown, .enteringPassphrase: true
         }
     }

@@ -7,7 +7,7 @@ import AirlockWire
 /// marks and the recommended mode.
 extension Screen {
     static func drawBoundaries(_ canvas: inout Canvas, _ state: ConsoleState, in rect: Rect, compact: Bool) {
-        let workspace = state.cursorEntry?.item.action.workspaceRoot
+        let workspace = state.cursorEntry.flatMap { ConsoleState.workspace(of: $0.item.action) }
         let inside = canvas.box(rect, title: workspace.map { "Boundaries: \($0)" } ?? "Boundaries")
         for (offset, line) in boundaryLines(state, width: inside.width - 1, compact: compact, rows: inside.height)
             .enumerated()
@@ -28,10 +28,10 @@ extension Screen {
 
     /// The panel's lines, at most `rows` of them; what does not fit is counted in the last.
     static func boundaryLines(_ state: ConsoleState, width: Int, compact: Bool, rows: Int) -> [StyledLine] {
-        guard let workspace = state.cursorEntry?.item.action.workspaceRoot else {
+        guard let workspace = state.cursorEntry.flatMap({ ConsoleState.workspace(of: $0.item.action) }) else {
             return [StyledLine("no workspace selected", .textDim)]
         }
-        guard let report = state.boundaries[workspace] else { return [StyledLine("measuring…", .textDim)] }
+        guard let report = state.report(for: workspace) else { return [StyledLine("measuring…", .textDim)] }
         let chosen = state.mode ?? .workspaceEdit
         if compact {
             var line = StyledLine()
@@ -66,7 +66,12 @@ extension Screen {
             var line = StyledLine(boundaryName(boundary.kind) + ": ", boundaryMark(boundary.state).role)
             line.append(boundary.reasons.first ?? boundary.state.rawValue)
             if boundary.reasons.count > 1 { line.append(" (+\(boundary.reasons.count - 1) more)", .textDim) }
-            if let fix = boundary.fixes.first { line.append(" — to clear it: " + fix, .textDim) }
+            if boundary.kind == .repositoryTrust, !report.isTrusted {
+                // The one thing to do here is a key away.
+                line.append(" — after inspecting it, press w to trust it", .key)
+            } else if let step = boundary.nextStep {
+                line.append(" — to clear it: " + step, .textDim)
+            }
             lines += line.wrapped(width: width)
         }
         guard lines.count > rows else { return lines }
@@ -96,8 +101,8 @@ extension Screen {
             switch recommendation {
             case .chosenMode: "(the chosen mode stands)"
             case .interactive: word == chosen.rawValue ? "(keep approvals interactive)" : "(chosen \(chosen.rawValue))"
-            case .readOnly: "(chosen \(chosen.rawValue))"
-            case .stop: "(do not run the agent here)"
+            case .readOnly: report.isTrusted ? "(chosen \(chosen.rawValue))" : "(untrusted: edits ask you; w trusts it)"
+            case .stop: "(an open boundary: fix it first)"
             }
         return [StyledLine("→ recommended mode: ", .textDim) + StyledLine(word, role), StyledLine(note, .textDim)]
     }

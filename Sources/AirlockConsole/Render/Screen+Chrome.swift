@@ -18,6 +18,14 @@ extension Screen {
         case .lost(let reason): (brokerText, brokerRole) = ("broker LOST: \(reason)", .statusLost)
         }
         x = canvas.write(brokerText, column: x, row: 0, limit: width - 8, style: canvas.theme.style(brokerRole))
+        // Right after the broker: an agent refused with nobody asked must not go unseen.
+        let denied = state.automaticDenials
+        if denied > 0 {
+            x = canvas.write(" ─ ", column: x, row: 0, limit: width - 8, style: style)
+            var deniedStyle = canvas.theme.style(.decisionDeny)
+            deniedStyle.background = style.background
+            x = canvas.write("\(denied) denied (R)", column: x, row: 0, limit: width - 8, style: deniedStyle)
+        }
         var parts: [String] = []
         if !state.filterText.isEmpty { parts.append("\(state.queue.visibleCount) shown") }
         if !state.marked.isEmpty { parts.append("\(state.marked.count) marked") }
@@ -49,17 +57,24 @@ extension Screen {
                 .hardFloor)
             line.spans.append(.init(text: VisibleText.singleLine(typed + "▏"), role: .input))
             line.append("  Esc cancels", .textDim)
-        case .enteringPassphrase:
-            line.append(" passphrase to approve (asked again for high risk): ", .hardFloor)
-            if case .enteringPassphrase(_, _, let typed) = state.interaction {
-                line.spans.append(.init(text: VisibleText.singleLine(String(repeating: "•", count: typed.count) + "▏"), role: .input))
+        case .enteringPassphrase(let request, _, let typed):
+            if case .trust = request {
+                line.append(" passphrase to trust the repository (asked again: trust loosens Airlock): ", .hardFloor)
+            } else {
+                line.append(" passphrase to approve (asked again for high risk): ", .hardFloor)
             }
+            line.spans.append(
+                .init(text: VisibleText.singleLine(String(repeating: "•", count: typed.count) + "▏"), role: .input))
             line.append("  Enter sends · Esc cancels", .textDim)
         case .vetoCountdown(let ids, let sendAt):
             let left = Durations.countdown(sendAt.timeIntervalSince(state.now))
             line.append(
                 " approving \(ids.count == 1 ? "hard-floor action" : "\(ids.count) actions") in \(left) — Esc cancels",
                 .countdown)
+        case .recent(let view) where view.isFiltering:
+            line.append(" filter decisions: ", .key)
+            line.spans.append(.init(text: VisibleText.singleLine(view.filter + "▏"), role: .input))
+            line.append("  Enter keeps · Esc clears", .textDim)
         default:
             if let flash = state.flash {
                 line.append(" " + flash.text, flash.isError ? .flashError : .flashInfo)

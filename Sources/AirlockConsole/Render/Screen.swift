@@ -25,10 +25,15 @@ enum Screen {
         if let rect = layout.boundaries {
             drawBoundaries(&canvas, state, in: rect, compact: layout.compactBoundaries)
         }
+        if case .recent(let view) = state.interaction {
+            drawRecent(&canvas, state, view, layout: layout)
+            return canvas.buffer
+        }
         drawQueue(&canvas, state, in: layout.queue)
         switch state.interaction {
         case .exception(let draft): drawExceptionDraft(&canvas, state, draft, in: layout.detail)
         case .revoking(let index): drawRevokePicker(&canvas, state, index: index, in: layout.detail)
+        case .confirmingTrust(let draft): drawTrustDraft(&canvas, state, draft, in: layout.detail)
         default: drawDetail(&canvas, state, layout: layout)
         }
         return canvas.buffer

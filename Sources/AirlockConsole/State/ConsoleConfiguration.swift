@@ -1,3 +1,4 @@
+import AirlockCore
 import FoundationEssentials
 
 /// What the shell knows before the first message: who reviews, how big the screen is, the time.
@@ -13,10 +14,15 @@ public struct ConsoleConfiguration: Sendable {
     public var vetoSeconds: Int
     /// How long a status-line message stays.
     public var flashSeconds: Double
-    /// How many logged actions the exception coverage preview looks at.
+    /// How many recent decisions the exception coverage preview looks at.
     public var recentActionLimit: Int
+    /// The home directory and Airlock's paths, for classifying a recent decision again when an
+    /// exception is made from it.
+    public var hostFacts: HostFacts
 
-    public init(reviewer: String, size: ScreenSize, now: Date, bellOnNewAction: Bool = true) {
+    public init(
+        reviewer: String, size: ScreenSize, now: Date, bellOnNewAction: Bool = true, hostFacts: HostFacts = HostFacts()
+    ) {
         self.reviewer = reviewer
         self.size = size
         self.now = now
@@ -24,5 +30,6 @@ public struct ConsoleConfiguration: Sendable {
         self.vetoSeconds = 3
         self.flashSeconds = 4
         self.recentActionLimit = 500
+        self.hostFacts = hostFacts
     }
 }

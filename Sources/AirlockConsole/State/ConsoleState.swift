@@ -47,7 +47,13 @@ public struct ConsoleState: Sendable {
     var rejectedExceptions: [RejectedException] = []
     var interaction: Interaction = .browsing
     var flash: Flash?
+    /// Boundary reports the console measured itself, by workspace.
     var boundaries: [String: BoundaryReport] = [:]
+    /// Boundary reports the broker decides with, by workspace: these win over the console's own.
+    var brokerBoundaries: [String: BoundaryReport] = [:]
+    /// Decisions the broker made lately, automatic ones included, and the count of automatic
+    /// denials since the console opened.
+    var decisions: RecentDecisions
     var requestedWorkspaces: Set<String> = []
     var blast: [String: BlastMeasurement] = [:]
     var requestedBlast: Set<String> = []
@@ -55,7 +61,7 @@ public struct ConsoleState: Sendable {
     /// Bumped whenever a file arrives, so a cached diff knows it may be stale.
     var filesVersion = 0
     var requestedFiles: Set<String> = []
-    /// Recently logged actions for coverage previews, newest first (nil until loaded).
+    /// Recent decisions as actions for the open exception panel's coverage, newest first.
     var recentActions: [RecentAction]?
     var nextTag = 1
     var inFlight: [RequestTag: RequestPurpose] = [:]
@@ -64,7 +70,18 @@ public struct ConsoleState: Sendable {
         self.configuration = configuration
         self.size = configuration.size
         self.now = configuration.now
+        self.decisions = RecentDecisions(openedAt: configuration.now)
     }
+
+    /// The workspace an action's boundaries are measured for: its repository root, else its
+    /// working directory (as the broker keys them).
+    static func workspace(of action: Action) -> String? { action.workspaceRoot ?? action.cwd }
+
+    /// The boundary report for a workspace: the broker's, else the console's own.
+    func report(for workspace: String) -> BoundaryReport? { brokerBoundaries[workspace] ?? boundaries[workspace] }
+
+    /// How many actions were denied without a human since the console opened.
+    public var automaticDenials: Int { decisions.automaticDenials }
 
     /// What the detail document of `item` at `width` is built from.
     func detailKey(for item: QueuedAction, width: Int) -> DetailDocument.Key {

@@ -19,6 +19,10 @@ enum Interaction: Equatable, Sendable {
     case exception(ExceptionDraft)
     /// Choosing an active exception to revoke.
     case revoking(index: Int)
+    /// The recent decisions (`R`).
+    case recent(RecentView)
+    /// Confirming that the selected action's workspace is trusted (`w`).
+    case confirmingTrust(TrustDraft)
     /// The broker asked for the reviewer's passphrase again before it approves (anything high,
     /// on the hard floor, or an allow exception): typed here, shown as dots, and sent with
     /// `request`. Keys another process types into the pane cannot get past this.

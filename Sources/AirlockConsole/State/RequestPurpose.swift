@@ -6,4 +6,5 @@ enum RequestPurpose: Equatable, Sendable {
     case decide(FinalVerdict, count: Int)
     case grant(PolicyRule.Effect)
     case revoke
+    case trust(String)
 }

@@ -22,6 +22,8 @@ extension Console {
                 state.detail = nil
             }
             state.exceptions = result.exceptions.sorted { $0.expiresAt < $1.expiresAt }
+            state.decisions.add(result.recent ?? [])
+            for measured in result.boundaries ?? [] { state.brokerBoundaries[measured.workspace] = measured.report }
             state.rejectedExceptions = result.rejectedExceptions ?? []
             // A request whose reply was lost with the connection will not be answered.
             state.inFlight.removeAll()
@@ -80,6 +82,14 @@ extension Console {
         case .storeHealthChanged(let health):
             state.store = health
             flash(&state, "store \(health.summary)", isError: health.state == .degraded)
+        case .actionDecided(let decided):
+            state.decisions.add([decided.decision])
+        case .boundariesMeasured(let measured):
+            state.brokerBoundaries[measured.workspace] = measured.report
+            if case .confirmingTrust(var draft) = state.interaction, draft.workspace == measured.workspace {
+                draft.report = measured.report
+                state.interaction = .confirmingTrust(draft)
+            }
         case .exceptionRejected(let rejection):
             state.rejectedExceptions.removeAll { $0.id == rejection.id }
             state.rejectedExceptions.append(rejection)
@@ -166,6 +176,15 @@ extension Console {
         case .revoke(let revoked):
             state.exceptions.removeAll { $0.id == revoked.exception.id }
             flash(&state, "revoked: \(revoked.exception.scope.summary)", isError: false)
+        case .trust(let trusted):
+            let remote = trusted.remote.map { "remote \($0)" } ?? "no remote"
+            flash(
+                &state,
+                trusted.changed
+                    ? "trusted \(trusted.workspace) (\(remote)); logged — what waits is still yours to decide"
+                    : "\(trusted.workspace) was already trusted", isError: false)
+        case .recent(let recent):
+            state.decisions.add(recent.decisions)
         default:
             break
         }
@@ -180,6 +199,7 @@ extension Console {
         case .decide(let verdict, let count): what = "\(verdict == .allow ? "approve" : "deny") of \(count)"
         case .grant(let effect): what = "\(effect.rawValue) exception"
         case .revoke: what = "revoke"
+        case .trust(let workspace): what = "trusting \(workspace)"
         case nil: what = "request"
         }
         flash(&state, "\(what) failed: \(VisibleText.singleLine(message).string)", isError: true)

@@ -41,7 +41,7 @@ extension Console {
         guard let entry = state.cursorEntry else { return [] }
         var effects: [ConsoleEffect] = []
         let action = entry.item.action
-        if let workspace = action.workspaceRoot, state.boundaries[workspace] == nil,
+        if let workspace = ConsoleState.workspace(of: action), state.report(for: workspace) == nil,
             state.requestedWorkspaces.insert(workspace).inserted
         {
             effects.append(.measureBoundaries(workspace: workspace))

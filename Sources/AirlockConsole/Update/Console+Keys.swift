@@ -25,19 +25,33 @@ extension Console {
         case .moveDown:
             if case .revoking(let index) = state.interaction {
                 state.interaction = .revoking(index: min(index + 1, max(0, state.activeExceptions.count - 1)))
+            } else if case .recent = state.interaction {
+                moveRecentCursor(&state, by: 1)
             } else {
                 moveCursor(&state, by: 1)
             }
         case .moveUp:
             if case .revoking(let index) = state.interaction {
                 state.interaction = .revoking(index: max(0, index - 1))
+            } else if case .recent = state.interaction {
+                moveRecentCursor(&state, by: -1)
             } else {
                 moveCursor(&state, by: -1)
             }
         case .pageDown: moveCursor(&state, by: max(1, state.size.rows - 6))
         case .pageUp: moveCursor(&state, by: -max(1, state.size.rows - 6))
-        case .moveToTop: moveCursor(&state, by: -state.queue.count)
-        case .moveToBottom: moveCursor(&state, by: state.queue.count)
+        case .moveToTop:
+            if case .recent = state.interaction {
+                moveRecentCursor(&state, by: -state.decisions.count)
+            } else {
+                moveCursor(&state, by: -state.queue.count)
+            }
+        case .moveToBottom:
+            if case .recent = state.interaction {
+                moveRecentCursor(&state, by: state.decisions.count)
+            } else {
+                moveCursor(&state, by: state.queue.count)
+            }
         case .detailDown: scrollDetail(&state, down: true)
         case .detailUp: scrollDetail(&state, down: false)
         case .described: break
@@ -58,7 +72,16 @@ extension Console {
             guard let ids = requireMarked(&state) else { return [] }
             state.interaction = .denying(ids: ids, reason: "")
         case .selectGroup: selectGroup(&state)
-        case .startFilter: state.interaction = .filtering
+        case .startFilter:
+            if case .recent = state.interaction {
+                editRecentFilter(&state) { $0.isFiltering = true }
+            } else {
+                state.interaction = .filtering
+            }
+        case .showRecent: showRecent(&state)
+        case .recentException: return recentException(&state)
+        case .trustWorkspace: startTrust(&state)
+        case .confirmTrust: return confirmTrust(&state)
         case .allowException, .denyException:
             guard let entry = state.cursorEntry else {
                 flash(&state, "nothing selected", isError: true)
@@ -67,11 +90,9 @@ extension Console {
             // An allow exception made from this action lets this action through: read it first.
             if command == .allowException, !requireSeen(&state) { return [] }
             var draft = ExceptionDraft(effect: command == .allowException ? .allow : .deny, source: entry.item)
-            draft.measureCoverage(
-                queue: state.queue, recent: nil, now: state.now, reviewer: state.configuration.reviewer)
-            state.recentActions = nil
+            state.recentActions = recentActions(state)
+            measureDraft(&state, &draft)
             state.interaction = .exception(draft)
-            return [.loadRecentActions(limit: state.configuration.recentActionLimit)]
         case .startRevoke:
             guard !state.activeExceptions.isEmpty else {
                 flash(&state, "no active exceptions to revoke", isError: true)
@@ -145,6 +166,8 @@ extension Console {
         case .exception(var draft) where draft.isEditingReason:
             draft.reason.append(character)
             state.interaction = .exception(draft)
+        case .recent(let view) where view.isFiltering:
+            editRecentFilter(&state) { $0.filter.append(character) }
         case .enteringPassphrase(let request, let tag, let typed):
             state.interaction = .enteringPassphrase(request: request, tag: tag, typed: typed + String(character))
         default:
@@ -166,6 +189,8 @@ extension Console {
         case .exception(var draft) where draft.isEditingReason:
             if !draft.reason.isEmpty { draft.reason.removeLast() }
             state.interaction = .exception(draft)
+        case .recent(let view) where view.isFiltering:
+            editRecentFilter(&state) { if !$0.filter.isEmpty { $0.filter.removeLast() } }
         case .enteringPassphrase(let request, let tag, var typed):
             if !typed.isEmpty { typed.removeLast() }
             state.interaction = .enteringPassphrase(request: request, tag: tag, typed: typed)
@@ -189,6 +214,8 @@ extension Console {
             }
             draft.isEditingReason = false
             state.interaction = .exception(draft)
+        case .recent(let view) where view.isFiltering:
+            editRecentFilter(&state) { $0.isFiltering = false }
         case .enteringPassphrase(let request, let tag, let typed):
             state.interaction = .browsing
             guard !typed.isEmpty, let withPassphrase = request.withPassphrase(typed) else {
@@ -227,6 +254,12 @@ extension Console {
         case .exception(var draft) where draft.isEditingReason && draft.effect == .allow:
             draft.isEditingReason = false
             state.interaction = .exception(draft)
+        case .recent(let view) where view.isFiltering || !view.filter.isEmpty:
+            // Esc clears the filter first, then leaves the view.
+            editRecentFilter(&state) {
+                $0.filter = ""
+                $0.isFiltering = false
+            }
         default:
             state.interaction = .browsing
         }

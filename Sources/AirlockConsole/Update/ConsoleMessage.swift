@@ -24,8 +24,6 @@ public enum ConsoleMessage: Sendable {
     case blastMeasured(actionID: String, BlastMeasurement)
     /// The file on disk an edit or write would change, for the diff.
     case fileOnDisk(path: String, FileOnDisk)
-    /// Recently logged actions, newest first, for an exception's coverage preview.
-    case recentActions([RecentAction])
     /// The frame rendered from the current state is on the terminal. What it showed of the
     /// selected action counts as seen from now on (approvals wait for that).
     case frameShown
@@ -46,7 +44,8 @@ public struct RequestTag: Hashable, Sendable {
     public init(_ value: Int) { self.value = value }
 }
 
-/// One action from the decision log, rebuilt for matching against a proposed exception's scope.
+/// One recently decided action, rebuilt from the broker's record for matching against a
+/// proposed exception's scope.
 public struct RecentAction: Equatable, Sendable {
     public var time: Date
     public var action: Action
@@ -71,8 +70,6 @@ public enum ConsoleEffect: Equatable, Sendable {
     case measureBlastRadius(actionID: String, action: Action)
     /// Read a file for a diff; answered with `.fileOnDisk`.
     case readFile(path: String)
-    /// Load the newest logged actions; answered with `.recentActions`.
-    case loadRecentActions(limit: Int)
     /// Ring the terminal bell (a new pending action, when enabled).
     case bell
     case quit

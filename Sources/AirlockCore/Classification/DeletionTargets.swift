@@ -75,8 +75,9 @@ enum DeletionTargets {
             return .catastrophic
         }
         let classified = context.classify(path: path)
-        if classified.isTemporary { return .temporary }
+        // Throwaway, unless Airlock's own files or a harness's settings live there.
         if classified.isSelfModification { return .selfModification }
+        if classified.isTemporary { return .temporary }
         // `rm -rf ~/.claude`, `rm -rf ~/.config`: a folder holding a harness's or Airlock's own config.
         if let last = components.last, last.hasPrefix("."), last != ".git",
             selfModificationChildren.contains(where: { context.classify(path: path + "/" + $0).isSelfModification })

@@ -27,33 +27,47 @@ public struct Boundary: Codable, Equatable, Sendable {
     public var reasons: [String]
     /// What to do about it, one step each ("add `Read(./.env)` to permissions.deny").
     public var fixes: [String]
+    /// The one thing that would make it clear (or at least lift its worst state): what
+    /// `airlock doctor` and the console put first. Nil when it is clear.
+    public var nextStep: String?
 
-    public init(kind: BoundaryKind, state: BoundaryState, reasons: [String] = [], fixes: [String] = []) {
+    public init(
+        kind: BoundaryKind, state: BoundaryState, reasons: [String] = [], fixes: [String] = [],
+        nextStep: String? = nil
+    ) {
         self.kind = kind
         self.state = state
         self.reasons = reasons
         self.fixes = fixes
+        self.nextStep = nextStep ?? (state == .clear ? nil : fixes.first)
     }
 }
 
-/// What the boundaries recommend (one fuzzy → keep approvals interactive, two →
-/// read-only, three → stop). An open boundary counts as fuzzy at least.
+/// What the boundaries recommend (docs/doctor.md, "From boundaries to a mode"): an open
+/// boundary stops the agent; an untrusted repository is read-only (reads run, everything else
+/// asks a present human); a trusted one with a boundary fuzzy keeps approvals interactive; all
+/// clear leaves the chosen mode. Fuzzy boundaries never add up to a stop.
 public enum BoundaryRecommendation: String, Codable, Sendable {
-    /// All clear: the chosen mode stands.
+    /// All clear and trusted: the chosen mode stands.
     case chosenMode = "chosen_mode"
-    /// One not clear: approvals stay interactive (no unattended loop).
+    /// Trusted, some boundary fuzzy: at most workspace-edit (no unattended loop).
     case interactive
-    /// Two not clear: inspect only.
+    /// The repository is not trusted: inspect only; mutations go to a human.
     case readOnly = "read_only"
-    /// Three or more not clear: do not run the agent here until fixed.
+    /// A boundary is open (a secret the agent can read, an ungated MCP server, a broken log):
+    /// do not run the agent here until it is fixed.
     case stop
 
-    public init(notClearCount: Int) {
-        switch notClearCount {
-        case ..<1: self = .chosenMode
-        case 1: self = .interactive
-        case 2: self = .readOnly
-        default: self = .stop
+    /// The recommendation for these states, the repository trusted or not.
+    public init(states: [BoundaryState], isTrusted: Bool) {
+        if states.contains(.open) {
+            self = .stop
+        } else if !isTrusted {
+            self = .readOnly
+        } else if states.contains(.fuzzy) {
+            self = .interactive
+        } else {
+            self = .chosenMode
         }
     }
 
@@ -74,13 +88,26 @@ public struct BoundaryReport: Codable, Equatable, Sendable {
     public var workspace: String
     /// One entry per `BoundaryKind`, in `BoundaryKind.allCases` order.
     public var boundaries: [Boundary]
+    /// Whether the user trusts the repository (`airlock trust`, the trusted list, or a trusted
+    /// `.airlock/policy.toml`). An untrusted one is read-only, whatever its other boundaries.
+    public var isTrusted: Bool
+    /// Its first git remote, without credentials, for the reviewer deciding to trust it.
+    public var remote: String?
+    /// What the boundaries would recommend once the repository is trusted (nil when it is).
+    public var recommendationIfTrusted: BoundaryRecommendation?
     /// The harnesses' own sandbox settings for this workspace (nil in reports made before they
     /// were measured).
     public var sandboxes: [HarnessSandbox]?
 
-    public init(workspace: String, boundaries: [Boundary], sandboxes: [HarnessSandbox]? = nil) {
+    public init(
+        workspace: String, boundaries: [Boundary], isTrusted: Bool, remote: String? = nil,
+        recommendationIfTrusted: BoundaryRecommendation? = nil, sandboxes: [HarnessSandbox]? = nil
+    ) {
         self.workspace = workspace
         self.boundaries = boundaries
+        self.isTrusted = isTrusted
+        self.remote = remote
+        self.recommendationIfTrusted = isTrusted ? nil : recommendationIfTrusted
         self.sandboxes = sandboxes
     }
 
@@ -90,7 +117,7 @@ public struct BoundaryReport: Codable, Equatable, Sendable {
     }
 
     public var recommendation: BoundaryRecommendation {
-        BoundaryRecommendation(notClearCount: boundaries.count { $0.state != .clear })
+        BoundaryRecommendation(states: boundaries.map(\.state), isTrusted: isTrusted)
     }
 
     public func boundary(_ kind: BoundaryKind) -> Boundary? { boundaries.first { $0.kind == kind } }

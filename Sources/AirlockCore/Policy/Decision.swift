@@ -44,5 +44,16 @@ public struct Decision: Codable, Sendable, Equatable {
             if case .exception(let id) = self { return id }
             return nil
         }
+
+        /// Whether a deny from this source reached an agent without a human deciding it (what
+        /// the console and `airlock status` count). A withdrawn action was denied to nobody.
+        public var isAutomatic: Bool {
+            switch self {
+            case .human, .withdrawn: false
+            case .integrityFloor, .rule, .exception, .hardFloor, .sandboxEscape, .unseenChange, .mode, .timeout, .fallback,
+                .unmatched, .hook:
+                true
+            }
+        }
     }
 }

@@ -2,8 +2,9 @@ import FoundationEssentials
 
 /// One final decision as the decision log keeps it: which action, what was decided, by whom
 /// and why. The broker makes these; the store redacts `summary`, `subject` and `reason` again
-/// before it hashes and writes them, and reads them back for `airlock audit` and the console.
-public struct DecisionRecord: Sendable, Equatable {
+/// before it hashes and writes them, and reads them back for `airlock audit`. Consoles get each
+/// one as the broker makes it (`actionDecided`, `recent`), in this shape with its property names.
+public struct DecisionRecord: Codable, Sendable, Equatable {
     public var time: Date
     /// The broker's id for the action.
     public var actionID: String

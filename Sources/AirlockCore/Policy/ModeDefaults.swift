@@ -1,6 +1,7 @@
 /// What each mode decides by itself for each command class, file class and MCP tool type
 /// (policy step 7 in the README's "How it decides"). Hard-floor and integrity-floor classes
-/// never reach this table.
+/// never reach this table. Read-only never mutates on its own: what would change something
+/// goes to a human (denied at once when no console is open), as Codex's read-only + on-request.
 public enum ModeDefaults {
     /// The default verdict for one category in one mode.
     public static func verdict(for category: Category, in mode: Mode) -> Verdict {
@@ -8,26 +9,22 @@ public enum ModeDefaults {
         // Safe reads: "usually yes" everywhere.
         case .read, .readLookup, .docSearch, .source, .testFile, .docs:
             return .allow
-        // Edits inside the repository: not in read-only.
+        // Edits inside the repository: a human decides in read-only.
         case .fileWrite:
-            return mode == .readOnly ? .deny : .allow
+            return mode == .readOnly ? .ask : .allow
         // The known safe loop: "often yes" in a trusted repo — the constrained auto loop.
         case .formatLint, .test, .build:
-            switch mode {
-            case .readOnly: return .deny
-            case .workspaceEdit: return .ask
-            case .autoLoop: return .allow
-            }
-        // Approval, and never in read-only.
+            return mode == .autoLoop ? .allow : .ask
+        // Approval, in every mode.
         case .packageInstall, .destructiveFS, .vcsRewrite, .dbWrite, .remoteExec, .processControl, .agentConfig,
             .commentWrite, .statusChange, .fileWriteAPI, .unknownWrite, .outsideWorkspace, .productionConfig:
-            return mode == .readOnly ? .deny : .ask
+            return .ask
         // Code that runs later or elsewhere: a human looks in every mode, even the auto loop.
         case .persistence, .envPoisoning, .ciConfig, .codeExecConfig:
-            return mode == .readOnly ? .deny : .ask
+            return .ask
         // Generated output: "no automatic edits".
         case .buildOutput:
-            return mode == .readOnly ? .deny : .ask
+            return .ask
         // Network and unknown: a human looks, whatever the mode.
         case .network, .unknown, .infra:
             return .ask

@@ -4,25 +4,48 @@ import AirlockCore
 /// facts in, report out.
 public enum BoundaryEvaluator {
     public static func report(_ facts: BoundaryFacts) -> BoundaryReport {
-        BoundaryReport(
-            workspace: facts.workspace,
-            boundaries: [
-                repositoryTrust(facts), filesAndSecrets(facts), commandExecution(facts), mcpToolScope(facts),
-                loggingAndRollback(facts),
-            ],
-            sandboxes: facts.harnesses.compactMap(\.sandboxDetails))
+        let boundaries = boundaries(facts)
+        var ifTrusted: BoundaryRecommendation?
+        if facts.trustedBecause == nil {
+            var trusted = facts
+            trusted.trustedBecause = "trusted"
+            ifTrusted = BoundaryRecommendation(states: Self.boundaries(trusted).map(\.state), isTrusted: true)
+        }
+        return BoundaryReport(
+            workspace: facts.workspace, boundaries: boundaries, isTrusted: facts.trustedBecause != nil,
+            remote: remotes(facts).first.map { URLText.withoutCredentials($0.url) },
+            recommendationIfTrusted: ifTrusted, sandboxes: facts.harnesses.compactMap(\.sandboxDetails))
     }
 
-    /// A boundary being built: the worst state seen wins.
+    static func boundaries(_ facts: BoundaryFacts) -> [Boundary] {
+        [
+            repositoryTrust(facts), filesAndSecrets(facts), commandExecution(facts), mcpToolScope(facts),
+            loggingAndRollback(facts),
+        ]
+    }
+
+    static func remotes(_ facts: BoundaryFacts) -> [GitState.Remote] {
+        if case .measured(let state) = facts.git { return state.remotes }
+        return []
+    }
+
+    /// A boundary being built: the worst state seen wins, and the fix of the first finding that
+    /// reached it is the one thing to do next.
     struct Draft {
         var state = BoundaryState.clear
         var reasons: [String] = []
         var fixes: [String] = []
+        var nextStep: String?
 
         mutating func note(_ reason: String) { reasons.append(reason) }
 
         mutating func raise(_ to: BoundaryState, _ reason: String, fix: String? = nil) {
-            if rank(to) > rank(state) { state = to }
+            if rank(to) > rank(state) {
+                state = to
+                nextStep = fix
+            } else if rank(to) == rank(state), nextStep == nil {
+                nextStep = fix
+            }
             reasons.append(reason)
             if let fix, !fixes.contains(fix) { fixes.append(fix) }
         }
@@ -36,7 +59,9 @@ public enum BoundaryEvaluator {
         }
 
         func boundary(_ kind: BoundaryKind) -> Boundary {
-            Boundary(kind: kind, state: state, reasons: reasons, fixes: fixes)
+            Boundary(
+                kind: kind, state: state, reasons: reasons, fixes: fixes,
+                nextStep: state == .clear ? nil : nextStep ?? fixes.first)
         }
     }
 
@@ -44,12 +69,13 @@ public enum BoundaryEvaluator {
 
     static func repositoryTrust(_ facts: BoundaryFacts) -> Boundary {
         var draft = Draft()
+        let isTrusted = facts.trustedBecause != nil
         if let because = facts.trustedBecause {
             draft.note("trusted: \(because)")
         } else {
             draft.raise(
-                .fuzzy, "not a trusted repository (unknown source: read-only until inspected)",
-                fix: "after inspecting it, trust it: echo '\(facts.workspace)' >> \(facts.trustedListPath)")
+                .fuzzy, "not a trusted repository: read-only until you trust it (reads run, the rest asks you)",
+                fix: "after inspecting it, trust it: airlock trust \(ShellQuote.word(facts.workspace))")
         }
         switch facts.git {
         case .notARepository:
@@ -58,9 +84,11 @@ public enum BoundaryEvaluator {
             draft.raise(.fuzzy, "git state: \(why)", fix: "run `airlock doctor` again")
         case .measured(let state):
             if let remote = state.remotes.first {
-                draft.note("remote \(remote.name): \(remote.url)")
+                draft.note("remote \(remote.name): \(URLText.withoutCredentials(remote.url))")
             } else {
-                draft.raise(.fuzzy, "no remote: the source is unknown", fix: "add the remote it came from")
+                // Trust names the repository; without it a remote is what says where it came from.
+                draft.note(
+                    isTrusted ? "no remote (trusted, so its source is known)" : "no remote: the source is unknown")
             }
             if state.isClean {
                 draft.note("git status is clean")
@@ -219,7 +247,7 @@ public enum BoundaryEvaluator {
         }
         switch facts.git {
         case .notARepository:
-            draft.raise(.open, "no git repository: no rollback path", fix: "git init and commit before the agent runs")
+            draft.raise(.fuzzy, "no git repository: no rollback path", fix: "git init and commit before the agent runs")
         case .notMeasured(let why):
             draft.raise(.fuzzy, "rollback path unknown: git \(why)")
         case .measured(let state):

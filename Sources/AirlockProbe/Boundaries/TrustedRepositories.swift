@@ -22,6 +22,33 @@ public struct TrustedRepositories: Sendable, Equatable {
         return nil
     }
 
+    /// The list's text with `workspace` added on a line of its own (as `airlock trust` writes it).
+    public static func adding(_ workspace: String, to text: String) -> String {
+        let separator = text.isEmpty || text.hasSuffix("\n") ? "" : "\n"
+        return text + separator + workspace + "\n"
+    }
+
+    /// The list's text without the lines naming `workspace` or one of its remotes, and the
+    /// entries taken out. Comments and other entries stay as they were.
+    public static func removing(
+        _ workspace: String, remotes: [GitState.Remote], from text: String
+    ) -> (text: String, removed: [String]) {
+        var removed: [String] = []
+        var kept: [Substring] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let entry = String(line.trimmingWhitespace)
+            let path = entry.hasSuffix("/") && entry.count > 1 ? String(entry.dropLast()) : entry
+            if !entry.isEmpty, !entry.hasPrefix("#"),
+                path == workspace || remotes.contains(where: { sameRemote(entry, $0.url) })
+            {
+                removed.append(entry)
+            } else {
+                kept.append(line)
+            }
+        }
+        return (kept.joined(separator: "\n"), removed)
+    }
+
     /// `https://host/a/b(.git)` and `git@host:a/b(.git)` name the same repository.
     static func sameRemote(_ a: String, _ b: String) -> Bool {
         key(a) == key(b) && !key(a).isEmpty

@@ -83,6 +83,10 @@ public struct WireCodec: Sendable {
         case .revoke: return .revoke(try required(header.params))
         case .list: return .list
         case .status: return .status
+        case .trust: return .trust(try required(header.params))
+        case .untrust: return .untrust(try required(header.params))
+        case .trustList: return .trustList
+        case .recent: return .recent(try params(header.params) ?? RecentParams())
         case .authenticate: return .authenticate(try required(header.params))
         }
     }
@@ -147,8 +151,10 @@ public struct WireCodec: Sendable {
         case .decide(let value): params = value
         case .grant(let value): params = value
         case .revoke(let value): params = value
+        case .trust(let value), .untrust(let value): params = value
+        case .recent(let value): params = value
         case .authenticate(let value): params = value
-        case .unsubscribe, .list, .status: params = nil
+        case .unsubscribe, .list, .status, .trustList: params = nil
         }
         let envelope = RequestEnvelopeOut(
             id: id, method: request.method.rawValue, params: params.map(AnyEncodable.init))
@@ -181,6 +187,9 @@ public struct WireCodec: Sendable {
                 case .exceptionExpired: return .notification(.exceptionExpired(try params(ExceptionExpired.self, data)))
                 case .storeHealthChanged:
                     return .notification(.storeHealthChanged(try params(StoreHealth.self, data)))
+                case .actionDecided: return .notification(.actionDecided(try params(ActionDecided.self, data)))
+                case .boundariesMeasured:
+                    return .notification(.boundariesMeasured(try params(BoundariesMeasured.self, data)))
                 case .logAnchored: return .notification(.logAnchored(try params(LogAnchor.self, data)))
                 case .exceptionRejected:
                     return .notification(.exceptionRejected(try params(RejectedException.self, data)))

@@ -8,6 +8,12 @@ public enum ClientRequest: Equatable, Sendable {
     case revoke(RevokeParams)
     case list
     case status
+    /// Reviewer operations on the trusted list (protocol.md, "trust").
+    case trust(TrustParams)
+    case untrust(TrustParams)
+    case trustList
+    /// The decisions made lately, automatic ones included.
+    case recent(RecentParams)
     case authenticate(AuthenticateParams)
 
     /// The JSON-RPC method name.
@@ -21,6 +27,10 @@ public enum ClientRequest: Equatable, Sendable {
         case .revoke: .revoke
         case .list: .list
         case .status: .status
+        case .trust: .trust
+        case .untrust: .untrust
+        case .trustList: .trustList
+        case .recent: .recent
         case .authenticate: .authenticate
         }
     }
@@ -28,7 +38,8 @@ public enum ClientRequest: Equatable, Sendable {
 
 /// The methods a broker answers.
 public enum RPCMethod: String, Codable, Sendable, CaseIterable {
-    case submit, subscribe, unsubscribe, decide, grant, revoke, list, status, authenticate
+    case submit, subscribe, unsubscribe, decide, grant, revoke, list, status, trust, untrust, trustList, recent
+    case authenticate
 }
 
 /// One decoded request line: the request and its id. A nil id makes it a JSON-RPC
@@ -54,9 +65,12 @@ extension ClientRequest {
         case .grant(var params):
             params.passphrase = passphrase
             return .grant(params)
+        case .trust(var params):
+            params.passphrase = passphrase
+            return .trust(params)
         case .authenticate:
             return .authenticate(AuthenticateParams(passphrase: passphrase))
-        case .submit, .subscribe, .unsubscribe, .revoke, .list, .status:
+        case .submit, .subscribe, .unsubscribe, .revoke, .list, .status, .untrust, .trustList, .recent:
             return nil
         }
     }

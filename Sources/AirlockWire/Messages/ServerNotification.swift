@@ -10,6 +10,9 @@ public enum ServerNotification: Equatable, Sendable {
     case exceptionExpired(ExceptionExpired)
     /// The store became degraded or recovered.
     case storeHealthChanged(StoreHealth)
+    /// Every decision the broker makes, automatic ones included.
+    case actionDecided(ActionDecided)
+    case boundariesMeasured(BoundariesMeasured)
     /// The decision log's head after the broker's last write: consoles record it, so
     /// `airlock audit --verify` can tell a log cut short or rewritten (`LogAnchor`).
     case logAnchored(LogAnchor)
@@ -25,6 +28,8 @@ public enum ServerNotification: Equatable, Sendable {
         case .exceptionRevoked: .exceptionRevoked
         case .exceptionExpired: .exceptionExpired
         case .storeHealthChanged: .storeHealthChanged
+        case .actionDecided: .actionDecided
+        case .boundariesMeasured: .boundariesMeasured
         case .logAnchored: .logAnchored
         case .exceptionRejected: .exceptionRejected
         }
@@ -39,6 +44,8 @@ public enum ServerNotification: Equatable, Sendable {
         case .exceptionRevoked(let params): params
         case .exceptionExpired(let params): params
         case .storeHealthChanged(let params): params
+        case .actionDecided(let params): params
+        case .boundariesMeasured(let params): params
         case .logAnchored(let params): params
         case .exceptionRejected(let params): params
         }
@@ -47,8 +54,8 @@ public enum ServerNotification: Equatable, Sendable {
 
 /// The notification method names.
 public enum NotificationMethod: String, Codable, Sendable, CaseIterable {
-    case actionQueued, actionResolved, actionExpired, exceptionGranted, exceptionRevoked, exceptionExpired, logAnchored,
-        exceptionRejected, storeHealthChanged
+    case actionQueued, actionResolved, actionExpired, exceptionGranted, exceptionRevoked, exceptionExpired
+    case actionDecided, boundariesMeasured, logAnchored, exceptionRejected, storeHealthChanged
 }
 
 /// An action now waits for a human.

@@ -7,6 +7,9 @@ public enum ServerResult: Equatable, Sendable {
     case revoke(RevokeResult)
     case list(ListResult)
     case status(StatusResult)
+    case trust(TrustResult)
+    case trustList(TrustListResult)
+    case recent(RecentResult)
     case authenticate(AuthenticateResult)
     case empty
 
@@ -20,6 +23,9 @@ public enum ServerResult: Equatable, Sendable {
         case .revoke(let result): result
         case .list(let result): result
         case .status(let result): result
+        case .trust(let result): result
+        case .trustList(let result): result
+        case .recent(let result): result
         case .authenticate(let result): result
         case .empty: EmptyResult()
         }

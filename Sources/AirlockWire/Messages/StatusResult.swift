@@ -1,4 +1,5 @@
 import AirlockCore
+import FoundationEssentials
 
 /// The answer to `status`: a health line for `airlock status` and tmux.
 public struct StatusResult: Codable, Equatable, Sendable {
@@ -14,6 +15,11 @@ public struct StatusResult: Codable, Equatable, Sendable {
     public var uptimeSeconds: Double
     /// The store's health; absent from brokers before team stores (read as ok).
     public var store: StoreHealth?
+    /// Actions denied without a human (rules, modes, floors, no console, timeouts) since
+    /// `automaticDenialsSince`: when the longest-open console subscribed, else when the last
+    /// one left (or the broker started). A refused agent is never invisible.
+    public var automaticDenials: Int?
+    public var automaticDenialsSince: Date?
     /// Stored exceptions the broker refused to use (not sealed, or breaking a grant rule).
     public var rejectedExceptions: [RejectedException]?
     /// Which deployment: `same-user` (one socket for everyone of its user) or `separated`
@@ -26,9 +32,11 @@ public struct StatusResult: Codable, Equatable, Sendable {
         protocolVersion: Int = WireProtocol.version, brokerVersion: String, pending: Int, subscribers: Int,
         connections: Int,
         exceptions: Int, mode: Mode, waitForConsole: Bool, reviewWindowSeconds: Int, uptimeSeconds: Double,
-        store: StoreHealth? = nil, rejectedExceptions: [RejectedException]? = nil, deployment: String? = nil,
-        reviewer: String? = nil
+        store: StoreHealth? = nil, automaticDenials: Int? = nil, automaticDenialsSince: Date? = nil,
+        rejectedExceptions: [RejectedException]? = nil, deployment: String? = nil, reviewer: String? = nil
     ) {
+        self.automaticDenials = automaticDenials
+        self.automaticDenialsSince = automaticDenialsSince
         self.protocolVersion = protocolVersion
         self.brokerVersion = brokerVersion
         self.pending = pending

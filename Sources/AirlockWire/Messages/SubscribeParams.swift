@@ -1,11 +1,14 @@
 import AirlockCore
 
-/// `subscribe`: become a console; `reviewer` names who is watching (for `status`).
+/// `subscribe`: become a console; `reviewer` names who is watching (for `status`);
+/// `recentLimit` asks for up to that many recent decisions in the answer.
 public struct SubscribeParams: Codable, Equatable, Sendable {
     public var reviewer: String?
+    public var recentLimit: Int?
 
-    public init(reviewer: String? = nil) {
+    public init(reviewer: String? = nil, recentLimit: Int? = nil) {
         self.reviewer = reviewer
+        self.recentLimit = recentLimit
     }
 }
 
@@ -18,6 +21,10 @@ public struct SubscribeResult: Codable, Equatable, Sendable {
     public var reviewWindowSeconds: Int
     /// The store's health now; `storeHealthChanged` follows when it changes.
     public var store: StoreHealth?
+    /// The recent decisions asked for with `recentLimit`, oldest first.
+    public var recent: [DecisionRecord]?
+    /// The boundary reports the broker decides the pending actions' workspaces with.
+    public var boundaries: [BoundariesMeasured]?
     /// Stored exceptions the broker refused to use, and why.
     public var rejectedExceptions: [RejectedException]?
     /// The decision log's head as the broker last wrote it (consoles record it).
@@ -27,7 +34,8 @@ public struct SubscribeResult: Codable, Equatable, Sendable {
 
     public init(
         protocolVersion: Int = WireProtocol.version, pending: [QueuedAction], exceptions: [PolicyException], mode: Mode,
-        reviewWindowSeconds: Int, store: StoreHealth? = nil, rejectedExceptions: [RejectedException]? = nil,
+        reviewWindowSeconds: Int, store: StoreHealth? = nil, recent: [DecisionRecord]? = nil,
+        boundaries: [BoundariesMeasured]? = nil, rejectedExceptions: [RejectedException]? = nil,
         logAnchor: LogAnchor? = nil, reviewer: String? = nil
     ) {
         self.protocolVersion = protocolVersion
@@ -36,6 +44,8 @@ public struct SubscribeResult: Codable, Equatable, Sendable {
         self.mode = mode
         self.reviewWindowSeconds = reviewWindowSeconds
         self.store = store
+        self.recent = recent
+        self.boundaries = boundaries
         self.rejectedExceptions = rejectedExceptions
         self.logAnchor = logAnchor
         self.reviewer = reviewer

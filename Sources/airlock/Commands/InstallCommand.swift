@@ -1,5 +1,6 @@
 import AirlockHarness
 import AirlockInstall
+import AirlockServices
 import ArgumentParser
 import Foundation
 
@@ -10,7 +11,9 @@ struct InstallCommand: ParsableCommand {
         abstract: "Install Airlock's hook into a harness's settings (idempotent, with a backup).",
         discussion: """
             Adds `airlock-hook <harness>` (the small hook beside this airlock, else `airlock hook <harness>`) \
-            with a 900 s timeout, leaving every other setting as it was. \
+            with a 900 s timeout, leaving every other setting as it was, and says which it chose and why. \
+            The path written is this airlock's: a development build inside .build/ is refused unless \
+            --allow-dev (install Airlock with scripts/install first). \
             Files: Claude ~/.claude/settings.json (CLAUDE_CONFIG_DIR) or DIR/.claude/settings.json; \
             Codex $CODEX_HOME/hooks.json (~/.codex) or DIR/.codex/hooks.json; Gemini \
             ~/.gemini/settings.json or DIR/.gemini/settings.json; Cursor ~/.cursor/hooks.json or \
@@ -25,6 +28,9 @@ struct InstallCommand: ParsableCommand {
 
     @Flag(help: "Also turn on Claude Code's sandbox with unsandboxed retries off (user settings only).")
     var sandbox = false
+
+    @Flag(help: "Write the path of this development build (inside .build/) all the same.")
+    var allowDev = false
 
     @Flag(
         help:
@@ -47,10 +53,22 @@ struct InstallCommand: ParsableCommand {
     func run() throws {
         let harness = try target.resolvedHarness
         let file = try target.file()
-        let executable = Self.executablePath()
+        guard let executable = Self.executablePath() else {
+            throw CLIError(
+                "cannot tell where this airlock is installed, so there is no path to write; nothing was written")
+        }
+        let hook = Self.hookExecutable(beside: executable)
+        let choice: HookBinaryChoice
+        do throws(HookBinaryChoice.Refusal) {
+            choice = try HookBinaryChoice.choose(
+                .init(airlock: executable, hook: hook, hookLinkage: hook.map(ExecutableLinkage.of) ?? .unknown),
+                allowDevelopment: allowDev)
+        } catch {
+            throw CLIError("\(error.description) Nothing was written.")
+        }
         let installer = HookInstaller(
-            harness: harness, executable: executable, hookExecutable: executable.flatMap(Self.hookExecutable(beside:)),
-            system: system)
+            harness: harness, executable: choice.airlock, hookExecutable: choice.hook, system: system)
+        print("Hook: \(choice.hook ?? "\(choice.airlock) hook") — \(choice.why).")
         let old = try file.read()
         let withHook: String
         let new: String

@@ -92,6 +92,7 @@ struct ServeCommand: AsyncParsableCommand {
         let policies = PolicyWatcher(configDirectory: configDirectory, store: store)
         let user = policies.userPolicy()
         Self.report(user.problems)
+        let settings = ConsoleSettings.load(configDirectory: configDirectory)
         // The environment too: a broker the console starts in the background takes no flags.
         let ignoresBoundaries =
             ignoreBoundaries || ProcessInfo.processInfo.environment["AIRLOCK_IGNORE_BOUNDARIES"] == "1"
@@ -100,10 +101,22 @@ struct ServeCommand: AsyncParsableCommand {
             socketMode: system ? (group == nil ? 0o666 : 0o660) : 0o600, socketGroup: group,
             reviewWindow: .seconds(reviewWindow), waitForConsole: waitForConsole,
             mode: mode ?? user.mode ?? .workspaceEdit, rules: user.rules, appliesBoundaries: !ignoresBoundaries,
+            notifyAfter: settings.notify.map { _ in .seconds(settings.notifyAfterSeconds) },
             hostFacts: paths.hostFacts(), team: team.map { TeamSettings(origin: $0.origin) })
-        configuration.gathersEdgeFacts = true
         // They read files (and run git): the broker calls them off its event loop.
-        let inputs = BoundaryInputs()
+        // The separated deployment keeps its trusted list in Airlock's state directory: the system
+        // user writes it there for a reviewer, and no agent's account can read or write it (the
+        // config directory is root's, which the broker cannot write). Not the system user's home.
+        let environment = ProcessInfo.processInfo.environment
+        let inputs = BoundaryInputs(
+            environment: system
+                ? environment.merging(["AIRLOCK_CONFIG_DIR": stateDirectory, "AIRLOCK_STATE_DIR": stateDirectory]) {
+                    $1
+                }
+                : environment)
+        let trust = TrustList(probe: inputs.probe, policyTrust: BoundaryInputs.policyTrust(store))
+        let notifier = settings.notify.map { NotifyCommand(command: $0) }
+        configuration.gathersEdgeFacts = true
         let edge = EdgeFactReader.forThisProcess()
         // Airlock's executables are its own files: replacing one is self-modification.
         configuration.hostFacts.airlockPaths += edge.installedFiles
@@ -114,6 +127,15 @@ struct ServeCommand: AsyncParsableCommand {
                 return snapshot.rules
             },
             boundaryReport: { inputs.measuredReport(for: $0, store: store) },
+            changeTrust: { workspace, trusted in
+                trust.change(workspace, trusted: trusted).mapError { TrustFailure($0.description) }
+            },
+            trustList: { trust.entries().mapError { TrustFailure($0.description) } },
+            notify: { text in
+                if let problem = notifier?.run(text: text) {
+                    FileHandle.standardError.write(Data("airlock: \(problem)\n".utf8))
+                }
+            },
             passphraseMatches: { reviewer, passphrase in
                 ReviewerPassphrases(stateDirectory: stateDirectory).matches(reviewer: reviewer, passphrase: passphrase)
             },

@@ -43,14 +43,17 @@ struct StatusCommand: ParsableCommand {
         }
         let pending = status.pending
         let exceptions = status.exceptions
+        let denied = status.automaticDenials ?? 0
         if tmux {
-            let degraded = status.store?.state == .degraded ? " · degraded" : ""
-            print(
-                ((status.rejectedExceptions ?? []).isEmpty
-                    ? (pending > 0 ? "airlock: \(pending) pending" : "airlock: ok")
-                    : "airlock: \(status.rejectedExceptions?.count ?? 0) refused" + (pending > 0 ? " · \(pending) pending" : ""))
-                    + degraded,
-                terminator: exceptions > 0 ? " · \(exceptions) exc\n" : "\n")
+            let refused = status.rejectedExceptions?.count ?? 0
+            // Stored exceptions the broker refuses come first: someone tampered with the store.
+            var segment = refused > 0 ? "airlock: \(refused) refused" : "airlock: ok"
+            if pending > 0 { segment = refused > 0 ? segment + " · \(pending) pending" : "airlock: \(pending) pending" }
+            // The same count the console's status line shows: a refused agent is never invisible.
+            if denied > 0 { segment += " · \(denied) denied" }
+            if status.store?.state == .degraded { segment += " · degraded" }
+            if exceptions > 0 { segment += " · \(exceptions) exc" }
+            print(segment)
         } else if json {
             // The broker's status as the protocol spells it, and where it was found.
             var object =
@@ -64,6 +67,11 @@ struct StatusCommand: ParsableCommand {
             print("pending     \(pending)")
             print("exceptions  \(exceptions) active")
             print("consoles    \(status.subscribers) subscribed")
+            if let since = status.automaticDenialsSince {
+                let minutes = Int(Date().timeIntervalSince(since) / 60)
+                let origin = status.subscribers > 0 ? "since the console opened" : "while no console was open"
+                print("denied      \(denied) automatically \(origin) (\(minutes) min)")
+            }
             print("uptime      \(Int(status.uptimeSeconds)) s")
             if let store = status.store {
                 print("store       \(store.store): \(store.summary)")

@@ -39,6 +39,11 @@ final class BrokerLink: Sendable {
 
     /// The subscribe request's id on every connection.
     private static let subscribeID: Int64 = 0
+    /// Decisions made before this console subscribed, for the recent view (`R`), so what was
+    /// allowed or refused while no console was open is there too. The newest hundred: the answer
+    /// is one line, and a record's texts may reach a few kilobytes (clipped at 2,000 characters
+    /// each), so more could pass the protocol's 1 MiB line; later ones arrive as they are made.
+    private static let recentLimit = 100
     /// The authenticate request's id, before subscribing on `review.sock`.
     private static let authenticateID: Int64 = -1
 
@@ -145,7 +150,8 @@ final class BrokerLink: Sendable {
     }
 
     private func subscribeLine() throws -> [UInt8] {
-        try codec.encodeRequest(.subscribe(SubscribeParams(reviewer: reviewer)), id: .number(Self.subscribeID))
+        try codec.encodeRequest(
+            .subscribe(SubscribeParams(reviewer: reviewer, recentLimit: Self.recentLimit)), id: .number(Self.subscribeID))
     }
 
     private func handle(_ line: [UInt8]) {
@@ -218,6 +224,9 @@ final class BrokerLink: Sendable {
         case .revoke: .revoke(try codec.result(RevokeResult.self, from: line))
         case .list: .list(try codec.result(ListResult.self, from: line))
         case .status: .status(try codec.result(StatusResult.self, from: line))
+        case .trust, .untrust: .trust(try codec.result(TrustResult.self, from: line))
+        case .trustList: .trustList(try codec.result(TrustListResult.self, from: line))
+        case .recent: .recent(try codec.result(RecentResult.self, from: line))
         case .authenticate: .authenticate(try codec.result(AuthenticateResult.self, from: line))
         }
     }

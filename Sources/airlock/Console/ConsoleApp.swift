@@ -1,6 +1,5 @@
 import AirlockConsole
 import AirlockCore
-import AirlockStore
 import AirlockTerminal
 import Foundation
 
@@ -44,7 +43,8 @@ struct ConsoleApp {
 
         var state = ConsoleState(
             configuration: ConsoleConfiguration(
-                reviewer: reviewer, size: terminal.size, now: Date(), bellOnNewAction: bell))
+                reviewer: reviewer, size: terminal.size, now: Date(), bellOnNewAction: bell,
+                hostFacts: paths.hostFacts(environment: environment)))
         var effects = EffectRunner(link: link, queue: queue, terminal: terminal, paths: paths, probes: probes)
         link.start()
         defer { link.stop() }
@@ -117,15 +117,14 @@ struct EffectRunner {
             DispatchQueue.global().async {
                 queue.post(.fileOnDisk(path: path, Self.readForDiff(path)))
             }
-        case .loadRecentActions(let limit):
-            let paths = paths
-            DispatchQueue.global().async {
-                queue.post(.recentActions(Self.recentActions(paths: paths, limit: limit)))
-            }
         case .measureBoundaries(let workspace):
             let probes = probes
             DispatchQueue.global().async {
-                if let report = probes.boundaries(workspace) { queue.post(.boundaries(report)) }
+                // Filed under the workspace asked about (a subdirectory's report is its repository's).
+                if var report = probes.boundaries(workspace) {
+                    report.workspace = workspace
+                    queue.post(.boundaries(report))
+                }
             }
         case .measureBlastRadius(let actionID, let action):
             let probes = probes
@@ -159,16 +158,5 @@ struct EffectRunner {
             return .binary(bytes: data.count)
         }
         return .loaded(text)
-    }
-
-    /// The newest logged decisions as actions, newest first; none when the store cannot be read.
-    static func recentActions(paths: AirlockPaths, limit: Int) -> [RecentAction] {
-        let database = StorePaths.defaultDatabase(stateDirectory: paths.stateDirectory)
-        guard FileManager.default.fileExists(atPath: database),
-            let store = try? PolicyStore.open(path: database),
-            let records = try? store.decisions(since: nil, limit: limit)
-        else { return [] }
-        let host = paths.hostFacts()
-        return records.reversed().compactMap { LoggedAction.recentAction($0, host: host) }
     }
 }

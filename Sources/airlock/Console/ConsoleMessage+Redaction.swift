@@ -13,10 +13,8 @@ import AirlockWire
 extension ConsoleMessage {
     func redacted(by redactor: Redactor) -> ConsoleMessage {
         switch self {
-        case .connection(.subscribed(var result)):
-            result.pending = result.pending.map { $0.redacted(by: redactor) }
-            result.exceptions = result.exceptions.map(redactor.redact)
-            return .connection(.subscribed(result))
+        case .connection(.subscribed(let result)):
+            return .connection(.subscribed(result.redacted(by: redactor)))
         case .connection(.lost(let reason)):
             return .connection(.lost(redactor.redact(reason)))
         case .notification(let notification):
@@ -29,13 +27,6 @@ extension ConsoleMessage {
             return .passphraseRequired(tag: tag, request: request, message: redactor.redact(message))
         case .fileOnDisk(let path, .loaded(let text)):
             return .fileOnDisk(path: path, .loaded(redactor.redact(text)))
-        case .recentActions(let actions):
-            return .recentActions(
-                actions.map {
-                    RecentAction(
-                        time: $0.time, action: redactor.redact($0.action), assessment: redactor.redact($0.assessment),
-                        verdict: $0.verdict)
-                })
         case .key, .resize, .tick, .connection(.connecting), .boundaries, .blastMeasured, .fileOnDisk, .frameShown:
             return self
         }
@@ -66,6 +57,12 @@ extension ServerNotification {
         case .storeHealthChanged(var health):
             health.reason = health.reason.map(redactor.redact)
             return .storeHealthChanged(health)
+        case .actionDecided(var decided):
+            decided.decision = decided.decision.redacted(by: redactor)
+            return .actionDecided(decided)
+        case .boundariesMeasured(var measured):
+            measured.report = measured.report.redacted(by: redactor)
+            return .boundariesMeasured(measured)
         case .exceptionRejected(var rejection):
             rejection.reason = redactor.redact(rejection.reason)
             return .exceptionRejected(rejection)
@@ -81,10 +78,8 @@ extension ServerResult {
         case .submit(var result):
             result.reason = redactor.redact(result.reason)
             return .submit(result)
-        case .subscribe(var result):
-            result.pending = result.pending.map { $0.redacted(by: redactor) }
-            result.exceptions = result.exceptions.map(redactor.redact)
-            return .subscribe(result)
+        case .subscribe(let result):
+            return .subscribe(result.redacted(by: redactor))
         case .decide(var result):
             result.exception = result.exception.map(redactor.redact)
             return .decide(result)
@@ -98,8 +93,51 @@ extension ServerResult {
             result.pending = result.pending.map { $0.redacted(by: redactor) }
             result.exceptions = result.exceptions.map(redactor.redact)
             return .list(result)
-        case .status, .empty, .authenticate:
+        case .recent(var result):
+            result.decisions = result.decisions.map { $0.redacted(by: redactor) }
+            return .recent(result)
+        case .status, .empty, .trust, .trustList, .authenticate:
             return self
         }
+    }
+}
+
+extension SubscribeResult {
+    func redacted(by redactor: Redactor) -> SubscribeResult {
+        var copy = self
+        copy.pending = pending.map { $0.redacted(by: redactor) }
+        copy.exceptions = exceptions.map(redactor.redact)
+        copy.recent = recent?.map { $0.redacted(by: redactor) }
+        copy.boundaries = boundaries?.map {
+            BoundariesMeasured(workspace: $0.workspace, report: $0.report.redacted(by: redactor))
+        }
+        return copy
+    }
+}
+
+extension DecisionRecord {
+    /// The broker redacted it for the log already; redacted again here all the same, as every
+    /// message is, so the console's guarantee does not rest on another process.
+    func redacted(by redactor: Redactor) -> DecisionRecord {
+        var copy = self
+        copy.summary = redactor.redact(summary)
+        copy.reason = redactor.redact(reason)
+        copy.subject = subject.map { redactor.redact(Action(kind: $0)).kind }
+        return copy
+    }
+}
+
+extension BoundaryReport {
+    func redacted(by redactor: Redactor) -> BoundaryReport {
+        var copy = self
+        copy.boundaries = boundaries.map { boundary in
+            var clean = boundary
+            clean.reasons = boundary.reasons.map(redactor.redact)
+            clean.fixes = boundary.fixes.map(redactor.redact)
+            clean.nextStep = boundary.nextStep.map(redactor.redact)
+            return clean
+        }
+        copy.remote = remote.map(redactor.redact)
+        return copy
     }
 }

@@ -37,6 +37,6 @@ extension ConsoleProbes {
             workspace: directory,
             boundaries: BoundaryKind.allCases.map {
                 Boundary(kind: $0, state: .fuzzy, reasons: ["not measured: \(directory) is not on this machine"])
-            })
+            }, isTrusted: false)
     }
 }

@@ -2,15 +2,20 @@ import AirlockConsole
 import Foundation
 import TOMLKit
 
-/// The console's own settings, from `config.toml` in the config directory:
+/// The console's and broker's settings, from `config.toml` in the config directory:
 ///
 ///     theme = "light"          # a built-in name or a path to a theme file
 ///     bell = false             # ring the bell on a new pending action (default true)
+///     notify = "notify-send Airlock"   # run (by the broker) when an action waits unattended
+///     notify_after = 120       # seconds an action waits before `notify` runs (default 60)
 ///
 /// A broken file is reported and the defaults are used: the console still opens.
 struct ConsoleSettings: Equatable {
     var theme: String?
     var bell = true
+    /// A shell command; the summary is its `$1` (and `AIRLOCK_NOTIFY_TEXT`).
+    var notify: String?
+    var notifyAfterSeconds = 60
     /// What was wrong with the file, as `file:line: message` lines.
     var problems: [String] = []
 
@@ -49,8 +54,21 @@ struct ConsoleSettings: Equatable {
                 } else {
                     settings.problems.append("\(fileName): bell must be true or false")
                 }
+            case "notify":
+                if let command = table[key]?.string, !command.isEmpty {
+                    settings.notify = command
+                } else {
+                    settings.problems.append("\(fileName): notify must be a non-empty string (a shell command)")
+                }
+            case "notify_after":
+                if let seconds = table[key]?.int, seconds > 0 {
+                    settings.notifyAfterSeconds = seconds
+                } else {
+                    settings.problems.append("\(fileName): notify_after must be a whole number of seconds above 0")
+                }
             default:
-                settings.problems.append("\(fileName): unknown setting \(key) (known: theme, bell)")
+                settings.problems.append(
+                    "\(fileName): unknown setting \(key) (known: theme, bell, notify, notify_after)")
             }
         }
         return settings

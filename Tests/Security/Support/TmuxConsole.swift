@@ -56,6 +56,10 @@ final class TmuxConsole {
         posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO)
+        // The tmux server outlives this call: without this it keeps every descriptor the test process
+        // had open, among them the socket through which Foundation sees another test's child exit,
+        // and that test's waitUntilExit never returns.
+        _ = addCloseFrom?(&actions, 3)
         var pointers: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
         defer { pointers.forEach { free($0) } }
         var pid: pid_t = 0
@@ -71,3 +75,12 @@ final class TmuxConsole {
         "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }
+
+/// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34+), which Swift's Glibc module does
+/// not import: looked up once; nil where the C library lacks it.
+private let addCloseFrom: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? = {
+    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") else {
+        return nil
+    }
+    return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
+}()

@@ -25,7 +25,7 @@ enum ClassTable {
 
     static let cases: [ClassCase] =
         secrets + outsideWrites + poisoning + git + infra + publishing + machine + databases + containers
-        + findAndXargs + remoteCopies + codeOptions + functions + substitutions + wrappers + paths + parser + refinements
+        + findAndXargs + remoteCopies + codeOptions + functions + substitutions + wrappers + paths + parser + refinements + thirdPass
 
     static let secrets = [
         harm("secrets", "cat /etc/shadow", .secretsAccess),

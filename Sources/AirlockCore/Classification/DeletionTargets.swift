@@ -43,7 +43,8 @@ enum DeletionTargets {
     private static let selfModificationChildren = ["settings.json", "hooks.json", "config.toml", "airlock", "hooks/x"]
 
     static func kind(of target: String, context: ClassificationContext) -> Kind {
-        if target.contains("$") || target.contains("`") || target.contains("{input}") { return .dynamic }
+        if target.contains("`") || target.contains("{input}") { return .dynamic }
+        // `$HOME/{}` resolves (`$HOME`, `$PWD`, `$TMPDIR`); any other variable is left in and unknown.
         var path = PathClassifier.resolve(target, cwd: context.cwd, host: context.host)
         if path.contains("$") { return .dynamic }
         // `dir/*`, `dir/.*`: the directory's whole content.

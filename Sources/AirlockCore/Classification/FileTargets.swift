@@ -5,7 +5,10 @@ enum FileTargets {
     /// directory they are medium, while a copy, move, edit or redirect there is high.
     static func write(_ target: String, verb: String, context: ClassificationContext, overwrites: Bool = true) -> [Finding] {
         if isDevice(target) { return [] }
-        if target.contains("$") || target.contains("`") || target.contains("{input}") {
+        // `$HOME/x` resolves like `~/x`; any other variable stays unknown.
+        let unknownVariable =
+            target.contains("$") && PathClassifier.resolve(target, cwd: context.cwd, host: context.host).contains("$")
+        if unknownVariable || target.contains("`") || target.contains("{input}") {
             return [
                 Finding(
                     [.fileWrite], risk: .medium, blast: .machine, reversibility: .unknown,

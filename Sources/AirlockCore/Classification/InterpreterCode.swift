@@ -37,6 +37,9 @@ enum InterpreterCode {
         }
     }
 
+    /// Script operands that name standard input.
+    static let stdinNames: Set<String> = ["-", "/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"]
+
     static func analyze(
         _ invocation: Invocation, language: Language, stdin: StdinSource,
         analyzer: inout ShellAnalyzer, depth: Int
@@ -92,6 +95,21 @@ enum InterpreterCode {
         }
         if codes.isEmpty {
             if index < args.count {
+                let word = invocation.arguments[index]
+                // `python3 <(curl …)`, `node <(wget -qO- …)`: the script is another command's output.
+                if word.hasCommandSubstitution {
+                    analyzer.add(
+                        Flows.dynamicScript(word, via: program, analyzer: analyzer)
+                            ?? .unknown("\(program) runs a script built at run time", risk: .high, rule: "interpreter.dynamic-code"))
+                    return
+                }
+                // `curl … | python3 /dev/stdin` (or `-`): the script is what is piped in.
+                if Self.stdinNames.contains(args[index]) {
+                    if let code = Shells.analyzeStdin(program: program, stdin: stdin, analyzer: &analyzer) {
+                        scan(code: code, program: program, analyzer: &analyzer, depth: depth)
+                    }
+                    return
+                }
                 analyzer.add(script(args[index], program: program, rest: Array(args[(index + 1)...])))
                 return
             }

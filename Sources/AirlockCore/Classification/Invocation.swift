@@ -12,6 +12,9 @@ public struct Invocation: Sendable {
     public var environment: [String: String]
     /// Literal text fed to standard input by a heredoc or here-string.
     public var stdinText: String?
+    /// Where standard input comes from when it is not literal text: a file redirected in, a
+    /// pipe, a download (`psql < f.sql`, `cat f.sql | mysql`).
+    var stdinSource: StdinSource = .terminal
     /// Where it runs, for resolving the paths it names.
     public var context = ClassificationContext()
     /// The program word as written (`./deploy.sh`, `/usr/bin/git`), when it came from a command line.

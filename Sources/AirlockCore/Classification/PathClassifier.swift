@@ -224,7 +224,8 @@ public enum PathClassifier {
     /// Under a system directory; `full` is lower-cased and absolute.
     private static func isSystem(_ full: [String]) -> Bool {
         guard let top = full.first else { return true }
-        return systemTops.contains(top)
+        // `/{}`, `/*`: the files `find /` finds, anywhere on the disk — system files among them.
+        return systemTops.contains(top) || top == "{}" || top == "*"
     }
 
     // MARK: - Self-modification and agent config

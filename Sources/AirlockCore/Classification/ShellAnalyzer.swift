@@ -163,7 +163,9 @@ struct ShellAnalyzer {
         if let literal = command.redirections.compactMap(\.stdinText).last {
             stdin = .literal(literal)
         } else if let file = command.redirections.last(where: { $0.op == .input }) {
-            stdin = .file(file.target.text)
+            // `bash < <(curl …)`: input redirected from a process substitution is its output.
+            stdin = file.target.hasCommandSubstitution
+                ? StdinSource.ofSubstitution(file.target) ?? .command("?") : .file(file.target.text)
         }
         let savedDownstream = downstream
         let savedInput = input
@@ -415,6 +417,7 @@ struct ShellAnalyzer {
             program: program, arguments: Array(unwrapped.words.dropFirst()), environment: unwrapped.environment,
             stdinText: stdin.literalText)
         invocation.context = current
+        invocation.stdinSource = stdin
         invocation.path = first.text
         // A prefix exception compares the words as written: `sudo true` is not `true`.
         commands.append(unwrapped.layers.isEmpty ? [invocation.program] + invocation.args : [Unwrapper.programName(words[0].text)] + words.dropFirst().map(\.text))
@@ -513,6 +516,11 @@ struct ShellAnalyzer {
         }
         for index in before..<findings.count where findings[index].rule.isEmpty {
             findings[index].rule = spec.defaultRule(for: findings[index].categories.first ?? .unknown)
+        }
+        if findings[before...].contains(where: { $0.rule == "archive.create" && $0.risk == .low }),
+            let upload = StreamUpload.finding(packer: invocation.program, analyzer: self)
+        {
+            add(upload)
         }
         if spec.role != .shell, spec.role != .interpreter, let word = invocation.arguments.first(where: \.hasExpansion),
             let finding = Self.dynamicArgument(word, program: invocation.program, findings: findings[before...])

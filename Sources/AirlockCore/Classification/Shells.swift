@@ -3,7 +3,14 @@ enum Shells {
     static func analyze(_ invocation: Invocation, stdin: StdinSource, analyzer: inout ShellAnalyzer, depth: Int) {
         let program = invocation.program
         if program == "eval" {
-            if let dynamic = invocation.arguments.first(where: \.hasExpansion),
+            let dynamic = invocation.arguments.filter(\.hasExpansion)
+            // `eval "$(pyenv init -)"`: the tool's own set-up; the tool itself is judged as run.
+            if invocation.arguments.count == 1, dynamic.count == 1, let setup = ShellSetup.command(in: dynamic[0]) {
+                analyzer.add(ShellSetup.finding(setup.program, via: "eval"))
+                analyzer.analyze(script: setup.text, depth: depth + 1)
+                return
+            }
+            if let dynamic = dynamic.first,
                 let finding = Flows.dynamicScript(dynamic, via: "eval", analyzer: analyzer)
             {
                 analyzer.add(finding)
@@ -14,6 +21,11 @@ enum Shells {
         if program == "source" || program == "." {
             guard let file = invocation.arguments.first else {
                 analyzer.add(.read("\(program) with no file", rule: "shell.source"))
+                return
+            }
+            if let setup = ShellSetup.command(in: file) {
+                analyzer.add(ShellSetup.finding(setup.program, via: program))
+                analyzer.analyze(script: setup.text, depth: depth + 1)
                 return
             }
             if file.hasCommandSubstitution || file.hasExpansion {
@@ -62,6 +74,12 @@ enum Shells {
                 analyzer.add(
                     Flows.dynamicScript(script, via: program, analyzer: analyzer)
                         ?? .unknown("\(program) runs a script built at run time", risk: .high, rule: "shell.dynamic-script"))
+                return
+            }
+            if InterpreterCode.stdinNames.contains(script.text) {
+                if let code = analyzeStdin(program: program, stdin: stdin, analyzer: &analyzer) {
+                    analyzer.analyze(script: code, depth: depth + 1)
+                }
                 return
             }
             if Flows.downloader(of: script.text, analyzer: analyzer) == nil {

@@ -15,10 +15,13 @@ enum ArgumentEffects {
                 analyzer.noteWrites(written)
                 findings += written
             }
-            if facts.executes.contains(option.name), let value = option.value {
+            if facts.executes.contains(option.name), let value = option.value, !isPlainRemoteShell(value) {
                 let word = invocation.arguments.indices.contains(option.index + 1)
                     ? invocation.arguments[option.index + 1] : ShellWord(value)
-                if word.hasExpansion {
+                // `-e "ssh -p $PORT"`: a run-time argument of a named program is judged with the
+                // program below; a run-time program or substitution is not known at all.
+                let first = value.prefix { !$0.isWhitespace }
+                if word.hasExpansion, first.contains("$") || first.contains("`") || value.contains("$(") || value.contains("`") {
                     findings.append(
                         .unknown(
                             "\(program) \(option.name) runs a command built at run time", risk: .high,
@@ -44,5 +47,15 @@ enum ArgumentEffects {
             }
         }
         return findings
+    }
+
+    /// `rsync -e 'ssh -p 2222'`, `tar --rsh-command=ssh`: the remote shell the option is for,
+    /// with options that only choose a port, key, user or verbosity. An `-o` (ProxyCommand,
+    /// LocalCommand), a run-time word or any shell syntax makes it a command to judge.
+    static func isPlainRemoteShell(_ value: String) -> Bool {
+        let words = value.split(separator: " ", omittingEmptySubsequences: true)
+        guard let first = words.first, ["ssh", "rsh", "/usr/bin/ssh", "/bin/ssh"].contains(first) else { return false }
+        return !value.contains(where: { "$`;|&<>()'\"\\".contains($0) })
+            && !words.contains { $0.hasPrefix("-o") || $0.hasPrefix("-F") || $0.lowercased().contains("command") }
     }
 }

@@ -141,6 +141,7 @@ enum BuildPrograms {
         if has("deploy", "release", "publish", "ship", "rollout", "promote") {
             return .deploy("\(label) deploys or publishes")
         }
+        if isMigrationRead(lower) { return .read("\(label) lists which migrations ran") }
         if has(
             "db:drop", "db:reset", "db:schema:load", "ecto.drop", "ecto.reset", "db-reset", "dropdb", "db:purge",
             "db:truncate")
@@ -173,10 +174,30 @@ enum BuildPrograms {
         return .unknown("\(label) runs a project script")
     }
 
+    /// Tasks of migration tools that only report: `db:migrate:status` (also per database,
+    /// `db:migrate:status:primary`), `db:version`, `migrate:status`, `ecto.migrations`.
+    static func isMigrationRead(_ task: String) -> Bool {
+        if task == "ecto.migrations" || task == "showmigrations" { return true }
+        let parts = task.split(separator: ":").map(String.init)
+        guard parts.count >= 2 else { return false }
+        switch (parts[0], parts[1]) {
+        case ("db", "version"): return true
+        case ("db", "migrate"): return parts.count >= 3 && parts[2] == "status"
+        case (let tool, "status"): return tool.hasPrefix("migrat")
+        default: return false
+        }
+    }
+
     static func compiler(_ inv: Invocation) -> [Finding] {
-        if inv.program == "mvn" || inv.program == "mvnw" || inv.program == "gradle" || inv.program == "gradlew" {
+        if ["mvn", "mvnw", "gradle", "gradlew", "sbt"].contains(inv.program) {
+            // sbt takes `+publish` (every Scala version) and `;clean;publish` as one word.
             let goals = inv.positionals(valued: ["-p", "-P", "-D", "-f", "-pl", "-s"])
-            if goals.contains(where: { $0 == "deploy" || $0 == "publish" || $0.hasPrefix("publish") }) {
+                .flatMap { $0.split(whereSeparator: { $0 == ";" || $0 == " " }) }
+                .map { $0.hasPrefix("+") ? String($0.dropFirst()) : String($0) }
+            if goals.contains(where: { goal in
+                goal == "deploy" || goal == "sonatypeBundleRelease" || goal == "sonatypeRelease"
+                    || (goal.hasPrefix("publish") && !["publishLocal", "publishM2", "publishToMavenLocal"].contains(goal))
+            }) {
                 return [.deploy("\(inv.program) publishes artifacts")]
             }
             if goals.contains(where: { $0.contains("test") || $0 == "verify" || $0 == "check" }) {

@@ -98,6 +98,13 @@ enum DatabasePrograms {
         return table
     }()
 
+    /// Client options that take a value and name neither the server nor the database.
+    private static let clientValued: Set<String> = [
+        "-U", "--username", "-u", "--user", "-p", "--port", "-P", "-f", "--file", "-c", "--command", "-e", "--execute",
+        "-v", "--set", "--variable", "-o", "--output", "-F", "-R", "-T", "-h", "--host", "-H", "--hostname", "-d",
+        "--dbname", "--uri", "--url", "-D", "--database", "--eval", "-q", "--query", "-Q",
+    ]
+
     /// Options whose value is the SQL or command text.
     private static let queryOptions = ["-c", "--command", "-e", "--execute", "--eval", "-q", "--query", "-Q"]
 
@@ -128,16 +135,19 @@ enum DatabasePrograms {
             }
         }
         if let file = inv.value(of: "-f", "--file") {
-            // What the file does is not in the text; against a local or unnamed database it is a
-            // development step, asked about but not the hard floor (production markers raise it).
-            guard isLocal(inv) else { return [.migration("\(program) runs the SQL file \(file)", risk: .high)] }
-            return [
-                Finding(
-                    [.dbWrite], risk: .medium, blast: .machine, reversibility: .unknown,
-                    reason: "\(program) runs the SQL file \(file) on a local database", isUnsure: true, rule: "db.local-file")
-            ]
+            return [sqlFile("the SQL file \(file)", inv)]
         }
         if let stdin = inv.stdinText { statements.append(stdin) }
+        // `psql < f.sql`, `cat f.sql | mysql db`: statements the line does not show.
+        if statements.isEmpty, !keyValue {
+            switch inv.stdinSource {
+            case .file(let path): return [sqlFile("the SQL in \(path)", inv)]
+            case .command(let producer): return [sqlFile("the SQL that \(producer) prints", inv)]
+            case .network(let fetcher): return [.migration("\(program) runs SQL downloaded by \(fetcher)", risk: .high, rule: "db.unknown")]
+            case .decoded(let decoder): return [.migration("\(program) runs SQL decoded by \(decoder)", risk: .high, rule: "db.unknown")]
+            case .terminal, .literal: break
+            }
+        }
         // psql's backslash commands: `\dt` lists, `\!` runs a shell, `\o`/`\copy … to` write, `\i` runs a file.
         var meta: [Finding] = []
         statements = statements.filter { statement in
@@ -160,6 +170,20 @@ enum DatabasePrograms {
             ]
         }
         return statements.flatMap { SQLStatements.classify($0, via: program, local: local) }
+    }
+
+    /// SQL the line does not show (a file, a pipe): unknown statements. Against a local or
+    /// unnamed database it is a development step, asked about but not the hard floor; against a
+    /// server not clearly local (a host, a URL, `$DATABASE_URL`) it may change anything there.
+    static func sqlFile(_ what: String, _ inv: Invocation) -> Finding {
+        guard isLocal(inv) else {
+            return Finding(
+                [.dbMigration], risk: .high, blast: .external, reversibility: .unknown,
+                reason: "\(inv.program) runs \(what) on a database server", isUnsure: true, rule: "db.unknown")
+        }
+        return Finding(
+            [.dbWrite], risk: .medium, blast: .machine, reversibility: .unknown,
+            reason: "\(inv.program) runs \(what) on a local database", isUnsure: true, rule: "db.local-file")
     }
 
     /// One psql backslash command.
@@ -189,6 +213,13 @@ enum DatabasePrograms {
         let host = inv.value(of: "-h", "--host", "-H", "--hostname") ?? inv.environment["PGHOST"] ?? inv.environment["MYSQL_HOST"]
         let urls = inv.args.filter { $0.contains("://") } + [inv.value(of: "-d", "--dbname", "--uri", "-u", "--url")].compactMap { $0 }.filter { $0.contains("://") }
         let localNames: Set<String> = ["localhost", "127.0.0.1", "::1", "0.0.0.0", "db", "postgres", "mysql", "database"]
+        // `psql "$DATABASE_URL"`, `-h "$DB_HOST"`: a server named at run time is not clearly local.
+        let dynamic = Set(inv.arguments.filter(\.hasExpansion).map(\.text))
+        if !dynamic.isEmpty {
+            let named = inv.positionals(valued: clientValued)
+                + [inv.value(of: "-h", "--host", "-H", "--hostname", "-d", "--dbname", "--uri", "--url", "-D", "--database")].compactMap { $0 }
+            if named.contains(where: dynamic.contains) { return false }
+        }
         if let host { return localNames.contains(host) || host.hasPrefix("/") }
         for url in urls {
             let afterScheme = url.split(separator: "/", omittingEmptySubsequences: true).dropFirst().first.map(String.init) ?? ""

@@ -446,10 +446,12 @@ enum FilePrograms {
                 findings.append(
                     .privilege("\(how)on \(target), a system or secret path", targets: [target], rule: "perm.system"))
             case .home:
+                // `~/{}`: every file a `find ~` matched, as many as `-R` would reach.
+                let many = recursive || target.hasSuffix("/{}")
                 findings.append(
                     .privilege(
                         "\(how)on \(target), in the home directory",
-                        risk: recursive || isWorldWritable(mode) ? .high : .medium, targets: [target], rule: "perm.system"))
+                        risk: many || isWorldWritable(mode) ? .high : .medium, targets: [target], rule: "perm.system"))
             case .outside:
                 findings.append(
                     .privilege(

@@ -30,7 +30,7 @@ enum InfraPrograms {
         for name in table.keys.sorted() {
             guard let classify = table[name] else { continue }
             let wrapper: WrapperGrammar? =
-                ["docker", "podman"].contains(name)
+                ["docker", "podman", "docker-compose", "podman-compose"].contains(name)
                 ? WrapperGrammar(effect: .container, peel: WrapperPrograms.container)
                 : ["kubectl", "oc"].contains(name) ? WrapperGrammar(effect: .container, peel: WrapperPrograms.kubeExec) : nil
             let spec = named[name] ?? byName[name]
@@ -49,7 +49,8 @@ enum InfraPrograms {
         let inv = Invocation([program] + rest.map(\.text))
         if program == "kubectl" || program == "oc" {
             let pod = rest.first { !$0.text.hasPrefix("-") && $0.text != "exec" }?.text ?? "a pod"
-            return ([.unknown("\(program) exec runs a command in \(pod), in a cluster", risk: .high, rule: "kubectl.exec")], false)
+            // The scope the command gains; what it does is the inner command's findings.
+            return ([.unknown("\(program) exec runs a command in \(pod), in a cluster", isUnsure: false, rule: "kubectl.exec")], false)
         }
         let words = inv.positionals(valued: dockerValued)
         let verb = words.first == "container" ? (words.count > 1 ? words[1] : "") : (words.first ?? "")

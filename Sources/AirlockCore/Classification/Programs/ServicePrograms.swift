@@ -26,6 +26,7 @@ enum ServicePrograms {
             builder.add(
                 ProgramSpec(
                     name, role: .custom, section: section, summary: "its subcommand table decides",
+                    arguments: name == "rsync" ? rsyncArguments : .none,
                     wrapper: WrapperPrograms.secretRunnerGrammar(for: name), access: .ignored,
                     exampleSource: { spec.map { ServiceVerbs.examples(name, $0()) } ?? [] },
                     handler: { inv, _, _ in classify(inv) }))
@@ -262,6 +263,9 @@ enum ServicePrograms {
         }
         return findings
     }
+
+    /// `-e`/`--rsh` name the remote shell rsync starts: normally `ssh …`, but any command runs.
+    private static let rsyncArguments = ArgumentFacts(valued: rsyncValued, executes: ["-e", "--rsh"])
 
     private static let rsyncValued: Set<String> = [
         "-e", "--rsh", "--exclude", "--include", "--filter", "-f", "--exclude-from", "--include-from",

@@ -410,15 +410,33 @@ enum WrapperPrograms {
     // MARK: Containers
 
     /// `docker|podman exec [options] CONTAINER cmd…`, `docker run [options] IMAGE [cmd…]`.
-    static let container: @Sendable (String, [ShellWord]) -> WrapperStep = { _, rest in
+    static let container: @Sendable (String, [ShellWord]) -> WrapperStep = { program, rest in
         var words = rest
-        // Global options (`-H host`, `--context x`).
-        while let first = words.first, first.text.hasPrefix("-") {
-            words.removeFirst()
-            if ["-H", "--host", "--context", "-c", "--config", "-l", "--log-level"].contains(first.text), !words.isEmpty {
+        // Global options (`-H host`, `--context x`); compose's own (`-f file`, `-p project`).
+        func skipGlobalOptions() {
+            while let first = words.first, first.text.hasPrefix("-") {
                 words.removeFirst()
+                if globalValued.contains(first.text), !words.isEmpty { words.removeFirst() }
             }
         }
+        skipGlobalOptions()
+        if !program.hasSuffix("-compose") {
+            guard words.first?.text == "compose" else { return containerCommand(words) }
+            words.removeFirst()
+            skipGlobalOptions()
+        }
+        return containerCommand(words)
+    }
+
+    /// Global options of docker, podman and compose that take a value.
+    private static let globalValued: Set<String> = [
+        "-H", "--host", "--context", "-c", "--config", "-l", "--log-level", "-f", "--file", "-p", "--project-name",
+        "--profile", "--env-file", "--project-directory", "--ansi", "--progress", "--parallel",
+    ]
+
+    /// `exec|run [options] CONTAINER-OR-SERVICE cmd…` after the program and its global options.
+    private static func containerCommand(_ start: [ShellWord]) -> WrapperStep {
+        var words = start
         guard var verb = words.first?.text else { return .notWrapping }
         words.removeFirst()
         if verb == "container", let next = words.first?.text {
@@ -426,7 +444,7 @@ enum WrapperPrograms {
             words.removeFirst()
         }
         guard verb == "exec" || verb == "run" else { return .notWrapping }
-        let options = ArgumentFacts(valued: InfraPrograms.dockerValued.union(["-u", "--user", "-w", "--workdir", "-e", "--env", "--env-file", "--detach-keys"]))
+        let options = ArgumentFacts(valued: InfraPrograms.dockerValued.union(["-u", "--user", "-w", "--workdir", "-e", "--env", "--env-file", "--detach-keys", "--index", "--entrypoint"]))
         var seen: [ParsedArguments.Option] = []
         let index = WrapperGrammar.skipOptions(words, from: 0, options: options, into: &seen)
         // The container (exec) or the image (run), then the command.

@@ -11,6 +11,7 @@ enum ProgramCatalog {
         NetworkPrograms.register(into: &builder)
         DatabasePrograms.register(into: &builder)
         BuildPrograms.register(into: &builder)
+        PublishPrograms.register(into: &builder)
         InfraPrograms.register(into: &builder)
         ServicePrograms.register(into: &builder)
         DesktopPrograms.register(into: &builder)

@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "AirlockHookRuntime", targets: ["AirlockHookRuntime"]),
         .library(name: "AirlockConsole", targets: ["AirlockConsole"]),
         .library(name: "AirlockBroker", targets: ["AirlockBroker"]),
+        .library(name: "AirlockTeamStore", targets: ["AirlockTeamStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -28,6 +29,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         // Tests only: property-based checks of the classifier (wrappers, paths, exceptions).
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
@@ -82,6 +85,18 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The team's store: PostgreSQL behind `BrokerPersistence` (exceptions and rules pushed with
+        // LISTEN/NOTIFY, the team queue, the append-only log, the local journal). A module of its
+        // own so the one-machine modules never link PostgreSQL.
+        .target(
+            name: "AirlockTeamStore",
+            dependencies: [
+                "AirlockCore", "AirlockWire", "AirlockStore", "AirlockBroker",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // What the commands drive, as a library with its own tests: the MCP proxy's process
         // plumbing, the inputs of the five boundaries, the blocking socket client, the gate.
         .target(
@@ -96,7 +111,7 @@ let package = Package(
             dependencies: [
                 "AirlockCore", "AirlockWire", "AirlockStore", "AirlockBroker", "AirlockHarness",
                 "AirlockInstall", "AirlockProbe", "AirlockHookRuntime", "AirlockConsole", "AirlockTerminal",
-                "AirlockServices",
+                "AirlockServices", "AirlockTeamStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),
@@ -140,6 +155,14 @@ let package = Package(
         ),
         // The console end to end: `airlock` in a detached tmux session, actions through `airlock hook`.
         .testTarget(name: "AirlockConsoleE2ETests", dependencies: ["airlock"], exclude: ["Samples"]),
+        // Against a private PostgreSQL cluster each suite starts (initdb/pg_ctl in a temp dir).
+        .testTarget(
+            name: "AirlockTeamStoreTests",
+            dependencies: [
+                "AirlockTeamStore", "AirlockBroker", "AirlockStore", "AirlockWire", "AirlockCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
         .testTarget(
             name: "AirlockStoreTests",
             // GRDB directly, to tamper with the file the way an attacker going around the store would.

@@ -17,12 +17,14 @@ let package = Package(
         .executableTarget(
             name: "airlock-bench", dependencies: [.product(name: "AirlockCore", package: "Airlock")],
             path: "Sources/AirlockBench"),
-        // Broker throughput and latency against an echo server on the same kind of socket.
+        // Broker throughput and latency against an echo server on the same kind of socket; with
+        // `--store postgres://…`, two brokers on SQLite beside two on the team store.
         .executableTarget(
             name: "broker-bench",
             dependencies: [
                 .product(name: "AirlockBroker", package: "Airlock"), .product(name: "AirlockWire", package: "Airlock"),
                 .product(name: "AirlockStore", package: "Airlock"), .product(name: "AirlockCore", package: "Airlock"),
+                .product(name: "AirlockTeamStore", package: "Airlock"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
             ],
             path: "Sources/BrokerBench"),

@@ -67,6 +67,8 @@ public struct BrokerConfiguration: Sendable {
     /// Prefixes action and exception ids; nil picks a random one per start, so ids from two
     /// runs never collide.
     public var idPrefix: String?
+    /// Set when the broker shares its store and queue with a team (a PostgreSQL store).
+    public var team: TeamSettings?
 
     public init(
         socketPath: String,
@@ -91,7 +93,8 @@ public struct BrokerConfiguration: Sendable {
         exceptionReloadInterval: Duration = .seconds(2),
         maximumPending: Int = 10_000,
         brokerVersion: String = "0.1.0",
-        idPrefix: String? = nil
+        idPrefix: String? = nil,
+        team: TeamSettings? = nil
     ) {
         self.socketPath = socketPath
         self.reviewSocketPath = reviewSocketPath
@@ -116,6 +119,7 @@ public struct BrokerConfiguration: Sendable {
         self.maximumPending = maximumPending
         self.brokerVersion = brokerVersion
         self.idPrefix = idPrefix
+        self.team = team
     }
 }
 

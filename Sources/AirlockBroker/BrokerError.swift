@@ -17,9 +17,13 @@ public enum BrokerError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A system call on the socket path failed.
     case systemCall(String, path: String, errno: Int32)
     case bindFailed(String, reason: String)
+    /// Team work was asked of a store that has no shared queue.
+    case noSharedQueue
 
     public var description: String {
         switch self {
+        case .noSharedQueue:
+            "this broker's store has no shared queue (team mode needs a PostgreSQL store)"
         case .alreadyRunning(let path):
             "another airlock broker is already listening on \(path); stop it first, or set AIRLOCK_SOCKET to use another socket"
         case .socketPathTooLong(let path, let limit):

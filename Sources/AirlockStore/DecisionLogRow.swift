@@ -76,6 +76,33 @@ public struct DecisionLogRow: Codable, FetchableRecord, PersistableRecord, Equat
         hash = computedHash
     }
 
+    /// A row as another store kept it, field by field (the team store's PostgreSQL columns).
+    public init(
+        sequence: Int64, time: Int64, actionID: String, harness: String, session: String?, workspace: String?,
+        summary: String, kind: String?, subject: String?, categories: [String], risk: String, verdict: String,
+        source: String, reviewer: String?, reviewerIdentity: String? = nil, reason: String, previousHash: String,
+        hash: String
+    ) {
+        self.sequence = sequence
+        self.time = time
+        self.actionID = actionID
+        self.harness = harness
+        self.session = session
+        self.workspace = workspace
+        self.summary = summary
+        self.kind = kind
+        self.subject = subject
+        self.categories = categories
+        self.risk = risk
+        self.verdict = verdict
+        self.source = source
+        self.reviewer = reviewer
+        self.reviewerIdentity = reviewerIdentity
+        self.reason = reason
+        self.previousHash = previousHash
+        self.hash = hash
+    }
+
     /// The row as the broker's record; fails when a field holds a value this version does not know.
     public func decision() throws(StoreError) -> DecisionRecord {
         let unreadable = StoreError.unreadableRecord(table: Self.databaseTableName, key: String(sequence))
@@ -129,7 +156,7 @@ public struct DecisionLogRow: Codable, FetchableRecord, PersistableRecord, Equat
     }
 
     /// SHA-256, in lowercase hex, over the previous hash followed by the canonical text.
-    var computedHash: String {
+    public var computedHash: String {
         var hasher = SHA256()
         hasher.update(data: Array(previousHash.utf8))
         hasher.update(data: canonicalBytes)

@@ -40,7 +40,7 @@ extension PolicyStore {
 
     /// The decision as it will be stored: secrets redacted (again: the broker redacts too, and
     /// a record may come from elsewhere), time cut to whole milliseconds.
-    static func preparedForLog(_ decision: DecisionRecord, redactor: Redactor) -> DecisionRecord {
+    public static func preparedForLog(_ decision: DecisionRecord, redactor: Redactor) -> DecisionRecord {
         var prepared = decision
         prepared.summary = redactor.redact(decision.summary)
         prepared.reason = redactor.redact(decision.reason)
@@ -64,25 +64,14 @@ extension PolicyStore {
     public func verifyLog() throws(StoreError) -> LogVerification {
         try read { db in
             let cursor = try Row.fetchCursor(db, DecisionLogRow.order(DecisionLogRow.Columns.sequence))
-            var expected: Int64 = 1
-            var previousHash = DecisionLogRow.genesis
+            var chain = LogChain()
             while let row = try cursor.next() {
                 guard let stored = try? DecisionLogRow(row: row) else {
-                    return .broken(atSequence: expected, reason: "the record cannot be read")
+                    return .broken(atSequence: chain.count + 1, reason: "the record cannot be read")
                 }
-                if stored.sequence != expected {
-                    return .broken(atSequence: expected, reason: "record \(expected) is missing")
-                }
-                if stored.previousHash != previousHash {
-                    return .broken(atSequence: expected, reason: "it does not follow the record before it")
-                }
-                if stored.computedHash != stored.hash {
-                    return .broken(atSequence: expected, reason: "its contents do not match its hash")
-                }
-                previousHash = stored.hash
-                expected += 1
+                if let broken = chain.check(stored) { return broken }
             }
-            return .intact(count: Int(expected - 1))
+            return .intact(count: Int(chain.count))
         }
     }
 }

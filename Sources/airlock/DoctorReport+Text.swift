@@ -59,6 +59,7 @@ extension DoctorReport {
             broker.isRunning
                 ? "broker   running on \(broker.socket) (mode \(broker.mode ?? "?"))"
                 : "broker   not running (\(broker.socket)): start it with airlock serve")
+        if let team = broker.teamStore { lines.append("team     \(team)") }
         for rejected in broker.rejectedExceptions ?? [] {
             lines.append("store    REFUSED exception \(rejected.id): \(rejected.reason)")
         }

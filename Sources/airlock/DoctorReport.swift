@@ -44,6 +44,8 @@ struct DoctorReport: Codable, Equatable {
         var socket: String
         var mode: String?
         var error: String?
+        /// A team store's location and health ("ok", "degraded: …"); absent on one machine.
+        var teamStore: String?
         /// Stored exceptions the broker refuses to use (not sealed, or breaking a grant rule).
         var rejectedExceptions: [RejectedException]?
     }

@@ -53,6 +53,30 @@ struct ServeCommandTests {
         #expect(down.stdout.contains("not running"))
     }
 
+    /// A team store URL that cannot be used is a clear error, before the broker listens or
+    /// anything is written: a password on the command line (every user's `ps` shows it), a
+    /// URL that is not PostgreSQL's, a database nobody answers for.
+    @Test(arguments: [
+        ("postgres://alice:secret@localhost/airlock", "a password on the command line"),
+        ("postgres://alice@localhost/airlock?sslmod=require", "sslmod is not understood"),
+        ("postgres://alice@localhost/airlock?host=/nonexistent&port=1", "cannot open the team store"),
+    ])
+    func refusesAnUnusableTeamStore(url: String, says: String) throws {
+        var template = Array("/tmp/airlock-s-XXXXXX".utf8CString)
+        let root = try #require(mkdtemp(&template).map { String(cString: $0) })
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let environment = [
+            "AIRLOCK_SOCKET": root + "/run/airlock.sock", "AIRLOCK_STATE_DIR": root + "/state",
+            "AIRLOCK_CONFIG_DIR": root + "/config", "AIRLOCK_STORE_URL": "",
+        ]
+        let serve = try CLIRunner.run(["serve", "--store", url], environment: environment)
+        #expect(serve.status != 0)
+        #expect(serve.stderr.contains(says), "\(serve.stderr)")
+        #expect(!serve.stderr.contains("secret"))
+        #expect(!FileManager.default.fileExists(atPath: root + "/run/airlock.sock"))
+        #expect(!FileManager.default.fileExists(atPath: root + "/state/team-journal.jsonl"))
+    }
+
     /// Root's broker would make root the "system user" every --system client believes: refused,
     /// before it opens a store or a socket.
     @Test(.enabled(if: getuid() == 0, "needs root")) func systemBrokerRefusesToRunAsRoot() throws {

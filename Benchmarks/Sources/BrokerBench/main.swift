@@ -9,6 +9,9 @@ import Synchronization
 
 // Broker benchmark: `swift run --package-path Benchmarks -c release broker-bench [--store]`
 // [--clients 32] [--seconds 3] [--queued 2000] [--store]; `--pipeline` times the decision path alone.
+// `--store postgres://…` adds a team run: two brokers on SQLite, then two brokers on the team
+// store, `--clients` each, and the grant-to-effect latency from one broker's console to the
+// other's (see TeamBench.swift).
 //
 // In one process: a line echo server and the broker, each on its own Unix socket, each driven
 // by N client threads doing blocking request/response round trips. Prints throughput and
@@ -89,6 +92,12 @@ final class BlockingClient {
     }
 
     func roundTrip(_ line: [UInt8]) -> Bool { send(line) && readLine() != nil }
+
+    /// Bounds every later read: a console that hears nothing gives up rather than hang the run.
+    func limitReads(seconds: Int) {
+        var limit = timeval(tv_sec: seconds, tv_usec: 0)
+        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
+    }
 }
 
 // MARK: Load
@@ -113,10 +122,16 @@ final class Collector: Sendable {
 /// Runs `clients` threads for `seconds`, each repeating `request` on its own connection (or
 /// a new connection per request when `reconnect`), and collects round-trip latencies.
 func load(path: String, request: [UInt8], reconnect: Bool = false) -> LoadResult {
-    let collector = Collector()
+    loadTogether(paths: [path], request: request, reconnect: reconnect)[0]
+}
+
+/// `load` on several sockets at once (`clients` threads each); one result per socket.
+func loadTogether(paths: [String], request: [UInt8], reconnect: Bool = false) -> [LoadResult] {
+    let collectors = paths.map { _ in Collector() }
     let group = DispatchGroup()
     let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(seconds) * 1_000_000_000
     let began = DispatchTime.now().uptimeNanoseconds
+    for (path, collector) in zip(paths, collectors) {
     for _ in 0..<clients {
         group.enter()
         let thread = Thread {
@@ -143,12 +158,15 @@ func load(path: String, request: [UInt8], reconnect: Bool = false) -> LoadResult
         thread.stackSize = 1 << 20
         thread.start()
     }
+    }
     group.wait()
     let elapsed = Double(DispatchTime.now().uptimeNanoseconds - began) / 1e9
-    var (all, failures) = collector.state.withLock { $0 }
-    if failures > 0 { print("  (\(failures) failed round trips)") }
-    all.sort()
-    return LoadResult(operations: all.count, elapsed: elapsed, latencies: all)
+    return collectors.map { collector in
+        var (all, failures) = collector.state.withLock { $0 }
+        if failures > 0 { print("  (\(failures) failed round trips)") }
+        all.sort()
+        return LoadResult(operations: all.count, elapsed: elapsed, latencies: all)
+    }
 }
 
 func report(_ name: String, _ result: LoadResult, baseline: LoadResult? = nil) {
@@ -339,3 +357,7 @@ print("  decisions logged: \(logged)")
 
 try await echo.close().get()
 try await echoGroup.shutdownGracefully()
+
+if let url = teamStoreURL() {
+    try await benchTeam(url: url, request: policyHit)
+}

@@ -1,4 +1,5 @@
 import AirlockCore
+import AirlockWire
 import FoundationEssentials
 
 /// Where the broker keeps what must outlive it: the decision log and the exceptions; the seam
@@ -24,6 +25,11 @@ public protocol BrokerPersistence: Sendable {
     /// Tells when exceptions changed elsewhere (another broker, the CLI), for a store that can
     /// push; nil when it cannot, and the broker re-reads every `exceptionReloadInterval`.
     var changes: AsyncStream<Void>? { get }
+    /// The review queue shared with other brokers; nil for a store of one machine.
+    var sharedQueue: (any SharedQueue)? { get }
+    /// The store's health as it changes (a team store losing and regaining its database); nil
+    /// for a store that is always local.
+    var healthChanges: AsyncStream<StoreHealth>? { get }
     /// The decision log's head (record count and last hash), for the anchor the broker keeps
     /// outside the store; nil when the store cannot say (no anchor is kept then).
     func logHead() async throws -> LogAnchor?
@@ -31,5 +37,7 @@ public protocol BrokerPersistence: Sendable {
 
 extension BrokerPersistence {
     public var changes: AsyncStream<Void>? { nil }
+    public var sharedQueue: (any SharedQueue)? { nil }
+    public var healthChanges: AsyncStream<StoreHealth>? { nil }
     public func logHead() async throws -> LogAnchor? { nil }
 }

@@ -1,4 +1,5 @@
 import AirlockCore
+import AirlockWire
 import FoundationEssentials
 import Logging
 import Synchronization
@@ -14,6 +15,11 @@ final class PersistenceLane: Sendable {
         case recordUse(String)
         /// Read the exceptions in force at the time `clock` gives when the read starts.
         case reload
+        /// Team mode: the shared queue (`SharedQueue`).
+        case publish(QueuedAction)
+        case claim(UInt64, ids: [String], verdict: FinalVerdict, reviewer: String, reviewerIdentity: String?, reason: String)
+        case settle(String, QueueSettlement)
+        case readQueue(own: [String])
     }
 
     private struct Queue {
@@ -26,21 +32,25 @@ final class PersistenceLane: Sendable {
     private let logger: Logger
     private let clock: @Sendable () -> Date
     private let deliver: @Sendable ([PolicyException]?, Date) -> Void
+    private let report: @Sendable (BrokerEvent) -> Void
     /// Receives the log's head after each batch of decisions is written.
     private let anchored: @Sendable (LogAnchor) -> Void
     private let queue = Mutex(Queue())
 
     /// `deliver` receives each reload's exceptions (nil when the read failed) and the time
-    /// they were read for.
+    /// they were read for; `report` the shared queue's answers, as events; `anchored` the log's
+    /// head after each batch of decisions is written.
     init(
         persistence: any BrokerPersistence, logger: Logger, clock: @escaping @Sendable () -> Date,
         deliver: @escaping @Sendable ([PolicyException]?, Date) -> Void,
+        report: @escaping @Sendable (BrokerEvent) -> Void = { _ in },
         anchored: @escaping @Sendable (LogAnchor) -> Void = { _ in }
     ) {
         self.persistence = persistence
         self.logger = logger
         self.clock = clock
         self.deliver = deliver
+        self.report = report
         self.anchored = anchored
     }
 
@@ -117,6 +127,21 @@ final class PersistenceLane: Sendable {
             await attempt("revoke exception \(id)") { _ = try await persistence.revoke(id: id, by: reviewer, at: time) }
         case .recordUse(let id):
             await attempt("count a use of exception \(id)") { _ = try await persistence.recordUse(of: id) }
+        case .publish(let item):
+            await attempt("publish \(item.id) to the team's queue") { try await shared().publish(item) }
+        case .claim(let number, let ids, let verdict, let reviewer, let identity, let reason):
+            var outcomes: [String: ClaimOutcome]?
+            await attempt("claim \(ids.joined(separator: ", ")) in the team's queue") {
+                outcomes = try await shared().claim(
+                    ids, verdict: verdict, reviewer: reviewer, reviewerIdentity: identity, reason: reason)
+            }
+            report(.decisionsClaimed(claim: number, outcomes: outcomes, now: clock()))
+        case .settle(let id, let settlement):
+            await attempt("settle \(id) in the team's queue") { try await shared().settle(id, settlement) }
+        case .readQueue(let own):
+            var snapshot: TeamQueueSnapshot?
+            await attempt("read the team's queue") { snapshot = try await shared().snapshot(own: own) }
+            report(.teamQueueRead(snapshot, now: clock()))
         case .reload:
             let now = clock()
             do {
@@ -126,6 +151,11 @@ final class PersistenceLane: Sendable {
                 deliver(nil, now)
             }
         }
+    }
+
+    private func shared() throws -> any SharedQueue {
+        guard let queue = persistence.sharedQueue else { throw BrokerError.noSharedQueue }
+        return queue
     }
 
     private func attempt(_ what: String, _ body: () async throws -> Void) async {

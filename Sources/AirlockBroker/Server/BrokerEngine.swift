@@ -179,6 +179,12 @@ final class BrokerEngine {
                 storeJobs.append(.revoke(id: id, reviewer: reviewer, at: at))
             case .recordUse(let exceptionID): storeJobs.append(.recordUse(exceptionID))
             case .reloadExceptions: storeJobs.append(.reload)
+            case .publishAction(let item): storeJobs.append(.publish(item))
+            case .claimDecisions(let claim, let ids, let verdict, let reviewer, let identity, let reason):
+                storeJobs.append(
+                    .claim(claim, ids: ids, verdict: verdict, reviewer: reviewer, reviewerIdentity: identity, reason: reason))
+            case .settleAction(let id, let settlement): storeJobs.append(.settle(id, settlement))
+            case .readTeamQueue(let own): storeJobs.append(.readQueue(own: own))
             case .loadRepositoryPolicy(let workspace):
                 let read = readers.repositoryRules
                 offLoop(policyThreads, "read the policy of \(workspace)", { read(workspace) }) { rules, now in

@@ -119,6 +119,7 @@ public final class BrokerServer: Sendable {
                 deliver: { list, now in
                     engine.eventLoop.execute { engine.value.exceptionsRead(list, at: now) }
                 },
+                report: { event in engine.eventLoop.execute { engine.value.handle(event) } },
                 anchored: { anchor in
                     if let anchorPath { LogAnchorWriter.write(anchor, to: anchorPath, logger: logger) }
                     engine.eventLoop.execute { engine.value.handle(.logAnchored(anchor)) }
@@ -126,13 +127,7 @@ public final class BrokerServer: Sendable {
             try await loop.submit { engine.value.attach(lane) }.get()
             // A store that can tell when exceptions change elsewhere is listened to; the others
             // are re-read on the clock.
-            let watcher = persistence.changes.map { changes in
-                Task {
-                    for await _ in changes {
-                        engine.eventLoop.execute { engine.value.handle(.exceptionsChangedElsewhere(now: clock())) }
-                    }
-                }
-            }
+            let watcher = Self.watch(persistence, engine: engine, clock: clock)
             var channels: [any Channel] = []
             for (index, entry) in listeners.enumerated() {
                 let listener = entry.listener
@@ -151,6 +146,7 @@ public final class BrokerServer: Sendable {
                             .bind(unixDomainSocketPath: entry.path, cleanupExistingSocketFile: false)
                             .get())
                 } catch {
+                    watcher?.cancel()
                     for channel in channels { try? await channel.close() }
                     throw BrokerError.bindFailed(entry.path, reason: "\(error)")
                 }
@@ -244,6 +240,31 @@ public final class BrokerServer: Sendable {
         for pool in threadPools { try? await pool.shutdownGracefully() }
         for lock in locks { lock.release() }
         try await group.shutdownGracefully()
+    }
+
+    /// Listens to what the store pushes (exceptions changed elsewhere, the team's queue, its
+    /// health) and hands each to the machine on its loop; nil when the store pushes nothing.
+    private static func watch(
+        _ persistence: any BrokerPersistence, engine: NIOLoopBound<BrokerEngine>, clock: @escaping @Sendable () -> Date
+    ) -> Task<Void, Never>? {
+        let changes = persistence.changes
+        let queue = persistence.sharedQueue?.queueChanges
+        let health = persistence.healthChanges
+        guard changes != nil || queue != nil || health != nil else { return nil }
+        let post: @Sendable (BrokerEvent) -> Void = { event in engine.eventLoop.execute { engine.value.handle(event) } }
+        return Task {
+            await withTaskGroup(of: Void.self) { group in
+                if let changes {
+                    group.addTask { for await _ in changes { post(.exceptionsChangedElsewhere(now: clock())) } }
+                }
+                if let queue {
+                    group.addTask { for await _ in queue { post(.teamQueueChanged(now: clock())) } }
+                }
+                if let health {
+                    group.addTask { for await state in health { post(.storeHealthChanged(state, now: clock())) } }
+                }
+            }
+        }
     }
 
     private static func randomPrefix() -> String {

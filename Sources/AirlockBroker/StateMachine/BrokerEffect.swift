@@ -24,6 +24,16 @@ public enum BrokerEffect: Equatable, Sendable {
     case gatherFacts(actionID: String, request: EdgeFactRequest)
     /// Measure a workspace's five boundaries; answered by `.boundariesMeasured`.
     case measureBoundaries(workspace: String)
+    /// Team mode: put an action this broker holds in the team's queue (redacted).
+    case publishAction(QueuedAction)
+    /// Team mode: decide these ids in the team's queue if nobody did yet; answered by
+    /// `.decisionsClaimed`.
+    case claimDecisions(
+        claim: UInt64, ids: [String], verdict: FinalVerdict, reviewer: String, reviewerIdentity: String?, reason: String)
+    /// Team mode: this broker ended an action it published.
+    case settleAction(id: String, QueueSettlement)
+    /// Team mode: read the team's queue; answered by `.teamQueueRead`.
+    case readTeamQueue(own: [String])
     /// Check `passphrase` against `user`'s stored scrypt hash, off the loop (scrypt is slow on
     /// purpose); answered by `.passphraseChecked`. Never logged.
     case checkPassphrase(ConnectionID, user: String, passphrase: String, then: PassphraseCheck)

@@ -45,6 +45,14 @@ public enum BrokerEvent: Sendable {
     case boundariesMeasured(workspace: String, report: BoundaryReport?, now: Date)
     /// The policy files were read again.
     case policyReloaded(mode: Mode, rules: [PolicyRule], now: Date)
+    /// The team's shared queue changed somewhere: read it again.
+    case teamQueueChanged(now: Date)
+    /// The team's queue as read for `.readTeamQueue`; nil when it could not be read.
+    case teamQueueRead(TeamQueueSnapshot?, now: Date)
+    /// What the store answered to `.claimDecisions`; nil when it could not be reached.
+    case decisionsClaimed(claim: UInt64, outcomes: [String: ClaimOutcome]?, now: Date)
+    /// The store became degraded or recovered.
+    case storeHealthChanged(StoreHealth, now: Date)
     /// The broker is shutting down: whoever still waits gets a deny rather than a dropped socket.
     case brokerStopping(now: Date)
 
@@ -85,7 +93,8 @@ public enum BrokerEvent: Sendable {
         case .recentRequested(let connection, let id, _, _): (connection, id, .recent)
         case .trustChanged, .trustListRead, .connectionOpened, .connectionClosed, .clockTicked, .exceptionsReloaded,
             .exceptionReloadFailed, .exceptionsChangedElsewhere, .repositoryPolicyLoaded, .boundariesMeasured,
-            .policyReloaded, .brokerStopping, .passphraseChecked, .logAnchored, .factsGathered:
+            .policyReloaded, .brokerStopping, .passphraseChecked, .logAnchored, .factsGathered, .teamQueueChanged,
+            .teamQueueRead, .decisionsClaimed, .storeHealthChanged:
             nil
         }
     }

@@ -36,8 +36,8 @@ extension BrokerStateMachine {
             boundaries.append(BoundariesMeasured(workspace: workspace, report: report))
         }
         let snapshot = SubscribeResult(
-            pending: items.map(\.queued), exceptions: exceptions, mode: configuration.mode,
-            reviewWindowSeconds: Int(configuration.reviewWindow.seconds),
+            pending: queueForConsoles, exceptions: exceptions, mode: configuration.mode,
+            reviewWindowSeconds: Int(configuration.reviewWindow.seconds), store: storeHealth,
             recent: params.recentLimit.map { feed.recent(now: now, limit: $0) },
             boundaries: boundaries.isEmpty ? nil : boundaries, rejectedExceptions: rejectedList, logAnchor: logAnchor,
             reviewer: reviewer(connection).name)

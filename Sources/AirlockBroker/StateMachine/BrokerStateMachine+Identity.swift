@@ -58,15 +58,23 @@ extension BrokerStateMachine {
 
     // MARK: Identities
 
-    /// The reviewer on `connection`, from the kernel and the authentication it showed.
+    /// The reviewer on `connection`, from the kernel and the authentication it showed. In a
+    /// team the name also says which machine (`alice@build-7`): the log and the team's queue
+    /// are shared, and an account name alone is ambiguous there.
     func reviewer(_ connection: ConnectionID) -> ReviewerIdentity {
         let peer = connections[connection]
         let uid = peer?.credentials.uid
         let pid = peer?.credentials.pid
-        let name = uid.flatMap(processes.userName) ?? uid.map { "uid \($0)" } ?? "unknown reviewer"
+        var name = account(uid)
+        if let team = configuration.team { name += "@" + team.origin.host }
         let terminal = pid.flatMap(processes.terminal).flatMap { $0 == 0 ? nil : ProcessFacts.terminalName($0) }
         return ReviewerIdentity(
             name: name, uid: uid, pid: pid, terminal: terminal, authentication: peer?.authentication)
+    }
+
+    /// The account a uid belongs to, as the kernel and the password database say.
+    func account(_ uid: UInt32?) -> String {
+        uid.flatMap(processes.userName) ?? uid.map { "uid \($0)" } ?? "unknown reviewer"
     }
 
     /// The agent behind a submission: the submitter's parent per the kernel (the hook's parent
@@ -131,7 +139,7 @@ extension BrokerStateMachine {
                 RPCError(.notAuthenticated, "refused: another passphrase check of yours is still running"), &effects)
         }
         effects.append(
-            .checkPassphrase(connection, user: reviewer(connection).name, passphrase: passphrase, then: check))
+            .checkPassphrase(connection, user: account(uid), passphrase: passphrase, then: check))
     }
 
     mutating func passphraseChecked(

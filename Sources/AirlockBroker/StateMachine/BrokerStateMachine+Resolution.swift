@@ -26,6 +26,7 @@ extension BrokerStateMachine {
         reviewerIdentity: String? = nil, now: Date, _ effects: inout [BrokerEffect]
     ) {
         pending[item.id] = nil
+        settleIfPublished(item.id, .answered(verdict, reason: reason), &effects)
         remember(item.id, "\(verdict == .allow ? "allowed" : "denied") (\(source))")
         send(
             item.answer, verdict, reason: reason, source: source, reviewer: reviewer,
@@ -42,6 +43,7 @@ extension BrokerStateMachine {
         _ effects: inout [BrokerEffect]
     ) {
         pending[item.id] = nil
+        settleIfPublished(item.id, source == nil ? .withdrawn : .expired(reason: reason), &effects)
         if let source {
             remember(item.id, "denied (\(source))")
             send(item.answer, .deny, reason: reason, source: source, reviewer: nil, now: now, &effects)

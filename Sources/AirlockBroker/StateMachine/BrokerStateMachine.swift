@@ -55,6 +55,10 @@ public struct BrokerStateMachine: Sendable {
     /// Repository rules and boundary reports read so far, and submissions waiting for either.
     var workspaces = WorkspaceKnowledge()
     var reload = ExceptionReload()
+    /// Team mode: the shared queue and the store's freshness.
+    var teamQueue = TeamQueueState()
+    /// The store's health as it last reported it; nil when it never did (a local store).
+    var storeHealth: StoreHealth?
     /// Files agents changed that no human has seen, for holding the runner steps that read them.
     var unseenWrites = UnseenWrites()
     /// Submissions waiting for the edge's facts about the files they name, by action id.
@@ -141,7 +145,7 @@ public struct BrokerStateMachine: Sendable {
         case .revokeRequested(let connection, let id, let params, let now):
             revoke(params, from: connection, id, now: now, &effects)
         case .listRequested(let connection, let id, _):
-            let list = ListResult(pending: orderedPending.map(\.queued), exceptions: exceptions)
+            let list = ListResult(pending: queueForConsoles, exceptions: exceptions)
             reply(connection, id, .list(list), &effects)
         case .statusRequested(let connection, let id, let now):
             reply(connection, id, .status(status(now: now, for: connection)), &effects)
@@ -186,6 +190,14 @@ public struct BrokerStateMachine: Sendable {
             configuration.mode = mode
             configuration.rules = rules
             resolveCovered(now: now, &effects)
+        case .teamQueueChanged:
+            askForTeamQueue(&effects)
+        case .teamQueueRead(let snapshot, let now):
+            teamQueueRead(snapshot, now: now, &effects)
+        case .decisionsClaimed(let claim, let outcomes, let now):
+            decisionsClaimed(claim, outcomes: outcomes, now: now, &effects)
+        case .storeHealthChanged(let health, _):
+            storeHealthChanged(health, &effects)
         case .brokerStopping(let now):
             denyAwaitingRules(now: now, reason: "the Airlock broker stopped before its policy was read", &effects)
             denyAwaitingFacts(now: now, &effects)
@@ -203,8 +215,9 @@ public struct BrokerStateMachine: Sendable {
             brokerVersion: configuration.brokerVersion, pending: pending.count, subscribers: subscribers.count,
             connections: connections.count, exceptions: exceptions.count, mode: configuration.mode,
             waitForConsole: configuration.waitForConsole, reviewWindowSeconds: Int(configuration.reviewWindow.seconds),
-            uptimeSeconds: max(0, now.timeIntervalSince(startedAt)), automaticDenials: feed.automaticDenials,
-            automaticDenialsSince: feed.denialsSince, rejectedExceptions: rejectedList,
+            uptimeSeconds: max(0, now.timeIntervalSince(startedAt)), store: storeHealth,
+            automaticDenials: feed.automaticDenials, automaticDenialsSince: feed.denialsSince,
+            rejectedExceptions: rejectedList,
             deployment: configuration.reviewSocketPath == nil ? "same-user" : "separated",
             reviewer: peer?.authentication != nil || peer?.listener == .shared ? reviewer(connection).name : nil)
     }
@@ -278,7 +291,8 @@ public struct BrokerStateMachine: Sendable {
             send(answer, .deny, reason: reason, source: .fallback, reviewer: nil, now: now, &effects)
             return
         }
-        if subscribers.isEmpty && !configuration.waitForConsole {
+        // In a team, a console on another machine may answer: the action waits for its deadline.
+        if subscribers.isEmpty && !configuration.waitForConsole && configuration.team == nil {
             let reason = noConsoleReason(answer, decision)
             send(answer, .deny, reason: reason, source: .fallback, reviewer: nil, now: now, &effects)
             return
@@ -304,7 +318,8 @@ public struct BrokerStateMachine: Sendable {
             toolCall: answer.toolCall)
         pending[answer.id] = item
         noteQueued(answer.id)
-        notify(.actionQueued(ActionQueued(item: item.queued)), &effects)
+        notify(.actionQueued(ActionQueued(item: queued(item))), &effects)
+        publish(item, &effects)
     }
 
     // MARK: Decisions
@@ -320,11 +335,14 @@ public struct BrokerStateMachine: Sendable {
         let identity = reviewer(connection)
         let reviewer = identity.name
         var found: [PendingAction] = []
+        var othersFound: [String] = []
         var failed: [DecideResult.Failure] = []
         var seen = Set<String>()
         for id in params.ids where seen.insert(id).inserted {
             if let item = pending[id] {
                 found.append(item)
+            } else if teamQueue.others[id] != nil {
+                othersFound.append(id)
             } else if let outcome = resolvedRecently[id] {
                 failed.append(.init(id: id, code: .alreadyResolved, message: "\(id) was already resolved: \(outcome)"))
             } else {
@@ -339,7 +357,7 @@ public struct BrokerStateMachine: Sendable {
             effects.append(.logRefusal(refusal.log))
             return fail(connection, requestID, refusal.error, &effects)
         }
-        if found.isEmpty, let first = failed.first {
+        if found.isEmpty, othersFound.isEmpty, let first = failed.first {
             let list = failed.map { failure -> JSONValue in
                 .object([
                     "id": .string(failure.id), "code": .number(Double(failure.code)),
@@ -351,12 +369,14 @@ public struct BrokerStateMachine: Sendable {
         }
         let approvesMuch =
             params.verdict == .allow
-            && (found.contains { Self.needsPassphraseToApprove($0.assessment) } || params.grant?.effect == .allow)
+            && (found.contains { Self.needsPassphraseToApprove($0.assessment) }
+                || othersFound.contains { teamQueue.others[$0].map { Self.needsPassphraseToApprove($0.assessment) } ?? true }
+                || params.grant?.effect == .allow)
         if approvesMuch, !passphraseChecked, asksPassphraseAgain(connection) {
             guard let passphrase = params.passphrase, !passphrase.isEmpty else {
                 let error = RPCError(
                     .passphraseRequired,
-                    "approving \(found.map(\.id).joined(separator: ", ")) needs your passphrase again "
+                    "approving \((found.map(\.id) + othersFound).joined(separator: ", ")) needs your passphrase again "
                         + "(high risk, the hard floor, or an allow exception)")
                 return fail(connection, requestID, error, &effects)
             }
@@ -372,6 +392,13 @@ public struct BrokerStateMachine: Sendable {
             }
         }
         let reason = Self.humanReason(params.verdict, reviewer: reviewer, reason: params.reason)
+        if configuration.team != nil {
+            let team = TeamQueueState.Claim(
+                connection: connection, requestID: requestID, own: found.map(\.id), others: othersFound,
+                failed: failed, verdict: params.verdict, reviewer: reviewer, reviewerIdentity: identity.logged,
+                reason: reason, exception: exception, sample: found.first?.assessment)
+            return claim(team, &effects)
+        }
         for item in found {
             resolve(
                 item, params.verdict, reason: reason, source: .human(reviewer), reviewer: reviewer,
@@ -446,6 +473,7 @@ public struct BrokerStateMachine: Sendable {
             expire(item, cause: .timeout, reason: reason, source: .timeout, now: now, &effects)
         }
         expireExceptions(now: now, &effects)
+        enforceStaleness(now: now, &effects)
         remindReviewer(now: now, &effects)
         toolCalls.prune(now: now)
         awaitingTicked(now: now, &effects)
@@ -471,6 +499,7 @@ public struct BrokerStateMachine: Sendable {
     private mutating func exceptionsReloaded(_ list: [PolicyException], now: Date, _ effects: inout [BrokerEffect]) {
         // What changed here after the reload was asked for is newer than the store's answer.
         let newer = reload.changedSince
+        teamQueue.exceptionsReadAt = now
         reload.isWaiting = false
         reload.changedSince = []
         let stored = admitStored(list.filter { !newer.contains($0.id) && !retired.contains($0.id) }, now: now, &effects)
@@ -510,6 +539,8 @@ public struct BrokerStateMachine: Sendable {
         }
         reload = ExceptionReload(isWaiting: true, lastAskedAt: now)
         effects.append(.reloadExceptions)
+        // The team's queue is pushed too; read with the exceptions as well, in case a push was lost.
+        askForTeamQueue(&effects)
     }
 
     /// Notes an exception changed here (granted, used, revoked) while a reload is on its way.

@@ -22,7 +22,12 @@ public struct ExceptionChecks: Sendable {
     public init(sealer: ExceptionSealer, configuration: BrokerConfiguration, processes: ProcessFacts) {
         let cap = configuration.maximumExceptionSeconds
         let host = configuration.hostFacts
-        let isKnown = processes.isKnownGranter
+        let local = processes.isKnownGranter
+        let team = configuration.team
+        let isKnown: @Sendable (String) -> Bool = { name in
+            guard let team else { return local(name) }
+            return team.isKnownGranter(name, isLocalAccount: local)
+        }
         self.init(
             seal: { sealer.sealed($0) },
             problem: { exception, now in

@@ -11,6 +11,8 @@ extension Screen {
         let brokerText: String
         let brokerRole: Role
         switch state.broker {
+        case .connected where state.store?.state == .degraded:
+            (brokerText, brokerRole) = ("broker DEGRADED: store unreachable", .statusLost)
         case .connected: (brokerText, brokerRole) = ("broker ok", .statusOK)
         case .connecting: (brokerText, brokerRole) = ("broker connecting…", .statusLost)
         case .lost(let reason): (brokerText, brokerRole) = ("broker LOST: \(reason)", .statusLost)

@@ -11,6 +11,8 @@ public struct ConsoleState: Sendable {
 
     var broker: BrokerStatus = .connecting
     var mode: Mode?
+    /// The broker's store; degraded while a team's database cannot be reached.
+    var store: StoreHealth?
     var queue = PendingQueue()
     /// The action under the cursor; kept by id so it survives arrivals and departures.
     var cursorID: String? {

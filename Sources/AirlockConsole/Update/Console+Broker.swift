@@ -11,6 +11,7 @@ extension Console {
         case .subscribed(let result):
             state.broker = .connected
             state.mode = result.mode
+            state.store = result.store
             let before = state.detail.flatMap { state.queue[$0.key.actionID]?.item }
             state.queue.replaceAll(result.pending)
             state.marked = state.marked.filter { state.queue.contains($0) }
@@ -78,6 +79,9 @@ extension Console {
             flash(
                 &state, "expired: \(expired.exception.effect.rawValue) \(expired.exception.scope.summary)",
                 isError: false)
+        case .storeHealthChanged(let health):
+            state.store = health
+            flash(&state, "store \(health.summary)", isError: health.state == .degraded)
         case .actionDecided(let decided):
             state.decisions.add([decided.decision])
         case .boundariesMeasured(let measured):

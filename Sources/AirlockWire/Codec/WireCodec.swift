@@ -185,6 +185,8 @@ public struct WireCodec: Sendable {
                 case .exceptionGranted: return .notification(.exceptionGranted(try params(ExceptionGranted.self, data)))
                 case .exceptionRevoked: return .notification(.exceptionRevoked(try params(ExceptionRevoked.self, data)))
                 case .exceptionExpired: return .notification(.exceptionExpired(try params(ExceptionExpired.self, data)))
+                case .storeHealthChanged:
+                    return .notification(.storeHealthChanged(try params(StoreHealth.self, data)))
                 case .actionDecided: return .notification(.actionDecided(try params(ActionDecided.self, data)))
                 case .boundariesMeasured:
                     return .notification(.boundariesMeasured(try params(BoundariesMeasured.self, data)))

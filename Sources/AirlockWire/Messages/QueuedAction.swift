@@ -14,10 +14,12 @@ public struct QueuedAction: Codable, Equatable, Sendable, Identifiable {
     public var queuedAt: Date
     /// When it will be denied if nobody answers.
     public var deadline: Date
+    /// Who and which machine asked, when the action comes from a team's shared queue.
+    public var origin: ActionOrigin?
 
     public init(
         id: String, action: Action, assessment: Assessment, reason: String, source: Decision.Source, queuedAt: Date,
-        deadline: Date
+        deadline: Date, origin: ActionOrigin? = nil
     ) {
         self.id = id
         self.action = action
@@ -26,5 +28,6 @@ public struct QueuedAction: Codable, Equatable, Sendable, Identifiable {
         self.source = source
         self.queuedAt = queuedAt
         self.deadline = deadline
+        self.origin = origin
     }
 }

@@ -8,6 +8,8 @@ public enum ServerNotification: Equatable, Sendable {
     case exceptionGranted(ExceptionGranted)
     case exceptionRevoked(ExceptionRevoked)
     case exceptionExpired(ExceptionExpired)
+    /// The store became degraded or recovered.
+    case storeHealthChanged(StoreHealth)
     /// Every decision the broker makes, automatic ones included.
     case actionDecided(ActionDecided)
     case boundariesMeasured(BoundariesMeasured)
@@ -25,6 +27,7 @@ public enum ServerNotification: Equatable, Sendable {
         case .exceptionGranted: .exceptionGranted
         case .exceptionRevoked: .exceptionRevoked
         case .exceptionExpired: .exceptionExpired
+        case .storeHealthChanged: .storeHealthChanged
         case .actionDecided: .actionDecided
         case .boundariesMeasured: .boundariesMeasured
         case .logAnchored: .logAnchored
@@ -40,6 +43,7 @@ public enum ServerNotification: Equatable, Sendable {
         case .exceptionGranted(let params): params
         case .exceptionRevoked(let params): params
         case .exceptionExpired(let params): params
+        case .storeHealthChanged(let params): params
         case .actionDecided(let params): params
         case .boundariesMeasured(let params): params
         case .logAnchored(let params): params
@@ -51,7 +55,7 @@ public enum ServerNotification: Equatable, Sendable {
 /// The notification method names.
 public enum NotificationMethod: String, Codable, Sendable, CaseIterable {
     case actionQueued, actionResolved, actionExpired, exceptionGranted, exceptionRevoked, exceptionExpired
-    case actionDecided, boundariesMeasured, logAnchored, exceptionRejected
+    case actionDecided, boundariesMeasured, logAnchored, exceptionRejected, storeHealthChanged
 }
 
 /// An action now waits for a human.

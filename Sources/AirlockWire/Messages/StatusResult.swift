@@ -13,6 +13,8 @@ public struct StatusResult: Codable, Equatable, Sendable {
     public var waitForConsole: Bool
     public var reviewWindowSeconds: Int
     public var uptimeSeconds: Double
+    /// The store's health; absent from brokers before team stores (read as ok).
+    public var store: StoreHealth?
     /// Actions denied without a human (rules, modes, floors, no console, timeouts) since
     /// `automaticDenialsSince`: when the longest-open console subscribed, else when the last
     /// one left (or the broker started). A refused agent is never invisible.
@@ -30,9 +32,8 @@ public struct StatusResult: Codable, Equatable, Sendable {
         protocolVersion: Int = WireProtocol.version, brokerVersion: String, pending: Int, subscribers: Int,
         connections: Int,
         exceptions: Int, mode: Mode, waitForConsole: Bool, reviewWindowSeconds: Int, uptimeSeconds: Double,
-        automaticDenials: Int? = nil, automaticDenialsSince: Date? = nil,
-        rejectedExceptions: [RejectedException]? = nil,
-        deployment: String? = nil, reviewer: String? = nil
+        store: StoreHealth? = nil, automaticDenials: Int? = nil, automaticDenialsSince: Date? = nil,
+        rejectedExceptions: [RejectedException]? = nil, deployment: String? = nil, reviewer: String? = nil
     ) {
         self.automaticDenials = automaticDenials
         self.automaticDenialsSince = automaticDenialsSince
@@ -46,6 +47,7 @@ public struct StatusResult: Codable, Equatable, Sendable {
         self.waitForConsole = waitForConsole
         self.reviewWindowSeconds = reviewWindowSeconds
         self.uptimeSeconds = uptimeSeconds
+        self.store = store
         self.rejectedExceptions = rejectedExceptions
         self.deployment = deployment
         self.reviewer = reviewer

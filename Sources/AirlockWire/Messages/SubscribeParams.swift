@@ -19,6 +19,8 @@ public struct SubscribeResult: Codable, Equatable, Sendable {
     public var exceptions: [PolicyException]
     public var mode: Mode
     public var reviewWindowSeconds: Int
+    /// The store's health now; `storeHealthChanged` follows when it changes.
+    public var store: StoreHealth?
     /// The recent decisions asked for with `recentLimit`, oldest first.
     public var recent: [DecisionRecord]?
     /// The boundary reports the broker decides the pending actions' workspaces with.
@@ -32,14 +34,16 @@ public struct SubscribeResult: Codable, Equatable, Sendable {
 
     public init(
         protocolVersion: Int = WireProtocol.version, pending: [QueuedAction], exceptions: [PolicyException], mode: Mode,
-        reviewWindowSeconds: Int, recent: [DecisionRecord]? = nil, boundaries: [BoundariesMeasured]? = nil,
-        rejectedExceptions: [RejectedException]? = nil, logAnchor: LogAnchor? = nil, reviewer: String? = nil
+        reviewWindowSeconds: Int, store: StoreHealth? = nil, recent: [DecisionRecord]? = nil,
+        boundaries: [BoundariesMeasured]? = nil, rejectedExceptions: [RejectedException]? = nil,
+        logAnchor: LogAnchor? = nil, reviewer: String? = nil
     ) {
         self.protocolVersion = protocolVersion
         self.pending = pending
         self.exceptions = exceptions
         self.mode = mode
         self.reviewWindowSeconds = reviewWindowSeconds
+        self.store = store
         self.recent = recent
         self.boundaries = boundaries
         self.rejectedExceptions = rejectedExceptions

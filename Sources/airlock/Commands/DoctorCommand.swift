@@ -77,6 +77,7 @@ struct DoctorCommand: ParsableCommand {
                 return (
                     DoctorReport.Broker(
                         isRunning: true, socket: socket, mode: status.mode.rawValue,
+                        teamStore: status.store.map { "\($0.store): \($0.summary)" },
                         rejectedExceptions: status.rejectedExceptions),
                     PeerCheck.peerUID(fd)
                 )

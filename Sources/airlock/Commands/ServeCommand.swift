@@ -4,6 +4,8 @@ import AirlockHookRuntime
 import AirlockProbe
 import AirlockServices
 import AirlockStore
+import AirlockTeamStore
+import AirlockWire
 import ArgumentParser
 import Foundation
 import Logging
@@ -21,6 +23,10 @@ struct ServeCommand: AsyncParsableCommand {
             five boundaries are measured in the background; the stricter of the chosen mode and the one
             they recommend applies (--ignore-boundaries, or AIRLOCK_IGNORE_BOUNDARIES=1 for a broker \
             the console starts, turns that off).
+
+            --store postgres://user@host/database (or AIRLOCK_STORE_URL) runs the broker as one machine of a \
+            team: exceptions, the review queue and the decision log live in that PostgreSQL database \
+            (docs/team.md). A password goes in PGPASSFILE or AIRLOCK_STORE_URL, never on the command line.
 
             With --system (the separated deployment, run as Airlock's system user; see `airlock setup \
             --system`): listens on /run/airlock/agent.sock (agents submit) and /run/airlock/review.sock \
@@ -46,6 +52,9 @@ struct ServeCommand: AsyncParsableCommand {
             "Apply the chosen mode as is, ignoring what the workspace's five boundaries recommend (see `airlock doctor`)."
     )
     var ignoreBoundaries = false
+
+    @Option(help: "A team store: postgres://user@host[:port]/database (default: $AIRLOCK_STORE_URL, else this machine's SQLite).")
+    var store: String?
 
     @Flag(help: "Run the separated deployment's broker: agent.sock and review.sock, the system store and policy.")
     var system = false
@@ -79,6 +88,7 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             throw CLIError("cannot open the policy store in \(stateDirectory): \(error)")
         }
+        let team = try await Self.teamStore(flag: self.store, stateDirectory: stateDirectory, sealer: sealer)
         let policies = PolicyWatcher(configDirectory: configDirectory, store: store)
         let user = policies.userPolicy()
         Self.report(user.problems)
@@ -92,7 +102,7 @@ struct ServeCommand: AsyncParsableCommand {
             reviewWindow: .seconds(reviewWindow), waitForConsole: waitForConsole,
             mode: mode ?? user.mode ?? .workspaceEdit, rules: user.rules, appliesBoundaries: !ignoresBoundaries,
             notifyAfter: settings.notify.map { _ in .seconds(settings.notifyAfterSeconds) },
-            hostFacts: paths.hostFacts())
+            hostFacts: paths.hostFacts(), team: team.map { TeamSettings(origin: $0.origin) })
         // They read files (and run git): the broker calls them off its event loop.
         // The separated deployment keeps its trusted list in Airlock's state directory: the system
         // user writes it there for a reviewer, and no agent's account can read or write it (the
@@ -130,15 +140,23 @@ struct ServeCommand: AsyncParsableCommand {
                 ReviewerPassphrases(stateDirectory: stateDirectory).matches(reviewer: reviewer, passphrase: passphrase)
             },
             edgeFacts: { edge.read($0) })
-        let persistence = StorePersistence(store: store)
+        let persistence: any BrokerPersistence
+        var clock: @Sendable () -> Date = { Date() }
+        if let team {
+            persistence = team
+            clock = team.clock
+        } else {
+            persistence = StorePersistence(store: store)
+        }
         let server: BrokerServer
         do {
             server = try await BrokerServer.start(
-                configuration: configuration, persistence: persistence, readers: readers, sealer: sealer,
+                configuration: configuration, persistence: persistence, readers: readers, clock: clock, sealer: sealer,
                 anchorPath: LogAnchor.brokerPath(stateDirectory: stateDirectory))
         } catch let error as BrokerError {
             throw CLIError("\(error)")
         }
+        if let team { FileHandle.standardOutput.write(Data("airlock broker: team store \(team.store.location)\n".utf8)) }
         let boundaries = ignoresBoundaries ? "; workspace boundaries ignored" : ""
         // Written at once (print is block-buffered through a pipe: `broker.log`, tests).
         let modeName = configuration.mode.rawValue
@@ -165,6 +183,37 @@ struct ServeCommand: AsyncParsableCommand {
         try await server.waitUntilClosed()
         watcher.cancel()
         try await server.shutdown()
+        await team?.stop()
+    }
+
+    /// The team store named by `--store` or AIRLOCK_STORE_URL, opened (schema migrated) and
+    /// listening; nil on one machine. This machine acts in the team as its unix user (from the
+    /// password database, not $USER) at its host name.
+    static func teamStore(flag: String?, stateDirectory: String, sealer: ExceptionSealer) async throws
+        -> TeamPersistence?
+    {
+        let environment = ProcessInfo.processInfo.environment
+        guard let text = flag ?? environment["AIRLOCK_STORE_URL"].flatMap({ $0.isEmpty ? nil : $0 }) else { return nil }
+        let location: TeamStoreLocation
+        do {
+            location = try TeamStoreLocation.parse(text, passwordAllowed: flag == nil)
+        } catch {
+            throw CLIError("--store: \(error)")
+        }
+        let opened: TeamStore
+        do {
+            opened = try await TeamStore.open(location)
+        } catch {
+            throw CLIError("cannot open the team store \(location): \(error)")
+        }
+        let user = getpwuid(getuid()).flatMap { $0.pointee.pw_name.map { String(cString: $0) } } ?? "uid\(getuid())"
+        let host = ProcessInfo.processInfo.hostName
+        let origin = ActionOrigin(user: user, host: host, broker: "\(user)@\(host)/\(getpid())")
+        let persistence = TeamPersistence(
+            store: opened, origin: origin, journalPath: stateDirectory + "/team-journal.jsonl",
+            seal: { sealer.sealed($0) })
+        await persistence.start()
+        return persistence
     }
 
     /// Policy file problems go to stderr (`broker.log` for a broker the console started).

@@ -51,6 +51,7 @@ struct StatusCommand: ParsableCommand {
             if pending > 0 { segment = refused > 0 ? segment + " · \(pending) pending" : "airlock: \(pending) pending" }
             // The same count the console's status line shows: a refused agent is never invisible.
             if denied > 0 { segment += " · \(denied) denied" }
+            if status.store?.state == .degraded { segment += " · degraded" }
             if exceptions > 0 { segment += " · \(exceptions) exc" }
             print(segment)
         } else if json {
@@ -72,6 +73,9 @@ struct StatusCommand: ParsableCommand {
                 print("denied      \(denied) automatically \(origin) (\(minutes) min)")
             }
             print("uptime      \(Int(status.uptimeSeconds)) s")
+            if let store = status.store {
+                print("store       \(store.store): \(store.summary)")
+            }
             for rejected in status.rejectedExceptions ?? [] {
                 print("REFUSED     stored exception \(rejected.id): \(rejected.reason)")
             }

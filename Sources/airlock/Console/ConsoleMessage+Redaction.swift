@@ -33,16 +33,6 @@ extension ConsoleMessage {
     }
 }
 
-extension QueuedAction {
-    func redacted(by redactor: Redactor) -> QueuedAction {
-        var copy = self
-        copy.action = redactor.redact(action)
-        copy.assessment = redactor.redact(assessment)
-        copy.reason = redactor.redact(reason)
-        return copy
-    }
-}
-
 extension ServerNotification {
     func redacted(by redactor: Redactor) -> ServerNotification {
         switch self {
@@ -64,6 +54,9 @@ extension ServerNotification {
         case .exceptionExpired(var expired):
             expired.exception = redactor.redact(expired.exception)
             return .exceptionExpired(expired)
+        case .storeHealthChanged(var health):
+            health.reason = health.reason.map(redactor.redact)
+            return .storeHealthChanged(health)
         case .actionDecided(var decided):
             decided.decision = decided.decision.redacted(by: redactor)
             return .actionDecided(decided)

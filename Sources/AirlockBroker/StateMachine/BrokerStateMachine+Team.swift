@@ -1,0 +1,173 @@
+import AirlockCore
+import AirlockWire
+import FoundationEssentials
+
+/// Team mode: the queue shared through the store. Actions this broker queues are published;
+/// a console's decision on any action in the team's queue is a compare-and-set in the store
+/// (first decision wins across the team), and the broker holding the action answers its hook
+/// when it learns the outcome. While the store cannot be reached, allow exceptions apply only
+/// within the staleness window and this broker's own actions are decided here.
+extension BrokerStateMachine {
+    /// Every action a console may decide here, oldest first: this broker's own and, in a team,
+    /// those other brokers hold.
+    var queueForConsoles: [QueuedAction] {
+        let own = orderedPending.map(queued)
+        guard configuration.team != nil, !teamQueue.others.isEmpty else { return own }
+        return (own + teamQueue.others.values).sorted { ($0.queuedAt, $0.id) < ($1.queuedAt, $1.id) }
+    }
+
+    /// A pending action as consoles see it; in a team, labelled with where it comes from.
+    func queued(_ item: PendingAction) -> QueuedAction {
+        var queued = item.queued
+        queued.origin = configuration.team?.origin
+        return queued
+    }
+
+    /// Queues the action in the team's store too.
+    mutating func publish(_ item: PendingAction, _ effects: inout [BrokerEffect]) {
+        guard configuration.team != nil else { return }
+        teamQueue.published.insert(item.id)
+        effects.append(.publishAction(queued(item).redacted(by: redactor)))
+    }
+
+    /// Tells the team this broker ended one of its published actions.
+    mutating func settleIfPublished(_ id: String, _ settlement: QueueSettlement, _ effects: inout [BrokerEffect]) {
+        guard teamQueue.published.remove(id) != nil else { return }
+        effects.append(.settleAction(id: id, settlement))
+    }
+
+    /// Hands a console's decision to the store's compare-and-set; the reply waits for it.
+    mutating func claim(_ claim: TeamQueueState.Claim, _ effects: inout [BrokerEffect]) {
+        let number = teamQueue.nextClaim
+        teamQueue.nextClaim += 1
+        teamQueue.claims[number] = claim
+        effects.append(
+            .claimDecisions(
+                claim: number, ids: claim.own + claim.others, verdict: claim.verdict, reviewer: claim.reviewer,
+                reviewerIdentity: claim.reviewerIdentity, reason: claim.reason))
+    }
+
+    /// Applies the store's answer to a claim and replies to the console that made it. Without
+    /// an answer (the store unreachable), this broker's own actions are decided here (nobody
+    /// else can reach them meanwhile) and other brokers' actions are left to them.
+    mutating func decisionsClaimed(
+        _ number: UInt64, outcomes: [String: ClaimOutcome]?, now: Date, _ effects: inout [BrokerEffect]
+    ) {
+        guard let claim = teamQueue.claims.removeValue(forKey: number) else { return }
+        var resolved: [String] = []
+        var failed = claim.failed
+        for id in claim.own {
+            let outcome = outcomes?[id] ?? .won
+            if case .lost(let what) = outcome {
+                failed.append(.init(id: id, code: .alreadyResolved, message: "\(id) was already resolved: \(what)"))
+                continue
+            }
+            guard let item = pending[id] else {
+                let what = resolvedRecently[id] ?? "answered meanwhile"
+                failed.append(.init(id: id, code: .alreadyResolved, message: "\(id) was already resolved: \(what)"))
+                continue
+            }
+            // A won claim already settled the store's row; an unanswered one settles it later.
+            if outcomes != nil { teamQueue.published.remove(id) }
+            resolve(
+                item, claim.verdict, reason: claim.reason, source: .human(claim.reviewer), reviewer: claim.reviewer,
+                reviewerIdentity: claim.reviewerIdentity, now: now, &effects)
+            resolved.append(id)
+        }
+        for id in claim.others {
+            guard let outcomes else {
+                failed.append(
+                    .init(
+                        id: id, code: .internalError,
+                        message: "\(id) was not decided: the team's store cannot be reached; its own broker decides it"))
+                continue
+            }
+            switch outcomes[id] ?? .unknown {
+            case .won:
+                teamQueue.others[id] = nil
+                remember(id, "\(claim.verdict == .allow ? "allowed" : "denied") (human:\(claim.reviewer))")
+                let answer = ActionResolved(
+                    id: id, decision: claim.verdict, reason: claim.reason, source: .human(claim.reviewer),
+                    reviewer: claim.reviewer)
+                notify(.actionResolved(answer), &effects)
+                resolved.append(id)
+            case .lost(let what):
+                failed.append(.init(id: id, code: .alreadyResolved, message: "\(id) was already resolved: \(what)"))
+            case .unknown:
+                failed.append(.init(id: id, code: .notFound, message: "no pending action has id \(id)"))
+            }
+        }
+        var alsoResolved: [String] = []
+        var exception: PolicyException?
+        if let made = claim.exception, !resolved.isEmpty {
+            alsoResolved = install(made, sample: claim.sample, now: now, &effects)
+            exception = exceptions.first { $0.id == made.id } ?? made
+        }
+        if resolved.isEmpty, let first = failed.first {
+            let error = RPCError(code: first.code, message: first.message)
+            return fail(claim.connection, claim.requestID, error, &effects)
+        }
+        let result = DecideResult(resolved: resolved, failed: failed, exception: exception, alsoResolved: alsoResolved)
+        reply(claim.connection, claim.requestID, .decide(result), &effects)
+    }
+
+    /// Asks for the team's queue, unless a read is already on its way (then once more after it).
+    mutating func askForTeamQueue(_ effects: inout [BrokerEffect]) {
+        guard configuration.team != nil else { return }
+        guard !teamQueue.isReading else {
+            teamQueue.isReadWanted = true
+            return
+        }
+        teamQueue.isReading = true
+        teamQueue.isReadWanted = false
+        effects.append(.readTeamQueue(own: teamQueue.published.sorted()))
+    }
+
+    /// Applies decisions made elsewhere on this broker's actions, and shows consoles the
+    /// actions other brokers hold now.
+    mutating func teamQueueRead(_ snapshot: TeamQueueSnapshot?, now: Date, _ effects: inout [BrokerEffect]) {
+        teamQueue.isReading = false
+        defer { if teamQueue.isReadWanted { askForTeamQueue(&effects) } }
+        guard let snapshot else { return }
+        for decision in snapshot.decided {
+            guard let item = pending[decision.id] else { continue }
+            teamQueue.published.remove(decision.id)
+            resolve(
+                item, decision.verdict, reason: decision.reason, source: .human(decision.reviewer),
+                reviewer: decision.reviewer, reviewerIdentity: decision.reviewerIdentity, now: now, &effects)
+        }
+        let incoming = Dictionary(
+            snapshot.others.filter { pending[$0.id] == nil }.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for (id, item) in teamQueue.others where incoming[id] == nil {
+            let cause: ActionExpired.Cause = item.deadline <= now ? .timeout : .withdrawn
+            let from = item.origin.map { " on \($0.label)" } ?? ""
+            notify(
+                .actionExpired(ActionExpired(id: id, cause: cause, reason: "No longer waiting: ended\(from).")),
+                &effects)
+        }
+        for item in incoming.values.sorted(by: { ($0.queuedAt, $0.id) < ($1.queuedAt, $1.id) })
+        where teamQueue.others[item.id] == nil {
+            notify(.actionQueued(ActionQueued(item: item)), &effects)
+        }
+        teamQueue.others = incoming
+    }
+
+    /// While the team's exceptions cannot be read, allow exceptions stop applying once the
+    /// last good read is older than the staleness window: what they allowed is asked again.
+    mutating func enforceStaleness(now: Date, _ effects: inout [BrokerEffect]) {
+        guard let team = configuration.team else { return }
+        let readAt = teamQueue.exceptionsReadAt ?? startedAt
+        guard now.timeIntervalSince(readAt) > team.exceptionStaleness.seconds,
+            exceptions.contains(where: { $0.effect == .allow })
+        else { return }
+        let stale = exceptions.filter { $0.effect == .allow }
+        exceptions.removeAll { $0.effect == .allow }
+        for exception in stale { notify(.exceptionExpired(ExceptionExpired(exception: exception)), &effects) }
+    }
+
+    mutating func storeHealthChanged(_ health: StoreHealth, _ effects: inout [BrokerEffect]) {
+        guard health != storeHealth else { return }
+        storeHealth = health
+        notify(.storeHealthChanged(health), &effects)
+    }
+}

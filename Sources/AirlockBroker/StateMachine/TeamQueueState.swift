@@ -1,0 +1,38 @@
+import AirlockCore
+import AirlockWire
+import FoundationEssentials
+
+/// What a broker in team mode knows of the team's queue and store, beside its own pending
+/// actions (`BrokerStateMachine.pending`).
+struct TeamQueueState: Sendable {
+    /// A console's decision waiting for the store's compare-and-set.
+    struct Claim: Sendable {
+        var connection: ConnectionID
+        var requestID: RequestID?
+        /// Ids this broker holds, and ids other brokers hold.
+        var own: [String]
+        var others: [String]
+        /// Ids that failed before the claim (unknown, already resolved).
+        var failed: [DecideResult.Failure]
+        var verdict: FinalVerdict
+        var reviewer: String
+        /// How the kernel and the connection identified the reviewer (`ReviewerIdentity.logged`).
+        var reviewerIdentity: String
+        var reason: String
+        /// The exception the decision also grants, put in force only if the claim wins.
+        var exception: PolicyException?
+        var sample: Assessment?
+    }
+
+    /// Actions other brokers hold, by id, as their brokers published them.
+    var others: [String: QueuedAction] = [:]
+    /// This broker's actions in the team's queue that it has not settled yet.
+    var published: Set<String> = []
+    var claims: [UInt64: Claim] = [:]
+    var nextClaim: UInt64 = 1
+    var isReading = false
+    var isReadWanted = false
+    /// The last time the team's exceptions were read; allow exceptions older than the
+    /// staleness window stop applying.
+    var exceptionsReadAt: Date?
+}

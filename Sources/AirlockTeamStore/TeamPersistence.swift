@@ -1,0 +1,301 @@
+import AirlockBroker
+import AirlockCore
+import AirlockWire
+import Foundation
+import Logging
+import PostgresNIO
+import Synchronization
+
+/// A broker's persistence on the team's PostgreSQL store, and its share of the team's queue.
+///
+/// - Pushed, not polled: one connection of its own `LISTEN`s on channel `airlock`; the
+///   database's triggers announce `policy` (exceptions, trust) and `queue` changes, which
+///   reach the broker as `changes` and `queueChanges` (and once on every (re)connection, to
+///   catch up on what was missed).
+/// - Time is the database's: every read of the exceptions also reads its clock, and `clock`
+///   gives the broker the local clock corrected by the measured offset.
+/// - Faults lose nothing: decisions that cannot be written go to a local journal and are
+///   replayed in order (once each) when the database answers again; a settlement of the queue
+///   is retried; `healthChanges` says `degraded` meanwhile.
+public final class TeamPersistence: BrokerPersistence, SharedQueue {
+    public let store: TeamStore
+    public let origin: ActionOrigin
+    private let journal: DecisionJournal
+    private let logger: Logger
+    private let localClock: @Sendable () -> Date
+    private let seal: @Sendable (PolicyException) -> PolicyException
+    /// Database time minus local time, in seconds.
+    private let offset = Locked<Double>(0)
+    private let health: Mutex<StoreHealth>
+    private let unsettled = Mutex<[(String, QueueSettlement)]>([])
+    private let policyStream: (stream: AsyncStream<Void>, continuation: AsyncStream<Void>.Continuation)
+    private let queueStream: (stream: AsyncStream<Void>, continuation: AsyncStream<Void>.Continuation)
+    private let healthStream: (stream: AsyncStream<StoreHealth>, continuation: AsyncStream<StoreHealth>.Continuation)
+    private let listener = Mutex<Task<Void, Never>?>(nil)
+
+    /// `journalPath` is a file in the broker's state directory; `seal` seals an exception as
+    /// the database stamped it, with the key the team's brokers share (the broker's
+    /// `ExceptionSealer`, whose checks every row read back must pass); `localClock` the
+    /// machine's clock (injected by tests to skew it).
+    public init(
+        store: TeamStore, origin: ActionOrigin, journalPath: String,
+        seal: @escaping @Sendable (PolicyException) -> PolicyException,
+        localClock: @escaping @Sendable () -> Date = { Date() }, logger: Logger = Logger(label: "airlock.team-store")
+    ) {
+        self.store = store
+        self.seal = seal
+        self.origin = origin
+        self.journal = DecisionJournal(path: journalPath)
+        self.localClock = localClock
+        self.logger = logger
+        health = Mutex(StoreHealth(state: .ok, store: store.location.description))
+        policyStream = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1))
+        queueStream = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1))
+        healthStream = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(4))
+    }
+
+    /// Starts listening for the team's changes, and reads the database's clock once.
+    public func start() async {
+        try? await measureClock()
+        // The broker shows the store's health from the start (`airlock status`), not only
+        // after its first change.
+        healthStream.continuation.yield(currentHealth)
+        let task = Task { [weak self] in
+            guard let self else { return }
+            await self.listen()
+        }
+        listener.withLock { $0 = task }
+    }
+
+    /// Stops listening and closes the connections.
+    public func stop() async {
+        listener.withLock { $0 }?.cancel()
+        policyStream.continuation.finish()
+        queueStream.continuation.finish()
+        healthStream.continuation.finish()
+        await store.close()
+    }
+
+    /// The broker's clock: the local one, corrected to the database's.
+    public var clock: @Sendable () -> Date {
+        { [localClock, offset] in localClock().addingTimeInterval(offset.value) }
+    }
+
+    public var currentHealth: StoreHealth { health.withLock { $0 } }
+
+    // MARK: BrokerPersistence
+
+    public var changes: AsyncStream<Void>? { policyStream.stream }
+    public var sharedQueue: (any SharedQueue)? { self }
+    public var healthChanges: AsyncStream<StoreHealth>? { healthStream.stream }
+
+    public func appendDecisions(_ records: [DecisionRecord]) async throws {
+        // In order: what waits in the journal goes first; while it cannot, so do these.
+        if journal.count > 0 {
+            do {
+                try await replayJournal()
+            } catch {
+                try journal.append(records)
+                failed(error)
+                return
+            }
+        }
+        // In bounded transactions: one of thousands of rows outlasts the time limit, and then
+        // its replay would too, every time.
+        var written = 0
+        do {
+            for chunk in Self.chunks(records) {
+                try await store.appendDecisions(Array(chunk))
+                written += chunk.count
+            }
+            succeeded()
+        } catch {
+            try journal.append(Array(records[written...]))
+            failed(error)
+        }
+    }
+
+    /// Rows one transaction of the log takes at most.
+    static let chunkSize = 500
+
+    static func chunks<T>(_ items: [T]) -> [ArraySlice<T>] {
+        stride(from: 0, to: items.count, by: chunkSize).map { items[$0..<min($0 + chunkSize, items.count)] }
+    }
+
+    public func activeExceptions(at now: Date) async throws -> [PolicyException] {
+        let before = localClock()
+        do {
+            let (exceptions, databaseNow) = try await store.activeExceptions()
+            record(databaseNow: databaseNow, sentAt: before, receivedAt: localClock())
+            succeeded()
+            try? await recover()
+            return exceptions
+        } catch {
+            failed(error)
+            throw error
+        }
+    }
+
+    public func grant(_ exception: PolicyException, now: Date, sample: Assessment?) async throws {
+        try await guarded { try await self.store.grant(exception, sample: sample, seal: self.seal) }
+    }
+
+    public func revoke(id: String, by reviewer: String, at now: Date) async throws -> PolicyException? {
+        try await guarded { try await self.store.revoke(id: id, by: reviewer) }
+    }
+
+    public func recordUse(of id: String) async throws -> PolicyException? {
+        try await guarded { try await self.store.recordUse(of: id) }
+    }
+
+    // MARK: SharedQueue
+
+    public var queueChanges: AsyncStream<Void> { queueStream.stream }
+
+    public func publish(_ item: QueuedAction) async throws {
+        try await guarded { try await self.store.publish(item, broker: self.origin) }
+    }
+
+    public func claim(
+        _ ids: [String], verdict: FinalVerdict, reviewer: String, reviewerIdentity: String?, reason: String
+    ) async throws -> [String: ClaimOutcome] {
+        try await guarded {
+            try await self.store.claim(
+                ids, verdict: verdict, reviewer: reviewer, reviewerIdentity: reviewerIdentity, reason: reason)
+        }
+    }
+
+    public func settle(_ id: String, _ settlement: QueueSettlement) async throws {
+        do {
+            try await guarded { try await self.store.settle(id, settlement) }
+        } catch {
+            unsettled.withLock { $0.append((id, settlement)) }
+            throw error
+        }
+    }
+
+    public func snapshot(own: [String]) async throws -> TeamQueueSnapshot {
+        try await guarded { try await self.store.snapshot(broker: self.origin.broker, own: own) }
+    }
+
+    // MARK: Faults
+
+    private func guarded<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            let value = try await body()
+            succeeded()
+            return value
+        } catch {
+            failed(error)
+            throw error
+        }
+    }
+
+    /// Replays the journal and the settlements that failed, once the database answers.
+    private func recover() async throws {
+        if journal.count > 0 { try await replayJournal() }
+        let retry = unsettled.withLock { list in
+            defer { list = [] }
+            return list
+        }
+        for (id, settlement) in retry { try? await settle(id, settlement) }
+    }
+
+    /// Appends the journal's decisions in order; ones the log already holds (a replay cut off
+    /// after its commit) are not appended twice.
+    private func replayJournal() async throws {
+        let records = try journal.pending()
+        guard !records.isEmpty else { return }
+        for chunk in Self.chunks(records) {
+            let logged = try await store.loggedActionIDs(chunk.map(\.actionID))
+            try await store.appendDecisions(chunk.filter { !logged.contains($0.actionID) })
+            try journal.remove(first: chunk.count)
+        }
+        logger.info("team store: replayed \(records.count) journaled decisions")
+        updateHealth { $0.journaled = 0 }
+    }
+
+    private func succeeded() {
+        let journaled = journal.count
+        updateHealth { health in
+            health.journaled = journaled
+            if journaled == 0 {
+                health.state = .ok
+                health.reason = nil
+            }
+        }
+    }
+
+    private func failed(_ error: any Error) {
+        let journaled = journal.count
+        let reason = (error as? TeamStoreError).map(\.description) ?? "the team database is unreachable"
+        updateHealth { health in
+            health.state = .degraded
+            health.reason = reason
+            health.journaled = journaled
+        }
+    }
+
+    private func updateHealth(_ change: (inout StoreHealth) -> Void) {
+        let changed = health.withLock { health -> StoreHealth? in
+            let before = health
+            change(&health)
+            return health == before ? nil : health
+        }
+        if let changed {
+            if changed.state == .degraded {
+                logger.warning("team store degraded: \(changed.summary)")
+            } else {
+                logger.info("team store: the database answers again")
+            }
+            healthStream.continuation.yield(changed)
+        }
+    }
+
+    // MARK: Clock
+
+    private func measureClock() async throws {
+        let before = localClock()
+        let now = try await store.databaseNow()
+        record(databaseNow: now, sentAt: before, receivedAt: localClock())
+    }
+
+    /// The database's time was read between two local readings: take the middle.
+    private func record(databaseNow: Int64, sentAt: Date, receivedAt: Date) {
+        let local = sentAt.timeIntervalSince1970 + receivedAt.timeIntervalSince(sentAt) / 2
+        offset.set(Double(databaseNow) / 1000 - local)
+    }
+
+    // MARK: Listening
+
+    /// Listens until cancelled, reconnecting after a loss (backing off to 2 s).
+    private func listen() async {
+        var delay = Duration.milliseconds(100)
+        var number = 1_000
+        while !Task.isCancelled {
+            number += 1
+            do {
+                let connection = try await store.link.connectAlone(id: number)
+                defer { PostgresLink.close(connection) }
+                try await connection.listen(on: "airlock") { notifications in
+                    delay = .milliseconds(100)
+                    // Caught up on whatever happened while not listening.
+                    policyStream.continuation.yield()
+                    queueStream.continuation.yield()
+                    for try await notification in notifications {
+                        if notification.payload == "queue" {
+                            queueStream.continuation.yield()
+                        } else {
+                            policyStream.continuation.yield()
+                        }
+                    }
+                }
+            } catch {
+                if Task.isCancelled { return }
+                logger.debug("team store: listening failed: \(String(describing: error))")
+            }
+            try? await Task.sleep(for: delay)
+            delay = min(delay * 2, .seconds(2))
+        }
+    }
+}

@@ -1,0 +1,22 @@
+/// Why the team's store refused or failed. Descriptions never include a password.
+public enum TeamStoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    case badURL(String)
+    case unreachable(String)
+    case timedOut(String)
+    /// The database's schema is newer than this Airlock knows.
+    case newerSchema(found: Int, known: Int)
+    case query(String)
+    case unreadable(String)
+
+    public var description: String {
+        switch self {
+        case .badURL(let why): "the team store URL is not usable: \(why)"
+        case .unreachable(let why): "the team database cannot be reached: \(why)"
+        case .timedOut(let what): "the team database did not answer in time (\(what))"
+        case .newerSchema(let found, let known):
+            "the team database's schema is version \(found), newer than the \(known) this airlock knows; upgrade airlock"
+        case .query(let why): "the team database refused: \(why)"
+        case .unreadable(let what): "a row of the team database cannot be read: \(what)"
+        }
+    }
+}

@@ -130,6 +130,7 @@ struct ShellClassifierTests {
         // escapes each word it passes on: the command inside is found as if spelled out.
         Case("script -qc 'rm -rf ~' /dev/null", .destructiveFS, .critical),
         Case("script -q -c 'rm -rf ~' /dev/null", .destructiveFS, .critical),
+        Case("script /dev/null -qc 'rm -rf ~'", .destructiveFS, .critical),
         Case("ex -sc '!rm -rf ~' -c q", .destructiveFS, .critical),
         Case("vim -es -c '!rm -rf ~' -c q", .destructiveFS, .critical),
         Case("sudo --login bash -c 'rm -rf /srv'", .destructiveFS, .high ... .critical),

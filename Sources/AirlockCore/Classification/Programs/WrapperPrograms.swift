@@ -81,8 +81,7 @@ enum WrapperPrograms {
             ProgramSpec(
                 "script", role: .wrapper, section: section, summary: "records a shell session; -c runs a command in it",
                 wrapper: WrapperGrammar(
-                    options: ArgumentFacts(valued: ["-t", "-T", "-I", "-O", "-B", "-E", "-m", "--timing", "--log-in", "--log-out", "--log-io", "--echo", "--logging-format"]),
-                    scriptOptions: ["-c", "--command"], peel: script)))
+                    options: ArgumentFacts(valued: scriptValued), scriptOptions: ["-c", "--command"], peel: script)))
         builder.add(
             ProgramSpec(
                 "watch", role: .wrapper, section: section, summary: "runs a command over and over (through sh -c)",
@@ -337,15 +336,21 @@ enum WrapperPrograms {
         return .run(index < rest.count ? Array(rest[index...]) : [], environment: [:], seen: seen)
     }
 
+    /// script's options that take a value (besides `-c`/`--command`, the command it runs).
+    static let scriptValued: Set<String> = [
+        "-t", "-T", "-I", "-O", "-B", "-E", "-m", "--timing", "--log-in", "--log-out", "--log-io", "--echo", "--logging-format",
+    ]
+
     /// `script [options] [file]`: only `-c` runs a given command.
     static let script: @Sendable (String, [ShellWord]) -> WrapperStep = { program, rest in
-        // Options as script reads them, so a cluster (`-qc 'cmd'`, `-qccmd`) gives its command too.
-        let options = ArgumentFacts(valued: [
-            "-c", "--command", "-t", "-T", "-I", "-O", "-B", "-E", "-m", "--timing", "--log-in", "--log-out", "--log-io",
-            "--echo", "--logging-format",
-        ])
+        // Options as script reads them, so a cluster (`-qc 'cmd'`, `-qccmd`) gives its command too;
+        // GNU script also takes options after its file operand (`script log -c cmd`).
+        let options = ArgumentFacts(valued: scriptValued.union(["-c", "--command"]))
         var seen: [ParsedArguments.Option] = []
-        _ = WrapperGrammar.skipOptions(rest, from: 0, options: options, into: &seen)
+        var index = 0
+        while index < rest.count {
+            index = WrapperGrammar.skipOptions(rest, from: index, options: options, into: &seen) + 1
+        }
         if let command = seen.last(where: { $0.name == "-c" || $0.name == "--command" }), let text = command.value {
             let word = rest.first { $0.text == text } ?? ShellWord(text)
             return .script(word, seen: [])

@@ -16,10 +16,11 @@ struct ClassCase: Sendable, CustomTestStringConvertible {
 }
 
 enum ClassTable {
-    private static func harm(_ group: String, _ command: String, _ category: Category? = nil) -> ClassCase {
+    /// A harmful row (asked or denied in every mode); `safe` a look-alike that must stay calm.
+    static func harm(_ group: String, _ command: String, _ category: Category? = nil) -> ClassCase {
         ClassCase(group: group, command: command, isHarmful: true, category: category)
     }
-    private static func safe(_ group: String, _ command: String, _ category: Category? = nil) -> ClassCase {
+    static func safe(_ group: String, _ command: String, _ category: Category? = nil) -> ClassCase {
         ClassCase(group: group, command: command, isHarmful: false, category: category)
     }
 

@@ -3,11 +3,12 @@ import AirlockHookRuntime
 import AirlockProbe
 import AirlockServices
 import AirlockStore
+import AirlockTeamStore
 import ArgumentParser
 import Foundation
 
 /// `airlock doctor [--json] [DIR]`: the 15-minute checklist for one workspace, in one screen.
-struct DoctorCommand: ParsableCommand {
+struct DoctorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doctor",
         abstract: "Check a workspace's five boundaries, Airlock's hooks, MCP servers, broker and store.",
@@ -28,7 +29,7 @@ struct DoctorCommand: ParsableCommand {
     @Argument(help: "The workspace to check (default: the current directory).")
     var directory: String?
 
-    func run() throws {
+    func run() async throws {
         let cwd = FileManager.default.currentDirectoryPath
         let given = directory ?? cwd
         let target = URL(fileURLWithPath: given.hasPrefix("/") ? given : cwd + "/" + given).standardizedFileURL
@@ -40,10 +41,9 @@ struct DoctorCommand: ParsableCommand {
         let probe = inputs.probe
         let workspace = probe.workspace(for: target.path)
         let hooks = inputs.hookHealth(workspace: workspace)
-        let (audit, store) = inputs.audit()
+        let (audit, policyTrust) = try await Self.store(inputs)
         let facts = probe.facts(
-            directory: target.path, hooked: BoundaryInputs.hooked(hooks), audit: audit,
-            policyTrust: BoundaryInputs.policyTrust(store))
+            directory: target.path, hooked: BoundaryInputs.hooked(hooks), audit: audit, policyTrust: policyTrust)
         let report = BoundaryEvaluator.report(facts)
 
         let (broker, brokerUID) = Self.broker(AirlockPaths(environment: inputs.environment))
@@ -62,6 +62,34 @@ struct DoctorCommand: ParsableCommand {
             print(doctor.text)
         }
         if doctor.status == "open" { throw ExitCode(1) }
+    }
+
+    /// The log's state and trust in policy files, from the store `airlock serve` uses here
+    /// (`StoreChoice`): this machine's SQLite file, or the team's database (read, never migrated).
+    static func store(_ inputs: BoundaryInputs) async throws -> (AuditState, @Sendable (String) -> String?) {
+        guard let location = try StoreChoice.resolve(configDirectory: inputs.locations.configDirectory).team else {
+            let (audit, store) = inputs.audit()
+            return (audit, BoundaryInputs.policyTrust(store))
+        }
+        let team: TeamStore
+        do {
+            team = try await TeamStore.connect(location)
+        } catch {
+            return (.broken("the team store \(location) cannot be read: \(error)"), { _ in nil })
+        }
+        var audit: AuditState
+        var trusted: [String: String] = [:]
+        do {
+            switch try await team.verifyLog() {
+            case .intact(let count): audit = .verified(records: count)
+            case let broken: audit = .broken("\(broken) (team store \(location))")
+            }
+            trusted = try await team.trustedPolicyFiles()
+        } catch {
+            audit = .broken("the team store \(location) cannot be read: \(error)")
+        }
+        await team.close()
+        return (audit, BoundaryInputs.policyTrust { [trusted] path, sha in trusted[path] == sha.lowercased() })
     }
 
     /// The broker's status and, from the kernel, the uid it runs as: the user's own socket, else

@@ -3,6 +3,7 @@ import AirlockCore
 import AirlockHookRuntime
 import AirlockServices
 import AirlockStore
+import AirlockTeamStore
 import AirlockWire
 import ArgumentParser
 import Foundation
@@ -22,6 +23,11 @@ struct PolicyCommand: ParsableCommand {
 
         init(directory: String = FileManager.default.currentDirectoryPath) {
             repository = Environment.gitTopLevel(from: directory)
+        }
+
+        /// The store `airlock serve` uses here (`StoreChoice`).
+        func storeChoice() throws -> StoreChoice {
+            try StoreChoice.resolve(configDirectory: paths.configDirectory)
         }
 
         func openStore() throws -> PolicyStore {
@@ -65,22 +71,40 @@ struct PolicyCommand: ParsableCommand {
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show the rules from the policy files and the exceptions.")
 
         @Flag(help: "Also show expired, revoked and used-up exceptions.")
         var all = false
 
-        func run() throws {
+        func run() async throws {
             let environment = Environment()
-            let store = try environment.openStore()
+            let isTrusted: @Sendable (String, String) -> Bool
+            let exceptions: [PolicyException]
+            let now: Date
+            if let location = try environment.storeChoice().team {
+                let team = try await StoreChoice.connect(location)
+                do {
+                    let trusted = try await team.trustedPolicyFiles()
+                    isTrusted = { path, sha in trusted[path] == sha.lowercased() }
+                    // The database's clock: the one every broker of the team judges expiry by.
+                    now = Date(timeIntervalSince1970: Double(try await team.databaseNow()) / 1000)
+                    exceptions = try await all ? team.allExceptions() : team.activeExceptions().exceptions
+                } catch {
+                    await team.close()
+                    throw CLIError("cannot read the team store \(location): \(error)")
+                }
+                await team.close()
+            } else {
+                let store = try environment.openStore()
+                isTrusted = { path, sha in (try? store.isPolicyFileTrusted(path: path, sha256: sha)) ?? false }
+                now = Date()
+                exceptions = try store.exceptions(includingInactive: all, at: now)
+            }
             let snapshot = PolicySource().load(
                 configDirectory: environment.paths.configDirectory,
-                repository: environment.repository
-            ) { path, sha in
-                (try? store.isPolicyFileTrusted(path: path, sha256: sha)) ?? false
-            }
+                repository: environment.repository, isTrusted: isTrusted)
             print(
                 "rules (\(environment.paths.configDirectory)/policy.toml"
                     + (environment.repository.map { ", \($0)/.airlock/policy.toml" } ?? "") + ")")
@@ -95,8 +119,6 @@ struct PolicyCommand: ParsableCommand {
                 )
             }
             for problem in snapshot.problems { print("  problem: \(problem)") }
-            let now = Date()
-            let exceptions = try store.exceptions(includingInactive: all, at: now)
             print("exceptions")
             if exceptions.isEmpty { print("  none") }
             // The broker's own judgement of each row: a row it would refuse is marked so.
@@ -224,7 +246,7 @@ struct PolicyCommand: ParsableCommand {
         }
     }
 
-    struct Trust: ParsableCommand {
+    struct Trust: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Trust a repository's .airlock/policy.toml as it is now, so its allow rules apply.",
             discussion:
@@ -233,7 +255,7 @@ struct PolicyCommand: ParsableCommand {
 
         @Argument(help: "The repository (default: the current one).") var directory: String?
 
-        func run() throws {
+        func run() async throws {
             let environment = Environment(directory: directory ?? FileManager.default.currentDirectoryPath)
             guard
                 let repository = directory.map({ URL(fileURLWithPath: $0).standardizedFileURL.path })
@@ -253,8 +275,22 @@ struct PolicyCommand: ParsableCommand {
                 throw CLIError("\(error)")
             }
             let hash = PolicySource.sha256(data)
-            try environment.openStore().trustPolicyFile(path: path, sha256: hash, at: Date())
-            print("trusted \(path) (sha256 \(hash.prefix(12))…), \(file.rules.count) rules:")
+            var scope = ""
+            if let location = try environment.storeChoice().team {
+                // The team's store: every broker of the team trusts it at its next read.
+                let team = try await StoreChoice.connect(location)
+                do {
+                    try await team.trustPolicyFile(path: path, sha256: hash)
+                } catch {
+                    await team.close()
+                    throw CLIError("not trusted: \(error)")
+                }
+                await team.close()
+                scope = " for the team (\(location))"
+            } else {
+                try environment.openStore().trustPolicyFile(path: path, sha256: hash, at: Date())
+            }
+            print("trusted \(path)\(scope) (sha256 \(hash.prefix(12))…), \(file.rules.count) rules:")
             for rule in file.rules { print("  \(rule.effect.rawValue) \(rule.scope.summary)") }
         }
     }

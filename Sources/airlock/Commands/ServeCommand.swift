@@ -24,9 +24,10 @@ struct ServeCommand: AsyncParsableCommand {
             they recommend applies (--ignore-boundaries, or AIRLOCK_IGNORE_BOUNDARIES=1 for a broker \
             the console starts, turns that off).
 
-            --store postgres://user@host/database (or AIRLOCK_STORE_URL) runs the broker as one machine of a \
-            team: exceptions, the review queue and the decision log live in that PostgreSQL database \
-            (docs/team.md). A password goes in PGPASSFILE or AIRLOCK_STORE_URL, never on the command line.
+            --store postgres://user@host/database (else AIRLOCK_STORE_URL, else store = "…" in config.toml) runs \
+            the broker as one machine of a team: exceptions, trusted policy files, the review queue and the \
+            decision log live in that PostgreSQL database (docs/team.md). A password goes in a passfile \
+            (PGPASSFILE) or AIRLOCK_STORE_URL, never on the command line nor in config.toml.
 
             With --system (the separated deployment, run as Airlock's system user; see `airlock setup \
             --system`): listens on /run/airlock/agent.sock (agents submit) and /run/airlock/review.sock \
@@ -53,7 +54,10 @@ struct ServeCommand: AsyncParsableCommand {
     )
     var ignoreBoundaries = false
 
-    @Option(help: "A team store: postgres://user@host[:port]/database (default: $AIRLOCK_STORE_URL, else this machine's SQLite).")
+    @Option(
+        help:
+            "A team store: postgres://user@host[:port]/database (default: $AIRLOCK_STORE_URL, else config.toml's store, else this machine's SQLite)."
+    )
     var store: String?
 
     @Flag(help: "Run the separated deployment's broker: agent.sock and review.sock, the system store and policy.")
@@ -80,6 +84,8 @@ struct ServeCommand: AsyncParsableCommand {
             guard let entry = getgrnam(socketGroup) else { throw CLIError("no group named \(socketGroup)") }
             group = entry.pointee.gr_gid
         }
+        // Chosen before anything is opened: a refused URL leaves no SQLite store behind.
+        let choice = try StoreChoice.resolve(flag: self.store, configDirectory: configDirectory)
         let store: PolicyStore
         let sealer: ExceptionSealer
         do {
@@ -88,8 +94,15 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             throw CLIError("cannot open the policy store in \(stateDirectory): \(error)")
         }
-        let team = try await Self.teamStore(flag: self.store, stateDirectory: stateDirectory, sealer: sealer)
-        let policies = PolicyWatcher(configDirectory: configDirectory, store: store)
+        var team: TeamPersistence?
+        if let location = choice.team {
+            team = try await Self.teamStore(location, stateDirectory: stateDirectory, sealer: sealer)
+        }
+        let persistence: any BrokerPersistence = team ?? StorePersistence(store: store)
+        // Trusted repository policy files are where the broker keeps its store: a team's are
+        // trusted on any of its machines.
+        let isTrusted: @Sendable (String, String) -> Bool = { persistence.isPolicyFileTrusted(path: $0, sha256: $1) }
+        let policies = PolicyWatcher(configDirectory: configDirectory, isTrusted: isTrusted)
         let user = policies.userPolicy()
         Self.report(user.problems)
         let settings = ConsoleSettings.load(configDirectory: configDirectory)
@@ -114,7 +127,7 @@ struct ServeCommand: AsyncParsableCommand {
                     $1
                 }
                 : environment)
-        let trust = TrustList(probe: inputs.probe, policyTrust: BoundaryInputs.policyTrust(store))
+        let trust = TrustList(probe: inputs.probe, policyTrust: BoundaryInputs.policyTrust(isTrusted: isTrusted))
         let notifier = settings.notify.map { NotifyCommand(command: $0) }
         configuration.gathersEdgeFacts = true
         let edge = EdgeFactReader.forThisProcess()
@@ -126,7 +139,7 @@ struct ServeCommand: AsyncParsableCommand {
                 Self.report(snapshot.problems)
                 return snapshot.rules
             },
-            boundaryReport: { inputs.measuredReport(for: $0, store: store) },
+            boundaryReport: { inputs.measuredReport(for: $0, store: store, isTrusted: isTrusted) },
             changeTrust: { workspace, trusted in
                 trust.change(workspace, trusted: trusted).mapError { TrustFailure($0.description) }
             },
@@ -140,14 +153,8 @@ struct ServeCommand: AsyncParsableCommand {
                 ReviewerPassphrases(stateDirectory: stateDirectory).matches(reviewer: reviewer, passphrase: passphrase)
             },
             edgeFacts: { edge.read($0) })
-        let persistence: any BrokerPersistence
         var clock: @Sendable () -> Date = { Date() }
-        if let team {
-            persistence = team
-            clock = team.clock
-        } else {
-            persistence = StorePersistence(store: store)
-        }
+        if let team { clock = team.clock }
         let server: BrokerServer
         do {
             server = try await BrokerServer.start(
@@ -156,7 +163,7 @@ struct ServeCommand: AsyncParsableCommand {
         } catch let error as BrokerError {
             throw CLIError("\(error)")
         }
-        if let team { FileHandle.standardOutput.write(Data("airlock broker: team store \(team.store.location)\n".utf8)) }
+        if team != nil { FileHandle.standardOutput.write(Data("airlock broker: team store \(choice)\n".utf8)) }
         let boundaries = ignoresBoundaries ? "; workspace boundaries ignored" : ""
         // Written at once (print is block-buffered through a pipe: `broker.log`, tests).
         let modeName = configuration.mode.rawValue
@@ -186,20 +193,11 @@ struct ServeCommand: AsyncParsableCommand {
         await team?.stop()
     }
 
-    /// The team store named by `--store` or AIRLOCK_STORE_URL, opened (schema migrated) and
-    /// listening; nil on one machine. This machine acts in the team as its unix user (from the
-    /// password database, not $USER) at its host name.
-    static func teamStore(flag: String?, stateDirectory: String, sealer: ExceptionSealer) async throws
-        -> TeamPersistence?
+    /// The team store, opened (schema migrated) and listening. This machine acts in the team as
+    /// its unix user (from the password database, not $USER) at its host name.
+    static func teamStore(_ location: TeamStoreLocation, stateDirectory: String, sealer: ExceptionSealer) async throws
+        -> TeamPersistence
     {
-        let environment = ProcessInfo.processInfo.environment
-        guard let text = flag ?? environment["AIRLOCK_STORE_URL"].flatMap({ $0.isEmpty ? nil : $0 }) else { return nil }
-        let location: TeamStoreLocation
-        do {
-            location = try TeamStoreLocation.parse(text, passwordAllowed: flag == nil)
-        } catch {
-            throw CLIError("--store: \(error)")
-        }
         let opened: TeamStore
         do {
             opened = try await TeamStore.open(location)

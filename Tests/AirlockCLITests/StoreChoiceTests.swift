@@ -19,13 +19,14 @@ import Testing
         return directory
     }
 
-    @Test(arguments: [
-        (flagURL, environmentURL, configURL, "flag"),
-        (nil, environmentURL, configURL, "env"),
-        (nil, nil, configURL, "config"),
-        (nil, "", configURL, "config"),
-        (nil, nil, nil, nil),
-    ] as [(String?, String?, String?, String?)])
+    @Test(
+        arguments: [
+            (flagURL, environmentURL, configURL, "flag"),
+            (nil, environmentURL, configURL, "env"),
+            (nil, nil, configURL, "config"),
+            (nil, "", configURL, "config"),
+            (nil, nil, nil, nil),
+        ] as [(String?, String?, String?, String?)])
     func theFlagBeatsTheEnvironmentWhichBeatsTheFile(
         flag: String?, environment: String?, config: String?, user: String?
     ) throws {

@@ -18,7 +18,8 @@ import Testing
             root = FileManager.default.temporaryDirectory.path + "/airlock-teamkey-\(UUID().uuidString.prefix(8))"
             try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
             if let key {
-                FileManager.default.createFile(atPath: keyPath, contents: Data(key), attributes: [.posixPermissions: 0o600])
+                FileManager.default.createFile(
+                    atPath: keyPath, contents: Data(key), attributes: [.posixPermissions: 0o600])
             }
         }
 
@@ -116,7 +117,9 @@ import Testing
     }
 
     /// An agent cannot run it through its tools: any `airlock team …` changes Airlock itself.
-    @Test(arguments: ["airlock team key import /tmp/k", "airlock team key export --force", "airlock team grants --role x"])
+    @Test(arguments: [
+        "airlock team key import /tmp/k", "airlock team key export --force", "airlock team grants --role x",
+    ])
     func anAgentsTeamCommandIsAtTheIntegrityFloor(command: String) throws {
         let checked = try CLIRunner.run(["check", "--json", command], environment: ["AIRLOCK_STORE_URL": ""])
         #expect(checked.stdout.contains("self_modification"), "\(checked.stdout)\(checked.stderr)")

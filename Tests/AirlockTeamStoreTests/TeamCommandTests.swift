@@ -29,7 +29,8 @@ import Testing
             root = FileManager.default.temporaryDirectory.path + "/airlock-teamcli-\(UUID().uuidString.prefix(8))"
             try FileManager.default.createDirectory(atPath: root + "/config", withIntermediateDirectories: true)
             if let storeURL {
-                try "store = \"\(storeURL)\"\n".write(toFile: root + "/config/config.toml", atomically: true, encoding: .utf8)
+                try "store = \"\(storeURL)\"\n".write(
+                    toFile: root + "/config/config.toml", atomically: true, encoding: .utf8)
             }
         }
 
@@ -46,7 +47,9 @@ import Testing
         return URL(fileURLWithPath: ".build/debug/airlock")
     }
 
-    static func run(_ arguments: [String], environment: [String: String], directory: String? = nil) async throws -> Output {
+    static func run(_ arguments: [String], environment: [String: String], directory: String? = nil) async throws
+        -> Output
+    {
         try await PostgresCluster.offThePool {
             let process = Process()
             process.executableURL = binary
@@ -131,7 +134,8 @@ import Testing
         let head = try #require(try await store.decisions(since: nil, limit: 1).last)
         await store.close()
         let saved = machine.root + "/head.json"
-        try JSONEncoder().encode(LogAnchor(count: head.sequence, hash: head.hash)).write(to: URL(fileURLWithPath: saved))
+        try JSONEncoder().encode(LogAnchor(count: head.sequence, hash: head.hash)).write(
+            to: URL(fileURLWithPath: saved))
         try await cluster().psql(
             """
             \(Self.around); DELETE FROM airlock.decision_log WHERE sequence = 6; \(Self.back);
@@ -180,7 +184,9 @@ import Testing
             try await store.trustedPolicyDigest(path: PolicySource.repositoryPolicyPath(repository))
                 == PolicySource.sha256(Data(policy.utf8)))
         // Nothing went to this machine's SQLite store.
-        #expect(!FileManager.default.fileExists(atPath: StorePaths.defaultDatabase(stateDirectory: machine.root + "/state")))
+        #expect(
+            !FileManager.default.fileExists(atPath: StorePaths.defaultDatabase(stateDirectory: machine.root + "/state"))
+        )
         let listed = try await Self.run(["policy", "list"], environment: machine.environment, directory: repository)
         #expect(listed.status == 0, "\(listed.stderr)")
         #expect(listed.stdout.contains("repo, trusted"), "\(listed.stdout)")
@@ -216,7 +222,8 @@ import Testing
             INSERT INTO airlock.policy_trust (path, sha256, trusted_at) VALUES ('/r/.airlock/policy.toml', repeat('a', 64), 0)
             """, database: database, user: role)
         await #expect(throws: ClusterError.self) {
-            try await cluster.psql("DELETE FROM airlock.decision_log WHERE sequence = 6", database: database, user: role)
+            try await cluster.psql(
+                "DELETE FROM airlock.decision_log WHERE sequence = 6", database: database, user: role)
         }
         await #expect(throws: ClusterError.self) {
             try await cluster.psql("UPDATE airlock.log_anchor SET count = 5", database: database, user: role)

@@ -37,7 +37,11 @@ import Testing
         let location = try cluster().location(try await cluster().makeDatabase())
         let a = try await TeamMachine.start("a", location: location)
         let b = try await TeamMachine.start("b", location: location)
-        defer { Task { await a.stop(); await b.stop() } }
+        defer {
+            Task {
+                await a.stop(); await b.stop()
+            }
+        }
         let repository = try Self.repository()
         defer { try? FileManager.default.removeItem(atPath: repository.root) }
         // B's broker reads repository policies through its persistence, as `airlock serve` wires it.
@@ -48,7 +52,9 @@ import Testing
 
         try await a.persistence.store.trustPolicyFile(path: repository.path, sha256: repository.sha256)
         #expect(
-            await Self.eventually { b.persistence.isPolicyFileTrusted(path: repository.path, sha256: repository.sha256) },
+            await Self.eventually {
+                b.persistence.isPolicyFileTrusted(path: repository.path, sha256: repository.sha256)
+            },
             "trust on A never reached B")
         #expect(watcherB.repositoryPolicy(repository.root).rules.map(\.isEffective) == [true])
         // Trust is for this content only: the file changed is not trusted.
@@ -56,7 +62,9 @@ import Testing
 
         #expect(try await b.persistence.store.untrustPolicyFile(path: repository.path))
         #expect(
-            await Self.eventually { !a.persistence.isPolicyFileTrusted(path: repository.path, sha256: repository.sha256) },
+            await Self.eventually {
+                !a.persistence.isPolicyFileTrusted(path: repository.path, sha256: repository.sha256)
+            },
             "untrust on B never reached A")
         let watcherA = PolicyWatcher(configDirectory: a.directory) { path, sha256 in
             a.persistence.isPolicyFileTrusted(path: path, sha256: sha256)

@@ -62,7 +62,8 @@ import Testing
         ).split(separator: "\n").map(String.init)
         var tables: [String: String] = [:]
         for name in names {
-            tables[name] = try await cluster.psql("SELECT row_to_json(t)::text FROM airlock.\(name) t", database: database)
+            tables[name] = try await cluster.psql(
+                "SELECT row_to_json(t)::text FROM airlock.\(name) t", database: database)
         }
         return tables
     }
@@ -84,8 +85,10 @@ import Testing
             }
             if let id = queued?["params"]?["item"]?["id"]?.stringValue {
                 seen.insert(id)
-                console.send(decision(id, verdict(number), reason: "\(reason) \(sample.text)", requestID: requestBase + number))
-                #expect(await console.response(requestBase + number)?["result"] != nil, "\(sample.shape) was not decided")
+                console.send(
+                    decision(id, verdict(number), reason: "\(reason) \(sample.text)", requestID: requestBase + number))
+                #expect(
+                    await console.response(requestBase + number)?["result"] != nil, "\(sample.shape) was not decided")
                 decided += 1
             }
             #expect(await hook.response(7) != nil, "\(sample.shape) was never answered")
@@ -99,7 +102,11 @@ import Testing
         let location = try cluster.location(database)
         let a = try await TeamMachine.start("a", location: location)
         let b = try await TeamMachine.start("b", location: location)
-        defer { Task { await a.stop(); await b.stop() } }
+        defer {
+            Task {
+                await a.stop(); await b.stop()
+            }
+        }
         let consoleA = try await a.console()
         let consoleB = try await b.console()
 

@@ -61,7 +61,8 @@ struct TeamCommand: ParsableCommand {
 
         @Option(help: "A new file to write the key to, created with mode 0600.") var to: String?
         @Flag(help: "Write the key to standard output even when it is not a terminal.") var force = false
-        @Flag(help: "The separated deployment's key (/var/lib/airlock; run as root or Airlock's user).") var system = false
+        @Flag(help: "The separated deployment's key (/var/lib/airlock; run as root or Airlock's user).") var system =
+            false
 
         func run() throws {
             let path = TeamCommand.keyPath(system: system)
@@ -96,7 +97,8 @@ struct TeamCommand: ParsableCommand {
 
         @Argument(help: "The file export wrote, or - for standard input.") var file: String
         @Flag(help: "Replace a different key already there.") var replace = false
-        @Flag(help: "The separated deployment's key (/var/lib/airlock; run as root or Airlock's user).") var system = false
+        @Flag(help: "The separated deployment's key (/var/lib/airlock; run as root or Airlock's user).") var system =
+            false
 
         func run() throws {
             let data: Data?
@@ -135,7 +137,8 @@ struct TeamCommand: ParsableCommand {
                 throw CLIError("cannot put the key at \(path): \(reason)")
             }
             print("installed the team key (fingerprint \(key.fingerprint)) at \(path), mode 0600")
-            print("restart the broker for it to take effect (Ctrl-C and `airlock serve`, or: systemctl restart airlock)")
+            print(
+                "restart the broker for it to take effect (Ctrl-C and `airlock serve`, or: systemctl restart airlock)")
         }
     }
 

@@ -192,6 +192,20 @@ import Testing
         #expect(listed.stdout.contains("repo, trusted"), "\(listed.stdout)")
     }
 
+    /// `airlock doctor` holds the logging boundary to the team's log: intact, then tampered.
+    @Test func doctorVerifiesTheTeamsLog() async throws {
+        let (database, url) = try await loggedDatabase()
+        let machine = try Machine(storeURL: url)
+        defer { machine.remove() }
+        let intact = try await Self.run(["doctor", machine.root], environment: machine.environment)
+        #expect(intact.stdout.contains("decision log on and intact (6 records)"), "\(intact.stdout)\(intact.stderr)")
+        try await cluster().psql(
+            "\(Self.around); DELETE FROM airlock.decision_log WHERE sequence = 2; \(Self.back)", database: database)
+        let broken = try await Self.run(["doctor", machine.root], environment: machine.environment)
+        #expect(broken.status == 1)
+        #expect(broken.stdout.contains("decision log broken at record 2"), "\(broken.stdout)")
+    }
+
     /// A command never migrates: a database without Airlock's schema is reported, not created.
     @Test func aCommandDoesNotMigrate() async throws {
         let database = try await cluster().makeDatabase()

@@ -157,12 +157,18 @@ public final class TeamPersistence: BrokerPersistence, SharedQueue {
     }
 
     public func claim(
-        _ ids: [String], verdict: FinalVerdict, reviewer: String, reviewerIdentity: String?, reason: String
+        _ ids: [String], seals: [String: String], verdict: FinalVerdict, reviewer: String, reviewerIdentity: String?,
+        reason: String
     ) async throws -> [String: ClaimOutcome] {
         try await guarded {
             try await self.store.claim(
-                ids, verdict: verdict, reviewer: reviewer, reviewerIdentity: reviewerIdentity, reason: reason)
+                ids, seals: seals, verdict: verdict, reviewer: reviewer, reviewerIdentity: reviewerIdentity,
+                reason: reason)
         }
+    }
+
+    public func approve(_ approvals: [String: ApprovalRequest]) async throws -> [String: ApprovalClaim] {
+        try await guarded { try await self.store.approve(approvals) }
     }
 
     public func settle(_ id: String, _ settlement: QueueSettlement) async throws {

@@ -77,7 +77,7 @@ struct StatusCommand: ParsableCommand {
                 print("store       \(store.store): \(store.summary)")
             }
             for rejected in status.rejectedExceptions ?? [] {
-                print("REFUSED     stored exception \(rejected.id): \(rejected.reason)")
+                print("REFUSED     stored \(rejected.subject): \(rejected.reason)")
             }
         }
     }

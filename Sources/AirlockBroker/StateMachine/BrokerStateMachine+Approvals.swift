@@ -27,9 +27,12 @@ extension BrokerStateMachine {
     func approvalNeeds(_ item: PendingAction) -> String? {
         let rules = requirements(item.action, item.assessment)
         guard !rules.isEmpty else { return nil }
+        return approvalNeeds(rules, approvals: item.approvals.map(\.reviewer), submitter: item.submitter)
+    }
+
+    func approvalNeeds(_ rules: [ApprovalRequirement], approvals: [String], submitter: String?) -> String? {
         let status = ApprovalJudgement.status(
-            rules, policy: configuration.reviewers, approvals: item.approvals.map(\.reviewer),
-            submitter: item.submitter)
+            rules, policy: configuration.reviewers, approvals: approvals, submitter: submitter)
         if case .needsMore(let needs) = status { return needs }
         return nil
     }
@@ -114,7 +117,8 @@ extension BrokerStateMachine {
         guard !rules.isEmpty else { return decision }
         let status = ApprovalJudgement.status(
             rules, policy: configuration.reviewers, approvals: [exception.grantedBy], submitter: submitter)
-        guard case .needsMore(let needs) = status else { return decision }
+        guard case .needsMore = status else { return decision }
+        let needs = approvalNeeds(rules, approvals: [], submitter: submitter) ?? "more than one reviewer"
         return Decision(
             .ask,
             reason: "Exception \(exceptionID) (granted by \(exception.grantedBy)) does not stand in for what approving "

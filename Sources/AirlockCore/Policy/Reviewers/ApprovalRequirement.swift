@@ -28,8 +28,38 @@ public struct ApprovalRequirement: Equatable, Sendable {
         self.id = id
     }
 
+    /// Whether the requirement applies. Broad where allow rules are narrow (`Scope.covers`):
+    /// a requirement only makes approving harder, so it applies when *any* command of the line,
+    /// any category, or any path it names matches, whatever else the line does.
     public func covers(_ action: Action, _ assessment: Assessment) -> Bool {
         if hardFloor, assessment.categories.contains(where: \.isHardFloor) { return true }
-        return scopes.contains { $0.covers(action, assessment) }
+        return scopes.contains { Self.touches($0, action, assessment) }
+    }
+
+    static func touches(_ scope: Scope, _ action: Action, _ assessment: Assessment) -> Bool {
+        switch scope {
+        case .category(let category):
+            return assessment.categories.contains(category)
+        case .commandPrefix(let prefix):
+            guard case .shell(let command) = action.kind, let program = prefix.first else { return false }
+            let named = assessment.commands.contains { argv in
+                guard let first = argv.first else { return false }
+                return baseName(first) == baseName(program) && argv.dropFirst().starts(with: prefix.dropFirst())
+            }
+            // A line the parser could not take apart is judged by its words.
+            return named || (assessment.commands.isEmpty && command.contains(prefix.joined(separator: " ")))
+        case .paths(let globs):
+            guard let paths = action.filePaths else { return false }
+            return paths.contains { path in
+                let normalised = PathClassifier.resolve(path, cwd: nil, host: HostFacts())
+                return globs.contains { Glob.matches($0, normalised) }
+            }
+        case .mcpTool, .exactAction:
+            return scope.covers(action, assessment)
+        }
+    }
+
+    private static func baseName(_ word: String) -> Substring {
+        word.split(separator: "/", omittingEmptySubsequences: false).last ?? Substring(word)
     }
 }

@@ -118,6 +118,20 @@ import Testing
         #expect(late.expired.map(\.id) == [other])
     }
 
+    /// Approving a group (the console's `g` then `A`) is one approval of each action: none of
+    /// them is allowed on one person's word.
+    @Test func approvingAGroupIsOneApprovalOfEach() throws {
+        var driver = Self.driver()
+        let first = try driver.mustQueue(Self.release)
+        let second = try driver.mustQueue(Self.release + " --region eu", at: 1)
+        let alice = driver.decide([first, second], .allow, by: MachineDriver.console, at: 2)
+        #expect(alice.answers.isEmpty)
+        #expect(Self.decided(alice)?.waiting?.map(\.id) == [first, second])
+        let bob = driver.decide([first, second], .allow, by: Self.bobConsole, at: 3)
+        #expect(bob.answers.map(\.decision) == [.allow, .allow])
+        #expect(bob.records.map(\.reviewer) == ["alice, bob", "alice, bob"])
+    }
+
     @Test func withoutAReviewersSectionOneApprovalDecidesAsBefore() throws {
         var driver = MachineDriver()
         driver.openAgentAndConsole()

@@ -1,5 +1,6 @@
 import AirlockBroker
 import AirlockCore
+import AirlockStore
 import AirlockWire
 import Foundation
 import Testing
@@ -83,5 +84,32 @@ import Testing
         let rows = try await a.persistence.store.decisions(since: nil, limit: 100)
         let allowed = try #require(rows.first { $0.actionID == first.id && $0.verdict == "allow" })
         #expect(allowed.reviewer?.contains("user-b@host-b") == true && allowed.reviewer?.contains("user-d@host-d") == true)
+    }
+
+    /// Approvals written into the row around the brokers (no seal, or one made with another
+    /// key) do not count: the action is denied at its deadline and the refusals are said.
+    @Test func forgedApprovalsDoNotCount() async throws {
+        let database = try await cluster().makeDatabase()
+        let location = try cluster().location(database)
+        let a = try await TeamMachine.start("a", location: location, reviewers: Self.policy)
+        defer { Task { await a.stop() } }
+        let consoleA = try await a.console()
+        let hook = try a.submit(Self.release, deadlineMs: 4_000)
+        let queued = try #require(await consoleA.queued(Self.release))
+        let otherKey = ExceptionSealer.ephemeral().seal(text: "anything")
+        _ = try await cluster().psql(
+            """
+            UPDATE airlock.team_queue SET approvals = '[
+                {"approval":0,"reviewer":"user-b@host-b","reason":"","seal":null},
+                {"approval":1,"reviewer":"user-d@host-d","reason":"","seal":"\(otherKey)"}
+            ]'::jsonb WHERE id = '\(queued.id)'
+            """, database: database)
+        for (number, says) in [(1, "no seal"), (2, "not the team key's seal")] {
+            let refused = await consoleA.notification(
+                "exceptionRejected", where: { $0["id"]?.stringValue == "approval \(number) of \(queued.id)" })
+            #expect(refused?["params"]?["reason"]?.stringValue?.contains(says) == true, "\(String(describing: refused))")
+        }
+        let answer = try #require(await hook.response(7, timeout: 10))
+        #expect(answer["result"]?["decision"]?.stringValue == "deny", "\(answer)")
     }
 }

@@ -179,18 +179,32 @@ extension BrokerStateMachine {
                 failed.append(.init(id: id, code: .notFound, message: "no pending action has id \(id)"))
             }
         }
+        replyDecided(
+            claim.connection, claim.requestID, resolved: resolved, failed: failed, granting: claim.exception,
+            sample: claim.sample, now: now, &effects)
+    }
+
+    /// Ends a console's decision the store answered: puts the exception it granted in force when
+    /// something was decided, and replies with what was resolved, what still waits for more
+    /// approvals and what failed (an error when nothing was decided at all).
+    mutating func replyDecided(
+        _ connection: ConnectionID, _ requestID: RequestID?, resolved: [String], waiting: [DecideResult.Waiting] = [],
+        failed: [DecideResult.Failure], granting made: PolicyException?, sample: Assessment?, now: Date,
+        _ effects: inout [BrokerEffect]
+    ) {
         var alsoResolved: [String] = []
         var exception: PolicyException?
-        if let made = claim.exception, !resolved.isEmpty {
-            alsoResolved = install(made, sample: claim.sample, now: now, &effects)
+        if let made, !resolved.isEmpty || !waiting.isEmpty {
+            alsoResolved = install(made, sample: sample, now: now, &effects)
             exception = exceptions.first { $0.id == made.id } ?? made
         }
-        if resolved.isEmpty, let first = failed.first {
-            let error = RPCError(code: first.code, message: first.message)
-            return fail(claim.connection, claim.requestID, error, &effects)
+        if resolved.isEmpty, waiting.isEmpty, let first = failed.first {
+            return fail(connection, requestID, RPCError(code: first.code, message: first.message), &effects)
         }
-        let result = DecideResult(resolved: resolved, failed: failed, exception: exception, alsoResolved: alsoResolved)
-        reply(claim.connection, claim.requestID, .decide(result), &effects)
+        let result = DecideResult(
+            resolved: resolved, failed: failed, exception: exception, alsoResolved: alsoResolved,
+            waiting: waiting.isEmpty ? nil : waiting)
+        reply(connection, requestID, .decide(result), &effects)
     }
 
     /// Asks for the team's queue, unless a read is already on its way (then once more after it).

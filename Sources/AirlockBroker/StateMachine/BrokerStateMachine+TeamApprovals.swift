@@ -133,19 +133,9 @@ extension BrokerStateMachine {
                 failed.append(.init(id: id, code: .notFound, message: "no pending action has id \(id)"))
             }
         }
-        var alsoResolved: [String] = []
-        var exception: PolicyException?
-        if let made = request.exception, !resolved.isEmpty || !waiting.isEmpty {
-            alsoResolved = install(made, sample: request.sample, now: now, &effects)
-            exception = exceptions.first { $0.id == made.id } ?? made
-        }
-        if resolved.isEmpty, waiting.isEmpty, let first = failed.first {
-            return fail(request.connection, request.requestID, RPCError(code: first.code, message: first.message), &effects)
-        }
-        let result = DecideResult(
-            resolved: resolved, failed: failed, exception: exception, alsoResolved: alsoResolved,
-            waiting: waiting.isEmpty ? nil : waiting)
-        reply(request.connection, request.requestID, .decide(result), &effects)
+        replyDecided(
+            request.connection, request.requestID, resolved: resolved, waiting: waiting, failed: failed,
+            granting: request.exception, sample: request.sample, now: now, &effects)
     }
 
     /// Takes the approvals the team's queue holds for this broker's pending action `id`: those

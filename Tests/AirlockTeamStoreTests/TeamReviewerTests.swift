@@ -92,11 +92,16 @@ import Testing
         let database = try await cluster().makeDatabase()
         let location = try cluster().location(database)
         let a = try await TeamMachine.start("a", location: location, reviewers: Self.policy)
-        defer { Task { await a.stop() } }
+        let b = try await TeamMachine.start("b", location: location, reviewers: Self.policy)
+        defer { Task { await a.stop(); await b.stop() } }
         let consoleA = try await a.console()
+        let consoleB = try await b.console()
         let hook = try a.submit(Self.release, deadlineMs: 4_000)
         let queued = try #require(await consoleA.queued(Self.release))
         let otherKey = ExceptionSealer.ephemeral().seal(text: "anything")
+        // A's console hears of the action before its row is in the database; B's console only
+        // from the row.
+        #expect(await consoleB.queued(Self.release)?.id == queued.id, "A never published \(queued.id)")
         _ = try await cluster().psql(
             """
             UPDATE airlock.team_queue SET approvals = '[

@@ -35,50 +35,6 @@ public protocol SharedQueue: Sendable {
     var queueChanges: AsyncStream<Void> { get }
 }
 
-/// One reviewer's approval as the approving broker asks to append it.
-public struct ApprovalRequest: Equatable, Sendable {
-    public var reviewer: String
-    public var reviewerIdentity: String?
-    public var reason: String
-    /// The seal for each number the approval may get (0, 1, …).
-    public var seals: [String]
-
-    public init(reviewer: String, reviewerIdentity: String?, reason: String, seals: [String]) {
-        self.reviewer = reviewer
-        self.reviewerIdentity = reviewerIdentity
-        self.reason = reason
-        self.seals = seals
-    }
-}
-
-/// One approval as the team's queue holds it (a member of the row's `approvals`).
-public struct QueueApproval: Codable, Equatable, Sendable {
-    /// Its number among the action's approvals, 0 first; sealed.
-    public var approval: Int
-    public var reviewer: String
-    public var reviewerIdentity: String?
-    public var reason: String
-    /// The team key's seal over `QueueDecisionFacts` of this approval.
-    public var seal: String?
-
-    public init(approval: Int, reviewer: String, reviewerIdentity: String?, reason: String, seal: String?) {
-        self.approval = approval
-        self.reviewer = reviewer
-        self.reviewerIdentity = reviewerIdentity
-        self.reason = reason
-        self.seal = seal
-    }
-}
-
-/// What appending an approval found for one id.
-public enum ApprovalClaim: Equatable, Sendable {
-    /// Appended: every approval the row holds now, in order.
-    case recorded([QueueApproval])
-    /// The action ended first: what became of it.
-    case lost(String)
-    case unknown
-}
-
 /// What a claim found for one id.
 public enum ClaimOutcome: Equatable, Sendable {
     /// This claim decided it.

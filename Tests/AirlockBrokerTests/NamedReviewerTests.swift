@@ -53,7 +53,7 @@ import Testing
 
         let again = driver.decide([id], .allow, by: MachineDriver.console, at: 2)
         #expect(again.answers.isEmpty)
-        let refused = try #require(Self.decided(again)?.failed.first)
+        let refused = try #require(again.errors.first)
         #expect(refused.code == RPCErrorCode.approvalNotCounted.rawValue)
         #expect(refused.message.contains("Alice Martin (alice) already approved this; one person counts once"))
 
@@ -74,7 +74,7 @@ import Testing
         // alice's console says it is "carol" now: still alice, so still one person.
         let again = driver.decide([id], .allow, by: MachineDriver.console, reviewer: "carol", at: 2)
         #expect(again.answers.isEmpty)
-        #expect(Self.decided(again)?.failed.first?.message.contains("already approved") == true)
+        #expect(again.errors.first?.message.contains("already approved") == true)
         #expect(driver.machine.queueForConsoles.first?.approvals?.map(\.reviewer) == ["alice"])
     }
 
@@ -85,7 +85,7 @@ import Testing
         let alice = driver.decide([id], .allow, by: MachineDriver.console)
         #expect(alice.answers.isEmpty)
         #expect(
-            Self.decided(alice)?.failed.first?.message
+            alice.errors.first?.message
                 == "\(id) not counted: Alice Martin (alice) is not in group leads, which this still needs")
         let bob = driver.decide([id], .allow, by: Self.bobConsole, at: 2)
         #expect(bob.answers.map(\.decision) == [.allow])
@@ -97,7 +97,7 @@ import Testing
         let id = try driver.mustQueue(Self.release)
         let alice = driver.decide([id], .allow, by: MachineDriver.console)
         #expect(alice.answers.isEmpty)
-        #expect(Self.decided(alice)?.failed.first?.message.contains("own agent submitted this") == true)
+        #expect(alice.errors.first?.message.contains("own agent submitted this") == true)
         let bob = driver.decide([id], .allow, by: Self.bobConsole, at: 2)
         #expect(bob.answers.isEmpty, "bob alone is one of two")
         #expect(Self.decided(bob)?.waiting?.first?.needs == "1 of 2 approvals")

@@ -125,12 +125,11 @@ import Testing
             Issue.record("no second request: \(String(describing: state.flash?.text)) \(state.interaction)")
             return
         }
-        let notCounted = DecideResult.Failure(
-            id: "n1", code: .approvalNotCounted,
-            message: "n1 not counted: Bob Stone (bob@dev-4) already approved this; one person counts once")
-        _ = Console.update(&state, .reply(tag: again, .decide(DecideResult(resolved: [], failed: [notCounted]))))
+        // The broker answers an error (-32011) when the one approval did not count.
+        let why = "n1 not counted: Bob Stone (bob@dev-4) already approved this; one person counts once"
+        _ = Console.update(&state, .requestFailed(tag: again, message: why))
         #expect(state.queue["n1"] != nil)
-        #expect(state.flash?.text == "1 failed: \(notCounted.message)")
+        #expect(state.flash?.text == "approve of 1 failed: \(why)")
         #expect(state.flash?.isError == true)
     }
 

@@ -440,6 +440,10 @@ public struct BrokerStateMachine: Sendable {
                 failed.append(.init(id: item.id, code: .approvalNotCounted, message: "\(item.id) not counted: \(why)"))
             }
         }
+        // As for unknown ids: when nothing at all was decided or recorded, the answer is an error.
+        if resolved.isEmpty, waiting.isEmpty, let first = failed.first {
+            return fail(connection, requestID, RPCError(code: first.code, message: first.message), &effects)
+        }
         var alsoResolved: [String] = []
         if let exception {
             alsoResolved = install(exception, sample: found.first?.assessment, now: now, &effects)

@@ -132,6 +132,19 @@ import Testing
         #expect(bob.records.map(\.reviewer) == ["alice, bob", "alice, bob"])
     }
 
+    /// A requirement that arrives with a policy reload applies to what already waits, the
+    /// submitter's person included.
+    @Test func aReloadedRequirementAppliesToWhatWaits() throws {
+        var driver = MachineDriver()
+        driver.openAgentAndConsole()
+        let id = try driver.mustQueue(Self.release)
+        let policy = Self.driver().machine.configuration.reviewers
+        _ = driver.machine.handle(.policyReloaded(mode: .workspaceEdit, rules: [], reviewers: policy, now: driver.at(1)))
+        let alice = driver.decide([id], .allow, at: 2)
+        #expect(alice.answers.isEmpty)
+        #expect(alice.errors.first?.message.contains("own agent submitted this") == true, "\(alice.errors)")
+    }
+
     @Test func withoutAReviewersSectionOneApprovalDecidesAsBefore() throws {
         var driver = MachineDriver()
         driver.openAgentAndConsole()

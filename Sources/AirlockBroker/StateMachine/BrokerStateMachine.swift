@@ -190,6 +190,14 @@ public struct BrokerStateMachine: Sendable {
             configuration.mode = mode
             configuration.rules = rules
             configuration.reviewers = reviewers
+            // Actions queued while no requirement asked who submitted them learn it now.
+            if !reviewers.requirements.isEmpty {
+                let unnamed = pending.values.filter { $0.submitter == nil }
+                for item in unnamed {
+                    let name = submitterName(item.requester)
+                    pending[item.id]?.submitter = name
+                }
+            }
             resolveCovered(now: now, &effects)
         case .teamQueueChanged:
             askForTeamQueue(&effects)
@@ -273,7 +281,9 @@ public struct BrokerStateMachine: Sendable {
         _ answer: Answer, deadlineMs: Int?, submittedAt: Date, boundariesLate: Bool = false, now: Date,
         _ effects: inout [BrokerEffect]
     ) {
-        let submitter = submitterName(answer.requester)
+        // Asked of the password database only when a requirement could use it: a policy hit
+        // without reviewers pays nothing.
+        let submitter = configuration.reviewers.requirements.isEmpty ? nil : submitterName(answer.requester)
         let decision = decide(
             answer.action, answer.assessment, boundariesLate: boundariesLate, submitter: submitter, now: now)
         if let reused = hookDecision(for: answer, own: decision, now: now) {

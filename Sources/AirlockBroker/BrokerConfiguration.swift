@@ -30,6 +30,8 @@ public struct BrokerConfiguration: Sendable {
     public var mode: Mode
     /// The user's rules.
     public var rules: [PolicyRule]
+    /// The trusted policy's reviewers and what approving takes (empty: one approval by anyone).
+    public var reviewers = ReviewerPolicy()
     /// How long a repository's own rules (`.airlock/policy.toml`, read through `BrokerReaders`)
     /// are decided with before they are read again; an action in that workspace waits for them.
     public var repositoryPolicyLifetime: Duration

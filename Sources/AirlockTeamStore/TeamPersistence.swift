@@ -187,14 +187,20 @@ public final class TeamPersistence: BrokerPersistence, SharedQueue {
     }
 
     public func claim(
-        _ ids: [String], verdict: FinalVerdict, reviewer: String, reviewerIdentity: String?, reason: String
+        _ ids: [String], seals: [String: String], verdict: FinalVerdict, reviewer: String, reviewerIdentity: String?,
+        reason: String
     ) async throws -> [String: ClaimOutcome] {
-        // The reason goes to every machine's queue: redacted, as the log keeps it.
-        let reason = Redactor().redact(reason)
-        return try await guarded {
+        // The reason goes to every machine's queue already redacted: the broker redacts it before
+        // sealing the claim over it, so it is stored exactly as sealed.
+        try await guarded {
             try await self.store.claim(
-                ids, verdict: verdict, reviewer: reviewer, reviewerIdentity: reviewerIdentity, reason: reason)
+                ids, seals: seals, verdict: verdict, reviewer: reviewer, reviewerIdentity: reviewerIdentity,
+                reason: reason)
         }
+    }
+
+    public func approve(_ approvals: [String: ApprovalRequest]) async throws -> [String: ApprovalClaim] {
+        try await guarded { try await self.store.approve(approvals) }
     }
 
     public func settle(_ id: String, _ settlement: QueueSettlement) async throws {

@@ -135,6 +135,16 @@ public enum TeamSchema {
             ALTER TABLE airlock.team_queue ADD COLUMN reviewer_identity text;
             """
         ),
+        (
+            // The deciding broker's seal (team key) over a decision in the queue: the broker
+            // holding the action answers its hook from no row without it. Approvals of an
+            // action the policy asks several for, each sealed, appended under the row's lock.
+            3,
+            """
+            ALTER TABLE airlock.team_queue ADD COLUMN seal text;
+            ALTER TABLE airlock.team_queue ADD COLUMN approvals jsonb NOT NULL DEFAULT '[]'::jsonb;
+            """
+        ),
     ]
 
     /// The newest schema version this Airlock knows.

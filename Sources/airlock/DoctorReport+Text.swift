@@ -61,7 +61,7 @@ extension DoctorReport {
                 : "broker   not running (\(broker.socket)): start it with airlock serve")
         if let team = broker.teamStore { lines.append("team     \(team)") }
         for rejected in broker.rejectedExceptions ?? [] {
-            lines.append("store    REFUSED exception \(rejected.id): \(rejected.reason)")
+            lines.append("store    REFUSED \(rejected.subject): \(rejected.reason)")
         }
         switch store.state {
         case "verified": lines.append("store    decision log intact (\(store.records ?? 0) records)")

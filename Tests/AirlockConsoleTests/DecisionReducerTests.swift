@@ -107,6 +107,32 @@ import Testing
         #expect(state.flash?.isError == false)
     }
 
+    /// An approval that counted but is not enough leaves the action in the queue and says what
+    /// it still needs; pressing `a` again as the same person says why it did not count.
+    @Test func anApprovalThatNeedsMoreStaysAndSaysWhy() {
+        var state = console([shell("n1", "curl https://example.com/health"), shell("n2", "npm install b")])
+        guard let tag = sentTag(press(&state, .character("a"))) else {
+            Issue.record("no request")
+            return
+        }
+        let waiting = DecideResult(resolved: [], waiting: [.init(id: "n1", needs: "1 of 2 approvals, needs a lead")])
+        _ = Console.update(&state, .reply(tag: tag, .decide(waiting)))
+        #expect(state.queue["n1"] != nil)
+        #expect(state.flash?.text == "approval of n1 recorded; 1 of 2 approvals, needs a lead")
+        #expect(state.flash?.isError == false)
+
+        guard let again = sentTag(press(&state, .character("a"))) else {
+            Issue.record("no second request: \(String(describing: state.flash?.text)) \(state.interaction)")
+            return
+        }
+        // The broker answers an error (-32011) when the one approval did not count.
+        let why = "n1 not counted: Bob Stone (bob@dev-4) already approved this; one person counts once"
+        _ = Console.update(&state, .requestFailed(tag: again, message: why))
+        #expect(state.queue["n1"] != nil)
+        #expect(state.flash?.text == "approve of 1 failed: \(why)")
+        #expect(state.flash?.isError == true)
+    }
+
     @Test func replyToADenyAndPartialFailures() {
         var state = console([shell("n1", "npm install left-pad"), shell("n2", "npm install b")])
         press(&state, .character("d"))

@@ -114,6 +114,24 @@ import Testing
         SnapshotText.assertMatches(Console.render(state, theme: theme), named: "edit-diff-120x40-default256")
     }
 
+    /// An action the policy asks two people of, one approval in: the queue row's marker, and
+    /// in the detail what it still needs and who approved, why.
+    @Test func approvalsSoFarAndWhatIsStillNeeded() throws {
+        var release = shell("r1", "./release.sh production", age: 40)
+        release.needs = "1 of 2 approvals, needs a lead"
+        release.approvals = [
+            QueuedApproval(reviewer: "bob@dev-4", name: "Bob Stone", reason: "diff checked", at: t0)
+        ]
+        let state = console([release, shell("a2", "npm test", age: 30)], size: ScreenSize(columns: 80, rows: 24))
+        let theme = try #require(Theme.builtIn("default", depth: .ansi16))
+        let frame = Console.render(state, theme: theme)
+        let text = SnapshotText.text(frame)
+        #expect(text.contains("✓1"))
+        #expect(text.contains("needs 1 of 2 approvals, needs a lead"))
+        #expect(text.contains("✓ approved by Bob Stone (bob@dev-4): diff checked"))
+        SnapshotText.assertMatches(frame, named: "approvals-80x24-default16")
+    }
+
     @Test func exceptionPanelWithCoverage() throws {
         var state = console(
             [shell("n1", "npm test", age: 30), shell("n2", "npm test", session: "s2", age: 20)],

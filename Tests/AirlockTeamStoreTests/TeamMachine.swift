@@ -23,7 +23,8 @@ struct TeamMachine {
     /// test gives it another); the test process's account is `user-<name>` on it.
     static func start(
         _ name: String, location: TeamStoreLocation, skew: TimeInterval = 0, staleness: Duration = .seconds(30),
-        reviewWindow: Duration = .seconds(60), sealer: ExceptionSealer = teamKey
+        reviewWindow: Duration = .seconds(60), sealer: ExceptionSealer = teamKey,
+        reviewers: ReviewerPolicy = ReviewerPolicy()
     ) async throws -> TeamMachine {
         let directory = FileManager.default.temporaryDirectory.path + "/airlock-team-\(name)-\(UUID().uuidString.prefix(8))"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -34,10 +35,11 @@ struct TeamMachine {
             store: store, origin: origin, journalPath: directory + "/team-journal.jsonl",
             seal: { sealer.sealed($0) }, localClock: { Date().addingTimeInterval(skew) })
         await persistence.start()
-        let configuration = BrokerConfiguration(
+        var configuration = BrokerConfiguration(
             socketPath: directory + "/airlock.sock", reviewerNeedsTerminal: false, reviewWindow: reviewWindow,
             tickInterval: .milliseconds(50),
             idPrefix: name, team: TeamSettings(origin: origin, exceptionStaleness: staleness))
+        configuration.reviewers = reviewers
         var logger = Logger(label: "airlock.broker.\(name)")
         logger.logLevel = .critical
         // The kernel names the test process's account; on this machine it is `user-<name>`.

@@ -79,19 +79,27 @@ import Testing
         for (number, sample) in samples.enumerated() {
             let hook = try LineClient(socket: machine.socket)
             hook.send(try submission(risky + sample.text))
+            var expected: String?
             let queued = await console.notification("actionQueued", timeout: 5) { [seen] in
                 guard let id = $0["item"]?["id"]?.stringValue, !seen.contains(id) else { return false }
                 return $0["item"]?["action"]?["kind"]?["shell"]?["command"]?.stringValue?.hasPrefix(risky) == true
             }
             if let id = queued?["params"]?["item"]?["id"]?.stringValue {
                 seen.insert(id)
+                expected = verdict(number)
                 console.send(
                     decision(id, verdict(number), reason: "\(reason) \(sample.text)", requestID: requestBase + number))
                 #expect(
                     await console.response(requestBase + number)?["result"] != nil, "\(sample.shape) was not decided")
                 decided += 1
             }
-            #expect(await hook.response(7) != nil, "\(sample.shape) was never answered")
+            let answer = await hook.response(7)
+            #expect(answer != nil, "\(sample.shape) was never answered")
+            // The decision's seal covers its reason as stored (redacted): an allow whose reason
+            // names a secret must still reach the hook as allow, not wait out its deadline.
+            if let expected {
+                #expect(answer?["result"]?["decision"]?.stringValue == expected, "\(sample.shape): \(expected) did not reach the hook")
+            }
         }
         return decided
     }

@@ -111,4 +111,73 @@ import Testing
         }
         #expect(try await a.ask(Self.curl, deadlineMs: 2_300)?.decision == "deny")
     }
+
+    /// The team's queue: anyone with a broker's database login can `UPDATE airlock.team_queue`.
+    /// A decision written around the brokers, one sealed with another key, and one made on an
+    /// item changed in the database (to show reviewers something else) never answer the hook:
+    /// the action stays pending, is denied at its deadline, and the refusal is said.
+    @Test func forgedQueueDecisionsDoNotOpenTheGate() async throws {
+        let database = try await cluster().makeDatabase()
+        let location = try cluster().location(database)
+        let a = try await TeamMachine.start("a", location: location)
+        let b = try await TeamMachine.start("b", location: location)
+        // E does not hold the team's key.
+        let e = try await TeamMachine.start("e", location: location, sealer: .ephemeral())
+        defer { Task { await a.stop(); await b.stop(); await e.stop() } }
+        let consoleA = try await a.console()
+        let consoleB = try await b.console()
+        let consoleE = try await e.console()
+        func risky(_ n: Int) -> String { "rm -rf build\(n)/" }
+
+        // 1. A direct UPDATE of the row to allow.
+        let forged = try a.submit(risky(1), deadlineMs: 3_000)
+        let first = try #require(await consoleB.queued(risky(1)))
+        _ = try await cluster().psql(
+            """
+            UPDATE airlock.team_queue SET state = 'decided', verdict = 'allow', reviewer = 'user-b@host-b',
+                reason = 'Allowed by user-b@host-b.' WHERE id = '\(first.id)'
+            """, database: database)
+        let refused = await consoleA.notification(
+            "exceptionRejected", where: { $0["id"]?.stringValue == "decision on \(first.id)" })
+        #expect(refused?["params"]?["reason"]?.stringValue?.contains("no seal") == true, "\(String(describing: refused))")
+        let answer = try #require(await forged.response(7, timeout: 10))
+        #expect(answer["result"]?["decision"]?.stringValue == "deny", "\(answer)")
+        #expect(answer["result"]?["source"]?.stringValue == "timeout")
+
+        // 2. A decision sealed with another key (E's).
+        let other = try a.submit(risky(2), deadlineMs: 3_000)
+        let second = try #require(await consoleE.queued(risky(2)))
+        consoleE.decide(second.id, "allow", requestID: 50)
+        #expect(await consoleE.response(50)?["result"] != nil)
+        let wrongKey = await consoleA.notification(
+            "exceptionRejected", where: { $0["id"]?.stringValue == "decision on \(second.id)" })
+        #expect(wrongKey?["params"]?["reason"]?.stringValue?.contains("not the team key's seal") == true)
+        #expect(try #require(await other.response(7, timeout: 10))["result"]?["decision"]?.stringValue == "deny")
+
+        // 3. The item changed in the database before a reviewer with the team's key approved it.
+        let changed = try a.submit(risky(3), deadlineMs: 4_000)
+        let third = try #require(await consoleB.queued(risky(3)))
+        _ = try await cluster().psql(
+            "UPDATE airlock.team_queue SET item = replace(item, 'rm -rf build3', 'ls build3') WHERE id = '\(third.id)'",
+            database: database)
+        // B's console is shown the item as the row now has it, and its reviewer approves that.
+        #expect(await consoleB.queued("ls build3/")?.id == third.id)
+        consoleB.decide(third.id, "allow", requestID: 51)
+        _ = await consoleB.response(51)
+        let digest = await consoleA.notification(
+            "exceptionRejected", where: { $0["id"]?.stringValue == "decision on \(third.id)" })
+        #expect(digest != nil, "A used a decision made on an item it did not publish")
+        #expect(try #require(await changed.response(7, timeout: 10))["result"]?["decision"]?.stringValue == "deny")
+
+        // status lists the refusals; and a decision through B with the team's key still works.
+        consoleA.send(#"{"jsonrpc":"2.0","id":60,"method":"status"}"#)
+        let status = try #require(await consoleA.response(60)?["result"])
+        let listed: [String] =
+            if case .array(let rows) = status["rejectedExceptions"] { rows.compactMap { $0["id"]?.stringValue } } else { [] }
+        #expect(listed.contains("decision on \(first.id)") && listed.contains("decision on \(second.id)"), "\(listed)")
+        let honest = try a.submit(risky(4))
+        let fourth = try #require(await consoleB.queued(risky(4)))
+        consoleB.decide(fourth.id, "allow", requestID: 52)
+        #expect(try #require(await honest.response(7))["result"]?["decision"]?.stringValue == "allow")
+    }
 }

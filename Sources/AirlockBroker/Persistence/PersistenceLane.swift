@@ -17,7 +17,10 @@ final class PersistenceLane: Sendable {
         case reload
         /// Team mode: the shared queue (`SharedQueue`).
         case publish(QueuedAction)
-        case claim(UInt64, ids: [String], verdict: FinalVerdict, reviewer: String, reviewerIdentity: String?, reason: String)
+        case claim(
+            UInt64, ids: [String], seals: [String: String], verdict: FinalVerdict, reviewer: String,
+            reviewerIdentity: String?, reason: String)
+        case approve(UInt64, [String: ApprovalRequest])
         case settle(String, QueueSettlement)
         case readQueue(own: [String])
     }
@@ -129,13 +132,19 @@ final class PersistenceLane: Sendable {
             await attempt("count a use of exception \(id)") { _ = try await persistence.recordUse(of: id) }
         case .publish(let item):
             await attempt("publish \(item.id) to the team's queue") { try await shared().publish(item) }
-        case .claim(let number, let ids, let verdict, let reviewer, let identity, let reason):
+        case .claim(let number, let ids, let seals, let verdict, let reviewer, let identity, let reason):
             var outcomes: [String: ClaimOutcome]?
             await attempt("claim \(ids.joined(separator: ", ")) in the team's queue") {
                 outcomes = try await shared().claim(
-                    ids, verdict: verdict, reviewer: reviewer, reviewerIdentity: identity, reason: reason)
+                    ids, seals: seals, verdict: verdict, reviewer: reviewer, reviewerIdentity: identity, reason: reason)
             }
             report(.decisionsClaimed(claim: number, outcomes: outcomes, now: clock()))
+        case .approve(let number, let requests):
+            var outcomes: [String: ApprovalClaim]?
+            await attempt("approve \(requests.keys.sorted().joined(separator: ", ")) in the team's queue") {
+                outcomes = try await shared().approve(requests)
+            }
+            report(.approvalsRecorded(request: number, outcomes: outcomes, now: clock()))
         case .settle(let id, let settlement):
             await attempt("settle \(id) in the team's queue") { try await shared().settle(id, settlement) }
         case .readQueue(let own):

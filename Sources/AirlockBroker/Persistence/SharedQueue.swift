@@ -12,10 +12,19 @@ public protocol SharedQueue: Sendable {
     func publish(_ item: QueuedAction) async throws
     /// Compare-and-set, one transaction: each id still pending anywhere in the team is decided
     /// as `verdict` by `reviewer` (`reviewerIdentity`: how the deciding broker knew them, for
-    /// the holding broker's log); every other id reports what became of it.
-    func claim(_ ids: [String], verdict: FinalVerdict, reviewer: String, reviewerIdentity: String?, reason: String)
+    /// the holding broker's log), with its seal from `seals` (`QueueDecisionFacts`); every
+    /// other id reports what became of it.
+    func claim(
+        _ ids: [String], seals: [String: String], verdict: FinalVerdict, reviewer: String, reviewerIdentity: String?,
+        reason: String
+    )
         async throws
         -> [String: ClaimOutcome]
+    /// Appends an approval to each id still pending, under its row's lock, numbered after the
+    /// approvals already there and sealed with `seals[number]` (made by the approving broker
+    /// with the team's key, one per possible number); reports every approval each row holds
+    /// then, or what became of an id no longer pending.
+    func approve(_ approvals: [String: ApprovalRequest]) async throws -> [String: ApprovalClaim]
     /// This broker's own ending of an action it published (answered by policy, denied at its
     /// deadline, withdrawn): it leaves every console.
     func settle(_ id: String, _ settlement: QueueSettlement) async throws
@@ -51,13 +60,21 @@ public struct RemoteDecision: Equatable, Sendable {
     /// How the deciding broker identified the reviewer (`ReviewerIdentity.logged`).
     public var reviewerIdentity: String?
     public var reason: String
+    /// The team key's seal over these facts (`QueueDecisionFacts`), as the row carries it.
+    public var seal: String?
+    public var approval: Int
 
-    public init(id: String, verdict: FinalVerdict, reviewer: String, reviewerIdentity: String? = nil, reason: String) {
+    public init(
+        id: String, verdict: FinalVerdict, reviewer: String, reviewerIdentity: String? = nil, reason: String,
+        seal: String? = nil, approval: Int = 0
+    ) {
         self.id = id
         self.verdict = verdict
         self.reviewer = reviewer
         self.reviewerIdentity = reviewerIdentity
         self.reason = reason
+        self.seal = seal
+        self.approval = approval
     }
 }
 
@@ -66,9 +83,13 @@ public struct TeamQueueSnapshot: Equatable, Sendable {
     /// Pending actions held by other brokers, with their origin.
     public var others: [QueuedAction]
     public var decided: [RemoteDecision]
+    /// Approvals recorded on pending actions (others' and this broker's own), by id; as the
+    /// rows hold them, unchecked.
+    public var approvals: [String: [QueueApproval]]
 
-    public init(others: [QueuedAction], decided: [RemoteDecision]) {
+    public init(others: [QueuedAction], decided: [RemoteDecision], approvals: [String: [QueueApproval]] = [:]) {
         self.others = others
         self.decided = decided
+        self.approvals = approvals
     }
 }

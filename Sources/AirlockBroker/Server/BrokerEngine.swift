@@ -180,9 +180,12 @@ final class BrokerEngine {
             case .recordUse(let exceptionID): storeJobs.append(.recordUse(exceptionID))
             case .reloadExceptions: storeJobs.append(.reload)
             case .publishAction(let item): storeJobs.append(.publish(item))
-            case .claimDecisions(let claim, let ids, let verdict, let reviewer, let identity, let reason):
+            case .claimDecisions(let claim, let ids, let seals, let verdict, let reviewer, let identity, let reason):
                 storeJobs.append(
-                    .claim(claim, ids: ids, verdict: verdict, reviewer: reviewer, reviewerIdentity: identity, reason: reason))
+                    .claim(
+                        claim, ids: ids, seals: seals, verdict: verdict, reviewer: reviewer, reviewerIdentity: identity,
+                        reason: reason))
+            case .approveInQueue(let request, let approvals): storeJobs.append(.approve(request, approvals))
             case .settleAction(let id, let settlement): storeJobs.append(.settle(id, settlement))
             case .readTeamQueue(let own): storeJobs.append(.readQueue(own: own))
             case .loadRepositoryPolicy(let workspace):

@@ -210,9 +210,13 @@ public final class BrokerServer: Sendable {
 
     /// Re-reads nothing itself: the caller passes the new mode and rules (from the policy
     /// files) and pending actions they now decide are answered.
-    public func updatePolicy(mode: Mode, rules: [PolicyRule], now: Date = Date()) {
+    public func updatePolicy(
+        mode: Mode, rules: [PolicyRule], reviewers: ReviewerPolicy = ReviewerPolicy(), now: Date = Date()
+    ) {
         let engine = self.engine
-        engine.eventLoop.execute { engine.value.handle(.policyReloaded(mode: mode, rules: rules, now: now)) }
+        engine.eventLoop.execute {
+            engine.value.handle(.policyReloaded(mode: mode, rules: rules, reviewers: reviewers, now: now))
+        }
     }
 
     /// Returns once every store write the broker asked for so far is done (decisions logged,

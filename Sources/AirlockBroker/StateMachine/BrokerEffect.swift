@@ -29,7 +29,10 @@ public enum BrokerEffect: Equatable, Sendable {
     /// Team mode: decide these ids in the team's queue if nobody did yet; answered by
     /// `.decisionsClaimed`.
     case claimDecisions(
-        claim: UInt64, ids: [String], verdict: FinalVerdict, reviewer: String, reviewerIdentity: String?, reason: String)
+        claim: UInt64, ids: [String], seals: [String: String], verdict: FinalVerdict, reviewer: String,
+        reviewerIdentity: String?, reason: String)
+    /// Team mode: append these approvals in the team's queue; answered by `.approvalsRecorded`.
+    case approveInQueue(request: UInt64, [String: ApprovalRequest])
     /// Team mode: this broker ended an action it published.
     case settleAction(id: String, QueueSettlement)
     /// Team mode: read the team's queue; answered by `.teamQueueRead`.

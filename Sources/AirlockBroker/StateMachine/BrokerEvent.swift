@@ -44,13 +44,15 @@ public enum BrokerEvent: Sendable {
     /// A workspace's five boundaries; nil when it cannot be measured here.
     case boundariesMeasured(workspace: String, report: BoundaryReport?, now: Date)
     /// The policy files were read again.
-    case policyReloaded(mode: Mode, rules: [PolicyRule], now: Date)
+    case policyReloaded(mode: Mode, rules: [PolicyRule], reviewers: ReviewerPolicy = ReviewerPolicy(), now: Date)
     /// The team's shared queue changed somewhere: read it again.
     case teamQueueChanged(now: Date)
     /// The team's queue as read for `.readTeamQueue`; nil when it could not be read.
     case teamQueueRead(TeamQueueSnapshot?, now: Date)
     /// What the store answered to `.claimDecisions`; nil when it could not be reached.
     case decisionsClaimed(claim: UInt64, outcomes: [String: ClaimOutcome]?, now: Date)
+    /// What the store answered to `.approveInQueue`; nil when it could not be reached.
+    case approvalsRecorded(request: UInt64, outcomes: [String: ApprovalClaim]?, now: Date)
     /// The store became degraded or recovered.
     case storeHealthChanged(StoreHealth, now: Date)
     /// The broker is shutting down: whoever still waits gets a deny rather than a dropped socket.
@@ -94,7 +96,7 @@ public enum BrokerEvent: Sendable {
         case .trustChanged, .trustListRead, .connectionOpened, .connectionClosed, .clockTicked, .exceptionsReloaded,
             .exceptionReloadFailed, .exceptionsChangedElsewhere, .repositoryPolicyLoaded, .boundariesMeasured,
             .policyReloaded, .brokerStopping, .passphraseChecked, .logAnchored, .factsGathered, .teamQueueChanged,
-            .teamQueueRead, .decisionsClaimed, .storeHealthChanged:
+            .teamQueueRead, .decisionsClaimed, .approvalsRecorded, .storeHealthChanged:
             nil
         }
     }

@@ -76,7 +76,7 @@ extension BrokerStateMachine {
     mutating func resolveCovered(now: Date, _ effects: inout [BrokerEffect]) -> [(id: String, exceptionID: String?)] {
         var resolved: [(id: String, exceptionID: String?)] = []
         for item in orderedPending {
-            let decision = decide(item.action, item.assessment, now: now)
+            let decision = decide(item.action, item.assessment, submitter: item.submitter, now: now)
             guard let verdict = FinalVerdict(decision.verdict) else { continue }
             resolve(item, verdict, reason: decision.reason, source: decision.source, reviewer: nil, now: now, &effects)
             if verdict == .allow, let exceptionID = decision.source.exceptionID {
@@ -211,7 +211,15 @@ extension BrokerStateMachine {
     /// exceptions in force, under its workspace's boundaries once measured. `boundariesLate`:
     /// the first report did not come within the probe budget, and until it does the action is
     /// judged read-only (the stricter of the chosen mode and read-only).
-    func decide(_ action: Action, _ assessment: Assessment, boundariesLate: Bool = false, now: Date) -> Decision {
+    func decide(
+        _ action: Action, _ assessment: Assessment, boundariesLate: Bool = false, submitter: String? = nil, now: Date
+    ) -> Decision {
+        requiringApprovers(
+            policyDecision(action, assessment, boundariesLate: boundariesLate, now: now), action, assessment,
+            submitter: submitter)
+    }
+
+    private func policyDecision(_ action: Action, _ assessment: Assessment, boundariesLate: Bool, now: Date) -> Decision {
         var context = PolicyContext(
             mode: configuration.mode, rules: configuration.rules + knownRules(action.workspaceRoot),
             exceptions: exceptions, now: now)

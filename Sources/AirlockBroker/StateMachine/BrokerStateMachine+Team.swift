@@ -1,4 +1,5 @@
 import AirlockCore
+import AirlockStore
 import AirlockWire
 import FoundationEssentials
 
@@ -13,13 +14,23 @@ extension BrokerStateMachine {
     var queueForConsoles: [QueuedAction] {
         let own = orderedPending.map(queued)
         guard configuration.team != nil, !teamQueue.others.isEmpty else { return own }
-        return (own + teamQueue.others.values).sorted { ($0.queuedAt, $0.id) < ($1.queuedAt, $1.id) }
+        return (own + teamQueue.others.values.map(displayed)).sorted { ($0.queuedAt, $0.id) < ($1.queuedAt, $1.id) }
     }
 
     /// A pending action as consoles see it; in a team, labelled with where it comes from.
     func queued(_ item: PendingAction) -> QueuedAction {
         var queued = item.queued
         queued.origin = configuration.team?.origin
+        queued.needs = approvalNeeds(item)
+        if queued.needs != nil { queued.submitter = item.submitter }
+        if !item.approvals.isEmpty {
+            queued.approvals = item.approvals.map { approval in
+                let person = configuration.reviewers.person(approval.reviewer)
+                return QueuedApproval(
+                    reviewer: approval.reviewer, name: person.name == approval.reviewer ? nil : person.name,
+                    reason: approval.reason, at: approval.at)
+            }
+        }
         return queued
     }
 
@@ -27,11 +38,74 @@ extension BrokerStateMachine {
     mutating func publish(_ item: PendingAction, _ effects: inout [BrokerEffect]) {
         guard configuration.team != nil else { return }
         teamQueue.published.insert(item.id)
-        effects.append(.publishAction(queued(item).redacted(by: redactor)))
+        let published = queued(item).redacted(by: redactor)
+        teamQueue.digests[item.id] = Self.digest(of: published)
+        effects.append(.publishAction(published))
+    }
+
+    /// What a decision's seal covers of the queued item: SHA-256 of its canonical JSON (keys
+    /// sorted), the same on the broker that published it and on one that read it back, so a
+    /// row whose item was changed in the database (to show reviewers something else) makes
+    /// every decision on it fail the check.
+    static func digest(of item: QueuedAction) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(item) else { return "unencodable" }
+        return ExceptionSealer.digest(String(decoding: data, as: UTF8.self))
+    }
+
+    /// The team key's seal over one decision, for the claim that writes it.
+    func seal(_ id: String, digest: String, _ claim: TeamQueueState.Claim, approval: Int = 0) -> String {
+        checks.sealDecision(
+            QueueDecisionFacts(
+                actionID: id, itemDigest: digest, verdict: claim.verdict, reviewer: claim.reviewer,
+                reviewerIdentity: claim.reviewerIdentity, reason: claim.reason, approval: approval))
+    }
+
+    /// Why a decision read from the team's queue on an action this broker holds is not used,
+    /// or nil when it is the team key's seal over this broker's own copy of what was decided
+    /// and names a reviewer the team can have.
+    func decisionProblem(_ decision: RemoteDecision) -> String? {
+        let facts = QueueDecisionFacts(
+            actionID: decision.id, itemDigest: teamQueue.digests[decision.id] ?? "", verdict: decision.verdict,
+            reviewer: decision.reviewer, reviewerIdentity: decision.reviewerIdentity, reason: decision.reason,
+            approval: decision.approval)
+        guard decision.seal != nil else {
+            return "it carries no seal: it was written around the brokers"
+        }
+        guard checks.isSealed(facts, decision.seal) else {
+            return "its seal is not the team key's seal over this action as published and what was decided"
+        }
+        guard checks.isKnownReviewer(decision.reviewer) else {
+            return "it names a reviewer this team cannot have (\(decision.reviewer))"
+        }
+        return nil
+    }
+
+    /// Remembers (and says once: the log, consoles, `status`) a decision in the team's queue
+    /// that was not used; the action stays pending.
+    mutating func refuse(_ decision: RemoteDecision, _ problem: String, _ effects: inout [BrokerEffect]) {
+        refuse(
+            key: "decision on \(decision.id)",
+            "\(decision.verdict == .allow ? "an allow" : "a deny") by \(decision.reviewer) refused: \(problem)", &effects)
+    }
+
+    mutating func refuse(key: String, _ reason: String, _ effects: inout [BrokerEffect]) {
+        guard teamQueue.refusedDecisions[key] == nil else { return }
+        let rejection = RejectedException(id: key, reason: reason)
+        teamQueue.refusedDecisions[key] = rejection
+        if teamQueue.refusedDecisions.count > TeamQueueState.refusalMemory, let oldest = teamQueue.refusedOrder.first {
+            teamQueue.refusedDecisions[oldest] = nil
+            teamQueue.refusedOrder.removeFirst()
+        }
+        teamQueue.refusedOrder.append(key)
+        effects.append(.logRefusal("refused a \(key) in the team's queue: \(rejection.reason)"))
+        notify(.exceptionRejected(rejection), &effects)
     }
 
     /// Tells the team this broker ended one of its published actions.
     mutating func settleIfPublished(_ id: String, _ settlement: QueueSettlement, _ effects: inout [BrokerEffect]) {
+        teamQueue.digests[id] = nil
         guard teamQueue.published.remove(id) != nil else { return }
         effects.append(.settleAction(id: id, settlement))
     }
@@ -41,10 +115,18 @@ extension BrokerStateMachine {
         let number = teamQueue.nextClaim
         teamQueue.nextClaim += 1
         teamQueue.claims[number] = claim
+        var seals: [String: String] = [:]
+        for id in claim.own {
+            let digest = teamQueue.digests[id] ?? pending[id].map { Self.digest(of: queued($0).redacted(by: redactor)) }
+            seals[id] = seal(id, digest: digest ?? "", claim)
+        }
+        for id in claim.others {
+            seals[id] = seal(id, digest: teamQueue.others[id].map(Self.digest(of:)) ?? "", claim)
+        }
         effects.append(
             .claimDecisions(
-                claim: number, ids: claim.own + claim.others, verdict: claim.verdict, reviewer: claim.reviewer,
-                reviewerIdentity: claim.reviewerIdentity, reason: claim.reason))
+                claim: number, ids: claim.own + claim.others, seals: seals, verdict: claim.verdict,
+                reviewer: claim.reviewer, reviewerIdentity: claim.reviewerIdentity, reason: claim.reason))
     }
 
     /// Applies the store's answer to a claim and replies to the console that made it. Without
@@ -97,18 +179,32 @@ extension BrokerStateMachine {
                 failed.append(.init(id: id, code: .notFound, message: "no pending action has id \(id)"))
             }
         }
+        replyDecided(
+            claim.connection, claim.requestID, resolved: resolved, failed: failed, granting: claim.exception,
+            sample: claim.sample, now: now, &effects)
+    }
+
+    /// Ends a console's decision the store answered: puts the exception it granted in force when
+    /// something was decided, and replies with what was resolved, what still waits for more
+    /// approvals and what failed (an error when nothing was decided at all).
+    mutating func replyDecided(
+        _ connection: ConnectionID, _ requestID: RequestID?, resolved: [String], waiting: [DecideResult.Waiting] = [],
+        failed: [DecideResult.Failure], granting made: PolicyException?, sample: Assessment?, now: Date,
+        _ effects: inout [BrokerEffect]
+    ) {
         var alsoResolved: [String] = []
         var exception: PolicyException?
-        if let made = claim.exception, !resolved.isEmpty {
-            alsoResolved = install(made, sample: claim.sample, now: now, &effects)
+        if let made, !resolved.isEmpty || !waiting.isEmpty {
+            alsoResolved = install(made, sample: sample, now: now, &effects)
             exception = exceptions.first { $0.id == made.id } ?? made
         }
-        if resolved.isEmpty, let first = failed.first {
-            let error = RPCError(code: first.code, message: first.message)
-            return fail(claim.connection, claim.requestID, error, &effects)
+        if resolved.isEmpty, waiting.isEmpty, let first = failed.first {
+            return fail(connection, requestID, RPCError(code: first.code, message: first.message), &effects)
         }
-        let result = DecideResult(resolved: resolved, failed: failed, exception: exception, alsoResolved: alsoResolved)
-        reply(claim.connection, claim.requestID, .decide(result), &effects)
+        let result = DecideResult(
+            resolved: resolved, failed: failed, exception: exception, alsoResolved: alsoResolved,
+            waiting: waiting.isEmpty ? nil : waiting)
+        reply(connection, requestID, .decide(result), &effects)
     }
 
     /// Asks for the team's queue, unless a read is already on its way (then once more after it).
@@ -131,6 +227,10 @@ extension BrokerStateMachine {
         guard let snapshot else { return }
         for decision in snapshot.decided {
             guard let item = pending[decision.id] else { continue }
+            if let problem = decisionProblem(decision) ?? approvalsProblem(decision, item) {
+                refuse(decision, problem, &effects)
+                continue
+            }
             teamQueue.published.remove(decision.id)
             resolve(
                 item, decision.verdict, reason: decision.reason, source: .human(decision.reviewer),
@@ -145,11 +245,24 @@ extension BrokerStateMachine {
                 .actionExpired(ActionExpired(id: id, cause: cause, reason: "No longer waiting: ended\(from).")),
                 &effects)
         }
+        // New, or changed in the store since it was read: consoles show what a decision on it
+        // would be sealed over.
         for item in incoming.values.sorted(by: { ($0.queuedAt, $0.id) < ($1.queuedAt, $1.id) })
-        where teamQueue.others[item.id] == nil {
-            notify(.actionQueued(ActionQueued(item: item)), &effects)
+        where teamQueue.others[item.id] != item {
+            notify(.actionQueued(ActionQueued(item: displayed(item))), &effects)
         }
+        for id in teamQueue.others.keys where incoming[id] == nil { teamQueue.approvals[id] = nil }
         teamQueue.others = incoming
+        for (id, list) in snapshot.approvals {
+            if pending[id] != nil {
+                applyApprovals(id, list, now: now, &effects)
+            } else if let item = incoming[id] {
+                let verified = verifiedApprovals(id, list, digest: Self.digest(of: item), &effects)
+                guard verified.map(\.reviewer) != (teamQueue.approvals[id] ?? []).map(\.reviewer) else { continue }
+                teamQueue.approvals[id] = verified
+                notify(.actionQueued(ActionQueued(item: displayed(item))), &effects)
+            }
+        }
     }
 
     /// While the team's exceptions cannot be read, allow exceptions stop applying once the

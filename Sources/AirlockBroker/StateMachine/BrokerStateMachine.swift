@@ -186,9 +186,18 @@ public struct BrokerStateMachine: Sendable {
             factsGathered(actionID, facts: facts, now: now, &effects)
         case .boundariesMeasured(let workspace, let report, let now):
             boundariesMeasured(workspace, report: report, now: now, &effects)
-        case .policyReloaded(let mode, let rules, let now):
+        case .policyReloaded(let mode, let rules, let reviewers, let now):
             configuration.mode = mode
             configuration.rules = rules
+            configuration.reviewers = reviewers
+            // Actions queued while no requirement asked who submitted them learn it now.
+            if !reviewers.requirements.isEmpty {
+                let unnamed = pending.values.filter { $0.submitter == nil }
+                for item in unnamed {
+                    let name = submitterName(item.requester)
+                    pending[item.id]?.submitter = name
+                }
+            }
             resolveCovered(now: now, &effects)
         case .teamQueueChanged:
             askForTeamQueue(&effects)
@@ -196,6 +205,8 @@ public struct BrokerStateMachine: Sendable {
             teamQueueRead(snapshot, now: now, &effects)
         case .decisionsClaimed(let claim, let outcomes, let now):
             decisionsClaimed(claim, outcomes: outcomes, now: now, &effects)
+        case .approvalsRecorded(let request, let outcomes, let now):
+            approvalsRecorded(request, outcomes: outcomes, now: now, &effects)
         case .storeHealthChanged(let health, _):
             storeHealthChanged(health, &effects)
         case .brokerStopping(let now):
@@ -222,7 +233,9 @@ public struct BrokerStateMachine: Sendable {
             reviewer: peer?.authentication != nil || peer?.listener == .shared ? reviewer(connection).name : nil)
     }
 
-    var rejectedList: [RejectedException] { rejected.values.sorted { $0.id < $1.id } }
+    var rejectedList: [RejectedException] {
+        (rejected.values.sorted { $0.id < $1.id }) + teamQueue.refusedOrder.compactMap { teamQueue.refusedDecisions[$0] }
+    }
 
     // MARK: Submissions
 
@@ -268,7 +281,11 @@ public struct BrokerStateMachine: Sendable {
         _ answer: Answer, deadlineMs: Int?, submittedAt: Date, boundariesLate: Bool = false, now: Date,
         _ effects: inout [BrokerEffect]
     ) {
-        let decision = decide(answer.action, answer.assessment, boundariesLate: boundariesLate, now: now)
+        // Asked of the password database only when a requirement could use it: a policy hit
+        // without reviewers pays nothing.
+        let submitter = configuration.reviewers.requirements.isEmpty ? nil : submitterName(answer.requester)
+        let decision = decide(
+            answer.action, answer.assessment, boundariesLate: boundariesLate, submitter: submitter, now: now)
         if let reused = hookDecision(for: answer, own: decision, now: now) {
             let reason = "\(reused.reason) (decided at the harness's hook as \(reused.actionID))"
             send(
@@ -315,7 +332,7 @@ public struct BrokerStateMachine: Sendable {
             id: answer.id, sequence: nextActionNumber, action: action, assessment: answer.assessment,
             decision: decision, queuedAt: now, deadline: deadline, requester: answer.requester,
             requestID: answer.requestID, agent: agentIdentity(of: answer.requester, claimed: action.agentPID),
-            toolCall: answer.toolCall)
+            toolCall: answer.toolCall, submitter: submitter)
         pending[answer.id] = item
         noteQueued(answer.id)
         notify(.actionQueued(ActionQueued(item: queued(item))), &effects)
@@ -386,12 +403,26 @@ public struct BrokerStateMachine: Sendable {
         }
         var exception: PolicyException?
         if let grant = params.grant {
+            let othersShown = othersFound.compactMap { teamQueue.others[$0] }
+            if let refusal = exceptionRefusal(grant, reviewer: reviewer, items: found, others: othersShown) {
+                return fail(connection, requestID, refusal, &effects)
+            }
             switch makeException(grant, reviewer: reviewer, now: now, samples: found.map(\.assessment)) {
             case .success(let made): exception = made
             case .failure(let error): return fail(connection, requestID, error, &effects)
             }
         }
-        let reason = Self.humanReason(params.verdict, reviewer: reviewer, reason: params.reason)
+        // Redacted here, before anything is sealed over it: the team's queue stores it redacted,
+        // and a seal over the raw text would never match what other brokers read back.
+        let typed = params.reason.map(redactor.redact)
+        let reason = Self.humanReason(params.verdict, reviewer: reviewer, reason: typed)
+        if configuration.team != nil, params.verdict == .allow, needsApprovals(own: found, others: othersFound) {
+            let approval = TeamQueueState.Approval(
+                connection: connection, requestID: requestID, own: found.map(\.id), others: othersFound, failed: failed,
+                approval: RecordedApproval(reviewer: reviewer, identity: identity.logged, reason: typed, at: now),
+                exception: exception, sample: found.first?.assessment)
+            return approveInTeam(approval, &effects)
+        }
         if configuration.team != nil {
             let team = TeamQueueState.Claim(
                 connection: connection, requestID: requestID, own: found.map(\.id), others: othersFound,
@@ -399,10 +430,32 @@ public struct BrokerStateMachine: Sendable {
                 reason: reason, exception: exception, sample: found.first?.assessment)
             return claim(team, &effects)
         }
+        var resolved: [String] = []
+        var waiting: [DecideResult.Waiting] = []
         for item in found {
-            resolve(
-                item, params.verdict, reason: reason, source: .human(reviewer), reviewer: reviewer,
-                reviewerIdentity: identity.logged, now: now, &effects)
+            guard params.verdict == .allow else {
+                resolve(
+                    item, params.verdict, reason: reason, source: .human(reviewer), reviewer: reviewer,
+                    reviewerIdentity: identity.logged, now: now, &effects)
+                resolved.append(item.id)
+                continue
+            }
+            let approval = RecordedApproval(
+                reviewer: reviewer, identity: identity.logged, reason: typed, at: now)
+            switch approve(item.id, by: approval) {
+            case .complete(let approvals):
+                resolveApproved(item, approvals, now: now, &effects)
+                resolved.append(item.id)
+            case .waiting(let needs):
+                waiting.append(.init(id: item.id, needs: needs))
+                if let updated = pending[item.id] { notify(.actionQueued(ActionQueued(item: queued(updated))), &effects) }
+            case .notCounted(let why):
+                failed.append(.init(id: item.id, code: .approvalNotCounted, message: "\(item.id) not counted: \(why)"))
+            }
+        }
+        // As for unknown ids: when nothing at all was decided or recorded, the answer is an error.
+        if resolved.isEmpty, waiting.isEmpty, let first = failed.first {
+            return fail(connection, requestID, RPCError(code: first.code, message: first.message), &effects)
         }
         var alsoResolved: [String] = []
         if let exception {
@@ -411,7 +464,8 @@ public struct BrokerStateMachine: Sendable {
         // The exception as it stands now, its uses counted (it may already have run out).
         let current = exception.map { made in exceptions.first { $0.id == made.id } ?? made }
         let result = DecideResult(
-            resolved: found.map(\.id), failed: failed, exception: current, alsoResolved: alsoResolved)
+            resolved: resolved, failed: failed, exception: current, alsoResolved: alsoResolved,
+            waiting: waiting.isEmpty ? nil : waiting)
         reply(connection, requestID, .decide(result), &effects)
     }
 

@@ -10,13 +10,25 @@ public struct ExceptionChecks: Sendable {
     public var seal: @Sendable (PolicyException) -> PolicyException
     /// Nil when a stored exception may be used at `now`.
     public var problem: @Sendable (PolicyException, Date) -> StoredExceptionProblem?
+    /// The same key's seal over a decision on an action in the team's queue.
+    public var sealDecision: @Sendable (QueueDecisionFacts) -> String
+    /// Whether a seal read from the team's queue is the key's seal over these facts.
+    public var isSealed: @Sendable (QueueDecisionFacts, String?) -> Bool
+    /// Whether a reviewer named in the store can be one of this team's (or this machine's).
+    public var isKnownReviewer: @Sendable (String) -> Bool
 
     public init(
         seal: @escaping @Sendable (PolicyException) -> PolicyException,
-        problem: @escaping @Sendable (PolicyException, Date) -> StoredExceptionProblem?
+        problem: @escaping @Sendable (PolicyException, Date) -> StoredExceptionProblem?,
+        sealDecision: @escaping @Sendable (QueueDecisionFacts) -> String,
+        isSealed: @escaping @Sendable (QueueDecisionFacts, String?) -> Bool,
+        isKnownReviewer: @escaping @Sendable (String) -> Bool
     ) {
         self.seal = seal
         self.problem = problem
+        self.sealDecision = sealDecision
+        self.isSealed = isSealed
+        self.isKnownReviewer = isKnownReviewer
     }
 
     public init(sealer: ExceptionSealer, configuration: BrokerConfiguration, processes: ProcessFacts) {
@@ -33,6 +45,9 @@ public struct ExceptionChecks: Sendable {
             problem: { exception, now in
                 sealer.problem(exception)
                     ?? exception.storedProblem(now: now, maximumSeconds: cap, host: host, isKnownGranter: isKnown)
-            })
+            },
+            sealDecision: { sealer.seal(text: $0.sealedText) },
+            isSealed: { facts, seal in sealer.isValid(seal, text: facts.sealedText) },
+            isKnownReviewer: isKnown)
     }
 }

@@ -21,6 +21,11 @@ struct PendingAction: Sendable {
     var agent: AgentIdentity
     /// The requester's uid and the harness's call id, when the submission carried one.
     var toolCall: ToolCallMemory.Key?
+    /// The account whose agent submitted it, as the kernel names the submitter (`alice`, or
+    /// `alice@dev-3` in a team): the person a `not_own_agent` requirement does not count.
+    var submitter: String?
+    /// Approvals recorded so far on an action the policy asks several for, oldest first.
+    var approvals: [RecordedApproval] = []
     /// Whether the user's `notify` command was run for it.
     var reminded = false
 

@@ -24,10 +24,35 @@ struct TeamQueueState: Sendable {
         var sample: Assessment?
     }
 
-    /// Actions other brokers hold, by id, as their brokers published them.
+    /// A console's approvals (of actions the policy asks several for) waiting for the store.
+    struct Approval: Sendable {
+        var connection: ConnectionID
+        var requestID: RequestID?
+        var own: [String]
+        var others: [String]
+        var failed: [DecideResult.Failure]
+        var approval: RecordedApproval
+        var exception: PolicyException?
+        var sample: Assessment?
+    }
+
+    /// Actions other brokers hold, by id, as their brokers published them (what the seals of
+    /// decisions on them cover: never changed here).
     var others: [String: QueuedAction] = [:]
+    /// Approvals recorded on other brokers' actions that carry the team's seal, by id.
+    var approvals: [String: [RecordedApproval]] = [:]
+    var approving: [UInt64: Approval] = [:]
     /// This broker's actions in the team's queue that it has not settled yet.
     var published: Set<String> = []
+    /// What each decision's seal covers of this broker's published actions (`digest(of:)`).
+    var digests: [String: String] = [:]
+    /// Decisions in the team's queue this broker did not use (no seal, a wrong seal, a
+    /// reviewer the team cannot have), by "decision on <id>", oldest first in `refusedOrder`.
+    var refusedDecisions: [String: RejectedException] = [:]
+    var refusedOrder: [String] = []
+    static let refusalMemory = 100
+    /// The most approvals one action's row takes (a requirement asks at most 10 people).
+    static let approvalSeals = 16
     var claims: [UInt64: Claim] = [:]
     var nextClaim: UInt64 = 1
     var isReading = false

@@ -174,6 +174,21 @@ extension DetailDocument {
         return lines
     }
 
+    /// What approving still takes and the approvals so far, when the policy asks several.
+    static func approvalLines(_ item: QueuedAction, width: Int) -> [StyledLine] {
+        var lines: [StyledLine] = []
+        if let needs = item.needs {
+            lines += (StyledLine("needs ", .textDim) + StyledLine(needs, .hardFloor)).wrapped(width: width)
+        }
+        for approval in item.approvals ?? [] {
+            var line = StyledLine("✓ approved by ", .textDim)
+            line.append(approval.name.map { "\($0) (\(approval.reviewer))" } ?? approval.reviewer, .text)
+            if let reason = approval.reason { line.append(": " + reason, .text) }
+            lines += line.wrapped(width: width)
+        }
+        return lines
+    }
+
     static func hiddenCharacterLines(_ assessment: Assessment, width: Int) -> [StyledLine] {
         guard !assessment.hiddenCharacters.isEmpty else { return [] }
         let names = Array(Set(assessment.hiddenCharacters.map(\.name))).sorted().joined(separator: ", ")
@@ -198,6 +213,7 @@ extension DetailDocument {
         why.append(item.reason, .text)
         why.append(" (\(item.source))", .textDim)
         add(why)
+        lines += approvalLines(item, width: width)
         let groups = findingGroups(assessment.findings)
         for (finding, count) in groups.prefix(maximumFindings) {
             var line = StyledLine("• ", .textDim)

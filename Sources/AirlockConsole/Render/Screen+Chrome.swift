@@ -83,7 +83,7 @@ extension Screen {
             } else if let first = state.rejectedExceptions.first {
                 let more = state.rejectedExceptions.count > 1 ? " (and \(state.rejectedExceptions.count - 1) more)" : ""
                 line.append(
-                    " store: exception \(first.id) refused: \(first.reason)\(more) — airlock status", .flashError)
+                    " store: \(first.subject) refused: \(first.reason)\(more) — airlock status", .flashError)
             }
         }
         _ = input

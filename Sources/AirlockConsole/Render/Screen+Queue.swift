@@ -94,6 +94,11 @@ extension Screen {
         x = canvas.write(
             " " + pad(entry.tool, QueueColumns.toolWidth) + " ", column: x, row: row, limit: timesStart,
             style: style(.title))
+        if item.needs != nil {
+            // Approvals so far, of an action that needs several: the detail says what is left.
+            x = canvas.write(
+                "✓\(item.approvals?.count ?? 0) ", column: x, row: row, limit: timesStart, style: style(.hardFloor))
+        }
         // The command takes what is left; the detail pane always has all of it.
         canvas.write(
             summary, column: x, row: row, limit: timesStart, style: style(.command),

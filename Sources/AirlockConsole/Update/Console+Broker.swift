@@ -162,6 +162,9 @@ extension Console {
                 words.append("\(exception.effect.rawValue) exception until \(clock(exception.expiresAt))")
             }
             if !decided.alsoResolved.isEmpty { words.append("also resolved \(decided.alsoResolved.count)") }
+            for waiting in decided.waiting ?? [] {
+                words.append("approval of \(waiting.id) recorded; \(waiting.needs)")
+            }
             if let failure = decided.failed.first {
                 words.append("\(decided.failed.count) failed: \(failure.message)")
             }

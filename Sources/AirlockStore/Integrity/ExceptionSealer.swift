@@ -54,8 +54,29 @@ public struct ExceptionSealer: Sendable {
 
     /// The seal for `exception` as it stands.
     public func seal(_ exception: PolicyException) -> String {
-        let code = HMAC<SHA256>.authenticationCode(for: Array(exception.sealedText.utf8), using: key)
-        return code.map { String(format: "%02x", $0) }.joined()
+        seal(text: exception.sealedText)
+    }
+
+    /// The seal for any text the broker vouches for with the same key: a decision on an action
+    /// in the team's queue (`QueueDecisionFacts.sealedText`) as well as an exception.
+    public func seal(text: String) -> String {
+        let code = HMAC<SHA256>.authenticationCode(for: Array(text.utf8), using: key)
+        return Self.hex(code)
+    }
+
+    /// Whether `seal` is this key's seal for `text`.
+    public func isValid(_ seal: String?, text: String) -> Bool {
+        guard let seal, let bytes = Self.bytes(hex: seal) else { return false }
+        return HMAC<SHA256>.isValidAuthenticationCode(bytes, authenticating: Array(text.utf8), using: key)
+    }
+
+    /// SHA-256 of `text`, in hex: what a seal covers of something too long to seal whole.
+    public static func digest(_ text: String) -> String {
+        hex(SHA256.hash(data: Array(text.utf8)))
+    }
+
+    private static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+        bytes.map { String(format: "%02x", $0) }.joined()
     }
 
     /// `exception` with its seal set.
@@ -67,11 +88,8 @@ public struct ExceptionSealer: Sendable {
 
     /// Nil when `exception` carries the seal its fields call for.
     public func problem(_ exception: PolicyException) -> StoredExceptionProblem? {
-        guard let stored = exception.seal else { return .unsealed }
-        guard let bytes = Self.bytes(hex: stored),
-            HMAC<SHA256>.isValidAuthenticationCode(bytes, authenticating: Array(exception.sealedText.utf8), using: key)
-        else { return .badSeal }
-        return nil
+        guard exception.seal != nil else { return .unsealed }
+        return isValid(exception.seal, text: exception.sealedText) ? nil : .badSeal
     }
 
     private static func bytes(hex: String) -> [UInt8]? {

@@ -18,14 +18,31 @@ import TOMLKit
 ///
 /// [[allow]]
 /// mcp = { server = "github", tool = "get_issue" }
+///
+/// [reviewers.alice]                   # a person; several accounts may be the same person
+/// accounts = ["alice@dev-3", "alice@laptop"]
+/// name = "Alice Martin"
+/// groups = ["leads"]
+///
+/// [[require]]                         # what approving takes (trusted files only)
+/// category = ["production", "migration"]
+/// group = "leads"
+///
+/// [[require]]
+/// floor = "hard"
+/// approvals = 2                       # distinct people
+/// not_own_agent = true
 /// ```
 public struct PolicyFile: Sendable, Equatable {
     public var rules: [PolicyRule]
     public var mode: Mode?
+    /// `reviewers` and `[[require]]`: only in the user's or system's file.
+    public var reviewers: ReviewerPolicy
 
-    public init(rules: [PolicyRule] = [], mode: Mode? = nil) {
+    public init(rules: [PolicyRule] = [], mode: Mode? = nil, reviewers: ReviewerPolicy = ReviewerPolicy()) {
         self.rules = rules
         self.mode = mode
+        self.reviewers = reviewers
     }
 
     /// Parses policy text. `file` names it in errors and rule ids; `origin` marks repository rules.
@@ -64,13 +81,59 @@ public struct PolicyFile: Sendable, Equatable {
                     }
                     policy.rules.append(try Self.rule(rule, effect: effect, origin: origin, file: file, line: line))
                 }
+            case "reviewers", "require":
+                if case .repository = origin {
+                    throw PolicyFileError(
+                        file: file, line: lines.line(ofKey: key),
+                        message: "a repository's policy may not declare \(key == "require" ? "[[require]]" : "reviewers"); "
+                            + "who reviews and what approving takes belong in your own policy.toml")
+                }
+                if key == "reviewers" {
+                    policy.reviewers.reviewers = try ReviewerSection.reviewers(table[key], file: file, lines: lines)
+                } else {
+                    policy.reviewers.requirements = try ReviewerSection.requirements(table[key], file: file, lines: lines)
+                }
             default:
                 throw PolicyFileError(
                     file: file, line: lines.line(ofKey: key),
-                    message: "unknown key \"\(key)\" (expected mode, [[allow]] or [[deny]])")
+                    message: "unknown key \"\(key)\" (expected mode, [[allow]], [[deny]], reviewers or [[require]])")
             }
         }
+        try ReviewerSection.check(policy.reviewers, file: file, lines: lines)
         return policy
+    }
+
+    /// One scope key of a rule (command, category, path, mcp); nil for a key that is none.
+    static func scope(_ key: String, _ value: TOMLValueConvertible?, fail: (String) -> PolicyFileError)
+        throws(PolicyFileError) -> Scope?
+    {
+        switch key {
+        case "command":
+            if let words = value?.array?.compactMap({ $0.string }), !words.isEmpty, words.count == value?.array?.count {
+                return .commandPrefix(words)
+            } else if let text = value?.string, !text.isEmpty {
+                return .commandPrefix(text.split(separator: " ").map(String.init))
+            }
+            throw fail("command must be a non-empty string or array of strings (argv prefix)")
+        case "category":
+            guard let name = value?.string else { throw fail("category must be a string") }
+            guard let category = Category(rawValue: name) else { throw fail("unknown category \"\(name)\"") }
+            return .category(category)
+        case "path":
+            if let glob = value?.string { return .paths([glob]) }
+            if let globs = value?.array?.compactMap({ $0.string }), !globs.isEmpty, globs.count == value?.array?.count {
+                return .paths(globs)
+            }
+            throw fail("path must be a glob string or an array of them")
+        case "mcp":
+            guard let mcp = value?.table, let server = mcp["server"]?.string else {
+                throw fail(
+                    "mcp must be a table with a server (and a tool): mcp = { server = \"github\", tool = \"get_issue\" }")
+            }
+            return .mcpTool(server: server, tool: mcp["tool"]?.string)
+        default:
+            return nil
+        }
     }
 
     private static func rule(
@@ -84,39 +147,11 @@ public struct PolicyFile: Sendable, Equatable {
             switch key {
             case "id", "reason":
                 guard value?.string != nil else { throw fail("\(key) must be a string") }
-            case "command":
-                if let words = value?.array?.compactMap({ $0.string }), !words.isEmpty,
-                    words.count == value?.array?.count
-                {
-                    scopes.append(.commandPrefix(words))
-                } else if let text = value?.string, !text.isEmpty {
-                    scopes.append(.commandPrefix(text.split(separator: " ").map(String.init)))
-                } else {
-                    throw fail("command must be a non-empty string or array of strings (argv prefix)")
-                }
-            case "category":
-                guard let name = value?.string else { throw fail("category must be a string") }
-                guard let category = Category(rawValue: name) else { throw fail("unknown category \"\(name)\"") }
-                scopes.append(.category(category))
-            case "path":
-                if let glob = value?.string {
-                    scopes.append(.paths([glob]))
-                } else if let globs = value?.array?.compactMap({ $0.string }), !globs.isEmpty,
-                    globs.count == value?.array?.count
-                {
-                    scopes.append(.paths(globs))
-                } else {
-                    throw fail("path must be a glob string or an array of them")
-                }
-            case "mcp":
-                guard let mcp = value?.table, let server = mcp["server"]?.string else {
-                    throw fail(
-                        "mcp must be a table with a server (and a tool): mcp = { server = \"github\", tool = \"get_issue\" }"
-                    )
-                }
-                scopes.append(.mcpTool(server: server, tool: mcp["tool"]?.string))
             default:
-                throw fail("unknown key \"\(key)\" in a rule (expected command, category, path, mcp, id, reason)")
+                guard let scope = try Self.scope(key, value, fail: fail) else {
+                    throw fail("unknown key \"\(key)\" in a rule (expected command, category, path, mcp, id, reason)")
+                }
+                scopes.append(scope)
             }
         }
         guard scopes.count == 1, let scope = scopes.first else {
@@ -145,7 +180,7 @@ public struct PolicyFileError: Error, Equatable, Sendable, CustomStringConvertib
 
 /// Finds the line of a top-level key or of the n-th `[[allow]]`/`[[deny]]` header, since the
 /// TOML parser keeps no positions for values.
-private struct RuleLines {
+struct RuleLines {
     let lines: [Substring]
 
     init(text: String) {
@@ -165,7 +200,9 @@ private struct RuleLines {
     func line(ofKey key: String) -> Int {
         for (number, line) in lines.enumerated() {
             let trimmed = line.trimmingPrefix(while: \.isWhitespace)
-            if trimmed.hasPrefix(key + " ") || trimmed.hasPrefix(key + "=") || trimmed.hasPrefix("[" + key) {
+            if trimmed.hasPrefix(key + " ") || trimmed.hasPrefix(key + "=") || trimmed.hasPrefix("[" + key)
+                || trimmed.hasPrefix("[[" + key)
+            {
                 return number + 1
             }
         }

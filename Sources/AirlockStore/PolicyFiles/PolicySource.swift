@@ -11,6 +11,8 @@ public final class PolicySource: Sendable {
         public var rules: [PolicyRule]
         public var mode: Mode?
         public var problems: [PolicyFileError]
+        /// The user's file only: a repository's may not declare reviewers.
+        public var reviewers = ReviewerPolicy()
     }
 
     /// The last file of each path that parsed, kept while a newer version is broken.
@@ -36,6 +38,7 @@ public final class PolicySource: Sendable {
         if let file = load(path: configDirectory + "/policy.toml", origin: .user, problems: &snapshot.problems) {
             snapshot.rules = file.rules
             snapshot.mode = file.mode
+            snapshot.reviewers = file.reviewers
         }
         return snapshot
     }

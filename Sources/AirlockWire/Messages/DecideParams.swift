@@ -36,14 +36,29 @@ public struct DecideResult: Codable, Equatable, Sendable {
     public var exception: PolicyException?
     /// Other pending actions the granted exception resolved.
     public var alsoResolved: [String]
+    /// Ids whose approval was recorded but that still need more (`[[require]]` in the policy).
+    public var waiting: [Waiting]?
 
     public init(
-        resolved: [String], failed: [Failure] = [], exception: PolicyException? = nil, alsoResolved: [String] = []
+        resolved: [String], failed: [Failure] = [], exception: PolicyException? = nil, alsoResolved: [String] = [],
+        waiting: [Waiting]? = nil
     ) {
         self.resolved = resolved
         self.failed = failed
         self.exception = exception
         self.alsoResolved = alsoResolved
+        self.waiting = waiting
+    }
+
+    /// An approval that counted, on an action that needs more: what it still needs.
+    public struct Waiting: Codable, Equatable, Sendable {
+        public var id: String
+        public var needs: String
+
+        public init(id: String, needs: String) {
+            self.id = id
+            self.needs = needs
+        }
     }
 
     /// One id that could not be decided, and why.

@@ -16,6 +16,14 @@ public struct QueuedAction: Codable, Equatable, Sendable, Identifiable {
     public var deadline: Date
     /// Who and which machine asked, when the action comes from a team's shared queue.
     public var origin: ActionOrigin?
+    /// Approvals recorded so far, when the trusted policy asks more than one (`[[require]]`).
+    public var approvals: [QueuedApproval]?
+    /// What approving still takes ("1 of 2 approvals, needs a lead"), when the policy asks
+    /// more than one approval by anyone.
+    public var needs: String?
+    /// The account whose agent submitted it (`alice@dev-3`), as its broker's kernel named it,
+    /// when a requirement leaves that person out (`not_own_agent`).
+    public var submitter: String?
 
     public init(
         id: String, action: Action, assessment: Assessment, reason: String, source: Decision.Source, queuedAt: Date,

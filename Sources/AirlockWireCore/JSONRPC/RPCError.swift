@@ -55,4 +55,7 @@ public enum RPCErrorCode: Int, Codable, Sendable, CaseIterable {
     case passphraseRequired = -32009
     /// The method is not served on this socket (agents may only submit on `agent.sock`).
     case notOnThisSocket = -32010
+    /// An approval that adds nothing the action still needs (the same person again, not in
+    /// the group the policy asks for, the person whose agent submitted it); nothing changed.
+    case approvalNotCounted = -32011
 }

@@ -116,6 +116,7 @@ struct ServeCommand: AsyncParsableCommand {
             mode: mode ?? user.mode ?? .workspaceEdit, rules: user.rules, appliesBoundaries: !ignoresBoundaries,
             notifyAfter: settings.notify.map { _ in .seconds(settings.notifyAfterSeconds) },
             hostFacts: paths.hostFacts(), team: team.map { TeamSettings(origin: $0.origin) })
+        configuration.reviewers = user.reviewers
         // They read files (and run git): the broker calls them off its event loop.
         // The separated deployment keeps its trusted list in Airlock's state directory: the system
         // user writes it there for a reviewer, and no agent's account can read or write it (the
@@ -175,7 +176,8 @@ struct ServeCommand: AsyncParsableCommand {
                 try? await Task.sleep(for: .seconds(2))
                 if let changed = policies.userPolicyIfChanged() {
                     Self.report(changed.problems)
-                    server.updatePolicy(mode: mode ?? changed.mode ?? .workspaceEdit, rules: changed.rules)
+                    server.updatePolicy(
+                        mode: mode ?? changed.mode ?? .workspaceEdit, rules: changed.rules, reviewers: changed.reviewers)
                 }
             }
         }

@@ -81,7 +81,7 @@ struct StatusCommand: ParsableCommand {
                 print("store       \(mismatch)")
             }
             for rejected in status.rejectedExceptions ?? [] {
-                print("REFUSED     stored exception \(rejected.id): \(rejected.reason)")
+                print("REFUSED     stored \(rejected.subject): \(rejected.reason)")
             }
         }
     }

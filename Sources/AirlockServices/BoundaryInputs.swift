@@ -20,6 +20,29 @@ public struct BoundaryInputs: Sendable {
         home = environment["HOME"] ?? NSHomeDirectory()
     }
 
+    /// The inputs as they stand for the account `uid` — the separated deployment's agent, whose
+    /// home, harness settings, credentials and MCP inventories are its own, never the broker's
+    /// (the system user's, which has none). Only `PATH` is kept from `base`; the account's
+    /// environment variables (`CLAUDE_CONFIG_DIR`, …) are not known to the broker, so their
+    /// defaults under its home are read. The trusted list stays Airlock's own, in
+    /// `trustedListDirectory`, and so do MCP inventories: those in the agent's own state
+    /// directory are files the agent can write, so its servers count as not inventoried (never
+    /// clear on the agent's word). Nil for a uid the password database does not know.
+    public static func forAccount(_ uid: UInt32, base: [String: String], trustedListDirectory: String)
+        -> BoundaryInputs?
+    {
+        guard let account = getpwuid(uid), let directory = account.pointee.pw_dir, let name = account.pointee.pw_name
+        else { return nil }
+        let home = String(cString: directory)
+        let user = String(cString: name)
+        var environment = [
+            "HOME": home, "USER": user, "LOGNAME": user, "AIRLOCK_CONFIG_DIR": trustedListDirectory,
+            "AIRLOCK_STATE_DIR": trustedListDirectory,
+        ]
+        environment["PATH"] = base["PATH"]
+        return BoundaryInputs(environment: environment)
+    }
+
     public var probe: WorkspaceProbe {
         WorkspaceProbe(
             home: home, environment: environment, stateDirectory: locations.stateDirectory,
@@ -45,20 +68,24 @@ public struct BoundaryInputs: Sendable {
 
     /// The five boundaries of the workspace holding `directory`, measured now for the broker;
     /// nil for a directory that does not exist here (a hook may report another machine's path).
-    public func measuredReport(for directory: String, store: PolicyStore) -> BoundaryReport? {
+    public func measuredReport(
+        for directory: String, store: PolicyStore, sealer: ExceptionSealer? = nil
+    ) -> BoundaryReport? {
         var isDirectory: ObjCBool = false
         guard directory.hasPrefix("/"), FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory),
             isDirectory.boolValue
         else { return nil }
-        return report(for: directory, audit: Self.audit(store), store: store)
+        return report(for: directory, audit: Self.audit(store), store: store, sealer: sealer)
     }
 
     /// The five boundaries of the workspace holding `directory`, measured now.
-    public func report(for directory: String, audit: AuditState, store: PolicyStore?) -> BoundaryReport {
+    public func report(
+        for directory: String, audit: AuditState, store: PolicyStore?, sealer: ExceptionSealer? = nil
+    ) -> BoundaryReport {
         let probe = self.probe
         let hooked = Self.hooked(hookHealth(workspace: probe.workspace(for: directory)))
         let facts = probe.facts(
-            directory: directory, hooked: hooked, audit: audit, policyTrust: Self.policyTrust(store))
+            directory: directory, hooked: hooked, audit: audit, policyTrust: Self.policyTrust(store, sealer: sealer))
         return BoundaryEvaluator.report(facts)
     }
 
@@ -89,12 +116,13 @@ public struct BoundaryInputs: Sendable {
     }
 
     /// Why a workspace is trusted by its policy file: `.airlock/policy.toml` trusted as it is now.
-    public static func policyTrust(_ store: PolicyStore?) -> @Sendable (String) -> String? {
+    /// With `sealer`, only trust the broker sealed counts.
+    public static func policyTrust(_ store: PolicyStore?, sealer: ExceptionSealer? = nil) -> @Sendable (String) -> String? {
         { workspace in
             guard let store else { return nil }
             let path = PolicySource.repositoryPolicyPath(workspace)
             guard let data = FileManager.default.contents(atPath: path),
-                (try? store.isPolicyFileTrusted(path: path, sha256: PolicySource.sha256(data))) == true
+                (try? store.isPolicyFileTrusted(path: path, sha256: PolicySource.sha256(data), sealer: sealer)) == true
             else { return nil }
             return "its .airlock/policy.toml is trusted as it is"
         }

@@ -153,6 +153,41 @@ import Testing
         #expect(audit.stdout.contains("authenticated by passphrase"), "\(audit.stdout)")
     }
 
+    /// Trusting a repository's policy file: not served on agent.sock, refused on review.sock
+    /// without the passphrase (for the agent's account and the reviewer's own alike), and the
+    /// authenticated reviewer gives it again. The trust lands in Airlock's own store.
+    @Test func onlyTheAuthenticatedReviewerTrustsAPolicyFile() throws {
+        let deployment = try SeparatedBroker()
+        let project = deployment.base + "/policyproject"
+        _ = try run(["/usr/bin/env", "git", "init", "-q", project])
+        _ = chmod(project, 0o755)
+        try FileManager.default.createDirectory(atPath: project + "/.airlock", withIntermediateDirectories: true)
+        let text = "[[allow]]\ncommand = \"make docs\"\n"
+        try text.write(toFile: project + "/.airlock/policy.toml", atomically: true, encoding: .utf8)
+        _ = chmod(project + "/.airlock/policy.toml", 0o644)
+        let hash = PolicySource.sha256(Data(text.utf8))
+        let trust = RPCClient.send("trustPolicy", ["workspace": project, "sha256": hash], id: 2)
+        for attacker in [deployment.agent, deployment.reviewer] {
+            let onAgent = try atTerminal(RPCClient.argv(deployment.agentSocket, [trust]), as: attacker)
+            #expect(RPCClient.errorCode(RPCClient.answers(onAgent.stdout)?.last) == -32010, "\(onAgent.stdout)")
+            let onReview = try atTerminal(RPCClient.argv(deployment.reviewSocket, [trust]), as: attacker)
+            #expect(RPCClient.errorCode(RPCClient.answers(onReview.stdout)?.last) == -32008, "\(onReview.stdout)")
+        }
+        let withPassphrase = RPCClient.send(
+            "trustPolicy", ["workspace": project, "sha256": hash, "passphrase": deployment.passphrase], id: 3)
+        let steps = [RPCClient.send("authenticate", ["passphrase": deployment.passphrase], id: 0), trust, withPassphrase]
+        let output = try atTerminal(RPCClient.argv(deployment.reviewSocket, steps), as: deployment.reviewer)
+        let answers = try #require(RPCClient.answers(output.stdout), "\(output)")
+        #expect(RPCClient.errorCode(answers[1]) == -32009, "asked for the passphrase again: \(answers)")
+        #expect(RPCClient.errorCode(answers[2]) == nil, "\(answers)")
+        deployment.stop()
+        let store = try PolicyStore.open(path: deployment.stateDirectory + "/airlock.sqlite")
+        let sealer = try ExceptionSealer.keyFile(stateDirectory: deployment.stateDirectory)
+        #expect(try store.isPolicyFileTrusted(path: project + "/.airlock/policy.toml", sha256: hash, sealer: sealer))
+        let audit = try run([Programs.airlock, "audit", "--json", "--system"], environment: deployment.environment)
+        #expect(audit.stdout.contains("airlock policy trust"), "\(audit.stdout)")
+    }
+
     /// Guessing the passphrase: each wrong one locks the account out for longer.
     @Test func wrongPassphrasesAreRefusedAndSlowedDown() throws {
         let deployment = try SeparatedBroker()

@@ -11,8 +11,8 @@ import Foundation
 struct PolicyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "policy",
-        abstract: "List rules and exceptions; grant, revoke or trust them.",
-        subcommands: [List.self, Grant.self, Revoke.self, Trust.self]
+        abstract: "List rules and exceptions; grant or revoke exceptions; trust or untrust a repository's policy file.",
+        subcommands: [List.self, Grant.self, Revoke.self, Trust.self, Untrust.self]
     )
 
     /// The store, the policy files and the repository of the current directory.
@@ -75,11 +75,16 @@ struct PolicyCommand: ParsableCommand {
         func run() throws {
             let environment = Environment()
             let store = try environment.openStore()
+            // The broker's own judgement of each row: a row it would refuse is marked so.
+            let keyPath = ExceptionSealer.keyPath(stateDirectory: environment.paths.stateDirectory)
+            let sealer = FileManager.default.fileExists(atPath: keyPath)
+                ? try? ExceptionSealer.keyFile(stateDirectory: environment.paths.stateDirectory) : nil
             let snapshot = PolicySource().load(
                 configDirectory: environment.paths.configDirectory,
                 repository: environment.repository
             ) { path, sha in
-                (try? store.isPolicyFileTrusted(path: path, sha256: sha)) ?? false
+                // Only trust the broker sealed counts (no key yet: no broker ever trusted anything).
+                (try? store.isPolicyFileTrusted(path: path, sha256: sha, sealer: sealer ?? .ephemeral())) ?? false
             }
             print(
                 "rules (\(environment.paths.configDirectory)/policy.toml"
@@ -99,10 +104,6 @@ struct PolicyCommand: ParsableCommand {
             let exceptions = try store.exceptions(includingInactive: all, at: now)
             print("exceptions")
             if exceptions.isEmpty { print("  none") }
-            // The broker's own judgement of each row: a row it would refuse is marked so.
-            let keyPath = ExceptionSealer.keyPath(stateDirectory: environment.paths.stateDirectory)
-            let sealer = FileManager.default.fileExists(atPath: keyPath)
-                ? try? ExceptionSealer.keyFile(stateDirectory: environment.paths.stateDirectory) : nil
             let host = environment.paths.hostFacts()
             for exception in exceptions {
                 var state =
@@ -227,21 +228,19 @@ struct PolicyCommand: ParsableCommand {
     struct Trust: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Trust a repository's .airlock/policy.toml as it is now, so its allow rules apply.",
-            discussion:
-                "Trust is by content hash: any later change to the file needs trusting again. Deny rules always apply."
+            discussion: """
+                Trust is by content hash: any later change to the file needs trusting again. Deny rules always apply.
+                The broker reads the file again and trusts it only if it is what you read here; like a grant,
+                it needs a reviewer at a terminal (with --system, your passphrase on review.sock).
+                """
         )
 
         @Argument(help: "The repository (default: the current one).") var directory: String?
+        @Option(help: "Why, for the decision log.") var reason: String?
+        @OptionGroup var system: SystemReviewer
 
         func run() throws {
-            let environment = Environment(directory: directory ?? FileManager.default.currentDirectoryPath)
-            guard
-                let repository = directory.map({ URL(fileURLWithPath: $0).standardizedFileURL.path })
-                    ?? environment.repository
-            else {
-                throw CLIError("Not in a git repository; name the repository directory.")
-            }
-            let path = PolicySource.repositoryPolicyPath(repository)
+            let (repository, path) = try PolicyCommand.policyFile(directory)
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw CLIError("no policy file at \(path)")
             }
@@ -253,10 +252,46 @@ struct PolicyCommand: ParsableCommand {
                 throw CLIError("\(error)")
             }
             let hash = PolicySource.sha256(data)
-            try environment.openStore().trustPolicyFile(path: path, sha256: hash, at: Date())
-            print("trusted \(path) (sha256 \(hash.prefix(12))…), \(file.rules.count) rules:")
+            let params = PolicyTrustParams(workspace: repository, sha256: hash, reason: reason)
+            let result: PolicyTrustResult
+            do {
+                result = try Environment().callBroker(.trustPolicy(params), as: PolicyTrustResult.self, system: system)
+            } catch {
+                throw CLIError("not trusted: \(error)")
+            }
+            let already = result.changed ? "" : " (it already was)"
+            print("trusted \(path) (sha256 \(hash.prefix(12))…)\(already), \(file.rules.count) rules:")
             for rule in file.rules { print("  \(rule.effect.rawValue) \(rule.scope.summary)") }
         }
+    }
+
+    struct Untrust: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Withdraw trust from a repository's .airlock/policy.toml: its allow rules stop applying.")
+
+        @Argument(help: "The repository (default: the current one).") var directory: String?
+        @Option(help: "Why, for the decision log.") var reason: String?
+        @OptionGroup var system: SystemReviewer
+
+        func run() throws {
+            let (repository, path) = try PolicyCommand.policyFile(directory)
+            let result = try Environment().callBroker(
+                .untrustPolicy(PolicyTrustParams(workspace: repository, reason: reason)), as: PolicyTrustResult.self,
+                system: system)
+            print(result.changed ? "no longer trusted: \(path)" : "\(path) was not trusted")
+        }
+    }
+
+    /// The repository named (or the current one) and its policy file's path.
+    static func policyFile(_ directory: String?) throws -> (repository: String, path: String) {
+        let environment = Environment(directory: directory ?? FileManager.default.currentDirectoryPath)
+        guard
+            let repository = directory.map({ URL(fileURLWithPath: $0).standardizedFileURL.path })
+                ?? environment.repository
+        else {
+            throw CLIError("Not in a git repository; name the repository directory.")
+        }
+        return (repository, PolicySource.repositoryPolicyPath(repository))
     }
 }
 

@@ -89,7 +89,7 @@ struct ServeCommand: AsyncParsableCommand {
             throw CLIError("cannot open the policy store in \(stateDirectory): \(error)")
         }
         let team = try await Self.teamStore(flag: self.store, stateDirectory: stateDirectory, sealer: sealer)
-        let policies = PolicyWatcher(configDirectory: configDirectory, store: store)
+        let policies = PolicyWatcher(configDirectory: configDirectory, store: store, sealer: sealer)
         let user = policies.userPolicy()
         Self.report(user.problems)
         let settings = ConsoleSettings.load(configDirectory: configDirectory)
@@ -114,7 +114,8 @@ struct ServeCommand: AsyncParsableCommand {
                     $1
                 }
                 : environment)
-        let trust = TrustList(probe: inputs.probe, policyTrust: BoundaryInputs.policyTrust(store))
+        let trust = TrustList(probe: inputs.probe, policyTrust: BoundaryInputs.policyTrust(store, sealer: sealer))
+        let policyTrust = PolicyTrustWriter(store: store, sealer: sealer)
         let notifier = settings.notify.map { NotifyCommand(command: $0) }
         configuration.gathersEdgeFacts = true
         let edge = EdgeFactReader.forThisProcess()
@@ -126,9 +127,21 @@ struct ServeCommand: AsyncParsableCommand {
                 Self.report(snapshot.problems)
                 return snapshot.rules
             },
-            boundaryReport: { inputs.measuredReport(for: $0, store: store) },
+            boundaryReport: { workspace, account in
+                // Separated: the agent's account, never the system user's own empty home.
+                guard let account, system else {
+                    return inputs.measuredReport(for: workspace, store: store, sealer: sealer)
+                }
+                let theirs = BoundaryInputs.forAccount(
+                    account, base: environment, trustedListDirectory: stateDirectory)
+                return theirs?.measuredReport(for: workspace, store: store, sealer: sealer)
+            },
             changeTrust: { workspace, trusted in
                 trust.change(workspace, trusted: trusted).mapError { TrustFailure($0.description) }
+            },
+            changePolicyTrust: { workspace, sha256, trusted in
+                policyTrust.change(workspace: workspace, sha256: sha256, trusted: trusted)
+                    .mapError { TrustFailure($0.description) }
             },
             trustList: { trust.entries().mapError { TrustFailure($0.description) } },
             notify: { text in

@@ -18,7 +18,9 @@ struct DoctorCommand: ParsableCommand {
             airlock mcp), whether the broker and the store are healthy, and which deployment is in force \
             (same user, same user + Claude Code's sandbox, separated) with every setting the sandboxed \
             one depends on. Reads only; changes nothing. \
-            Exit status 1 when a boundary is open, else 0. --json is described in docs/doctor.md.
+            Exit status 1 when a boundary is open, else 0. --json is described in docs/doctor.md. \
+            With --system: checks the separated deployment instead (sudo airlock setup --system), one \
+            line per check; exit status 1 when any fails.
             """
     )
 
@@ -28,7 +30,14 @@ struct DoctorCommand: ParsableCommand {
     @Argument(help: "The workspace to check (default: the current directory).")
     var directory: String?
 
+    @Flag(
+        help:
+            "Check the separated deployment instead: socket and directory owners and modes, the broker's user, the hooks, sudoers."
+    )
+    var system = false
+
     func run() throws {
+        if system { return try runSystem() }
         let cwd = FileManager.default.currentDirectoryPath
         let given = directory ?? cwd
         let target = URL(fileURLWithPath: given.hasPrefix("/") ? given : cwd + "/" + given).standardizedFileURL
@@ -43,7 +52,7 @@ struct DoctorCommand: ParsableCommand {
         let (audit, store) = inputs.audit()
         let facts = probe.facts(
             directory: target.path, hooked: BoundaryInputs.hooked(hooks), audit: audit,
-            policyTrust: BoundaryInputs.policyTrust(store))
+            policyTrust: BoundaryInputs.policyTrust(store, sealer: Self.sealer(inputs.locations.stateDirectory)))
         let report = BoundaryEvaluator.report(facts)
 
         let (broker, brokerUID) = Self.broker(AirlockPaths(environment: inputs.environment))
@@ -99,6 +108,15 @@ struct DoctorCommand: ParsableCommand {
                 sandbox: claude?.sandboxDetails, bubblewrap: executable("bwrap", environment: environment),
                 socat: executable("socat", environment: environment), uid: getuid(), brokerUID: brokerUID,
                 systemUID: check.systemUID(), systemUserName: check.systemUserName))
+    }
+
+    /// The broker's seal key, when this user can read it: only trust it sealed counts (none
+    /// counts before a broker made the key).
+    static func sealer(_ stateDirectory: String) -> ExceptionSealer {
+        guard FileManager.default.fileExists(atPath: ExceptionSealer.keyPath(stateDirectory: stateDirectory)),
+            let sealer = try? ExceptionSealer.keyFile(stateDirectory: stateDirectory)
+        else { return .ephemeral() }
+        return sealer
     }
 
     /// The first executable `name` on PATH.

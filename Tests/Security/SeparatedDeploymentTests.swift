@@ -267,6 +267,29 @@ import Testing
         #expect(impostor.stop() == 0, "the hook told the impostor nothing")
     }
 
+    /// The hook takes Airlock's system user's name and socket directory from its environment
+    /// (`AIRLOCK_SYSTEM_USER`, `AIRLOCK_SYSTEM_RUN_DIR`: tests move them). An agent that gets
+    /// both into its harness's environment (a line in its own `~/.profile` that the next session
+    /// reads) names itself the system user and its own listener the broker: a `--system` hook
+    /// never believes its own account, nor root, whatever the environment says.
+    @Test func aHookWhoseEnvironmentNamesTheAgentAsAirlocksUserIsRefused() throws {
+        let deployment = try SeparatedBroker()
+        let directory = try deployment.agent.directory(mode: 0o700)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let impostor = try Impostor(path: directory + "/agent.sock", as: deployment.agent)
+        var environment = deployment.environment
+        environment["AIRLOCK_SYSTEM_RUN_DIR"] = directory
+        environment["AIRLOCK_SYSTEM_USER"] = deployment.agent.name
+        environment["HOME"] = "/tmp"
+        let output = try deployment.agent.run(
+            [Programs.hook, "claude", "--system"], environment: environment,
+            stdin: claudeBash("rm -rf /tmp/important", cwd: "/tmp"))
+        let (decision, reason) = claudeDecision(output)
+        #expect(decision == "deny", "\(output)")
+        #expect(reason.contains("never this hook's own account"), "\(reason)")
+        #expect(impostor.stop() == 0, "the hook told the impostor nothing")
+    }
+
     /// `setup --system` run again changes nothing; `--uninstall` takes the sockets away and
     /// keeps the store.
     @Test func setupIsIdempotentAndUninstalls() throws {

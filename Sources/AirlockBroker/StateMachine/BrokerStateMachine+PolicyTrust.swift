@@ -13,36 +13,21 @@ extension BrokerStateMachine {
         _ params: PolicyTrustParams, trusted: Bool, from connection: ConnectionID, _ requestID: RequestID?, now: Date,
         passphraseChecked: Bool = false, _ effects: inout [BrokerEffect]
     ) {
-        let method = trusted ? "trustPolicy" : "untrustPolicy"
-        guard params.workspace.hasPrefix("/") else {
-            return fail(
-                connection, requestID,
-                RPCError(.invalidParams, "invalid params for \(method): workspace must be an absolute path"), &effects)
-        }
         let hash = params.sha256.flatMap(Self.nonEmpty)
         if trusted, hash == nil {
-            return fail(
-                connection, requestID,
-                RPCError(.invalidParams, "invalid params for trustPolicy: sha256 of the content you read is missing"),
-                &effects)
+            let message = "invalid params for trustPolicy: sha256 of the content you read is missing"
+            return fail(connection, requestID, RPCError(.invalidParams, message), &effects)
         }
-        let identity = reviewer(connection)
-        let guarded = pending.values.map(\.agent.withoutOrphans)
-        let what = "\(method) \(params.workspace)/.airlock/policy.toml"
-        if let refusal = selfApprovalRefusal(connection, agents: guarded, what: what) {
-            effects.append(.logRefusal(refusal.log))
-            return fail(connection, requestID, refusal.error, &effects)
-        }
-        if trusted, !passphraseChecked, asksPassphraseAgain(connection) {
-            guard let passphrase = params.passphrase, !passphrase.isEmpty else {
-                let error = RPCError(
-                    .passphraseRequired, "trusting the policy file of \(params.workspace) needs your passphrase again")
-                return fail(connection, requestID, error, &effects)
-            }
-            var waiting = params
-            waiting.passphrase = nil
-            return askPassphrase(passphrase, for: .trustPolicy(requestID, waiting), on: connection, now: now, &effects)
-        }
+        var waiting = params
+        waiting.passphrase = nil
+        guard
+            let identity = admitTrustChange(
+                TrustAdmission(
+                    method: trusted ? "trustPolicy" : "untrustPolicy", workspace: params.workspace,
+                    what: "the policy file of \(params.workspace)", loosens: trusted && !passphraseChecked,
+                    passphrase: params.passphrase, check: .trustPolicy(requestID, waiting)),
+                from: connection, requestID, now: now, &effects)
+        else { return }
         effects.append(
             .changePolicyTrust(
                 PolicyTrustChange(

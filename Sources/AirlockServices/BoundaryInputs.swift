@@ -27,14 +27,18 @@ public struct BoundaryInputs: Sendable {
     /// defaults under its home are read. The trusted list stays Airlock's own, in
     /// `trustedListDirectory`, and so do MCP inventories: those in the agent's own state
     /// directory are files the agent can write, so its servers count as not inventoried (never
-    /// clear on the agent's word). Nil for a uid the password database does not know.
+    /// clear on the agent's word). A uid the password database does not know gets a home that
+    /// does not exist: nothing of its settings is known, so nothing is clear because of them,
+    /// and the workspace is still measured.
     public static func forAccount(_ uid: UInt32, base: [String: String], trustedListDirectory: String)
-        -> BoundaryInputs?
+        -> BoundaryInputs
     {
-        guard let account = getpwuid(uid), let directory = account.pointee.pw_dir, let name = account.pointee.pw_name
-        else { return nil }
-        let home = String(cString: directory)
-        let user = String(cString: name)
+        var home = "/nonexistent"
+        var user = "uid\(uid)"
+        if let account = getpwuid(uid), let directory = account.pointee.pw_dir, let name = account.pointee.pw_name {
+            home = String(cString: directory)
+            user = String(cString: name)
+        }
         var environment = [
             "HOME": home, "USER": user, "LOGNAME": user, "AIRLOCK_CONFIG_DIR": trustedListDirectory,
             "AIRLOCK_STATE_DIR": trustedListDirectory,

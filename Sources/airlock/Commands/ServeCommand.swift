@@ -134,7 +134,7 @@ struct ServeCommand: AsyncParsableCommand {
                 }
                 let theirs = BoundaryInputs.forAccount(
                     account, base: environment, trustedListDirectory: stateDirectory)
-                return theirs?.measuredReport(for: workspace, store: store, sealer: sealer)
+                return theirs.measuredReport(for: workspace, store: store, sealer: sealer)
             },
             changeTrust: { workspace, trusted in
                 trust.change(workspace, trusted: trusted).mapError { TrustFailure($0.description) }

@@ -42,4 +42,26 @@ import Testing
         #expect(!text.contains("no MCP servers configured"), "\(text)")
         #expect(!text.contains(deployment.stateDirectory + "/.claude"), "not the broker's home: \(text)")
     }
+
+    /// The agent's home is private (0700): the broker cannot see its settings, and says so
+    /// rather than call its MCP scope clear.
+    @Test func aPrivateHomeIsFuzzyNotClear() throws {
+        let deployment = try SeparatedBroker(ignoresBoundaries: false)
+        let agent = deployment.agent
+        let home = String(cString: getpwnam(agent.name).pointee.pw_dir)
+        _ = chmod(home, 0o700)
+        let project = deployment.base + "/privateproject"
+        _ = try run(["/usr/bin/env", "git", "init", "-q", project])
+        _ = chmod(project, 0o755)
+        _ = try run(deployment.hookArgv(as: agent), stdin: claudeBash("ls", cwd: project))
+        let steps = [
+            RPCClient.send("subscribe", id: 1), RPCClient.send("trust", ["workspace": project], id: 2),
+            RPCClient.waitNotification("boundariesMeasured"),
+        ]
+        let measured = try atTerminal(RPCClient.argv(deployment.reviewSocket, steps))
+        let answers = try #require(RPCClient.answers(measured.stdout), "\(measured)")
+        let report = try #require(answers.last.flatMap { try? JSONSerialization.data(withJSONObject: $0) })
+        let text = String(decoding: report, as: UTF8.self).replacingOccurrences(of: "\\/", with: "/")
+        #expect(text.contains("\(home) cannot be read here"), "\(text)")
+    }
 }

@@ -156,11 +156,12 @@ let package = Package(
         ),
         // The console end to end: `airlock` in a detached tmux session, actions through `airlock hook`.
         .testTarget(name: "AirlockConsoleE2ETests", dependencies: ["airlock"], exclude: ["Samples"]),
-        // Against a private PostgreSQL cluster each suite starts (initdb/pg_ctl in a temp dir).
+        // Against a private PostgreSQL cluster each suite starts (initdb/pg_ctl in a temp dir);
+        // the `airlock` commands that open the team store run as built.
         .testTarget(
             name: "AirlockTeamStoreTests",
             dependencies: [
-                "AirlockTeamStore", "AirlockBroker", "AirlockStore", "AirlockWire", "AirlockCore",
+                "airlock", "AirlockTeamStore", "AirlockBroker", "AirlockStore", "AirlockWire", "AirlockCore",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),

@@ -72,24 +72,33 @@ public struct BoundaryInputs: Sendable {
 
     /// The five boundaries of the workspace holding `directory`, measured now for the broker;
     /// nil for a directory that does not exist here (a hook may report another machine's path).
+    /// `isTrusted` answers for trusted policy files where the broker keeps them (a team's
+    /// store); by default, `store`.
     public func measuredReport(
-        for directory: String, store: PolicyStore, sealer: ExceptionSealer? = nil
+        for directory: String, store: PolicyStore,
+        isTrusted: (@Sendable (_ path: String, _ sha256: String) -> Bool)? = nil
     ) -> BoundaryReport? {
         var isDirectory: ObjCBool = false
         guard directory.hasPrefix("/"), FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory),
             isDirectory.boolValue
         else { return nil }
-        return report(for: directory, audit: Self.audit(store), store: store, sealer: sealer)
+        let trust = isTrusted.map(Self.policyTrust(isTrusted:)) ?? Self.policyTrust(store)
+        return report(for: directory, audit: Self.audit(store), policyTrust: trust)
     }
 
     /// The five boundaries of the workspace holding `directory`, measured now.
+    public func report(for directory: String, audit: AuditState, store: PolicyStore?) -> BoundaryReport {
+        report(for: directory, audit: audit, policyTrust: Self.policyTrust(store))
+    }
+
+    /// The five boundaries of the workspace holding `directory`, measured now, with trust in
+    /// policy files as `policyTrust` answers it.
     public func report(
-        for directory: String, audit: AuditState, store: PolicyStore?, sealer: ExceptionSealer? = nil
+        for directory: String, audit: AuditState, policyTrust: @escaping @Sendable (String) -> String?
     ) -> BoundaryReport {
         let probe = self.probe
         let hooked = Self.hooked(hookHealth(workspace: probe.workspace(for: directory)))
-        let facts = probe.facts(
-            directory: directory, hooked: hooked, audit: audit, policyTrust: Self.policyTrust(store, sealer: sealer))
+        let facts = probe.facts(directory: directory, hooked: hooked, audit: audit, policyTrust: policyTrust)
         return BoundaryEvaluator.report(facts)
     }
 
@@ -122,11 +131,19 @@ public struct BoundaryInputs: Sendable {
     /// Why a workspace is trusted by its policy file: `.airlock/policy.toml` trusted as it is now.
     /// With `sealer`, only trust the broker sealed counts.
     public static func policyTrust(_ store: PolicyStore?, sealer: ExceptionSealer? = nil) -> @Sendable (String) -> String? {
+        guard let store else { return { _ in nil } }
+        return policyTrust { path, sha256 in
+            (try? store.isPolicyFileTrusted(path: path, sha256: sha256, sealer: sealer)) == true
+        }
+    }
+
+    /// The same, with trust as `isTrusted` answers it (a team's store).
+    public static func policyTrust(
+        isTrusted: @escaping @Sendable (_ path: String, _ sha256: String) -> Bool
+    ) -> @Sendable (String) -> String? {
         { workspace in
-            guard let store else { return nil }
             let path = PolicySource.repositoryPolicyPath(workspace)
-            guard let data = FileManager.default.contents(atPath: path),
-                (try? store.isPolicyFileTrusted(path: path, sha256: PolicySource.sha256(data), sealer: sealer)) == true
+            guard let data = FileManager.default.contents(atPath: path), isTrusted(path, PolicySource.sha256(data))
             else { return nil }
             return "its .airlock/policy.toml is trusted as it is"
         }

@@ -8,15 +8,38 @@ import Foundation
 /// (its SHA-256), it parses, and it is a plain file inside the repository — not a link the
 /// broker would follow to a file of its own. Blocking (a read and a store write): off the loop.
 public struct PolicyTrustWriter: Sendable {
-    let store: PolicyStore
-    /// The broker's: what it trusts it seals, and only its seal counts.
-    let sealer: ExceptionSealer
-    let clock: @Sendable () -> Date
+    /// Where the broker keeps trust in policy files: its own store (sealed) or its team's.
+    public struct Keeper: Sendable {
+        public var isTrusted: @Sendable (_ path: String, _ sha256: String) throws -> Bool
+        public var trust: @Sendable (_ path: String, _ sha256: String) throws -> Void
+        /// True when some content was trusted.
+        public var untrust: @Sendable (_ path: String) throws -> Bool
 
-    public init(store: PolicyStore, sealer: ExceptionSealer, clock: @escaping @Sendable () -> Date = { Date() }) {
-        self.store = store
-        self.sealer = sealer
-        self.clock = clock
+        public init(
+            isTrusted: @escaping @Sendable (_ path: String, _ sha256: String) throws -> Bool,
+            trust: @escaping @Sendable (_ path: String, _ sha256: String) throws -> Void,
+            untrust: @escaping @Sendable (_ path: String) throws -> Bool
+        ) {
+            self.isTrusted = isTrusted
+            self.trust = trust
+            self.untrust = untrust
+        }
+
+        /// This machine's store: what the broker trusts it seals, and only its seal counts.
+        public static func local(
+            _ store: PolicyStore, sealer: ExceptionSealer, clock: @escaping @Sendable () -> Date = { Date() }
+        ) -> Keeper {
+            Keeper(
+                isTrusted: { try store.isPolicyFileTrusted(path: $0, sha256: $1, sealer: sealer) },
+                trust: { try store.trustPolicyFile(path: $0, sha256: $1, at: clock(), sealer: sealer) },
+                untrust: { try store.untrustPolicyFile(path: $0) })
+        }
+    }
+
+    let keeper: Keeper
+
+    public init(keeper: Keeper) {
+        self.keeper = keeper
     }
 
     /// Why it was refused, in words for the reviewer.
@@ -30,7 +53,7 @@ public struct PolicyTrustWriter: Sendable {
         let path = PolicySource.repositoryPolicyPath(root)
         do {
             guard trusted else {
-                let changed = try store.untrustPolicyFile(path: path)
+                let changed = try keeper.untrust(path)
                 return .success(PolicyTrustResult(path: path, sha256: nil, changed: changed))
             }
             guard let wanted = sha256?.lowercased() else { return .failure(Refusal("no sha256 given")) }
@@ -51,8 +74,8 @@ public struct PolicyTrustWriter: Sendable {
             } catch {
                 return .failure(Refusal("\(error): nothing was trusted"))
             }
-            let already = try store.isPolicyFileTrusted(path: path, sha256: hash, sealer: sealer)
-            if !already { try store.trustPolicyFile(path: path, sha256: hash, at: clock(), sealer: sealer) }
+            let already = try keeper.isTrusted(path, hash)
+            if !already { try keeper.trust(path, hash) }
             let rules = file.rules.map { "\($0.effect.rawValue) \($0.scope.summary)" }
             return .success(PolicyTrustResult(path: path, sha256: hash, changed: !already, rules: rules))
         } catch let refusal as Refusal {

@@ -12,6 +12,10 @@ import Synchronization
 ///   database's triggers announce `policy` (exceptions, trust) and `queue` changes, which
 ///   reach the broker as `changes` and `queueChanges` (and once on every (re)connection, to
 ///   catch up on what was missed).
+/// - Trusted repository policy files are the team's: read with the exceptions (on every push
+///   and reconnection) and answered from memory; while the database has been away longer than
+///   `trustStaleness`, nothing counts as trusted (the repository's allow rules stop applying,
+///   as allow exceptions do), and trust returns with the database.
 /// - Time is the database's: every read of the exceptions also reads its clock, and `clock`
 ///   gives the broker the local clock corrected by the measured offset.
 /// - Faults lose nothing: decisions that cannot be written go to a local journal and are
@@ -32,6 +36,11 @@ public final class TeamPersistence: BrokerPersistence, SharedQueue {
     private let queueStream: (stream: AsyncStream<Void>, continuation: AsyncStream<Void>.Continuation)
     private let healthStream: (stream: AsyncStream<StoreHealth>, continuation: AsyncStream<StoreHealth>.Continuation)
     private let listener = Mutex<Task<Void, Never>?>(nil)
+    /// Trusted policy files, path to digest, as last read.
+    private let trustedPolicies = Mutex<[String: String]>([:])
+    /// When the database stopped answering (local clock); nil while it answers.
+    private let degradedSince = Mutex<Date?>(nil)
+    private let trustStaleness: TimeInterval
 
     /// `journalPath` is a file in the broker's state directory; `seal` seals an exception as
     /// the database stamped it, with the key the team's brokers share (the broker's
@@ -40,9 +49,12 @@ public final class TeamPersistence: BrokerPersistence, SharedQueue {
     public init(
         store: TeamStore, origin: ActionOrigin, journalPath: String,
         seal: @escaping @Sendable (PolicyException) -> PolicyException,
-        localClock: @escaping @Sendable () -> Date = { Date() }, logger: Logger = Logger(label: "airlock.team-store")
+        localClock: @escaping @Sendable () -> Date = { Date() }, trustStaleness: Duration = .seconds(30),
+        logger: Logger = Logger(label: "airlock.team-store")
     ) {
         self.store = store
+        self.trustStaleness =
+            Double(trustStaleness.components.seconds) + Double(trustStaleness.components.attoseconds) / 1e18
         self.seal = seal
         self.origin = origin
         self.journal = DecisionJournal(path: journalPath)
@@ -57,6 +69,7 @@ public final class TeamPersistence: BrokerPersistence, SharedQueue {
     /// Starts listening for the team's changes, and reads the database's clock once.
     public func start() async {
         try? await measureClock()
+        try? await readTrust()
         // The broker shows the store's health from the start (`airlock status`), not only
         // after its first change.
         healthStream.continuation.yield(currentHealth)
@@ -127,6 +140,7 @@ public final class TeamPersistence: BrokerPersistence, SharedQueue {
         do {
             let (exceptions, databaseNow) = try await store.activeExceptions()
             record(databaseNow: databaseNow, sentAt: before, receivedAt: localClock())
+            try await readTrust()
             succeeded()
             try? await recover()
             return exceptions
@@ -136,8 +150,12 @@ public final class TeamPersistence: BrokerPersistence, SharedQueue {
         }
     }
 
+    /// The reason a reviewer typed is redacted before it is stored (and sealed as stored): the
+    /// team's database is shown to every machine and kept for good.
     public func grant(_ exception: PolicyException, now: Date, sample: Assessment?) async throws {
-        try await guarded { try await self.store.grant(exception, sample: sample, seal: self.seal) }
+        var stored = exception
+        stored.reason = Redactor().redact(exception.reason)
+        try await guarded { [stored] in try await self.store.grant(stored, sample: sample, seal: self.seal) }
     }
 
     public func revoke(id: String, by reviewer: String, at now: Date) async throws -> PolicyException? {
@@ -146,6 +164,18 @@ public final class TeamPersistence: BrokerPersistence, SharedQueue {
 
     public func recordUse(of id: String) async throws -> PolicyException? {
         try await guarded { try await self.store.recordUse(of: id) }
+    }
+
+    public func isPolicyFileTrusted(path: String, sha256: String) -> Bool {
+        if let since = degradedSince.withLock({ $0 }), localClock().timeIntervalSince(since) >= trustStaleness {
+            return false
+        }
+        return trustedPolicies.withLock { $0[path] == sha256.lowercased() }
+    }
+
+    private func readTrust() async throws {
+        let trusted = try await store.trustedPolicyFiles()
+        trustedPolicies.withLock { $0 = trusted }
     }
 
     // MARK: SharedQueue
@@ -159,7 +189,9 @@ public final class TeamPersistence: BrokerPersistence, SharedQueue {
     public func claim(
         _ ids: [String], verdict: FinalVerdict, reviewer: String, reviewerIdentity: String?, reason: String
     ) async throws -> [String: ClaimOutcome] {
-        try await guarded {
+        // The reason goes to every machine's queue: redacted, as the log keeps it.
+        let reason = Redactor().redact(reason)
+        return try await guarded {
             try await self.store.claim(
                 ids, verdict: verdict, reviewer: reviewer, reviewerIdentity: reviewerIdentity, reason: reason)
         }
@@ -216,6 +248,7 @@ public final class TeamPersistence: BrokerPersistence, SharedQueue {
     }
 
     private func succeeded() {
+        degradedSince.withLock { $0 = nil }
         let journaled = journal.count
         updateHealth { health in
             health.journaled = journaled
@@ -227,6 +260,8 @@ public final class TeamPersistence: BrokerPersistence, SharedQueue {
     }
 
     private func failed(_ error: any Error) {
+        let now = localClock()
+        degradedSince.withLock { $0 = $0 ?? now }
         let journaled = journal.count
         let reason = (error as? TeamStoreError).map(\.description) ?? "the team database is unreachable"
         updateHealth { health in

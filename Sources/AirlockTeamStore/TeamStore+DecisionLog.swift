@@ -123,6 +123,21 @@ extension TeamStore {
         }
     }
 
+    /// Holds the log against a head saved elsewhere (`airlock audit --anchor FILE`): the log
+    /// must still reach that far, with that record's hash.
+    public func check(_ anchor: LogAnchor, who: String) async throws -> AnchorCheck {
+        try await link.run("check an anchor against the decision log") { [logger] connection in
+            let count = try await Self.one(
+                connection.query("SELECT count(*) FROM airlock.decision_log", logger: logger), Int64.self)
+            guard count >= anchor.count else { return .truncated(who: who, logCount: count, anchorCount: anchor.count) }
+            let hash = try await connection.query(
+                "SELECT hash FROM airlock.decision_log WHERE sequence = \(anchor.count)", logger: logger
+            ).collect().first?.decode(String.self)
+            guard hash == anchor.hash else { return .rewritten(who: who, atSequence: anchor.count) }
+            return .agrees(who: who, count: anchor.count)
+        }
+    }
+
     static func logRow(_ row: PostgresRow) throws -> DecisionLogRow {
         let cells = row.makeRandomAccess()
         let categories = try cells["categories"].decode(String.self)

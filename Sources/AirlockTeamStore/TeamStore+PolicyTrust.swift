@@ -4,7 +4,9 @@ import PostgresNIO
 /// Trusted repository policies (`.airlock/policy.toml` and the digest it was trusted at),
 /// shared by the team: trusting a repository on one machine trusts it on every broker.
 extension TeamStore {
+    /// Trusts this content of the file at `path`; one digest a path, as on one machine.
     public func trustPolicyFile(path: String, sha256: String) async throws {
+        let sha256 = sha256.lowercased()
         try await link.run("trust \(path)") { [logger] connection in
             try await connection.query(
                 """
@@ -21,6 +23,19 @@ extension TeamStore {
             try await !connection.query(
                 "DELETE FROM airlock.policy_trust WHERE path = \(path) RETURNING path", logger: logger
             ).collect().isEmpty
+        }
+    }
+
+    /// Every trusted policy file: path to digest (a broker keeps them in memory).
+    public func trustedPolicyFiles() async throws -> [String: String] {
+        try await link.run("read the trusted policy files") { [logger] connection in
+            var trusted: [String: String] = [:]
+            for try await (path, sha256) in try await connection.query(
+                "SELECT path, sha256 FROM airlock.policy_trust", logger: logger
+            ).decode((String, String).self) {
+                trusted[path] = sha256
+            }
+            return trusted
         }
     }
 

@@ -35,6 +35,30 @@ public final class TeamStore: Sendable {
         return store
     }
 
+    /// Connects for a command that reads or writes the store (`airlock audit`, `policy`,
+    /// `doctor`), without migrating: a schema newer than this Airlock knows is refused, one
+    /// older (or none) is reported, since a broker migrates it at start with the owner's rights.
+    public static func connect(
+        _ location: TeamStoreLocation, timeout: Duration = .seconds(5),
+        logger: Logger = Logger(label: "airlock.team-store")
+    ) async throws -> TeamStore {
+        let link = PostgresLink(location: location, timeout: timeout, logger: logger)
+        let store = TeamStore(location: location, link: link, logger: logger)
+        let found: Int
+        do {
+            found = try await store.schemaVersion()
+        } catch {
+            await store.close()
+            throw error
+        }
+        guard found == TeamSchema.version else {
+            await store.close()
+            if found > TeamSchema.version { throw TeamStoreError.newerSchema(found: found, known: TeamSchema.version) }
+            throw TeamStoreError.olderSchema(found: found, known: TeamSchema.version)
+        }
+        return store
+    }
+
     /// Closes the store's connection.
     public func close() async {
         await link.close()

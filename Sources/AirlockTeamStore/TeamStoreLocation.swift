@@ -4,9 +4,10 @@ import Foundation
 /// form): `postgres://user[:password]@host[:port]/database?sslmode=require`, or a Unix socket
 /// directory with `?host=/run/postgresql`.
 ///
-/// The password comes from the URL (only from the environment or `config.toml`, never a
-/// command line, which `ps` shows), else from a passfile in libpq's format (`passfile=` in the
-/// URL, `$PGPASSFILE`, `~/.pgpass`). `description` never shows it.
+/// The password comes from the URL only in the environment (`AIRLOCK_STORE_URL`): never on a
+/// command line, which `ps` shows, nor in `config.toml`, which gets copied, shared and shown.
+/// Otherwise it comes from a passfile in libpq's format (`passfile=` in the URL, `$PGPASSFILE`,
+/// `~/.pgpass`). `description` never shows it.
 public struct TeamStoreLocation: Sendable, Equatable, CustomStringConvertible {
     public enum Endpoint: Sendable, Equatable {
         case tcp(host: String, port: Int)
@@ -39,15 +40,23 @@ public struct TeamStoreLocation: Sendable, Equatable, CustomStringConvertible {
         return "postgres \(user)@\(place)/\(database) (sslmode=\(tls.rawValue))"
     }
 
+    /// Where a URL was given: it decides whether the URL may carry a password.
+    public enum Source: Sendable, Equatable {
+        case commandLine
+        case environment
+        /// `store = "…"` in this config file.
+        case configFile(String)
+    }
+
     /// Whether `text` names a team store rather than a SQLite file.
     public static func isTeamStore(_ text: String) -> Bool {
         text.hasPrefix("postgres://") || text.hasPrefix("postgresql://")
     }
 
-    /// Reads a URL. `passwordAllowed` is false for a URL given on the command line: a
-    /// password there is refused rather than shown to every `ps`.
+    /// Reads a URL. A password in it is refused unless the URL came from the environment:
+    /// on a command line every `ps` shows it, and a config file is copied and shown.
     public static func parse(
-        _ text: String, passwordAllowed: Bool = true,
+        _ text: String, from source: Source = .environment,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(TeamStoreError) -> TeamStoreLocation {
         guard isTeamStore(text), let components = URLComponents(string: text) else {
@@ -62,10 +71,20 @@ public struct TeamStoreLocation: Sendable, Equatable, CustomStringConvertible {
         if let unknown = query.keys.sorted().first(where: { !known.contains($0) }) {
             throw .badURL("the URL's \(unknown) is not understood (known: \(known.sorted().joined(separator: ", ")))")
         }
-        if components.password != nil && !passwordAllowed {
-            throw .badURL(
-                "a password on the command line is visible to every user through ps; put the URL in "
-                    + "AIRLOCK_STORE_URL or config.toml's store, or the password in a passfile (PGPASSFILE)")
+        if components.password != nil {
+            switch source {
+            case .environment:
+                break
+            case .commandLine:
+                throw .badURL(
+                    "a password on the command line is visible to every user through ps; put the password in a "
+                        + "passfile (the URL's passfile=, or PGPASSFILE) or the URL in AIRLOCK_STORE_URL")
+            case .configFile(let path):
+                throw .badURL(
+                    "\(path) holds the store URL with a password, and config files get copied and shown; take the "
+                        + "password out of the URL and put it in a passfile (the URL's passfile=, or PGPASSFILE, "
+                        + "libpq's format, mode 0600)")
+            }
         }
         guard let user = query["user"] ?? components.user.flatMap({ $0.removingPercentEncoding }), !user.isEmpty else {
             throw .badURL("the URL names no user (postgres://user@host/database)")

@@ -17,7 +17,7 @@ struct Airlock: AsyncParsableCommand {
             StatusCommand.self, PolicyCommand.self, AuditCommand.self,
             HookCommand.self, ExecCommand.self, MCPCommand.self, InstallCommand.self, UninstallCommand.self,
             DoctorCommand.self, TrustCommand.self, UntrustCommand.self, RulesCommand.self, SetupCommand.self,
-            ReviewerCommand.self,
+            ReviewerCommand.self, TeamCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self
     )

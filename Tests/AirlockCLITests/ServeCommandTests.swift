@@ -39,6 +39,14 @@ struct ServeCommandTests {
         #expect(object["running"] as? Bool == true)
         #expect(object["mode"] as? String == "auto-loop")
         #expect(try CLIRunner.run(["status", "--tmux"], environment: environment).stdout == "airlock: ok\n")
+        #expect(!(try CLIRunner.run(["status"], environment: environment).stdout.contains("restart the broker")))
+        // The configuration names a team store after the broker started: status says so.
+        try "store = \"postgres://alice@db.example/airlock\"\n".write(
+            toFile: root + "/config/config.toml", atomically: true, encoding: .utf8)
+        let stale = try CLIRunner.run(["status"], environment: environment)
+        #expect(stale.stdout.contains("the broker uses this machine's SQLite store"), "\(stale.stdout)")
+        #expect(stale.stdout.contains("restart the broker"), "\(stale.stdout)")
+        try FileManager.default.removeItem(atPath: root + "/config/config.toml")
 
         let second = try CLIRunner.run(["serve"], environment: environment)
         #expect(second.status != 0)

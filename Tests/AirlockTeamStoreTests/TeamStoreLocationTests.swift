@@ -28,11 +28,26 @@ import Testing
 
     @Test func aPasswordOnTheCommandLineIsRefusedAndNeverDescribed() throws {
         let url = "postgres://alice:s3cret-pw@db.example/airlock"
-        #expect(throws: TeamStoreError.self) { try TeamStoreLocation.parse(url, passwordAllowed: false, environment: [:]) }
+        #expect(throws: TeamStoreError.self) { try TeamStoreLocation.parse(url, from: .commandLine, environment: [:]) }
         let location = try TeamStoreLocation.parse(url, environment: [:])
         #expect(location.password == "s3cret-pw")
         #expect(!location.description.contains("s3cret"))
         #expect(!"\(location)".contains("s3cret"))
+    }
+
+    /// A config file gets copied and shown: a password there is refused, and the error says
+    /// where a password goes instead, without repeating it.
+    @Test func aPasswordInAConfigFileIsRefused() throws {
+        let url = "postgres://alice:s3cret-pw@db.example/airlock"
+        do {
+            _ = try TeamStoreLocation.parse(url, from: .configFile("/home/alice/.config/airlock/config.toml"), environment: [:])
+            Issue.record("accepted")
+        } catch {
+            #expect(error.description.contains("PGPASSFILE"))
+            #expect(error.description.contains("config.toml"))
+            #expect(!error.description.contains("s3cret"))
+        }
+        #expect(try TeamStoreLocation.parse(url, from: .environment, environment: [:]).password == "s3cret-pw")
     }
 
     @Test func readsThePasswordFromAPassfile() throws {
@@ -43,10 +58,10 @@ import Testing
         let text = "# comment\nother:5432:airlock:alice:wrong\ndb.example:*:airlock:alice:pa\\:ss\n*:*:*:*:fallback\n"
         FileManager.default.createFile(atPath: file, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
         let location = try TeamStoreLocation.parse(
-            "postgres://alice@db.example/airlock", passwordAllowed: false, environment: ["PGPASSFILE": file])
+            "postgres://alice@db.example/airlock", from: .commandLine, environment: ["PGPASSFILE": file])
         #expect(location.password == "pa:ss")
         let named = try TeamStoreLocation.parse(
-            "postgres://zed@elsewhere/x?passfile=\(file)", passwordAllowed: false, environment: [:])
+            "postgres://zed@elsewhere/x?passfile=\(file)", from: .commandLine, environment: [:])
         #expect(named.password == "fallback")
         // A passfile others can read is refused, as libpq does.
         chmod(file, 0o644)

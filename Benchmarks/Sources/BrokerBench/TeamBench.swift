@@ -23,7 +23,7 @@ func teamStoreURL() -> String? {
 
 @MainActor
 func benchTeam(url: String, request: [UInt8]) async throws {
-    let location = try TeamStoreLocation.parse(url, passwordAllowed: false)
+    let location = try TeamStoreLocation.parse(url, from: .commandLine)
     print("\n  two brokers, \(clients) clients each, policy-hit submit (`ls -la src`):")
 
     // Two brokers on SQLite, each its own store, as on two machines without a team.

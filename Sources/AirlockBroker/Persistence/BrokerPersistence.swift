@@ -33,6 +33,11 @@ public protocol BrokerPersistence: Sendable {
     /// The decision log's head (record count and last hash), for the anchor the broker keeps
     /// outside the store; nil when the store cannot say (no anchor is kept then).
     func logHead() async throws -> LogAnchor?
+    /// Whether this content (SHA-256) of the repository policy file at `path` is trusted, where
+    /// the store keeps trust (a team's store: trusted on any machine of the team). Answered at
+    /// once, off the event loop (the policy watcher asks at most once a second per repository);
+    /// false for a store that keeps no trust.
+    func isPolicyFileTrusted(path: String, sha256: String) -> Bool
 }
 
 extension BrokerPersistence {
@@ -40,4 +45,5 @@ extension BrokerPersistence {
     public var sharedQueue: (any SharedQueue)? { nil }
     public var healthChanges: AsyncStream<StoreHealth>? { nil }
     public func logHead() async throws -> LogAnchor? { nil }
+    public func isPolicyFileTrusted(path: String, sha256: String) -> Bool { false }
 }

@@ -43,6 +43,11 @@ public final class StorePersistence: BrokerPersistence {
         try await threads.runIfActive { [store] in try store.recordUse(of: id) }
     }
 
+    /// A read of the SQLite file, on the caller's thread (the policy watcher's, off the loop).
+    public func isPolicyFileTrusted(path: String, sha256: String) -> Bool {
+        (try? store.isPolicyFileTrusted(path: path, sha256: sha256)) == true
+    }
+
     public func logHead() async throws -> LogAnchor? {
         try await threads.runIfActive { [store] in try store.logHead() }
     }

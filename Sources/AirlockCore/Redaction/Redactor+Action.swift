@@ -55,20 +55,43 @@ extension Redactor {
         }
         copy.rollback = assessment.rollback.map(redact)
         copy.productionMarkers = assessment.productionMarkers.map(redact)
-        copy.commands = assessment.commands.map(redact(argv:))
+        copy.commands = redact(commands: assessment.commands)
         return copy
     }
 
-    /// Each word redacted with the program and the word before it as context, so `-pSECRET`
-    /// after `mysql` and `SECRET` after `--password` are found word by word.
+    /// Each word redacted with the words before it as context, so `-pSECRET` after `mysql`,
+    /// `SECRET` after `--password` and an AWS secret after its key id are found word by word.
     public func redact(argv: [String]) -> [String] {
-        argv.indices.map { index in
-            let word = argv[index]
-            var context = index > 0 ? argv[0] + " " : ""
-            if index > 1 { context += argv[index - 1] + " " }
-            let redacted = redact(context + word)
-            guard redacted.utf8.starts(with: context.utf8) else { return redact(word) }
-            return String(redacted.utf8.dropFirst(context.utf8.count)) ?? redact(word)
+        redact(commands: [argv])[0]
+    }
+
+    /// Every command's words redacted with the words before them, across commands too: text
+    /// that is no shell (`.netrc` lines, a key block) reaches the classifier as several
+    /// commands, and its secret is known only from what came before. A word inside a secret
+    /// that began in an earlier word is replaced whole. The context is the last `contextBytes`
+    /// of words, so a long command costs no more than a short one per word.
+    public func redact(commands: [[String]], contextBytes: Int = 4096) -> [[String]] {
+        var context: [String] = []
+        var contextSize = 0
+        return commands.map { argv in
+            let redacted = argv.map { word -> String in
+                let prefix = context.joined()
+                let line = prefix + word
+                let whole = redact(line)
+                let before = redact(prefix)
+                context.append(word + " ")
+                contextSize += word.utf8.count + 1
+                while contextSize > contextBytes, context.count > 1 {
+                    contextSize -= context.removeFirst().utf8.count
+                }
+                if whole.utf8.starts(with: before.utf8), let rest = String(whole.utf8.dropFirst(before.utf8.count)) {
+                    return rest
+                }
+                guard whole != line else { return redact(word) }
+                return "[REDACTED:\(findings(in: line).last ?? "secret")]"
+            }
+            if let last = context.indices.last { context[last] = String(context[last].dropLast()) + "\n" }
+            return redacted
         }
     }
 

@@ -3,11 +3,12 @@ import AirlockHookRuntime
 import AirlockProbe
 import AirlockServices
 import AirlockStore
+import AirlockTeamStore
 import ArgumentParser
 import Foundation
 
 /// `airlock doctor [--json] [DIR]`: the 15-minute checklist for one workspace, in one screen.
-struct DoctorCommand: ParsableCommand {
+struct DoctorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doctor",
         abstract: "Check a workspace's five boundaries, Airlock's hooks, MCP servers, broker and store.",
@@ -36,7 +37,7 @@ struct DoctorCommand: ParsableCommand {
     )
     var system = false
 
-    func run() throws {
+    func run() async throws {
         if system { return try runSystem() }
         let cwd = FileManager.default.currentDirectoryPath
         let given = directory ?? cwd
@@ -49,10 +50,9 @@ struct DoctorCommand: ParsableCommand {
         let probe = inputs.probe
         let workspace = probe.workspace(for: target.path)
         let hooks = inputs.hookHealth(workspace: workspace)
-        let (audit, store) = inputs.audit()
+        let (audit, policyTrust) = try await Self.store(inputs)
         let facts = probe.facts(
-            directory: target.path, hooked: BoundaryInputs.hooked(hooks), audit: audit,
-            policyTrust: BoundaryInputs.policyTrust(store, sealer: Self.sealer(inputs.locations.stateDirectory)))
+            directory: target.path, hooked: BoundaryInputs.hooked(hooks), audit: audit, policyTrust: policyTrust)
         let report = BoundaryEvaluator.report(facts)
 
         let (broker, brokerUID) = Self.broker(AirlockPaths(environment: inputs.environment))
@@ -71,6 +71,43 @@ struct DoctorCommand: ParsableCommand {
             print(doctor.text)
         }
         if doctor.status == "open" { throw ExitCode(1) }
+    }
+
+    /// The log's state and trust in policy files, from the store `airlock serve` uses here
+    /// (`StoreChoice`): this machine's SQLite file, or the team's database (read, never migrated).
+    static func store(_ inputs: BoundaryInputs) async throws -> (AuditState, @Sendable (String) -> String?) {
+        guard let location = try StoreChoice.resolve(configDirectory: inputs.locations.configDirectory).team else {
+            let (audit, store) = inputs.audit()
+            return (audit, BoundaryInputs.policyTrust(store, sealer: sealer(inputs.locations.stateDirectory)))
+        }
+        let team: TeamStore
+        do {
+            team = try await TeamStore.connect(location)
+        } catch {
+            return (.broken("the team store \(location) cannot be read: \(error)"), { _ in nil })
+        }
+        var audit: AuditState
+        var trusted: [String: String] = [:]
+        do {
+            switch try await team.verifyLog() {
+            case .intact(let count): audit = .verified(records: count)
+            case let broken: audit = .broken("\(broken) (team store \(location))")
+            }
+            trusted = try await team.trustedPolicyFiles()
+        } catch {
+            audit = .broken("the team store \(location) cannot be read: \(error)")
+        }
+        await team.close()
+        return (audit, BoundaryInputs.policyTrust { [trusted] path, sha in trusted[path] == sha.lowercased() })
+    }
+
+    /// The broker's seal key, when this user can read it: only trust it sealed counts (none
+    /// counts before a broker made the key).
+    static func sealer(_ stateDirectory: String) -> ExceptionSealer {
+        guard FileManager.default.fileExists(atPath: ExceptionSealer.keyPath(stateDirectory: stateDirectory)),
+            let sealer = try? ExceptionSealer.keyFile(stateDirectory: stateDirectory)
+        else { return .ephemeral() }
+        return sealer
     }
 
     /// The broker's status and, from the kernel, the uid it runs as: the user's own socket, else
@@ -108,15 +145,6 @@ struct DoctorCommand: ParsableCommand {
                 sandbox: claude?.sandboxDetails, bubblewrap: executable("bwrap", environment: environment),
                 socat: executable("socat", environment: environment), uid: getuid(), brokerUID: brokerUID,
                 systemUID: check.systemUID(), systemUserName: check.systemUserName))
-    }
-
-    /// The broker's seal key, when this user can read it: only trust it sealed counts (none
-    /// counts before a broker made the key).
-    static func sealer(_ stateDirectory: String) -> ExceptionSealer {
-        guard FileManager.default.fileExists(atPath: ExceptionSealer.keyPath(stateDirectory: stateDirectory)),
-            let sealer = try? ExceptionSealer.keyFile(stateDirectory: stateDirectory)
-        else { return .ephemeral() }
-        return sealer
     }
 
     /// The first executable `name` on PATH.

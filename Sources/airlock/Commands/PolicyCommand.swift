@@ -3,6 +3,7 @@ import AirlockCore
 import AirlockHookRuntime
 import AirlockServices
 import AirlockStore
+import AirlockTeamStore
 import AirlockWire
 import ArgumentParser
 import Foundation
@@ -22,6 +23,11 @@ struct PolicyCommand: ParsableCommand {
 
         init(directory: String = FileManager.default.currentDirectoryPath) {
             repository = Environment.gitTopLevel(from: directory)
+        }
+
+        /// The store `airlock serve` uses here (`StoreChoice`).
+        func storeChoice() throws -> StoreChoice {
+            try StoreChoice.resolve(configDirectory: paths.configDirectory)
         }
 
         func openStore() throws -> PolicyStore {
@@ -65,27 +71,46 @@ struct PolicyCommand: ParsableCommand {
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show the rules from the policy files and the exceptions.")
 
         @Flag(help: "Also show expired, revoked and used-up exceptions.")
         var all = false
 
-        func run() throws {
+        func run() async throws {
             let environment = Environment()
-            let store = try environment.openStore()
-            // The broker's own judgement of each row: a row it would refuse is marked so.
-            let keyPath = ExceptionSealer.keyPath(stateDirectory: environment.paths.stateDirectory)
-            let sealer = FileManager.default.fileExists(atPath: keyPath)
-                ? try? ExceptionSealer.keyFile(stateDirectory: environment.paths.stateDirectory) : nil
+            let isTrusted: @Sendable (String, String) -> Bool
+            let exceptions: [PolicyException]
+            let now: Date
+            if let location = try environment.storeChoice().team {
+                let team = try await StoreChoice.connect(location)
+                do {
+                    let trusted = try await team.trustedPolicyFiles()
+                    isTrusted = { path, sha in trusted[path] == sha.lowercased() }
+                    // The database's clock: the one every broker of the team judges expiry by.
+                    now = Date(timeIntervalSince1970: Double(try await team.databaseNow()) / 1000)
+                    exceptions = try await all ? team.allExceptions() : team.activeExceptions().exceptions
+                } catch {
+                    await team.close()
+                    throw CLIError("cannot read the team store \(location): \(error)")
+                }
+                await team.close()
+            } else {
+                let store = try environment.openStore()
+                // Only trust the broker sealed counts (no key yet: no broker ever trusted anything).
+                let keyPath = ExceptionSealer.keyPath(stateDirectory: environment.paths.stateDirectory)
+                let sealer = FileManager.default.fileExists(atPath: keyPath)
+                    ? try? ExceptionSealer.keyFile(stateDirectory: environment.paths.stateDirectory) : nil
+                isTrusted = { path, sha in
+                    (try? store.isPolicyFileTrusted(path: path, sha256: sha, sealer: sealer ?? .ephemeral())) ?? false
+                }
+                now = Date()
+                exceptions = try store.exceptions(includingInactive: all, at: now)
+            }
             let snapshot = PolicySource().load(
                 configDirectory: environment.paths.configDirectory,
-                repository: environment.repository
-            ) { path, sha in
-                // Only trust the broker sealed counts (no key yet: no broker ever trusted anything).
-                (try? store.isPolicyFileTrusted(path: path, sha256: sha, sealer: sealer ?? .ephemeral())) ?? false
-            }
+                repository: environment.repository, isTrusted: isTrusted)
             print(
                 "rules (\(environment.paths.configDirectory)/policy.toml"
                     + (environment.repository.map { ", \($0)/.airlock/policy.toml" } ?? "") + ")")
@@ -100,10 +125,12 @@ struct PolicyCommand: ParsableCommand {
                 )
             }
             for problem in snapshot.problems { print("  problem: \(problem)") }
-            let now = Date()
-            let exceptions = try store.exceptions(includingInactive: all, at: now)
             print("exceptions")
             if exceptions.isEmpty { print("  none") }
+            // The broker's own judgement of each row: a row it would refuse is marked so.
+            let keyPath = ExceptionSealer.keyPath(stateDirectory: environment.paths.stateDirectory)
+            let sealer = FileManager.default.fileExists(atPath: keyPath)
+                ? try? ExceptionSealer.keyFile(stateDirectory: environment.paths.stateDirectory) : nil
             let host = environment.paths.hostFacts()
             for exception in exceptions {
                 var state =

@@ -9,6 +9,7 @@ import AirlockWire
 import ArgumentParser
 import Foundation
 import Logging
+import Synchronization
 
 /// `airlock serve`: the broker, in the foreground.
 struct ServeCommand: AsyncParsableCommand {
@@ -24,9 +25,10 @@ struct ServeCommand: AsyncParsableCommand {
             they recommend applies (--ignore-boundaries, or AIRLOCK_IGNORE_BOUNDARIES=1 for a broker \
             the console starts, turns that off).
 
-            --store postgres://user@host/database (or AIRLOCK_STORE_URL) runs the broker as one machine of a \
-            team: exceptions, the review queue and the decision log live in that PostgreSQL database \
-            (docs/team.md). A password goes in PGPASSFILE or AIRLOCK_STORE_URL, never on the command line.
+            --store postgres://user@host/database (else AIRLOCK_STORE_URL, else store = "…" in config.toml) runs \
+            the broker as one machine of a team: exceptions, trusted policy files, the review queue and the \
+            decision log live in that PostgreSQL database (docs/team.md). A password goes in a passfile \
+            (PGPASSFILE) or AIRLOCK_STORE_URL, never on the command line nor in config.toml.
 
             With --system (the separated deployment, run as Airlock's system user; see `airlock setup \
             --system`): listens on /run/airlock/agent.sock (agents submit) and /run/airlock/review.sock \
@@ -53,7 +55,10 @@ struct ServeCommand: AsyncParsableCommand {
     )
     var ignoreBoundaries = false
 
-    @Option(help: "A team store: postgres://user@host[:port]/database (default: $AIRLOCK_STORE_URL, else this machine's SQLite).")
+    @Option(
+        help:
+            "A team store: postgres://user@host[:port]/database (default: $AIRLOCK_STORE_URL, else config.toml's store, else this machine's SQLite)."
+    )
     var store: String?
 
     @Flag(help: "Run the separated deployment's broker: agent.sock and review.sock, the system store and policy.")
@@ -80,6 +85,8 @@ struct ServeCommand: AsyncParsableCommand {
             guard let entry = getgrnam(socketGroup) else { throw CLIError("no group named \(socketGroup)") }
             group = entry.pointee.gr_gid
         }
+        // Chosen before anything is opened: a refused URL leaves no SQLite store behind.
+        let choice = try StoreChoice.resolve(flag: self.store, configDirectory: configDirectory)
         let store: PolicyStore
         let sealer: ExceptionSealer
         do {
@@ -88,8 +95,21 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             throw CLIError("cannot open the policy store in \(stateDirectory): \(error)")
         }
-        let team = try await Self.teamStore(flag: self.store, stateDirectory: stateDirectory, sealer: sealer)
-        let policies = PolicyWatcher(configDirectory: configDirectory, store: store, sealer: sealer)
+        var team: TeamPersistence?
+        if let location = choice.team {
+            team = try await Self.teamStore(location, stateDirectory: stateDirectory, sealer: sealer)
+        }
+        let persistence: any BrokerPersistence = team ?? StorePersistence(store: store)
+        // Trusted repository policy files are where the broker keeps its store: a team's are
+        // trusted on any of its machines.
+        // This machine's store believes only trust its broker sealed; a team's store keeps its own.
+        let isTrusted: @Sendable (String, String) -> Bool
+        if team == nil {
+            isTrusted = { path, sha256 in (try? store.isPolicyFileTrusted(path: path, sha256: sha256, sealer: sealer)) == true }
+        } else {
+            isTrusted = { path, sha256 in persistence.isPolicyFileTrusted(path: path, sha256: sha256) }
+        }
+        let policies = PolicyWatcher(configDirectory: configDirectory, isTrusted: isTrusted)
         let user = policies.userPolicy()
         Self.report(user.problems)
         let settings = ConsoleSettings.load(configDirectory: configDirectory)
@@ -114,8 +134,9 @@ struct ServeCommand: AsyncParsableCommand {
                     $1
                 }
                 : environment)
-        let trust = TrustList(probe: inputs.probe, policyTrust: BoundaryInputs.policyTrust(store, sealer: sealer))
-        let policyTrust = PolicyTrustWriter(store: store, sealer: sealer)
+        let trust = TrustList(probe: inputs.probe, policyTrust: BoundaryInputs.policyTrust(isTrusted: isTrusted))
+        let policyTrust = PolicyTrustWriter(
+            keeper: team.map { Self.teamKeeper($0, isTrusted: isTrusted) } ?? .local(store, sealer: sealer))
         let notifier = settings.notify.map { NotifyCommand(command: $0) }
         configuration.gathersEdgeFacts = true
         let edge = EdgeFactReader.forThisProcess()
@@ -130,11 +151,11 @@ struct ServeCommand: AsyncParsableCommand {
             boundaryReport: { workspace, account in
                 // Separated: the agent's account, never the system user's own empty home.
                 guard let account, system else {
-                    return inputs.measuredReport(for: workspace, store: store, sealer: sealer)
+                    return inputs.measuredReport(for: workspace, store: store, isTrusted: isTrusted)
                 }
                 let theirs = BoundaryInputs.forAccount(
                     account, base: environment, trustedListDirectory: stateDirectory)
-                return theirs.measuredReport(for: workspace, store: store, sealer: sealer)
+                return theirs.measuredReport(for: workspace, store: store, isTrusted: isTrusted)
             },
             changeTrust: { workspace, trusted in
                 trust.change(workspace, trusted: trusted).mapError { TrustFailure($0.description) }
@@ -153,14 +174,8 @@ struct ServeCommand: AsyncParsableCommand {
                 ReviewerPassphrases(stateDirectory: stateDirectory).matches(reviewer: reviewer, passphrase: passphrase)
             },
             edgeFacts: { edge.read($0) })
-        let persistence: any BrokerPersistence
         var clock: @Sendable () -> Date = { Date() }
-        if let team {
-            persistence = team
-            clock = team.clock
-        } else {
-            persistence = StorePersistence(store: store)
-        }
+        if let team { clock = team.clock }
         let server: BrokerServer
         do {
             server = try await BrokerServer.start(
@@ -169,7 +184,7 @@ struct ServeCommand: AsyncParsableCommand {
         } catch let error as BrokerError {
             throw CLIError("\(error)")
         }
-        if let team { FileHandle.standardOutput.write(Data("airlock broker: team store \(team.store.location)\n".utf8)) }
+        if team != nil { FileHandle.standardOutput.write(Data("airlock broker: team store \(choice)\n".utf8)) }
         let boundaries = ignoresBoundaries ? "; workspace boundaries ignored" : ""
         // Written at once (print is block-buffered through a pipe: `broker.log`, tests).
         let modeName = configuration.mode.rawValue
@@ -199,20 +214,36 @@ struct ServeCommand: AsyncParsableCommand {
         await team?.stop()
     }
 
-    /// The team store named by `--store` or AIRLOCK_STORE_URL, opened (schema migrated) and
-    /// listening; nil on one machine. This machine acts in the team as its unix user (from the
-    /// password database, not $USER) at its host name.
-    static func teamStore(flag: String?, stateDirectory: String, sealer: ExceptionSealer) async throws
-        -> TeamPersistence?
+    /// Trust in policy files kept in the team's store: written there for a reviewer the broker
+    /// authorised (every broker of the team reads it back), waited for on the reader's own
+    /// thread, never the event loop. The team store keeps no way to withdraw it yet.
+    static func teamKeeper(
+        _ team: TeamPersistence, isTrusted: @escaping @Sendable (String, String) -> Bool
+    ) -> PolicyTrustWriter.Keeper {
+        PolicyTrustWriter.Keeper(
+            isTrusted: { isTrusted($0, $1) },
+            trust: { path, sha256 in
+                let done = DispatchSemaphore(value: 0)
+                let failure = Mutex<(any Error)?>(nil)
+                Task {
+                    do { try await team.store.trustPolicyFile(path: path, sha256: sha256) } catch let error {
+                        failure.withLock { $0 = error }
+                    }
+                    done.signal()
+                }
+                done.wait()
+                if let error = failure.withLock({ $0 }) { throw error }
+            },
+            untrust: { _ in
+                throw CLIError("the team store keeps no way to withdraw trust in a policy file yet; change the file")
+            })
+    }
+
+    /// The team store, opened (schema migrated) and listening. This machine acts in the team as
+    /// its unix user (from the password database, not $USER) at its host name.
+    static func teamStore(_ location: TeamStoreLocation, stateDirectory: String, sealer: ExceptionSealer) async throws
+        -> TeamPersistence
     {
-        let environment = ProcessInfo.processInfo.environment
-        guard let text = flag ?? environment["AIRLOCK_STORE_URL"].flatMap({ $0.isEmpty ? nil : $0 }) else { return nil }
-        let location: TeamStoreLocation
-        do {
-            location = try TeamStoreLocation.parse(text, passwordAllowed: flag == nil)
-        } catch {
-            throw CLIError("--store: \(error)")
-        }
         let opened: TeamStore
         do {
             opened = try await TeamStore.open(location)

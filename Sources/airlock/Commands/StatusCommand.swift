@@ -60,6 +60,7 @@ struct StatusCommand: ParsableCommand {
                 (try? JSONSerialization.jsonObject(with: JSONEncoder().encode(status))) as? [String: Any] ?? [:]
             object["running"] = true
             object["socket"] = socket
+            object["storeMismatch"] = Self.storeMismatch(brokerStore: status.store?.store, paths: paths, system: system)
             print(Checker.encode(object))
         } else {
             print("broker      running on \(socket)" + (status.deployment.map { " (\($0))" } ?? ""))
@@ -76,9 +77,28 @@ struct StatusCommand: ParsableCommand {
             if let store = status.store {
                 print("store       \(store.store): \(store.summary)")
             }
+            if let mismatch = Self.storeMismatch(brokerStore: status.store?.store, paths: paths, system: system) {
+                print("store       \(mismatch)")
+            }
             for rejected in status.rejectedExceptions ?? [] {
                 print("REFUSED     stored exception \(rejected.id): \(rejected.reason)")
             }
         }
+    }
+
+    /// What is wrong when the broker runs on another store than the one this machine's
+    /// settings name (`StoreChoice`: AIRLOCK_STORE_URL, config.toml's store): it was started
+    /// before they changed. Nil when they agree.
+    static func storeMismatch(brokerStore: String?, paths: AirlockPaths, system: Bool) -> String? {
+        let choice: StoreChoice
+        do {
+            choice = try StoreChoice.resolve(configDirectory: system ? paths.systemConfigDirectory : paths.configDirectory)
+        } catch {
+            return "cannot tell which store this machine should use: \(error)"
+        }
+        let configured = choice.team?.description
+        guard configured != brokerStore else { return nil }
+        return "the broker uses \(brokerStore ?? "this machine's SQLite store"), but \(choice) is configured: "
+            + "restart the broker to use it"
     }
 }

@@ -8,14 +8,22 @@ import TOMLKit
 ///     bell = false             # ring the bell on a new pending action (default true)
 ///     notify = "notify-send Airlock"   # run (by the broker) when an action waits unattended
 ///     notify_after = 120       # seconds an action waits before `notify` runs (default 60)
+///     store = "postgres://airlock_broker@db.example/airlock?sslmode=verify-full"   # a team's store
 ///
-/// A broken file is reported and the defaults are used: the console still opens.
+/// A broken file is reported and the defaults are used: the console still opens. The store is
+/// the exception: a file that may name one and cannot be read is an error for every command
+/// that opens the store (`StoreChoice`), never a silent fall back to this machine's SQLite.
 struct ConsoleSettings: Equatable {
     var theme: String?
     var bell = true
     /// A shell command; the summary is its `$1` (and `AIRLOCK_NOTIFY_TEXT`).
     var notify: String?
     var notifyAfterSeconds = 60
+    /// A team store's URL (`docs/team.md`); chosen by `StoreChoice`.
+    var store: String?
+    /// Why the file cannot say which store it names (it does not parse, or `store` is not a
+    /// URL); nil when it can.
+    var storeProblem: String?
     /// What was wrong with the file, as `file:line: message` lines.
     var problems: [String] = []
 
@@ -23,7 +31,7 @@ struct ConsoleSettings: Equatable {
         let path = configDirectory + "/config.toml"
         guard FileManager.default.fileExists(atPath: path) else { return ConsoleSettings() }
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            return ConsoleSettings(problems: ["\(path): cannot be read"])
+            return ConsoleSettings(storeProblem: "\(path): cannot be read", problems: ["\(path): cannot be read"])
         }
         return parse(text, fileName: path)
     }
@@ -35,9 +43,11 @@ struct ConsoleSettings: Equatable {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
             settings.problems.append("\(fileName):\(error.source.begin.line): \(error.description)")
+            settings.storeProblem = settings.problems.last
             return settings
         } catch {
             settings.problems.append("\(fileName): \(error)")
+            settings.storeProblem = settings.problems.last
             return settings
         }
         for key in table.keys {
@@ -66,9 +76,16 @@ struct ConsoleSettings: Equatable {
                 } else {
                     settings.problems.append("\(fileName): notify_after must be a whole number of seconds above 0")
                 }
+            case "store":
+                if let url = table[key]?.string, !url.isEmpty {
+                    settings.store = url
+                } else {
+                    settings.problems.append("\(fileName): store must be a postgres:// URL (docs/team.md)")
+                    settings.storeProblem = settings.problems.last
+                }
             default:
                 settings.problems.append(
-                    "\(fileName): unknown setting \(key) (known: theme, bell, notify, notify_after)")
+                    "\(fileName): unknown setting \(key) (known: theme, bell, notify, notify_after, store)")
             }
         }
         return settings

@@ -147,6 +147,7 @@ let package = Package(
             name: "SecurityTests",
             dependencies: [
                 "airlock", "airlock-hook", "AirlockCore", "AirlockConsole", "AirlockWire", "AirlockHookRuntime",
+                "AirlockInstall",
                 // The store directly, to write it around the broker the way an attacker would.
                 "AirlockStore", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),

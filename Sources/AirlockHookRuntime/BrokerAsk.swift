@@ -27,6 +27,7 @@ public struct BrokerAsk: Sendable {
         let locations = AirlockLocations(environment: environment)
         var check = PeerCheck(environment: environment)
         check.believesOnlySystemUser = system
+        check.refusesOwnAccount = system
         self.init(
             socketPath: system ? locations.agentSocket : locations.socket,
             fallback: LocalFallback(environment: environment, host: locations.hostFacts(environment: environment)),

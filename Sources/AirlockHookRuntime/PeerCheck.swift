@@ -22,6 +22,12 @@ public struct PeerCheck: Sendable {
     /// The separated deployment (`--system` in the hook's command line): only Airlock's system
     /// user is believed, never this process's own uid — which is the agent's.
     public var believesOnlySystemUser = false
+    /// With `believesOnlySystemUser`: a system user that is this process's own account is not
+    /// believed either. The hook sets it — it runs as the agent, never as Airlock's user — so a
+    /// system user's name the agent got into its environment cannot be its own. (Clients run
+    /// as Airlock's user through `sudo -u airlock` legitimately share its uid, and send no
+    /// passphrase there.)
+    public var refusesOwnAccount = false
 
     public static let defaultSystemUser = "airlock"
 
@@ -48,6 +54,16 @@ public struct PeerCheck: Sendable {
             guard let system = systemUID(), system == peer else {
                 return "the process listening on \(socketPath) runs as uid \(peer), not as Airlock's system user "
                     + "\(systemUserName), the only one this hook believes (--system)"
+            }
+            // The name comes from the environment (tests move it): an agent that gets its own
+            // name into its harness's environment must not make its own listener "Airlock's".
+            if refusesOwnAccount, system == ownUID {
+                return "Airlock's system user \(systemUserName) is uid \(system), this hook's own account: "
+                    + "with --system it believes a broker of another account, never this hook's own account"
+            }
+            if system == 0 || systemUserName == "root" {
+                return "Airlock's system user is named \(systemUserName) (uid \(system)): a separated broker never "
+                    + "runs as root, and this hook (--system) believes never root"
             }
         } else if peer != ownUID {
             guard let system = systemUID(), system == peer else {

@@ -10,12 +10,17 @@ public struct HookHealth: Equatable, Sendable, Codable {
     /// The installed timeout in the harness's unit and key (`timeout 900`); nil when not installed.
     public var timeout: String?
     public var isTimeoutLongEnough: Bool
+    /// Whether every Airlock hook command here carries `--system`: it asks the separated
+    /// deployment's agent socket and believes only Airlock's system user there.
+    public var isSystem: Bool
     /// What is wrong or still to do, one line each.
     public var notes: [String]
 
     public init(
-        harness: String, path: String, isInstalled: Bool, timeout: String?, isTimeoutLongEnough: Bool, notes: [String]
+        harness: String, path: String, isInstalled: Bool, timeout: String?, isTimeoutLongEnough: Bool, notes: [String],
+        isSystem: Bool = false
     ) {
+        self.isSystem = isSystem
         self.harness = harness
         self.path = path
         self.isInstalled = isInstalled
@@ -44,15 +49,18 @@ extension HookInstaller {
         }
         var timeouts: [Int] = []
         var covered: [String] = []
+        var allSystem = true
         for event in layout.events {
             for handler in Self.handlers(hooks[event], style: layout.style) {
                 guard let command = handler[layout.commandKey] as? String, isAirlock(command) else { continue }
                 covered.append(event)
+                if !command.split(separator: " ").contains("--system") { allSystem = false }
                 timeouts.append((handler[layout.timeoutKey] as? NSNumber)?.intValue ?? 0)
             }
         }
         guard !covered.isEmpty else { return health }
         health.isInstalled = true
+        health.isSystem = allSystem
         let shortest = timeouts.min() ?? 0
         health.timeout = "\(layout.timeoutKey) \(shortest)"
         // The harness default when the key is absent is far shorter than a human needs.

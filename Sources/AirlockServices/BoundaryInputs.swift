@@ -20,6 +20,33 @@ public struct BoundaryInputs: Sendable {
         home = environment["HOME"] ?? NSHomeDirectory()
     }
 
+    /// The inputs as they stand for the account `uid` — the separated deployment's agent, whose
+    /// home, harness settings, credentials and MCP inventories are its own, never the broker's
+    /// (the system user's, which has none). Only `PATH` is kept from `base`; the account's
+    /// environment variables (`CLAUDE_CONFIG_DIR`, …) are not known to the broker, so their
+    /// defaults under its home are read. The trusted list stays Airlock's own, in
+    /// `trustedListDirectory`, and so do MCP inventories: those in the agent's own state
+    /// directory are files the agent can write, so its servers count as not inventoried (never
+    /// clear on the agent's word). A uid the password database does not know gets a home that
+    /// does not exist: nothing of its settings is known, so nothing is clear because of them,
+    /// and the workspace is still measured.
+    public static func forAccount(_ uid: UInt32, base: [String: String], trustedListDirectory: String)
+        -> BoundaryInputs
+    {
+        var home = "/nonexistent"
+        var user = "uid\(uid)"
+        if let account = getpwuid(uid), let directory = account.pointee.pw_dir, let name = account.pointee.pw_name {
+            home = String(cString: directory)
+            user = String(cString: name)
+        }
+        var environment = [
+            "HOME": home, "USER": user, "LOGNAME": user, "AIRLOCK_CONFIG_DIR": trustedListDirectory,
+            "AIRLOCK_STATE_DIR": trustedListDirectory,
+        ]
+        environment["PATH"] = base["PATH"]
+        return BoundaryInputs(environment: environment)
+    }
+
     public var probe: WorkspaceProbe {
         WorkspaceProbe(
             home: home, environment: environment, stateDirectory: locations.stateDirectory,
@@ -102,9 +129,12 @@ public struct BoundaryInputs: Sendable {
     }
 
     /// Why a workspace is trusted by its policy file: `.airlock/policy.toml` trusted as it is now.
-    public static func policyTrust(_ store: PolicyStore?) -> @Sendable (String) -> String? {
+    /// With `sealer`, only trust the broker sealed counts.
+    public static func policyTrust(_ store: PolicyStore?, sealer: ExceptionSealer? = nil) -> @Sendable (String) -> String? {
         guard let store else { return { _ in nil } }
-        return policyTrust { path, sha256 in (try? store.isPolicyFileTrusted(path: path, sha256: sha256)) == true }
+        return policyTrust { path, sha256 in
+            (try? store.isPolicyFileTrusted(path: path, sha256: sha256, sealer: sealer)) == true
+        }
     }
 
     /// The same, with trust as `isTrusted` answers it (a team's store).

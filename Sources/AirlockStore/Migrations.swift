@@ -117,6 +117,11 @@ extension PolicyStore {
                     ALTER TABLE decision_log ADD COLUMN reviewer_identity TEXT;
                     """)
         }
+        // The broker's seal on each trusted policy file (`ExceptionSealer.seal(policyFile:…)`): a
+        // trust row written around the broker is not believed. NULL in rows written before.
+        migrator.registerMigration("v4-policy-trust-seal") { db in
+            try db.execute(sql: "ALTER TABLE policy_trust ADD COLUMN seal TEXT;")
+        }
 
         return migrator
     }

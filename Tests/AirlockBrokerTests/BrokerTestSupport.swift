@@ -18,6 +18,8 @@ struct MachineDriver {
     var boundaryReport: @Sendable (String) -> BoundaryReport? = { _ in nil }
     /// Every workspace whose boundaries the machine asked to measure, in order.
     var measured: [String] = []
+    /// For whom each of those was measured (nil: the broker's own user).
+    var measuredFor: [UInt32?] = []
     /// What the edge finds about the files a submission names; nil: the look never comes back.
     var edgeFacts: (@Sendable (EdgeFactRequest) -> EdgeFacts)? = { _ in EdgeFacts() }
     /// Measurements are not answered at once but left here, for `deliverBoundaries` (a slow probe).
@@ -28,6 +30,15 @@ struct MachineDriver {
         .success(
             TrustResult(
                 workspace: workspace, remote: nil, isTrusted: trusted, changed: true, listPath: "/cfg/trusted-repos"))
+    }
+
+    /// How the store answers a `trustPolicy` or `untrustPolicy`.
+    var policyTrustOutcome: @Sendable (String, String?, Bool) -> Result<PolicyTrustResult, TrustFailure> = {
+        workspace, sha256, trusted in
+        .success(
+            PolicyTrustResult(
+                path: workspace + "/.airlock/policy.toml", sha256: trusted ? sha256 : nil, changed: true,
+                rules: ["allow command make docs"]))
     }
 
     static let agent = ConnectionID(1)
@@ -91,8 +102,9 @@ struct MachineDriver {
                 if let edgeFacts {
                     effects += machine.handle(.factsGathered(actionID: actionID, facts: edgeFacts(request), now: now))
                 }
-            case .measureBoundaries(let workspace):
+            case .measureBoundaries(let workspace, let account):
                 measured.append(workspace)
+                measuredFor.append(account)
                 if defersBoundaries {
                     unansweredMeasurements.append(workspace)
                 } else {
@@ -102,6 +114,10 @@ struct MachineDriver {
             case .changeTrust(let change):
                 effects += machine.handle(
                     .trustChanged(change, trustOutcome(change.workspace, change.trusted), now: now))
+            case .changePolicyTrust(let change):
+                effects += machine.handle(
+                    .policyTrustChanged(
+                        change, policyTrustOutcome(change.workspace, change.sha256, change.trusted), now: now))
             default: break
             }
             index += 1
@@ -202,6 +218,17 @@ struct MachineDriver {
             .trustRequested(
                 connection, requestID(), TrustParams(workspace: workspace, reviewer: "alice"), trusted: trusted,
                 now: at(seconds)), at: at(seconds))
+    }
+}
+
+extension MachineDriver {
+    mutating func trustPolicy(
+        _ workspace: String, sha256: String? = String(repeating: "ab", count: 32), trusted: Bool = true,
+        passphrase: String? = nil, by connection: ConnectionID = console, at seconds: Double = 1
+    ) -> [BrokerEffect] {
+        let params = PolicyTrustParams(workspace: workspace, sha256: sha256, reviewer: "alice", passphrase: passphrase)
+        return handle(
+            .policyTrustRequested(connection, requestID(), params, trusted: trusted, now: at(seconds)), at: at(seconds))
     }
 }
 

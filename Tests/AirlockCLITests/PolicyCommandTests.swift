@@ -82,16 +82,43 @@ struct PolicyCommandTests {
         #expect(output.stderr.contains("no controlling terminal"), "\(output.stderr)")
     }
 
+    /// Trusting a repository's policy file goes through the broker, as a reviewer at a terminal;
+    /// untrusting takes it back. A later change to the file needs trusting again.
     @Test func trustMakesRepositoryAllowRulesCount() throws {
         let policy = root.appendingPathComponent("repo/.airlock/policy.toml")
         try FileManager.default.createDirectory(
             at: policy.deletingLastPathComponent(), withIntermediateDirectories: true)
         try "[[allow]]\ncommand = \"make docs\"\n".write(to: policy, atomically: true, encoding: .utf8)
         #expect(try airlock(["policy", "list"]).stdout.contains("NOT trusted"))
-        let trusted = try airlock(["policy", "trust"])
-        #expect(trusted.status == 0)
+        let broker = try broker()
+        defer { withExtendedLifetime(broker) {} }
+        let trusted = try atTerminal(["policy", "trust"])
+        #expect(trusted.status == 0, "\(trusted.stdout)")
+        #expect(trusted.stdout.contains("1 rules"), "\(trusted.stdout)")
         #expect(try airlock(["policy", "list"]).stdout.contains("repo, trusted"))
+        let untrusted = try atTerminal(["policy", "untrust"])
+        #expect(untrusted.status == 0, "\(untrusted.stdout)")
+        #expect(try airlock(["policy", "list"]).stdout.contains("NOT trusted"))
+        #expect(try atTerminal(["policy", "trust"]).status == 0)
         try "[[allow]]\ncommand = \"make\"\n".write(to: policy, atomically: true, encoding: .utf8)
+        #expect(try airlock(["policy", "list"]).stdout.contains("NOT trusted"))
+    }
+
+    /// `policy trust` never writes the store: without a broker, or without a terminal (a helper
+    /// an agent detached), nothing is trusted.
+    @Test func aPolicyTrustWithoutABrokerOrATerminalIsNotWritten() throws {
+        let policy = root.appendingPathComponent("repo/.airlock/policy.toml")
+        try FileManager.default.createDirectory(
+            at: policy.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try "[[allow]]\ncommand = \"make docs\"\n".write(to: policy, atomically: true, encoding: .utf8)
+        let alone = try atTerminal(["policy", "trust"])
+        #expect(alone.status != 0)
+        #expect(alone.stdout.contains("not trusted"), "\(alone.stdout)")
+        let broker = try broker()
+        defer { withExtendedLifetime(broker) {} }
+        let detached = try airlock(["policy", "trust"])
+        #expect(detached.status != 0)
+        #expect(detached.stderr.contains("no controlling terminal"), "\(detached.stderr)")
         #expect(try airlock(["policy", "list"]).stdout.contains("NOT trusted"))
     }
 

@@ -72,6 +72,30 @@ import Testing
         #expect(failure.description.contains("neither this user"), "\(failure)")
     }
 
+    /// `--system`: the environment names Airlock's system user (tests move it). Named as the
+    /// hook's own account — the agent's — or as root, it is never believed, even when it is
+    /// the listener (the agent's own, in its own private directory).
+    @Test(arguments: ["self", "root"])
+    func aSystemUserThatIsTheHooksOwnAccountOrRootIsNeverBelieved(_ named: String) throws {
+        let directory = try TemporaryDirectory(mode: 0o700)
+        let listener = try AllowingListener(path: directory.path + "/s.sock")
+        let passwd = directory.path + "/passwd"
+        // Both names list the listener's uid (ours); only the hook's own uid differs.
+        try "root:x:\(getuid()):0::/root:/bin/sh\nal-me:x:\(getuid()):\(getgid())::/home/me:/bin/sh\n"
+            .write(toFile: passwd, atomically: true, encoding: .utf8)
+        var check = PeerCheck(
+            ownUID: named == "self" ? getuid() : getuid() &+ 4242, systemUserName: named == "self" ? "al-me" : "root",
+            passwordFile: passwd)
+        check.believesOnlySystemUser = true
+        check.refusesOwnAccount = true
+        guard case .failure(let failure) = exchange(listener.path, check: check) else {
+            Issue.record("believed a system user named \(named)")
+            return
+        }
+        #expect(failure.isUntrustedBroker)
+        #expect(listener.requestCount == 0)
+    }
+
     /// A read the local fallback would allow is denied outright when an impostor answers.
     @Test func anImpostorsAllowBecomesADeny() throws {
         let directory = try TemporaryDirectory(mode: 0o777)

@@ -40,6 +40,16 @@ import Testing
         #expect(report.recommendation == .chosenMode)
     }
 
+    /// A separated broker that cannot look into the agent's home does not take missing settings
+    /// for absent ones: command execution and MCP scope are fuzzy, saying why.
+    @Test func aHomeThatCannotBeReadIsNeverClear() {
+        var facts = Self.facts()
+        facts.unreadableHome = "/home/agent"
+        let report = BoundaryEvaluator.report(facts)
+        #expect(report.boundaries.map(\.state) == [.clear, .clear, .fuzzy, .fuzzy, .clear])
+        #expect(report.boundary(.mcpToolScope)?.reasons.first?.contains("/home/agent cannot be read here") == true)
+    }
+
     @Test func untrustedDirtyOrRemoteless() {
         let dirty = GitState(topLevel: Self.workspace, dirtyFiles: ["a"], untrackedFiles: ["b"], remotes: [])
         let report = BoundaryEvaluator.report(Self.facts(git: .measured(dirty), trusted: nil))

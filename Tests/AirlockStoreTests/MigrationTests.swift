@@ -8,7 +8,7 @@ import Testing
 @Suite struct MigrationTests {
     static let frozen = [
         "v1-exceptions", "v1-decision-log", "v1-policy-trust", "v2-named-coding", "v2-exception-dead-columns",
-        "v2-decision-log-kind", "v3-seal-and-reviewer-identity",
+        "v2-decision-log-kind", "v3-seal-and-reviewer-identity", "v4-policy-trust-seal",
     ]
 
     @Test func migrationsAreTheFrozenList() {

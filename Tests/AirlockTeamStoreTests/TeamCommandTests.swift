@@ -177,16 +177,52 @@ import Testing
         let policy = "[[allow]]\ncommand = [\"make\", \"docs\"]\n"
         try policy.write(toFile: PolicySource.repositoryPolicyPath(repository), atomically: true, encoding: .utf8)
 
-        let trusted = try await Self.run(["policy", "trust", repository], environment: machine.environment)
-        #expect(trusted.status == 0, "\(trusted.stdout)\(trusted.stderr)")
-        #expect(trusted.stdout.contains("for the team"), "\(trusted.stdout)")
+        // Trust goes through the broker, which writes where it keeps its store: the team's. A
+        // process without a terminal (an agent's tool call) is refused; a reviewer at one is not.
+        let broker = Process()
+        broker.executableURL = Self.binary
+        broker.arguments = ["serve"]
+        broker.environment = ProcessInfo.processInfo.environment.merging(machine.environment) { $1 }
+        let brokerOutput = Pipe()
+        broker.standardOutput = brokerOutput
+        broker.standardError = FileHandle.nullDevice
+        try broker.run()
+        defer {
+            broker.interrupt()
+            broker.waitUntilExit()
+        }
+        let brokerLines = brokerOutput.fileHandleForReading
+        let started = try await PostgresCluster.offThePool {
+            var seen = Data()
+            while !String(decoding: seen, as: UTF8.self).contains("listening") {
+                let chunk = brokerLines.availableData
+                if chunk.isEmpty { break }
+                seen += chunk
+            }
+            return String(decoding: seen, as: UTF8.self)
+        }
+        #expect(started.contains("listening"), "\(started)")
+        let detached = try await Self.run(["policy", "trust", repository], environment: machine.environment)
+        #expect(detached.status != 0)
+        #expect(detached.stderr.contains("controlling terminal"), "\(detached.stderr)")
+        let command = ([Self.binary.path, "policy", "trust", repository]).map { "'\($0)'" }.joined(separator: " ")
+        let trusted = try await PostgresCluster.offThePool { () throws -> Output in
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+            process.arguments = ["-qec", command, "/dev/null"]
+            process.environment = ProcessInfo.processInfo.environment.merging(machine.environment) { $1 }
+            let out = Pipe()
+            process.standardOutput = out
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+            let stdout = out.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: "")
+        }
+        #expect(trusted.status == 0, "\(trusted.stdout)")
         #expect(
             try await store.trustedPolicyDigest(path: PolicySource.repositoryPolicyPath(repository))
                 == PolicySource.sha256(Data(policy.utf8)))
-        // Nothing went to this machine's SQLite store.
-        #expect(
-            !FileManager.default.fileExists(atPath: StorePaths.defaultDatabase(stateDirectory: machine.root + "/state"))
-        )
         let listed = try await Self.run(["policy", "list"], environment: machine.environment, directory: repository)
         #expect(listed.status == 0, "\(listed.stderr)")
         #expect(listed.stdout.contains("repo, trusted"), "\(listed.stdout)")

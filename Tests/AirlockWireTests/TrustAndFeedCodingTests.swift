@@ -18,6 +18,14 @@ import Testing
                 .untrust(TrustParams(workspace: "/w", reviewer: "a", reason: "r"))
             ),
             (#"{"jsonrpc":"2.0","id":1,"method":"trustList"}"#, .trustList),
+            (
+                #"{"jsonrpc":"2.0","id":1,"method":"trustPolicy","params":{"workspace":"/w","sha256":"ab","passphrase":"p"}}"#,
+                .trustPolicy(PolicyTrustParams(workspace: "/w", sha256: "ab", passphrase: "p"))
+            ),
+            (
+                #"{"jsonrpc":"2.0","id":1,"method":"untrustPolicy","params":{"workspace":"/w","reason":"r"}}"#,
+                .untrustPolicy(PolicyTrustParams(workspace: "/w", reason: "r"))
+            ),
             (#"{"jsonrpc":"2.0","id":1,"method":"recent"}"#, .recent(RecentParams())),
             (#"{"jsonrpc":"2.0","id":1,"method":"recent","params":{"limit":5}}"#, .recent(RecentParams(limit: 5))),
         ]

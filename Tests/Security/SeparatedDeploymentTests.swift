@@ -153,6 +153,41 @@ import Testing
         #expect(audit.stdout.contains("authenticated by passphrase"), "\(audit.stdout)")
     }
 
+    /// Trusting a repository's policy file: not served on agent.sock, refused on review.sock
+    /// without the passphrase (for the agent's account and the reviewer's own alike), and the
+    /// authenticated reviewer gives it again. The trust lands in Airlock's own store.
+    @Test func onlyTheAuthenticatedReviewerTrustsAPolicyFile() throws {
+        let deployment = try SeparatedBroker()
+        let project = deployment.base + "/policyproject"
+        _ = try run(["/usr/bin/env", "git", "init", "-q", project])
+        _ = chmod(project, 0o755)
+        try FileManager.default.createDirectory(atPath: project + "/.airlock", withIntermediateDirectories: true)
+        let text = "[[allow]]\ncommand = \"make docs\"\n"
+        try text.write(toFile: project + "/.airlock/policy.toml", atomically: true, encoding: .utf8)
+        _ = chmod(project + "/.airlock/policy.toml", 0o644)
+        let hash = PolicySource.sha256(Data(text.utf8))
+        let trust = RPCClient.send("trustPolicy", ["workspace": project, "sha256": hash], id: 2)
+        for attacker in [deployment.agent, deployment.reviewer] {
+            let onAgent = try atTerminal(RPCClient.argv(deployment.agentSocket, [trust]), as: attacker)
+            #expect(RPCClient.errorCode(RPCClient.answers(onAgent.stdout)?.last) == -32010, "\(onAgent.stdout)")
+            let onReview = try atTerminal(RPCClient.argv(deployment.reviewSocket, [trust]), as: attacker)
+            #expect(RPCClient.errorCode(RPCClient.answers(onReview.stdout)?.last) == -32008, "\(onReview.stdout)")
+        }
+        let withPassphrase = RPCClient.send(
+            "trustPolicy", ["workspace": project, "sha256": hash, "passphrase": deployment.passphrase], id: 3)
+        let steps = [RPCClient.send("authenticate", ["passphrase": deployment.passphrase], id: 0), trust, withPassphrase]
+        let output = try atTerminal(RPCClient.argv(deployment.reviewSocket, steps), as: deployment.reviewer)
+        let answers = try #require(RPCClient.answers(output.stdout), "\(output)")
+        #expect(RPCClient.errorCode(answers[1]) == -32009, "asked for the passphrase again: \(answers)")
+        #expect(RPCClient.errorCode(answers[2]) == nil, "\(answers)")
+        deployment.stop()
+        let store = try PolicyStore.open(path: deployment.stateDirectory + "/airlock.sqlite")
+        let sealer = try ExceptionSealer.keyFile(stateDirectory: deployment.stateDirectory)
+        #expect(try store.isPolicyFileTrusted(path: project + "/.airlock/policy.toml", sha256: hash, sealer: sealer))
+        let audit = try run([Programs.airlock, "audit", "--json", "--system"], environment: deployment.environment)
+        #expect(audit.stdout.contains("airlock policy trust"), "\(audit.stdout)")
+    }
+
     /// Guessing the passphrase: each wrong one locks the account out for longer.
     @Test func wrongPassphrasesAreRefusedAndSlowedDown() throws {
         let deployment = try SeparatedBroker()
@@ -229,6 +264,29 @@ import Testing
         let (decision, reason) = claudeDecision(output)
         #expect(decision == "deny", "\(output)")
         #expect(reason.contains("not as Airlock's system user"), "\(reason)")
+        #expect(impostor.stop() == 0, "the hook told the impostor nothing")
+    }
+
+    /// The hook takes Airlock's system user's name and socket directory from its environment
+    /// (`AIRLOCK_SYSTEM_USER`, `AIRLOCK_SYSTEM_RUN_DIR`: tests move them). An agent that gets
+    /// both into its harness's environment (a line in its own `~/.profile` that the next session
+    /// reads) names itself the system user and its own listener the broker: a `--system` hook
+    /// never believes its own account, nor root, whatever the environment says.
+    @Test func aHookWhoseEnvironmentNamesTheAgentAsAirlocksUserIsRefused() throws {
+        let deployment = try SeparatedBroker()
+        let directory = try deployment.agent.directory(mode: 0o700)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let impostor = try Impostor(path: directory + "/agent.sock", as: deployment.agent)
+        var environment = deployment.environment
+        environment["AIRLOCK_SYSTEM_RUN_DIR"] = directory
+        environment["AIRLOCK_SYSTEM_USER"] = deployment.agent.name
+        environment["HOME"] = "/tmp"
+        let output = try deployment.agent.run(
+            [Programs.hook, "claude", "--system"], environment: environment,
+            stdin: claudeBash("rm -rf /tmp/important", cwd: "/tmp"))
+        let (decision, reason) = claudeDecision(output)
+        #expect(decision == "deny", "\(output)")
+        #expect(reason.contains("never this hook's own account"), "\(reason)")
         #expect(impostor.stop() == 0, "the hook told the impostor nothing")
     }
 

@@ -198,9 +198,10 @@ final class BrokerEngine {
                 offLoop(policyThreads, "look at the files \(actionID) names", { gather(request) }) { facts, now in
                     .factsGathered(actionID: actionID, facts: facts, now: now)
                 }
-            case .measureBoundaries(let workspace):
+            case .measureBoundaries(let workspace, let account):
                 let measure = readers.boundaryReport
-                offLoop(probeThreads, "measure the boundaries of \(workspace)", { measure(workspace) }) { report, now in
+                offLoop(probeThreads, "measure the boundaries of \(workspace)", { measure(workspace, account) }) {
+                    report, now in
                     let clear = report.map { "\($0.boundaries.filter { $0.state == .clear }.count) of 5 clear" }
                     self.logger.info("measured the boundaries of \(workspace): \(clear ?? "not measurable here")")
                     return .boundariesMeasured(workspace: workspace, report: report, now: now)
@@ -221,6 +222,17 @@ final class BrokerEngine {
                         self.logger.info("\(change.reviewer) \(verb)ed \(result.workspace)")
                     }
                     return .trustChanged(change, outcome, now: now)
+                }
+            case .changePolicyTrust(let change):
+                let write = readers.changePolicyTrust
+                let verb = change.trusted ? "trust" : "untrust"
+                offLoop(policyThreads, "\(verb) the policy file of \(change.workspace)", {
+                    write(change.workspace, change.sha256, change.trusted)
+                }) { outcome, now in
+                    if case .success(let result) = outcome, result.changed {
+                        self.logger.info("\(change.reviewer) \(verb)ed the policy file \(result.path)")
+                    }
+                    return .policyTrustChanged(change, outcome, now: now)
                 }
             case .readTrustList(let connection, let id):
                 let read = readers.trustList

@@ -8,10 +8,15 @@ import AirlockWire
 public struct BrokerReaders: Sendable {
     /// A repository's own rules (`.airlock/policy.toml`, counted as trusted or not).
     public var repositoryRules: @Sendable (_ workspace: String) -> [PolicyRule]
-    /// A workspace's five boundaries; nil when it cannot be measured here.
-    public var boundaryReport: @Sendable (_ workspace: String) -> BoundaryReport?
+    /// A workspace's five boundaries as they stand for `account` (a uid; nil: the broker's own
+    /// user); nil when it cannot be measured here.
+    public var boundaryReport: @Sendable (_ workspace: String, _ account: UInt32?) -> BoundaryReport?
     /// Adds the repository holding `workspace` to the trusted list (`trusted`), or takes it off.
     public var changeTrust: @Sendable (_ workspace: String, _ trusted: Bool) -> Result<TrustResult, TrustFailure>
+    /// Trusts the policy file of the repository at `workspace` if its content hashes to
+    /// `sha256` and parses (`trusted`), or withdraws trust in it, in the broker's store.
+    public var changePolicyTrust:
+        @Sendable (_ workspace: String, _ sha256: String?, _ trusted: Bool) -> Result<PolicyTrustResult, TrustFailure>
     /// The trusted list's entries.
     public var trustList: @Sendable () -> Result<TrustListResult, TrustFailure>
     /// Runs the user's `notify` command with a short summary; returns when it ended or was stopped.
@@ -25,10 +30,13 @@ public struct BrokerReaders: Sendable {
 
     public init(
         repositoryRules: @escaping @Sendable (_ workspace: String) -> [PolicyRule] = { _ in [] },
-        boundaryReport: @escaping @Sendable (_ workspace: String) -> BoundaryReport? = { _ in nil },
+        boundaryReport: @escaping @Sendable (_ workspace: String, _ account: UInt32?) -> BoundaryReport? = { _, _ in nil },
         changeTrust: @escaping @Sendable (_ workspace: String, _ trusted: Bool) -> Result<TrustResult, TrustFailure> = {
             _, _ in .failure(TrustFailure("this broker keeps no trusted list"))
         },
+        changePolicyTrust: @escaping @Sendable (_ workspace: String, _ sha256: String?, _ trusted: Bool) -> Result<
+            PolicyTrustResult, TrustFailure
+        > = { _, _, _ in .failure(TrustFailure("this broker keeps no policy trust")) },
         trustList: @escaping @Sendable () -> Result<TrustListResult, TrustFailure> = {
             .failure(TrustFailure("this broker keeps no trusted list"))
         },
@@ -39,6 +47,7 @@ public struct BrokerReaders: Sendable {
         self.repositoryRules = repositoryRules
         self.boundaryReport = boundaryReport
         self.changeTrust = changeTrust
+        self.changePolicyTrust = changePolicyTrust
         self.trustList = trustList
         self.notify = notify
         self.passphraseMatches = passphraseMatches

@@ -22,8 +22,10 @@ public enum BrokerEffect: Equatable, Sendable {
     case loadRepositoryPolicy(workspace: String)
     /// Look at the files a submission names (`EdgeFactRequest`); answered by `.factsGathered`.
     case gatherFacts(actionID: String, request: EdgeFactRequest)
-    /// Measure a workspace's five boundaries; answered by `.boundariesMeasured`.
-    case measureBoundaries(workspace: String)
+    /// Measure a workspace's five boundaries for the agent's account (`account`: its uid, in the
+    /// separated deployment, where the broker's own home is not the agent's; nil: the broker's
+    /// own user's); answered by `.boundariesMeasured`.
+    case measureBoundaries(workspace: String, account: UInt32? = nil)
     /// Team mode: put an action this broker holds in the team's queue (redacted).
     case publishAction(QueuedAction)
     /// Team mode: decide these ids in the team's queue if nobody did yet; answered by
@@ -45,6 +47,9 @@ public enum BrokerEffect: Equatable, Sendable {
     case logRefusal(String)
     /// Write the trusted list as a reviewer asked; answered by `.trustChanged`.
     case changeTrust(TrustChange)
+    /// Write the store's trust in a repository's policy file as a reviewer asked; answered by
+    /// `.policyTrustChanged`.
+    case changePolicyTrust(PolicyTrustChange)
     /// Read the trusted list; answered by `.trustListRead`.
     case readTrustList(ConnectionID, RequestID)
     /// Run the user's `notify` command with this short, redacted text (off the loop, bounded).

@@ -18,6 +18,10 @@ public enum BrokerEvent: Sendable {
     /// A reviewer trusts (`trusted`) or untrusts a repository.
     case trustRequested(ConnectionID, RequestID?, TrustParams, trusted: Bool, now: Date)
     case trustListRequested(ConnectionID, RequestID?)
+    /// A reviewer trusts (`trusted`) a repository's policy file as it is, or withdraws that trust.
+    case policyTrustRequested(ConnectionID, RequestID?, PolicyTrustParams, trusted: Bool, now: Date)
+    /// The store's policy-file trust was changed as `.changePolicyTrust` asked, or could not be.
+    case policyTrustChanged(PolicyTrustChange, Result<PolicyTrustResult, TrustFailure>, now: Date)
     case recentRequested(ConnectionID, RequestID?, RecentParams, now: Date)
     /// The trusted list was changed as `.changeTrust` asked, or could not be.
     case trustChanged(TrustChange, Result<TrustResult, TrustFailure>, now: Date)
@@ -73,6 +77,8 @@ public enum BrokerEvent: Sendable {
         case .trust(let params): self = .trustRequested(connection, id, params, trusted: true, now: now)
         case .untrust(let params): self = .trustRequested(connection, id, params, trusted: false, now: now)
         case .trustList: self = .trustListRequested(connection, id)
+        case .trustPolicy(let params): self = .policyTrustRequested(connection, id, params, trusted: true, now: now)
+        case .untrustPolicy(let params): self = .policyTrustRequested(connection, id, params, trusted: false, now: now)
         case .recent(let params): self = .recentRequested(connection, id, params, now: now)
         case .authenticate(let params): self = .authenticationRequested(connection, id, params, now: now)
         }
@@ -92,8 +98,10 @@ public enum BrokerEvent: Sendable {
         case .authenticationRequested(let connection, let id, _, _): (connection, id, .authenticate)
         case .trustRequested(let connection, let id, _, let trusted, _): (connection, id, trusted ? .trust : .untrust)
         case .trustListRequested(let connection, let id): (connection, id, .trustList)
+        case .policyTrustRequested(let connection, let id, _, let trusted, _):
+            (connection, id, trusted ? .trustPolicy : .untrustPolicy)
         case .recentRequested(let connection, let id, _, _): (connection, id, .recent)
-        case .trustChanged, .trustListRead, .connectionOpened, .connectionClosed, .clockTicked, .exceptionsReloaded,
+        case .trustChanged, .trustListRead, .policyTrustChanged, .connectionOpened, .connectionClosed, .clockTicked, .exceptionsReloaded,
             .exceptionReloadFailed, .exceptionsChangedElsewhere, .repositoryPolicyLoaded, .boundariesMeasured,
             .policyReloaded, .brokerStopping, .passphraseChecked, .logAnchored, .factsGathered, .teamQueueChanged,
             .teamQueueRead, .decisionsClaimed, .approvalsRecorded, .storeHealthChanged:
@@ -112,4 +120,6 @@ public enum PassphraseCheck: Equatable, Sendable {
     case grant(RequestID?, GrantParams)
     /// A `trust` of a repository (its passphrase taken out).
     case trust(RequestID?, TrustParams)
+    /// A `trustPolicy` of a repository's policy file (its passphrase taken out).
+    case trustPolicy(RequestID?, PolicyTrustParams)
 }

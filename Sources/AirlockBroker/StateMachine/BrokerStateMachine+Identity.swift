@@ -168,6 +168,9 @@ extension BrokerStateMachine {
         case .trust(let requestID, let params):
             trustRequested(
                 params, trusted: true, from: connection, requestID, now: now, passphraseChecked: true, &effects)
+        case .trustPolicy(let requestID, let params):
+            policyTrustRequested(
+                params, trusted: true, from: connection, requestID, now: now, passphraseChecked: true, &effects)
         }
     }
 
@@ -208,7 +211,7 @@ extension BrokerStateMachine {
 extension PassphraseCheck {
     var requestID: RequestID? {
         switch self {
-        case .authenticate(let id), .decide(let id, _), .grant(let id, _), .trust(let id, _): id
+        case .authenticate(let id), .decide(let id, _), .grant(let id, _), .trust(let id, _), .trustPolicy(let id, _): id
         }
     }
 }

@@ -14,33 +14,67 @@ extension BrokerStateMachine {
         _ params: TrustParams, trusted: Bool, from connection: ConnectionID, _ requestID: RequestID?, now: Date,
         passphraseChecked: Bool = false, _ effects: inout [BrokerEffect]
     ) {
-        let method = trusted ? "trust" : "untrust"
-        guard params.workspace.hasPrefix("/") else {
-            return fail(
-                connection, requestID,
-                RPCError(.invalidParams, "invalid params for \(method): workspace must be an absolute path"), &effects)
-        }
-        let identity = reviewer(connection)
-        let guarded = pending.values.map(\.agent.withoutOrphans)
-        if let refusal = selfApprovalRefusal(connection, agents: guarded, what: "\(method) \(params.workspace)") {
-            effects.append(.logRefusal(refusal.log))
-            return fail(connection, requestID, refusal.error, &effects)
-        }
-        if trusted, !passphraseChecked, asksPassphraseAgain(connection) {
-            guard let passphrase = params.passphrase, !passphrase.isEmpty else {
-                let error = RPCError(.passphraseRequired, "trusting \(params.workspace) needs your passphrase again")
-                return fail(connection, requestID, error, &effects)
-            }
-            var waiting = params
-            waiting.passphrase = nil
-            return askPassphrase(passphrase, for: .trust(requestID, waiting), on: connection, now: now, &effects)
-        }
+        var waiting = params
+        waiting.passphrase = nil
+        guard
+            let identity = admitTrustChange(
+                TrustAdmission(
+                    method: trusted ? "trust" : "untrust", workspace: params.workspace, what: params.workspace,
+                    loosens: trusted && !passphraseChecked, passphrase: params.passphrase,
+                    check: .trust(requestID, waiting)),
+                from: connection, requestID, now: now, &effects)
+        else { return }
         effects.append(
             .changeTrust(
                 TrustChange(
                     connection: connection, requestID: requestID, workspace: params.workspace, trusted: trusted,
                     reviewer: identity.name, reviewerIdentity: identity.logged,
                     reason: params.reason.flatMap(Self.nonEmpty))))
+    }
+
+    /// What a trust change shows the checks every such change passes before it is written.
+    struct TrustAdmission {
+        var method: String
+        var workspace: String
+        /// How the refusal log and the passphrase prompt name what is trusted.
+        var what: String
+        /// Whether it loosens Airlock and no passphrase was checked for it yet.
+        var loosens: Bool
+        var passphrase: String?
+        /// What to carry on with once the passphrase matches.
+        var check: PassphraseCheck
+    }
+
+    /// The checks shared by `trust` and `trustPolicy` and their undoing: an absolute path,
+    /// never from inside a waiting agent's tree, and the passphrase again for what loosens on a
+    /// passphrase-authenticated connection. The reviewer to log, or nil when it failed or now
+    /// waits for the passphrase check.
+    mutating func admitTrustChange(
+        _ admission: TrustAdmission, from connection: ConnectionID, _ requestID: RequestID?, now: Date,
+        _ effects: inout [BrokerEffect]
+    ) -> ReviewerIdentity? {
+        guard admission.workspace.hasPrefix("/") else {
+            let message = "invalid params for \(admission.method): workspace must be an absolute path"
+            fail(connection, requestID, RPCError(.invalidParams, message), &effects)
+            return nil
+        }
+        let guarded = pending.values.map(\.agent.withoutOrphans)
+        let what = "\(admission.method) \(admission.what)"
+        if let refusal = selfApprovalRefusal(connection, agents: guarded, what: what) {
+            effects.append(.logRefusal(refusal.log))
+            fail(connection, requestID, refusal.error, &effects)
+            return nil
+        }
+        if admission.loosens, asksPassphraseAgain(connection) {
+            guard let passphrase = admission.passphrase, !passphrase.isEmpty else {
+                let error = RPCError(.passphraseRequired, "trusting \(admission.what) needs your passphrase again")
+                fail(connection, requestID, error, &effects)
+                return nil
+            }
+            askPassphrase(passphrase, for: admission.check, on: connection, now: now, &effects)
+            return nil
+        }
+        return reviewer(connection)
     }
 
     mutating func trustChanged(

@@ -83,8 +83,16 @@ extension BrokerStateMachine {
 
     /// Asks for the boundaries of the action's workspace when they apply and the report is
     /// missing or older than `boundaryReportLifetime`.
-    mutating func requestBoundaries(for action: Action, now: Date, _ effects: inout [BrokerEffect]) {
+    /// `account` is the submitter's uid in the separated deployment (nil otherwise): a report
+    /// measured for another account is dropped and measured again for this one.
+    mutating func requestBoundaries(
+        for action: Action, account: UInt32? = nil, now: Date, _ effects: inout [BrokerEffect]
+    ) {
         guard let workspace = boundaryWorkspace(action) else { return }
+        if let account, workspaces.accounts.updateValue(account, forKey: workspace) != account {
+            workspaces.reports[workspace] = nil
+            if workspaces.measuring.contains(workspace) { workspaces.invalidated.insert(workspace) }
+        }
         if let known = workspaces.reports[workspace],
             now.timeIntervalSince(known.measuredAt) < configuration.boundaryReportLifetime.seconds
         {
@@ -96,7 +104,7 @@ extension BrokerStateMachine {
     /// Measures a workspace's boundaries unless a measurement is already on its way.
     mutating func measureBoundaries(_ workspace: String, _ effects: inout [BrokerEffect]) {
         if workspaces.measuring.insert(workspace).inserted {
-            effects.append(.measureBoundaries(workspace: workspace))
+            effects.append(.measureBoundaries(workspace: workspace, account: workspaces.accounts[workspace]))
         }
     }
 

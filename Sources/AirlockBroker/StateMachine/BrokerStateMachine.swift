@@ -161,6 +161,10 @@ public struct BrokerStateMachine: Sendable {
             }
         case .trustChanged(let change, let outcome, let now):
             trustChanged(change, outcome, now: now, &effects)
+        case .policyTrustRequested(let connection, let id, let params, let trusted, let now):
+            policyTrustRequested(params, trusted: trusted, from: connection, id, now: now, &effects)
+        case .policyTrustChanged(let change, let outcome, let now):
+            policyTrustChanged(change, outcome, now: now, &effects)
         case .recentRequested(let connection, let id, let params, let now):
             recentRequested(params, from: connection, id, now: now, &effects)
         case .authenticationRequested(let connection, let id, let params, let now):
@@ -248,7 +252,9 @@ public struct BrokerStateMachine: Sendable {
         let answer = Answer(
             id: makeActionID(), action: action, assessment: assessment,
             requester: connection, requestID: requestID, toolCall: toolCallKey(params, from: connection))
-        requestBoundaries(for: action, now: now, &effects)
+        // Separated: the agent's account, by the kernel, is whose boundaries these are.
+        let account = configuration.reviewSocketPath == nil ? nil : connections[connection]?.credentials.uid
+        requestBoundaries(for: action, account: account, now: now, &effects)
         if awaitFacts(answer, wanted: wanted, deadlineMs: params.deadlineMs, now: now, &effects) { return }
         continueSubmission(answer, deadlineMs: params.deadlineMs, submittedAt: now, now: now, &effects)
     }

@@ -42,6 +42,9 @@ public enum MethodAccess: Sendable, Equatable {
         // Trusting a repository loosens Airlock: a reviewer's alone, like a grant.
         case .trust: return (.reviewer, .refused, .reviewer)
         case .untrust: return (.reviewer, .refused, .reviewer)
+        // Trusting a repository's policy file lets its allow rules apply: the same.
+        case .trustPolicy: return (.reviewer, .refused, .reviewer)
+        case .untrustPolicy: return (.reviewer, .refused, .reviewer)
         case .authenticate: return (.refused, .refused, .open)
         }
     }

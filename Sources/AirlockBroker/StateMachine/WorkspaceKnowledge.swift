@@ -38,6 +38,10 @@ struct WorkspaceKnowledge: Sendable {
     var awaiting: [Awaiting] = []
     var reports: [String: Report] = [:]
     var measuring: Set<String> = []
+    /// In the separated deployment, whose agent last submitted in each workspace: its
+    /// boundaries are measured from that account's home, settings and credentials, never the
+    /// broker's. A report measured for another account is measured again before it decides.
+    var accounts: [String: UInt32] = [:]
     /// Measurements in flight that started before the trusted list changed: their result is
     /// dropped and the workspace measured again.
     var invalidated: Set<String> = []
@@ -57,7 +61,10 @@ struct WorkspaceKnowledge: Sendable {
         }
         if reports.count > Self.capacity {
             let oldest = reports.sorted { $0.value.measuredAt < $1.value.measuredAt }
-            for (workspace, _) in oldest.prefix(reports.count - Self.capacity) { reports[workspace] = nil }
+            for (workspace, _) in oldest.prefix(reports.count - Self.capacity) {
+                reports[workspace] = nil
+                accounts[workspace] = nil
+            }
         }
     }
 }

@@ -153,6 +153,7 @@ public enum BoundaryEvaluator {
 
     static func commandExecution(_ facts: BoundaryFacts) -> Boundary {
         var draft = Draft()
+        unknownHome(facts, &draft)
         let installed = facts.harnesses.filter(\.isInstalled)
         if installed.isEmpty {
             draft.raise(
@@ -193,6 +194,7 @@ public enum BoundaryEvaluator {
 
     static func mcpToolScope(_ facts: BoundaryFacts) -> Boundary {
         var draft = Draft()
+        unknownHome(facts, &draft)
         let active = facts.mcpServers.filter { !$0.entry.isDisabled }
         let disabled = facts.mcpServers.count - active.count
         if active.isEmpty {
@@ -225,6 +227,14 @@ public enum BoundaryEvaluator {
             }
         }
         return draft.boundary(.mcpToolScope)
+    }
+
+    /// A home that cannot be looked into hides settings and servers: fuzzy, never clear.
+    static func unknownHome(_ facts: BoundaryFacts, _ draft: inout Draft) {
+        guard let home = facts.unreadableHome else { return }
+        draft.raise(
+            .fuzzy, "\(home) cannot be read here: the agent's harness settings and MCP servers are unknown",
+            fix: "let Airlock's user look into \(home) (chmod o+x, and o+r on the harness settings)")
     }
 
     static func wrapFix(_ entry: MCPServerEntry) -> String {

@@ -16,6 +16,10 @@ public struct BoundaryFacts: Sendable, Equatable {
     public var audit: AuditState
     /// Problems reading configuration, each naming its file.
     public var problems: [String]
+    /// The agent's home when the measuring process cannot look inside it (a separated broker
+    /// measuring for an account whose home is private, or unknown): its harness settings and MCP
+    /// servers are unknown, never absent.
+    public var unreadableHome: String?
 
     public init(
         workspace: String, git: GitStateReader.Outcome, trustedBecause: String?, trustedListPath: String,

@@ -72,9 +72,12 @@ public struct WorkspaceProbe: Sendable {
                 servers.append(MCPServerFacts(entry: entry, tools: tools))
             }
         }
-        return BoundaryFacts(
+        var facts = BoundaryFacts(
             workspace: workspace, git: git, trustedBecause: trusted, trustedListPath: trustedListPath,
             secrets: secrets, harnesses: harnesses, hookedHarnesses: hooked, mcpServers: servers, audit: audit,
             problems: problems)
+        // A file under a home this process cannot search looks missing, not unreadable.
+        if access(home, X_OK) != 0 { facts.unreadableHome = home }
+        return facts
     }
 }

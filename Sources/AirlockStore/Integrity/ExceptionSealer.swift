@@ -92,6 +92,24 @@ public struct ExceptionSealer: Sendable {
         return isValid(exception.seal, text: exception.sealedText) ? nil : .badSeal
     }
 
+    /// The seal for trusting the content `sha256` (lowercase hex) of the policy file at `path`.
+    public func seal(policyFile path: String, sha256: String) -> String {
+        let code = HMAC<SHA256>.authenticationCode(for: Array(Self.policyText(path, sha256).utf8), using: key)
+        return code.map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Whether `seal` is the broker's for trusting that content of that file.
+    public func isSealed(policyFile path: String, sha256: String, seal: String?) -> Bool {
+        guard let seal, let bytes = Self.bytes(hex: seal) else { return false }
+        return HMAC<SHA256>.isValidAuthenticationCode(
+            bytes, authenticating: Array(Self.policyText(path, sha256).utf8), using: key)
+    }
+
+    /// Told apart from every exception's sealed text by its first line.
+    private static func policyText(_ path: String, _ sha256: String) -> String {
+        "airlock policy-file trust\n\(path)\n\(sha256)"
+    }
+
     private static func bytes(hex: String) -> [UInt8]? {
         let digits = Array(hex.utf8)
         guard digits.count == 64 else { return nil }

@@ -19,10 +19,10 @@ public final class PolicyWatcher: Sendable {
         self.isTrusted = isTrusted
     }
 
-    /// Trust as the store records it.
-    public convenience init(configDirectory: String, store: PolicyStore) {
+    /// Trust as the store records it; with `sealer`, only rows the broker sealed.
+    public convenience init(configDirectory: String, store: PolicyStore, sealer: ExceptionSealer? = nil) {
         self.init(configDirectory: configDirectory) { path, sha256 in
-            (try? store.isPolicyFileTrusted(path: path, sha256: sha256)) ?? false
+            (try? store.isPolicyFileTrusted(path: path, sha256: sha256, sealer: sealer)) ?? false
         }
     }
 

@@ -86,6 +86,8 @@ public struct WireCodec: Sendable {
         case .trust: return .trust(try required(header.params))
         case .untrust: return .untrust(try required(header.params))
         case .trustList: return .trustList
+        case .trustPolicy: return .trustPolicy(try required(header.params))
+        case .untrustPolicy: return .untrustPolicy(try required(header.params))
         case .recent: return .recent(try params(header.params) ?? RecentParams())
         case .authenticate: return .authenticate(try required(header.params))
         }
@@ -152,6 +154,7 @@ public struct WireCodec: Sendable {
         case .grant(let value): params = value
         case .revoke(let value): params = value
         case .trust(let value), .untrust(let value): params = value
+        case .trustPolicy(let value), .untrustPolicy(let value): params = value
         case .recent(let value): params = value
         case .authenticate(let value): params = value
         case .unsubscribe, .list, .status, .trustList: params = nil

@@ -12,6 +12,9 @@ public enum ClientRequest: Equatable, Sendable {
     case trust(TrustParams)
     case untrust(TrustParams)
     case trustList
+    /// Reviewer operations on a repository's policy file (protocol.md, "trustPolicy").
+    case trustPolicy(PolicyTrustParams)
+    case untrustPolicy(PolicyTrustParams)
     /// The decisions made lately, automatic ones included.
     case recent(RecentParams)
     case authenticate(AuthenticateParams)
@@ -30,6 +33,8 @@ public enum ClientRequest: Equatable, Sendable {
         case .trust: .trust
         case .untrust: .untrust
         case .trustList: .trustList
+        case .trustPolicy: .trustPolicy
+        case .untrustPolicy: .untrustPolicy
         case .recent: .recent
         case .authenticate: .authenticate
         }
@@ -39,7 +44,7 @@ public enum ClientRequest: Equatable, Sendable {
 /// The methods a broker answers.
 public enum RPCMethod: String, Codable, Sendable, CaseIterable {
     case submit, subscribe, unsubscribe, decide, grant, revoke, list, status, trust, untrust, trustList, recent
-    case authenticate
+    case authenticate, trustPolicy, untrustPolicy
 }
 
 /// One decoded request line: the request and its id. A nil id makes it a JSON-RPC
@@ -68,9 +73,12 @@ extension ClientRequest {
         case .trust(var params):
             params.passphrase = passphrase
             return .trust(params)
+        case .trustPolicy(var params):
+            params.passphrase = passphrase
+            return .trustPolicy(params)
         case .authenticate:
             return .authenticate(AuthenticateParams(passphrase: passphrase))
-        case .submit, .subscribe, .unsubscribe, .revoke, .list, .status, .untrust, .trustList, .recent:
+        case .submit, .subscribe, .unsubscribe, .revoke, .list, .status, .untrust, .trustList, .recent, .untrustPolicy:
             return nil
         }
     }

@@ -9,6 +9,7 @@ public enum ServerResult: Equatable, Sendable {
     case status(StatusResult)
     case trust(TrustResult)
     case trustList(TrustListResult)
+    case policyTrust(PolicyTrustResult)
     case recent(RecentResult)
     case authenticate(AuthenticateResult)
     case empty
@@ -25,6 +26,7 @@ public enum ServerResult: Equatable, Sendable {
         case .status(let result): result
         case .trust(let result): result
         case .trustList(let result): result
+        case .policyTrust(let result): result
         case .recent(let result): result
         case .authenticate(let result): result
         case .empty: EmptyResult()

@@ -19,7 +19,9 @@ struct DoctorCommand: AsyncParsableCommand {
             airlock mcp), whether the broker and the store are healthy, and which deployment is in force \
             (same user, same user + Claude Code's sandbox, separated) with every setting the sandboxed \
             one depends on. Reads only; changes nothing. \
-            Exit status 1 when a boundary is open, else 0. --json is described in docs/doctor.md.
+            Exit status 1 when a boundary is open, else 0. --json is described in docs/doctor.md. \
+            With --system: checks the separated deployment instead (sudo airlock setup --system), one \
+            line per check; exit status 1 when any fails.
             """
     )
 
@@ -29,7 +31,14 @@ struct DoctorCommand: AsyncParsableCommand {
     @Argument(help: "The workspace to check (default: the current directory).")
     var directory: String?
 
+    @Flag(
+        help:
+            "Check the separated deployment instead: socket and directory owners and modes, the broker's user, the hooks, sudoers."
+    )
+    var system = false
+
     func run() async throws {
+        if system { return try runSystem() }
         let cwd = FileManager.default.currentDirectoryPath
         let given = directory ?? cwd
         let target = URL(fileURLWithPath: given.hasPrefix("/") ? given : cwd + "/" + given).standardizedFileURL
@@ -69,7 +78,7 @@ struct DoctorCommand: AsyncParsableCommand {
     static func store(_ inputs: BoundaryInputs) async throws -> (AuditState, @Sendable (String) -> String?) {
         guard let location = try StoreChoice.resolve(configDirectory: inputs.locations.configDirectory).team else {
             let (audit, store) = inputs.audit()
-            return (audit, BoundaryInputs.policyTrust(store))
+            return (audit, BoundaryInputs.policyTrust(store, sealer: sealer(inputs.locations.stateDirectory)))
         }
         let team: TeamStore
         do {
@@ -90,6 +99,15 @@ struct DoctorCommand: AsyncParsableCommand {
         }
         await team.close()
         return (audit, BoundaryInputs.policyTrust { [trusted] path, sha in trusted[path] == sha.lowercased() })
+    }
+
+    /// The broker's seal key, when this user can read it: only trust it sealed counts (none
+    /// counts before a broker made the key).
+    static func sealer(_ stateDirectory: String) -> ExceptionSealer {
+        guard FileManager.default.fileExists(atPath: ExceptionSealer.keyPath(stateDirectory: stateDirectory)),
+            let sealer = try? ExceptionSealer.keyFile(stateDirectory: stateDirectory)
+        else { return .ephemeral() }
+        return sealer
     }
 
     /// The broker's status and, from the kernel, the uid it runs as: the user's own socket, else

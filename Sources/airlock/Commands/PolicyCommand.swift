@@ -12,8 +12,8 @@ import Foundation
 struct PolicyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "policy",
-        abstract: "List rules and exceptions; grant, revoke or trust them.",
-        subcommands: [List.self, Grant.self, Revoke.self, Trust.self]
+        abstract: "List rules and exceptions; grant or revoke exceptions; trust or untrust a repository's policy file.",
+        subcommands: [List.self, Grant.self, Revoke.self, Trust.self, Untrust.self]
     )
 
     /// The store, the policy files and the repository of the current directory.
@@ -98,7 +98,13 @@ struct PolicyCommand: ParsableCommand {
                 await team.close()
             } else {
                 let store = try environment.openStore()
-                isTrusted = { path, sha in (try? store.isPolicyFileTrusted(path: path, sha256: sha)) ?? false }
+                // Only trust the broker sealed counts (no key yet: no broker ever trusted anything).
+                let keyPath = ExceptionSealer.keyPath(stateDirectory: environment.paths.stateDirectory)
+                let sealer = FileManager.default.fileExists(atPath: keyPath)
+                    ? try? ExceptionSealer.keyFile(stateDirectory: environment.paths.stateDirectory) : nil
+                isTrusted = { path, sha in
+                    (try? store.isPolicyFileTrusted(path: path, sha256: sha, sealer: sealer ?? .ephemeral())) ?? false
+                }
                 now = Date()
                 exceptions = try store.exceptions(includingInactive: all, at: now)
             }
@@ -246,24 +252,22 @@ struct PolicyCommand: ParsableCommand {
         }
     }
 
-    struct Trust: AsyncParsableCommand {
+    struct Trust: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Trust a repository's .airlock/policy.toml as it is now, so its allow rules apply.",
-            discussion:
-                "Trust is by content hash: any later change to the file needs trusting again. Deny rules always apply."
+            discussion: """
+                Trust is by content hash: any later change to the file needs trusting again. Deny rules always apply.
+                The broker reads the file again and trusts it only if it is what you read here; like a grant,
+                it needs a reviewer at a terminal (with --system, your passphrase on review.sock).
+                """
         )
 
         @Argument(help: "The repository (default: the current one).") var directory: String?
+        @Option(help: "Why, for the decision log.") var reason: String?
+        @OptionGroup var system: SystemReviewer
 
-        func run() async throws {
-            let environment = Environment(directory: directory ?? FileManager.default.currentDirectoryPath)
-            guard
-                let repository = directory.map({ URL(fileURLWithPath: $0).standardizedFileURL.path })
-                    ?? environment.repository
-            else {
-                throw CLIError("Not in a git repository; name the repository directory.")
-            }
-            let path = PolicySource.repositoryPolicyPath(repository)
+        func run() throws {
+            let (repository, path) = try PolicyCommand.policyFile(directory)
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw CLIError("no policy file at \(path)")
             }
@@ -275,24 +279,46 @@ struct PolicyCommand: ParsableCommand {
                 throw CLIError("\(error)")
             }
             let hash = PolicySource.sha256(data)
-            var scope = ""
-            if let location = try environment.storeChoice().team {
-                // The team's store: every broker of the team trusts it at its next read.
-                let team = try await StoreChoice.connect(location)
-                do {
-                    try await team.trustPolicyFile(path: path, sha256: hash)
-                } catch {
-                    await team.close()
-                    throw CLIError("not trusted: \(error)")
-                }
-                await team.close()
-                scope = " for the team (\(location))"
-            } else {
-                try environment.openStore().trustPolicyFile(path: path, sha256: hash, at: Date())
+            let params = PolicyTrustParams(workspace: repository, sha256: hash, reason: reason)
+            let result: PolicyTrustResult
+            do {
+                result = try Environment().callBroker(.trustPolicy(params), as: PolicyTrustResult.self, system: system)
+            } catch {
+                throw CLIError("not trusted: \(error)")
             }
-            print("trusted \(path)\(scope) (sha256 \(hash.prefix(12))…), \(file.rules.count) rules:")
+            let already = result.changed ? "" : " (it already was)"
+            print("trusted \(path) (sha256 \(hash.prefix(12))…)\(already), \(file.rules.count) rules:")
             for rule in file.rules { print("  \(rule.effect.rawValue) \(rule.scope.summary)") }
         }
+    }
+
+    struct Untrust: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Withdraw trust from a repository's .airlock/policy.toml: its allow rules stop applying.")
+
+        @Argument(help: "The repository (default: the current one).") var directory: String?
+        @Option(help: "Why, for the decision log.") var reason: String?
+        @OptionGroup var system: SystemReviewer
+
+        func run() throws {
+            let (repository, path) = try PolicyCommand.policyFile(directory)
+            let result = try Environment().callBroker(
+                .untrustPolicy(PolicyTrustParams(workspace: repository, reason: reason)), as: PolicyTrustResult.self,
+                system: system)
+            print(result.changed ? "no longer trusted: \(path)" : "\(path) was not trusted")
+        }
+    }
+
+    /// The repository named (or the current one) and its policy file's path.
+    static func policyFile(_ directory: String?) throws -> (repository: String, path: String) {
+        let environment = Environment(directory: directory ?? FileManager.default.currentDirectoryPath)
+        guard
+            let repository = directory.map({ URL(fileURLWithPath: $0).standardizedFileURL.path })
+                ?? environment.repository
+        else {
+            throw CLIError("Not in a git repository; name the repository directory.")
+        }
+        return (repository, PolicySource.repositoryPolicyPath(repository))
     }
 }
 

@@ -9,6 +9,7 @@ import AirlockWire
 import ArgumentParser
 import Foundation
 import Logging
+import Synchronization
 
 /// `airlock serve`: the broker, in the foreground.
 struct ServeCommand: AsyncParsableCommand {
@@ -101,7 +102,13 @@ struct ServeCommand: AsyncParsableCommand {
         let persistence: any BrokerPersistence = team ?? StorePersistence(store: store)
         // Trusted repository policy files are where the broker keeps its store: a team's are
         // trusted on any of its machines.
-        let isTrusted: @Sendable (String, String) -> Bool = { persistence.isPolicyFileTrusted(path: $0, sha256: $1) }
+        // This machine's store believes only trust its broker sealed; a team's store keeps its own.
+        let isTrusted: @Sendable (String, String) -> Bool
+        if team == nil {
+            isTrusted = { path, sha256 in (try? store.isPolicyFileTrusted(path: path, sha256: sha256, sealer: sealer)) == true }
+        } else {
+            isTrusted = { path, sha256 in persistence.isPolicyFileTrusted(path: path, sha256: sha256) }
+        }
         let policies = PolicyWatcher(configDirectory: configDirectory, isTrusted: isTrusted)
         let user = policies.userPolicy()
         Self.report(user.problems)
@@ -129,6 +136,8 @@ struct ServeCommand: AsyncParsableCommand {
                 }
                 : environment)
         let trust = TrustList(probe: inputs.probe, policyTrust: BoundaryInputs.policyTrust(isTrusted: isTrusted))
+        let policyTrust = PolicyTrustWriter(
+            keeper: team.map { Self.teamKeeper($0, isTrusted: isTrusted) } ?? .local(store, sealer: sealer))
         let notifier = settings.notify.map { NotifyCommand(command: $0) }
         configuration.gathersEdgeFacts = true
         let edge = EdgeFactReader.forThisProcess()
@@ -140,9 +149,21 @@ struct ServeCommand: AsyncParsableCommand {
                 Self.report(snapshot.problems)
                 return snapshot.rules
             },
-            boundaryReport: { inputs.measuredReport(for: $0, store: store, isTrusted: isTrusted) },
+            boundaryReport: { workspace, account in
+                // Separated: the agent's account, never the system user's own empty home.
+                guard let account, system else {
+                    return inputs.measuredReport(for: workspace, store: store, isTrusted: isTrusted)
+                }
+                let theirs = BoundaryInputs.forAccount(
+                    account, base: environment, trustedListDirectory: stateDirectory)
+                return theirs.measuredReport(for: workspace, store: store, isTrusted: isTrusted)
+            },
             changeTrust: { workspace, trusted in
                 trust.change(workspace, trusted: trusted).mapError { TrustFailure($0.description) }
+            },
+            changePolicyTrust: { workspace, sha256, trusted in
+                policyTrust.change(workspace: workspace, sha256: sha256, trusted: trusted)
+                    .mapError { TrustFailure($0.description) }
             },
             trustList: { trust.entries().mapError { TrustFailure($0.description) } },
             notify: { text in
@@ -193,6 +214,31 @@ struct ServeCommand: AsyncParsableCommand {
         watcher.cancel()
         try await server.shutdown()
         await team?.stop()
+    }
+
+    /// Trust in policy files kept in the team's store: written there for a reviewer the broker
+    /// authorised (every broker of the team reads it back), waited for on the reader's own
+    /// thread, never the event loop. The team store keeps no way to withdraw it yet.
+    static func teamKeeper(
+        _ team: TeamPersistence, isTrusted: @escaping @Sendable (String, String) -> Bool
+    ) -> PolicyTrustWriter.Keeper {
+        PolicyTrustWriter.Keeper(
+            isTrusted: { isTrusted($0, $1) },
+            trust: { path, sha256 in
+                let done = DispatchSemaphore(value: 0)
+                let failure = Mutex<(any Error)?>(nil)
+                Task {
+                    do { try await team.store.trustPolicyFile(path: path, sha256: sha256) } catch let error {
+                        failure.withLock { $0 = error }
+                    }
+                    done.signal()
+                }
+                done.wait()
+                if let error = failure.withLock({ $0 }) { throw error }
+            },
+            untrust: { _ in
+                throw CLIError("the team store keeps no way to withdraw trust in a policy file yet; change the file")
+            })
     }
 
     /// The team store, opened (schema migrated) and listening. This machine acts in the team as

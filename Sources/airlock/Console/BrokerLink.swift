@@ -226,6 +226,7 @@ final class BrokerLink: Sendable {
         case .status: .status(try codec.result(StatusResult.self, from: line))
         case .trust, .untrust: .trust(try codec.result(TrustResult.self, from: line))
         case .trustList: .trustList(try codec.result(TrustListResult.self, from: line))
+        case .trustPolicy, .untrustPolicy: .policyTrust(try codec.result(PolicyTrustResult.self, from: line))
         case .recent: .recent(try codec.result(RecentResult.self, from: line))
         case .authenticate: .authenticate(try codec.result(AuthenticateResult.self, from: line))
         }

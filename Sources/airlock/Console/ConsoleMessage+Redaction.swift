@@ -96,6 +96,9 @@ extension ServerResult {
         case .recent(var result):
             result.decisions = result.decisions.map { $0.redacted(by: redactor) }
             return .recent(result)
+        case .policyTrust(var result):
+            result.rules = result.rules.map(redactor.redact)
+            return .policyTrust(result)
         case .status, .empty, .trust, .trustList, .authenticate:
             return self
         }

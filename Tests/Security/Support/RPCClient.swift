@@ -6,7 +6,8 @@ import Testing
 ///
 /// Steps, as JSON: `{"send": {…}}` writes a request and waits for the answer with its id (notifications
 /// in between are read; the first queued action's id is remembered); `{"waitPending": true}` waits until
-/// an action is queued. `"$PENDING"` anywhere in a request stands for that id. It prints the answers,
+/// an action is queued; `{"waitNotification": "name"}` waits for that notification and adds it to the
+/// answers. `"$PENDING"` anywhere in a request stands for that id. It prints the answers,
 /// one JSON array, on stdout.
 enum RPCClient {
     static let script = #"""
@@ -35,6 +36,13 @@ enum RPCClient {
             note(message)
             return message
         for step in steps:
+            if step.get("waitNotification"):
+                while True:
+                    message = read()
+                    if message is None or message.get("method") == step["waitNotification"]:
+                        answers.append(message or {"closed": True})
+                        break
+                continue
             if step.get("waitPending"):
                 while pending[0] is None:
                     if read() is None:
@@ -75,6 +83,8 @@ enum RPCClient {
     }
 
     static var waitPending: [String: Any] { ["waitPending": true] }
+
+    static func waitNotification(_ method: String) -> [String: Any] { ["waitNotification": method] }
 
     /// The answers a run printed (its last line of output), or nil.
     static func answers(_ output: String) -> [[String: Any]]? {

@@ -22,14 +22,21 @@ final class SeparatedBroker {
     /// What every Airlock process of this deployment is told: where its directories are and
     /// who its system user is (the hook believes only that user).
     var environment: [String: String] {
-        [
+        var variables = [
             "AIRLOCK_SYSTEM_RUN_DIR": runDirectory, "AIRLOCK_SYSTEM_STATE_DIR": stateDirectory,
             "AIRLOCK_SYSTEM_CONFIG_DIR": base + "/config", "AIRLOCK_SYSTEM_USER": system.name,
-            "AIRLOCK_IGNORE_BOUNDARIES": "1", "AIRLOCK_HOOK_TIMEOUT_MS": "25000",
+            "AIRLOCK_HOOK_TIMEOUT_MS": "25000",
         ]
+        if ignoresBoundaries { variables["AIRLOCK_IGNORE_BOUNDARIES"] = "1" }
+        return variables
     }
 
-    init() throws {
+    /// Whether the broker leaves the five boundaries out of its decisions (most tests: their
+    /// subject is elsewhere).
+    let ignoresBoundaries: Bool
+
+    init(ignoresBoundaries: Bool = true) throws {
+        self.ignoresBoundaries = ignoresBoundaries
         system = try TestUser.create("alsys", system: true)
         reviewer = try TestUser.create("alrev")
         agent = try TestUser.create("alagt")

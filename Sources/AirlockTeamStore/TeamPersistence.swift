@@ -1,5 +1,6 @@
 import AirlockBroker
 import AirlockCore
+import AirlockStore
 import AirlockWire
 import Foundation
 import Logging
@@ -41,18 +42,22 @@ public final class TeamPersistence: BrokerPersistence, SharedQueue {
     /// When the database stopped answering (local clock); nil while it answers.
     private let degradedSince = Mutex<Date?>(nil)
     private let trustStaleness: TimeInterval
+    /// Seals and checks trust in policy files with the team's key; without it nothing is trusted.
+    private let trustSealer: ExceptionSealer?
 
     /// `journalPath` is a file in the broker's state directory; `seal` seals an exception as
     /// the database stamped it, with the key the team's brokers share (the broker's
     /// `ExceptionSealer`, whose checks every row read back must pass); `localClock` the
-    /// machine's clock (injected by tests to skew it).
+    /// machine's clock (injected by tests to skew it); `trustSealer` the same key, for trust in
+    /// policy files (none: no policy file is trusted).
     public init(
         store: TeamStore, origin: ActionOrigin, journalPath: String,
-        seal: @escaping @Sendable (PolicyException) -> PolicyException,
+        seal: @escaping @Sendable (PolicyException) -> PolicyException, trustSealer: ExceptionSealer? = nil,
         localClock: @escaping @Sendable () -> Date = { Date() }, trustStaleness: Duration = .seconds(30),
         logger: Logger = Logger(label: "airlock.team-store")
     ) {
         self.store = store
+        self.trustSealer = trustSealer
         self.trustStaleness =
             Double(trustStaleness.components.seconds) + Double(trustStaleness.components.attoseconds) / 1e18
         self.seal = seal
@@ -173,9 +178,33 @@ public final class TeamPersistence: BrokerPersistence, SharedQueue {
         return trustedPolicies.withLock { $0[path] == sha256.lowercased() }
     }
 
+    /// Trusts this content of the policy file at `path` for the whole team, sealed with the team's key.
+    public func trustPolicyFile(path: String, sha256: String) async throws {
+        guard let trustSealer else { throw TeamStoreError.noKey("trust \(path)") }
+        let sha256 = sha256.lowercased()
+        try await guarded {
+            try await self.store.trustPolicyFile(
+                path: path, sha256: sha256, seal: trustSealer.seal(policyFile: path, sha256: sha256))
+        }
+    }
+
+    /// Withdraws the team's trust in the policy file at `path`; true when some content was trusted.
+    public func untrustPolicyFile(path: String) async throws -> Bool {
+        try await guarded { try await self.store.untrustPolicyFile(path: path) }
+    }
+
+    /// Reads the team's trusted policy files; a row without the team key's seal (written around
+    /// the brokers) is left out and logged.
     private func readTrust() async throws {
-        let trusted = try await store.trustedPolicyFiles()
-        trustedPolicies.withLock { $0 = trusted }
+        var trusted: [String: String] = [:]
+        for (path, row) in try await store.sealedPolicyFiles() {
+            if trustSealer?.isSealed(policyFile: path, sha256: row.sha256, seal: row.seal) == true {
+                trusted[path] = row.sha256
+            } else {
+                logger.warning("refused trust in \(path) from the team store: not sealed with this team's key")
+            }
+        }
+        trustedPolicies.withLock { [trusted] in $0 = trusted }
     }
 
     // MARK: SharedQueue

@@ -145,6 +145,12 @@ public enum TeamSchema {
             ALTER TABLE airlock.team_queue ADD COLUMN approvals jsonb NOT NULL DEFAULT '[]'::jsonb;
             """
         ),
+        (
+            // The trusting broker's seal (team key) over a trusted policy file's path and digest:
+            // a row written around the brokers, by anyone holding a database login, trusts nothing.
+            4,
+            "ALTER TABLE airlock.policy_trust ADD COLUMN seal text;"
+        ),
     ]
 
     /// The newest schema version this Airlock knows.

@@ -9,6 +9,8 @@ public enum TeamStoreError: Error, Equatable, Sendable, CustomStringConvertible 
     case olderSchema(found: Int, known: Int)
     case query(String)
     case unreadable(String)
+    /// A broker without the team's key cannot seal what it writes.
+    case noKey(String)
 
     public var description: String {
         switch self {
@@ -22,6 +24,7 @@ public enum TeamStoreError: Error, Equatable, Sendable, CustomStringConvertible 
                 + "broker (airlock serve) with the schema owner's URL once to migrate it"
         case .query(let why): "the team database refused: \(why)"
         case .unreadable(let what): "a row of the team database cannot be read: \(what)"
+        case .noKey(let what): "cannot \(what): this broker has no team key to seal it with"
         }
     }
 }

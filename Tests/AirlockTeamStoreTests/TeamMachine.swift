@@ -33,7 +33,7 @@ struct TeamMachine {
         let store = try await TeamStore.open(location, timeout: .seconds(2))
         let persistence = TeamPersistence(
             store: store, origin: origin, journalPath: directory + "/team-journal.jsonl",
-            seal: { sealer.sealed($0) }, localClock: { Date().addingTimeInterval(skew) })
+            seal: { sealer.sealed($0) }, trustSealer: sealer, localClock: { Date().addingTimeInterval(skew) })
         await persistence.start()
         var configuration = BrokerConfiguration(
             socketPath: directory + "/airlock.sock", reviewerNeedsTerminal: false, reviewWindow: reviewWindow,

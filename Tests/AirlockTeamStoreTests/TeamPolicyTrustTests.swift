@@ -50,7 +50,7 @@ import Testing
         }
         #expect(watcherB.repositoryPolicy(repository.root).rules.map(\.isEffective) == [false])
 
-        try await a.persistence.store.trustPolicyFile(path: repository.path, sha256: repository.sha256)
+        try await a.persistence.trustPolicyFile(path: repository.path, sha256: repository.sha256)
         #expect(
             await Self.eventually {
                 b.persistence.isPolicyFileTrusted(path: repository.path, sha256: repository.sha256)
@@ -60,7 +60,7 @@ import Testing
         // Trust is for this content only: the file changed is not trusted.
         #expect(!b.persistence.isPolicyFileTrusted(path: repository.path, sha256: String(repeating: "0", count: 64)))
 
-        #expect(try await b.persistence.store.untrustPolicyFile(path: repository.path))
+        #expect(try await b.persistence.untrustPolicyFile(path: repository.path))
         #expect(
             await Self.eventually {
                 !a.persistence.isPolicyFileTrusted(path: repository.path, sha256: repository.sha256)
@@ -72,6 +72,29 @@ import Testing
         #expect(watcherA.repositoryPolicy(repository.root).rules.map(\.isEffective) == [false])
     }
 
+    /// Anyone holding a database login (an agent that read the broker's URL) can write
+    /// `policy_trust`; no broker believes a row the team's key did not seal.
+    @Test func trustWrittenAroundTheBrokersTrustsNothing() async throws {
+        let location = try cluster().location(try await cluster().makeDatabase())
+        let a = try await TeamMachine.start("a", location: location)
+        defer { Task { await a.stop() } }
+        let repository = try Self.repository()
+        defer { try? FileManager.default.removeItem(atPath: repository.root) }
+        let forgers: [(String, String?)] = [
+            ("no seal", nil),
+            ("another key's seal", ExceptionSealer.ephemeral().seal(policyFile: repository.path, sha256: repository.sha256)),
+            ("the seal of another file", TeamMachine.teamKey.seal(policyFile: repository.path + ".x", sha256: repository.sha256)),
+        ]
+        for (what, seal) in forgers {
+            try await a.persistence.store.trustPolicyFile(path: repository.path, sha256: repository.sha256, seal: seal)
+            _ = try await a.persistence.activeExceptions(at: Date())
+            #expect(!a.persistence.isPolicyFileTrusted(path: repository.path, sha256: repository.sha256), "\(what)")
+        }
+        try await a.persistence.trustPolicyFile(path: repository.path, sha256: repository.sha256)
+        _ = try await a.persistence.activeExceptions(at: Date())
+        #expect(a.persistence.isPolicyFileTrusted(path: repository.path, sha256: repository.sha256))
+    }
+
     @Test func aBrokerCutOffPastTheStalenessWindowTrustsNothing() async throws {
         let cluster = try cluster()
         let location = try cluster.location(try await cluster.makeDatabase())
@@ -81,10 +104,10 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let persistence = TeamPersistence(
             store: store, origin: ActionOrigin(user: "u", host: "h", broker: "b"),
-            journalPath: directory + "/team-journal.jsonl", seal: { $0 }, trustStaleness: .zero)
+            journalPath: directory + "/team-journal.jsonl", seal: { $0 }, trustSealer: TeamMachine.teamKey, trustStaleness: .zero)
         let repository = try Self.repository()
         defer { try? FileManager.default.removeItem(atPath: repository.root) }
-        try await store.trustPolicyFile(path: repository.path, sha256: repository.sha256)
+        try await persistence.trustPolicyFile(path: repository.path, sha256: repository.sha256)
         _ = try await persistence.activeExceptions(at: Date())
         #expect(persistence.isPolicyFileTrusted(path: repository.path, sha256: repository.sha256))
 

@@ -216,29 +216,32 @@ struct ServeCommand: AsyncParsableCommand {
         await team?.stop()
     }
 
-    /// Trust in policy files kept in the team's store: written there for a reviewer the broker
-    /// authorised (every broker of the team reads it back), waited for on the reader's own
-    /// thread, never the event loop. The team store keeps no way to withdraw it yet.
+    /// Trust in policy files kept in the team's store: written there, sealed with the team's key,
+    /// for a reviewer the broker authorised (every broker of the team reads it back and believes
+    /// only sealed rows), waited for on the writer's own thread, never the event loop.
     static func teamKeeper(
         _ team: TeamPersistence, isTrusted: @escaping @Sendable (String, String) -> Bool
     ) -> PolicyTrustWriter.Keeper {
         PolicyTrustWriter.Keeper(
             isTrusted: { isTrusted($0, $1) },
-            trust: { path, sha256 in
-                let done = DispatchSemaphore(value: 0)
-                let failure = Mutex<(any Error)?>(nil)
-                Task {
-                    do { try await team.store.trustPolicyFile(path: path, sha256: sha256) } catch let error {
-                        failure.withLock { $0 = error }
-                    }
-                    done.signal()
-                }
-                done.wait()
-                if let error = failure.withLock({ $0 }) { throw error }
-            },
-            untrust: { _ in
-                throw CLIError("the team store keeps no way to withdraw trust in a policy file yet; change the file")
-            })
+            trust: { path, sha256 in try waitFor { try await team.trustPolicyFile(path: path, sha256: sha256) } },
+            untrust: { path in try waitFor { try await team.untrustPolicyFile(path: path) } })
+    }
+
+    /// Runs `body` to its end from a thread that may block (the keeper's callers are off the
+    /// event loop), and returns its value or throws its error.
+    private static func waitFor<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
+        let done = DispatchSemaphore(value: 0)
+        let outcome = Mutex<Result<T, any Error>?>(nil)
+        Task {
+            let result: Result<T, any Error>
+            do { result = .success(try await body()) } catch { result = .failure(error) }
+            outcome.withLock { $0 = result }
+            done.signal()
+        }
+        done.wait()
+        guard let result = outcome.withLock({ $0 }) else { throw CLIError("the team store gave no answer") }
+        return try result.get()
     }
 
     /// The team store, opened (schema migrated) and listening. This machine acts in the team as
@@ -257,7 +260,7 @@ struct ServeCommand: AsyncParsableCommand {
         let origin = ActionOrigin(user: user, host: host, broker: "\(user)@\(host)/\(getpid())")
         let persistence = TeamPersistence(
             store: opened, origin: origin, journalPath: stateDirectory + "/team-journal.jsonl",
-            seal: { sealer.sealed($0) })
+            seal: { sealer.sealed($0) }, trustSealer: sealer)
         await persistence.start()
         return persistence
     }

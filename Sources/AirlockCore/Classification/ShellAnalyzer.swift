@@ -189,7 +189,9 @@ struct ShellAnalyzer {
             shadowed.append((name, state.variables[name]))
             state.variables[name] = .some(nil)
         }
+        let before = findings.count
         analyze(words: command.words, environment: environment, stdin: stdin, depth: depth)
+        if command.inHeredoc, let hidden = Self.hiddenChange(findings[before...]) { add(hidden) }
         for (name, value) in shadowed { state.variables[name] = value }
         downstream = savedDownstream
         input = savedInput
@@ -252,7 +254,7 @@ struct ShellAnalyzer {
         }
         if redirection.op == .input || redirection.op == .duplicateInput {
             guard redirection.op == .input else { return }
-            let path = current.classify(path: text)
+            let path = current.classifySecrets(path: text)
             if path.isSecret {
                 add(.secrets("feeds \(path.reason) to a command", risk: path.secretRisk, targets: [text], rule: "path.secret-read"))
             }
@@ -522,7 +524,7 @@ struct ShellAnalyzer {
         {
             add(upload)
         }
-        if spec.role != .shell, spec.role != .interpreter, let word = invocation.arguments.first(where: \.hasExpansion),
+        if spec.role != .shell, spec.role != .interpreter, let word = spec.arguments.firstAimingExpansion(invocation.arguments),
             let finding = Self.dynamicArgument(word, program: invocation.program, findings: findings[before...])
         {
             add(finding)
@@ -603,12 +605,27 @@ struct ShellAnalyzer {
             !finding.categories.allSatisfy { nonMutating.contains($0) }
         }
         guard mutating else { return nil }
+        // A destroy that cannot lose content whatever it is aimed at (`rmdir`, `-empty -delete`:
+        // only empty folders) is not made high by not knowing where.
         let destroys = findings.contains { finding in
-            finding.categories.contains { [.destructiveFS, .dataDelete, .vcsRewrite].contains($0) }
+            finding.risk >= .medium && finding.categories.contains { [.destructiveFS, .dataDelete, .vcsRewrite].contains($0) }
         }
         return .unknown(
             "\(program) is aimed by a word known only at run time (\(word.text.prefix(60))): what it changes is unsure",
             risk: destroys ? .high : .medium, rule: "shell.dynamic-argument")
+    }
+
+    /// `git commit -F - <<EOF … $(rm -rf …) … EOF`: a command that changes something, run from
+    /// inside a heredoc body, hides its change in what reads as a message or a file's text. At
+    /// least high, whatever it changes (a quoted delimiter, `<<'EOF'`, runs nothing: no finding).
+    static func hiddenChange(_ found: ArraySlice<Finding>) -> Finding? {
+        guard let change = found.filter({ $0.risk >= .medium && !$0.categories.allSatisfy { nonMutating.contains($0) } })
+            .max(by: { $0.risk < $1.risk }), change.risk < .high
+        else { return nil }
+        return Finding(
+            change.categories, risk: .high, blast: change.blastRadius, reversibility: change.reversibility,
+            reason: "runs from inside a heredoc body, where it reads as text: \(change.reason)", targets: change.targets,
+            rule: "shell.heredoc-substitution")
     }
 
     private static let nonMutating: Set<Category> = [.read, .network, .build, .test, .formatLint, .unknown, .secretsAccess]
@@ -651,7 +668,8 @@ struct ShellAnalyzer {
         return .unknown("unrecognised program \(invocation.program.prefix(60))", rule: "program.unknown")
     }
 
-    /// `$(echo ls)` and `` `echo pwd` ``: a substitution whose output is fixed text.
+    /// `$(echo ls)`, `` `echo pwd` ``, `$(date +%s)`: a substitution whose output is fixed text
+    /// (`StdinSource.describe` knows which commands print it).
     static func staticEchoOutput(of word: ShellWord) -> [ShellWord]? {
         var text = word.text
         if text.hasPrefix("$("), text.hasSuffix(")") {
@@ -664,10 +682,9 @@ struct ShellAnalyzer {
         let inner = ShellParser.parse(text)
         guard inner.commands.count == 1, let command = inner.commands.first,
             command.redirections.isEmpty, command.assignments.isEmpty,
-            let program = command.words.first, program.text == "echo" || program.text == "printf",
-            command.words.dropFirst().allSatisfy({ !$0.hasExpansion && !$0.hasGlob })
+            command.words.dropFirst().allSatisfy({ !$0.hasExpansion && !$0.hasGlob }),
+            case .literal(let output) = StdinSource.describe(command)
         else { return nil }
-        let output = command.words.dropFirst().map(\.text).joined(separator: " ")
         let words = output.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map {
             ShellWord(String($0))
         }

@@ -93,9 +93,10 @@ struct ShellAnalyzer {
         let neighbours = script.pipeNeighbours()
         // A definition here is a new function even when one of that name is being expanded
         // (`f() { bash -c 'f() { rm -rf /; }; f'; }; f`): calling it runs the new body, not a recursion.
-        let shadowed = state.expanding.intersection(bodies.keys)
-        state.expanding.subtract(shadowed)
-        defer { state.expanding.formUnion(shadowed) }
+        // (Most lines define none: no set is built for them.)
+        let shadowed = bodies.isEmpty || state.expanding.isEmpty ? [] : state.expanding.intersection(bodies.keys)
+        if !shadowed.isEmpty { state.expanding.subtract(shadowed) }
+        defer { if !shadowed.isEmpty { state.expanding.formUnion(shadowed) } }
         if !bodies.isEmpty {
             hazards.insert(.definesFunction)
             for (name, indices) in bodies {
@@ -153,7 +154,7 @@ struct ShellAnalyzer {
         for assignment in command.assignments {
             analyze(assignment: assignment, standalone: command.words.isEmpty, into: &environment)
         }
-        noteProductionMarkers(in: command.assignments.map(\.text))
+        if !command.assignments.isEmpty { noteProductionMarkers(in: command.assignments.map(\.text)) }
         for redirection in command.redirections {
             analyze(redirection: redirection)
         }
@@ -410,7 +411,8 @@ struct ShellAnalyzer {
             state.expanding.remove(program)
             return
         }
-        var spec = registry.spec(for: program)
+        // The unwrapper looked this name up when it stopped at it: no second lookup.
+        var spec = unwrapped.stoppedAt?.name == program ? unwrapped.stoppedAt?.spec : registry.spec(for: program)
         if spec == nil || first.text.utf8.contains(UInt8(ascii: "/")), isAirlockByContent(first.text) {
             program = "airlock"
             spec = registry.spec(for: program)
@@ -424,7 +426,11 @@ struct ShellAnalyzer {
         // A prefix exception compares the words as written: `sudo true` is not `true`.
         commands.append(unwrapped.layers.isEmpty ? [invocation.program] + invocation.args : [Unwrapper.programName(words[0].text)] + words.dropFirst().map(\.text))
         if spec?.role != .data {
-            noteProductionMarkers(in: invocation.args + unwrapped.environment.map { "\($0.key)=\($0.value)" })
+            // The arguments as they are (no copy joined with the environment: this runs for every command).
+            noteProductionMarkers(in: invocation.args)
+            if !unwrapped.environment.isEmpty {
+                noteProductionMarkers(in: unwrapped.environment.map { "\($0.key)=\($0.value)" })
+            }
         }
         if unwrapped.layers.contains(where: { $0.effect == .privilege }), spec?.role == .shell,
             Shells.isInteractive(invocation, stdin: stdin)
@@ -639,21 +645,22 @@ struct ShellAnalyzer {
         if name.hasPrefix("%") {
             return .read("\(invocation.program) resumes a background job of this shell", rule: "shell.not-a-program")
         }
-        let hints: [(String, Finding)] = [
-            ("deploy", .deploy("runs the script \(invocation.program), named like a deploy", rule: "script.named-deploy")),
-            ("release", .deploy("runs the script \(invocation.program), named like a release", rule: "script.named-deploy")),
-            ("publish", .deploy("runs the script \(invocation.program), named like a publish", rule: "script.named-deploy")),
-            ("migrat", .migration("runs the script \(invocation.program), named like a migration", rule: "script.named-migration")),
-            ("destroy", .dataDelete("runs the script \(invocation.program), named like a teardown", rule: "script.named-teardown")),
-            ("teardown", .dataDelete("runs the script \(invocation.program), named like a teardown", rule: "script.named-teardown")),
-            ("nuke", .dataDelete("runs the script \(invocation.program), named like a teardown", rule: "script.named-teardown")),
-        ]
         let path = invocation.path ?? invocation.program
         if path.contains("/") || name.hasSuffix(".sh") || name.hasSuffix(".py") || name.hasSuffix(".rb")
             || name.hasSuffix(".js")
         {
-            for (hint, finding) in hints where name.contains(hint) {
-                var finding = finding
+            // The finding is made only for the hint that matches (this runs for every unknown program).
+            for (hint, kind) in scriptHints where name.contains(hint) {
+                let program = invocation.program
+                var finding: Finding
+                switch kind {
+                case "migration":
+                    finding = .migration("runs the script \(program), named like a migration", rule: "script.named-migration")
+                case "teardown":
+                    finding = .dataDelete("runs the script \(program), named like a teardown", rule: "script.named-teardown")
+                default:
+                    finding = .deploy("runs the script \(program), named like a \(kind)", rule: "script.named-deploy")
+                }
                 finding.isUnsure = true
                 return finding
             }
@@ -667,6 +674,12 @@ struct ShellAnalyzer {
         }
         return .unknown("unrecognised program \(invocation.program.prefix(60))", rule: "program.unknown")
     }
+
+    /// Words in a script's name that say what it does, and the kind of finding they make, in order.
+    private static let scriptHints: [(String, String)] = [
+        ("deploy", "deploy"), ("release", "release"), ("publish", "publish"), ("migrat", "migration"),
+        ("destroy", "teardown"), ("teardown", "teardown"), ("nuke", "teardown"),
+    ]
 
     /// `$(echo ls)`, `` `echo pwd` ``, `$(date +%s)`: a substitution whose output is fixed text
     /// (`StdinSource.describe` knows which commands print it).

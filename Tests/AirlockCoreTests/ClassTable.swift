@@ -26,7 +26,7 @@ enum ClassTable {
 
     static let cases: [ClassCase] =
         secrets + outsideWrites + poisoning + git + infra + publishing + machine + databases + containers
-        + findAndXargs + remoteCopies + codeOptions + functions + substitutions + wrappers + paths + parser + refinements + thirdPass
+        + findAndXargs + remoteCopies + codeOptions + functions + substitutions + wrappers + paths + parser + refinements + thirdPass + fifthPass
 
     static let secrets = [
         harm("secrets", "cat /etc/shadow", .secretsAccess),

@@ -22,6 +22,15 @@ public struct ClassificationContext: Sendable, Equatable {
     public func classify(path: String) -> PathClass {
         PathClassifier.classify(path, cwd: cwd, workspaceRoot: workspaceRoot, host: host, anchors: anchors)
     }
+
+    /// Where `path` is, and whether it is a secret or Airlock's own, with the reason and risk
+    /// that go with them (`PathClassifier`'s `secretsOnly`): the content classes (`ciConfig`,
+    /// `productionConfig`, `testFile`, …) are not looked for. For operands a program reads and
+    /// paths it deletes, checked for nearly every command.
+    func classifySecrets(path: String) -> PathClass {
+        PathClassifier.classify(
+            path, cwd: cwd, workspaceRoot: workspaceRoot, host: host, anchors: anchors, secretsOnly: true)
+    }
 }
 
 /// The fixed points every path is compared with, normalised. A class: contexts are copied for

@@ -75,13 +75,13 @@ enum DeletionTargets {
         } else if components.first == ".." || path == "." || components == [".git"] {
             return .catastrophic
         }
-        let classified = context.classify(path: path)
+        let classified = context.classifySecrets(path: path)
         // Throwaway, unless Airlock's own files or a harness's settings live there.
         if classified.isSelfModification { return .selfModification }
         if classified.isTemporary { return .temporary }
         // `rm -rf ~/.claude`, `rm -rf ~/.config`: a folder holding a harness's or Airlock's own config.
         if let last = components.last, last.hasPrefix("."), last != ".git",
-            selfModificationChildren.contains(where: { context.classify(path: path + "/" + $0).isSelfModification })
+            selfModificationChildren.contains(where: { context.classifySecrets(path: path + "/" + $0).isSelfModification })
         {
             return .selfModification
         }

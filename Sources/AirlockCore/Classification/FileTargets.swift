@@ -100,7 +100,7 @@ enum FileTargets {
             }
             if text.hasPrefix("@") { text.removeFirst() }
             guard looksLikePath(text) else { continue }
-            let path = context.classify(path: text)
+            let path = context.classifySecrets(path: text)
             if path.isSecret, access == .content {
                 findings.append(
                     .secrets(

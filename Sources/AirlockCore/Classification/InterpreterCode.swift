@@ -136,7 +136,7 @@ enum InterpreterCode {
         // `perl -ne print ~/.pgpass`, `python -c '…' ~/.netrc`: the words after the code are the
         // files it reads (`-n`/`-p`, `<>`) or its argv; a secret there is read.
         for operand in args.dropFirst(index).prefix(16) where FileTargets.looksLikePath(operand) {
-            let path = analyzer.current.classify(path: operand)
+            let path = analyzer.current.classifySecrets(path: operand)
             if path.isSecret {
                 analyzer.add(
                     .secrets(
@@ -306,7 +306,7 @@ enum InterpreterCode {
                     rule: "shell.hidden-payload"))
         }
         for literal in literals {
-            let path = analyzer.context.classify(path: literal)
+            let path = analyzer.context.classifySecrets(path: literal)
             if path.isSelfModification, lower.contains("open(") || lower.contains("write") {
                 analyzer.add(
                     Finding(

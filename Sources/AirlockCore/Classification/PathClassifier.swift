@@ -55,8 +55,12 @@ public enum PathClassifier {
             anchors: PathAnchors(cwd: cwd, workspaceRoot: workspaceRoot, host: host))
     }
 
+    /// `secretsOnly`: only where the path is and whether it is a secret or Airlock's own (with
+    /// the reason and risk that go with them) is wanted, as when a program reads its operands:
+    /// the content classes and persistence are not looked for, and the categories are incomplete.
     static func classify(
-        _ path: String, cwd: String?, workspaceRoot: String?, host: HostFacts, anchors: PathAnchors
+        _ path: String, cwd: String?, workspaceRoot: String?, host: HostFacts, anchors: PathAnchors,
+        secretsOnly: Bool = false
     ) -> PathClass {
         let home = anchors.home
         let base = cwd ?? workspaceRoot
@@ -101,22 +105,26 @@ public enum PathClassifier {
             add(.selfModification, reason)
             add(.agentConfig, reason)
         }
-        if let reason = Self.agentConfig(full: full, home: homeRelative) { add(.agentConfig, reason) }
-        if let reason = Self.persistence(full: full, home: homeRelative, host: host) { add(.persistence, reason) }
+        if !secretsOnly, let reason = Self.agentConfig(full: full, home: homeRelative) { add(.agentConfig, reason) }
+        if !secretsOnly, let reason = Self.persistence(full: full, home: homeRelative, host: host) {
+            add(.persistence, reason)
+        }
         if let reason = Self.credentials(full: full, base: lowerBase, home: homeRelative) {
             add(.credentials, reason)
         }
-        if let reason = Self.ciConfig(local: local) { add(.ciConfig, reason) }
-        if let reason = Self.codeExecConfig(local: local) { add(.codeExecConfig, reason) }
         let envTemplate = Self.isEnvTemplate(lowerBase)
         if Self.isEnvFile(lowerBase), !envTemplate { add(.envFile, "an .env file") }
-        if let reason = Self.productionConfig(local: local, base: lowerBase) { add(.productionConfig, reason) }
-        if let reason = Self.customerData(dirs: localDirs, base: lowerBase) { add(.customerData, reason) }
-        if Self.isBuildOutput(dirs: localDirs, base: lowerBase) { add(.buildOutput, "build output") }
-        if Self.isTestFile(dirs: localDirs, originalDirs: originalDirs, base: baseName, lowerBase: lowerBase) {
-            add(.testFile, "a test file")
+        if !secretsOnly {
+            if let reason = Self.ciConfig(local: local) { add(.ciConfig, reason) }
+            if let reason = Self.codeExecConfig(local: local) { add(.codeExecConfig, reason) }
+            if let reason = Self.productionConfig(local: local, base: lowerBase) { add(.productionConfig, reason) }
+            if let reason = Self.customerData(dirs: localDirs, base: lowerBase) { add(.customerData, reason) }
+            if Self.isBuildOutput(dirs: localDirs, base: lowerBase) { add(.buildOutput, "build output") }
+            if Self.isTestFile(dirs: localDirs, originalDirs: originalDirs, base: baseName, lowerBase: lowerBase) {
+                add(.testFile, "a test file")
+            }
+            if Self.isDocs(dirs: localDirs, base: lowerBase) { add(.docs, "documentation") }
         }
-        if Self.isDocs(dirs: localDirs, base: lowerBase) { add(.docs, "documentation") }
         if classes.isEmpty { add(.source, envTemplate ? "an .env template" : "a source file") }
 
         // The reason names the class that matters most.
@@ -151,7 +159,8 @@ public enum PathClassifier {
         // Where an existing symlink leads decides as much as the name: judged as both, the worse wins.
         var direct = host
         direct.edge.realPaths = [:]
-        return written.joined(with: classify(real, cwd: nil, workspaceRoot: workspaceRoot, host: direct, anchors: anchors))
+        return written.joined(
+            with: classify(real, cwd: nil, workspaceRoot: workspaceRoot, host: direct, anchors: anchors, secretsOnly: secretsOnly))
     }
 
     /// Folders of test data: a key there is a fixture, not the user's key.
@@ -595,15 +604,35 @@ public enum PathClassifier {
     private static func productionConfig(local: [String], base: String) -> String? {
         // In a document, "PRD" is a product requirements document, not production.
         let isDocument = ["md", "markdown", "rst", "adoc", "txt"].contains(extensionOf(base))
-        for component in local {
-            let tokens = component.split { $0 == "." || $0 == "-" || $0 == "_" || $0 == " " }
-            if tokens.contains(where: { $0 == "prod" || $0 == "production" || ($0 == "prd" && !isDocument) }) {
-                return "production config"
-            }
+        for component in local where namesProduction(component, isDocument: isDocument) {
+            return "production config"
         }
         // A tfvars file named for secrets is a credential instead.
         if isTfvars(base), !base.contains("secret") { return "Terraform variables (infrastructure config)" }
         return nil
+    }
+
+    /// A token of the (lower-cased) component, split on `.`, `-`, `_` and space, is `prod`,
+    /// `production`, or `prd` outside a document. Bytes: this runs for every component of every path.
+    private static func namesProduction(_ component: String, isDocument: Bool) -> Bool {
+        var component = component
+        return component.withUTF8 { bytes in
+            var start = 0
+            for index in 0...bytes.count {
+                let byte = index < bytes.count ? bytes[index] : UInt8(ascii: ".")
+                guard byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+                    || byte == UInt8(ascii: " ")
+                else { continue }
+                let token = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                start = index + 1
+                if token.elementsEqual("prod".utf8) || token.elementsEqual("production".utf8)
+                    || (!isDocument && token.elementsEqual("prd".utf8))
+                {
+                    return true
+                }
+            }
+            return false
+        }
     }
 
     private static let customerDirectories: Set<String> = [
@@ -709,16 +738,20 @@ struct NormalisedPath: Equatable {
         case relative
     }
 
-    var root: Root
+    let root: Root
     /// For `.home`, the `~` or `~user` word the path starts with.
-    var homeWord = ""
-    var components: [String]
+    private(set) var homeWord = ""
+    let components: [String]
+    /// Text form: `/a/b`, `~/a/b` or `a/b` (`.` for an empty relative path). Made once: every
+    /// path classified reads it, and joining the components again each time showed in profiles.
+    let text: String
 
     init(_ path: String, base: String?, home: String?) {
         var text = Self.expandingHome(path, home: home)
         if !text.hasPrefix("/"), !text.hasPrefix("~"), let base, !base.isEmpty {
             text = Self.expandingHome(base, home: home) + "/" + text
         }
+        let root: Root
         if text.hasPrefix("/") {
             root = .absolute
         } else if text.hasPrefix("~") {
@@ -726,7 +759,11 @@ struct NormalisedPath: Equatable {
         } else {
             root = .relative
         }
-        var parts = text.split(separator: "/", omittingEmptySubsequences: true)
+        self.root = root
+        // Split as bytes: `/` is ASCII, and splitting the characters of a String costs far more.
+        var parts = text.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true).map {
+            Substring($0)
+        }
         if root == .home, let first = parts.first {
             homeWord = String(first)
             parts.removeFirst()
@@ -747,15 +784,11 @@ struct NormalisedPath: Equatable {
             stack.append(String(part))
         }
         components = stack
-    }
-
-    /// Text form: `/a/b`, `~/a/b` or `a/b` (`.` for an empty relative path).
-    var text: String {
-        let joined = components.joined(separator: "/")
+        let joined = stack.joined(separator: "/")
         switch root {
-        case .absolute: return "/" + joined
-        case .home: return joined.isEmpty ? homeWord : homeWord + "/" + joined
-        case .relative: return joined.isEmpty ? "." : joined
+        case .absolute: self.text = "/" + joined
+        case .home: self.text = joined.isEmpty ? homeWord : homeWord + "/" + joined
+        case .relative: self.text = joined.isEmpty ? "." : joined
         }
     }
 

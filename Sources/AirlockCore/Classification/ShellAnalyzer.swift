@@ -93,9 +93,10 @@ struct ShellAnalyzer {
         let neighbours = script.pipeNeighbours()
         // A definition here is a new function even when one of that name is being expanded
         // (`f() { bash -c 'f() { rm -rf /; }; f'; }; f`): calling it runs the new body, not a recursion.
-        let shadowed = state.expanding.intersection(bodies.keys)
-        state.expanding.subtract(shadowed)
-        defer { state.expanding.formUnion(shadowed) }
+        // (Most lines define none: no set is built for them.)
+        let shadowed = bodies.isEmpty || state.expanding.isEmpty ? [] : state.expanding.intersection(bodies.keys)
+        if !shadowed.isEmpty { state.expanding.subtract(shadowed) }
+        defer { if !shadowed.isEmpty { state.expanding.formUnion(shadowed) } }
         if !bodies.isEmpty {
             hazards.insert(.definesFunction)
             for (name, indices) in bodies {
@@ -153,7 +154,7 @@ struct ShellAnalyzer {
         for assignment in command.assignments {
             analyze(assignment: assignment, standalone: command.words.isEmpty, into: &environment)
         }
-        noteProductionMarkers(in: command.assignments.map(\.text))
+        if !command.assignments.isEmpty { noteProductionMarkers(in: command.assignments.map(\.text)) }
         for redirection in command.redirections {
             analyze(redirection: redirection)
         }
@@ -189,7 +190,9 @@ struct ShellAnalyzer {
             shadowed.append((name, state.variables[name]))
             state.variables[name] = .some(nil)
         }
+        let before = findings.count
         analyze(words: command.words, environment: environment, stdin: stdin, depth: depth)
+        if command.inHeredoc, let hidden = Self.hiddenChange(findings[before...]) { add(hidden) }
         for (name, value) in shadowed { state.variables[name] = value }
         downstream = savedDownstream
         input = savedInput
@@ -252,7 +255,7 @@ struct ShellAnalyzer {
         }
         if redirection.op == .input || redirection.op == .duplicateInput {
             guard redirection.op == .input else { return }
-            let path = current.classify(path: text)
+            let path = current.classifySecrets(path: text)
             if path.isSecret {
                 add(.secrets("feeds \(path.reason) to a command", risk: path.secretRisk, targets: [text], rule: "path.secret-read"))
             }
@@ -408,7 +411,8 @@ struct ShellAnalyzer {
             state.expanding.remove(program)
             return
         }
-        var spec = registry.spec(for: program)
+        // The unwrapper looked this name up when it stopped at it: no second lookup.
+        var spec = unwrapped.stoppedAt?.name == program ? unwrapped.stoppedAt?.spec : registry.spec(for: program)
         if spec == nil || first.text.utf8.contains(UInt8(ascii: "/")), isAirlockByContent(first.text) {
             program = "airlock"
             spec = registry.spec(for: program)
@@ -422,7 +426,11 @@ struct ShellAnalyzer {
         // A prefix exception compares the words as written: `sudo true` is not `true`.
         commands.append(unwrapped.layers.isEmpty ? [invocation.program] + invocation.args : [Unwrapper.programName(words[0].text)] + words.dropFirst().map(\.text))
         if spec?.role != .data {
-            noteProductionMarkers(in: invocation.args + unwrapped.environment.map { "\($0.key)=\($0.value)" })
+            // The arguments as they are (no copy joined with the environment: this runs for every command).
+            noteProductionMarkers(in: invocation.args)
+            if !unwrapped.environment.isEmpty {
+                noteProductionMarkers(in: unwrapped.environment.map { "\($0.key)=\($0.value)" })
+            }
         }
         if unwrapped.layers.contains(where: { $0.effect == .privilege }), spec?.role == .shell,
             Shells.isInteractive(invocation, stdin: stdin)
@@ -522,7 +530,7 @@ struct ShellAnalyzer {
         {
             add(upload)
         }
-        if spec.role != .shell, spec.role != .interpreter, let word = invocation.arguments.first(where: \.hasExpansion),
+        if spec.role != .shell, spec.role != .interpreter, let word = spec.arguments.firstAimingExpansion(invocation.arguments),
             let finding = Self.dynamicArgument(word, program: invocation.program, findings: findings[before...])
         {
             add(finding)
@@ -603,12 +611,27 @@ struct ShellAnalyzer {
             !finding.categories.allSatisfy { nonMutating.contains($0) }
         }
         guard mutating else { return nil }
+        // A destroy that cannot lose content whatever it is aimed at (`rmdir`, `-empty -delete`:
+        // only empty folders) is not made high by not knowing where.
         let destroys = findings.contains { finding in
-            finding.categories.contains { [.destructiveFS, .dataDelete, .vcsRewrite].contains($0) }
+            finding.risk >= .medium && finding.categories.contains { [.destructiveFS, .dataDelete, .vcsRewrite].contains($0) }
         }
         return .unknown(
             "\(program) is aimed by a word known only at run time (\(word.text.prefix(60))): what it changes is unsure",
             risk: destroys ? .high : .medium, rule: "shell.dynamic-argument")
+    }
+
+    /// `git commit -F - <<EOF … $(rm -rf …) … EOF`: a command that changes something, run from
+    /// inside a heredoc body, hides its change in what reads as a message or a file's text. At
+    /// least high, whatever it changes (a quoted delimiter, `<<'EOF'`, runs nothing: no finding).
+    static func hiddenChange(_ found: ArraySlice<Finding>) -> Finding? {
+        guard let change = found.filter({ $0.risk >= .medium && !$0.categories.allSatisfy { nonMutating.contains($0) } })
+            .max(by: { $0.risk < $1.risk }), change.risk < .high
+        else { return nil }
+        return Finding(
+            change.categories, risk: .high, blast: change.blastRadius, reversibility: change.reversibility,
+            reason: "runs from inside a heredoc body, where it reads as text: \(change.reason)", targets: change.targets,
+            rule: "shell.heredoc-substitution")
     }
 
     private static let nonMutating: Set<Category> = [.read, .network, .build, .test, .formatLint, .unknown, .secretsAccess]
@@ -622,21 +645,22 @@ struct ShellAnalyzer {
         if name.hasPrefix("%") {
             return .read("\(invocation.program) resumes a background job of this shell", rule: "shell.not-a-program")
         }
-        let hints: [(String, Finding)] = [
-            ("deploy", .deploy("runs the script \(invocation.program), named like a deploy", rule: "script.named-deploy")),
-            ("release", .deploy("runs the script \(invocation.program), named like a release", rule: "script.named-deploy")),
-            ("publish", .deploy("runs the script \(invocation.program), named like a publish", rule: "script.named-deploy")),
-            ("migrat", .migration("runs the script \(invocation.program), named like a migration", rule: "script.named-migration")),
-            ("destroy", .dataDelete("runs the script \(invocation.program), named like a teardown", rule: "script.named-teardown")),
-            ("teardown", .dataDelete("runs the script \(invocation.program), named like a teardown", rule: "script.named-teardown")),
-            ("nuke", .dataDelete("runs the script \(invocation.program), named like a teardown", rule: "script.named-teardown")),
-        ]
         let path = invocation.path ?? invocation.program
         if path.contains("/") || name.hasSuffix(".sh") || name.hasSuffix(".py") || name.hasSuffix(".rb")
             || name.hasSuffix(".js")
         {
-            for (hint, finding) in hints where name.contains(hint) {
-                var finding = finding
+            // The finding is made only for the hint that matches (this runs for every unknown program).
+            for (hint, kind) in scriptHints where name.contains(hint) {
+                let program = invocation.program
+                var finding: Finding
+                switch kind {
+                case "migration":
+                    finding = .migration("runs the script \(program), named like a migration", rule: "script.named-migration")
+                case "teardown":
+                    finding = .dataDelete("runs the script \(program), named like a teardown", rule: "script.named-teardown")
+                default:
+                    finding = .deploy("runs the script \(program), named like a \(kind)", rule: "script.named-deploy")
+                }
                 finding.isUnsure = true
                 return finding
             }
@@ -651,7 +675,14 @@ struct ShellAnalyzer {
         return .unknown("unrecognised program \(invocation.program.prefix(60))", rule: "program.unknown")
     }
 
-    /// `$(echo ls)` and `` `echo pwd` ``: a substitution whose output is fixed text.
+    /// Words in a script's name that say what it does, and the kind of finding they make, in order.
+    private static let scriptHints: [(String, String)] = [
+        ("deploy", "deploy"), ("release", "release"), ("publish", "publish"), ("migrat", "migration"),
+        ("destroy", "teardown"), ("teardown", "teardown"), ("nuke", "teardown"),
+    ]
+
+    /// `$(echo ls)`, `` `echo pwd` ``, `$(date +%s)`: a substitution whose output is fixed text
+    /// (`StdinSource.describe` knows which commands print it).
     static func staticEchoOutput(of word: ShellWord) -> [ShellWord]? {
         var text = word.text
         if text.hasPrefix("$("), text.hasSuffix(")") {
@@ -664,10 +695,9 @@ struct ShellAnalyzer {
         let inner = ShellParser.parse(text)
         guard inner.commands.count == 1, let command = inner.commands.first,
             command.redirections.isEmpty, command.assignments.isEmpty,
-            let program = command.words.first, program.text == "echo" || program.text == "printf",
-            command.words.dropFirst().allSatisfy({ !$0.hasExpansion && !$0.hasGlob })
+            command.words.dropFirst().allSatisfy({ !$0.hasExpansion && !$0.hasGlob }),
+            case .literal(let output) = StdinSource.describe(command)
         else { return nil }
-        let output = command.words.dropFirst().map(\.text).joined(separator: " ")
         let words = output.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map {
             ShellWord(String($0))
         }

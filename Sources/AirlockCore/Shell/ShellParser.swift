@@ -484,7 +484,9 @@ private struct ShellParserState {
             let body = readHeredocBody(delimiter: heredoc.delimiter, stripsTabs: heredoc.stripsTabs)
             commands[commandIndex].redirections[heredoc.redirection].heredocBody = body
             if !heredoc.isQuoted {
+                let first = commands.count
                 parseSubstitutions(inText: body, depth: heredoc.depth + 1)
+                for index in first..<commands.count { commands[index].inHeredoc = true }
             }
         }
     }

@@ -72,6 +72,8 @@ public struct SimpleCommand: Sendable, Equatable {
     public var depth: Int = 0
     /// Runs to produce text for another command (`$(…)`, backticks, `<(…)`).
     public var isSubstitution: Bool = false
+    /// Runs from a substitution inside an unquoted heredoc's body: a reader sees text there.
+    public var inHeredoc: Bool = false
     /// The function whose body this command is part of; it runs when the function is called.
     public var functionName: String?
     /// Set on the header of a `for` loop (which has no words of its own).

@@ -151,7 +151,7 @@ enum InputScope: Equatable {
             var candidates = [base == "/" ? "/" + plain : base + "/" + plain]
             if base == "/" || base == "/etc" { candidates.append("/etc/" + plain) }
             for candidate in candidates {
-                let path = context.classify(path: candidate)
+                let path = context.classifySecrets(path: candidate)
                 if path.isSecret {
                     return [
                         .secrets(

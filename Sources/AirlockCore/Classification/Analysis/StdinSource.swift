@@ -45,7 +45,31 @@ enum StdinSource: Equatable {
         if program == "cat", unwrapped.words.count == 1, let body = upstream.redirections.compactMap(\.stdinText).last {
             return .literal(body)
         }
+        if program == "date", let output = dateOutput(Array(unwrapped.words.dropFirst())) {
+            return .literal(output)
+        }
         return .command(program)
+    }
+
+    /// `date +FORMAT` prints its format with each field filled in: the text is fixed but for
+    /// digits and names, so `source <(date +"D='%Y-%m-%d'")` runs an assignment. Each field
+    /// stands in as `0`. Nil when the format is not literal, or `date` sets the clock or reads a file.
+    static func dateOutput(_ args: [ShellWord]) -> String? {
+        guard let format = args.last(where: { $0.text.hasPrefix("+") }),
+            args.allSatisfy({ !$0.hasExpansion && !$0.hasGlob && $0.text != "-s" && !$0.text.hasPrefix("--set") && !$0.text.hasPrefix("-f") && !$0.text.hasPrefix("--file") })
+        else { return nil }
+        var output = ""
+        var rest = format.text.dropFirst()
+        while let percent = rest.firstIndex(of: "%") {
+            output += rest[..<percent]
+            rest = rest[rest.index(after: percent)...]
+            // Flags, width and `:` (`%-d`, `%_5H`, `%::z`), then the conversion character.
+            rest = rest.drop { "-_0^#:".contains($0) || $0.isNumber }
+            guard let conversion = rest.first else { break }
+            output += conversion == "%" ? "%" : conversion == "n" ? "\n" : conversion == "t" ? "\t" : "0"
+            rest = rest.dropFirst()
+        }
+        return output + rest
     }
 
     /// What a word's command substitution (`$(…)`, `` `…` ``, `<(…)`) produces, when it is one.

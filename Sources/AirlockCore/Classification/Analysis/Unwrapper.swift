@@ -25,6 +25,9 @@ enum Unwrapper {
         var done: Finding?
         /// A directory a wrapper runs the command in (`env -C dir`, `sudo -D dir`).
         var workingDirectory: String?
+        /// The program name peeling stopped at and its spec (nil when none), so the caller need
+        /// not look it up again.
+        var stoppedAt: (name: String, spec: ProgramSpec?)?
     }
 
     /// Peels every wrapper off `words`.
@@ -37,10 +40,15 @@ enum Unwrapper {
             rounds += 1
             guard !first.hasExpansion, !first.hasGlob else { break }
             let program = programName(first.text)
-            guard let spec = registry.spec(for: program), let grammar = spec.wrapper else { break }
+            let found = registry.spec(for: program)
+            guard let spec = found, let grammar = spec.wrapper else {
+                result.stoppedAt = (program, found)
+                break
+            }
             let step = grammar.step(program: program, rest: Array(result.words.dropFirst()))
             switch step {
             case .notWrapping:
+                result.stoppedAt = (program, spec)
                 return result
             case .run(let next, let environment, let seen):
                 result.layers.append(

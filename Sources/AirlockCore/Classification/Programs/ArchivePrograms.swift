@@ -185,7 +185,7 @@ enum ArchivePrograms {
         var context = context
         if let base { context.cwd = PathClassifier.resolve(base, cwd: context.cwd, host: context.host) }
         return operands.prefix(32).compactMap { operand in
-            let path = context.classify(path: operand)
+            let path = context.classifySecrets(path: operand)
             return path.isSecret
                 ? .secrets("\(program) packs \(path.reason)", targets: [operand], rule: "path.secret-read") : nil
         }

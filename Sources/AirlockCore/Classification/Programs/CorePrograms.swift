@@ -414,6 +414,7 @@ enum History {
 /// so the first filter after them decides.
 enum EnvironmentDump {
     static func findings(program: String, analyzer: ShellAnalyzer) -> [Finding] {
+        var rewritten = false
         for stage in analyzer.laterStages(limit: 8) {
             let words = Unwrapper.unwrap(stage.words).words
             guard let filter = words.first else { break }
@@ -436,9 +437,71 @@ enum EnvironmentDump {
             if filterName == "wc" {
                 return [.read("\(program) counts environment variables", rule: "env.print-filtered")]
             }
+            // Names only, when no earlier stage moved the `=`. A value spanning lines (a PEM key)
+            // has lines with no `=`, which pass whole unless `cut -s` drops them: medium.
+            if !rewritten, keepsNamesOnly(filterName, Array(rest)) {
+                let whole = !(filterName == "cut" && rest.contains { $0 == "-s" || $0 == "--only-delimited" })
+                return [
+                    Finding(
+                        [.read], risk: whole ? .medium : .low, blast: .none,
+                        reason: "\(program) prints the names of environment variables"
+                            + (whole ? "; a value spanning lines would pass whole" : ", not their values"),
+                        rule: "env.print-names")
+                ]
+            }
+            rewritten = rewritten || filterName == "tr" || filterName == "cut"
             guard passThrough.contains(filterName) else { break }
         }
         return [.secrets("\(program) prints every environment variable, secrets included", risk: .high, rule: "env.print-all")]
+    }
+
+    /// A stage that keeps only what comes before the first `=` of each `NAME=value` line:
+    /// `cut -d= -f1`, `awk -F= '{print $1}'`, `sed 's/=.*//'`. Values never get past it.
+    static func keepsNamesOnly(_ program: String, _ args: [String]) -> Bool {
+        switch program {
+        case "cut":
+            let parsed = ArgumentFacts(valued: ["-d", "-f", "--delimiter", "--fields"]).parse(args)
+            return splitsOnEquals(parsed, args, short: "-d", long: "--delimiter") && parsed.value("-f", "--fields") == "1"
+                && parsed.operands.isEmpty
+                && !parsed.options.contains { !["-d", "--delimiter", "-f", "--fields", "-s", "--only-delimited"].contains($0.name) }
+        case "awk", "gawk", "mawk", "nawk":
+            let parsed = ArgumentFacts(valued: ["-F", "-v", "-f"]).parse(args)
+            guard splitsOnEquals(parsed, args, short: "-F", long: nil), !parsed.has("-f"), parsed.operands.count == 1, let code = parsed.operands.first
+            else { return false }
+            // Every field named is the first: `$1`, never `$0`, `$2`, `$NF` or `$i`.
+            var fields = 0
+            var index = code.startIndex
+            while let dollar = code[index...].firstIndex(of: "$") {
+                let after = code.index(after: dollar)
+                guard after < code.endIndex, code[after] == "1" else { return false }
+                let next = code.index(after: after)
+                if next < code.endIndex, code[next].isNumber { return false }
+                fields += 1
+                index = next
+            }
+            return fields > 0 && !code.contains("system") && !code.contains("getline") && !code.contains(">")
+        case "sed":
+            let parsed = ArgumentFacts(valued: ["-e", "--expression"]).parse(args)
+            guard !parsed.options.contains(where: { $0.name != "-e" && $0.name != "--expression" }) else { return false }
+            let scripts = parsed.has("-e", "--expression") ? parsed.values(["-e", "--expression"]) : Array(parsed.operands.prefix(1))
+            guard scripts.count == 1, parsed.operands.count == (parsed.has("-e", "--expression") ? 0 : 1),
+                let script = scripts.first, script.hasPrefix("s"), script.count > 1
+            else { return false }
+            let body = script.dropFirst()
+            guard let delimiter = body.first else { return false }
+            let d = String(delimiter)
+            return ["=.*", "=.*$"].contains { body == Substring(d + $0 + d + d) || body == Substring(d + $0 + d + d + "g") }
+        default:
+            return false
+        }
+    }
+
+    /// `-d =`, `-d=` (the cluster's rest, which the parser reads as `-d` with an empty value),
+    /// `--delimiter==`.
+    private static func splitsOnEquals(_ parsed: ParsedArguments, _ args: [String], short: String, long: String?) -> Bool {
+        if args.contains(short + "=") { return true }
+        let value = long.map { parsed.value(short, $0) } ?? parsed.value(short)
+        return value == "="
     }
 
     /// Stages that hand on every line they get, reordered, trimmed or deduplicated.

@@ -97,7 +97,8 @@ enum FilePrograms {
             ProgramSpec(
                 name, role: .custom, section: section,
                 summary: "lists files; -delete and -exec act on every file found under its roots",
-                arguments: ArgumentFacts(clusters: name != "find"), access: .ignored,
+                arguments: ArgumentFacts(clusters: name != "find", selects: name == "find" ? FindProgram.narrowingTests : []),
+                access: .ignored,
                 rules: name == "find" ? FindProgram.rules : [], handler: FindProgram.classify)
         }
         builder.add(
@@ -284,7 +285,7 @@ enum FilePrograms {
             findings += written
         }
         for source in operands.prefix(16) {
-            let path = inv.context.classify(path: source)
+            let path = inv.context.classifySecrets(path: source)
             if path.isSecret {
                 findings.append(.secrets("\(inv.program) copies \(path.reason)", targets: [source], rule: "path.secret-read"))
             }
@@ -327,8 +328,10 @@ enum FilePrograms {
         let link = folder ?? (parsed.operands.count >= 2 ? parsed.operands.last : nil)
         guard let link else { return [.fileWrite("ln makes a link here", rule: "path.workspace-write")] }
         let targets = folder == nil ? Array(parsed.operands.dropLast()) : parsed.operands
+        // Without `-f` ln refuses a name that exists ("File exists"): it only creates, like `mkdir`.
+        let replaces = parsed.has("-f", "--force")
         let written = writtenPaths(into: link, sources: targets, isDirectory: folder != nil)
-            .flatMap { FileTargets.write($0, verb: "ln makes a link at", context: inv.context) }
+            .flatMap { FileTargets.write($0, verb: "ln makes a link at", context: inv.context, overwrites: replaces) }
         analyzer.noteWrites(written)
         return written
     }
@@ -357,7 +360,7 @@ enum FilePrograms {
             findings.append(
                 .secrets("dd reads the raw device \(input): every file and key on it", targets: [String(input)], rule: "disk.raw-read"))
         } else if let input = inv.args.first(where: { $0.hasPrefix("if=") })?.dropFirst(3) {
-            let path = inv.context.classify(path: String(input))
+            let path = inv.context.classifySecrets(path: String(input))
             if path.isSecret {
                 findings.append(.secrets("dd reads \(path.reason)", targets: [String(input)], rule: "path.secret-read"))
             }

@@ -820,6 +820,17 @@ enum InfraPrograms {
             return [localDelete("\(what) --volumes also deletes unused volumes and their data", rest)]
         case _ where removesVolumes:
             return [localDelete("\(what) -v also deletes the containers' anonymous volumes", rest)]
+        case ("", "rm"), ("container", "rm"), ("container", "remove"):
+            // A named container is removed without a prompt, and with it everything it wrote
+            // outside a volume: like deleting files git cannot bring back. (Stopping, pruning
+            // with its prompt, removing images or a compose project's containers stays medium:
+            // those come back from the image or the compose file.)
+            return [
+                Finding(
+                    [.destructiveFS], risk: .high, blast: .machine, reversibility: .irreversible,
+                    reason: "\(what) deletes containers and every file they wrote outside a volume",
+                    targets: rest, rule: "container.remove")
+            ]
         case ("", "run"), ("", "create"), ("container", "run"), ("container", "create"):
             return run(inv, what, image: rest.first)
         case ("stack", "deploy"), ("stack", "up"), ("service", "create"), ("service", "update"),
@@ -899,7 +910,7 @@ enum InfraPrograms {
         }
         var findings: [Finding] = []
         if !inContainer(source) {
-            let path = inv.context.classify(path: source)
+            let path = inv.context.classifySecrets(path: source)
             if path.isSecret {
                 findings.append(.secrets("\(what) copies \(path.reason)", risk: path.secretRisk, targets: [source], rule: "path.secret-read"))
             }

@@ -186,7 +186,7 @@ enum NetworkPrograms {
         let token = usesToken ? " with an infra token" : ""
         var findings: [Finding] = []
         for file in uploads {
-            let path = inv.context.classify(path: file)
+            let path = inv.context.classifySecrets(path: file)
             if path.isSecret {
                 findings.append(
                     Finding(
@@ -360,7 +360,7 @@ enum NetworkPrograms {
         let url = parsed.operands.first ?? "?"
         var findings: [Finding] = []
         for file in uploadedFiles(inv) + [parsed.value("--post-file", "--body-file")].compactMap({ $0 }) {
-            let path = inv.context.classify(path: file)
+            let path = inv.context.classifySecrets(path: file)
             if path.isSecret {
                 findings.append(
                     Finding(
@@ -398,7 +398,7 @@ enum NetworkPrograms {
         let destination = operands.last ?? ""
         let sendsOut = isRemotePath(destination) || inv.program == "sftp"
         for operand in (inv.program == "sftp" ? operands : Array(operands.dropLast())) where !isRemotePath(operand) {
-            let path = inv.context.classify(path: operand)
+            let path = inv.context.classifySecrets(path: operand)
             if path.isSecret, sendsOut {
                 findings.append(
                     Finding(
@@ -451,7 +451,7 @@ enum NetworkPrograms {
         }
         if ["rsa", "pkey", "ec", "pkcs12"].contains(verb), !args.contains("-pubout"), !args.contains("-noout") {
             let files = args.indices.compactMap { args[$0] == "-in" && $0 + 1 < args.count ? args[$0 + 1] : nil }
-            if files.contains(where: { inv.context.classify(path: $0).isSecret }) || verb == "pkcs12" {
+            if files.contains(where: { inv.context.classifySecrets(path: $0).isSecret }) || verb == "pkcs12" {
                 return [.secrets("openssl \(verb) prints private key material", risk: .high, rule: "keys.read")]
             }
         }

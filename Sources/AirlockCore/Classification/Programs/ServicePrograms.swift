@@ -219,7 +219,7 @@ enum ServicePrograms {
         // Key material among the sources: read here, and sent away when the destination is remote.
         var secrets: [Finding] = []
         for source in paths.dropLast() where !isRemote(source) {
-            let path = inv.context.classify(path: source)
+            let path = inv.context.classifySecrets(path: source)
             guard path.isSecret else { continue }
             secrets.append(
                 isRemote(destination)

@@ -146,7 +146,7 @@ enum TextPrograms {
             findings += written
         }
         for file in effects.reads.prefix(8) {
-            let path = context.classify(path: file)
+            let path = context.classifySecrets(path: file)
             if path.isSecret {
                 findings.append(.secrets("\(program) program reads \(path.reason)", targets: [file], rule: "path.secret-read"))
             }

@@ -24,11 +24,14 @@ public struct ArgumentFacts: Sendable {
     public var scriptOperand: Bool
     /// Options whose value is the program the tool interprets (`sed -e`, `awk -f`).
     public var scriptOptions: Set<String>
+    /// Options whose value only narrows which files are acted on (`find -name`, `-inum`, `-mtime`):
+    /// a value known only at run time there does not change where the program acts.
+    public var selects: Set<String>
 
     public init(
         valued: Set<String> = [], writes: Set<String> = [], executes: Set<String> = [],
         inPlace: Set<String> = [], runsCode: Set<String> = [], credentials: Set<String> = [],
-        clusters: Bool = true, scriptOperand: Bool = false, scriptOptions: Set<String> = []
+        clusters: Bool = true, scriptOperand: Bool = false, scriptOptions: Set<String> = [], selects: Set<String> = []
     ) {
         // Every option with a meaningful value takes one.
         self.valued = valued.union(writes).union(executes).union(credentials).union(scriptOptions)
@@ -40,6 +43,17 @@ public struct ArgumentFacts: Sendable {
         self.runsCode = runsCode
         self.credentials = credentials
         self.clusters = clusters
+        self.selects = selects
+    }
+
+    /// The first argument known only at run time that aims the program: a value given to one
+    /// of `selects` only narrows what it acts on, so it is passed over.
+    func firstAimingExpansion(_ arguments: [ShellWord]) -> ShellWord? {
+        for (index, word) in arguments.enumerated() where word.hasExpansion {
+            if !selects.isEmpty, index > 0, selects.contains(arguments[index - 1].text) { continue }
+            return word
+        }
+        return nil
     }
 
     /// No option takes a value.

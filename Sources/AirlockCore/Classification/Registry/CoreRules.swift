@@ -65,6 +65,10 @@ enum CoreRules {
         Rule(
             "program.help", .read, .low, "asks any program or subcommand for its help or version, which runs nothing",
             example: "git branch -D -h"),
+        Rule(
+            "shell.heredoc-substitution", .unknown, .high,
+            "a command that changes something runs from a substitution inside a heredoc body, where it reads as text",
+            example: "git commit -F - <<EOF\n$(rm -rf /tmp/x)\nEOF"),
         Rule("shell.empty", .read, .low, "an empty command runs nothing", example: "(an empty command)"),
         Rule("web.fetch", .network, .low, "fetches a web page", example: "web: https://example.com/docs"),
         Rule("tool.unknown", .unknown, .medium, "a harness tool Airlock does not know", example: "(a tool without a class)"),
@@ -74,12 +78,18 @@ enum CoreRules {
         Rule(
             "container.copy-in", .fileWrite, .high, "copies files into a running container, changing what runs there",
             example: "docker cp tool.sh web:/usr/local/bin/"),
+        Rule(
+            "container.remove", .destructiveFS, .high, "deletes named containers and every file they wrote outside a volume",
+            example: "docker rm web"),
         Rule("container.exec", .unknown, .medium, "runs a command inside a container; the command is judged too", example: "docker exec web ls"),
         Rule(
             "container.run", .network, .medium, "starts a container to run a command; host mounts and privileges are judged too",
             example: "docker run --rm alpine echo hi"),
         Rule("kubectl.exec", .unknown, .high, "runs a command in a pod of a cluster; the command is judged too", example: "kubectl exec web -- ls"),
         Rule("secrets.injected-env", .secretsAccess, .medium, "runs a command with secrets injected into its environment", example: "doppler run -- npm start"),
+        Rule(
+            "env.print-names", .read, .medium, "prints the names of environment variables (a value spanning lines passes whole unless cut -s drops it)",
+            example: "env | cut -d= -f1"),
         Rule(
             "env.print-filtered", .read, .medium, "prints environment variables through a filter that names no secret",
             example: "env | grep SHELL"),

@@ -433,6 +433,15 @@ struct ShellAnalyzer {
         if takesInput, !inputNames.isEmpty, case .files(let root, _) = input, spec?.access == .content {
             add(InputScope.secretReads(names: inputNames, root: root, program: program, context: current))
         }
+        if spec?.access == .content {
+            if takesInput, inputNames.isEmpty, case .files(let root, _) = input,
+                let finding = RecursiveReads.wholeTree(root: root, program: program, context: current)
+            {
+                add(finding)
+            } else if let finding = RecursiveReads.finding(invocation, context: current) {
+                add(finding)
+            }
+        }
     }
 
     /// Whether the program word runs Airlock's own executable under another name (a renamed
@@ -517,7 +526,8 @@ struct ShellAnalyzer {
         for index in before..<findings.count where findings[index].rule.isEmpty {
             findings[index].rule = spec.defaultRule(for: findings[index].categories.first ?? .unknown)
         }
-        if findings[before...].contains(where: { $0.rule == "archive.create" && $0.risk == .low }),
+        if findings[before...].contains(where: { $0.rule == "archive.create" && $0.risk == .low })
+            || StreamUpload.packsToStandardOutput(invocation.program, invocation.args),
             let upload = StreamUpload.finding(packer: invocation.program, analyzer: self)
         {
             add(upload)

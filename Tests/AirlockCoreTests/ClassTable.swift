@@ -27,6 +27,7 @@ enum ClassTable {
     static let cases: [ClassCase] =
         secrets + outsideWrites + poisoning + git + infra + publishing + machine + databases + containers
         + findAndXargs + remoteCopies + codeOptions + functions + substitutions + wrappers + paths + parser + refinements + thirdPass
+        + fourthPass
 
     static let secrets = [
         harm("secrets", "cat /etc/shadow", .secretsAccess),

@@ -22,6 +22,8 @@ struct ShellAnalyzer {
     var input: InputScope?
     /// The name patterns of the `find` that produced `input` (`-name '*.pem'`).
     var inputNames: [String] = []
+    /// The `-maxdepth` of the `find` that produced `input`, when it gave one.
+    var inputDepth: Int?
     /// The command downstream in the pipe of the one being analysed (`env | grep X`).
     var downstream: SimpleCommand?
     /// The script and pipe neighbours of the command being analysed, so a consumer can look
@@ -174,10 +176,11 @@ struct ShellAnalyzer {
         downstream = neighbours.downstream.map { script.commands[$0] }
         // A command fed by a pipe or a redirect takes its input from there; one that is not keeps
         // the files `find -exec` or `xargs` pass around it.
-        let savedNames = inputNames
+        let savedNames = inputNames, savedDepth = inputDepth
         if let own = InputScope.of(stdin: stdin, upstream: upstream) {
             input = own
             inputNames = InputScope.names(of: upstream)
+            inputDepth = upstream.flatMap { FindProgram.maxDepth($0.words.map(\.text)) }
         }
         if command.isSubstitution || command.words.contains(where: \.hasCommandSubstitution) {
             hazards.insert(.substitution)
@@ -194,6 +197,7 @@ struct ShellAnalyzer {
         downstream = savedDownstream
         input = savedInput
         inputNames = savedNames
+        inputDepth = savedDepth
         redirections = savedRedirections
     }
 
@@ -435,7 +439,7 @@ struct ShellAnalyzer {
         }
         if spec?.access == .content {
             if takesInput, inputNames.isEmpty, case .files(let root, _) = input,
-                let finding = RecursiveReads.wholeTree(root: root, program: program, context: current)
+                let finding = RecursiveReads.wholeTree(root: root, maxDepth: inputDepth, program: program, context: current)
             {
                 add(finding)
             } else if let finding = RecursiveReads.finding(invocation, context: current) {

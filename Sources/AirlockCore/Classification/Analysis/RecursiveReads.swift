@@ -59,8 +59,13 @@ enum RecursiveReads {
 
     /// `find ROOT … -exec READER {}` or `find ROOT | xargs READER` with no name test: the reader
     /// gets every file under ROOT.
-    static func wholeTree(root: String, program: String, context: ClassificationContext) -> Finding? {
+    static func wholeTree(root: String, maxDepth: Int?, program: String, context: ClassificationContext) -> Finding? {
         guard let reason = credentialsUnder(root, context: context) else { return nil }
+        // `find / -maxdepth 1`: the files in `/` itself, no home below it. Keys and history sit
+        // directly in a home or a credential folder, so depth 1 there still reaches them.
+        if let maxDepth, maxDepth < 1 || maxDepth == 1 && reason.hasPrefix("the whole disk") || maxDepth == 1 && reason.hasPrefix("a home") {
+            return nil
+        }
         return .secrets(
             "\(program) reads every file find lists under \(root), \(reason)", targets: [root], rule: "path.secret-read")
     }

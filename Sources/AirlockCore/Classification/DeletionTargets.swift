@@ -61,7 +61,7 @@ enum DeletionTargets {
             path.removeLast(suffix.count)
             if path.isEmpty { path = "/" }
         }
-        if sharedTempRoots.contains(path.lowercased()) || sharedTempRoots.contains(path.lowercased() + "/") { return .sharedTemp }
+        if path.utf8.count <= 17, sharedTempRoots.contains(path) { return .sharedTemp }
         if path == "*" || path == ".*" { path = "." }
         // `ROOT/{}`: one entry `find` or `xargs` found under ROOT, not ROOT's whole content.
         if path.hasSuffix("/{}") { path += "/{}" }

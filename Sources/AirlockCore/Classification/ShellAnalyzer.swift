@@ -180,7 +180,10 @@ struct ShellAnalyzer {
         if let own = InputScope.of(stdin: stdin, upstream: upstream) {
             input = own
             inputNames = InputScope.names(of: upstream)
-            inputDepth = upstream.flatMap { FindProgram.maxDepth($0.words.map(\.text)) }
+            inputDepth = nil
+            if case .files = own, let upstream, upstream.words.contains(where: { $0.text == "-maxdepth" }) {
+                inputDepth = FindProgram.maxDepth(upstream.words.map(\.text))
+            }
         }
         if command.isSubstitution || command.words.contains(where: \.hasCommandSubstitution) {
             hazards.insert(.substitution)
@@ -437,7 +440,8 @@ struct ShellAnalyzer {
         if takesInput, !inputNames.isEmpty, case .files(let root, _) = input, spec?.access == .content {
             add(InputScope.secretReads(names: inputNames, root: root, program: program, context: current))
         }
-        if spec?.access == .content {
+        // Readers only: an interpreter or editor handed the files is judged by what it does to them.
+        if spec?.access == .content, spec?.role == .reader || spec?.role == .decoder {
             if takesInput, inputNames.isEmpty, case .files(let root, _) = input,
                 let finding = RecursiveReads.wholeTree(root: root, maxDepth: inputDepth, program: program, context: current)
             {
@@ -531,7 +535,7 @@ struct ShellAnalyzer {
             findings[index].rule = spec.defaultRule(for: findings[index].categories.first ?? .unknown)
         }
         if findings[before...].contains(where: { $0.rule == "archive.create" && $0.risk == .low })
-            || StreamUpload.packsToStandardOutput(invocation.program, invocation.args),
+            || downstream != nil && StreamUpload.packsToStandardOutput(invocation.program, invocation.args),
             let upload = StreamUpload.finding(packer: invocation.program, analyzer: self)
         {
             add(upload)

@@ -21,8 +21,8 @@ enum StreamUpload {
     /// True when `program args` writes an archive or bundle of files to standard output.
     static func packsToStandardOutput(_ program: String, _ args: [String]) -> Bool {
         guard packers.contains(program) else { return false }
-        let shortFlags = args.filter { $0.count > 1 && $0.hasPrefix("-") && !$0.hasPrefix("--") }.map { $0.dropFirst() }
-        let operands = args.filter { !$0.hasPrefix("-") }
+        var shortFlags: [Substring] { args.filter { $0.count > 1 && $0.hasPrefix("-") && !$0.hasPrefix("--") }.map { $0.dropFirst() } }
+        var operands: [String] { args.filter { !$0.hasPrefix("-") } }
         switch program {
         case "tar", "bsdtar", "gtar":
             var words = args

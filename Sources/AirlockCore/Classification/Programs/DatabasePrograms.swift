@@ -329,14 +329,19 @@ enum SQLStatements {
         }
     }
 
-    /// True when the call after `method` starts with a non-empty filter: `({a: 1}` — not `()` or `({})`.
-    static func hasFilter(_ text: String, after method: String) -> Bool {
+    /// The characters after the first `needle` in `text`, or nil when it does not occur.
+    static func characters(after needle: String, in text: String) -> ArraySlice<Character>? {
         let chars = Array(text)
-        let needle = Array(method)
+        let needle = Array(needle)
         guard chars.count >= needle.count,
             let start = (0...(chars.count - needle.count)).first(where: { chars[$0..<($0 + needle.count)].elementsEqual(needle) })
-        else { return false }
-        var rest = chars[(start + needle.count)...].drop { $0.isWhitespace }
+        else { return nil }
+        return chars[(start + needle.count)...]
+    }
+
+    /// True when the call after `method` starts with a non-empty filter: `({a: 1}` — not `()` or `({})`.
+    static func hasFilter(_ text: String, after method: String) -> Bool {
+        guard var rest = characters(after: method, in: text)?.drop(while: { $0.isWhitespace }) else { return false }
         if rest.first == "(" { rest = rest.dropFirst().drop { $0.isWhitespace } }
         guard let first = rest.first, first != ")" else { return false }
         if first == "{" { return rest.dropFirst().drop { $0.isWhitespace }.first != "}" }

@@ -105,12 +105,9 @@ enum MongoShell {
 
     /// The command a `runCommand(…)` names: `("ping")` or the first key of `({dbStats: 1})`, lower-cased.
     private static func commandName(in text: String, after method: String) -> String? {
-        let needle = Array(method + "(")
-        let characters = Array(text)
-        guard characters.count >= needle.count,
-            let start = (0...(characters.count - needle.count)).first(where: { characters[$0..<($0 + needle.count)].elementsEqual(needle) })
-        else { return nil }
-        var rest = characters[(start + needle.count)...].drop { $0.isWhitespace }
+        guard var rest = SQLStatements.characters(after: method + "(", in: text)?.drop(while: { $0.isWhitespace }) else {
+            return nil
+        }
         if rest.first == "{" { rest = rest.dropFirst().drop { $0.isWhitespace } }
         rest = rest.drop { $0 == "\"" || $0 == "'" }
         let name = rest.prefix { $0.isLetter || $0.isNumber || $0 == "_" }

@@ -26,7 +26,8 @@ enum ClassTable {
 
     static let cases: [ClassCase] =
         secrets + outsideWrites + poisoning + git + infra + publishing + machine + databases + containers
-        + findAndXargs + remoteCopies + codeOptions + functions + substitutions + wrappers + paths + parser + refinements + thirdPass + fifthPass
+        + findAndXargs + remoteCopies + codeOptions + functions + substitutions + wrappers + paths + parser + refinements + thirdPass
+        + fourthPass + fifthPass
 
     static let secrets = [
         harm("secrets", "cat /etc/shadow", .secretsAccess),

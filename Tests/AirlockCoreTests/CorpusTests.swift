@@ -14,8 +14,21 @@ import Testing
 struct CorpusTests {
     /// Deny cases rated high or critical, of 307.
     static let caught = 304
-    /// Allow cases rated high or critical, of 449.
+    /// Allow cases rated high or critical, of 449, the disagreements below left out.
     static let falseAlarms = 4
+
+    /// Allow-labelled commands the policy tables rate high on purpose (docs/decisions.md, fourth
+    /// pass): dcg guards destructive commands only, while secrets are denied by default (a
+    /// secret printed to the agent has been read) and emptying a shared temp directory destroys
+    /// other programs' and users' files. Each must rate high; none counts as a false alarm.
+    static let disagreements: Set<String> = [
+        "vault read secret/myapp/config", "vault kv get secret/myapp/config",
+        "aws secretsmanager get-secret-value --secret-id my/secret",
+        "aws secretsmanager get-secret-value --secret-id my/secret --version-id 1234",
+        "aws secretsmanager get-secret-value --secret-id my/secret --version-stage AWSCURRENT",
+        "doppler secrets get DATABASE_URL", "doppler secrets download --no-file --format json", "rm -rf /tmp/*",
+        "rm -rf /var/tmp/*",
+    ]
 
     struct Case: Decodable {
         var command: String
@@ -35,7 +48,7 @@ struct CorpusTests {
         let context = ClassificationContext(
             cwd: "/home/dev/proj", workspaceRoot: "/home/dev/proj",
             host: HostFacts(home: "/home/dev"))
-        var caught = 0, denies = 0, falseAlarms = 0, allows = 0
+        var caught = 0, denies = 0, falseAlarms = 0, allows = 0, disagreed = 0
         var misses: [String] = [], alarms: [String] = []
         for item in cases {
             let assessment = Classifier.assess(command: item.command, context: context)
@@ -43,6 +56,10 @@ struct CorpusTests {
             if item.expected == "deny" {
                 denies += 1
                 if isHigh { caught += 1 } else { misses.append("\(assessment.risk) \(item.command.prefix(100))") }
+            } else if Self.disagreements.contains(item.command) {
+                allows += 1
+                disagreed += 1
+                #expect(isHigh, "a disagreement must rate high: \(assessment.risk) \(item.command)")
             } else {
                 allows += 1
                 if isHigh {
@@ -52,7 +69,7 @@ struct CorpusTests {
             }
         }
         let recall = Double(caught) / Double(denies) * 100
-        let falseAlarmRate = Double(falseAlarms) / Double(allows) * 100
+        let falseAlarmRate = Double(falseAlarms) / Double(allows - disagreed) * 100
         print("dcg corpus: \(caught)/\(denies) deny cases rated high or critical (\(String(format: "%.1f", recall)) %)")
         print(
             "dcg corpus: \(falseAlarms)/\(allows) allow cases rated high or critical (\(String(format: "%.1f", falseAlarmRate)) %)"
@@ -60,6 +77,7 @@ struct CorpusTests {
         for miss in misses { print("  missed: \(miss)") }
         for alarm in alarms { print("  false alarm: \(alarm)") }
         #expect(denies == 307 && allows == 449, "the corpus file changed")
+        #expect(disagreed == Self.disagreements.count, "a disagreement is no longer in the corpus")
         #expect(caught == Self.caught, "caught \(caught), held \(Self.caught)")
         #expect(falseAlarms == Self.falseAlarms, "false alarms \(falseAlarms), held \(Self.falseAlarms)")
         #expect(recall >= 99)

@@ -6,6 +6,9 @@ enum DeletionTargets {
     enum Kind: Equatable {
         /// `/`, a system directory, a home directory, the workspace or above it, `.git`.
         case catastrophic
+        /// A shared temp directory itself or its whole content (`/tmp/*`, `/var/tmp`): other
+        /// programs' sockets, locks and files, and other users', go with it.
+        case sharedTemp
         case temporary
         /// Built at run time (an unknown variable, a substitution, files from a pipe).
         case dynamic
@@ -30,6 +33,12 @@ enum DeletionTargets {
         "bower_components", "vendor-cache", ".dart_tool", "obj", "tmp", ".tmp", "logs",
     ]
 
+    /// Temp directories every program and user shares (not a per-user `$TMPDIR` under /var/folders).
+    private static let sharedTempRoots: Set<String> = [
+        "/tmp", "/var/tmp", "/private/tmp", "/private/var/tmp", "/dev/shm", "/tmp/", "/var/tmp/", "/private/tmp/",
+        "/private/var/tmp/", "/dev/shm/",
+    ]
+
     private static let catastrophicTops: Set<String> = [
         "etc", "usr", "var", "bin", "sbin", "lib", "lib64", "lib32", "boot", "home", "root", "opt", "srv", "dev",
         "proc", "sys", "mnt", "media", "snap", "system", "library", "applications", "users", "private",
@@ -52,6 +61,7 @@ enum DeletionTargets {
             path.removeLast(suffix.count)
             if path.isEmpty { path = "/" }
         }
+        if path.utf8.count <= 17, sharedTempRoots.contains(path) { return .sharedTemp }
         if path == "*" || path == ".*" { path = "." }
         // `ROOT/{}`: one entry `find` or `xargs` found under ROOT, not ROOT's whole content.
         if path.hasSuffix("/{}") { path += "/{}" }
@@ -112,6 +122,10 @@ enum DeletionTargets {
             return .destructive(
                 "\(tool) \(what) \(target): the whole disk, a system folder, a home or the working tree",
                 risk: recursive ? .critical : .high, blast: .machine, targets: [target], rule: "delete.catastrophic")
+        case .sharedTemp:
+            return .destructive(
+                "\(tool) \(what) everything in the shared temp directory \(target): other programs' and users' files",
+                risk: .high, blast: .machine, targets: [target], rule: "delete.shared-temp")
         case .temporary:
             return Finding(
                 [.destructiveFS], risk: recursive ? .medium : .low, blast: .machine,

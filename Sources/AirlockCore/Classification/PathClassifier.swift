@@ -478,7 +478,7 @@ public enum PathClassifier {
     ]
 
     /// Files under the home directory that hold tokens, by their path below it.
-    private static let homeCredentialFiles: [[String]: String] = [
+    static let homeCredentialFiles: [[String]: String] = [
         [".cargo", "credentials"]: "Cargo registry tokens", [".cargo", "credentials.toml"]: "Cargo registry tokens",
         [".gem", "credentials"]: "RubyGems API keys", [".config", "hub"]: "GitHub tokens (hub)",
         [".config", "containers", "auth.json"]: "container registry credentials",
@@ -493,7 +493,7 @@ public enum PathClassifier {
         [".local", "share", "keyrings"]: "keyrings", [".config", "rclone", "rclone.conf"]: "an rclone config (cloud tokens)",
     ]
     /// Home folders where every file below holds key material or tokens.
-    private static let homeCredentialTrees: [[String]: String] = [
+    static let homeCredentialTrees: [[String]: String] = [
         [".azure"]: "Azure credentials", [".config", "op"]: "1Password CLI config", [".local", "share", "keyrings"]: "keyrings",
         [".kube"]: "Kubernetes credentials", [".terraform.d"]: "Terraform tokens", [".config", "gcloud"]: "Google cloud credentials",
         [".config", "doctl"]: "DigitalOcean tokens", [".oci"]: "Oracle cloud keys", [".fly"]: "Fly.io tokens",
@@ -508,7 +508,7 @@ public enum PathClassifier {
 
     /// Why the path holds credentials, or nil.
     /// Home folders that hold keys or cloud credentials: reading one whole reads them all.
-    private static let credentialDirectories: [[String]: String] = [
+    static let credentialDirectories: [[String]: String] = [
         [".ssh"]: "SSH key material", [".aws"]: "AWS credentials", [".gnupg"]: "GnuPG keys",
         [".config", "gcloud"]: "Google cloud credentials", [".kube"]: "Kubernetes credentials",
         [".docker"]: "Docker registry credentials", [".password-store"]: "a password store",

@@ -22,6 +22,8 @@ struct ShellAnalyzer {
     var input: InputScope?
     /// The name patterns of the `find` that produced `input` (`-name '*.pem'`).
     var inputNames: [String] = []
+    /// The `-maxdepth` of the `find` that produced `input`, when it gave one.
+    var inputDepth: Int?
     /// The command downstream in the pipe of the one being analysed (`env | grep X`).
     var downstream: SimpleCommand?
     /// The script and pipe neighbours of the command being analysed, so a consumer can look
@@ -175,10 +177,14 @@ struct ShellAnalyzer {
         downstream = neighbours.downstream.map { script.commands[$0] }
         // A command fed by a pipe or a redirect takes its input from there; one that is not keeps
         // the files `find -exec` or `xargs` pass around it.
-        let savedNames = inputNames
+        let savedNames = inputNames, savedDepth = inputDepth
         if let own = InputScope.of(stdin: stdin, upstream: upstream) {
             input = own
             inputNames = InputScope.names(of: upstream)
+            inputDepth = nil
+            if case .files = own, let upstream, upstream.words.contains(where: { $0.text == "-maxdepth" }) {
+                inputDepth = FindProgram.maxDepth(upstream.words.map(\.text))
+            }
         }
         if command.isSubstitution || command.words.contains(where: \.hasCommandSubstitution) {
             hazards.insert(.substitution)
@@ -197,6 +203,7 @@ struct ShellAnalyzer {
         downstream = savedDownstream
         input = savedInput
         inputNames = savedNames
+        inputDepth = savedDepth
         redirections = savedRedirections
     }
 
@@ -441,6 +448,16 @@ struct ShellAnalyzer {
         if takesInput, !inputNames.isEmpty, case .files(let root, _) = input, spec?.access == .content {
             add(InputScope.secretReads(names: inputNames, root: root, program: program, context: current))
         }
+        // Readers only: an interpreter or editor handed the files is judged by what it does to them.
+        if spec?.access == .content, spec?.role == .reader || spec?.role == .decoder {
+            if takesInput, inputNames.isEmpty, case .files(let root, _) = input,
+                let finding = RecursiveReads.wholeTree(root: root, maxDepth: inputDepth, program: program, context: current)
+            {
+                add(finding)
+            } else if let finding = RecursiveReads.finding(invocation, context: current) {
+                add(finding)
+            }
+        }
     }
 
     /// Whether the program word runs Airlock's own executable under another name (a renamed
@@ -525,7 +542,8 @@ struct ShellAnalyzer {
         for index in before..<findings.count where findings[index].rule.isEmpty {
             findings[index].rule = spec.defaultRule(for: findings[index].categories.first ?? .unknown)
         }
-        if findings[before...].contains(where: { $0.rule == "archive.create" && $0.risk == .low }),
+        if findings[before...].contains(where: { $0.rule == "archive.create" && $0.risk == .low })
+            || downstream != nil && StreamUpload.packsToStandardOutput(invocation.program, invocation.args),
             let upload = StreamUpload.finding(packer: invocation.program, analyzer: self)
         {
             add(upload)

@@ -116,6 +116,18 @@ enum ArchivePrograms {
             let operands = args.filter { !$0.hasPrefix("-") }.dropFirst()
             return operands.first.map { FileTargets.write($0, verb: "ar writes the archive", context: inv.context) }
                 ?? [.fileWrite("ar changes an archive", rule: "archive.create")]
+        case "pax":
+            // `-w` writes an archive (to `-f FILE` or standard output), `-r` reads one, both copy.
+            let flags = args.filter { $0.hasPrefix("-") && !$0.hasPrefix("--") }.joined()
+            let writes = flags.contains("w"), reads = flags.contains("r")
+            if writes && !reads {
+                if let archive = value(after: "-f", in: args) {
+                    return FileTargets.write(archive, verb: "pax writes the archive", context: inv.context)
+                }
+                return [.read("pax packs files to standard output", rule: "archive.create")]
+            }
+            if reads { return [extraction("pax -r", into: writes ? args.last { !$0.hasPrefix("-") } : nil, context: inv.context)] }
+            return [.read("pax lists an archive", rule: "archive.list")]
         case "jar":
             if verb.contains("t") { return [.read("jar lists an archive", rule: "archive.list")] }
             if verb.contains("x") { return [extraction("jar x", into: nil, context: inv.context)] }

@@ -292,7 +292,7 @@ enum SQLStatements {
         if let kinds = SQLText.statements(text) {
             return kinds.prefix(50).map { finding(for: $0, via: program, snippet: snippet, local: local) }
         }
-        return [documentStore(text, via: program, snippet: snippet)]
+        return [documentStore(text, via: program, snippet: snippet, local: local)]
     }
 
     static func finding(for kind: SQLText.Kind, via program: String, snippet: String, local: Bool = false) -> Finding {
@@ -329,14 +329,19 @@ enum SQLStatements {
         }
     }
 
-    /// True when the call after `method` starts with a non-empty filter: `({a: 1}` — not `()` or `({})`.
-    static func hasFilter(_ text: String, after method: String) -> Bool {
+    /// The characters after the first `needle` in `text`, or nil when it does not occur.
+    static func characters(after needle: String, in text: String) -> ArraySlice<Character>? {
         let chars = Array(text)
-        let needle = Array(method)
+        let needle = Array(needle)
         guard chars.count >= needle.count,
             let start = (0...(chars.count - needle.count)).first(where: { chars[$0..<($0 + needle.count)].elementsEqual(needle) })
-        else { return false }
-        var rest = chars[(start + needle.count)...].drop { $0.isWhitespace }
+        else { return nil }
+        return chars[(start + needle.count)...]
+    }
+
+    /// True when the call after `method` starts with a non-empty filter: `({a: 1}` — not `()` or `({})`.
+    static func hasFilter(_ text: String, after method: String) -> Bool {
+        guard var rest = characters(after: method, in: text)?.drop(while: { $0.isWhitespace }) else { return false }
         if rest.first == "(" { rest = rest.dropFirst().drop { $0.isWhitespace } }
         guard let first = rest.first, first != ")" else { return false }
         if first == "{" { return rest.dropFirst().drop { $0.isWhitespace }.first != "}" }
@@ -344,7 +349,7 @@ enum SQLStatements {
     }
 
     /// Mongo-style shell code.
-    static func documentStore(_ text: String, via program: String, snippet: String) -> Finding {
+    static func documentStore(_ text: String, via program: String, snippet: String, local: Bool = false) -> Finding {
         if text.contains("dropDatabase") || text.contains(".drop(") {
             return .dataDelete("\(program) drops a database or collection", risk: .critical)
         }
@@ -355,14 +360,24 @@ enum SQLStatements {
             }
             return .dataDelete("\(program) deletes EVERY document of a collection", risk: .high, rule: "db.delete")
         }
-        for method in ["updateMany", "replaceOne", "updateOne", ".update("] where text.contains(method) {
-            if method == "updateOne" || method == "replaceOne" || hasFilter(text, after: method) {
+        let oneDocument: Set<String> = ["updateOne", "replaceOne", "findOneAndUpdate", "findOneAndReplace", "findAndModify"]
+        for method in ["updateMany", "replaceOne", "updateOne", ".update(", "findOneAndUpdate", "findOneAndReplace", "findAndModify"]
+        where text.contains(method) {
+            if oneDocument.contains(method) || hasFilter(text, after: method) {
                 return .dbWrite("\(program) updates the documents a filter matches", risk: .medium, rule: "db.write")
             }
             return .dataDelete("\(program) updates EVERY document of a collection", risk: .high, rule: "db.delete")
         }
         if text.contains("insert") {
             return .dbWrite("\(program) writes documents", risk: .medium, rule: "db.write")
+        }
+        // `$out` replaces a whole collection with the pipeline's result; `$merge` writes into one.
+        if text.contains("$out") || text.contains("$merge") {
+            return .dataDelete("\(program) aggregate writes its result over a collection ($out/$merge)", rule: "db.delete")
+        }
+        if MongoShell.isReadOnly(text) {
+            if local { return .read("\(program) reads a local database: \(snippet)", rule: "db.local-read") }
+            return Finding([.network], risk: .medium, blast: .external, reason: "\(program) reads documents: \(snippet)", rule: "db.read")
         }
         if text.contains("find") || text.contains("count") || text.contains("aggregate") || text.contains("show") {
             return Finding([.network], risk: .medium, blast: .external, reason: "\(program) reads documents")

@@ -154,6 +154,9 @@ enum FilePrograms {
             example: "rm -rf \"$DIR\""),
         Rule("delete.temp", .destructiveFS, .medium, "deletes a temp path", example: "rm -rf /tmp/build"),
         Rule(
+            "delete.shared-temp", .destructiveFS, .high,
+            "empties a shared temp directory: other programs' and users' files go with it", example: "rm -rf /tmp/*"),
+        Rule(
             "delete.regenerable", .destructiveFS, .medium, "deletes a folder a build or install makes again",
             example: "rm -rf node_modules"),
         Rule("delete.workspace-tree", .destructiveFS, .high, "deletes a directory tree in the workspace", example: "rm -rf src"),
@@ -467,7 +470,7 @@ enum FilePrograms {
                     rule: "perm.system")
                 finding.isUnsure = true
                 findings.append(finding)
-            case .temporary, .regenerable, .workspace:
+            case .temporary, .sharedTemp, .regenerable, .workspace:
                 inWorkspace.append(target)
             }
         }

@@ -129,7 +129,7 @@ enum FindProgram {
                             rule: "find.exec"))
                     runForEach(
                         Array(command), roots: roots, filtered: filtered, names: namePatterns(inv.args),
-                        analyzer: &analyzer, depth: depth)
+                        maxDepth: maxDepth(inv.args), analyzer: &analyzer, depth: depth)
                 }
                 index = end
             } else if ["-fprint", "-fprintf", "-fls", "-fprint0"].contains(text), index + 1 < args.count {
@@ -142,16 +142,23 @@ enum FindProgram {
 
     /// Judges `command` as run on the files found under each root.
     private static func runForEach(
-        _ command: [ShellWord], roots: [String], filtered: Bool, names: [String] = [], analyzer: inout ShellAnalyzer,
-        depth: Int
+        _ command: [ShellWord], roots: [String], filtered: Bool, names: [String] = [], maxDepth: Int? = nil,
+        analyzer: inout ShellAnalyzer, depth: Int
     ) {
-        let saved = (analyzer.input, analyzer.inputNames)
+        let saved = (analyzer.input, analyzer.inputNames, analyzer.inputDepth)
         analyzer.inputNames = names
+        analyzer.inputDepth = maxDepth
         for root in roots.prefix(4) {
             analyzer.input = .files(root: root, filtered: filtered)
             analyzer.analyze(words: command, environment: [:], stdin: .terminal, depth: depth + 1)
         }
-        (analyzer.input, analyzer.inputNames) = saved
+        (analyzer.input, analyzer.inputNames, analyzer.inputDepth) = saved
+    }
+
+    /// `-maxdepth N`: how deep below its roots `find` looks, when the line says.
+    static func maxDepth(_ args: [String]) -> Int? {
+        guard let index = args.firstIndex(of: "-maxdepth"), index + 1 < args.count else { return nil }
+        return Int(args[index + 1])
     }
 
     /// The name patterns of `find`'s tests (`-name id_rsa`, `-iname '*.pem'`, the last part of

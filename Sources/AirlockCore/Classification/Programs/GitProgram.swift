@@ -387,6 +387,9 @@ enum GitProgram {
             return extra.isEmpty ? [.read("git archive writes to standard output", rule: "git.read")] : extra
         case "send-email", "request-pull", "daemon", "instaweb", "imap-send", "svn", "p4", "cvsimport", "http-push":
             return [.remoteWrite("git \(subcommand) talks to another server", rule: "git.push")]
+        case _ where subcommand == "credential" || subcommand.hasPrefix("credential-"):
+            // `git credential fill`, `git credential-store get`: the helper protocol prints the secret.
+            return CredentialPrograms.helper("git \(subcommand)", verb: operands.first ?? "")
         default:
             return [.unknown("git \(subcommand), not recognised (an alias or an extension)", rule: "program.unknown")]
         }

@@ -14,9 +14,14 @@ enum InfraPrograms {
         table["ansible"] = { ansible($0) }
         for name in ["kubectl", "oc"] { table[name] = { kubectl($0) } }
         for name in ["terraform", "tofu", "terragrunt"] { table[name] = { terraform($0) } }
-        for name in ["docker", "podman", "docker-compose", "podman-compose"] { table[name] = { docker($0) } }
+        for name in dockerCompatible { table[name] = { docker($0) } }
+        table["buildah"] = { buildah($0) }
         return table
     }()
+
+    /// CLIs that speak docker's commands (`rm -f`, `system prune`, `volume rm`, `compose down -v`):
+    /// one table of container verbs judges them all.
+    static let dockerCompatible = ["docker", "podman", "nerdctl", "finch", "docker-compose", "podman-compose", "nerdctl-compose"]
 
     static let section = "Cloud, infrastructure, containers and forges"
 
@@ -30,7 +35,7 @@ enum InfraPrograms {
         for name in table.keys.sorted() {
             guard let classify = table[name] else { continue }
             let wrapper: WrapperGrammar? =
-                ["docker", "podman", "docker-compose", "podman-compose"].contains(name)
+                dockerCompatible.contains(name)
                 ? WrapperGrammar(effect: .container, peel: WrapperPrograms.container)
                 : ["kubectl", "oc"].contains(name) ? WrapperGrammar(effect: .container, peel: WrapperPrograms.kubeExec) : nil
             let spec = named[name] ?? byName[name]
@@ -70,7 +75,7 @@ enum InfraPrograms {
         ("gcloud", { gcloud }), ("az", { az }), ("helm", { helm }), ("pulumi", { pulumi }), ("fly|flyctl", { fly }),
         ("netlify", { netlify }), ("railway", { railway }), ("heroku", { heroku }), ("firebase", { firebase }),
         ("wrangler", { wrangler }), ("serverless|sls", { serverless }), ("cdk", { cdk }), ("argocd", { argocd }),
-        ("skaffold", { skaffold }), ("eb", { eb }),
+        ("skaffold", { skaffold }), ("eb", { eb }), ("doctl", { doctl }),
     ]
 
     // MARK: Subcommand tables
@@ -79,9 +84,9 @@ enum InfraPrograms {
         [
             (.secretRead(), "secrets versions access"),
             (
-                .secretRead(.medium),
+                .secretRead(),
                 "auth print-access-token|auth print-identity-token"
-                    + "|auth application-default print-access-token"
+                    + "|auth application-default print-access-token|config config-helper|sql generate-login-token"
             ),
             (.secretWrite, "secrets create|secrets update|secrets versions add|iam service-accounts keys create"),
             (.secretDelete(), "secrets delete|secrets versions destroy|secrets versions disable"),
@@ -94,6 +99,21 @@ enum InfraPrograms {
         valued: "--project --region --zone --format --account --configuration --filter --limit --verbosity"
             + " --impersonate-service-account --billing-project --sort-by --page-size",
         domains: ["iam": .privilege, "billing": .billing], skip: "alpha beta preview")
+
+    /// DigitalOcean: `auth token`, a kubeconfig or registry config shown, a database's
+    /// connection string print credentials; the shared verbs decide the rest.
+    private static let doctl = Spec(
+        [
+            (
+                .secretRead(),
+                "auth token|registry docker-config|kubernetes cluster kubeconfig show|databases connection"
+                    + "|databases user get|databases pool get"
+            ),
+            (.read, "auth list|account get|kubernetes cluster kubeconfig|databases user list"),
+            (.local, "auth init|auth switch|auth remove|kubernetes cluster kubeconfig save|registry login|registry logout"),
+            (.exec(), "compute ssh"),
+        ],
+        valued: "-t --access-token -u --api-url -c --config --context -o --output --format")
 
     private static let az = Spec(
         [
@@ -110,7 +130,7 @@ enum InfraPrograms {
                     + "|storage account show-connection-string|cosmosdb keys list|webapp config appsettings list"
                     + "|functionapp config appsettings list|acr credential show"
             ),
-            (.secretRead(.medium), "account get-access-token"),
+            (.secretRead(), "account get-access-token"),
             (.secretWrite, "keyvault secret set|webapp config appsettings set|functionapp config appsettings set"),
             (
                 .secretDelete(),
@@ -128,7 +148,7 @@ enum InfraPrograms {
             (.exec(), "vm run-command invoke|vm run-command create|ssh vm"),
         ],
         valued: "--subscription -g --resource-group -n --name -o --output --query --vault-name",
-        domains: ["ad": .privilege, "billing": .billing])
+        flags: [(.secretRead(), "--expose-token")], domains: ["ad": .privilege, "billing": .billing])
 
     private static let helm = Spec(
         [
@@ -172,7 +192,8 @@ enum InfraPrograms {
             (.read, "scale show|releases|proxy"),
             (.delete(.critical), "destroy"),
             (.delete(), "ips release"),
-            (.secretRead(), "auth token|secrets list"),
+            (.secretRead(), "auth token"),
+            (.read, "secrets list"),
             (.secretWrite, "secrets set|secrets import|tokens create"),
             (.secretDelete(), "secrets unset"),
             (.exec(), "ssh|console|postgres connect|pg connect|mysql connect|redis connect"),
@@ -335,7 +356,8 @@ enum InfraPrograms {
     private static let vercelSpec = Spec(
         [
             (.deploy(), "deploy|promote|rollback|redeploy|alias|alias set"),
-            (.secretRead(), "env pull|pull|env ls|env list"),
+            (.secretRead(), "env pull|pull"),
+            (.read, "env ls|env list"),
             (.secretWrite, "env add"),
             (.secretDelete(), "env rm|env remove"),
             (.build, "dev|build"),
@@ -368,7 +390,8 @@ enum InfraPrograms {
             (.deploy(), "release create|release upload|release edit"),
             (.deploy(.medium), "workflow run"),
             (.write(), "workflow disable|workflow enable|repo unarchive"),
-            (.secretRead(), "auth token|secret list"),
+            (.secretRead(), "auth token"),
+            (.read, "secret list|variable list"),
             (.secretWrite, "secret set"),
             (.secretDelete(), "secret delete|secret remove"),
             (.privilege(), "ssh-key add|gpg-key add|repo deploy-key add"),
@@ -376,7 +399,7 @@ enum InfraPrograms {
             (.install, "extension install|extension upgrade"),
             (.exec(.medium), "codespace ssh"),
         ],
-        valued: forgeValued)
+        valued: forgeValued, flags: [(.secretRead(), "--show-token")])
 
     private static let glab = Spec(
         [
@@ -386,13 +409,14 @@ enum InfraPrograms {
             (.local, "mr checkout|auth login|auth logout"),
             (.deploy(), "release create|release upload"),
             (.deploy(.medium), "ci run|pipeline run|schedule run"),
-            (.secretRead(), "variable get|variable list"),
+            (.secretRead(), "variable get"),
+            (.read, "variable list"),
             (.secretWrite, "variable set|variable update"),
             (.secretDelete(), "variable delete"),
             (.privilege(), "ssh-key add|deploy-key add"),
             (.privilegeDelete(), "ssh-key delete|deploy-key delete"),
         ],
-        valued: forgeValued)
+        valued: forgeValued, flags: [(.secretRead(), "--show-token")])
 
     // MARK: aws and gsutil
 
@@ -404,10 +428,10 @@ enum InfraPrograms {
                     + "|kms generate-data-key|kms generate-data-key-pair|ec2 get-password-data"
             ),
             (
-                .secretRead(.medium),
+                .secretRead(),
                 "ecr get-login-password|ecr-public get-login-password|ecr get-authorization-token"
                     + "|codeartifact get-authorization-token|rds generate-db-auth-token|eks get-token"
-                    + "|sts get-session-token|sts get-federation-token|configure get|configure export-credentials"
+                    + "|sts get-session-token|sts get-federation-token|configure export-credentials"
             ),
             (
                 .secretWrite,
@@ -416,7 +440,7 @@ enum InfraPrograms {
                     + "|secretsmanager update-secret-version-stage|secretsmanager replicate-secret-to-regions"
                     + "|ec2 create-key-pair|configure|configure set|configure import|configure sso"
             ),
-            (.read, "configure list|configure list-profiles"),
+            (.read, "configure list|configure list-profiles|configure get"),
             (
                 .privilege(),
                 "secretsmanager put-resource-policy|s3api put-bucket-policy|s3api put-bucket-acl"
@@ -482,7 +506,18 @@ enum InfraPrograms {
             note: ServiceVerbs.hasFlag(inv, force) ? force : "")
     }
 
+    /// `aws configure get NAME` prints a setting; these are the ones that are credentials.
+    private static let awsSecretSettings: Set<String> = [
+        "aws_access_key_id", "aws_secret_access_key", "aws_session_token", "aws_security_token",
+    ]
+
     private static func awsEffect(_ inv: Invocation, _ service: String, _ operation: String) -> Effect {
+        if service == "configure", operation == "get" {
+            // `profile.dev.aws_secret_access_key` names a setting of one profile.
+            let setting = inv.positionals(valued: awsSpec.valued).dropFirst(2).first?.lowercased() ?? ""
+            let name = setting.split(separator: ".").last.map(String.init) ?? setting
+            return awsSecretSettings.contains(name) ? .secretRead() : .read
+        }
         if let effect = awsSpec.rules[operation.isEmpty ? service : "\(service) \(operation)"] { return effect }
         if service == "ssm", operation.hasPrefix("get-parameter") {
             return ServiceVerbs.hasFlag(inv, "--with-decryption") ? .secretRead() : .read
@@ -616,16 +651,20 @@ enum InfraPrograms {
             let broad = ServiceVerbs.hasFlag(inv, "--all|--all-namespaces|-A")
             let risk: Risk = broad || !kinds.isDisjoint(with: kubeWholeKinds) ? .critical : .high
             effect = isSecret ? .secretDelete(risk) : isRole ? .privilegeDelete(risk) : .delete(risk)
-        case "get", "describe":
-            let showsData = verb == "describe" || !["", "wide", "name"].contains(kubeOutput(inv))
+        case "get":
+            // The table, `wide` and `name` outputs show names, types and sizes, never values.
+            let showsData = !["", "wide", "name"].contains(kubeOutput(inv))
             effect = isSecret && showsData ? .secretRead() : .read
+        case "describe": effect = .read
+        case "view-secret": effect = .secretRead()
+        case "extract" where isSecret: effect = .secretRead()
         case "create":
             effect =
                 isSecret
                 ? .secretWrite
                 : isRole
                     ? .privilege()
-                    : kind == "token" ? .secretRead(.medium) : .deploy()
+                    : kind == "token" ? .secretRead() : .deploy()
         case "rollout": effect = ["status", "history"].contains(kind) ? .read : .deploy()
         // `--raw` prints the kubeconfig's client keys and tokens unredacted: a credential file read.
         case "config" where kind == "view": effect = ServiceVerbs.hasFlag(inv, "--raw") ? .secretRead(.high) : .read
@@ -818,6 +857,12 @@ enum InfraPrograms {
             return [localDelete("\(what) deletes volumes and the data in them", rest)]
         case ("system", "prune") where ServiceVerbs.hasFlag(inv, "--volumes"):
             return [localDelete("\(what) --volumes also deletes unused volumes and their data", rest)]
+        case ("system", "reset"):
+            // Without --force it asks first, and an agent's shell has no one to answer.
+            return ServiceVerbs.hasFlag(inv, "--force|-f")
+                ? [localDelete("\(what) --force deletes every container, image, volume and network", rest)]
+                : [Finding([.destructiveFS], risk: .medium, blast: .machine, reversibility: .irreversible,
+                    reason: "\(what) deletes every container, image and volume after asking", targets: rest)]
         case _ where removesVolumes:
             return [localDelete("\(what) -v also deletes the containers' anonymous volumes", rest)]
         case ("", "rm"), ("container", "rm"), ("container", "remove"):
@@ -848,6 +893,31 @@ enum InfraPrograms {
         default:
             return containerVerb(inv, verb, what, rest)
         }
+    }
+
+    /// buildah: its working containers and images share docker's verbs (`rm`, `rmi`, `prune`);
+    /// `from` starts a working container, `bud` builds.
+    private static func buildah(_ inv: Invocation) -> [Finding] {
+        let words = inv.positionals(valued: dockerValued)
+        if ServiceVerbs.isHelp(inv, words) { return [.read("buildah shows help or version")] }
+        let verb = words.first ?? ""
+        let rest = Array(words.dropFirst())
+        let what = "buildah \(verb)"
+        switch verb {
+        case "containers", "mount", "unmount", "umount", "login", "logout": break
+        case "from": return [started("\(what) starts a working container from \(rest.first ?? "an image")", rest)]
+        case "bud", "build-using-dockerfile": return [.build("\(what) builds an image")]
+        case "copy", "add", "config": return [.fileWrite("\(what) changes a working container", targets: rest)]
+        case "rm", "rmi", "prune":
+            if inv.has(short: "a", long: ["--all"]) {
+                return [localDelete("\(what) --all deletes every working container or image", rest)]
+            }
+            return containerVerb(inv, verb, what, rest)
+        default: return containerVerb(inv, verb, what, rest)
+        }
+        return verb == "containers"
+            ? [.read("\(what) lists working containers", targets: rest)]
+            : [.fileWrite("\(what) changes local container state", targets: rest)]
     }
 
     /// `docker compose` and `docker-compose`: `down -v` deletes volumes; the rest as docker.

@@ -54,7 +54,7 @@ enum ServicePrograms {
 
     private static let vault = Spec(
         [
-            (.secretRead(), "read|kv get|unwrap"),
+            (.secretRead(), "read|kv get|unwrap|print token"),
             (.secretWrite, "write|kv put|kv patch|kv rollback|kv undelete|token create|operator init"),
             (.secretDelete(), "delete|kv delete|kv destroy"),
             (.secretDelete(.critical), "kv metadata delete"),
@@ -69,8 +69,9 @@ enum ServicePrograms {
 
     private static let onePassword = Spec(
         [
-            (.secretRead(), "read|inject|item get|document get"),
-            (.secretRead(.medium), "run"),
+            (.secretRead(), "read|inject|document get"),
+            // Concealed fields print as a placeholder unless `--reveal` (a flag below) shows them.
+            (.secretRead(.medium), "run|item get"),
             (
                 .secretWrite,
                 "item create|item edit|item share|item move|document create|document edit"
@@ -88,7 +89,8 @@ enum ServicePrograms {
                 "user delete|user suspend|group delete|group user revoke|vault user revoke"
                     + "|vault group revoke"
             ),
-        ], valued: "--vault --account --format --fields --session --config --out-file -o --categories --tags")
+        ], valued: "--vault --account --format --fields --session --config --out-file -o --categories --tags",
+        flags: [(.secretRead(), "--reveal")])
 
     private static let doppler = Spec(
         [
@@ -397,9 +399,10 @@ enum ServiceVerbs {
         case write(Risk = .medium)
         case delete(Risk = .high)
         case deploy(Risk = .high)
-        /// Reads a secret value from a manager: the hard floor asks every time; medium, because
-        /// nothing is destroyed and the manager is the sanctioned way (a send next to it is critical).
-        case secretRead(Risk = .medium)
+        /// Prints a secret value from a manager or a cloud: high, like reading a key file (secrets
+        /// are denied by default and reading counts). Handing secrets to a child command's
+        /// environment without printing them (`op run`, `doppler run`) is `.secretRead(.medium)`.
+        case secretRead(Risk = .high)
         case secretWrite
         case secretDelete(Risk = .high)
         case privilege(Risk = .high)

@@ -14,6 +14,7 @@ enum ProgramCatalog {
         PublishPrograms.register(into: &builder)
         InfraPrograms.register(into: &builder)
         ServicePrograms.register(into: &builder)
+        CredentialPrograms.register(into: &builder)
         DesktopPrograms.register(into: &builder)
         builder.addCoreRules(CoreRules.all)
         builder.define(RunnerDefinitions.table)

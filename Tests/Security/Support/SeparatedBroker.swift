@@ -9,6 +9,8 @@ final class SeparatedBroker {
     let reviewer: TestUser
     /// An agent running as an account of its own.
     let agent: TestUser
+    /// More reviewers, each an account of its own with a passphrase of its own.
+    let otherReviewers: [(user: TestUser, passphrase: String)]
     let base: String
     let passphrase = "correct horse battery staple"
     private let process = Process()
@@ -35,11 +37,18 @@ final class SeparatedBroker {
     /// subject is elsewhere).
     let ignoresBoundaries: Bool
 
-    init(ignoresBoundaries: Bool = true) throws {
+    /// `policy`, given the deployment's accounts, is written as the system's `policy.toml`
+    /// (root's, as `setup --system` leaves its directory) before the broker starts.
+    init(
+        ignoresBoundaries: Bool = true, otherReviewers: Int = 0, policy: ((SeparatedBroker) -> String)? = nil
+    ) throws {
         self.ignoresBoundaries = ignoresBoundaries
         system = try TestUser.create("alsys", system: true)
         reviewer = try TestUser.create("alrev")
         agent = try TestUser.create("alagt")
+        self.otherReviewers = try (0..<otherReviewers).map { index in
+            (try TestUser.create("alrev\(index + 2)"), "passphrase of reviewer \(index + 2)")
+        }
         base = "/tmp/alsep-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         guard mkdir(base, 0o755) == 0, chmod(base, 0o755) == 0 else { throw SecurityTestFailure("mkdir \(base)") }
         logPath = base + "/broker.log"
@@ -49,6 +58,17 @@ final class SeparatedBroker {
             [Programs.airlock, "reviewer", "set", reviewer.name, "--passphrase-stdin", "--user", system.name],
             environment: environment, stdin: passphrase + "\n")
         guard set.status == 0 else { throw SecurityTestFailure("reviewer set failed: \(set.stdout)\(set.stderr)") }
+        for (user, passphrase) in self.otherReviewers {
+            let other = try run(
+                [Programs.airlock, "reviewer", "set", user.name, "--passphrase-stdin", "--user", system.name],
+                environment: environment, stdin: passphrase + "\n")
+            guard other.status == 0 else { throw SecurityTestFailure("reviewer set failed: \(other.stdout)\(other.stderr)") }
+        }
+        if let policy {
+            let path = base + "/config/policy.toml"
+            guard FileManager.default.createFile(atPath: path, contents: Data(policy(self).utf8)), chmod(path, 0o644) == 0
+            else { throw SecurityTestFailure("cannot write \(path)") }
+        }
         _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
         let argv = system.argv(

@@ -44,19 +44,26 @@ public final class TeamPersistence: BrokerPersistence, SharedQueue {
     private let trustStaleness: TimeInterval
     /// Seals and checks trust in policy files with the team's key; without it nothing is trusted.
     private let trustSealer: ExceptionSealer?
+    /// The log's writers take turns: the broker's log lane appending, and a replay of the
+    /// journal started by a read of the exceptions on the other lane. Only a holder writes the
+    /// journal or the log, so the log keeps the order decisions were made in.
+    private let logTurns = TurnTaking()
+    public let writesLogApart: Bool
 
     /// `journalPath` is a file in the broker's state directory; `seal` seals an exception as
     /// the database stamped it, with the key the team's brokers share (the broker's
     /// `ExceptionSealer`, whose checks every row read back must pass); `localClock` the
     /// machine's clock (injected by tests to skew it); `trustSealer` the same key, for trust in
-    /// policy files (none: no policy file is trusted).
+    /// policy files (none: no policy file is trusted); `writesLogApart` false puts the log's
+    /// appends back in the one lane with everything else (the benchmark's baseline).
     public init(
         store: TeamStore, origin: ActionOrigin, journalPath: String,
         seal: @escaping @Sendable (PolicyException) -> PolicyException, trustSealer: ExceptionSealer? = nil,
         localClock: @escaping @Sendable () -> Date = { Date() }, trustStaleness: Duration = .seconds(30),
-        logger: Logger = Logger(label: "airlock.team-store")
+        writesLogApart: Bool = true, logger: Logger = Logger(label: "airlock.team-store")
     ) {
         self.store = store
+        self.writesLogApart = writesLogApart
         self.trustSealer = trustSealer
         self.trustStaleness =
             Double(trustStaleness.components.seconds) + Double(trustStaleness.components.attoseconds) / 1e18
@@ -108,6 +115,8 @@ public final class TeamPersistence: BrokerPersistence, SharedQueue {
     public var healthChanges: AsyncStream<StoreHealth>? { healthStream.stream }
 
     public func appendDecisions(_ records: [DecisionRecord]) async throws {
+        await logTurns.take()
+        defer { logTurns.pass() }
         // In order: what waits in the journal goes first; while it cannot, so do these.
         if journal.count > 0 {
             do {
@@ -259,8 +268,13 @@ public final class TeamPersistence: BrokerPersistence, SharedQueue {
     }
 
     /// Replays the journal and the settlements that failed, once the database answers.
+    /// A replay waits for no append: while one holds the turn, it replays the journal itself
+    /// before it writes (only a holder of the turn fills the journal).
     private func recover() async throws {
-        if journal.count > 0 { try await replayJournal() }
+        if journal.count > 0, logTurns.tryTake() {
+            defer { logTurns.pass() }
+            try await replayJournal()
+        }
         let retry = unsettled.withLock { list in
             defer { list = [] }
             return list

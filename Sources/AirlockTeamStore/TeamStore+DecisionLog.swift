@@ -18,7 +18,7 @@ extension TeamStore {
         guard !records.isEmpty else { return [] }
         let redactor = Redactor()
         let prepared = records.map { PolicyStore.preparedForLog($0, redactor: redactor) }
-        return try await link.run("log \(records.count) decisions") { [logger] connection in
+        return try await logLink.run("log \(records.count) decisions") { [logger] connection in
             try await Self.transaction(connection, logger: logger) {
                 // Brokers take turns: the head read here is still the head at the insert.
                 try await connection.query("SELECT pg_advisory_xact_lock(7231561)", logger: logger)
@@ -162,7 +162,7 @@ extension TeamStore {
     /// Which of these action ids the log already holds.
     func loggedActionIDs(_ ids: [String]) async throws -> Set<String> {
         guard !ids.isEmpty else { return [] }
-        return try await link.run("look up logged actions") { [logger] connection in
+        return try await logLink.run("look up logged actions") { [logger] connection in
             var found = Set<String>()
             for row in try await connection.query(
                 "SELECT DISTINCT action_id FROM airlock.decision_log WHERE action_id = ANY(\(ids))", logger: logger

@@ -13,11 +13,15 @@ import PostgresNIO
 public final class TeamStore: Sendable {
     public let location: TeamStoreLocation
     let link: PostgresLink
+    /// The decision log's own connection: appends (thousands of rows queued under load) never
+    /// hold up a grant, a revocation or the shared queue on `link`.
+    let logLink: PostgresLink
     let logger: Logger
 
     init(location: TeamStoreLocation, link: PostgresLink, logger: Logger) {
         self.location = location
         self.link = link
+        self.logLink = PostgresLink(location: location, timeout: link.timeout, logger: logger)
         self.logger = logger
     }
 
@@ -59,9 +63,10 @@ public final class TeamStore: Sendable {
         return store
     }
 
-    /// Closes the store's connection.
+    /// Closes the store's connections.
     public func close() async {
         await link.close()
+        await logLink.close()
     }
 
     /// The database's clock, in whole milliseconds since 1970.

@@ -18,6 +18,15 @@ final class TurnTaking: Sendable {
         }
     }
 
+    /// Takes the turn only when nobody holds it; true when taken.
+    func tryTake() -> Bool {
+        state.withLock { state -> Bool in
+            guard !state.busy else { return false }
+            state.busy = true
+            return true
+        }
+    }
+
     func pass() {
         let next = state.withLock { state -> CheckedContinuation<Void, Never>? in
             guard !state.waiting.isEmpty else {

@@ -24,13 +24,13 @@ struct TeamMachine {
     static func start(
         _ name: String, location: TeamStoreLocation, skew: TimeInterval = 0, staleness: Duration = .seconds(30),
         reviewWindow: Duration = .seconds(60), sealer: ExceptionSealer = teamKey,
-        reviewers: ReviewerPolicy = ReviewerPolicy()
+        reviewers: ReviewerPolicy = ReviewerPolicy(), timeout: Duration = .seconds(2)
     ) async throws -> TeamMachine {
         let directory = FileManager.default.temporaryDirectory.path + "/airlock-team-\(name)-\(UUID().uuidString.prefix(8))"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         chmod(directory, 0o700)
         let origin = ActionOrigin(user: "user-\(name)", host: "host-\(name)", broker: "broker-\(name)-\(UUID().uuidString.prefix(6))")
-        let store = try await TeamStore.open(location, timeout: .seconds(2))
+        let store = try await TeamStore.open(location, timeout: timeout)
         let persistence = TeamPersistence(
             store: store, origin: origin, journalPath: directory + "/team-journal.jsonl",
             seal: { sealer.sealed($0) }, trustSealer: sealer, localClock: { Date().addingTimeInterval(skew) })

@@ -8,10 +8,11 @@ import NIOPosix
 import Synchronization
 
 // Broker benchmark: `swift run --package-path Benchmarks -c release broker-bench [--store]`
-// [--clients 32] [--seconds 3] [--queued 2000] [--store]; `--pipeline` times the decision path alone.
+// [--clients 32] [--seconds 3] [--queued 2000] [--load-rounds 10] [--store]; `--pipeline` times the decision path alone.
 // `--store postgres://…` adds a team run: two brokers on SQLite, then two brokers on the team
 // store, `--clients` each, and the grant-to-effect latency from one broker's console to the
-// other's (see TeamBench.swift).
+// other's, then the same again while the 32 clients per broker keep deciding, one lane against
+// two (see TeamBench.swift).
 //
 // In one process: a line echo server and the broker, each on its own Unix socket, each driven
 // by N client threads doing blocking request/response round trips. Prints throughput and
@@ -126,7 +127,10 @@ func load(path: String, request: [UInt8], reconnect: Bool = false) -> LoadResult
 }
 
 /// `load` on several sockets at once (`clients` threads each); one result per socket.
-func loadTogether(paths: [String], request: [UInt8], reconnect: Bool = false) -> [LoadResult] {
+/// With `until`, the clients keep going past `seconds` until it says stop.
+func loadTogether(
+    paths: [String], request: [UInt8], reconnect: Bool = false, until stop: (@Sendable () -> Bool)? = nil
+) -> [LoadResult] {
     let collectors = paths.map { _ in Collector() }
     let group = DispatchGroup()
     let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(seconds) * 1_000_000_000
@@ -139,7 +143,7 @@ func loadTogether(paths: [String], request: [UInt8], reconnect: Bool = false) ->
             latencies.reserveCapacity(100_000)
             var failed = 0
             var client = reconnect ? nil : BlockingClient(path: path)
-            while DispatchTime.now().uptimeNanoseconds < deadline {
+            while stop.map({ !$0() }) ?? (DispatchTime.now().uptimeNanoseconds < deadline) {
                 let start = DispatchTime.now().uptimeNanoseconds
                 if reconnect { client = BlockingClient(path: path) }
                 guard let connection = client, connection.roundTrip(request) else {

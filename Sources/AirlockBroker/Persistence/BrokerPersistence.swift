@@ -38,6 +38,10 @@ public protocol BrokerPersistence: Sendable {
     /// once, off the event loop (the policy watcher asks at most once a second per repository);
     /// false for a store that keeps no trust.
     func isPolicyFileTrusted(path: String, sha256: String) -> Bool
+    /// True when the decision log's appends may run beside the other calls (a connection of
+    /// their own): the broker then writes the log in a lane of its own, so a grant, a revocation
+    /// or the shared queue never waits behind thousands of queued decisions. False: one lane.
+    var writesLogApart: Bool { get }
 }
 
 extension BrokerPersistence {
@@ -45,5 +49,6 @@ extension BrokerPersistence {
     public var sharedQueue: (any SharedQueue)? { nil }
     public var healthChanges: AsyncStream<StoreHealth>? { nil }
     public func logHead() async throws -> LogAnchor? { nil }
+    public var writesLogApart: Bool { false }
     public func isPolicyFileTrusted(path: String, sha256: String) -> Bool { false }
 }

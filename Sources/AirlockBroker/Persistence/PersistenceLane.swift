@@ -7,6 +7,10 @@ import Synchronization
 /// Carries the state machine's store effects to `BrokerPersistence` off the event loop: one at
 /// a time, in the order they were asked for, decisions merged into batches. What a read finds
 /// is handed back through `deliver`; a failure is logged and changes nothing else.
+///
+/// A store that `writesLogApart` gets two such lanes: the decision log's appends in one, in
+/// their order and batched as before, and everything else (grants, revocations, reloads, the
+/// shared queue) in the other, so under load a grant never waits behind queued decisions.
 final class PersistenceLane: Sendable {
     enum Job: Sendable {
         case append(DecisionRecord)
@@ -25,6 +29,8 @@ final class PersistenceLane: Sendable {
         case readQueue(own: [String])
     }
 
+    private enum Lane { case main, log }
+
     private struct Queue {
         var jobs: [Job] = []
         var isRunning = false
@@ -38,7 +44,10 @@ final class PersistenceLane: Sendable {
     private let report: @Sendable (BrokerEvent) -> Void
     /// Receives the log's head after each batch of decisions is written.
     private let anchored: @Sendable (LogAnchor) -> Void
+    /// Everything but the log's appends when the store writes the log apart; else everything.
     private let queue = Mutex(Queue())
+    /// The log's appends, when the store writes the log apart.
+    private let logQueue = Mutex(Queue())
 
     /// `deliver` receives each reload's exceptions (nil when the read failed) and the time
     /// they were read for; `report` the shared queue's answers, as events; `anchored` the log's
@@ -57,20 +66,36 @@ final class PersistenceLane: Sendable {
         self.anchored = anchored
     }
 
-    /// Queues jobs, in order, behind every job queued before them.
+    /// Queues jobs, in order, behind every job of their lane queued before them.
     func submit(_ jobs: [Job]) {
-        let start = queue.withLock { queue -> Bool in
+        guard persistence.writesLogApart else { return submit(jobs, to: .main) }
+        var appends: [Job] = []
+        var others: [Job] = []
+        for job in jobs {
+            if case .append = job { appends.append(job) } else { others.append(job) }
+        }
+        if !others.isEmpty { submit(others, to: .main) }
+        if !appends.isEmpty { submit(appends, to: .log) }
+    }
+
+    private func submit(_ jobs: [Job], to lane: Lane) {
+        let start = withQueue(lane) { queue -> Bool in
             queue.jobs += jobs
             defer { queue.isRunning = true }
             return !queue.isRunning
         }
-        if start { Task { await self.run() } }
+        if start { Task { await self.run(lane) } }
     }
 
     /// Returns once every job queued so far is done (for shutdown and tests).
     func drain() async {
+        await drain(.main)
+        await drain(.log)
+    }
+
+    private func drain(_ lane: Lane) async {
         await withCheckedContinuation { continuation in
-            let idle = queue.withLock { queue -> Bool in
+            let idle = withQueue(lane) { queue -> Bool in
                 if queue.isRunning { queue.drained.append(continuation) }
                 return !queue.isRunning
             }
@@ -78,14 +103,21 @@ final class PersistenceLane: Sendable {
         }
     }
 
-    private func run() async {
+    private func withQueue<Result: Sendable>(_ lane: Lane, _ body: (inout Queue) -> Result) -> Result {
+        switch lane {
+        case .main: queue.withLock { body(&$0) }
+        case .log: logQueue.withLock { body(&$0) }
+        }
+    }
+
+    private func run(_ lane: Lane) async {
         while true {
-            let jobs = queue.withLock { queue -> [Job] in
+            let jobs = withQueue(lane) { queue -> [Job] in
                 defer { queue.jobs.removeAll(keepingCapacity: true) }
                 return queue.jobs
             }
             if jobs.isEmpty {
-                let waiting = queue.withLock { queue -> [CheckedContinuation<Void, Never>]? in
+                let waiting = withQueue(lane) { queue -> [CheckedContinuation<Void, Never>]? in
                     // Jobs may have arrived since the take above; only an empty queue stops.
                     guard queue.jobs.isEmpty else { return nil }
                     queue.isRunning = false

@@ -40,13 +40,7 @@ extension BrokerStateMachine {
         _ change: PolicyTrustChange, _ outcome: Result<PolicyTrustResult, TrustFailure>, now: Date,
         _ effects: inout [BrokerEffect]
     ) {
-        let result: PolicyTrustResult
-        switch outcome {
-        case .failure(let failure):
-            return fail(change.connection, change.requestID, RPCError(.invalidParams, "\(failure)"), &effects)
-        case .success(let written):
-            result = written
-        }
+        guard let result = written(outcome, change.connection, change.requestID, &effects) else { return }
         if result.changed {
             log(policyTrustRecord(change, result, now: now), &effects)
             // The next action there decides with the rules as trusted now, not the cached ones.

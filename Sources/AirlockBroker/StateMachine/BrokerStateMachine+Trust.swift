@@ -80,18 +80,25 @@ extension BrokerStateMachine {
     mutating func trustChanged(
         _ change: TrustChange, _ outcome: Result<TrustResult, TrustFailure>, now: Date, _ effects: inout [BrokerEffect]
     ) {
-        let result: TrustResult
-        switch outcome {
-        case .failure(let failure):
-            return fail(change.connection, change.requestID, RPCError(.invalidParams, "\(failure)"), &effects)
-        case .success(let written):
-            result = written
-        }
+        guard let result = written(outcome, change.connection, change.requestID, &effects) else { return }
         if result.changed {
             log(trustRecord(change, result, now: now), &effects)
             forgetBoundaries(of: result.workspace, &effects)
         }
         reply(change.connection, change.requestID, .trust(result), &effects)
+    }
+
+    /// What a trust write came back with; on failure the reviewer's request fails with why, and nil.
+    mutating func written<Result>(
+        _ outcome: Swift.Result<Result, TrustFailure>, _ connection: ConnectionID, _ requestID: RequestID?,
+        _ effects: inout [BrokerEffect]
+    ) -> Result? {
+        switch outcome {
+        case .success(let result): return result
+        case .failure(let failure):
+            fail(connection, requestID, RPCError(.invalidParams, "\(failure)"), &effects)
+            return nil
+        }
     }
 
     /// Drops what is known of the repository's boundaries and measures them again: actions
